@@ -1,0 +1,61 @@
+// `npm run ingest -- <command>`: import a file, or run API sources once (cron-less use).
+import { getDatabase } from "../../server/src/db/client";
+import { prepareDatabase } from "../../server/src/db/prepare";
+import { createProgress, parseArgs } from "./cli/progress";
+import { ImportFileError, importFile, parseMapping } from "./ingest/file/importFile";
+
+const USAGE = `usage:
+  npm run ingest -- import <file.csv|file.jsonl> --village <code> [--map field=column,...] [--json] [--strict]
+  npm run ingest -- run [--source <id>] [--json]`;
+
+async function importCommand(argv: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, ["json", "strict"]);
+  const file = positional[0];
+  if (!file) throw new ImportFileError("missing <file>");
+  if (typeof flags.village !== "string") throw new ImportFileError("--village <code> is required");
+  const mapping = typeof flags.map === "string" ? parseMapping(flags.map) : undefined;
+  const db = await getDatabase();
+  await prepareDatabase(db);
+  const progress = createProgress("impor");
+  const summary = await importFile(db, file, {
+    villageCode: flags.village,
+    mapping,
+    onProgress: (p) => progress.update(p.bytes, p.totalBytes, `${p.rows} baris`),
+  });
+  progress.done();
+  await db.close();
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(summary) + "\n");
+  } else {
+    for (const r of summary.rejectedRows) process.stderr.write(`line ${r.line}: ${r.reason}\n`);
+    if (summary.rejected > summary.rejectedRows.length) process.stderr.write(`… and ${summary.rejected - summary.rejectedRows.length} more rejected rows\n`);
+    process.stdout.write(`${file}: read ${summary.read}, new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
+  }
+  const goodRows = summary.read - summary.rejected;
+  if (goodRows === 0) return 1;
+  if (flags.strict && summary.rejected > 0) return 1;
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "import":
+      return importCommand(rest);
+    case "run": {
+      const { runCommand } = await import("./cli/run");
+      return runCommand(rest);
+    }
+    default:
+      process.stderr.write(USAGE + "\n");
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(e instanceof ImportFileError ? 2 : 1);
+  },
+);

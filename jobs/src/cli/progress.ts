@@ -1,0 +1,41 @@
+// A progress bar on stderr for long CLI commands; silent when stderr is not a terminal (CI, pipes)
+// so logs stay readable and --json output on stdout stays clean.
+
+/** Creates a throttled progress renderer. */
+export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
+  const enabled = Boolean(stream.isTTY);
+  let last = 0;
+  return {
+    update(done: number, total: number, extra = "") {
+      if (!enabled) return;
+      const now = performance.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const ratio = total > 0 ? Math.min(1, done / total) : 0;
+      const width = 28;
+      const filled = Math.round(ratio * width);
+      stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}% ${extra}   `);
+    },
+    done() {
+      if (enabled) stream.write("\n");
+    },
+  };
+}
+
+/** Parses `--flag value` / `--flag=value` / boolean flags; positional args are kept in order. */
+export function parseArgs(argv: string[], booleans: string[] = []): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--")) {
+      const eq = a.indexOf("=");
+      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (booleans.includes(a.slice(2)) || i + 1 >= argv.length || argv[i + 1].startsWith("--")) flags[a.slice(2)] = true;
+      else flags[a.slice(2)] = argv[++i];
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}

@@ -1,0 +1,39 @@
+// `npm run retag [-- --village <code>] [--all] [--json]`: re-tag stored comments with the current
+// model and taxonomy (after `npm run train:sentiment` or a topic edit).
+import { getDatabase } from "../../../server/src/db/client";
+import { prepareDatabase } from "../../../server/src/db/prepare";
+import { retagVillage, type RetagSummary } from "../retag";
+import { createProgress, parseArgs } from "./progress";
+
+async function main(): Promise<number> {
+  const { flags } = parseArgs(process.argv.slice(2), ["all", "json"]);
+  const db = await getDatabase();
+  await prepareDatabase(db);
+  const villages = await db.prisma.village.findMany({
+    where: typeof flags.village === "string" ? { code: flags.village } : {},
+    orderBy: { id: "asc" },
+  });
+  if (typeof flags.village === "string" && villages.length === 0) {
+    process.stderr.write(`error: --village: no village with code "${flags.village}"\n`);
+    return 2;
+  }
+  const results: RetagSummary[] = [];
+  for (const v of villages) {
+    const progress = createProgress(`retag ${v.name}`);
+    results.push(await retagVillage(db, v.id, { all: flags.all === true, onProgress: (d, t) => progress.update(d, t, `${d}/${t}`) }));
+    progress.done();
+  }
+  await db.close();
+  const total = results.reduce((n, r) => n + r.retagged, 0);
+  if (flags.json) process.stdout.write(JSON.stringify({ villages: results, retagged: total }) + "\n");
+  else process.stdout.write(`retag: ${total} comments re-tagged in ${results.length} village(s)${results[0] ? `, model ${results[0].modelVersion}` : ""}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,122 @@
+// Stores what a source produced: analyses new or changed comments with the village's pipeline and
+// writes them idempotently, together with the source cursor, in one transaction per batch.
+import { localDay } from "../../../shared/src/time";
+import type { Database } from "../../../server/src/db/client";
+import {
+  findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
+} from "../../../server/src/db/ingestRepository";
+import { authorPseudonym } from "./pseudonym";
+import { getVillagePipeline } from "./villagePipeline";
+import type { Analysis } from "../nlp/types";
+import type { IncomingComment, IncomingPost } from "./types";
+
+/** The stored columns of one analysis; topics the village does not have are dropped. */
+export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): CommentRow["analysis"] {
+  return {
+    normalized: a.normalized,
+    language: a.language,
+    sentimentLabel: a.sentiment.label,
+    sentimentScore: a.sentiment.score,
+    isSpam: a.spam.isSpam,
+    spamScore: a.spam.score,
+    piiSpans: JSON.stringify(a.pii),
+    topics: a.topics.flatMap((t) => {
+      const topicId = topicIds.get(t.key);
+      return topicId === undefined ? [] : [{ topicId, score: t.score }];
+    }),
+  };
+}
+
+export interface StoreResult { read: number; new: number; updated: number; unchanged: number; days: string[] }
+
+const villageZones = new Map<number, string>();
+async function villageTimeZone(db: Database, villageId: number): Promise<string> {
+  let tz = villageZones.get(villageId);
+  if (!tz) {
+    const v = await db.prisma.village.findUnique({ where: { id: villageId }, select: { timeZone: true } });
+    if (!v) throw new Error(`village ${villageId} does not exist`);
+    tz = v.timeZone;
+    villageZones.set(villageId, tz);
+  }
+  return tz;
+}
+
+/**
+ * Upserts a batch on (platform, externalId). A comment is analysed when it is new, its text
+ * changed, or it was tagged by another model version; a changed like count alone is an update
+ * without re-analysis. When `cursor` is given it is saved in the same transaction.
+ */
+export async function storeBatch(
+  db: Database,
+  input: { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null },
+): Promise<StoreResult> {
+  const timeZone = await villageTimeZone(db, input.villageId);
+  const { pipeline, model, topicIds } = await getVillagePipeline(db, input.villageId);
+
+  // The last occurrence of a key in a batch wins (pages can repeat items).
+  const unique = new Map<string, IncomingComment>();
+  for (const c of input.comments) unique.set(`${c.platform}\u0000${c.externalId}`, c);
+  const existing = findExistingComments(db, [...unique.values()]);
+
+  const toAnalyze: IncomingComment[] = [];
+  const likeUpdates: Array<{ id: number; likeCount: number }> = [];
+  const days = new Set<string>();
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const [key, c] of unique) {
+    const old = existing.get(key);
+    const likes = c.likeCount ?? 0;
+    if (!old) {
+      created++;
+      toAnalyze.push(c);
+    } else if (old.text !== c.text || old.modelVersion !== model.version) {
+      updated++;
+      days.add(old.day);
+      toAnalyze.push(c);
+    } else if (old.likeCount !== likes) {
+      updated++;
+      likeUpdates.push({ id: old.id, likeCount: likes });
+    } else {
+      unchanged++;
+    }
+  }
+
+  const analyses = pipeline.analyzeBatch(toAnalyze.map((c) => c.text));
+  const rows: CommentRow[] = toAnalyze.map((c, i) => {
+    const a = analyses[i];
+    const day = localDay(c.publishedAt, timeZone);
+    days.add(day);
+    return {
+      platform: c.platform,
+      externalId: c.externalId,
+      postExternalId: c.postExternalId ?? null,
+      parentExternalId: c.parentExternalId ?? null,
+      authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
+      authorName: c.authorName ?? null,
+      text: c.text,
+      url: c.url ?? null,
+      publishedAt: c.publishedAt,
+      day,
+      likeCount: c.likeCount ?? 0,
+      analysis: toStoredAnalysis(a, topicIds),
+    };
+  });
+
+  writeIngestBatch(db, {
+    villageId: input.villageId,
+    sourceId: input.sourceId,
+    model,
+    posts: input.posts.map((p) => ({ platform: p.platform, externalId: p.externalId, text: p.text, url: p.url ?? null, publishedAt: p.publishedAt })),
+    comments: rows,
+    likeUpdates,
+    cursor: input.cursor,
+  });
+  return { read: input.comments.length, new: created, updated, unchanged, days: [...days].sort() };
+}
+
+/** Finishes a run: links late-arriving parents/posts and recomputes the touched days' rollups. */
+export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
+  linkOrphans(db, villageId);
+  recomputeRollups(db, villageId, days);
+}

@@ -1,0 +1,44 @@
+// Re-tags stored comments after a model or taxonomy change. Batched and resumable: it only picks
+// comments whose stored model version differs from the current one, so an interrupted run simply
+// continues where it stopped. Rollups are recomputed for every day it touched.
+import type { Database } from "../../server/src/db/client";
+import { countStaleComments, findStaleComments, updateAnalyses } from "../../server/src/db/ingestRepository";
+import { finishJobRun, startJobRun } from "../../server/src/db/jobRunRepository";
+import { refreshRollups, toStoredAnalysis } from "./ingest/store";
+import { getVillagePipeline } from "./ingest/villagePipeline";
+
+export interface RetagSummary { villageId: number; retagged: number; total: number; modelVersion: string }
+
+/** Re-tags one village; `all` re-tags even comments already on the current version. */
+export async function retagVillage(
+  db: Database,
+  villageId: number,
+  opts: { all?: boolean; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<RetagSummary> {
+  const { pipeline, model, topicIds } = await getVillagePipeline(db, villageId);
+  const all = opts.all ?? false;
+  const total = countStaleComments(db, villageId, model.version, all);
+  const runId = await startJobRun(db, { kind: "retag", villageId });
+  let afterId = 0;
+  let done = 0;
+  const days = new Set<string>();
+  try {
+    for (;;) {
+      const batch = findStaleComments(db, villageId, model.version, { afterId, limit: opts.batchSize ?? 2000, all });
+      if (batch.length === 0) break;
+      const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
+      updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+      batch.forEach((c) => days.add(c.day));
+      afterId = batch[batch.length - 1].id;
+      done += batch.length;
+      opts.onProgress?.(done, total);
+    }
+    await refreshRollups(db, villageId, [...days]);
+    await finishJobRun(db, runId, { status: "ok", read: done, new: 0, updated: done, rejected: 0, details: { modelVersion: model.version } });
+  } catch (e) {
+    await refreshRollups(db, villageId, [...days]);
+    await finishJobRun(db, runId, { status: "failed", read: done, new: 0, updated: done, rejected: 0, error: (e as Error).message });
+    throw e;
+  }
+  return { villageId, retagged: done, total, modelVersion: model.version };
+}

@@ -1,0 +1,205 @@
+-- CreateTable
+CREATE TABLE "Village" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kecamatan" TEXT NOT NULL,
+    "kabupaten" TEXT NOT NULL,
+    "province" TEXT NOT NULL DEFAULT 'Jawa Barat',
+    "timeZone" TEXT NOT NULL DEFAULT 'Asia/Jakarta',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "villageId" INTEGER NOT NULL,
+    "platform" TEXT NOT NULL,
+    "accountId" TEXT NOT NULL,
+    "handle" TEXT,
+    "name" TEXT,
+    "settings" TEXT NOT NULL DEFAULT '{}',
+    "tokenEnc" TEXT,
+    "cursor" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "intervalMinutes" INTEGER,
+    "lastRunAt" DATETIME,
+    "lastSuccessAt" DATETIME,
+    "lastError" TEXT,
+    "lastErrorAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Source_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Post" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "villageId" INTEGER NOT NULL,
+    "sourceId" INTEGER,
+    "platform" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "text" TEXT NOT NULL DEFAULT '',
+    "url" TEXT,
+    "publishedAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Post_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Post_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Comment" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "villageId" INTEGER NOT NULL,
+    "sourceId" INTEGER,
+    "postId" INTEGER,
+    "parentId" INTEGER,
+    "platform" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "postExternalId" TEXT,
+    "parentExternalId" TEXT,
+    "authorPseudonym" TEXT NOT NULL,
+    "authorName" TEXT,
+    "text" TEXT NOT NULL,
+    "normalizedText" TEXT,
+    "url" TEXT,
+    "publishedAt" DATETIME NOT NULL,
+    "day" TEXT NOT NULL,
+    "likeCount" INTEGER NOT NULL DEFAULT 0,
+    "language" TEXT,
+    "sentimentLabel" TEXT,
+    "sentimentScore" REAL,
+    "isSpam" BOOLEAN NOT NULL DEFAULT false,
+    "spamScore" REAL,
+    "piiSpans" TEXT,
+    "modelName" TEXT,
+    "modelVersion" TEXT,
+    "analyzedAt" DATETIME,
+    "humanSentiment" TEXT,
+    "humanSentimentBy" TEXT,
+    "humanSentimentAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Comment_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Comment_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Comment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Comment_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Comment" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Topic" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "villageId" INTEGER,
+    "key" TEXT NOT NULL,
+    "nameId" TEXT NOT NULL,
+    "nameEn" TEXT NOT NULL,
+    "descriptionId" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "keywords" TEXT NOT NULL DEFAULT '[]',
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Topic_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CommentTopic" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "commentId" INTEGER NOT NULL,
+    "topicId" INTEGER NOT NULL,
+    "score" REAL NOT NULL,
+    "origin" TEXT NOT NULL,
+    "createdBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CommentTopic_commentId_fkey" FOREIGN KEY ("commentId") REFERENCES "Comment" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CommentTopic_topicId_fkey" FOREIGN KEY ("topicId") REFERENCES "Topic" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "JobRun" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "villageId" INTEGER,
+    "sourceId" INTEGER,
+    "status" TEXT NOT NULL DEFAULT 'running',
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME,
+    "read" INTEGER NOT NULL DEFAULT 0,
+    "new" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "rejected" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT,
+    "details" TEXT,
+    CONSTRAINT "JobRun_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "JobRun_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DailyRollup" (
+    "villageId" INTEGER NOT NULL,
+    "day" TEXT NOT NULL,
+    "platform" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "sentiment" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("villageId", "day", "platform", "topic", "sentiment"),
+    CONSTRAINT "DailyRollup_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Report" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "villageId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
+    "language" TEXT NOT NULL DEFAULT 'id',
+    "filePath" TEXT NOT NULL,
+    "bytes" INTEGER NOT NULL,
+    "createdBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Report_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Village_code_key" ON "Village"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Source_villageId_platform_accountId_key" ON "Source"("villageId", "platform", "accountId");
+
+-- CreateIndex
+CREATE INDEX "Post_villageId_publishedAt_idx" ON "Post"("villageId", "publishedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Post_platform_externalId_key" ON "Post"("platform", "externalId");
+
+-- CreateIndex
+CREATE INDEX "Comment_villageId_publishedAt_idx" ON "Comment"("villageId", "publishedAt");
+
+-- CreateIndex
+CREATE INDEX "Comment_villageId_day_idx" ON "Comment"("villageId", "day");
+
+-- CreateIndex
+CREATE INDEX "Comment_villageId_sentimentLabel_idx" ON "Comment"("villageId", "sentimentLabel");
+
+-- CreateIndex
+CREATE INDEX "Comment_modelVersion_idx" ON "Comment"("modelVersion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Comment_platform_externalId_key" ON "Comment"("platform", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Topic_villageId_key_key" ON "Topic"("villageId", "key");
+
+-- CreateIndex
+CREATE INDEX "CommentTopic_topicId_idx" ON "CommentTopic"("topicId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CommentTopic_commentId_topicId_origin_key" ON "CommentTopic"("commentId", "topicId", "origin");
+
+-- CreateIndex
+CREATE INDEX "JobRun_sourceId_startedAt_idx" ON "JobRun"("sourceId", "startedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Report_villageId_kind_period_format_language_key" ON "Report"("villageId", "kind", "period", "format", "language");
+

@@ -1,0 +1,50 @@
+// The ONLY reader of process.env. Parsed once with zod; bad configuration fails at boot with the
+// name of the setting.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default(`file:${path.join(ROOT_DIR, "data", "suara-desa.db")}`)
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: (SQLite) or postgresql://"),
+  // Keyed hash for author pseudonyms and AES-256-GCM key for source tokens. Defaults exist so the
+  // demo runs with no configuration; production sets both (see .env.example).
+  PSEUDONYM_SECRET: z.string().min(16, "must be at least 16 characters").default("suara-desa-demo-pseudonym-secret"),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
+    .default("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
+  INGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  X_API_URL: z.string().url().default("https://api.x.com/2"),
+  META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v23.0"),
+  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses an environment (process.env by default); throws naming every bad setting. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | null = null;
+/** The process configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,38 @@
+// Boots Suara Desa in one process: migrate, load the demo village into an empty database, serve
+// the API and dashboard, and (SQLite mode) run the ingestion scheduler in-process.
+import { createApp } from "./app";
+import { getDatabase } from "./db/client";
+import { prepareDatabase } from "./db/prepare";
+import { env } from "./env";
+
+const log = (m: string) => {
+  if (env().LOG_LEVEL !== "silent") console.log(`[suara-desa] ${m}`);
+};
+
+async function main(): Promise<void> {
+  const config = env();
+  const started = performance.now();
+  const db = await getDatabase();
+  const applied = await prepareDatabase(db);
+  if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
+  if (config.SEED_DEMO === "auto") {
+    const { seedIfEmpty } = await import("../../prisma/seed");
+    const seeded = await seedIfEmpty(db);
+    if (seeded) log(`empty database: loaded demo village Desa Mulyasari (${seeded.new} comments analysed in ${seeded.ms} ms)`);
+  }
+  const app = createApp({ db, log });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
+  });
+  const shutdown = () => {
+    server.close();
+    void db.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

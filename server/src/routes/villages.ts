@@ -1,0 +1,40 @@
+// Village-scoped read routes: list, weekly overview, comments, topics.
+import { Router } from "express";
+import { z } from "zod";
+import { CommentListQuerySchema, OverviewQuerySchema, VillageParamsSchema, type VillageDTO } from "../../../shared/src/contracts";
+import type { Database } from "../db/client";
+import { validate } from "../middleware/validate";
+import { listComments } from "../services/commentService";
+import { getWeeklyOverview } from "../services/overviewService";
+import { listVillages, listVillageTopics } from "../services/villageService";
+
+export const VillageOverviewSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
+export const VillageCommentListSchema = VillageParamsSchema.extend(CommentListQuerySchema.shape);
+export const VillageTopicListSchema = VillageParamsSchema;
+
+/** Routes under /api/villages. */
+export function villagesRouter(db: Database): Router {
+  const router = Router();
+
+  router.get("/", validate(z.object({})), async (_req, res) => {
+    const villages: VillageDTO[] = await listVillages(db);
+    res.json({ data: villages });
+  });
+
+  router.get("/:villageId/overview", validate(VillageOverviewSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageOverviewSchema>;
+    res.json({ data: await getWeeklyOverview(db, q.villageId, q.week) });
+  });
+
+  router.get("/:villageId/comments", validate(VillageCommentListSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageCommentListSchema>;
+    res.json(await listComments(db, q.villageId, q));
+  });
+
+  router.get("/:villageId/topics", validate(VillageTopicListSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageTopicListSchema>;
+    res.json({ data: await listVillageTopics(db, q.villageId) });
+  });
+
+  return router;
+}

@@ -1,0 +1,35 @@
+// The explorer's comment list with cursor pagination.
+import type { CommentListDTO, CommentListQuery } from "../../../shared/src/contracts";
+import type { Database } from "../db/client";
+import { commentFilter, findComments } from "../db/commentRepository";
+import { getVillage } from "../db/villageRepository";
+import { badRequest, notFound } from "../errors";
+import { presentComment } from "../presenters/commentPresenter";
+
+function encodeCursor(value: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string, sort: "time" | "likes"): { value: string | number; id: number } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    const okValue = sort === "likes" ? typeof value === "number" : typeof value === "string" && !Number.isNaN(Date.parse(value));
+    if (okValue && Number.isInteger(id)) return { value: value as string | number, id: id as number };
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest("cursor: is not a cursor returned by this list");
+}
+
+/** Lists a village's comments matching the explorer filters. */
+export async function listComments(db: Database, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
+  if (!(await getVillage(db, villageId))) throw notFound("Desa");
+  if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
+  const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+  const { rows, hasMore } = await findComments(db, commentFilter(villageId, q), q.sort, q.limit, after);
+  const last = rows.at(-1);
+  return {
+    data: rows.map(presentComment),
+    nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
+  };
+}

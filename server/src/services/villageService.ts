@@ -1,0 +1,21 @@
+// Villages and their topic taxonomy.
+import type { TopicDTO, VillageDTO } from "../../../shared/src/contracts";
+import type { Database } from "../db/client";
+import { findTopicsForVillage } from "../db/topicRepository";
+import { findVillages, getVillage } from "../db/villageRepository";
+import { notFound } from "../errors";
+
+/** All villages the deployment serves. */
+export async function listVillages(db: Database): Promise<VillageDTO[]> {
+  const rows = await findVillages(db);
+  return rows.map((v) => ({ id: v.id, code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, timeZone: v.timeZone }));
+}
+
+/** The topics that apply to a village. */
+export async function listVillageTopics(db: Database, villageId: number): Promise<TopicDTO[]> {
+  if (!(await getVillage(db, villageId))) throw notFound("Desa");
+  const topics = await findTopicsForVillage(db, villageId);
+  return topics.map((t) => ({
+    key: t.key, nameId: t.nameId, nameEn: t.nameEn, descriptionId: t.descriptionId ?? "", descriptionEn: t.descriptionEn ?? "",
+  }));
+}

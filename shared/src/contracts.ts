@@ -1,0 +1,75 @@
+// Request and response contracts shared by server and client. One zod schema per endpoint input;
+// response DTOs are plain types (the server builds them in presenters/).
+import { z } from "zod";
+
+export const PLATFORMS = ["x", "facebook", "instagram", "file"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+export const SENTIMENTS = ["positif", "netral", "negatif"] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+export const LANGUAGES = ["id", "su", "jv", "en", "other"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** ISO week like 2026-W47 (weeks start Monday, bucketed in the village's time zone). */
+export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W47");
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-23");
+
+export const VillageParamsSchema = z.object({ villageId: z.coerce.number().int().positive() });
+
+export const OverviewQuerySchema = z.object({ week: IsoWeek.optional() });
+export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
+
+export const CommentListQuerySchema = z.object({
+  topic: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key").optional(),
+  sentiment: z.enum(SENTIMENTS).optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  spam: z.enum(["exclude", "include", "only"]).default("exclude"),
+  sort: z.enum(["time", "likes"]).default("time"),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
+
+export interface VillageDTO { id: number; code: string; name: string; kecamatan: string; kabupaten: string; timeZone: string }
+
+export interface SentimentCounts { positif: number; netral: number; negatif: number }
+
+export interface OverviewDTO {
+  week: string | null;
+  weekStart: string | null; // local date of the Monday
+  weekEnd: string | null; // local date of the Sunday
+  totals: SentimentCounts & { comments: number; spam: number };
+  previous: (SentimentCounts & { comments: number; spam: number }) | null;
+  trend: Array<SentimentCounts & { week: string; comments: number }>;
+  topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
+  platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
+  weeks: string[]; // weeks that have data, newest first (for the week picker)
+}
+
+export interface PiiSpanDTO { type: string; start: number; end: number }
+
+export interface CommentDTO {
+  id: number;
+  platform: Platform;
+  externalId: string;
+  url: string | null;
+  author: string; // display name or pseudonym, never a raw id
+  text: string; // personal data redacted
+  publishedAt: string;
+  likeCount: number;
+  language: string | null;
+  sentiment: { label: Sentiment; score: number; origin: "model" | "human" } | null;
+  topics: Array<{ key: string; name: string; score: number; origin: "model" | "human" }>;
+  spam: boolean;
+  hasPersonalData: boolean;
+  model: { name: string; version: string } | null;
+}
+
+export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null }
+
+export interface TopicDTO { key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string }
+
+export interface ApiErrorBody { error: { code: string; message: string } }
