@@ -6,6 +6,7 @@ import { ROOT_DIR } from "./env";
 import type { Database } from "./db/client";
 import { notFound } from "./errors";
 import { errorHandler } from "./middleware/errorHandler";
+import { commentsRouter } from "./routes/comments";
 import { villagesRouter } from "./routes/villages";
 
 export interface AppOptions {
@@ -31,6 +32,7 @@ export function createApp(opts: AppOptions): Express {
     res.json({ data: { status: "ok" } });
   });
   app.use("/api/villages", villagesRouter(db));
+  app.use("/api/comments", commentsRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));
 
   const clientDir = opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir;

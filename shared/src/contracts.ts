@@ -27,6 +27,8 @@ export const CommentListQuerySchema = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   spam: z.enum(["exclude", "include", "only"]).default("exclude"),
+  /** Comments carrying personal data (NIK, phone, e-mail): any, only them, or none of them. */
+  pii: z.enum(["any", "only", "exclude"]).default("any"),
   sort: z.enum(["time", "likes"]).default("time"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -47,6 +49,52 @@ export interface OverviewDTO {
   topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
   platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
   weeks: string[]; // weeks that have data, newest first (for the week picker)
+}
+
+export interface RisingTermDTO { term: string; count: number; baselineAvg: number; score: number; examples: CommentDTO[] }
+
+/** The parts of the weekly review that read comments (not rollups): bounded to one week. */
+export interface WeeklyInsightsDTO {
+  week: string;
+  risingTerms: RisingTermDTO[];
+  /** "Perlu perhatian": the most clearly negative and the most-liked negative comments. */
+  attention: { mostNegative: CommentDTO[]; mostLiked: CommentDTO[] };
+  /** Comments (non-spam) by local weekday (0 = Monday) and hour: activity[weekday][hour]. */
+  activity: number[][];
+}
+
+export const TopicDetailQuerySchema = z.object({ week: IsoWeek.optional() });
+
+export interface PlaceDTO { name: string; count: number; negatif: number }
+
+export interface TopicDetailDTO {
+  key: string;
+  nameId: string;
+  nameEn: string;
+  descriptionId: string;
+  descriptionEn: string;
+  week: string | null;
+  totals: SentimentCounts & { comments: number };
+  trend: Array<SentimentCounts & { week: string; comments: number }>;
+  terms: Array<{ term: string; count: number }>;
+  places: PlaceDTO[];
+  examples: CommentDTO[];
+}
+
+export const CommentLabelsSchema = z
+  .object({
+    sentiment: z.enum(SENTIMENTS).nullable().optional(),
+    topics: z.array(z.string().regex(/^[a-z0-9_]+$/, "must be a topic key")).max(13).optional(),
+  })
+  .refine((v) => v.sentiment !== undefined || v.topics !== undefined, { message: "give sentiment or topics", path: ["sentiment"] });
+export type CommentLabelsInput = z.infer<typeof CommentLabelsSchema>;
+
+export interface CommentDetailDTO {
+  comment: CommentDTO;
+  post: { platform: Platform; externalId: string; text: string; url: string | null; publishedAt: string } | null;
+  parent: CommentDTO | null;
+  replies: CommentDTO[];
+  corrections: { sentimentBy: string | null; sentimentAt: string | null; topicsBy: string | null; topicsAt: string | null };
 }
 
 export interface PiiSpanDTO { type: string; start: number; end: number }

@@ -79,6 +79,8 @@ CREATE TABLE "Comment" (
     "humanSentiment" TEXT,
     "humanSentimentBy" TEXT,
     "humanSentimentAt" DATETIME,
+    "humanTopicsBy" TEXT,
+    "humanTopicsAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Comment_villageId_fkey" FOREIGN KEY ("villageId") REFERENCES "Village" ("id") ON DELETE CASCADE ON UPDATE CASCADE,

@@ -154,8 +154,8 @@ export function linkOrphans(db: Database, villageId: number): void {
 
 /**
  * Recomputes the daily rollup rows of the given local days. Effective labels: a human correction
- * wins over the model (sentiment: humanSentiment; topics: a comment's human topic rows, when it
- * has any, replace its model rows). Spam is counted under sentiment "spam".
+ * wins over the model (sentiment: humanSentiment; topics: once an official corrected them
+ * (humanTopicsAt), the comment's human topic rows replace its model rows). Spam is counted under sentiment "spam".
  */
 export function recomputeRollups(db: Database, villageId: number, days: string[]): void {
   if (days.length === 0) return;
@@ -169,7 +169,7 @@ export function recomputeRollups(db: Database, villageId: number, days: string[]
     SELECT c.villageId, c.day, c.platform, t.key, ${sentimentExpr}, COUNT(DISTINCT c.id) FROM "Comment" c
     JOIN "CommentTopic" ct ON ct.commentId = c.id JOIN "Topic" t ON t.id = ct.topicId
     WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL
-      AND (ct.origin = 'human' OR NOT EXISTS (SELECT 1 FROM "CommentTopic" h WHERE h.commentId = c.id AND h.origin = 'human'))
+      AND ct.origin = CASE WHEN c.humanTopicsAt IS NULL THEN 'model' ELSE 'human' END
     GROUP BY c.platform, t.key, 5`);
   raw.transaction(() => {
     for (const day of new Set(days)) {

@@ -17,8 +17,8 @@ function parseSpans(json: string | null): PiiSpan[] {
 
 /** Effective topics: human rows replace model rows when an official corrected them. */
 function effectiveTopics(row: CommentWithTopics): CommentDTO["topics"] {
-  const human = row.topics.filter((t) => t.origin === "human");
-  const chosen = human.length > 0 ? human : row.topics.filter((t) => t.origin === "model");
+  const origin = row.humanTopicsAt ? "human" : "model";
+  const chosen = row.topics.filter((t) => t.origin === origin);
   return chosen
     .map((t) => ({ key: t.topic.key, name: t.topic.nameId, score: t.score, origin: t.origin as "model" | "human" }))
     .sort((a, b) => b.score - a.score);

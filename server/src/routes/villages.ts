@@ -1,16 +1,23 @@
 // Village-scoped read routes: list, weekly overview, comments, topics.
 import { Router } from "express";
 import { z } from "zod";
-import { CommentListQuerySchema, OverviewQuerySchema, VillageParamsSchema, type VillageDTO } from "../../../shared/src/contracts";
+import {
+  CommentListQuerySchema, OverviewQuerySchema, TopicDetailQuerySchema, VillageParamsSchema, type VillageDTO,
+} from "../../../shared/src/contracts";
 import type { Database } from "../db/client";
 import { validate } from "../middleware/validate";
 import { listComments } from "../services/commentService";
+import { getTopicDetail, getWeeklyInsights } from "../services/insightService";
 import { getWeeklyOverview } from "../services/overviewService";
 import { listVillages, listVillageTopics } from "../services/villageService";
 
 export const VillageOverviewSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
 export const VillageCommentListSchema = VillageParamsSchema.extend(CommentListQuerySchema.shape);
 export const VillageTopicListSchema = VillageParamsSchema;
+export const VillageInsightsSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
+export const VillageTopicDetailSchema = VillageParamsSchema.extend(TopicDetailQuerySchema.shape).extend({
+  key: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key"),
+});
 
 /** Routes under /api/villages. */
 export function villagesRouter(db: Database): Router {
@@ -34,6 +41,16 @@ export function villagesRouter(db: Database): Router {
   router.get("/:villageId/topics", validate(VillageTopicListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageTopicListSchema>;
     res.json({ data: await listVillageTopics(db, q.villageId) });
+  });
+
+  router.get("/:villageId/insights", validate(VillageInsightsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageInsightsSchema>;
+    res.json({ data: await getWeeklyInsights(db, q.villageId, q.week) });
+  });
+
+  router.get("/:villageId/topics/:key", validate(VillageTopicDetailSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageTopicDetailSchema>;
+    res.json({ data: await getTopicDetail(db, q.villageId, q.key, q.week) });
   });
 
   return router;

@@ -26,7 +26,7 @@ export async function listComments(db: Database, villageId: number, q: CommentLi
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-  const { rows, hasMore } = await findComments(db, commentFilter(villageId, q), q.sort, q.limit, after);
+  const { rows, hasMore } = await findComments(db, commentFilter(db, villageId, q), q.sort, q.limit, after);
   const last = rows.at(-1);
   return {
     data: rows.map(presentComment),

@@ -1,0 +1,48 @@
+// `npm run export:labels [-- --village <code>] [--out file.jsonl]`: officials' corrections as
+// training data (JSONL, one object per corrected comment), for the next model.
+import fs from "node:fs";
+import { getDatabase } from "../../../server/src/db/client";
+import { findHumanLabels } from "../../../server/src/db/labelRepository";
+import { prepareDatabase } from "../../../server/src/db/prepare";
+import { parseArgs } from "./progress";
+
+async function main(): Promise<number> {
+  const { flags } = parseArgs(process.argv.slice(2));
+  const db = await getDatabase();
+  await prepareDatabase(db);
+  let villageId: number | undefined;
+  if (typeof flags.village === "string") {
+    const v = await db.prisma.village.findUnique({ where: { code: flags.village } });
+    if (!v) {
+      process.stderr.write(`error: --village: no village with code "${flags.village}"\n`);
+      return 2;
+    }
+    villageId = v.id;
+  }
+  const rows = await findHumanLabels(db, villageId);
+  const lines = rows.map((r) =>
+    JSON.stringify({
+      text: r.text,
+      language: r.language,
+      ...(r.humanSentiment ? { sentiment: r.humanSentiment } : {}),
+      ...(r.humanTopicsAt ? { topics: r.topics } : {}),
+      source: { platform: r.platform, externalId: r.externalId },
+      labelledBy: r.humanSentimentBy ?? r.humanTopicsBy,
+      labelledAt: (r.humanSentimentAt ?? r.humanTopicsAt)?.toISOString(),
+    }),
+  );
+  const out = lines.join("\n") + (lines.length ? "\n" : "");
+  if (typeof flags.out === "string") fs.writeFileSync(flags.out, out);
+  else process.stdout.write(out);
+  process.stderr.write(`export:labels: ${rows.length} corrected comments${typeof flags.out === "string" ? ` written to ${flags.out}` : ""}\n`);
+  await db.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

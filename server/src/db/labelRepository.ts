@@ -1,0 +1,54 @@
+// Human corrections of model labels. They are stored beside the model's labels (never over them),
+// so a retag keeps them and `npm run export:labels` can hand them back as training data.
+import { toDbDate, type Database } from "./client";
+
+/** Sets (or clears, with null) the human sentiment of a comment. */
+export async function setHumanSentiment(db: Database, commentId: number, label: string | null, by: string): Promise<void> {
+  await db.prisma.comment.update({
+    where: { id: commentId },
+    data: label === null
+      ? { humanSentiment: null, humanSentimentBy: null, humanSentimentAt: null }
+      : { humanSentiment: label, humanSentimentBy: by, humanSentimentAt: new Date() },
+  });
+}
+
+/** Replaces the human topics of a comment; from now on they (even none) are its topics. */
+export function setHumanTopics(db: Database, commentId: number, topicIds: number[], by: string): void {
+  const raw = db.raw;
+  if (!raw) throw new Error("setHumanTopics needs the SQLite driver");
+  const now = toDbDate(new Date());
+  raw.transaction(() => {
+    raw.prepare(`DELETE FROM "CommentTopic" WHERE commentId = ? AND origin = 'human'`).run(commentId);
+    const insert = raw.prepare(`INSERT INTO "CommentTopic" (commentId, topicId, score, origin, createdBy, createdAt) VALUES (?, ?, 1, 'human', ?, ?)`);
+    for (const t of topicIds) insert.run(commentId, t, by, now);
+    raw.prepare(`UPDATE "Comment" SET humanTopicsBy = ?, humanTopicsAt = ?, updatedAt = ? WHERE id = ?`).run(by, now, now, commentId);
+  })();
+}
+
+export interface HumanLabelRow {
+  id: number;
+  platform: string;
+  externalId: string;
+  text: string;
+  language: string | null;
+  humanSentiment: string | null;
+  humanSentimentBy: string | null;
+  humanSentimentAt: Date | null;
+  humanTopicsBy: string | null;
+  humanTopicsAt: Date | null;
+  topics: string[];
+}
+
+/** Every comment an official corrected, with its human labels, in id order. */
+export async function findHumanLabels(db: Database, villageId?: number): Promise<HumanLabelRow[]> {
+  const rows = await db.prisma.comment.findMany({
+    where: { ...(villageId ? { villageId } : {}), OR: [{ humanSentiment: { not: null } }, { humanTopicsAt: { not: null } }] },
+    include: { topics: { where: { origin: "human" }, include: { topic: { select: { key: true } } } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id, platform: r.platform, externalId: r.externalId, text: r.text, language: r.language,
+    humanSentiment: r.humanSentiment, humanSentimentBy: r.humanSentimentBy, humanSentimentAt: r.humanSentimentAt,
+    humanTopicsBy: r.humanTopicsBy, humanTopicsAt: r.humanTopicsAt, topics: r.topics.map((t) => t.topic.key),
+  }));
+}

@@ -1,0 +1,111 @@
+// The weekly review's comment-level parts, the topic page, comment detail and label corrections.
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/src/app";
+import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { createVillage, incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let app: ReturnType<typeof createApp>;
+let villageId: number;
+
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  env = await createTempDatabase();
+  app = createApp({ db: env.db, clientDir: null, log: () => {} });
+  villageId = (await createVillage(env.db, { name: "Desa Sukamaju" })).id;
+  const comments = [
+    // Baseline weeks W43–W46: ordinary chatter, no "jembatan".
+    ...Array.from({ length: 12 }, (_, i) =>
+      incomingComment({ text: `Terima kasih atas info posyandu minggu ini ${i}`, publishedAt: at(`2026-10-${String(20 + (i % 8)).padStart(2, "0")}T03:00:00Z`) }),
+    ),
+    ...Array.from({ length: 6 }, (_, i) =>
+      incomingComment({ text: `Sampah di TPS belum diangkut, bau sekali ${i}`, publishedAt: at(`2026-11-${String(2 + i).padStart(2, "0")}T03:00:00Z`) }),
+    ),
+    // W47: a broken bridge, many residents, in Dusun Cikalong and RT 04/RW 02.
+    incomingComment({ externalId: "jb1", text: "Jembatan di Dusun Cikalong ambruk, anak sekolah harus memutar jauh", publishedAt: at("2026-11-16T01:00:00Z"), likeCount: 40 }),
+    incomingComment({ externalId: "jb2", text: "jembatan cikalong ambruk bgt, bahaya buat warga RT 04/RW 02", publishedAt: at("2026-11-16T11:00:00Z"), likeCount: 5 }),
+    incomingComment({ externalId: "jb3", text: "Tolong jembatan yang ambruk segera diperbaiki pak kades, warga kecewa", publishedAt: at("2026-11-17T12:30:00Z"), likeCount: 12 }),
+    incomingComment({ externalId: "jb4", text: "Jembatan ambruk di Dusun Cikalong belum ada tindakan, parah", publishedAt: at("2026-11-18T13:00:00Z") }),
+    incomingComment({ externalId: "ok1", text: "Terima kasih, pelayanan KTP di kantor desa sekarang cepat", publishedAt: at("2026-11-19T02:00:00Z"), likeCount: 2 }),
+  ];
+  const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
+  await refreshRollups(env.db, villageId, r.days);
+});
+afterAll(() => env.cleanup());
+
+describe("GET /api/villages/:id/insights", () => {
+  it("finds the rising term with example comments, the comments needing attention, and activity by hour", async () => {
+    const res = await request(app).get(`/api/villages/${villageId}/insights?week=2026-W47`).expect(200);
+    const d = res.body.data;
+    const terms = d.risingTerms.map((t: { term: string }) => t.term);
+    expect(terms).toContain("jembatan");
+    const jembatan = d.risingTerms.find((t: { term: string }) => t.term === "jembatan");
+    expect(jembatan.count).toBe(4);
+    expect(jembatan.examples.length).toBeGreaterThanOrEqual(2);
+    expect(jembatan.examples.every((e: { text: string }) => /jembatan/i.test(e.text))).toBe(true);
+    expect(terms).not.toContain("sukamaju"); // the village's own name never rises
+
+    expect(d.attention.mostLiked[0].externalId).toBe("jb1");
+    expect(d.attention.mostNegative.every((c: { sentiment: { label: string } }) => c.sentiment.label === "negatif")).toBe(true);
+    // 2026-11-16T01:00Z is Monday 08:00 in Jakarta.
+    expect(d.activity).toHaveLength(7);
+    expect(d.activity[0][8]).toBe(1);
+    expect(d.activity.flat().reduce((a: number, b: number) => a + b, 0)).toBe(5);
+  });
+});
+
+describe("GET /api/villages/:id/topics/:key", () => {
+  it("shows a topic's trend, terms and the places residents name", async () => {
+    const res = await request(app).get(`/api/villages/${villageId}/topics/infrastruktur?week=2026-W47`).expect(200);
+    const d = res.body.data;
+    expect(d).toMatchObject({ key: "infrastruktur", nameId: "Infrastruktur", week: "2026-W47" });
+    expect(d.totals.comments).toBeGreaterThanOrEqual(4);
+    expect(d.trend).toHaveLength(12);
+    expect(d.places.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["Dusun Cikalong", "RT 04/RW 02"]));
+    expect(d.places.find((p: { name: string }) => p.name === "Dusun Cikalong").count).toBe(2);
+    expect(d.examples[0].externalId).toBe("jb1");
+    await request(app).get(`/api/villages/${villageId}/topics/tidak_ada`).expect(404);
+  });
+});
+
+describe("comment detail and label corrections", () => {
+  it("a correction wins over the model in the weekly counts and in the comment", async () => {
+    const list = await request(app).get(`/api/villages/${villageId}/comments?q=KTP`).expect(200);
+    const target = list.body.data[0];
+    expect(target.sentiment.label).toBe("positif");
+    const before = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
+
+    const res = await request(app)
+      .patch(`/api/comments/${target.id}/labels`)
+      .send({ sentiment: "negatif", topics: ["administrasi", "pendidikan"] })
+      .expect(200);
+    expect(res.body.data.comment.sentiment).toEqual({ label: "negatif", score: 1, origin: "human" });
+    expect(res.body.data.comment.topics.map((t: { key: string }) => t.key).sort()).toEqual(["administrasi", "pendidikan"]);
+
+    const after = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
+    expect(after.totals.negatif).toBe(before.totals.negatif + 1);
+    expect(after.totals.positif).toBe(before.totals.positif - 1);
+    const count = (o: { topics: Array<{ key: string; count: number }> }, key: string) => o.topics.find((t) => t.key === key)?.count ?? 0;
+    expect(count(after, "pendidikan")).toBe(count(before, "pendidikan") + 1);
+
+    const filtered = await request(app).get(`/api/villages/${villageId}/comments?topic=pendidikan&sentiment=negatif`).expect(200);
+    expect(filtered.body.data.map((c: { id: number }) => c.id)).toContain(target.id);
+
+    // Clearing every topic is a correction too: the comment then has none.
+    await request(app).patch(`/api/comments/${target.id}/labels`).send({ topics: [] }).expect(200);
+    const detail = await request(app).get(`/api/comments/${target.id}`).expect(200);
+    expect(detail.body.data.comment.topics).toEqual([]);
+    expect(detail.body.data.corrections.topicsBy).toBeTruthy();
+  });
+
+  it("rejects bad corrections naming the field", async () => {
+    const id = (await request(app).get(`/api/villages/${villageId}/comments`)).body.data[0].id;
+    expect((await request(app).patch(`/api/comments/${id}/labels`).send({ sentiment: "marah" }).expect(400)).body.error.message).toContain("sentiment");
+    expect((await request(app).patch(`/api/comments/${id}/labels`).send({ topics: ["bukan_topik"] }).expect(400)).body.error.message).toContain("topics");
+    expect((await request(app).patch(`/api/comments/${id}/labels`).send({}).expect(400)).body.error.message).toContain("sentiment");
+    await request(app).patch(`/api/comments/999999/labels`).send({ sentiment: "netral" }).expect(404);
+  });
+});

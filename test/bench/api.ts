@@ -1,0 +1,46 @@
+// `npm run bench:api`: p50/p95/p99 of the overview and explorer APIs on the demo village, driven by
+// autocannon against a real server on loopback. Prints figures; asserts nothing (machines are shared).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createApp } from "../../server/src/app";
+import { openDatabase } from "../../server/src/db/client";
+import { prepareDatabase } from "../../server/src/db/prepare";
+import { seedDemoVillage } from "../../prisma/seed";
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-bench-"));
+const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);
+await prepareDatabase(db);
+const seeded = await seedDemoVillage(db);
+const app = createApp({ db, clientDir: null, log: () => {} });
+const server = app.listen(0, "127.0.0.1");
+await new Promise((r) => server.once("listening", r));
+const port = (server.address() as { port: number }).port;
+const base = `http://127.0.0.1:${port}/api/villages/${seeded.villageId}`;
+
+const targets: Array<[string, string]> = [
+  ["overview (latest week)", `${base}/overview`],
+  ["overview 2026-W44", `${base}/overview?week=2026-W44`],
+  ["insights (rising terms, attention)", `${base}/insights`],
+  ["explorer: first page", `${base}/comments`],
+  ["explorer: topic + sentiment", `${base}/comments?topic=infrastruktur&sentiment=negatif`],
+  ["explorer: full-text search", `${base}/comments?q=jalan%20rusak`],
+  ["topic page", `${base}/topics/bansos`],
+];
+
+console.log(`demo village: ${seeded.comments} comments; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint`);
+console.log("endpoint | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx");
+for (const [name, url] of targets) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  // autocannon reports p97.5 and p99; p95 is interpolated from its histogram percentiles.
+  const l = r.latency as unknown as Record<string, number>;
+  const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);
+  console.log(`${name} | ${Math.round(r.requests.average)} | ${l.p50} | ${p95.toFixed(1)} | ${l.p99} | ${r.errors + r.non2xx}`);
+}
+server.close();
+await db.close();
+fs.rmSync(dir, { recursive: true, force: true });
