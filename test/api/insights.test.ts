@@ -109,3 +109,27 @@ describe("comment detail and label corrections", () => {
     await request(app).patch(`/api/comments/999999/labels`).send({ sentiment: "netral" }).expect(404);
   });
 });
+
+describe("the village's own replies", () => {
+  it("are shown in the thread but kept out of lists and statistics", async () => {
+    const source = await env.db.prisma.source.create({
+      data: { villageId, platform: "facebook", accountId: "108254917364120", handle: "pemdes.sukamaju", name: "Pemerintah Desa Sukamaju" },
+    });
+    const resident = incomingComment({ externalId: "res1", text: "Kapan posyandu dibuka lagi?", publishedAt: at("2026-11-20T03:00:00Z") });
+    const reply = incomingComment({
+      externalId: "rep1", parentExternalId: "res1", authorId: "108254917364120", authorName: "Pemerintah Desa Sukamaju",
+      text: "Terima kasih, posyandu buka lagi hari Senin", publishedAt: at("2026-11-20T04:00:00Z"),
+    });
+    const before = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
+    const r = await storeBatch(env.db, { villageId, sourceId: source.id, posts: [], comments: [reply, resident] });
+    await refreshRollups(env.db, villageId, r.days);
+
+    const after = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
+    expect(after.comments).toBe(before.comments + 1);
+    const list = (await request(app).get(`/api/villages/${villageId}/comments?from=2026-11-20&to=2026-11-20`)).body.data;
+    expect(list.map((c: { externalId: string }) => c.externalId)).toEqual(["res1"]);
+    // The reply arrived before its parent; the run's end links it.
+    const detail = (await request(app).get(`/api/comments/${list[0].id}`)).body.data;
+    expect(detail.replies.map((c: { externalId: string }) => c.externalId)).toEqual(["rep1"]);
+  });
+});

@@ -29,6 +29,14 @@ export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): Co
 
 export interface StoreResult { read: number; new: number; updated: number; unchanged: number; days: string[] }
 
+/** Ids and handles of a source's own account: comments by it are the village's replies. */
+async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Set<string>> {
+  if (sourceId === null) return new Set();
+  const s = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { accountId: true, handle: true } });
+  if (!s) return new Set();
+  return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
+}
+
 const villageZones = new Map<number, string>();
 async function villageTimeZone(db: Database, villageId: number): Promise<string> {
   let tz = villageZones.get(villageId);
@@ -52,6 +60,7 @@ export async function storeBatch(
 ): Promise<StoreResult> {
   const timeZone = await villageTimeZone(db, input.villageId);
   const { pipeline, model, topicIds } = await getVillagePipeline(db, input.villageId);
+  const own = await ownAccountKeys(db, input.sourceId);
 
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
@@ -99,6 +108,7 @@ export async function storeBatch(
       publishedAt: c.publishedAt,
       day,
       likeCount: c.likeCount ?? 0,
+      fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
       analysis: toStoredAnalysis(a, topicIds),
     };
   });

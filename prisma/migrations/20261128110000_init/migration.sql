@@ -67,6 +67,7 @@ CREATE TABLE "Comment" (
     "publishedAt" DATETIME NOT NULL,
     "day" TEXT NOT NULL,
     "likeCount" INTEGER NOT NULL DEFAULT 0,
+    "fromVillage" BOOLEAN NOT NULL DEFAULT false,
     "language" TEXT,
     "sentimentLabel" TEXT,
     "sentimentScore" REAL,

@@ -33,7 +33,8 @@ export function findCommentIdsByText(db: Database, villageId: number, q: string)
 
 /** The where-clause of the explorer's filters (also used by exports, so both agree). */
 export function commentFilter(db: Database, villageId: number, q: CommentFilterQuery): Prisma.CommentWhereInput {
-  const and: Prisma.CommentWhereInput[] = [{ villageId }];
+  // The village's own replies appear in threads (comment detail), not in lists or statistics.
+  const and: Prisma.CommentWhereInput[] = [{ villageId, fromVillage: false }];
   if (q.pii === "only") and.push({ piiSpans: { not: "[]" } });
   else if (q.pii === "exclude") and.push({ OR: [{ piiSpans: "[]" }, { piiSpans: null }] });
   if (q.spam === "exclude") and.push({ isSpam: false });

@@ -18,6 +18,7 @@ export interface CommentRow {
   publishedAt: Date;
   day: string;
   likeCount: number;
+  fromVillage: boolean;
   analysis: {
     normalized: string;
     language: string;
@@ -47,13 +48,13 @@ function prepare(raw: BetterSqlite3.Database) {
       ON CONFLICT(platform, externalId) DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
         sourceId = COALESCE("Post".sourceId, excluded.sourceId)`),
     upsertComment: raw.prepare(`INSERT INTO "Comment" (villageId, sourceId, postId, parentId, platform, externalId,
-        postExternalId, parentExternalId, authorPseudonym, authorName, text, normalizedText, url, publishedAt, day, likeCount,
+        postExternalId, parentExternalId, authorPseudonym, authorName, text, normalizedText, url, publishedAt, day, likeCount, fromVillage,
         language, sentimentLabel, sentimentScore, isSpam, spamScore, piiSpans, modelName, modelVersion, analyzedAt, createdAt, updatedAt)
       VALUES (@villageId, @sourceId,
         (SELECT id FROM "Post" WHERE platform = @platform AND externalId = @postExternalId),
         (SELECT id FROM "Comment" WHERE platform = @platform AND externalId = @parentExternalId),
         @platform, @externalId, @postExternalId, @parentExternalId, @authorPseudonym, @authorName, @text, @normalized, @url,
-        @publishedAt, @day, @likeCount, @language, @sentimentLabel, @sentimentScore, @isSpam, @spamScore, @piiSpans,
+        @publishedAt, @day, @likeCount, @fromVillage, @language, @sentimentLabel, @sentimentScore, @isSpam, @spamScore, @piiSpans,
         @modelName, @modelVersion, @now, @now, @now)
       ON CONFLICT(platform, externalId) DO UPDATE SET
         text = excluded.text, normalizedText = excluded.normalizedText, authorName = COALESCE(excluded.authorName, "Comment".authorName),
@@ -130,7 +131,8 @@ export function writeIngestBatch(
         villageId: input.villageId, sourceId: input.sourceId, platform: c.platform, externalId: c.externalId,
         postExternalId: c.postExternalId, parentExternalId: c.parentExternalId, authorPseudonym: c.authorPseudonym,
         authorName: c.authorName, text: c.text, normalized: c.analysis.normalized, url: c.url,
-        publishedAt: toDbDate(c.publishedAt), day: c.day, likeCount: c.likeCount, language: c.analysis.language,
+        publishedAt: toDbDate(c.publishedAt), day: c.day, likeCount: c.likeCount, fromVillage: c.fromVillage ? 1 : 0,
+        language: c.analysis.language,
         sentimentLabel: c.analysis.sentimentLabel, sentimentScore: c.analysis.sentimentScore, isSpam: c.analysis.isSpam ? 1 : 0,
         spamScore: c.analysis.spamScore, piiSpans: c.analysis.piiSpans, modelName: input.model.name,
         modelVersion: input.model.version, now,
@@ -164,11 +166,11 @@ export function recomputeRollups(db: Database, villageId: number, days: string[]
   const del = raw.prepare(`DELETE FROM "DailyRollup" WHERE villageId = ? AND day = ?`);
   const all = raw.prepare(`INSERT INTO "DailyRollup" (villageId, day, platform, topic, sentiment, count)
     SELECT c.villageId, c.day, c.platform, '*', ${sentimentExpr}, COUNT(*) FROM "Comment" c
-    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL GROUP BY c.platform, 5`);
+    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL AND c.fromVillage = 0 GROUP BY c.platform, 5`);
   const byTopic = raw.prepare(`INSERT INTO "DailyRollup" (villageId, day, platform, topic, sentiment, count)
     SELECT c.villageId, c.day, c.platform, t.key, ${sentimentExpr}, COUNT(DISTINCT c.id) FROM "Comment" c
     JOIN "CommentTopic" ct ON ct.commentId = c.id JOIN "Topic" t ON t.id = ct.topicId
-    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL
+    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL AND c.fromVillage = 0
       AND ct.origin = CASE WHEN c.humanTopicsAt IS NULL THEN 'model' ELSE 'human' END
     GROUP BY c.platform, t.key, 5`);
   raw.transaction(() => {

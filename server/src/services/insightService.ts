@@ -15,6 +15,8 @@ import { presentComment } from "../presenters/commentPresenter";
 import { TREND_WEEKS } from "./overviewService";
 
 const BASELINE_WEEKS = 4;
+// Words in nearly every comment to a village account: never informative as a topic's "top term".
+const GENERIC_WORDS = ["desa", "warga", "pak", "bu", "min", "admin", "kades", "mohon", "tolong", "terima", "kasih"];
 const ATTENTION_SIZE = 5;
 
 async function requireVillage(db: Database, villageId: number) {
@@ -116,7 +118,7 @@ export async function getTopicDetail(db: Database, villageId: number, key: strin
   const comments = await findSlimComments(db, villageId, range.start, range.end, key);
   const places = new Map<string, { count: number; negatif: number }>();
   const termCounts = new Map<string, number>();
-  const exclude = new Set([...villageWords(village.name), ...topic.keywords.filter((k) => !k.includes(" "))]);
+  const exclude = new Set([...villageWords(village.name), ...GENERIC_WORDS, ...topic.keywords.filter((k) => !k.includes(" "))]);
   for (const c of comments) {
     for (const p of extractPlaces(c.text)) {
       const e = places.get(p) ?? { count: 0, negatif: 0 };
@@ -124,7 +126,8 @@ export async function getTopicDetail(db: Database, villageId: number, key: strin
       if (c.sentiment === "negatif") e.negatif++;
       places.set(p, e);
     }
-    const words = new Set((c.normalizedText ?? c.text.toLowerCase()).match(/[\p{L}]{3,}/gu) ?? []);
+    // Emoji markers such as <emo_neg> are features for the model, not words residents wrote.
+    const words = new Set((c.normalizedText ?? c.text.toLowerCase()).replace(/<[^>]*>/g, " ").match(/[\p{L}]{3,}/gu) ?? []);
     for (const w of words) if (!RISING_STOPWORDS.has(w) && !exclude.has(w)) termCounts.set(w, (termCounts.get(w) ?? 0) + 1);
   }
   const exampleIds = [...comments]
