@@ -2,11 +2,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
-import { ROOT_DIR } from "./env";
+import { loadSession } from "./auth/middleware";
+import { csrfProtection } from "./auth/csrf";
+import { securityHeaders } from "./auth/security";
+import { env, ROOT_DIR } from "./env";
 import type { Database } from "./db/client";
 import { notFound } from "./errors";
 import { errorHandler } from "./middleware/errorHandler";
+import { auditRouter } from "./routes/audit";
+import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
+import { privacyRouter } from "./routes/privacy";
+import { registryRouter } from "./routes/registry";
+import { usersRouter } from "./routes/users";
 import { villagesRouter } from "./routes/villages";
 
 export interface AppOptions {
@@ -14,6 +22,8 @@ export interface AppOptions {
   /** Folder of the built client; served with an SPA fallback when it exists. */
   clientDir?: string | null;
   log?: (msg: string) => void;
+  /** Login attempts per IP per minute (tests raise it). */
+  loginRateLimitPerMinute?: number;
 }
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
@@ -22,15 +32,27 @@ export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
 export function createApp(opts: AppOptions): Express {
   const { db } = opts;
   const log = opts.log ?? ((m: string) => console.error(m));
+  const config = env();
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  // Before anything that reads req.ip, req.secure or req.host (rate limit, cookies, CSRF).
+  app.set("trust proxy", config.TRUST_PROXY);
+  app.use(securityHeaders({ tls: config.PUBLIC_URL?.startsWith("https://") ?? false }));
   app.use(express.json({ limit: "1mb" }));
 
   app.get("/api/health", async (_req, res) => {
     await db.prisma.$queryRaw`SELECT 1`;
     res.json({ data: { status: "ok" } });
   });
+  // Sessions and CSRF only for the API: static files need neither.
+  app.use("/api", loadSession(db));
+  app.use("/api", csrfProtection());
+  app.use(authRouter(db, { rateLimit: { max: opts.loginRateLimitPerMinute ?? config.LOGIN_RATE_LIMIT_PER_MINUTE } }));
+  app.use(usersRouter(db));
+  app.use(auditRouter(db));
+  app.use(privacyRouter(db));
+  app.use(registryRouter(db));
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));

@@ -27,6 +27,16 @@ const EnvSchema = z.object({
   X_API_URL: z.string().url().default("https://api.x.com/2"),
   META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v23.0"),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  // Password of the demo account `demo` created with the demo village; random (printed) when unset.
+  DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  // Which proxies to trust for the client address and TLS (Express "trust proxy").
+  TRUST_PROXY: z
+    .enum(["false", "loopback", "uniquelocal", "true"])
+    .default("loopback")
+    .transform((v) => (v === "true" ? true : v === "false" ? false : v)),
+  // Public address; https:// turns on HSTS and upgrade-insecure-requests.
+  PUBLIC_URL: z.string().url().optional(),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

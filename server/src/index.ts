@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { getDatabase } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { env } from "./env";
+import { ensureDemoAccount } from "./services/authService";
 
 const log = (m: string) => {
   if (env().LOG_LEVEL !== "silent") console.log(`[suara-desa] ${m}`);
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     const { seedIfEmpty } = await import("../../prisma/seed");
     const seeded = await seedIfEmpty(db);
     if (seeded) log(`empty database: loaded demo village Desa Mulyasari (${seeded.new} comments analysed in ${seeded.ms} ms)`);
+    // Only alongside the demo: a production database without users shows the first-run setup page.
+    const demo = await ensureDemoAccount(db, { password: config.DEMO_PASSWORD });
+    if (demo.created) {
+      log(`demo account created — username: demo, password: ${config.DEMO_PASSWORD ? "(DEMO_PASSWORD)" : demo.password}`);
+    }
   }
   const app = createApp({ db, log });
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -1,14 +1,15 @@
 // The weekly review's comment-level parts, the topic page, comment detail and label corrections.
-import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/src/app";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let villageId: number;
+let api: ReturnType<typeof as>;
 
 const at = (iso: string) => new Date(iso);
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
   env = await createTempDatabase();
   app = createApp({ db: env.db, clientDir: null, log: () => {} });
   villageId = (await createVillage(env.db, { name: "Desa Sukamaju" })).id;
+  api = as(app, await loginAs(app, env.db, "pimpinan", [villageId]));
   const comments = [
     // Baseline weeks W43–W46: ordinary chatter, no "jembatan".
     ...Array.from({ length: 12 }, (_, i) =>
@@ -38,7 +40,7 @@ afterAll(() => env.cleanup());
 
 describe("GET /api/villages/:id/insights", () => {
   it("finds the rising term with example comments, the comments needing attention, and activity by hour", async () => {
-    const res = await request(app).get(`/api/villages/${villageId}/insights?week=2026-W47`).expect(200);
+    const res = await api.get(`/api/villages/${villageId}/insights?week=2026-W47`).expect(200);
     const d = res.body.data;
     const terms = d.risingTerms.map((t: { term: string }) => t.term);
     expect(terms).toContain("jembatan");
@@ -59,7 +61,7 @@ describe("GET /api/villages/:id/insights", () => {
 
 describe("GET /api/villages/:id/topics/:key", () => {
   it("shows a topic's trend, terms and the places residents name", async () => {
-    const res = await request(app).get(`/api/villages/${villageId}/topics/infrastruktur?week=2026-W47`).expect(200);
+    const res = await api.get(`/api/villages/${villageId}/topics/infrastruktur?week=2026-W47`).expect(200);
     const d = res.body.data;
     expect(d).toMatchObject({ key: "infrastruktur", nameId: "Infrastruktur", week: "2026-W47" });
     expect(d.totals.comments).toBeGreaterThanOrEqual(4);
@@ -67,46 +69,46 @@ describe("GET /api/villages/:id/topics/:key", () => {
     expect(d.places.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["Dusun Cikalong", "RT 04/RW 02"]));
     expect(d.places.find((p: { name: string }) => p.name === "Dusun Cikalong").count).toBe(2);
     expect(d.examples[0].externalId).toBe("jb1");
-    await request(app).get(`/api/villages/${villageId}/topics/tidak_ada`).expect(404);
+    await api.get(`/api/villages/${villageId}/topics/tidak_ada`).expect(404);
   });
 });
 
 describe("comment detail and label corrections", () => {
   it("a correction wins over the model in the weekly counts and in the comment", async () => {
-    const list = await request(app).get(`/api/villages/${villageId}/comments?q=KTP`).expect(200);
+    const list = await api.get(`/api/villages/${villageId}/comments?q=KTP`).expect(200);
     const target = list.body.data[0];
     expect(target.sentiment.label).toBe("positif");
-    const before = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
+    const before = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
 
-    const res = await request(app)
+    const res = await api
       .patch(`/api/comments/${target.id}/labels`)
       .send({ sentiment: "negatif", topics: ["administrasi", "pendidikan"] })
       .expect(200);
     expect(res.body.data.comment.sentiment).toEqual({ label: "negatif", score: 1, origin: "human" });
     expect(res.body.data.comment.topics.map((t: { key: string }) => t.key).sort()).toEqual(["administrasi", "pendidikan"]);
 
-    const after = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
+    const after = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
     expect(after.totals.negatif).toBe(before.totals.negatif + 1);
     expect(after.totals.positif).toBe(before.totals.positif - 1);
     const count = (o: { topics: Array<{ key: string; count: number }> }, key: string) => o.topics.find((t) => t.key === key)?.count ?? 0;
     expect(count(after, "pendidikan")).toBe(count(before, "pendidikan") + 1);
 
-    const filtered = await request(app).get(`/api/villages/${villageId}/comments?topic=pendidikan&sentiment=negatif`).expect(200);
+    const filtered = await api.get(`/api/villages/${villageId}/comments?topic=pendidikan&sentiment=negatif`).expect(200);
     expect(filtered.body.data.map((c: { id: number }) => c.id)).toContain(target.id);
 
     // Clearing every topic is a correction too: the comment then has none.
-    await request(app).patch(`/api/comments/${target.id}/labels`).send({ topics: [] }).expect(200);
-    const detail = await request(app).get(`/api/comments/${target.id}`).expect(200);
+    await api.patch(`/api/comments/${target.id}/labels`).send({ topics: [] }).expect(200);
+    const detail = await api.get(`/api/comments/${target.id}`).expect(200);
     expect(detail.body.data.comment.topics).toEqual([]);
     expect(detail.body.data.corrections.topicsBy).toBeTruthy();
   });
 
   it("rejects bad corrections naming the field", async () => {
-    const id = (await request(app).get(`/api/villages/${villageId}/comments`)).body.data[0].id;
-    expect((await request(app).patch(`/api/comments/${id}/labels`).send({ sentiment: "marah" }).expect(400)).body.error.message).toContain("sentiment");
-    expect((await request(app).patch(`/api/comments/${id}/labels`).send({ topics: ["bukan_topik"] }).expect(400)).body.error.message).toContain("topics");
-    expect((await request(app).patch(`/api/comments/${id}/labels`).send({}).expect(400)).body.error.message).toContain("sentiment");
-    await request(app).patch(`/api/comments/999999/labels`).send({ sentiment: "netral" }).expect(404);
+    const id = (await api.get(`/api/villages/${villageId}/comments`)).body.data[0].id;
+    expect((await api.patch(`/api/comments/${id}/labels`).send({ sentiment: "marah" }).expect(400)).body.error.message).toContain("sentiment");
+    expect((await api.patch(`/api/comments/${id}/labels`).send({ topics: ["bukan_topik"] }).expect(400)).body.error.message).toContain("topics");
+    expect((await api.patch(`/api/comments/${id}/labels`).send({}).expect(400)).body.error.message).toContain("sentiment");
+    await api.patch(`/api/comments/999999/labels`).send({ sentiment: "netral" }).expect(404);
   });
 });
 
@@ -120,16 +122,16 @@ describe("the village's own replies", () => {
       externalId: "rep1", parentExternalId: "res1", authorId: "108254917364120", authorName: "Pemerintah Desa Sukamaju",
       text: "Terima kasih, posyandu buka lagi hari Senin", publishedAt: at("2026-11-20T04:00:00Z"),
     });
-    const before = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
+    const before = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
     const r = await storeBatch(env.db, { villageId, sourceId: source.id, posts: [], comments: [reply, resident] });
     await refreshRollups(env.db, villageId, r.days);
 
-    const after = (await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
+    const after = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
     expect(after.comments).toBe(before.comments + 1);
-    const list = (await request(app).get(`/api/villages/${villageId}/comments?from=2026-11-20&to=2026-11-20`)).body.data;
+    const list = (await api.get(`/api/villages/${villageId}/comments?from=2026-11-20&to=2026-11-20`)).body.data;
     expect(list.map((c: { externalId: string }) => c.externalId)).toEqual(["res1"]);
     // The reply arrived before its parent; the run's end links it.
-    const detail = (await request(app).get(`/api/comments/${list[0].id}`)).body.data;
+    const detail = (await api.get(`/api/comments/${list[0].id}`)).body.data;
     expect(detail.replies.map((c: { externalId: string }) => c.externalId)).toEqual(["rep1"]);
   });
 });

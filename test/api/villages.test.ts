@@ -6,16 +6,19 @@ import { createApp } from "../../server/src/app";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let villageId: number;
+let api: ReturnType<typeof as>;
 
 beforeAll(async () => {
   env = await createTempDatabase();
   app = createApp({ db: env.db, clientDir: null, log: () => {} });
   const v = await createVillage(env.db, { name: "Desa Sukamaju" });
   villageId = v.id;
+  api = as(app, await loginAs(app, env.db, "pimpinan", [villageId]));
   // Week 2026-W47 (Mon 16 – Sun 22 Nov, Jakarta) and the week before.
   const comments = [
     incomingComment({ text: "Jalan desa rusak parah, banyak lubang, tolong diperbaiki", publishedAt: new Date("2026-11-17T03:00:00Z"), likeCount: 12 }),
@@ -35,15 +38,15 @@ afterAll(() => env.cleanup());
 
 describe("GET /api/health and /api/villages", () => {
   it("reports health and lists villages", async () => {
-    expect((await request(app).get("/api/health")).body).toEqual({ data: { status: "ok" } });
-    const res = await request(app).get("/api/villages").expect(200);
+    expect((await api.get("/api/health")).body).toEqual({ data: { status: "ok" } });
+    const res = await api.get("/api/villages").expect(200);
     expect(res.body.data).toEqual([expect.objectContaining({ id: villageId, name: "Desa Sukamaju", timeZone: "Asia/Jakarta" })]);
   });
 });
 
 describe("GET /api/villages/:id/overview", () => {
   it("summarises a Jakarta week from the rollups, with trend and previous week", async () => {
-    const res = await request(app).get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200);
+    const res = await api.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200);
     const o = res.body.data;
     expect(o.week).toBe("2026-W47");
     expect(o.weekStart).toBe("2026-11-16");
@@ -62,49 +65,52 @@ describe("GET /api/villages/:id/overview", () => {
   });
 
   it("defaults to the latest week with data", async () => {
-    const res = await request(app).get(`/api/villages/${villageId}/overview`).expect(200);
+    const res = await api.get(`/api/villages/${villageId}/overview`).expect(200);
     expect(res.body.data.week).toBe("2026-W48");
     expect(res.body.data.totals.comments).toBe(1);
   });
 
-  it("rejects a malformed week naming the field, and an unknown village with 404", async () => {
-    const bad = await request(app).get(`/api/villages/${villageId}/overview?week=2026-47`).expect(400);
+  it("rejects a malformed week naming the field, another village with 403 and an unknown one with 404", async () => {
+    const bad = await api.get(`/api/villages/${villageId}/overview?week=2026-47`).expect(400);
     expect(bad.body.error).toEqual({ code: "bad_request", message: expect.stringContaining("week:") });
-    const badId = await request(app).get(`/api/villages/abc/overview`).expect(400);
+    const badId = await api.get(`/api/villages/abc/overview`).expect(400);
     expect(badId.body.error.message).toContain("villageId");
-    await request(app).get(`/api/villages/9999/overview`).expect(404);
+    // Another (or no) village is forbidden to a member; only an admin learns that it does not exist.
+    await api.get(`/api/villages/9999/overview`).expect(403);
+    const admin = as(app, await loginAs(app, env.db, "admin", []));
+    await admin.get(`/api/villages/9999/overview`).expect(404);
   });
 });
 
 describe("GET /api/villages/:id/comments", () => {
   it("excludes spam by default, filters by topic and platform, and redacts phone numbers", async () => {
-    const all = await request(app).get(`/api/villages/${villageId}/comments`).expect(200);
+    const all = await api.get(`/api/villages/${villageId}/comments`).expect(200);
     expect(all.body.data).toHaveLength(7);
     expect(all.body.data.some((c: { spam: boolean }) => c.spam)).toBe(false);
     const phone = all.body.data.find((c: { text: string }) => c.text.startsWith("Hubungi"));
     expect(phone.hasPersonalData).toBe(true);
     expect(phone.text).not.toContain("081234567890");
 
-    const spam = await request(app).get(`/api/villages/${villageId}/comments?spam=only`).expect(200);
+    const spam = await api.get(`/api/villages/${villageId}/comments?spam=only`).expect(200);
     expect(spam.body.data.map((c: { platform: string }) => c.platform)).toEqual(["x"]);
 
-    const ig = await request(app).get(`/api/villages/${villageId}/comments?platform=instagram`).expect(200);
+    const ig = await api.get(`/api/villages/${villageId}/comments?platform=instagram`).expect(200);
     expect(ig.body.data).toHaveLength(1);
 
-    const water = await request(app).get(`/api/villages/${villageId}/comments?topic=air_bersih`).expect(200);
+    const water = await api.get(`/api/villages/${villageId}/comments?topic=air_bersih`).expect(200);
     expect(water.body.data.map((c: { text: string }) => c.text)).toEqual(["Air PDAM mati sudah tiga hari, warga kesulitan air bersih"]);
   });
 
   it("filters by local date range and text, and pages with a cursor without repeats", async () => {
-    const range = await request(app).get(`/api/villages/${villageId}/comments?from=2026-11-16&to=2026-11-22`).expect(200);
+    const range = await api.get(`/api/villages/${villageId}/comments?from=2026-11-16&to=2026-11-22`).expect(200);
     expect(range.body.data).toHaveLength(5);
-    const q = await request(app).get(`/api/villages/${villageId}/comments?q=PDAM`).expect(200);
+    const q = await api.get(`/api/villages/${villageId}/comments?q=PDAM`).expect(200);
     expect(q.body.data).toHaveLength(1);
 
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: request.Response = await request(app)
+      const page: request.Response = await api
         .get(`/api/villages/${villageId}/comments`)
         .query({ limit: 2, sort: "likes", ...(cursor ? { cursor } : {}) })
         .expect(200);
@@ -124,13 +130,13 @@ describe("GET /api/villages/:id/comments", () => {
       ["cursor=xyz", "cursor"],
       ["from=2026-11-20&to=2026-11-01", "from"],
     ] as const) {
-      const res = await request(app).get(`/api/villages/${villageId}/comments?${query}`).expect(400);
+      const res = await api.get(`/api/villages/${villageId}/comments?${query}`).expect(400);
       expect(res.body.error.message).toContain(`${field}:`);
     }
   });
 
   it("answers unknown API paths with a JSON 404", async () => {
-    const res = await request(app).get("/api/nope").expect(404);
+    const res = await api.get("/api/nope").expect(404);
     expect(res.body.error.code).toBe("not_found");
   });
 });

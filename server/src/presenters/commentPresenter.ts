@@ -24,8 +24,8 @@ function effectiveTopics(row: CommentWithTopics): CommentDTO["topics"] {
     .sort((a, b) => b.score - a.score);
 }
 
-/** Presents one comment with personal data redacted. */
-export function presentComment(row: CommentWithTopics): CommentDTO {
+/** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
+export function presentComment(row: CommentWithTopics, opts: { raw?: boolean } = {}): CommentDTO {
   const spans = parseSpans(row.piiSpans);
   let sentiment: CommentDTO["sentiment"] = null;
   if (row.humanSentiment) sentiment = { label: row.humanSentiment as Sentiment, score: 1, origin: "human" };
@@ -36,7 +36,7 @@ export function presentComment(row: CommentWithTopics): CommentDTO {
     externalId: row.externalId,
     url: row.url,
     author: row.authorName ?? `warga-${row.authorPseudonym.slice(0, 6)}`,
-    text: spans.length ? redact(row.text, spans) : row.text,
+    text: spans.length && !opts.raw ? redact(row.text, spans) : row.text,
     publishedAt: row.publishedAt.toISOString(),
     likeCount: row.likeCount,
     language: row.language,

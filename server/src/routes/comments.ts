@@ -2,25 +2,28 @@
 import { Router } from "express";
 import { z } from "zod";
 import { CommentLabelsSchema } from "../../../shared/src/contracts";
+import { requireAuth } from "../auth/middleware";
 import type { Database } from "../db/client";
 import { validate } from "../middleware/validate";
 import { correctLabels, getCommentDetail } from "../services/labelService";
 
 export const CommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
+/** `raw=1`: unredacted personal data, for roles allowed to see it (audited). */
+export const CommentDetailSchema = CommentParamsSchema.extend({ raw: z.enum(["0", "1"]).default("0") });
 export const CommentLabelUpdateSchema = z.intersection(CommentParamsSchema, CommentLabelsSchema);
 
 /** Routes under /api/comments. */
 export function commentsRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/:commentId", validate(CommentParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof CommentParamsSchema>;
-    res.json({ data: (await getCommentDetail(db, q.commentId)).detail });
+  router.get("/:commentId", requireAuth, validate(CommentDetailSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof CommentDetailSchema>;
+    res.json({ data: await getCommentDetail(db, req.auth, q.commentId, { raw: q.raw === "1" }) });
   });
 
-  router.patch("/:commentId/labels", validate(CommentLabelUpdateSchema), async (req, res) => {
+  router.patch("/:commentId/labels", requireAuth, validate(CommentLabelUpdateSchema), async (req, res) => {
     const q = req.input as z.infer<typeof CommentLabelUpdateSchema>;
-    res.json({ data: await correctLabels(db, q.commentId, q, "anonim") });
+    res.json({ data: await correctLabels(db, req.auth, q.commentId, q) });
   });
 
   return router;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import {
   CommentListQuerySchema, OverviewQuerySchema, TopicDetailQuerySchema, VillageParamsSchema, type VillageDTO,
 } from "../../../shared/src/contracts";
+import { requireAuth } from "../auth/middleware";
 import type { Database } from "../db/client";
 import { validate } from "../middleware/validate";
 import { listComments } from "../services/commentService";
@@ -23,34 +24,34 @@ export const VillageTopicDetailSchema = VillageParamsSchema.extend(TopicDetailQu
 export function villagesRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/", validate(z.object({})), async (_req, res) => {
-    const villages: VillageDTO[] = await listVillages(db);
+  router.get("/", requireAuth, validate(z.object({})), async (req, res) => {
+    const villages: VillageDTO[] = await listVillages(db, req.auth);
     res.json({ data: villages });
   });
 
-  router.get("/:villageId/overview", validate(VillageOverviewSchema), async (req, res) => {
+  router.get("/:villageId/overview", requireAuth, validate(VillageOverviewSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageOverviewSchema>;
-    res.json({ data: await getWeeklyOverview(db, q.villageId, q.week) });
+    res.json({ data: await getWeeklyOverview(db, req.auth, q.villageId, q.week) });
   });
 
-  router.get("/:villageId/comments", validate(VillageCommentListSchema), async (req, res) => {
+  router.get("/:villageId/comments", requireAuth, validate(VillageCommentListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageCommentListSchema>;
-    res.json(await listComments(db, q.villageId, q));
+    res.json(await listComments(db, req.auth, q.villageId, q));
   });
 
-  router.get("/:villageId/topics", validate(VillageTopicListSchema), async (req, res) => {
+  router.get("/:villageId/topics", requireAuth, validate(VillageTopicListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageTopicListSchema>;
-    res.json({ data: await listVillageTopics(db, q.villageId) });
+    res.json({ data: await listVillageTopics(db, req.auth, q.villageId) });
   });
 
-  router.get("/:villageId/insights", validate(VillageInsightsSchema), async (req, res) => {
+  router.get("/:villageId/insights", requireAuth, validate(VillageInsightsSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageInsightsSchema>;
-    res.json({ data: await getWeeklyInsights(db, q.villageId, q.week) });
+    res.json({ data: await getWeeklyInsights(db, req.auth, q.villageId, q.week) });
   });
 
-  router.get("/:villageId/topics/:key", validate(VillageTopicDetailSchema), async (req, res) => {
+  router.get("/:villageId/topics/:key", requireAuth, validate(VillageTopicDetailSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageTopicDetailSchema>;
-    res.json({ data: await getTopicDetail(db, q.villageId, q.key, q.week) });
+    res.json({ data: await getTopicDetail(db, req.auth, q.villageId, q.key, q.week) });
   });
 
   return router;

@@ -1,6 +1,8 @@
 // The explorer's comment list with cursor pagination.
 import type { CommentListDTO, CommentListQuery } from "../../../shared/src/contracts";
+import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { assertCanReadVillage } from "../policies/access";
 import { commentFilter, findComments } from "../db/commentRepository";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
@@ -22,7 +24,8 @@ function decodeCursor(cursor: string, sort: "time" | "likes"): { value: string |
 }
 
 /** Lists a village's comments matching the explorer filters. */
-export async function listComments(db: Database, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
+export async function listComments(db: Database, auth: AuthContext | undefined, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
+  assertCanReadVillage(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;

@@ -5,7 +5,9 @@ import type { CommentDTO, TopicDetailDTO, WeeklyInsightsDTO } from "../../../sha
 import { addWeeks, isoWeekOfDay, isoWeekRange, localHourAndWeekday } from "../../../shared/src/time";
 import { extractPlaces } from "../../../jobs/src/nlp/places";
 import { computeRisingTerms, RISING_STOPWORDS } from "../../../jobs/src/nlp/risingTerms";
+import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { assertCanReadVillage } from "../policies/access";
 import { findCommentsByIds, findSlimComments, type SlimComment } from "../db/commentRepository";
 import { findDaysWithData, findRollups } from "../db/rollupRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
@@ -40,7 +42,8 @@ function villageWords(name: string): string[] {
 }
 
 /** Rising terms, comments needing attention and activity by day/hour for one week. */
-export async function getWeeklyInsights(db: Database, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
+export async function getWeeklyInsights(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
+  assertCanReadVillage(auth, villageId);
   const village = await requireVillage(db, villageId);
   const current = week ?? (await latestWeek(db, villageId));
   const activity = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
@@ -90,7 +93,8 @@ export async function getWeeklyInsights(db: Database, villageId: number, week?: 
 }
 
 /** One topic: its 12-week trend, this week's sentiment split, top terms, places named, examples. */
-export async function getTopicDetail(db: Database, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {
+export async function getTopicDetail(db: Database, auth: AuthContext | undefined, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {
+  assertCanReadVillage(auth, villageId);
   const village = await requireVillage(db, villageId);
   const topic = (await findTopicsForVillage(db, villageId)).find((t) => t.key === key);
   if (!topic) throw notFound("Topik");

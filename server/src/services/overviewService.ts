@@ -2,7 +2,9 @@
 // change, and the split by platform — all from the daily rollups.
 import type { OverviewDTO, Platform, SentimentCounts } from "../../../shared/src/contracts";
 import { addWeeks, isoWeekOfDay, isoWeekRange } from "../../../shared/src/time";
+import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { assertCanReadVillage } from "../policies/access";
 import { findDaysWithData, findRollups, type RollupCount } from "../db/rollupRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getVillage } from "../db/villageRepository";
@@ -22,7 +24,8 @@ function add(t: Totals, sentiment: string, n: number): void {
 }
 
 /** Weekly overview of a village; `week` defaults to the latest week with data. */
-export async function getWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
+export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
+  assertCanReadVillage(auth, villageId);
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
   const days = await findDaysWithData(db, villageId);

@@ -1,18 +1,21 @@
 // Villages and their topic taxonomy.
 import type { TopicDTO, VillageDTO } from "../../../shared/src/contracts";
+import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { assertCanReadVillage } from "../policies/access";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { findVillages, getVillage } from "../db/villageRepository";
 import { notFound } from "../errors";
 
-/** All villages the deployment serves. */
-export async function listVillages(db: Database): Promise<VillageDTO[]> {
-  const rows = await findVillages(db);
+/** The villages the user may read (admins: every village the deployment serves). */
+export async function listVillages(db: Database, auth: AuthContext | undefined): Promise<VillageDTO[]> {
+  const rows = (await findVillages(db)).filter((v) => auth && (auth.role === "admin" || auth.villageIds.includes(v.id)));
   return rows.map((v) => ({ id: v.id, code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, timeZone: v.timeZone }));
 }
 
 /** The topics that apply to a village. */
-export async function listVillageTopics(db: Database, villageId: number): Promise<TopicDTO[]> {
+export async function listVillageTopics(db: Database, auth: AuthContext | undefined, villageId: number): Promise<TopicDTO[]> {
+  assertCanReadVillage(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   const topics = await findTopicsForVillage(db, villageId);
   return topics.map((t) => ({

@@ -1,0 +1,33 @@
+// Authentication middleware: loadSession() turns the cookie into req.auth (or leaves it unset);
+// requireAuth answers 401 when there is none. Authorization is the policies' job, in services.
+import type { NextFunction, Request, Response } from "express";
+import type { Database } from "../db/client";
+import { unauthorized } from "../errors";
+import { readSessionCookie, resolveSession, setSessionCookie } from "./session";
+
+export interface LoadSessionOptions {
+  /** Clock, injectable for expiry tests. */
+  now?: () => Date;
+}
+
+/** Sets req.auth from a valid session cookie; never rejects (routes decide with requireAuth). */
+export function loadSession(db: Database, opts: LoadSessionOptions = {}) {
+  const now = opts.now ?? (() => new Date());
+  return async (req: Request, res: Response, next: NextFunction) => {
+    req.auth = undefined;
+    const token = readSessionCookie(req);
+    if (!token) return next();
+    const session = await resolveSession(db, token, now());
+    if (session) {
+      req.auth = session.auth;
+      if (session.refreshed) setSessionCookie(req, res, token, session.refreshed);
+    }
+    next();
+  };
+}
+
+/** 401 unless loadSession found a session. */
+export function requireAuth(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.auth) return next(unauthorized());
+  next();
+}

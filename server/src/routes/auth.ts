@@ -1,0 +1,69 @@
+// Login, logout, the current user and the first-run setup. Login and setup are the only routes
+// reachable without a session; the login is rate limited per IP.
+import { Router, type Request } from "express";
+import { z } from "zod";
+import { requireAuth } from "../auth/middleware";
+import { PasswordSchema, UsernameSchema } from "../auth/password";
+import { loginRateLimit, type RateLimitOptions } from "../auth/rateLimit";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/session";
+import type { Database } from "../db/client";
+import { validate } from "../middleware/validate";
+import { login, logout, me, setup, setupNeeded } from "../services/authService";
+
+// Login does not enforce the username format: a wrong username is "wrong credentials" (401), not
+// a hint about which names are valid.
+export const AuthLoginSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, "required").max(100),
+  password: z.string().min(1, "required").max(200),
+});
+export const AuthSetupSchema = z.object({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  displayName: z.string().trim().min(1, "required").max(80),
+});
+export const AuthEmptySchema = z.object({});
+
+export interface AuthRouterOptions {
+  /** Clock for sessions and lockout (tests inject one). */
+  now?: () => Date;
+  /** Per-IP login limit; defaults 10 attempts per minute. */
+  rateLimit?: RateLimitOptions;
+}
+
+const userAgent = (req: Request) => req.get("user-agent") ?? null;
+
+/** Routes under /api/auth (full paths; mount with app.use(authRouter(db))). */
+export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
+  const now = opts.now ?? (() => new Date());
+  const router = Router();
+
+  router.post("/api/auth/login", loginRateLimit({ now, ...opts.rateLimit }), validate(AuthLoginSchema), async (req, res) => {
+    const input = req.input as z.infer<typeof AuthLoginSchema>;
+    const result = await login(db, { ...input, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
+    setSessionCookie(req, res, result.token, result.expiresAt);
+    res.json({ data: { user: result.user } });
+  });
+
+  router.post("/api/auth/logout", requireAuth, validate(AuthEmptySchema), async (req, res) => {
+    await logout(db, readSessionCookie(req));
+    clearSessionCookie(req, res);
+    res.json({ data: { ok: true } });
+  });
+
+  router.get("/api/auth/me", requireAuth, validate(AuthEmptySchema), async (req, res) => {
+    res.json({ data: { user: await me(db, req.auth) } });
+  });
+
+  router.get("/api/auth/setup", validate(AuthEmptySchema), async (_req, res) => {
+    res.json({ data: { needed: await setupNeeded(db) } });
+  });
+
+  router.post("/api/auth/setup", loginRateLimit({ now, ...opts.rateLimit }), validate(AuthSetupSchema), async (req, res) => {
+    const input = req.input as z.infer<typeof AuthSetupSchema>;
+    const result = await setup(db, { ...input, userAgent: userAgent(req) }, now());
+    setSessionCookie(req, res, result.token, result.expiresAt);
+    res.status(201).json({ data: { user: result.user } });
+  });
+
+  return router;
+}

@@ -1,0 +1,34 @@
+// Privacy operations (admins; checked in privacyService): erasure of one author's comments and the
+// village's retention setting.
+import { Router } from "express";
+import { z } from "zod";
+import { requireAuth } from "../auth/middleware";
+import type { Database } from "../db/client";
+import { validate } from "../middleware/validate";
+import { deleteAuthorComments, updateVillageSettings } from "../services/privacyService";
+
+const VillageParams = z.object({ villageId: z.coerce.number().int().positive() });
+
+export const PrivacyAuthorDeleteSchema = VillageParams.extend({
+  pseudonym: z.string().regex(/^[0-9a-f]{8,64}$/, "must be an author pseudonym (hex)"),
+});
+export const PrivacySettingsUpdateSchema = VillageParams.extend({
+  retentionMonths: z.number().int().min(1).max(240).nullable(),
+});
+
+/** Privacy routes under /api/villages/:villageId (full paths; mount with app.use(privacyRouter(db))). */
+export function privacyRouter(db: Database): Router {
+  const router = Router();
+
+  router.delete("/api/villages/:villageId/authors/:pseudonym/comments", requireAuth, validate(PrivacyAuthorDeleteSchema), async (req, res) => {
+    const { villageId, pseudonym } = req.input as z.infer<typeof PrivacyAuthorDeleteSchema>;
+    res.json({ data: await deleteAuthorComments(db, req.auth, villageId, pseudonym) });
+  });
+
+  router.patch("/api/villages/:villageId/settings", requireAuth, validate(PrivacySettingsUpdateSchema), async (req, res) => {
+    const { villageId, retentionMonths } = req.input as z.infer<typeof PrivacySettingsUpdateSchema>;
+    res.json({ data: await updateVillageSettings(db, req.auth, villageId, { retentionMonths }) });
+  });
+
+  return router;
+}

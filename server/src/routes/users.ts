@@ -1,0 +1,54 @@
+// Account administration (admins; the policy is checked in userService).
+import { Router } from "express";
+import { z } from "zod";
+import { requireAuth } from "../auth/middleware";
+import { PasswordSchema, UsernameSchema } from "../auth/password";
+import { ROLES } from "../auth/types";
+import type { Database } from "../db/client";
+import { validate } from "../middleware/validate";
+import { createUserAsAdmin, listUsers, resetPassword, updateUser } from "../services/userService";
+
+const VillageIds = z.array(z.number().int().positive()).max(1000);
+const UserParams = z.object({ userId: z.coerce.number().int().positive() });
+
+export const UserListSchema = z.object({});
+export const UserCreateSchema = z.object({
+  username: UsernameSchema,
+  password: PasswordSchema,
+  displayName: z.string().trim().max(80).optional(),
+  role: z.enum(ROLES),
+  villageIds: VillageIds.default([]),
+});
+export const UserUpdateSchema = UserParams.extend({
+  displayName: z.string().trim().min(1).max(80).optional(),
+  role: z.enum(ROLES).optional(),
+  disabled: z.boolean().optional(),
+  villageIds: VillageIds.optional(),
+});
+export const UserPasswordSchema = UserParams.extend({ password: PasswordSchema });
+
+/** Routes under /api/users (full paths; mount with app.use(usersRouter(db))). */
+export function usersRouter(db: Database): Router {
+  const router = Router();
+
+  router.get("/api/users", requireAuth, validate(UserListSchema), async (req, res) => {
+    res.json({ data: await listUsers(db, req.auth) });
+  });
+
+  router.post("/api/users", requireAuth, validate(UserCreateSchema), async (req, res) => {
+    const input = req.input as z.infer<typeof UserCreateSchema>;
+    res.status(201).json({ data: await createUserAsAdmin(db, req.auth, input) });
+  });
+
+  router.patch("/api/users/:userId", requireAuth, validate(UserUpdateSchema), async (req, res) => {
+    const { userId, ...patch } = req.input as z.infer<typeof UserUpdateSchema>;
+    res.json({ data: await updateUser(db, req.auth, userId, patch) });
+  });
+
+  router.post("/api/users/:userId/password", requireAuth, validate(UserPasswordSchema), async (req, res) => {
+    const { userId, password } = req.input as z.infer<typeof UserPasswordSchema>;
+    res.json({ data: await resetPassword(db, req.auth, userId, password) });
+  });
+
+  return router;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { findRegistryVillage, regencyName, searchRegistry, timeZoneOf, titleCase } from "./registryService";
+
+describe("registry (idn-area-data)", () => {
+  it("resolves a Kemendagri code to village, kecamatan, kabupaten and province", () => {
+    expect(findRegistryVillage("32.15.04.2006")).toEqual({
+      code: "32.15.04.2006", name: "Mulyasari", kind: "desa", kecamatan: "Ciampel", kabupaten: "Karawang", province: "Jawa Barat",
+    });
+    expect(findRegistryVillage("32.15.04.9999")).toBeNull();
+  });
+
+  it("searches by name within a province, exact and prefix matches first", () => {
+    const hits = searchRegistry({ q: "mulyasari", province: "32", limit: 50 });
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits.every((h) => h.code.startsWith("32.") && h.name.toLowerCase().includes("mulyasari"))).toBe(true);
+    expect(hits.map((h) => h.code)).toContain("32.15.04.2006");
+    const ranks = hits.map((h) => (h.name.toLowerCase() === "mulyasari" ? 0 : h.name.toLowerCase().startsWith("mulyasari") ? 1 : 2));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+  });
+
+  it("searches by code prefix and honours the limit", () => {
+    const hits = searchRegistry({ q: "32.15.04", limit: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits.every((h) => h.code.startsWith("32.15.04.") && h.kecamatan === "Ciampel")).toBe(true);
+  });
+
+  it("formats names for display and picks the time zone by province", () => {
+    expect(titleCase("DKI JAKARTA")).toBe("DKI Jakarta");
+    expect(titleCase("KEPULAUAN BANGKA BELITUNG")).toBe("Kepulauan Bangka Belitung");
+    expect(regencyName("KABUPATEN KARAWANG")).toBe("Karawang");
+    expect(regencyName("KOTA BANDUNG")).toBe("Kota Bandung");
+    expect([timeZoneOf("32.15.04.2006"), timeZoneOf("51.71.01.1001"), timeZoneOf("91.01.01.2001")]).toEqual([
+      "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura",
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+// Logged-in test clients: a user with a role and villages, and supertest calls carrying its cookie.
+import type { Express } from "express";
+import request from "supertest";
+import { SESSION_COOKIE } from "../../server/src/auth/session";
+import type { Role } from "../../server/src/auth/types";
+import type { Database } from "../../server/src/db/client";
+import { createUser } from "../../server/src/services/authService";
+
+let seq = 0;
+
+/** Creates a user and logs it in; returns its session cookie ("sd_session=…"). */
+export async function loginAs(app: Express, db: Database, role: Role, villageIds: number[]): Promise<string> {
+  seq++;
+  const username = `${role}-${seq}`;
+  const password = `sandi-rahasia-${seq}`;
+  await createUser(db, { username, password, role, villageIds });
+  const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
+  const cookies = res.headers["set-cookie"] as unknown as string[];
+  return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0];
+}
+
+/** supertest calls that carry a session cookie. */
+export function as(app: Express, cookie: string) {
+  return {
+    get: (url: string) => request(app).get(url).set("Cookie", cookie),
+    post: (url: string) => request(app).post(url).set("Cookie", cookie),
+    patch: (url: string) => request(app).patch(url).set("Cookie", cookie),
+    put: (url: string) => request(app).put(url).set("Cookie", cookie),
+    delete: (url: string) => request(app).delete(url).set("Cookie", cookie),
+  };
+}
