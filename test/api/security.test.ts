@@ -1,0 +1,177 @@
+// Who may reach what, over EVERY route in the router table: a new route that is not classified
+// here fails the first test, so it cannot escape the 401/403 matrix or the fuzz test.
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/src/app";
+import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { createVillage, incomingComment } from "../factories/village";
+import { fillPath, listApiRoutes, type RouteInfo } from "../helpers/routes";
+import { as, loginAs } from "../helpers/session";
+import { createTempDatabase } from "../helpers/tempDb";
+
+/** Routes anyone may call without a session. */
+const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup"]);
+/** Routes about the caller only (any logged-in user). */
+const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/villages", "GET /api/registry/villages"]);
+/** Deployment-wide administration: admins only. */
+const ADMIN_ONLY = new Set([
+  "GET /api/users", "POST /api/users", "PATCH /api/users/:userId", "POST /api/users/:userId/password",
+  "GET /api/audit", "POST /api/villages",
+]);
+/** Routes whose path names a village's data (directly or through a comment/source/report id). */
+const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "id"];
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let app: ReturnType<typeof createApp>;
+let routes: RouteInfo[];
+let params: Record<string, string | number>;
+let outsider: ReturnType<typeof as>;
+let admin: ReturnType<typeof as>;
+let member: ReturnType<typeof as>;
+
+const key = (r: RouteInfo) => `${r.method} ${r.path}`;
+const call = (client: ReturnType<typeof as> | null, r: RouteInfo, body: unknown = {}) => {
+  const url = fillPath(r.path, params);
+  const m = r.method.toLowerCase() as "get" | "post" | "patch" | "put" | "delete";
+  const req = client ? client[m](url) : request(app)[m](url);
+  return m === "get" ? req : req.send(body as object);
+};
+
+beforeAll(async () => {
+  env = await createTempDatabase();
+  app = createApp({ db: env.db, clientDir: null, log: () => {}, loginRateLimitPerMinute: 100_000 });
+  const villageA = (await createVillage(env.db, { name: "Desa A" })).id;
+  const villageB = (await createVillage(env.db, { name: "Desa B" })).id;
+  const source = await env.db.prisma.source.create({ data: { villageId: villageA, platform: "facebook", accountId: "111", name: "Page A" } });
+  const r = await storeBatch(env.db, {
+    villageId: villageA, sourceId: source.id, posts: [],
+    comments: [incomingComment({ externalId: "a1", text: "Jalan rusak, hubungi 081234567890" })],
+  });
+  await refreshRollups(env.db, villageA, r.days);
+  const comment = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId: villageA } });
+  const report = await env.db.prisma.report.create({
+    data: { villageId: villageA, kind: "weekly", period: "2026-W47", format: "pdf", filePath: "missing.pdf", bytes: 1 },
+  });
+  routes = listApiRoutes(app);
+  outsider = as(app, await loginAs(app, env.db, "pimpinan", [villageB]));
+  member = as(app, await loginAs(app, env.db, "viewer", [villageA]));
+  admin = as(app, await loginAs(app, env.db, "admin", []));
+  params = {
+    villageId: villageA, commentId: comment.id, sourceId: source.id, reportId: report.id, id: report.id,
+    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym,
+  };
+});
+afterAll(() => env.cleanup());
+
+describe("the route table", () => {
+  it("has every route classified: public, self, admin-only or village-scoped", () => {
+    const unclassified = routes.filter((r) => {
+      const k = key(r);
+      const scoped = SCOPED_PARAMS.some((p) => r.path.includes(`:${p}`));
+      return !PUBLIC.has(k) && !SELF.has(k) && !ADMIN_ONLY.has(k) && !scoped;
+    });
+    expect(unclassified.map(key)).toEqual([]);
+    expect(routes.length).toBeGreaterThan(15);
+  });
+});
+
+describe("without a session", () => {
+  it("every non-public route answers 401, whatever the input", async () => {
+    for (const r of routes.filter((x) => !PUBLIC.has(key(x)))) {
+      const res = await call(null, r, { anything: 1 });
+      expect([key(r), res.status]).toEqual([key(r), 401]);
+      expect(res.body.error.code).toBe("unauthorized");
+    }
+  });
+});
+
+describe("a user of village B", () => {
+  it("cannot reach village A's data by any route (403 or 404, and nothing of A in the body)", async () => {
+    for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
+      const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x" });
+      expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
+      expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
+    }
+  });
+
+  it("does not see village A in the village list", async () => {
+    const res = await outsider.get("/api/villages").expect(200);
+    expect(res.body.data.map((v: { name: string }) => v.name)).toEqual(["Desa B"]);
+  });
+
+  it("cannot use admin-only routes (403)", async () => {
+    for (const r of routes.filter((x) => ADMIN_ONLY.has(key(x)))) {
+      // Valid input, so the answer is about authorisation (validation comes first: 401 -> 400 -> 403).
+      const res = await call(outsider, r, { username: "pengguna.baru", password: "sandi-yang-panjang", role: "viewer", code: "32.15.04.2006" });
+      expect([key(r), res.status]).toEqual([key(r), 403]);
+    }
+  });
+});
+
+describe("roles inside one village", () => {
+  it("a viewer reads but cannot correct labels nor see raw personal data", async () => {
+    const id = params.commentId;
+    const list = await member.get(`/api/villages/${params.villageId}/comments`).expect(200);
+    expect(list.body.data[0].text).not.toContain("081234567890");
+    expect((await member.patch(`/api/comments/${id}/labels`).send({ sentiment: "negatif" })).status).toBe(403);
+    expect((await member.get(`/api/comments/${id}?raw=1`)).status).toBe(403);
+  });
+
+  it("an admin may view raw personal data, and the view is audited", async () => {
+    const res = await admin.get(`/api/comments/${params.commentId}?raw=1`).expect(200);
+    expect(res.body.data.comment.text).toContain("081234567890");
+    const audit = await admin.get("/api/audit").expect(200);
+    expect(audit.body.data.some((e: { action: string; target: string }) => e.action === "pii.view" && e.target === `comment:${params.commentId}`)).toBe(true);
+  });
+});
+
+// Random malformed input against every route, as an admin (so requests get past authentication
+// into validation and services): the answer may be 4xx, never 5xx.
+describe("API fuzz", () => {
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)];
+  const junk = (): unknown =>
+    pick<() => unknown>([
+      () => "",
+      () => "x".repeat(Math.floor(rnd() * 5000)),
+      () => -1,
+      () => 1e308,
+      () => Number.MAX_SAFE_INTEGER + 2,
+      () => "2026-W99",
+      () => "2026-02-30",
+      () => "'; DROP TABLE \"Comment\"; --",
+      () => "\u0000\uffff😀",
+      () => ["a", 1],
+      () => ({ nested: { deep: [null] } }),
+      () => null,
+      () => true,
+      () => "../../etc/passwd",
+      () => "%",
+      () => "\"NEAR(",
+    ])();
+  const FIELDS = ["week", "month", "topic", "sentiment", "platform", "language", "q", "from", "to", "spam", "pii", "sort", "cursor",
+    "limit", "raw", "lang", "format", "username", "password", "role", "villageIds", "topics", "retentionMonths", "code", "token",
+    "accountId", "displayName", "disabled", "intervalMinutes", "settings", "name"];
+
+  it("never answers 5xx to 30 random malformed requests per route", async () => {
+    const failures: string[] = [];
+    for (const r of routes) {
+      for (let i = 0; i < 30; i++) {
+        const obj: Record<string, unknown> = {};
+        for (let f = 0; f < 1 + Math.floor(rnd() * 4); f++) obj[pick(FIELDS)] = junk();
+        const pathParams = Object.fromEntries(Object.keys(params).map((k) => [k, rnd() < 0.5 ? params[k] : encodeURIComponent(String(junk()))]));
+        const url = fillPath(r.path, pathParams);
+        const query = new URLSearchParams(Object.entries(obj).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])).toString();
+        const m = r.method.toLowerCase() as "get" | "post" | "patch" | "put" | "delete";
+        const req = admin[m](`${url}?${query}`);
+        const res = await (m === "get" ? req : rnd() < 0.2 ? req.set("Content-Type", "application/json").send("{bad json") : req.send(obj));
+        if (res.status >= 500) failures.push(`${r.method} ${url}?${query} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+});
