@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { computeRisingTerms, logLikelihood, RISING_STOPWORDS } from "./risingTerms";
+
+const baseline = [
+  "jalan desa mohon diperbaiki", "terima kasih admin infonya", "posyandu bulan ini tanggal berapa",
+  "selamat pagi warga sukamaju", "kerja bakti minggu depan", "harga beras naik terus",
+  "sampah di tps numpuk", "lampu jalan mati", "bantuan blt kapan cair", "pengajian malam jumat",
+].flatMap((t) => [t, t]).map((normalized) => ({ normalized }));
+
+const current = [
+  "pipa bocor di rt 3 air tidak mengalir", "pipa bocor lagi sudah dua hari", "air pdam mati karena pipa bocor",
+  "pipa bocor dekat masjid sukamaju", "tolong pipa bocor segera diperbaiki", "jalan desa mohon diperbaiki",
+  "terima kasih admin infonya", "caina teu ngocor, pipa bocor", "selamat pagi warga sukamaju",
+].map((normalized, i) => ({ id: 100 + i, text: normalized, normalized }));
+
+describe("computeRisingTerms", () => {
+  it("reports the bigram that rose this week with examples, and not its words again", () => {
+    const out = computeRisingTerms({ current, baseline, baselineWeeks: 4, exclude: ["Sukamaju"] });
+    expect(out[0].term).toBe("pipa bocor");
+    expect(out[0].count).toBe(6);
+    expect(out[0].baselineAvg).toBe(0);
+    expect(out[0].exampleIds.length).toBe(3);
+    expect(out.map((t) => t.term)).not.toContain("bocor");
+    expect(out.map((t) => t.term)).not.toContain("pipa");
+  });
+
+  it("drops stopwords, village names and terms that were already common", () => {
+    const out = computeRisingTerms({ current, baseline, baselineWeeks: 4, exclude: ["Sukamaju"], minCount: 1 });
+    const terms = out.map((t) => t.term);
+    expect(terms.some((t) => t.includes("sukamaju"))).toBe(false);
+    expect(terms).not.toContain("jalan desa");
+    expect(terms).not.toContain("sudah");
+    expect(RISING_STOPWORDS.has("yg") && RISING_STOPWORDS.has("teh") && RISING_STOPWORDS.has("ora")).toBe(true);
+  });
+
+  it("respects the minimum count and limit", () => {
+    expect(computeRisingTerms({ current, baseline, baselineWeeks: 4, minCount: 7 })).toEqual([]);
+    expect(computeRisingTerms({ current, baseline, baselineWeeks: 4, limit: 1 })).toHaveLength(1);
+  });
+
+  it("prefers distinct comments as examples", () => {
+    const dup = Array.from({ length: 4 }, (_, i) => ({ id: i, text: "", normalized: "pipa bocor lagi" })).concat([{ id: 9, text: "", normalized: "pipa bocor di gang" }]);
+    const out = computeRisingTerms({ current: dup, baseline, baselineWeeks: 4 });
+    expect(out[0].exampleIds).toEqual([0, 9]);
+  });
+
+  it("works with an empty baseline", () => {
+    const out = computeRisingTerms({ current, baseline: [], baselineWeeks: 4 });
+    expect(out[0].term).toBe("pipa bocor");
+  });
+});
+
+describe("logLikelihood", () => {
+  it("is zero when rates are equal and grows with the difference", () => {
+    expect(logLikelihood(5, 100, 20, 400)).toBeCloseTo(0, 10);
+    expect(logLikelihood(20, 100, 5, 400)).toBeGreaterThan(logLikelihood(10, 100, 5, 400));
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { classifySpam, deobfuscate, detectSpam, FLOOD_MIN_COPIES, markFloods } from "./spam";
+import type { NlpContext } from "./types";
+
+const ctx: NlpContext = { topics: [], resources: {} };
+const spam = (text: string) => detectSpam({ text, normalized: text.toLowerCase(), tokens: [] }, ctx);
+
+describe("deobfuscate", () => {
+  it("undoes leetspeak, spaced letters and styled Unicode letters", () => {
+    expect(deobfuscate("s|ot g4cor")).toBe("slot gacor");
+    expect(deobfuscate("S.L.O.T")).toBe("slot");
+    expect(deobfuscate("5lot")).toBe("slot");
+    expect(deobfuscate("𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫")).toBe("slot gacor");
+  });
+
+  it("leaves amounts and site numbers alone", () => {
+    expect(deobfuscate("depo 10rb beras 5kg")).toBe("depo 10rb beras 5kg");
+    expect(deobfuscate("gacor88")).toBe("gacor 88");
+  });
+});
+
+describe("detectSpam: online gambling", () => {
+  it("flags plain, obfuscated and emoji-heavy gambling promotions", () => {
+    for (const t of [
+      "slot gacor hari ini maxwin, depo 10rb wd berapapun dibayar",
+      "s|ot g4cor anti rungkad, link di bio",
+      "🔥🔥🔥🔥 RAJA88 🔥 bonus new member 100% 🎰🎰",
+      "main di hoki77 aja bosku, pasti wd",
+      "t0g3l 4D jitu, daftar sekarang",
+    ]) {
+      const r = spam(t);
+      expect(r.isSpam, t).toBe(true);
+      expect(r.reason, t).toMatch(/^judi_online/);
+    }
+  });
+
+  it("does not flag residents complaining about gambling", () => {
+    for (const t of [
+      "warga resah ada judi online di pos ronda, anak muda pada ngumpul sampe subuh",
+      "tolong berantas judol, banyak bapak2 di RW 5 kecanduan sampai utang",
+      "aya nu judi di pos ronda unggal peuting, mohon ditertibkan",
+      "bocah-bocah podo main judi neng warung, tulung dilarang",
+    ]) expect(spam(t).isSpam, t).toBe(false);
+  });
+
+  it("does not flag an ordinary use of 'slot'", () => {
+    expect(spam("slot parkir di pasar desa penuh terus").isSpam).toBe(false);
+  });
+});
+
+describe("detectSpam: sellers", () => {
+  it("flags promos with a contact channel", () => {
+    const r = spam("Jual beras premium 5kg harga 65rb, minat hub WA 0812-3456-7890");
+    expect(r).toMatchObject({ isSpam: true, reason: "promosi_jualan" });
+    expect(spam("promo diskon 50% kosmetik original, order dm aja kak").isSpam).toBe(true);
+  });
+
+  it("does not flag residents talking about prices or selling harvests", () => {
+    expect(spam("harga pupuk naik terus, tolong pak kades perhatikan petani").isSpam).toBe(false);
+    expect(spam("dagangan abdi teu payu, pasar sepi pisan").isSpam).toBe(false);
+    expect(spam("jalan rusak gk dibenerin2, kapan diaspal?").isSpam).toBe(false);
+  });
+
+  it("scores in 0..1", () => {
+    for (const t of ["slot gacor maxwin depo wd link di bio 🔥🔥🔥🔥", "selamat pagi"]) {
+      const r = classifySpam(t, t);
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe("markFloods", () => {
+  const clean = { isSpam: false, score: 0, reason: null };
+
+  it("flags the same long text posted many times, including near copies", () => {
+    const flood = "ayo gabung grup kami dapatkan info menarik setiap hari";
+    const items = [
+      { normalized: flood },
+      { normalized: `${flood} 2` },
+      { normalized: "hari setiap ayo gabung grup kami dapatkan info menarik" },
+      { normalized: "jalan di rt 3 rusak parah mohon diperbaiki" },
+    ];
+    const out = markFloods(items, items.map(() => clean));
+    expect(out.map((r) => r.isSpam)).toEqual([true, true, true, false]);
+    expect(out[0].reason).toBe("banjir_salinan");
+  });
+
+  it("leaves short stock replies and texts below the copy threshold alone", () => {
+    const items = Array.from({ length: 10 }, () => ({ normalized: "terima kasih admin" }));
+    expect(markFloods(items, items.map(() => clean)).some((r) => r.isSpam)).toBe(false);
+    const two = Array.from({ length: FLOOD_MIN_COPIES - 1 }, () => ({ normalized: "ayo gabung grup kami dapatkan info menarik setiap hari" }));
+    expect(markFloods(two, two.map(() => clean)).some((r) => r.isSpam)).toBe(false);
+  });
+
+  it("keeps an existing spam verdict and rejects mismatched lengths", () => {
+    const prior = { isSpam: true, score: 1, reason: "judi_online" };
+    const items = Array.from({ length: 3 }, () => ({ normalized: "slot gacor maxwin hari ini depo receh wd berapapun" }));
+    expect(markFloods(items, items.map(() => prior))[0].reason).toBe("judi_online");
+    expect(() => markFloods(items, [])).toThrow(/same length/);
+  });
+});

@@ -1,0 +1,210 @@
+// Spam: online-gambling promotions, sellers' promos and copy-paste floods. Residents also talk
+// ABOUT gambling ("warga resah ada judi online di pos ronda"); that is a security complaint, not
+// spam, so gambling words alone are not enough: promotion cues (site names, deposit/withdraw,
+// "link di bio", jackpot talk) must be present, and complaint context vetoes weak evidence.
+import type { NlpContext, SpamResult, Stage } from "./types";
+
+// Leetspeak and look-alike symbols inside words; separators between single letters ("s.l.o.t",
+// "s l o t") are removed before matching.
+const LEET: Record<string, string> = { "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "|": "l", "!": "i", "@": "a", $: "s", "€": "e" };
+const LEET_RE = /[0134579|!@$€]/g;
+const LEET_WORD_RE = /[\p{L}0-9|!@$€]+/gu;
+const SPACED_LETTERS_RE = /(?<![\p{L}\p{N}])(?:[\p{L}0-9|$@][\s.\-_*]){2,}[\p{L}0-9|$@](?![\p{L}\p{N}])/gu;
+const SEPARATOR_RE = /[\s.\-_*]/g;
+const COMBINING_RE = /\p{M}+/gu;
+const HAS_LETTER_RE = /\p{L}/u;
+const DIGITS_ONLY_RE = /^\d+$/;
+const SIMPLE_WORD_RE = /^[a-z0-9]+$/;
+const TRAILING_DIGITS_RE = /\d+$/;
+const TRAILING_BANG_RE = /!+$/;
+// Amounts and counts ("10rb", "5kg", "17an", "2x") are not leetspeak.
+const NUMBER_UNIT_RE = /^\d+(?:[.,]\d+)?(?:rb|ribu|k|jt|juta|kg|gr|g|l|ml|m|km|an|x|gb|mb|pcs|cm)$/;
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+
+/** Lower-cases, folds styled Unicode letters, joins spaced-out letters and undoes leetspeak. */
+export function deobfuscate(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(COMBINING_RE, "");
+  s = s.replace(SPACED_LETTERS_RE, (m) => m.replace(SEPARATOR_RE, ""));
+  // Only words that mix letters with leet symbols are rewritten, so prices and dates stay numbers.
+  s = s.replace(LEET_WORD_RE, (w) => {
+    if (!HAS_LETTER_RE.test(w) || NUMBER_UNIT_RE.test(w)) return w;
+    const bang = TRAILING_BANG_RE.exec(w);
+    if (bang) w = w.slice(0, bang.index);
+    // A trailing number is a site suffix ("gacor88"), not leetspeak: keep it, split off.
+    const m = TRAILING_DIGITS_RE.exec(w);
+    const head = m ? w.slice(0, m.index) : w;
+    const fixed = head.replace(LEET_RE, (c) => LEET[c] ?? c);
+    const out = m && HAS_LETTER_RE.test(head) ? `${fixed} ${m[0]}` : m ? w : fixed;
+    return bang ? out + bang[0] : out;
+  });
+  return s;
+}
+
+// Words that on their own point at a gambling promotion.
+const GAMBLING_STRONG = new Set([
+  "slot", "slots", "gacor", "maxwin", "togel", "toto", "rtp", "scatter", "jackpot", "jp", "zeus", "olympus",
+  "mahjong", "rungkad", "jepe", "sensational", "sbobet", "casino", "kasino", "parlay", "pragmatic", "pgsoft",
+  "bandarq", "dominoqq", "poker", "slotgacor", "wede", "cuan",
+]);
+// Gambling words residents also use in complaints.
+const GAMBLING_WEAK = new Set(["judi", "judol", "bandar", "taruhan", "betting", "bet", "spin"]);
+// Deposit / withdraw / sign-up talk.
+const PROMO_MONEY = new Set(["depo", "deposit", "wd", "withdraw", "withdrawal", "bonus", "modal", "daftar", "register", "link", "situs", "akun", "pola", "admin", "menang", "jamin", "dijamin", "auto", "profit", "hoki", "gampang"]);
+const PROMO_PHRASES = ["link di bio", "link bio", "cek bio", "klik link", "klik bio", "di bio", "new member", "member baru", "anti rungkad", "pasti wd", "pasti jp", "wd berapapun", "modal receh", "depo receh", "main di", "gabung sekarang", "daftar sekarang", "link alternatif", "langsung wd", "pola gacor", "jam gacor"];
+// Site names like "gacor88", "hoki77", "raja303".
+const SITE_RE = /\b[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/;
+// Residents complaining about gambling: these words veto weak evidence.
+const COMPLAINT = new Set(["resah", "meresahkan", "warga", "tolong", "mohon", "ditertibkan", "tertibkan", "berantas", "diberantas", "lapor", "dilaporkan", "bahaya", "larang", "dilarang", "marak", "merusak", "rusak", "kecanduan", "ketagihan", "razia", "polisi", "ronda", "tangkap", "ditangkap", "anak", "pemuda", "habis", "hutang", "utang", "cerai", "miskin", "sedih", "prihatin", "stop", "jauhi", "haram"]);
+
+// Sellers' promos: an offer, a way to contact, and usually a price.
+const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", "disc", "sale", "ready", "order", "open", "po", "cod", "grosir", "reseller", "dropship", "murah", "termurah", "gratis", "ongkir", "stok", "stock", "harga", "pinjaman", "pinjol", "followers", "jasa"]);
+const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib", "hubungi", "hub", "kontak", "chat", "pm", "telegram", "tele", "shopee", "tokopedia", "tiktok", "ig", "instagram", "order", "klik", "link", "minat"]);
+const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+[.,]?\d*\s?(?:rb|ribu|k|jt|juta)\b)/;
+const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
+const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly)\b/;
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Spam verdict for one comment. Reads the raw text (obfuscation lives there) and the normalised form. */
+export const detectSpam: Stage<{ text: string; normalized: string; tokens: string[] }, SpamResult> = (input, _ctx: NlpContext) =>
+  classifySpam(input.text, input.normalized);
+
+// Anything that could start a spam verdict. Comments with none of these (most residents' comments)
+// skip the expensive de-obfuscation entirely.
+const GAMBLING_TRIGGERS = new Set<string>([...GAMBLING_STRONG, ...GAMBLING_WEAK]);
+// Residents say "harga" and "gratis" all the time; a sale needs a way to reach the seller too.
+const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link)\b/i;
+// Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
+// styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
+const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}]|[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
+const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
+
+function mayBeSpam(text: string, normalized: string): boolean {
+  let sell = false;
+  let contact = false;
+  for (const w of normalized.split(" ")) {
+    if (GAMBLING_TRIGGERS.has(w)) return true;
+    if (SELL.has(w)) sell = true;
+    else if (CONTACT.has(w)) contact = true;
+  }
+  if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
+  return SUSPECT_RE.test(text);
+}
+
+/** The stage's logic without the context (also used by tests and the CLI). */
+export function classifySpam(text: string, normalized: string): SpamResult {
+  if (!mayBeSpam(text, normalized.toLowerCase())) return { ...NOT_SPAM };
+  const plain = deobfuscate(text);
+  const norm = normalized.toLowerCase();
+  const words = new Set<string>([...(plain.match(WORD_RE) ?? []), ...(norm.match(WORD_RE) ?? [])]);
+  const joined = `${plain} \n ${norm}`;
+
+  let strong = 0;
+  let weak = 0;
+  let money = 0;
+  let complaint = 0;
+  let sell = 0;
+  let contact = 0;
+  for (const w of words) {
+    if (GAMBLING_STRONG.has(w)) strong++;
+    else if (GAMBLING_WEAK.has(w)) weak++;
+    if (PROMO_MONEY.has(w)) money++;
+    if (COMPLAINT.has(w)) complaint++;
+    if (SELL.has(w)) sell++;
+    if (CONTACT.has(w)) contact++;
+  }
+  let phrases = 0;
+  for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
+  const site = SITE_RE.test(text.normalize("NFKC").toLowerCase());
+  const emojis = (text.match(EMOJI_RE) ?? []).length;
+  const wordCount = Math.max(1, (text.match(WORD_RE) ?? []).length);
+  const emojiHeavy = emojis >= 4 && emojis / wordCount >= 0.25;
+
+  // Gambling promotion: points from evidence, minus complaint context when evidence is thin.
+  const gamblingTerms = strong + weak;
+  let g = 0;
+  if (gamblingTerms > 0 || site) {
+    g = strong * 0.35 + weak * 0.15 + (site ? 0.45 : 0) + Math.min(money, 3) * 0.15 + phrases * 0.3 + (emojiHeavy ? 0.15 : 0) + (URL_RE.test(plain) ? 0.2 : 0);
+    if (strong === 0 && !site && phrases === 0) g -= complaint * 0.25;
+    if (strong === 0 && !site && phrases === 0 && money === 0) g = Math.min(g, 0.3);
+  }
+  if (g >= 0.5) {
+    const reason = site ? "judi_online:situs" : strong > 0 ? "judi_online" : "judi_online:promosi";
+    return { isSpam: true, score: clamp01(g), reason };
+  }
+
+  // Seller promotion: an offer plus a contact channel, with a price or number making it concrete.
+  const hasPrice = PRICE_RE.test(plain);
+  const hasPhone = PHONE_RE.test(plain.replace(/[\s.-]/g, ""));
+  let s = 0;
+  if (sell > 0 && (contact > 0 || hasPhone || URL_RE.test(plain))) {
+    s = Math.min(sell, 3) * 0.2 + (contact > 0 ? 0.2 : 0) + (hasPhone ? 0.3 : 0) + (hasPrice ? 0.25 : 0) + (URL_RE.test(plain) ? 0.15 : 0) + (emojiHeavy ? 0.1 : 0);
+    // A resident asking about prices or aid ("harga pupuk naik, tolong dm admin") is not a seller.
+    s -= complaint * 0.15;
+  }
+  if (s >= 0.6) return { isSpam: true, score: clamp01(s), reason: "promosi_jualan" };
+
+  return { isSpam: false, score: clamp01(Math.max(g, s, 0)), reason: null };
+}
+
+/** Copies of (nearly) the same text in one batch at or above this count are a flood. */
+export const FLOOD_MIN_COPIES = 3;
+// Short stock replies ("mantap", "terima kasih admin") repeat naturally and are not floods.
+const FLOOD_MIN_CHARS = 25;
+const FLOOD_MIN_WORDS = 4;
+
+/** Two 32-bit FNV-1a hashes of a word (different offsets), for an order-insensitive text key. */
+function wordHashes(w: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ w.length;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/**
+ * Order-insensitive key of the distinct non-number words, so "promo 1", "promo 2" and reordered
+ * copies collide: sums of per-word hashes (commutative) instead of sorting the words.
+ */
+function floodKey(normalized: string): string | null {
+  if (normalized.length < FLOOD_MIN_CHARS) return null;
+  const words = new Set<string>();
+  let chars = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (const piece of normalized.toLowerCase().split(" ")) {
+    // Simple words (the normaliser's usual output) skip the Unicode regex.
+    const parts = SIMPLE_WORD_RE.test(piece) ? [piece] : (piece.match(WORD_RE) ?? []);
+    for (const w of parts) {
+      if (DIGITS_ONLY_RE.test(w) || words.has(w)) continue;
+      words.add(w);
+      chars += w.length + 1;
+      const [h1, h2] = wordHashes(w);
+      s1 = (s1 + h1) >>> 0;
+      s2 = (s2 + h2) >>> 0;
+    }
+  }
+  if (words.size < FLOOD_MIN_WORDS || chars < FLOOD_MIN_CHARS) return null;
+  return `${words.size}:${s1}:${s2}`;
+}
+
+/**
+ * Flags copy-paste floods within a batch: every item whose (near-)identical text appears at least
+ * FLOOD_MIN_COPIES times becomes spam. Returns new results; the inputs are not modified.
+ */
+export function markFloods(items: { normalized: string }[], results: SpamResult[], minCopies: number = FLOOD_MIN_COPIES): SpamResult[] {
+  if (items.length !== results.length) throw new Error(`markFloods: items (${items.length}) and results (${results.length}) must have the same length`);
+  const keys = items.map((it) => floodKey(it.normalized));
+  const counts = new Map<string, number>();
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return results.map((r, i) => {
+    const k = keys[i];
+    const n = k ? (counts.get(k) ?? 0) : 0;
+    if (n < minCopies || r.isSpam) return r;
+    return { isSpam: true, score: clamp01(Math.max(r.score, 0.5 + 0.1 * (n - minCopies + 1))), reason: "banjir_salinan" };
+  });
+}
