@@ -2,10 +2,11 @@
 import { getDatabase } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
 import { createProgress, parseArgs } from "./cli/progress";
-import { ImportFileError, importFile, parseMapping } from "./ingest/file/importFile";
+import { ImportFileError, importFile, parseMapping, type ImportSummary } from "./ingest/file/importFile";
+import { importWhatsApp } from "./ingest/whatsapp/importWhatsApp";
 
 const USAGE = `usage:
-  npm run ingest -- import <file.csv|file.jsonl> --village <code> [--map field=column,...] [--json] [--strict]
+  npm run ingest -- import <file.csv|file.jsonl|chat.txt> --village <code> [--map field=column,...] [--json] [--strict]
   npm run ingest -- run [--source <id>] [--json]`;
 
 async function importCommand(argv: string[]): Promise<number> {
@@ -17,11 +18,14 @@ async function importCommand(argv: string[]): Promise<number> {
   const db = await getDatabase();
   await prepareDatabase(db);
   const progress = createProgress("impor");
-  const summary = await importFile(db, file, {
-    villageCode: flags.village,
-    mapping,
-    onProgress: (p) => progress.update(p.bytes, p.totalBytes, `${p.rows} baris`),
-  });
+  // A WhatsApp chat export is plain text; CSV and JSONL go through the row importer.
+  const summary: ImportSummary = file.toLowerCase().endsWith(".txt")
+    ? await importWhatsApp(db, file, { villageCode: flags.village })
+    : await importFile(db, file, {
+        villageCode: flags.village,
+        mapping,
+        onProgress: (p) => progress.update(p.bytes, p.totalBytes, `${p.rows} baris`),
+      });
   progress.done();
   await db.close();
   if (flags.json) {

@@ -26,11 +26,18 @@ async function main(): Promise<void> {
       log(`demo account created — username: demo, password: ${config.DEMO_PASSWORD ? "(DEMO_PASSWORD)" : demo.password}`);
     }
   }
-  const app = createApp({ db, log });
+  const { createIngestRunner } = await import("../../jobs/src/ingest/runSource");
+  const app = createApp({ db, log, ingest: createIngestRunner(db, { log }) });
+  let scheduler: { stop(): void } | null = null;
+  if (config.SCHEDULER === "on") {
+    const { startScheduler } = await import("../../jobs/src/scheduler");
+    scheduler = startScheduler(db, { log });
+  }
   const server = app.listen(config.PORT, config.HOST, () => {
     log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
   });
   const shutdown = () => {
+    scheduler?.stop();
     server.close();
     void db.close().then(() => process.exit(0));
   };

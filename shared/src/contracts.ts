@@ -121,3 +121,26 @@ export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null 
 export interface TopicDTO { key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string }
 
 export interface ApiErrorBody { error: { code: string; message: string } }
+
+/** A source's health for the dashboard (tokens are never part of it). */
+export interface SourceDTO {
+  id: number;
+  villageId: number;
+  platform: string;
+  accountId: string;
+  handle: string | null;
+  name: string | null;
+  /** active | paused | error | needs_login ("perlu login ulang") */
+  status: string;
+  intervalMinutes: number | null;
+  hasToken: boolean;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  /** Plain Indonesian, written by the ingest runner. */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastRun: { status: string; startedAt: string; finishedAt: string | null; read: number; new: number; updated: number; rejected: number } | null;
+  comments: number;
+  /** X bills per post read: posts read this calendar month (UTC), null for other platforms. */
+  xPostsReadThisMonth: number | null;
+}

@@ -1,27 +1,9 @@
 // Source row -> DTO. The token never leaves the server: only whether one is stored.
+import type { SourceDTO } from "../../../shared/src/contracts";
+
+export type { SourceDTO };
 import type { LastRunRow, SourceRow } from "../db/sourceRepository";
 
-export interface SourceDTO {
-  id: number;
-  villageId: number;
-  platform: string;
-  accountId: string;
-  handle: string | null;
-  name: string | null;
-  /** active | paused | error | needs_login ("perlu login ulang") */
-  status: string;
-  intervalMinutes: number | null;
-  hasToken: boolean;
-  lastRunAt: string | null;
-  lastSuccessAt: string | null;
-  /** Plain Indonesian, written by the ingest runner. */
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastRun: { status: string; startedAt: string; finishedAt: string | null; read: number; new: number; updated: number; rejected: number } | null;
-  comments: number;
-  /** X bills per post read: posts read this calendar month (UTC), null for other platforms. */
-  xPostsReadThisMonth: number | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

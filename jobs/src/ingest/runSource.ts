@@ -1,0 +1,224 @@
+// One bounded run of one API source: load it, open its token, read pages from the saved cursor,
+// store each page together with the cursor that follows it (one transaction), then record the
+// JobRun and the source's health. Idempotency never depends on the cursor: re-reading a page is
+// harmless (upsert on platform + externalId); a cursor only moves past items already stored.
+import { env } from "../../../server/src/env";
+import type { Database } from "../../../server/src/db/client";
+import { finishJobRun, startJobRun } from "../../../server/src/db/jobRunRepository";
+import { getSource, recordRunResult, updateSource, type SourceRow, type SourceStatus } from "../../../server/src/db/sourceRepository";
+import { openSecret } from "../../../server/src/services/secretBox";
+import type { ConnectorContext } from "./connector";
+import { AuthError, BadRequestError, plainMessage, RateLimitError, statusForError } from "./errors";
+import { DEFAULT_RETRY, type RetryPolicy } from "./http";
+import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
+import { refreshRollups, storeBatch } from "./store";
+
+export interface RunSourceOptions {
+  /** Pages (API calls) per run; the rest waits for the next run. */
+  maxPages?: number;
+  /** Items (posts + comments) per run. */
+  maxItems?: number;
+  timeoutMs?: number;
+  xApiUrl?: string;
+  graphUrl?: string;
+  retry?: Partial<RetryPolicy>;
+  now?: () => Date;
+  log?: (msg: string) => void;
+}
+
+export interface RunSourceResult {
+  sourceId: number;
+  jobRunId: number | null;
+  status: "ok" | "partial" | "failed" | "skipped";
+  read: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  pages: number;
+  postsRead: number;
+  /** True when the run finished a full pass over the source. */
+  done: boolean;
+  /** Plain Indonesian message (also stored as Source.lastError). */
+  error: string | null;
+  errorKind: string | null;
+}
+
+export interface XUsage { month: string; postsRead: number }
+
+const running = new Set<number>();
+
+/** Is a run of this source in progress in this process? */
+export function isSourceRunning(sourceId: number): boolean {
+  return running.has(sourceId);
+}
+
+function parseSettings(raw: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Adds posts read to the per-month counter kept in settings.xUsage (X bills per post read). */
+export function addPostsRead(settings: Record<string, unknown>, now: Date, read: number): Record<string, unknown> {
+  const month = now.toISOString().slice(0, 7);
+  const prev = settings.xUsage as XUsage | undefined;
+  const base = prev && prev.month === month ? prev.postsRead : 0;
+  return { ...settings, xUsage: { month, postsRead: base + read } satisfies XUsage };
+}
+
+async function connectorFor(source: SourceRow, opts: RunSourceOptions) {
+  if (!isApiPlatform(source.platform)) throw new BadRequestError(`platform ${source.platform} is not an API source`);
+  if (!source.tokenEnc) throw new AuthError("no token stored for this source");
+  let token: string;
+  try {
+    token = openSecret(source.tokenEnc);
+  } catch (err) {
+    throw new AuthError((err as Error).message);
+  }
+  const e = env();
+  const now = opts.now ?? (() => new Date());
+  const ctx: ConnectorContext = {
+    accountId: source.accountId,
+    handle: source.handle,
+    token,
+    baseUrl: baseUrlFor(source.platform, { xApiUrl: opts.xApiUrl ?? e.X_API_URL, graphUrl: opts.graphUrl ?? e.META_GRAPH_URL }),
+    timeoutMs: opts.timeoutMs ?? e.HTTP_TIMEOUT_MS,
+    retry: { ...DEFAULT_RETRY, now: () => now().getTime(), ...opts.retry },
+    now,
+    settings: parseSettings(source.settings),
+  };
+  return createConnector(source.platform, ctx);
+}
+
+/** Runs one source once, bounded by maxPages/maxItems. Never throws for connector failures: they
+ * are recorded on the JobRun and the source. */
+export async function runSource(db: Database, sourceId: number, opts: RunSourceOptions = {}): Promise<RunSourceResult> {
+  const result: RunSourceResult = {
+    sourceId, jobRunId: null, status: "skipped", read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, pages: 0, postsRead: 0, done: false, error: null, errorKind: null,
+  };
+  if (running.has(sourceId)) {
+    result.error = "Sumber ini sedang diproses; dilewati.";
+    return result;
+  }
+  // Taken before the first await so two concurrent calls cannot both pass the check.
+  running.add(sourceId);
+  let source: SourceRow | null;
+  try {
+    source = await getSource(db, sourceId);
+  } catch (err) {
+    running.delete(sourceId);
+    throw err;
+  }
+  if (!source) {
+    running.delete(sourceId);
+    throw new Error(`source ${sourceId} does not exist`);
+  }
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? (() => {});
+  const maxPages = opts.maxPages ?? 50;
+  const maxItems = opts.maxItems ?? 5000;
+  const days = new Set<string>();
+  const waits: unknown[] = [];
+  let failure: unknown = null;
+  try {
+    result.jobRunId = await startJobRun(db, { kind: "ingest", villageId: source.villageId, sourceId });
+    try {
+      const connector = await connectorFor(source, { ...opts, retry: { ...opts.retry, onWait: (w) => { waits.push(w); opts.retry?.onWait?.(w); } } });
+      let cursor = source.cursor;
+      while (result.pages < maxPages && result.read < maxItems) {
+        const page = await connector.fetchPage(cursor);
+        const stored = await storeBatch(db, { villageId: source.villageId, sourceId, posts: page.posts, comments: page.comments, cursor: page.nextCursor });
+        cursor = page.nextCursor;
+        result.pages += 1;
+        result.read += stored.read;
+        result.new += stored.new;
+        result.updated += stored.updated;
+        result.unchanged += stored.unchanged;
+        result.rejected += page.rejected;
+        result.postsRead += page.postsRead;
+        for (const d of stored.days) days.add(d);
+        log(`source ${sourceId}: page ${result.pages}, ${page.comments.length} comments, ${stored.new} new`);
+        if (page.done) { result.done = true; break; }
+      }
+    } catch (err) {
+      failure = err;
+    }
+    try {
+      // Also after a failure: the pages stored before it must show up in the charts.
+      if (days.size > 0) await refreshRollups(db, source.villageId, [...days].sort());
+    } catch (err) {
+      failure ??= err;
+    }
+  } finally {
+    try {
+      await finishRun(db, source, result, failure, waits, now());
+    } finally {
+      running.delete(sourceId);
+    }
+  }
+  return result;
+}
+
+async function finishRun(db: Database, source: SourceRow, result: RunSourceResult, failure: unknown, waits: unknown[], at: Date): Promise<void> {
+  if (failure) {
+    result.status = result.pages > 0 ? "partial" : "failed";
+    result.error = plainMessage(failure);
+    result.errorKind = failure instanceof Error ? failure.name : "Error";
+  } else {
+    result.status = "ok";
+  }
+  let settings: Record<string, unknown> | undefined;
+  if (source.platform === "x" && result.postsRead > 0) {
+    // Re-read: settings may have been edited while the run was going.
+    const current = await getSource(db, source.id);
+    settings = addPostsRead(parseSettings(current?.settings ?? source.settings), at, result.postsRead);
+  }
+  const status: SourceStatus = source.status === "paused" ? "paused" : failure ? statusForError(failure) : "active";
+  await recordRunResult(db, source.id, { at, ok: !failure, error: result.error, status, settings });
+  if (result.jobRunId !== null) {
+    await finishJobRun(db, result.jobRunId, {
+      status: result.status as "ok" | "partial" | "failed",
+      read: result.read,
+      new: result.new,
+      updated: result.updated,
+      rejected: result.rejected,
+      error: failure ? `${result.errorKind}: ${(failure as Error).message ?? String(failure)}` : null,
+      details: {
+        pages: result.pages,
+        postsRead: result.postsRead,
+        done: result.done,
+        unchanged: result.unchanged,
+        waits,
+        ...(failure instanceof RateLimitError ? { rateLimitResetAt: failure.resetAt?.toISOString() ?? null } : {}),
+      },
+    });
+  }
+}
+
+/** "Tes koneksi": one cheap authenticated call. A success clears a "needs login" status. */
+export async function testSource(db: Database, sourceId: number, opts: RunSourceOptions = {}): Promise<{ ok: boolean; name: string | null; message: string }> {
+  const source = await getSource(db, sourceId);
+  if (!source) throw new Error(`source ${sourceId} does not exist`);
+  try {
+    const connector = await connectorFor(source, { ...opts, retry: { retries: 1, maxRateWaitMs: 0, ...opts.retry } });
+    const { name } = await connector.testConnection();
+    if (source.status === "needs_login" || source.status === "error") await updateSource(db, sourceId, { status: "active" });
+    return { ok: true, name, message: `Terhubung sebagai ${name}.` };
+  } catch (err) {
+    if (err instanceof AuthError) await updateSource(db, sourceId, { status: "needs_login" });
+    return { ok: false, name: null, message: plainMessage(err) };
+  }
+}
+
+/** What the HTTP API needs from ingestion ("jalankan sekarang", "tes koneksi"), bound to a database. */
+export function createIngestRunner(db: Database, opts: RunSourceOptions = {}) {
+  return {
+    run: (sourceId: number) => runSource(db, sourceId, opts),
+    test: (sourceId: number) => testSource(db, sourceId, opts),
+    isRunning: (sourceId: number) => isSourceRunning(sourceId),
+  };
+}

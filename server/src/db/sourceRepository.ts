@@ -1,0 +1,144 @@
+// Source rows (one social account or file label of a village) and their run bookkeeping.
+// Tokens are stored sealed (tokenEnc); nothing here ever decrypts them.
+import type { Database } from "./client";
+
+export type SourceStatus = "active" | "paused" | "error" | "needs_login";
+
+export interface SourceRow {
+  id: number;
+  villageId: number;
+  platform: string;
+  accountId: string;
+  handle: string | null;
+  name: string | null;
+  settings: string;
+  tokenEnc: string | null;
+  cursor: string | null;
+  status: string;
+  intervalMinutes: number | null;
+  lastRunAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface LastRunRow { sourceId: number; status: string; startedAt: Date; finishedAt: Date | null; read: number; new: number; updated: number; rejected: number; error: string | null }
+
+/** One source, or null. */
+export async function getSource(db: Database, id: number): Promise<SourceRow | null> {
+  return db.prisma.source.findUnique({ where: { id } });
+}
+
+/** Sources of a village, oldest first. */
+export async function listSources(db: Database, villageId: number): Promise<SourceRow[]> {
+  return db.prisma.source.findMany({ where: { villageId }, orderBy: { id: "asc" } });
+}
+
+/** API sources the scheduler may run (not paused, with a token). */
+export async function listSchedulableSources(db: Database): Promise<SourceRow[]> {
+  return db.prisma.source.findMany({ where: { platform: { in: ["x", "facebook", "instagram"] }, status: { not: "paused" }, tokenEnc: { not: null } }, orderBy: { id: "asc" } });
+}
+
+/** The source with this (village, platform, account), if any. */
+export async function findSourceByAccount(db: Database, villageId: number, platform: string, accountId: string): Promise<SourceRow | null> {
+  return db.prisma.source.findUnique({ where: { villageId_platform_accountId: { villageId, platform, accountId } } });
+}
+
+export interface SourceInput {
+  villageId: number;
+  platform: string;
+  accountId: string;
+  handle?: string | null;
+  name?: string | null;
+  tokenEnc?: string | null;
+  intervalMinutes?: number | null;
+  settings?: Record<string, unknown>;
+}
+
+/** Inserts a source. */
+export async function createSource(db: Database, input: SourceInput): Promise<SourceRow> {
+  return db.prisma.source.create({
+    data: {
+      villageId: input.villageId,
+      platform: input.platform,
+      accountId: input.accountId,
+      handle: input.handle ?? null,
+      name: input.name ?? null,
+      tokenEnc: input.tokenEnc ?? null,
+      intervalMinutes: input.intervalMinutes ?? null,
+      settings: JSON.stringify(input.settings ?? {}),
+    },
+  });
+}
+
+export interface SourcePatch {
+  accountId?: string;
+  handle?: string | null;
+  name?: string | null;
+  tokenEnc?: string | null;
+  intervalMinutes?: number | null;
+  status?: SourceStatus;
+  settings?: Record<string, unknown>;
+  cursor?: string | null;
+}
+
+/** Updates the given fields of a source. */
+export async function updateSource(db: Database, id: number, patch: SourcePatch): Promise<SourceRow> {
+  const { settings, ...rest } = patch;
+  return db.prisma.source.update({ where: { id }, data: { ...rest, ...(settings ? { settings: JSON.stringify(settings) } : {}) } });
+}
+
+/** Deletes a source; its comments stay (sourceId set to null). */
+export async function deleteSource(db: Database, id: number): Promise<boolean> {
+  const res = await db.prisma.source.deleteMany({ where: { id } });
+  return res.count > 0;
+}
+
+/** Records the outcome of a run on the source (what the dashboard shows as its health). */
+export async function recordRunResult(
+  db: Database,
+  id: number,
+  result: { at: Date; ok: boolean; error: string | null; status: SourceStatus; settings?: Record<string, unknown> },
+): Promise<void> {
+  await db.prisma.source.update({
+    where: { id },
+    data: {
+      lastRunAt: result.at,
+      status: result.status,
+      ...(result.ok ? { lastSuccessAt: result.at, lastError: null, lastErrorAt: null } : { lastError: result.error, lastErrorAt: result.at }),
+      ...(result.settings ? { settings: JSON.stringify(result.settings) } : {}),
+    },
+  });
+}
+
+/** The latest finished-or-running JobRun of each source. */
+export async function lastRunsBySource(db: Database, sourceIds: number[]): Promise<Map<number, LastRunRow>> {
+  const out = new Map<number, LastRunRow>();
+  for (const sourceId of sourceIds) {
+    const run = await db.prisma.jobRun.findFirst({
+      where: { sourceId, kind: "ingest" },
+      orderBy: { id: "desc" },
+      select: { sourceId: true, status: true, startedAt: true, finishedAt: true, read: true, new: true, updated: true, rejected: true, error: true },
+    });
+    if (run && run.sourceId !== null) out.set(sourceId, { ...run, sourceId: run.sourceId });
+  }
+  return out;
+}
+
+/** Comments stored from this source. */
+export async function countSourceComments(db: Database, sourceId: number): Promise<number> {
+  return db.prisma.comment.count({ where: { sourceId } });
+}
+
+/** Id of the village with this Kemendagri code, or null. */
+export async function findVillageIdByCode(db: Database, code: string): Promise<number | null> {
+  const v = await db.prisma.village.findUnique({ where: { code }, select: { id: true } });
+  return v?.id ?? null;
+}
+
+/** Does a village with this id exist? */
+export async function villageExists(db: Database, id: number): Promise<boolean> {
+  return (await db.prisma.village.count({ where: { id } })) > 0;
+}

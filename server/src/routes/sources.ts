@@ -1,0 +1,87 @@
+// Source management: list with health, add, edit, "tes koneksi", "jalankan sekarang", delete.
+// Full paths; mount with app.use(sourcesRouter({ db, ingest })). Policies are checked in
+// sourceService: members of a village see its sources, admins manage them.
+import { Router } from "express";
+import { z } from "zod";
+import { requireAuth } from "../auth/middleware";
+import type { Database } from "../db/client";
+import { HttpError } from "../errors";
+import { validate } from "../middleware/validate";
+import {
+  addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource, runSourceNow, testSourceConnection, type IngestPort,
+} from "../services/sourceService";
+
+const SourceIdSchema = z.object({ id: z.coerce.number().int().positive() });
+const VillageIdSchema = z.object({ villageId: z.coerce.number().int().positive() });
+const AccountId = z.string().trim().min(1, "wajib diisi").max(100).regex(/^[A-Za-z0-9_.:-]+$/, "hanya huruf, angka, titik, garis bawah atau tanda hubung");
+const Token = z.string().trim().min(8, "token terlalu pendek").max(4096);
+const Handle = z.string().trim().max(100).nullable();
+const Interval = z.coerce.number().int().min(1, "minimal 1 menit").max(1440, "maksimal 1440 menit").nullable();
+
+export const SourceListSchema = VillageIdSchema;
+export const SourceCreateSchema = VillageIdSchema.extend({
+  platform: z.enum(API_SOURCE_PLATFORMS, { message: "harus x, facebook atau instagram" }),
+  accountId: AccountId,
+  token: Token,
+  handle: Handle.optional(),
+  name: z.string().trim().max(200).nullable().optional(),
+  intervalMinutes: Interval.optional(),
+});
+export const SourceUpdateSchema = SourceIdSchema.extend({
+  accountId: AccountId.optional(),
+  token: Token.optional(),
+  handle: Handle.optional(),
+  name: z.string().trim().max(200).nullable().optional(),
+  intervalMinutes: Interval.optional(),
+  status: z.enum(["active", "paused"], { message: "harus active atau paused" }).optional(),
+});
+export const SourceActionSchema = SourceIdSchema;
+
+export interface SourcesRouterDeps {
+  db: Database;
+  /** Ingestion port; without it "tes koneksi" and "jalankan sekarang" answer 503. */
+  ingest?: IngestPort | null;
+}
+
+/** Routes for sources (full /api/... paths). */
+export function sourcesRouter(deps: SourcesRouterDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const ingest = (): IngestPort => {
+    if (!deps.ingest) throw new HttpError(503, "unavailable", "Pengambilan data tidak aktif di server ini");
+    return deps.ingest;
+  };
+
+  router.get("/api/villages/:villageId/sources", requireAuth, validate(SourceListSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof SourceListSchema>;
+    res.json({ data: await listVillageSources(db, req.auth, q.villageId) });
+  });
+
+  router.post("/api/villages/:villageId/sources", requireAuth, validate(SourceCreateSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof SourceCreateSchema>;
+    res.status(201).json({ data: await addSource(db, req.auth, q) });
+  });
+
+  router.patch("/api/sources/:id", requireAuth, validate(SourceUpdateSchema), async (req, res) => {
+    const { id, ...changes } = req.input as z.infer<typeof SourceUpdateSchema>;
+    res.json({ data: await editSource(db, req.auth, id, changes) });
+  });
+
+  router.post("/api/sources/:id/test", requireAuth, validate(SourceActionSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof SourceActionSchema>;
+    res.json({ data: await testSourceConnection(db, req.auth, ingest(), q.id) });
+  });
+
+  router.post("/api/sources/:id/run", requireAuth, validate(SourceActionSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof SourceActionSchema>;
+    res.json({ data: await runSourceNow(db, req.auth, ingest(), q.id) });
+  });
+
+  router.delete("/api/sources/:id", requireAuth, validate(SourceActionSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof SourceActionSchema>;
+    await removeSource(db, req.auth, q.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,283 @@
+// A local stand-in for the X API v2 and the Meta Graph API: node:http on 127.0.0.1 with a random
+// port, answering in the real response shapes (X: data/includes.users/meta with next_token and
+// newest_id, x-rate-limit-* headers, problem+json errors; Graph: data/paging.cursors/paging.next
+// with absolute URLs back to this server, {error:{message,type,code,error_subcode,fbtrace_id}}).
+// Faults are injected per request: 429 with reset, 500/503, never answering, truncated JSON,
+// items repeated across pages and token expiry.
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { XTweet, XUser } from "../../jobs/src/ingest/x/normalize";
+import type { FbComment, FbPost } from "../../jobs/src/ingest/facebook/normalize";
+import type { IgMedia, IgReply } from "../../jobs/src/ingest/instagram/normalize";
+
+export const GRAPH_VERSION = "v23.0";
+
+// Error bodies are the captured ones under test/fixtures/<source>/.
+const FIXTURES = path.resolve(__dirname, "../fixtures");
+const fixture = (p: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(FIXTURES, p), "utf8")) as Record<string, unknown>;
+const X_401 = fixture("x/error-401.json");
+const X_429 = fixture("x/error-429.json");
+const GRAPH_190 = fixture("facebook/error-190.json");
+const GRAPH_32 = fixture("facebook/error-32.json");
+
+export interface FakeDataset {
+  x?: { accountId: string; handle: string; name: string; mentions: XTweet[]; posts: XTweet[]; replies: XTweet[]; users: XUser[] };
+  facebook?: { pageId: string; name: string; posts: FbPost[]; comments: Record<string, FbComment[]> };
+  instagram?: { userId: string; username: string; media: IgMedia[]; comments: Record<string, IgReply[]>; replies: Record<string, IgReply[]> };
+}
+
+export type Fault =
+  | { kind: "rate_limit"; resetInSec: number }
+  | { kind: "server_error"; status: 500 | 503 }
+  | { kind: "timeout" }
+  | { kind: "truncated" }
+  | { kind: "repeat" }
+  | { kind: "expire_token" };
+
+export interface FakeRequest { n: number; method: string; path: string; query: Record<string, string>; fault: Fault | null; status: number }
+
+export interface FakeServerOptions {
+  dataset: FakeDataset;
+  token: string;
+  /** Items per page whatever the client asks (small pages exercise pagination). */
+  pageSize?: number;
+  /** Nested replies returned inside an Instagram comment before paging to /replies. */
+  nestedReplies?: number;
+  /** Decides a fault for request number n (1-based). */
+  faults?: (n: number, path: string) => Fault | null;
+  /** The API's clock (rate-limit resets, the 7-day search window); real time by default. */
+  now?: () => number;
+  /** Delay before every answer (lets a test kill a client mid-run). */
+  delayMs?: number;
+}
+
+export interface FakeServer {
+  url: string;
+  xBaseUrl: string;
+  graphBaseUrl: string;
+  requests: FakeRequest[];
+  setFaults(fn: ((n: number, path: string) => Fault | null) | null): void;
+  /** Replaces the valid token (after an expiry the old one stays invalid). */
+  setToken(token: string): void;
+  /** The token the fake accepts now (a test "logs in again" with it after an expiry). */
+  currentToken(): string;
+  close(): Promise<void>;
+}
+
+const byIdDesc = (a: { id: string }, b: { id: string }) => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0);
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString("base64url");
+}
+function decodeCursor(token: string | undefined): number {
+  if (!token) return 0;
+  const m = /^offset:(\d+)$/.exec(Buffer.from(token, "base64url").toString());
+  return m ? Number(m[1]) : 0;
+}
+
+/** Starts the fake API server. */
+export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeServer> {
+  let validToken = opts.token;
+  const expired = new Set<string>();
+  let faultFn = opts.faults ?? null;
+  const pageSize = opts.pageSize ?? 5;
+  const nested = opts.nestedReplies ?? 2;
+  const requests: FakeRequest[] = [];
+  let origin = "";
+  const now = opts.now ?? Date.now;
+
+  /** One page of `items` from the offset in `token`; "repeat" also serves the previous page's
+   * last item again (what a client sees when items shift between requests). */
+  function paginate<T>(items: T[], token: string | undefined, limit: number, repeat: boolean) {
+    const offset = decodeCursor(token);
+    const size = Math.max(1, Math.min(limit || pageSize, pageSize));
+    const start = repeat && offset > 0 ? offset - 1 : offset;
+    const page = items.slice(start, offset + size);
+    const next = offset + size < items.length ? encodeCursor(offset + size) : null;
+    return { page, next, start };
+  }
+
+  function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, truncate = false) {
+    let text = JSON.stringify(body);
+    if (truncate) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(text)), ...headers });
+    res.end(text);
+  }
+
+  function xHeaders(remaining = 449): Record<string, string> {
+    return { "x-rate-limit-limit": "450", "x-rate-limit-remaining": String(remaining), "x-rate-limit-reset": String(Math.floor(now() / 1000) + 900) };
+  }
+
+  function xTweets(tweets: XTweet[], query: Record<string, string>, tokenParam: string, repeat: boolean) {
+    const users = opts.dataset.x?.users ?? [];
+    let list = [...tweets].sort(byIdDesc);
+    if (query.since_id) list = list.filter((t) => BigInt(t.id) > BigInt(query.since_id));
+    if (query.start_time) list = list.filter((t) => Date.parse(t.created_at!) >= Date.parse(query.start_time));
+    const { page, next } = paginate(list, query[tokenParam], Number(query.max_results ?? 10), repeat);
+    if (page.length === 0) return { meta: { result_count: 0 } };
+    const authors = new Set(page.map((t) => t.author_id));
+    return {
+      data: page,
+      includes: { users: users.filter((u) => authors.has(u.id)) },
+      meta: { newest_id: page[0].id, oldest_id: page[page.length - 1].id, result_count: page.length, ...(next ? { next_token: next } : {}) },
+    };
+  }
+
+  function handleX(path: string, query: Record<string, string>, auth: string | undefined, res: http.ServerResponse, fault: Fault | null): number {
+    const x = opts.dataset.x;
+    const token = auth?.replace(/^Bearer /, "");
+    if (!x || !token || token !== validToken) {
+      sendJson(res, 401, X_401);
+      return 401;
+    }
+    if (fault?.kind === "rate_limit") {
+      const reset = Math.floor(now() / 1000) + fault.resetInSec;
+      sendJson(res, 429, X_429, { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(reset) });
+      return 429;
+    }
+    const repeat = fault?.kind === "repeat";
+    const truncate = fault?.kind === "truncated";
+    let m: RegExpExecArray | null;
+    if ((m = /^\/2\/users\/([^/]+)\/mentions$/.exec(path)) && m[1] === x.accountId) {
+      sendJson(res, 200, xTweets(x.mentions, query, "pagination_token", repeat), xHeaders(), truncate);
+    } else if ((m = /^\/2\/users\/([^/]+)\/tweets$/.exec(path)) && m[1] === x.accountId) {
+      sendJson(res, 200, xTweets(x.posts, query, "pagination_token", repeat), xHeaders(), truncate);
+    } else if (path === "/2/tweets/search/recent") {
+      const ids = new Set([...(query.query ?? "").matchAll(/conversation_id:(\d+)/g)].map((g) => g[1]));
+      if (ids.size === 0) {
+        sendJson(res, 400, { errors: [{ parameters: { query: [query.query ?? ""] }, message: "Invalid query" }], title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request" });
+        return 400;
+      }
+      const windowStart = now() - 7 * 86_400_000;
+      if (query.start_time && Date.parse(query.start_time) < windowStart - 5_000) {
+        sendJson(res, 400, { errors: [{ parameters: { start_time: [query.start_time] }, message: "Invalid 'start_time': must be within the last 7 days" }], title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request" });
+        return 400;
+      }
+      sendJson(res, 200, xTweets(x.replies.filter((t) => ids.has(t.conversation_id!)), query, "next_token", repeat), xHeaders(), truncate);
+    } else if ((m = /^\/2\/users\/([^/]+)$/.exec(path)) && m[1] === x.accountId) {
+      sendJson(res, 200, { data: { id: x.accountId, name: x.name, username: x.handle } }, xHeaders(), truncate);
+    } else {
+      sendJson(res, 404, { errors: [{ message: "The requested resource could not be found." }], title: "Not Found Error", detail: "Not found", type: "https://api.twitter.com/2/problems/resource-not-found" });
+      return 404;
+    }
+    return 200;
+  }
+
+  function graphError(res: http.ServerResponse, status: number, code: number, message: string, subcode?: number) {
+    sendJson(res, status, { error: { message, type: "OAuthException", code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: `Fake${Math.random().toString(36).slice(2, 12)}` } });
+  }
+
+  function graphList<T>(items: T[], path: string, query: Record<string, string>, repeat: boolean) {
+    const { page, next, start } = paginate(items, query.after, Number(query.limit ?? 25), repeat);
+    const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(start + page.length) } };
+    if (next) {
+      const u = new URL(`${origin}${path}`);
+      for (const [k, v] of Object.entries(query)) if (k !== "after") u.searchParams.set(k, v);
+      u.searchParams.set("after", next);
+      paging.next = u.toString();
+    }
+    return { data: page, paging };
+  }
+
+  function handleGraph(path: string, query: Record<string, string>, res: http.ServerResponse, fault: Fault | null): number {
+    const token = query.access_token;
+    if (!token || token !== validToken) {
+      if (token && expired.has(token)) sendJson(res, 400, GRAPH_190);
+      else graphError(res, 400, 190, "Invalid OAuth access token - Cannot parse access token");
+      return 400;
+    }
+    if (fault?.kind === "rate_limit") {
+      const usage = JSON.stringify({ "104512345678901": [{ type: "pages", call_count: 100, total_cputime: 12, total_time: 30, estimated_time_to_regain_access: Math.ceil(fault.resetInSec / 60) }] });
+      res.setHeader("x-business-use-case-usage", usage);
+      sendJson(res, 400, GRAPH_32);
+      return 400;
+    }
+    const repeat = fault?.kind === "repeat";
+    const truncate = fault?.kind === "truncated";
+    const parts = path.split("/").filter(Boolean); // [v23.0, id, edge?]
+    const [, id, edge] = parts;
+    const fb = opts.dataset.facebook;
+    const ig = opts.dataset.instagram;
+    let body: unknown;
+    if (fb && id === fb.pageId && edge === "posts") {
+      const since = query.since ? Number(query.since) * 1000 : 0;
+      const posts = fb.posts.filter((p) => Date.parse(p.created_time.replace(/(\d{2})(\d{2})$/, "$1:$2")) >= since).sort((a, b) => b.created_time.localeCompare(a.created_time));
+      body = graphList(posts, path, query, repeat);
+    } else if (fb && edge === "comments" && fb.comments[id]) {
+      const list = [...fb.comments[id]].sort((a, b) => (query.order === "reverse_chronological" ? b.created_time.localeCompare(a.created_time) : a.created_time.localeCompare(b.created_time)));
+      body = graphList(list, path, query, repeat);
+    } else if (ig && id === ig.userId && edge === "media") {
+      body = graphList([...ig.media].sort((a, b) => b.timestamp.localeCompare(a.timestamp)), path, query, repeat);
+    } else if (ig && edge === "comments" && ig.comments[id]) {
+      const listed = graphList(ig.comments[id], path, query, repeat);
+      body = {
+        ...listed,
+        data: listed.data.map((c) => {
+          const replies = ig.replies[c.id] ?? [];
+          if (replies.length === 0) return c;
+          const first = replies.slice(0, nested);
+          const paging: Record<string, unknown> = { cursors: { before: encodeCursor(0), after: encodeCursor(first.length) } };
+          if (replies.length > nested) paging.next = `${origin}/${GRAPH_VERSION}/${c.id}/replies?access_token=${encodeURIComponent(token)}&fields=id%2Ctext%2Ctimestamp%2Cusername&limit=${nested}&after=${encodeCursor(nested)}`;
+          return { ...c, replies: { data: first, paging } };
+        }),
+      };
+    } else if (ig && edge === "replies" && ig.replies[id]) {
+      body = graphList(ig.replies[id], path, query, repeat);
+    } else if (!edge && fb && id === fb.pageId) {
+      body = { name: fb.name, id: fb.pageId };
+    } else if (!edge && ig && id === ig.userId) {
+      body = { username: ig.username, id: ig.userId };
+    } else {
+      graphError(res, 400, 100, `(#100) Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 33);
+      return 400;
+    }
+    sendJson(res, 200, body, {}, truncate);
+    return 200;
+  }
+
+  const server = http.createServer((req, res) => {
+    if (opts.delayMs) setTimeout(() => answer(req, res), opts.delayMs);
+    else answer(req, res);
+  });
+
+  function answer(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? "/", origin);
+    const query = Object.fromEntries(url.searchParams);
+    const n = requests.length + 1;
+    let fault = faultFn ? faultFn(n, url.pathname) : null;
+    const entry: FakeRequest = { n, method: req.method ?? "GET", path: url.pathname, query, fault, status: 0 };
+    requests.push(entry);
+    if (fault?.kind === "expire_token") {
+      // The current token stops working from now on; the test hands out a new one.
+      expired.add(validToken);
+      validToken = `${validToken}-renewed-${n}`;
+      fault = null;
+    }
+    if (fault?.kind === "timeout") return; // never answer; the client's timeout must fire
+    if (fault?.kind === "server_error") {
+      if (url.pathname.startsWith("/2/")) sendJson(res, fault.status, { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: fault.status });
+      else graphError(res, fault.status, 2, "An unexpected error has occurred. Please retry your request later.");
+      entry.status = fault.status;
+      return;
+    }
+    entry.status = url.pathname.startsWith("/2/") ? handleX(url.pathname, query, req.headers.authorization, res, fault) : handleGraph(url.pathname, query, res, fault);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    xBaseUrl: `${origin}/2`,
+    graphBaseUrl: `${origin}/${GRAPH_VERSION}`,
+    requests,
+    setFaults(fn) { faultFn = fn; },
+    setToken(token) { validToken = token; },
+    currentToken: () => validToken,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
