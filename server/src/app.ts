@@ -14,6 +14,9 @@ import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
 import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
+import { reportsRouter } from "./routes/reports";
+import { sourcesRouter } from "./routes/sources";
+import type { IngestPort } from "./services/sourceService";
 import { usersRouter } from "./routes/users";
 import { villagesRouter } from "./routes/villages";
 
@@ -24,6 +27,8 @@ export interface AppOptions {
   log?: (msg: string) => void;
   /** Login attempts per IP per minute (tests raise it). */
   loginRateLimitPerMinute?: number;
+  /** Runs and tests sources ("jalankan sekarang", "tes koneksi"); null answers 503. */
+  ingest?: IngestPort | null;
 }
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
@@ -53,6 +58,9 @@ export function createApp(opts: AppOptions): Express {
   app.use(auditRouter(db));
   app.use(privacyRouter(db));
   app.use(registryRouter(db));
+  app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));
+  // Mounted at /api: it also serves /api/reports/:id/download.
+  app.use("/api", reportsRouter(db));
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));

@@ -50,10 +50,10 @@ for (let i = 0; i < ROWS; i++) {
     published_at: new Date(start + Math.floor(rnd() * 330 * 86_400_000)).toISOString(),
     likes: Math.floor(rnd() * rnd() * 50),
   });
-  if (!out.write(line + "\n")) await new Promise((r) => out.once("drain", r));
+  if (!out.write(line + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
   written++;
 }
-await new Promise((r) => out.end(r));
+await new Promise<void>((r) => out.end(() => r()));
 console.log(`generated ${written} rows (${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`);
 
 const db = await openDatabase(`file:${path.join(dir, "bench.db")}`);

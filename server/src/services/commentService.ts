@@ -32,7 +32,7 @@ export async function listComments(db: Database, auth: AuthContext | undefined, 
   const { rows, hasMore } = await findComments(db, commentFilter(db, villageId, q), q.sort, q.limit, after);
   const last = rows.at(-1);
   return {
-    data: rows.map(presentComment),
+    data: rows.map((r) => presentComment(r)),
     nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
   };
 }

@@ -33,7 +33,7 @@ async function latestWeek(db: Database, villageId: number): Promise<string | nul
 }
 
 async function present(db: Database, ids: number[]): Promise<CommentDTO[]> {
-  return (await findCommentsByIds(db, ids)).map(presentComment);
+  return (await findCommentsByIds(db, ids)).map((r) => presentComment(r));
 }
 
 /** Words of the village's own name never "rise": they are in every comment about it. */

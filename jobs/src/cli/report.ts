@@ -1,0 +1,109 @@
+// `npm run report -- --village <code> [--week 2026-W47 | --month 2026-11] [--format pdf|xlsx|csv]
+// [--lang id|en] [--out file]`: the Laporan Aspirasi Warga for offices that run it by hand.
+// Without --out a PDF is stored in data/reports (and listed in the dashboard); spreadsheets are
+// written to the current folder.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { IsoWeek } from "../../../shared/src/contracts";
+import { getDatabase } from "../../../server/src/db/client";
+import { prepareDatabase } from "../../../server/src/db/prepare";
+import { findVillageByCode } from "../../../server/src/db/reportRepository";
+import { MONTH_RE, monthlyPeriod, weeklyPeriod } from "../../../server/src/services/reports/period";
+import {
+  exportCommentsCsv, exportReportXlsx, generatePdfReport, reportsDir, storeReportFile, type GeneratedFile, type ReportFormat,
+} from "../../../server/src/services/reports/reportService";
+import type { ReportLang } from "../../../server/src/services/reports/reportStrings";
+import { parseArgs } from "./progress";
+
+export interface ReportArgs {
+  village: string;
+  week?: string;
+  month?: string;
+  format: ReportFormat;
+  lang: ReportLang;
+  out?: string;
+}
+
+const USAGE = "usage: npm run report -- --village <code> [--week 2026-W47 | --month 2026-11] [--format pdf|xlsx|csv] [--lang id|en] [--out file]";
+
+/** Parses and checks the flags; the error names the flag. */
+export function parseReportArgs(argv: string[]): { ok: true; args: ReportArgs } | { ok: false; error: string } {
+  const { flags, positional } = parseArgs(argv);
+  const str = (k: string): string | undefined => (typeof flags[k] === "string" ? (flags[k] as string) : undefined);
+  const known = new Set(["village", "week", "month", "format", "lang", "out"]);
+  for (const k of Object.keys(flags)) if (!known.has(k)) return { ok: false, error: `--${k}: unknown option\n${USAGE}` };
+  if (positional.length) return { ok: false, error: `unexpected argument "${positional[0]}"\n${USAGE}` };
+  for (const k of known) if (flags[k] === true) return { ok: false, error: `--${k}: needs a value\n${USAGE}` };
+  const village = str("village");
+  if (!village) return { ok: false, error: `--village: required (the village's Kemendagri code)\n${USAGE}` };
+  const week = str("week");
+  const month = str("month");
+  if (week && month) return { ok: false, error: "--week/--month: give one, not both" };
+  if (week && !IsoWeek.safeParse(week).success) return { ok: false, error: `--week: must be an ISO week like 2026-W47, got "${week}"` };
+  if (month && !MONTH_RE.test(month)) return { ok: false, error: `--month: must be a month like 2026-11, got "${month}"` };
+  const format = str("format") ?? "pdf";
+  if (format !== "pdf" && format !== "xlsx" && format !== "csv") return { ok: false, error: `--format: must be pdf, xlsx or csv, got "${format}"` };
+  if (month && format === "xlsx") return { ok: false, error: "--format: xlsx is weekly; use --week" };
+  const lang = str("lang") ?? "id";
+  if (lang !== "id" && lang !== "en") return { ok: false, error: `--lang: must be id or en, got "${lang}"` };
+  return { ok: true, args: { village, week, month, format, lang, out: str("out") } };
+}
+
+async function main(): Promise<number> {
+  const parsed = parseReportArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`error: ${parsed.error}\n`);
+    return 2;
+  }
+  const a = parsed.args;
+  const started = performance.now();
+  const db = await getDatabase();
+  try {
+    await prepareDatabase(db);
+    const village = await findVillageByCode(db, a.village);
+    if (!village) {
+      process.stderr.write(`error: --village: no village with code "${a.village}"\n`);
+      return 2;
+    }
+    const kind = a.month ? "monthly" : "weekly";
+    process.stderr.write(`report: ${village.name}, ${a.month ?? a.week ?? "latest week"}, ${a.format.toUpperCase()}…\n`);
+    let file: GeneratedFile;
+    if (a.format === "pdf") {
+      file = await generatePdfReport(db, village.id, { kind, period: a.month ?? a.week, lang: a.lang, createdBy: "cli", store: "never" });
+    } else if (a.format === "xlsx") {
+      file = await exportReportXlsx(db, village.id, { week: a.week, lang: a.lang, filters: { spam: "exclude", pii: "any", sort: "time" } });
+    } else {
+      const key = a.month ?? a.week;
+      const range = key ? (a.month ? monthlyPeriod(key) : weeklyPeriod(key)) : null;
+      file = await exportCommentsCsv(db, village.id, { spam: "exclude", pii: "any", sort: "time", from: range?.start, to: range?.end }, a.lang);
+    }
+    let target: string;
+    if (a.out) {
+      target = path.resolve(a.out);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.body);
+    } else if (a.format === "pdf") {
+      const stored = await storeReportFile(db, village, { kind, period: file.period ?? "", format: "pdf", language: a.lang, body: file.body, createdBy: "cli" });
+      target = path.join(reportsDir(db), village.code, stored.fileName);
+    } else {
+      target = path.resolve(file.fileName);
+      fs.writeFileSync(target, file.body);
+    }
+    const kb = (file.body.length / 1024).toFixed(1);
+    process.stdout.write(`report: ${file.fileName} written to ${target} (${kb} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

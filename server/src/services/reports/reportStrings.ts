@@ -1,0 +1,271 @@
+// Every user-visible string of the Laporan Aspirasi Warga and the exports: Indonesian (default) and
+// English. Kept next to the report code because the server has no i18n catalogue of its own.
+import type { ReportPeriod } from "./period";
+
+export type ReportLang = "id" | "en";
+export const REPORT_LANGS = ["id", "en"] as const;
+
+const id = {
+  locale: "id-ID",
+  title: "Laporan Aspirasi Warga",
+  weekly: "Laporan Mingguan",
+  monthly: "Laporan Bulanan",
+  week: "Minggu",
+  month: "Bulan",
+  generated: "Dibuat",
+  ongoing: "periode belum berakhir; angka bisa masih bertambah",
+  page: "Halaman {n} dari {m}",
+  kecamatan: "Kecamatan",
+  kabupaten: "Kabupaten",
+  place: "Kecamatan {kecamatan}, Kabupaten {kabupaten}",
+  summary: "Ringkasan",
+  summaryIntro: "Komentar warga di akun media sosial desa selama periode ini, setelah spam disaring.",
+  comments: "Komentar",
+  positif: "Positif",
+  netral: "Netral",
+  negatif: "Negatif",
+  spam: "Spam disaring",
+  negativeShare: "Porsi negatif",
+  vsPrevWeek: "dibanding minggu lalu",
+  vsPrevMonth: "dibanding bulan lalu",
+  noPrevious: "tidak ada data periode sebelumnya",
+  unchanged: "tetap",
+  points: "poin",
+  trendWeekly: "Tren sentimen 12 minggu terakhir",
+  trendMonthly: "Tren sentimen 6 bulan terakhir",
+  trendNote: "Jumlah komentar per periode menurut sentimen. Periode laporan ditandai.",
+  topConcerns: "Topik yang paling banyak dibicarakan",
+  topic: "Topik",
+  count: "Jumlah",
+  previous: "Periode lalu",
+  change: "Perubahan",
+  negShort: "% negatif",
+  quotesTitle: "Suara warga per topik",
+  quotesIntro: "Kutipan mewakili komentar pada topik ini. Data pribadi disamarkan; nama penulis diganti nomor.",
+  resident: "Warga",
+  likes: "suka",
+  noQuotes: "Tidak ada kutipan yang layak ditampilkan.",
+  noComments: "Tidak ada komentar warga pada periode ini.",
+  risingTitle: "Istilah yang sedang naik",
+  risingIntro: "Kata atau frasa yang jauh lebih sering muncul dibanding 4 periode sebelumnya.",
+  risingNone: "Tidak ada istilah yang naik secara berarti pada periode ini.",
+  term: "Istilah",
+  risingCount: "Komentar periode ini",
+  risingBaseline: "Rata-rata per periode sebelumnya",
+  sourcesTitle: "Sumber data",
+  sourcesIntro: "Akun yang dibaca untuk laporan ini dan keadaan pembacaan terakhirnya.",
+  source: "Sumber",
+  status: "Status",
+  lastRun: "Terakhir dibaca",
+  notes: "Catatan",
+  fileImport: "Impor berkas",
+  never: "belum pernah",
+  noSources: "Belum ada sumber data yang terdaftar.",
+  failedRuns: "{n} pembacaan gagal pada periode ini",
+  statuses: { active: "aktif", paused: "dijeda", error: "bermasalah", needs_login: "perlu masuk ulang", demo: "data contoh" } as Record<string, string>,
+  taxonomy: "taksonomi",
+  methodTitle: "Catatan metode",
+  methodModel: "Sentimen, topik, bahasa dan spam ditentukan otomatis oleh model {model}. Koreksi petugas desa selalu mengalahkan label model.",
+  methodAccuracy: "Akurasi model sentimen pada data uji: {figures}.",
+  methodNoAccuracy: "Akurasi model sentimen belum diukur.",
+  methodPrivacy: "Nomor NIK/KK, nomor telepon dan alamat email disamarkan. Akun yang disebut dalam kutipan ikut disamarkan. Nama penulis tidak dicantumkan; \"Warga #1\" dan seterusnya hanya berlaku di dalam laporan ini.",
+  methodCaveat: "Angka menggambarkan warga yang berkomentar di media sosial, bukan seluruh warga desa. Gunakan laporan ini sebagai bahan musyawarah, bukan sebagai hasil survei.",
+  methodSpam: "Komentar spam (mis. promosi judi daring) tidak dihitung dalam angka sentimen.",
+  platforms: { x: "X (Twitter)", facebook: "Facebook", instagram: "Instagram", file: "Berkas" } as Record<string, string>,
+  sentiments: { positif: "positif", netral: "netral", negatif: "negatif" } as Record<string, string>,
+  // XLSX / CSV
+  sheetSummary: "Ringkasan",
+  sheetComments: "Komentar",
+  sheetTopics: "Topik",
+  village: "Desa",
+  period: "Periode",
+  filters: "Filter",
+  item: "Butir",
+  value: "Nilai",
+  none: "(tidak ada)",
+  col: {
+    id: "id",
+    date: "tanggal",
+    day: "hari",
+    platform: "platform",
+    author: "penulis",
+    text: "teks",
+    sentiment: "sentimen",
+    sentimentOrigin: "asal_sentimen",
+    topics: "topik",
+    likes: "suka",
+    language: "bahasa",
+    spam: "spam",
+    personalData: "data_pribadi_disamarkan",
+    url: "tautan",
+  },
+  yes: "ya",
+  no: "tidak",
+  truncated: "Ekspor dipotong pada {n} baris; persempit filter untuk data lengkap.",
+};
+
+export type ReportStrings = typeof id;
+
+const en: ReportStrings = {
+  locale: "en-GB",
+  title: "Residents' Voices Report",
+  weekly: "Weekly Report",
+  monthly: "Monthly Report",
+  week: "Week",
+  month: "Month",
+  generated: "Generated",
+  ongoing: "the period is not over; figures may still grow",
+  page: "Page {n} of {m}",
+  kecamatan: "District",
+  kabupaten: "Regency",
+  place: "{kecamatan} District, {kabupaten} Regency",
+  summary: "Summary",
+  summaryIntro: "Residents' comments on the village's social media accounts in this period, after spam filtering.",
+  comments: "Comments",
+  positif: "Positive",
+  netral: "Neutral",
+  negatif: "Negative",
+  spam: "Spam filtered",
+  negativeShare: "Negative share",
+  vsPrevWeek: "vs last week",
+  vsPrevMonth: "vs last month",
+  noPrevious: "no data for the previous period",
+  unchanged: "unchanged",
+  points: "points",
+  trendWeekly: "Sentiment trend, last 12 weeks",
+  trendMonthly: "Sentiment trend, last 6 months",
+  trendNote: "Comments per period by sentiment. The report period is marked.",
+  topConcerns: "Most discussed topics",
+  topic: "Topic",
+  count: "Count",
+  previous: "Previous",
+  change: "Change",
+  negShort: "% negative",
+  quotesTitle: "Residents' voices by topic",
+  quotesIntro: "Quotes represent comments on each topic. Personal data is masked; authors are numbered, not named.",
+  resident: "Resident",
+  likes: "likes",
+  noQuotes: "No quote suitable for display.",
+  noComments: "No residents' comments in this period.",
+  risingTitle: "Rising terms",
+  risingIntro: "Words or phrases much more frequent than in the 4 previous periods.",
+  risingNone: "No term rose significantly in this period.",
+  term: "Term",
+  risingCount: "Comments this period",
+  risingBaseline: "Average per previous period",
+  sourcesTitle: "Data sources",
+  sourcesIntro: "Accounts read for this report and the state of their last run.",
+  source: "Source",
+  status: "Status",
+  lastRun: "Last read",
+  notes: "Notes",
+  fileImport: "File import",
+  never: "never",
+  noSources: "No data source registered yet.",
+  failedRuns: "{n} failed runs in this period",
+  statuses: { active: "active", paused: "paused", error: "failing", needs_login: "needs login", demo: "sample data" },
+  taxonomy: "taxonomy",
+  methodTitle: "Method note",
+  methodModel: "Sentiment, topics, language and spam are assigned automatically by model {model}. Corrections by village officials always override the model.",
+  methodAccuracy: "Sentiment model accuracy on held-out data: {figures}.",
+  methodNoAccuracy: "Sentiment model accuracy not yet measured.",
+  methodPrivacy: "ID (NIK/KK) numbers, phone numbers and e-mail addresses are masked. Accounts mentioned in quotes are masked too. Author names are not shown; \"Resident #1\" etc. are valid within this report only.",
+  methodCaveat: "Figures describe residents who comment on social media, not all residents. Use this report as input for deliberation, not as a survey result.",
+  methodSpam: "Spam comments (e.g. online gambling promotion) are not counted in the sentiment figures.",
+  platforms: { x: "X (Twitter)", facebook: "Facebook", instagram: "Instagram", file: "File" },
+  sentiments: { positif: "positive", netral: "neutral", negatif: "negative" },
+  sheetSummary: "Summary",
+  sheetComments: "Comments",
+  sheetTopics: "Topics",
+  village: "Village",
+  period: "Period",
+  filters: "Filters",
+  item: "Item",
+  value: "Value",
+  none: "(none)",
+  col: {
+    id: "id",
+    date: "date",
+    day: "day",
+    platform: "platform",
+    author: "author",
+    text: "text",
+    sentiment: "sentiment",
+    sentimentOrigin: "sentiment_origin",
+    topics: "topics",
+    likes: "likes",
+    language: "language",
+    spam: "spam",
+    personalData: "personal_data_masked",
+    url: "url",
+  },
+  yes: "yes",
+  no: "no",
+  truncated: "Export truncated at {n} rows; narrow the filters for complete data.",
+};
+
+const CATALOGUES: Record<ReportLang, ReportStrings> = { id, en };
+
+/** The report strings of a language. */
+export function reportStrings(lang: ReportLang): ReportStrings {
+  return CATALOGUES[lang];
+}
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** "16 November 2026" for a local calendar day (YYYY-MM-DD). */
+export function formatDay(day: string, lang: ReportLang, opts: { withYear?: boolean; short?: boolean } = {}): string {
+  const key = `${lang}|${opts.withYear !== false}|${opts.short === true}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(CATALOGUES[lang].locale, {
+      day: "numeric",
+      month: opts.short ? "short" : "long",
+      ...(opts.withYear !== false ? { year: "numeric" } : {}),
+      timeZone: "UTC",
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "Minggu 2026-W47 (16–22 November 2026)" / "Bulan November 2026". */
+export function periodLabel(p: ReportPeriod, lang: ReportLang): string {
+  const s = CATALOGUES[lang];
+  if (p.kind === "monthly") {
+    const month = new Intl.DateTimeFormat(s.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${p.start}T00:00:00Z`));
+    return `${s.month} ${month}`;
+  }
+  const range =
+    p.start.slice(0, 7) === p.end.slice(0, 7)
+      ? `${Number(p.start.slice(8))}–${formatDay(p.end, lang)}`
+      : `${formatDay(p.start, lang, { withYear: p.start.slice(0, 4) !== p.end.slice(0, 4) })} – ${formatDay(p.end, lang)}`;
+  return `${s.week} ${p.key} (${range})`;
+}
+
+/** "Desa Mulyasari" whether the stored name has the prefix or not ("Mulyasari Village" in English). */
+export function villageDisplayName(name: string, lang: ReportLang): string {
+  if (/^(desa|kelurahan|village)\b/i.test(name) || /\bvillage$/i.test(name)) return name;
+  return lang === "en" ? `${name} Village` : `Desa ${name}`;
+}
+
+/** Short axis label of a period: "16 Nov" for a week, "Nov 2026" for a month. */
+export function periodShortLabel(p: ReportPeriod, lang: ReportLang): string {
+  if (p.kind === "weekly") return formatDay(p.start, lang, { withYear: false, short: true });
+  return new Intl.DateTimeFormat(CATALOGUES[lang].locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${p.start}T00:00:00Z`));
+}
+
+/** Integer with thousands separators in the report language. */
+export function formatNumber(n: number, lang: ReportLang): string {
+  return n.toLocaleString(CATALOGUES[lang].locale);
+}
+
+/** A share 0..1 as "42%" (one decimal under 10%). */
+export function formatPercent(share: number, lang: ReportLang): string {
+  const pct = share * 100;
+  return `${pct.toLocaleString(CATALOGUES[lang].locale, { maximumFractionDigits: pct > 0 && pct < 10 ? 1 : 0 })}%`;
+}

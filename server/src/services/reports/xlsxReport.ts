@@ -1,0 +1,117 @@
+// The report workbook: Ringkasan (figures and trend of the period), Komentar (the explorer's current
+// filter) and Topik (topics with counts, negative share and change). Every text cell goes through
+// safeCell so a comment typed as "=…" stays text even when the sheet is re-saved as CSV.
+import ExcelJS from "exceljs";
+import { safeCell } from "./cellSafety";
+import type { ExportRow } from "./exportRows";
+import type { ReportData } from "./reportData";
+import { fill, periodLabel, reportStrings, villageDisplayName } from "./reportStrings";
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EDEF" } };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = HEADER_FILL;
+    c.border = { bottom: { style: "thin" } };
+  });
+}
+
+/** Renders the workbook to XLSX bytes. */
+export async function renderReportXlsx(
+  data: ReportData,
+  comments: { rows: ExportRow[]; truncated: boolean; filters: string },
+): Promise<Buffer> {
+  const s = reportStrings(data.lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Suara Desa";
+  wb.created = data.generatedAt;
+  wb.title = `${s.title} — ${villageDisplayName(data.village.name, data.lang)}`;
+
+  // Ringkasan
+  const sum = wb.addWorksheet(s.sheetSummary);
+  sum.columns = [{ width: 34 }, { width: 22 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }];
+  sum.addRow([safeCell(s.title)]).font = { bold: true, size: 14 };
+  const info: Array<[string, string | number]> = [
+    [s.village, `${villageDisplayName(data.village.name, data.lang)}, ${fill(s.place, { kecamatan: data.village.kecamatan, kabupaten: data.village.kabupaten })}`],
+    [s.period, periodLabel(data.period, data.lang)],
+    [s.generated, data.generatedAt.toISOString()],
+    [s.filters, comments.filters || s.none],
+  ];
+  for (const [k, v] of info) sum.addRow([k, typeof v === "string" ? safeCell(v) : v]).getCell(1).font = { bold: true };
+  sum.addRow([]);
+  styleHeader(sum.addRow([s.item, s.value, s.previous]));
+  const t = data.totals;
+  const p = data.previous;
+  const figures: Array<[string, number, number | null]> = [
+    [s.comments, t.comments, p?.comments ?? null],
+    [s.positif, t.positif, p?.positif ?? null],
+    [s.netral, t.netral, p?.netral ?? null],
+    [s.negatif, t.negatif, p?.negatif ?? null],
+    [s.spam, t.spam, p?.spam ?? null],
+  ];
+  for (const [k, v, prev] of figures) sum.addRow([k, v, prev]);
+  const shareRow = sum.addRow([s.negativeShare, t.comments ? t.negatif / t.comments : null, p && p.comments ? p.negatif / p.comments : null]);
+  shareRow.getCell(2).numFmt = "0.0%";
+  shareRow.getCell(3).numFmt = "0.0%";
+  sum.addRow([]);
+  sum.addRow([data.period.kind === "weekly" ? s.trendWeekly : s.trendMonthly]).font = { bold: true };
+  styleHeader(sum.addRow([s.period, s.comments, s.positif, s.netral, s.negatif, s.spam]));
+  for (const tr of data.trend) sum.addRow([tr.period.key, tr.comments, tr.positif, tr.netral, tr.negatif, tr.spam]);
+
+  // Komentar
+  const com = wb.addWorksheet(s.sheetComments);
+  const c = s.col;
+  com.columns = [
+    { header: c.id, key: "id", width: 9 },
+    { header: c.date, key: "localTime", width: 17 },
+    { header: c.platform, key: "platform", width: 11 },
+    { header: c.author, key: "author", width: 16 },
+    { header: c.text, key: "text", width: 70 },
+    { header: c.sentiment, key: "sentiment", width: 10 },
+    { header: c.sentimentOrigin, key: "sentimentOrigin", width: 10 },
+    { header: c.topics, key: "topics", width: 28 },
+    { header: c.likes, key: "likes", width: 7 },
+    { header: c.language, key: "language", width: 8 },
+    { header: c.spam, key: "spam", width: 7 },
+    { header: c.personalData, key: "personalData", width: 12 },
+    { header: c.url, key: "url", width: 30 },
+  ];
+  styleHeader(com.getRow(1));
+  const yesNo = (b: boolean) => (b ? s.yes : s.no);
+  for (const r of comments.rows) {
+    com.addRow({
+      ...r,
+      author: safeCell(r.author),
+      text: safeCell(r.text),
+      topics: safeCell(r.topics),
+      url: safeCell(r.url),
+      spam: yesNo(r.spam),
+      personalData: yesNo(r.personalData),
+    });
+  }
+  com.getColumn("text").alignment = { wrapText: true, vertical: "top" };
+  com.views = [{ state: "frozen", ySplit: 1 }];
+  com.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: com.columnCount } };
+  if (comments.truncated) com.addRow([fill(s.truncated, { n: comments.rows.length })]).font = { italic: true };
+
+  // Topik
+  const top = wb.addWorksheet(s.sheetTopics);
+  top.columns = [
+    { header: "key", key: "key", width: 22 },
+    { header: s.topic, key: "name", width: 30 },
+    { header: s.count, key: "count", width: 10 },
+    { header: s.negatif, key: "negatif", width: 10 },
+    { header: s.negShort, key: "share", width: 11 },
+    { header: s.previous, key: "previous", width: 12 },
+    { header: s.change, key: "delta", width: 11 },
+  ];
+  styleHeader(top.getRow(1));
+  for (const tp of data.topics) {
+    top.addRow({ key: tp.key, name: safeCell(tp.name), count: tp.count, negatif: tp.negatif, share: tp.count ? tp.negatif / tp.count : 0, previous: tp.previous, delta: tp.delta });
+  }
+  top.getColumn("share").numFmt = "0.0%";
+  top.views = [{ state: "frozen", ySplit: 1 }];
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
