@@ -2,6 +2,7 @@
 // package alone on the same texts, model load time and peak RSS. Texts are 20-40-word resident
 // comments generated deterministically (Indonesian formal and slang, Sundanese, Javanese, spam).
 import { performance } from "node:perf_hooks";
+import os from "node:os";
 import Sentiment from "sentiment";
 
 const OPENERS = ["Pak Kades", "Min", "Warga RT 03", "Assalamualaikum pak", "Punten", "Nuwun sewu", "Mohon maaf", "Bapak ibu perangkat desa", "Admin", "Kang"];
@@ -49,15 +50,19 @@ function generate(n: number): string[] {
   return out;
 }
 
-function rate(texts: string[], fn: (t: string) => unknown, ms: number): number {
-  for (let i = 0; i < 500; i++) fn(texts[i % texts.length]);
+/** Comments per second of this process's CPU time (one thread = one core), and per wall second. */
+function rate(texts: string[], fn: (t: string) => unknown, ms: number): { cpu: number; wall: number } {
+  for (let i = 0; i < 2000; i++) fn(texts[i % texts.length]);
   let n = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < ms) {
     for (let i = 0; i < 1000; i++) fn(texts[(n + i) % texts.length]);
     n += 1000;
   }
-  return n / ((performance.now() - start) / 1000);
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu0);
+  return { cpu: n / ((used.user + used.system) / 1e6), wall: n / wall };
 }
 
 async function main(): Promise<void> {
@@ -73,8 +78,10 @@ async function main(): Promise<void> {
   const afinn = rate(texts, (t) => engine.analyze(t), 3000);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`bench:nlp — ${texts.length} generated comments, ${avgWords.toFixed(1)} words on average (${pipeline.model.name} ${pipeline.model.version})`);
-  console.log(`full pipeline:        ${Math.round(full)} comments/s (one core; target >= 20000)`);
-  console.log(`sentiment pkg alone:  ${Math.round(afinn)} comments/s`);
+  // CPU-time rates are what one core delivers; wall-clock rates drop when other work shares the cores.
+  console.log(`full pipeline:        ${Math.round(full.cpu)} comments/s per CPU-second (wall clock ${Math.round(full.wall)}/s; target >= 20000)`);
+  console.log(`sentiment pkg alone:  ${Math.round(afinn.cpu)} comments/s per CPU-second (wall clock ${Math.round(afinn.wall)}/s)`);
+  console.log(`machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   console.log(`model load (import + resources + first pipeline): ${loadMs.toFixed(0)} ms (target <= 1000)`);
   console.log(`peak RSS: ${rssMb.toFixed(0)} MB (target <= 300)`);
 }

@@ -1,0 +1,270 @@
+// Normalisation: the surface clean-up (case, URLs, mentions, hashtags, emoji, elongations,
+// reduplication, leetspeak) and then slang -> formal Indonesian. Language identification reads the
+// surface form (slang mapping would turn Sundanese "naon" into Indonesian "apa"); sentiment, topics
+// and spam read the fully normalised form, which is what gets stored.
+import type { NlpContext, Stage } from "./types";
+import type { NlpResources, NormalizeResources } from "./resources";
+
+/** Both forms of one comment: `surface` keeps regional words, `normalized` maps slang to formal. */
+export interface NormalizedText {
+  surface: string;
+  normalized: string;
+}
+
+export const URL_TOKEN = "<url>";
+export const USER_TOKEN = "@user";
+export const EMOJI_TOKENS = { pos: "<emo_pos>", neg: "<emo_neg>", laugh: "<emo_laugh>" } as const;
+
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|id|net|org|co|ly|io|me|xyz|site|link|vip|club|top|online|info|biz|cc)\b(?:\/\S*)?/gi;
+const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu;
+const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
+const EMOJI_RE = /\p{Extended_Pictographic}[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}\p{Extended_Pictographic}]*/gu;
+// Word-ish runs, with the symbols leetspeak uses inside words ("s|ot", "$lot", "w!n").
+const TOKEN_RE = /<(?:url|emo_pos|emo_neg|emo_laugh)>|@user|[\p{L}\p{N}$|!@'-]+|[.,?;:]/gu;
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "|": "l", "!": "i", "@": "a", $: "s" };
+const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const HAS_LETTER_RE = /\p{L}/u;
+const HAS_DIGIT_OR_SYMBOL_RE = /[0-9$|!@]/;
+const REDUP_RE = /^(\p{L}{3,})2(nya|an|kan|i|lah)?$/u;
+const ELONG_RE = /(\p{L})\1{2,}/gu;
+const DOUBLE_RE = /(\p{L})\1/gu;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const emoticonReCache = new WeakMap<NormalizeResources, RegExp>();
+function emoticonRe(res: NormalizeResources): RegExp {
+  let re = emoticonReCache.get(res);
+  if (!re) {
+    // Emoticons stand alone or follow a word ("mantap:)"), never inside numbers ("10:30").
+    const alts = res.emoticons.map(([s]) => escapeRe(s)).join("|");
+    re = new RegExp(`(?<![\\p{N}:;=])(?:${alts})(?![\\p{L}\\p{N}])`, "gu");
+    emoticonReCache.set(res, re);
+  }
+  return re;
+}
+
+/** Splits a hashtag body: camelCase and underscores first, else a greedy dictionary split. */
+export function splitHashtag(body: string, vocab: Set<string>): string {
+  if (/[a-z][A-Z]/.test(body) || body.includes("_")) {
+    return body.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  }
+  const lower = body.toLowerCase();
+  if (vocab.has(lower) || lower.length > 40) return lower;
+  // Dynamic programming over dictionary words: the split with the fewest words wins.
+  const n = lower.length;
+  const best: Array<number[] | null> = new Array(n + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < n; i++) {
+    const cur = best[i];
+    if (!cur) continue;
+    for (let j = i + 2; j <= Math.min(n, i + 20); j++) {
+      if (!vocab.has(lower.slice(i, j))) continue;
+      const next = best[j];
+      if (!next || next.length > cur.length + 1) best[j] = [...cur, j];
+    }
+  }
+  const cuts = best[n];
+  if (!cuts || cuts.length > 4) return lower;
+  const words: string[] = [];
+  let start = 0;
+  for (const c of cuts) {
+    words.push(lower.slice(start, c));
+    start = c;
+  }
+  return words.join(" ");
+}
+
+/** Undoes leetspeak inside a word ("g4cor" -> gacor, "s|ot" -> slot, "$lot" -> slot). */
+export function undoLeet(token: string, vocab: Set<string>): string {
+  if (!HAS_DIGIT_OR_SYMBOL_RE.test(token) || !HAS_LETTER_RE.test(token)) return token;
+  let out = "";
+  let changed = false;
+  const chars = [...token];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const rep = LEET[c];
+    if (rep !== undefined) {
+      const prevLetter = i > 0 && /\p{L}/u.test(chars[i - 1]);
+      const nextLetter = i + 1 < chars.length && /\p{L}/u.test(chars[i + 1]);
+      // Only symbols between letters ("g4cor") or a leading "$" ("$lot"); "rt05", "covid19" stay.
+      if ((prevLetter && nextLetter) || (i === 0 && c === "$" && nextLetter)) {
+        out += rep;
+        changed = true;
+        continue;
+      }
+    }
+    out += c;
+  }
+  if (!changed) return token;
+  // "1" is both i and l: "s1ot" is slot, "m4xw1n" is maxwin.
+  if (!vocab.has(out) && token.includes("1")) {
+    const alt = out.replace(/i/g, (m, idx: number) => (token[idx] === "1" ? "l" : m));
+    if (vocab.has(alt)) return alt;
+  }
+  return out;
+}
+
+function hasTripleLetter(token: string): boolean {
+  for (let i = 2; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === token.charCodeAt(i - 1) && c === token.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** Collapses elongations ("bagusss" -> bagus, "maaaaf" -> maaf) using the word list to decide. */
+export function collapseElongation(token: string, vocab: Set<string>): string {
+  if (!hasTripleLetter(token)) return token;
+  // Single letters first: elongation is emphasis ("mantaaap"), doubles are rare ("maaf", "saat").
+  const one = token.replace(ELONG_RE, "$1");
+  if (vocab.has(one)) return one;
+  const two = token.replace(ELONG_RE, "$1$1");
+  if (vocab.has(two)) return two;
+  const allSingle = two.replace(DOUBLE_RE, "$1");
+  if (vocab.has(allSingle)) return allSingle;
+  return one;
+}
+
+/** Cleans one raw token to its surface form (no slang mapping). Returns "" to drop it. */
+function surfaceToken(raw: string, res: NormalizeResources): string {
+  // Fast path: a plain lower-case word needs only the elongation check.
+  if (ASCII_WORD_RE.test(raw)) return collapseElongation(raw, res.vocab);
+  let tok = raw;
+  // Trailing/leading symbols are punctuation, not leetspeak ("bagus!!", "'kata'").
+  tok = tok.replace(/^[|!@'-]+/, "").replace(/[$|!@'-]+$/, "");
+  if (tok.length === 0) return "";
+  const redup = REDUP_RE.exec(tok);
+  if (redup) return `${redup[1]}-${redup[1]}${redup[2] ?? ""}`;
+  tok = undoLeet(tok, res.vocab);
+  tok = collapseElongation(tok, res.vocab);
+  return tok;
+}
+
+const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
+const ASCII_WORD_RE = /^[a-z]+$/;
+
+function preClean(text: string, res: NormalizeResources): string {
+  // Each pass runs only when its trigger character is present: most comments need few of them.
+  let s = text;
+  if (NON_ASCII_RE.test(s)) s = s.normalize("NFKC").replace(ZERO_WIDTH_RE, "");
+  if (MAYBE_URL_RE.test(s)) s = s.replace(URL_RE, ` ${URL_TOKEN} `);
+  if (s.includes("@")) s = s.replace(MENTION_RE, `$1 ${USER_TOKEN} `);
+  if (s.includes("#")) s = s.replace(HASHTAG_RE, (_m, body: string) => ` ${splitHashtag(body, res.vocab)} `);
+  if (NON_ASCII_RE.test(s)) {
+    s = s.replace(EMOJI_RE, (m) => {
+      const pol = res.emoji.get(String.fromCodePoint(m.codePointAt(0)!));
+      return pol ? ` ${EMOJI_TOKENS[pol]} ` : " ";
+    });
+  }
+  if (MAYBE_EMOTICON_RE.test(s)) {
+    s = s.replace(emoticonRe(res), (m) => {
+      const hit = res.emoticons.find(([sym]) => sym === m);
+      return hit ? ` ${EMOJI_TOKENS[hit[1]]} ` : " ";
+    });
+  }
+  return s.toLowerCase();
+}
+
+const tokenMemo = new WeakMap<NormalizeResources, Map<string, [string, string]>>();
+
+const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
+
+function isAsciiWordChar(c: number): boolean {
+  // a-z 0-9 $ | ! @ ' -  (the symbols leetspeak uses inside words)
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 36 || c === 124 || c === 33 || c === 64 || c === 39 || c === 45;
+}
+
+/**
+ * Raw tokens of pre-cleaned text: placeholders, word-ish runs and single punctuation marks. A char
+ * scanner for ASCII text (the common case, several times faster); TOKEN_RE for everything else.
+ */
+export function rawTokens(s: string): string[] {
+  if (NON_ASCII_RE.test(s)) return s.match(TOKEN_RE) ?? [];
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const ph = PLACEHOLDERS.find((p) => s.startsWith(p, i));
+      if (ph) {
+        out.push(ph);
+        i += ph.length;
+        continue;
+      }
+    }
+    if (isAsciiWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isAsciiWordChar(s.charCodeAt(j))) j++;
+      out.push(s.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (c === 46 || c === 44 || c === 63 || c === 59 || c === 58) out.push(s[i]);
+    i++;
+  }
+  return out;
+}
+
+/** Normalises one comment into its surface and fully normalised forms (tokens joined by spaces). */
+export function normalizeText(text: string, res: NormalizeResources): NormalizedText {
+  let memo = tokenMemo.get(res);
+  if (!memo) tokenMemo.set(res, (memo = new Map()));
+  const s = preClean(text, res);
+  const surface: string[] = [];
+  const normalized: string[] = [];
+  let lastPunct = "";
+  for (const raw of rawTokens(s)) {
+    if (raw.length === 1 && ".,?;:".includes(raw)) {
+      // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
+      if (lastPunct !== raw && surface.length > 0) {
+        surface.push(raw);
+        normalized.push(raw);
+      }
+      lastPunct = raw;
+      continue;
+    }
+    const exclaim = raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<");
+    let tok: string;
+    let formal: string;
+    if (raw.charCodeAt(0) === 60 /* < */ || raw === USER_TOKEN) {
+      tok = raw;
+      formal = raw;
+    } else {
+      // Words repeat across comments: memoise the per-token work (pure, bounded).
+      let hit = memo.get(raw);
+      if (hit === undefined) {
+        const t = surfaceToken(raw, res);
+        hit = [t, res.slang.get(t) ?? t];
+        if (memo.size >= 100_000) memo.clear();
+        memo.set(raw, hit);
+      }
+      [tok, formal] = hit;
+    }
+    if (tok.length > 0) {
+      surface.push(tok);
+      normalized.push(formal);
+      lastPunct = "";
+    }
+    if (exclaim || raw === "!") {
+      if (lastPunct !== "!" && surface.length > 0) {
+        surface.push("!");
+        normalized.push("!");
+      }
+      lastPunct = "!";
+    }
+  }
+  while (surface.length > 0 && ".,;:".includes(surface[surface.length - 1])) {
+    surface.pop();
+    normalized.pop();
+  }
+  return { surface: surface.join(" "), normalized: normalized.join(" ") };
+}
+
+/** Pipeline stage: raw comment -> both normalised forms. */
+export const normalize: Stage<string, NormalizedText> = (text: string, ctx: NlpContext) =>
+  normalizeText(text, (ctx.resources.nlp as NlpResources).normalize);

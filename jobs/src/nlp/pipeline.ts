@@ -1,0 +1,60 @@
+// The NLP pipeline: normalise -> tokenise -> language -> sentiment -> topics -> spam -> PII.
+// One pipeline is used by import, the scheduler, retag and the API. Resources (slang lists,
+// lexicons, trained models) are loaded once per process; creating a pipeline for another village's
+// taxonomy only builds a new context around them.
+import type { Analysis, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
+import { getResources, type NlpResources } from "./resources";
+import { normalize } from "./normalize";
+import { tokenize } from "./tokenize";
+import { language } from "./language";
+import { sentimentLexicon } from "./sentimentLexicon";
+import { sentimentModel } from "./sentimentModel";
+import { tagTopics, TOPIC_MODEL_INFO } from "./topics";
+import { TAXONOMY_VERSION } from "./taxonomy";
+import { detectSpam, markFloods } from "./spam";
+import { detectPii } from "./pii";
+
+/** Version of normalisation, language ID and sentiment; bump when any of their data or rules change. */
+export const CORE_VERSION = "1.0.0";
+
+/**
+ * Name and version stored with every result. The topic model and default taxonomy versions ride
+ * along as semver build metadata, so retraining topics or editing the taxonomy also re-tags.
+ */
+export const MODEL: ModelInfo = {
+  name: "suara-desa-nlp",
+  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}`,
+};
+
+/** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
+function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext) => SentimentResult {
+  return res.sentiment ? sentimentModel : sentimentLexicon;
+}
+
+/** Builds a pipeline for one taxonomy (global topics plus a village's own). */
+export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
+  const res = getResources();
+  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res } };
+  const sentiment = sentimentStage(res);
+
+  const analyzeOne = (text: string): Analysis => {
+    const forms = normalize(text, ctx);
+    const tokens = tokenize(forms.normalized, ctx);
+    const lang = language(forms.surface, ctx);
+    // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
+    const sent = sentiment(forms.normalized, ctx);
+    const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
+    const spam = detectSpam({ text, normalized: forms.normalized, tokens }, ctx);
+    const pii = detectPii(text, ctx);
+    return { text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii };
+  };
+
+  const analyzeBatch = (texts: string[]): Analysis[] => {
+    const out = texts.map(analyzeOne);
+    const spam = markFloods(out, out.map((a) => a.spam));
+    for (let i = 0; i < out.length; i++) out[i].spam = spam[i];
+    return out;
+  };
+
+  return { model: MODEL, analyze: analyzeOne, analyzeBatch };
+}
