@@ -18,6 +18,7 @@ export const EMOJI_TOKENS = { pos: "<emo_pos>", neg: "<emo_neg>", laugh: "<emo_l
 const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|id|net|org|co|ly|io|me|xyz|site|link|vip|club|top|online|info|biz|cc)\b(?:\/\S*)?/gi;
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu;
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
+// eslint-disable-next-line no-misleading-character-class -- joiners, selectors and skin tones are listed on purpose: they continue an emoji
 const EMOJI_RE = /\p{Extended_Pictographic}[\uFE0F\u200D\u{1F3FB}-\u{1F3FF}\p{Extended_Pictographic}]*/gu;
 // Word-ish runs, with the symbols leetspeak uses inside words ("s|ot", "$lot", "w!n").
 const TOKEN_RE = /<(?:url|emo_pos|emo_neg|emo_laugh)>|@user|[\p{L}\p{N}$|!@'-]+|[.,?;:]/gu;
@@ -143,6 +144,7 @@ function surfaceToken(raw: string, res: NormalizeResources): string {
 }
 
 const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
 const ASCII_WORD_RE = /^[a-z]+$/;
