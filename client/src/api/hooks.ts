@@ -1,0 +1,140 @@
+// One hook per endpoint. The request URL (built with every parameter that changes the request) is
+// the cache key, so two filter states can never share an entry.
+import { useCallback, useEffect, useState } from "react";
+import type {
+  CommentDetailDTO,
+  CommentDTO,
+  CommentLabelsInput,
+  CommentListDTO,
+  OverviewDTO,
+  TopicDetailDTO,
+  TopicDTO,
+  VillageDTO,
+  WeeklyInsightsDTO,
+} from "../../../shared/src/contracts";
+import { buildUrl, getJson, sendJson } from "./client";
+import { queryCache, type QueryState } from "./queryCache";
+import { useQuery, type QueryResult } from "./useQuery";
+import { filtersToParams, type ExplorerFilters } from "../pages/explorerFilters";
+
+export type Overview = OverviewDTO;
+
+async function dataOf<T>(url: string): Promise<T> {
+  return (await getJson<{ data: T }>(url)).data;
+}
+
+/** All villages the dashboard can show. */
+export function useVillages(): QueryResult<VillageDTO[]> {
+  const url = buildUrl("/api/villages");
+  return useQuery(url, () => dataOf<VillageDTO[]>(url));
+}
+
+/** The weekly overview; `week` undefined means the server's latest week with data. */
+export function useOverview(villageId: number | null, week: string | undefined): QueryResult<Overview> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/overview`, { week });
+  return useQuery(url, () => dataOf<Overview>(url!));
+}
+
+/** Rising terms, comments needing attention and activity for a week (pass the resolved week). */
+export function useInsights(villageId: number | null, week: string | null): QueryResult<WeeklyInsightsDTO> {
+  const url = villageId === null || week === null ? null : buildUrl(`/api/villages/${villageId}/insights`, { week });
+  return useQuery(url, () => dataOf<WeeklyInsightsDTO>(url!));
+}
+
+/** One topic's page data for a week (undefined: latest week with data). */
+export function useTopicDetail(villageId: number | null, key: string, week: string | undefined): QueryResult<TopicDetailDTO> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/topics/${encodeURIComponent(key)}`, { week });
+  return useQuery(url, () => dataOf<TopicDetailDTO>(url!));
+}
+
+/** A comment with its post, thread and correction history; null id waits. */
+export function useCommentDetail(commentId: number | null): QueryResult<CommentDetailDTO> {
+  const url = commentId === null ? null : buildUrl(`/api/comments/${commentId}`);
+  return useQuery(url, () => dataOf<CommentDetailDTO>(url!));
+}
+
+/**
+ * Stores an official's label correction. Corrections win over model labels in every statistic, so
+ * everything cached is refreshed — except loaded comment lists, where the one comment is replaced
+ * in place (refetching would throw away the pages the official has scrolled through).
+ */
+export async function saveCommentLabels(commentId: number, labels: CommentLabelsInput): Promise<CommentDetailDTO> {
+  const detail = (await sendJson<{ data: CommentDetailDTO }>(`/api/comments/${commentId}/labels`, "PATCH", labels)).data;
+  const isList = (key: string) => key.startsWith("pages:");
+  queryCache.invalidateAll((key) => isList(key) || key === `/api/comments/${commentId}`);
+  queryCache.set<CommentDetailDTO>(`/api/comments/${commentId}`, { status: "success", data: detail, error: undefined, fetching: false, updatedAt: Date.now() });
+  queryCache.updateData<CommentPages>(isList, (pages) => ({
+    ...pages,
+    comments: pages.comments.map((c) => (c.id === commentId ? detail.comment : c)),
+  }));
+  return detail;
+}
+
+/** The topic taxonomy (Indonesian and English names). */
+export function useTopics(villageId: number | null): QueryResult<TopicDTO[]> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/topics`);
+  return useQuery(url, () => dataOf<TopicDTO[]>(url!));
+}
+
+/** The comments request URL for a filter state (first page; the cursor is added per page). */
+export function commentsUrl(villageId: number, filters: ExplorerFilters, limit = 30): string {
+  return buildUrl(`/api/villages/${villageId}/comments`, { ...filtersToParams(filters), limit });
+}
+
+export interface CommentPages {
+  comments: CommentDTO[];
+  nextCursor: string | null;
+}
+
+export interface CommentPagesResult extends QueryState<CommentPages> {
+  loadMore(): void;
+  loadingMore: boolean;
+  loadMoreError: Error | undefined;
+  refetch(): void;
+}
+
+/**
+ * Cursor-paginated comments. Pages accumulate in one cache entry per filter URL so returning to
+ * the explorer with the same filters shows what was already loaded.
+ */
+export function useCommentPages(villageId: number | null, filters: ExplorerFilters): CommentPagesResult {
+  const baseUrl = villageId === null ? null : commentsUrl(villageId, filters);
+  const key = baseUrl === null ? null : `pages:${baseUrl}`;
+  const fetchFirst = useCallback(async (): Promise<CommentPages> => {
+    const body = await getJson<CommentListDTO>(baseUrl!);
+    return { comments: body.data, nextCursor: body.nextCursor };
+  }, [baseUrl]);
+  const first = useQuery(key, fetchFirst);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreError, setLoadMoreError] = useState<Error | undefined>();
+  useEffect(() => {
+    setLoadMoreError(undefined);
+    setLoadingMore(false);
+  }, [key]);
+
+  const loadMore = useCallback(() => {
+    if (key === null || baseUrl === null) return;
+    const current = queryCache.get<CommentPages>(key);
+    if (current.status !== "success" || !current.data?.nextCursor) return;
+    const { comments, nextCursor } = current.data;
+    setLoadingMore(true);
+    setLoadMoreError(undefined);
+    const sep = baseUrl.includes("?") ? "&" : "?";
+    getJson<CommentListDTO>(`${baseUrl}${sep}cursor=${encodeURIComponent(nextCursor)}`).then(
+      (body) => {
+        // Guard against a page arriving after the filters changed or twice.
+        const now = queryCache.get<CommentPages>(key);
+        if (now.data?.nextCursor === nextCursor) {
+          queryCache.set<CommentPages>(key, { ...now, data: { comments: [...comments, ...body.data], nextCursor: body.nextCursor } });
+        }
+        setLoadingMore(false);
+      },
+      (err: unknown) => {
+        setLoadMoreError(err instanceof Error ? err : new Error(String(err)));
+        setLoadingMore(false);
+      },
+    );
+  }, [key, baseUrl]);
+
+  return { ...first, loadMore, loadingMore, loadMoreError };
+}

@@ -1,0 +1,182 @@
+// A comment's context (the post it answers, its thread) and, for officials allowed to, the form
+// that corrects its labels. Corrections are stored as human labels and win in every statistic.
+import { useEffect, useId, useState, type FormEvent } from "react";
+import type { CommentDetailDTO, CommentDTO, Sentiment, TopicDTO } from "../../../shared/src/contracts";
+import { saveCommentLabels, useCommentDetail } from "../api/hooks";
+import { useI18n } from "../i18n";
+import { ErrorState, LoadingState } from "./StatusViews";
+
+export interface CommentDetailProps {
+  comment: CommentDTO;
+  timeZone: string;
+  topics: TopicDTO[];
+  topicName: (key: string, fallback: string) => string;
+  canCorrect: boolean;
+}
+
+/** A "Detail & koreksi" disclosure; the detail is fetched only when opened. */
+export function CommentDetailToggle(props: CommentDetailProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="comment-detail">
+      <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        {open ? t("detail.hide") : t("detail.show")}
+      </button>
+      {open && (
+        <div id={panelId} className="comment-detail-panel">
+          <DetailBody {...props} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DetailBody({ comment, timeZone, topics, topicName, canCorrect }: CommentDetailProps) {
+  const { t, fmt } = useI18n();
+  const detail = useCommentDetail(comment.id);
+  if (detail.status === "loading") return <LoadingState />;
+  if (detail.status === "error") return <ErrorState error={detail.error} onRetry={detail.refetch} />;
+  const d = detail.data!;
+  const c = d.corrections;
+  return (
+    <>
+      <div className="detail-block">
+        <h4>{t("detail.post")}</h4>
+        {d.post ? (
+          <blockquote className="detail-post">
+            <p>{d.post.text}</p>
+            <footer>
+              <time dateTime={d.post.publishedAt}>{fmt.dateTime(d.post.publishedAt, timeZone)}</time>
+              {d.post.url && (
+                <>
+                  {" · "}
+                  <a href={d.post.url} target="_blank" rel="noopener noreferrer nofollow">
+                    {t(`platform.${d.post.platform}`)} ↗
+                  </a>
+                </>
+              )}
+            </footer>
+          </blockquote>
+        ) : (
+          <p className="muted">{t("detail.noPost")}</p>
+        )}
+      </div>
+      {d.parent && (
+        <div className="detail-block">
+          <h4>{t("detail.parent")}</h4>
+          <MiniComment comment={d.parent} timeZone={timeZone} />
+        </div>
+      )}
+      {d.replies.length > 0 && (
+        <div className="detail-block">
+          <h4>{t("detail.replies", { count: fmt.number(d.replies.length) })}</h4>
+          <ul className="mini-list">
+            {d.replies.map((r) => (
+              <li key={r.id}>
+                <MiniComment comment={r} timeZone={timeZone} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="detail-block">
+        <h4>{t("detail.labels")}</h4>
+        {d.comment.model && <p className="muted">{t("detail.model", { name: d.comment.model.name, version: d.comment.model.version })}</p>}
+        {c.sentimentBy && c.sentimentAt && (
+          <p className="muted">
+            {t("detail.sentiment")}: {t("detail.correctedBy", { who: c.sentimentBy, when: fmt.dateTime(c.sentimentAt, timeZone) })}
+          </p>
+        )}
+        {c.topicsBy && c.topicsAt && (
+          <p className="muted">
+            {t("detail.topics")}: {t("detail.correctedBy", { who: c.topicsBy, when: fmt.dateTime(c.topicsAt, timeZone) })}
+          </p>
+        )}
+      </div>
+      {canCorrect && <CorrectionForm detail={d} topics={topics} topicName={topicName} />}
+    </>
+  );
+}
+
+function MiniComment({ comment, timeZone }: { comment: CommentDTO; timeZone: string }) {
+  const { fmt } = useI18n();
+  return (
+    <div className="mini-comment">
+      <span className="comment-author">{comment.author}</span> <time dateTime={comment.publishedAt}>{fmt.dateTime(comment.publishedAt, timeZone)}</time>
+      <p>{comment.text}</p>
+    </div>
+  );
+}
+
+function CorrectionForm({ detail, topics, topicName }: { detail: CommentDetailDTO; topics: TopicDTO[]; topicName: CommentDetailProps["topicName"] }) {
+  const { t } = useI18n();
+  const uid = useId();
+  const current = detail.comment;
+  const humanSentiment = current.sentiment?.origin === "human" ? current.sentiment.label : null;
+  const [sentiment, setSentiment] = useState<Sentiment | "">(humanSentiment ?? "");
+  const initialTopics = current.topics.map((tp) => tp.key).sort();
+  const [chosen, setChosen] = useState<string[]>(initialTopics);
+  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
+  useEffect(() => setStatus({ kind: "idle" }), [sentiment, chosen]);
+
+  const sentimentChanged = (sentiment || null) !== humanSentiment;
+  const topicsChanged = [...chosen].sort().join() !== initialTopics.join();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!sentimentChanged && !topicsChanged) return;
+    setStatus({ kind: "saving" });
+    try {
+      await saveCommentLabels(current.id, {
+        ...(sentimentChanged ? { sentiment: sentiment || null } : {}),
+        ...(topicsChanged ? { topics: chosen } : {}),
+      });
+      setStatus({ kind: "saved" });
+    } catch (err) {
+      setStatus({ kind: "error", message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const sorted = [...topics].sort((a, b) => topicName(a.key, a.nameId).localeCompare(topicName(b.key, b.nameId)));
+  return (
+    <form className="correction-form" onSubmit={submit} aria-labelledby={`${uid}-title`}>
+      <h4 id={`${uid}-title`}>{t("detail.correctTitle")}</h4>
+      <p className="muted">{t("detail.correctHelp")}</p>
+      <div className="field">
+        <label htmlFor={`${uid}-sentiment`}>{t("detail.sentiment")}</label>
+        <select id={`${uid}-sentiment`} value={sentiment} onChange={(e) => setSentiment(e.target.value as Sentiment | "")}>
+          <option value="">{t("detail.sentimentModel")}</option>
+          {(["negatif", "netral", "positif"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`sentiment.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="topic-checks">
+        <legend>{t("detail.topics")}</legend>
+        {sorted.map((tp) => (
+          <label key={tp.key} className="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(tp.key)}
+              onChange={(e) => setChosen((prev) => (e.target.checked ? [...prev, tp.key] : prev.filter((k) => k !== tp.key)))}
+            />
+            {topicName(tp.key, tp.nameId)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="correction-actions">
+        <button type="submit" className="button button-primary" disabled={status.kind === "saving" || (!sentimentChanged && !topicsChanged)}>
+          {status.kind === "saving" ? t("detail.saving") : t("detail.save")}
+        </button>
+        <span role="status" aria-live="polite" className={status.kind === "error" ? "tone-bad" : "tone-good"}>
+          {status.kind === "saved" && t("detail.saved")}
+          {status.kind === "error" && t("detail.saveFailed", { message: status.message })}
+        </span>
+      </div>
+    </form>
+  );
+}

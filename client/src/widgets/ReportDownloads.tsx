@@ -1,0 +1,195 @@
+// Download buttons for the Laporan Aspirasi Warga (weekly and monthly PDF), the week's workbook
+// and the explorer's CSV with the current filters, plus the list of stored reports. Self-contained
+// (own fetch, own strings) so it can be dropped into the weekly review and the explorer.
+import { useEffect, useState } from "react";
+import { addDays, isoWeekRange } from "../../../shared/src/time";
+import { ApiError, getJson } from "../api/client";
+
+export type ReportLang = "id" | "en";
+
+export interface StoredReport {
+  id: number;
+  kind: "weekly" | "monthly";
+  period: string;
+  format: "pdf" | "xlsx" | "csv";
+  language: ReportLang;
+  bytes: number;
+  fileName: string;
+  createdAt: string;
+  createdBy: string | null;
+  downloadUrl: string;
+}
+
+export const REPORT_DOWNLOAD_STRINGS = {
+  id: {
+    title: "Unduh laporan",
+    weeklyPdf: "Laporan mingguan (PDF)",
+    monthlyPdf: "Laporan bulanan {month} (PDF)",
+    xlsx: "Data minggu ini (Excel)",
+    csv: "Komentar sesuai filter (CSV)",
+    hint: "PDF siap dicetak untuk musyawarah desa. Excel dan CSV memakai filter yang sedang aktif.",
+    stored: "Laporan tersimpan",
+    none: "Belum ada laporan tersimpan. Laporan mingguan dibuat otomatis setiap Senin pukul 07.00 WIB.",
+    loading: "Memuat daftar laporan…",
+    error: "Daftar laporan tidak dapat dimuat: {message}",
+    period: "Periode",
+    kind: "Jenis",
+    weekly: "Mingguan",
+    monthly: "Bulanan",
+    created: "Dibuat",
+    size: "Ukuran",
+    download: "Unduh",
+    scheduler: "otomatis",
+    language: "Bahasa",
+  },
+  en: {
+    title: "Download reports",
+    weeklyPdf: "Weekly report (PDF)",
+    monthlyPdf: "Monthly report {month} (PDF)",
+    xlsx: "This week's data (Excel)",
+    csv: "Comments for the current filter (CSV)",
+    hint: "The PDF is ready to print for the village meeting. Excel and CSV use the active filters.",
+    stored: "Stored reports",
+    none: "No stored report yet. The weekly report is generated every Monday at 07:00 WIB.",
+    loading: "Loading reports…",
+    error: "Could not load the reports: {message}",
+    period: "Period",
+    kind: "Kind",
+    weekly: "Weekly",
+    monthly: "Monthly",
+    created: "Created",
+    size: "Size",
+    download: "Download",
+    scheduler: "automatic",
+    language: "Language",
+  },
+} as const;
+
+type Strings = (typeof REPORT_DOWNLOAD_STRINGS)[ReportLang];
+
+/** Drops paging parameters and the language from an explorer query string. */
+export function exportFilters(filters: string): URLSearchParams {
+  const params = new URLSearchParams(filters.startsWith("?") ? filters.slice(1) : filters);
+  for (const k of ["cursor", "limit", "lang", "week"]) params.delete(k);
+  return params;
+}
+
+/** The download URLs for a village, week, filters and language. */
+export function reportUrls(villageId: number, week: string | null, filters: string, lang: ReportLang) {
+  const base = `/api/villages/${villageId}`;
+  const q = (extra: Record<string, string>, withFilters: boolean) => {
+    const p = withFilters ? exportFilters(filters) : new URLSearchParams();
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    if (lang === "en") p.set("lang", "en");
+    const s = p.toString();
+    return s ? `?${s}` : "";
+  };
+  // The ISO week's month is the month of its Thursday.
+  const month = week ? addDays(isoWeekRange(week).start, 3).slice(0, 7) : null;
+  return {
+    weeklyPdf: `${base}/reports/weekly.pdf${q(week ? { week } : {}, false)}`,
+    monthlyPdf: month ? `${base}/reports/monthly.pdf${q({ month }, false)}` : null,
+    month,
+    xlsx: `${base}/exports/report.xlsx${q(week ? { week } : {}, true)}`,
+    csv: `${base}/exports/comments.csv${q({}, true)}`,
+  };
+}
+
+function fill(s: string, params: Record<string, string>): string {
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}
+
+function formatSize(bytes: number, locale: string): string {
+  return bytes < 1024 * 1024
+    ? `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`
+    : `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+function StoredReports({ villageId, s, locale }: { villageId: number; s: Strings; locale: string }) {
+  const [state, setState] = useState<{ data?: StoredReport[]; error?: string }>({});
+  useEffect(() => {
+    const ctrl = new AbortController();
+    setState({});
+    getJson<{ data: StoredReport[] }>(`/api/villages/${villageId}/reports`, ctrl.signal).then(
+      (body) => setState({ data: body.data }),
+      (e: unknown) => {
+        if (!ctrl.signal.aborted) setState({ error: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => ctrl.abort();
+  }, [villageId]);
+
+  if (state.error) return <p className="state state-error" role="alert">{fill(s.error, { message: state.error })}</p>;
+  if (!state.data) return <p className="muted" role="status">{s.loading}</p>;
+  if (state.data.length === 0) return <p className="muted">{s.none}</p>;
+  const dateFmt = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{s.period}</th>
+            <th scope="col">{s.kind}</th>
+            <th scope="col">{s.language}</th>
+            <th scope="col">{s.created}</th>
+            <th scope="col" className="num">{s.size}</th>
+            <th scope="col"><span className="visually-hidden">{s.download}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.data.map((r) => (
+            <tr key={r.id}>
+              <td>{r.period}</td>
+              <td>{r.kind === "weekly" ? s.weekly : s.monthly} ({r.format.toUpperCase()})</td>
+              <td>{r.language.toUpperCase()}</td>
+              <td>
+                {dateFmt.format(new Date(r.createdAt))}
+                {r.createdBy === null ? ` · ${s.scheduler}` : ""}
+              </td>
+              <td className="num">{formatSize(r.bytes, locale)}</td>
+              <td>
+                <a href={r.downloadUrl} download={r.fileName}>{s.download}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Download links for the village's reports; `filters` is the explorer's query string. */
+export function ReportDownloads({ villageId, week, filters = "", lang = "id", showStored = true }: {
+  villageId: number;
+  week: string | null;
+  filters?: string;
+  lang?: ReportLang;
+  showStored?: boolean;
+}) {
+  const s = REPORT_DOWNLOAD_STRINGS[lang];
+  const locale = lang === "en" ? "en-GB" : "id-ID";
+  const urls = reportUrls(villageId, week, filters, lang);
+  const monthLabel = urls.month
+    ? new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${urls.month}-01T00:00:00Z`))
+    : "";
+  return (
+    <section className="panel report-downloads" aria-labelledby="report-downloads-title">
+      <div className="panel-head">
+        <h2 id="report-downloads-title">{s.title}</h2>
+        <p className="panel-desc">{s.hint}</p>
+      </div>
+      <ul className="chips">
+        <li><a className="button button-primary" href={urls.weeklyPdf} download>{s.weeklyPdf}</a></li>
+        {urls.monthlyPdf && <li><a className="button" href={urls.monthlyPdf} download>{fill(s.monthlyPdf, { month: monthLabel })}</a></li>}
+        <li><a className="button" href={urls.xlsx} download>{s.xlsx}</a></li>
+        <li><a className="button" href={urls.csv} download>{s.csv}</a></li>
+      </ul>
+      {showStored && (
+        <>
+          <h3>{s.stored}</h3>
+          <StoredReports villageId={villageId} s={s} locale={locale} />
+        </>
+      )}
+    </section>
+  );
+}
