@@ -16,13 +16,15 @@ import { villageHref } from "./pages/paths";
 
 const Explorer = lazy(() => import("./pages/Explorer"));
 const TopicPage = lazy(() => import("./pages/TopicPage"));
+const SourcesPage = lazy(() => import("./pages/SourcesPage"));
 
-type Route = { name: "weekly" } | { name: "explorer" } | { name: "topic"; key: string } | { name: "notFound" };
+type Route = { name: "weekly" } | { name: "explorer" } | { name: "topic"; key: string } | { name: "sources" } | { name: "notFound" };
 
 function matchRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, "") || "/";
   if (p === "/" || p === "/ringkasan") return { name: "weekly" };
   if (p === "/jelajahi") return { name: "explorer" };
+  if (p === "/sumber") return { name: "sources" };
   const topic = /^\/topik\/([a-z0-9_]+)$/.exec(p);
   if (topic) return { name: "topic", key: topic[1] };
   return { name: "notFound" };
@@ -52,7 +54,7 @@ export function App() {
   const defaultVillageId = list[0]?.id ?? null;
 
   useEffect(() => {
-    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "topic" ? route.key : t("nav.weekly");
+    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "sources" ? t("nav.sources") : route.name === "topic" ? route.key : t("nav.weekly");
     document.title = village ? `${title} · ${t("village.name", { name: village.name })} · ${t("app.name")}` : t("app.name");
   }, [route.name, village, t]);
 
@@ -65,6 +67,12 @@ export function App() {
     content = (
       <Suspense fallback={<LoadingState />}>
         <Explorer village={village} search={url.search} defaultVillageId={defaultVillageId} />
+      </Suspense>
+    );
+  else if (route.name === "sources")
+    content = (
+      <Suspense fallback={<LoadingState />}>
+        <SourcesPage village={village} />
       </Suspense>
     );
   else if (route.name === "topic")
@@ -142,6 +150,9 @@ function Header({ village, villages, route, defaultVillageId }: { village: Villa
           </Link>
           <Link href={villageHref("/jelajahi", villageId, defaultVillageId)} aria-current={route.name === "explorer" ? "page" : undefined}>
             {t("nav.explorer")}
+          </Link>
+          <Link href={villageHref("/sumber", villageId, defaultVillageId)} aria-current={route.name === "sources" ? "page" : undefined}>
+            {t("nav.sources")}
           </Link>
         </div>
       </nav>

@@ -361,3 +361,41 @@ describe("label correction", () => {
     await page.close();
   });
 });
+
+describe("sources and downloads", () => {
+  it("shows each source's health and lets an admin add an account", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/sumber");
+    await page.getByRole("heading", { level: 1, name: "Sumber Data" }).waitFor();
+    // The demo's three accounts carry example data and no token.
+    await expect.poll(() => page.locator(".source-card").count()).toBe(3);
+    expect(await page.locator(".source-status-demo").count()).toBe(3);
+    expect(await page.getByText(/komentar tersimpan/).count()).toBe(3);
+
+    await page.getByLabel("ID akun (ID pengguna X, ID Halaman, ID akun Instagram)").fill("102938475610293");
+    await page.getByLabel("Nama tampilan").fill("Karang Taruna Mulyasari");
+    await page.getByLabel("Token akses").fill("EAAB-token-uji-yang-cukup-panjang");
+    await page.getByRole("button", { name: "Simpan" }).last().click();
+    await expect.poll(() => page.locator(".source-card").count()).toBe(4);
+    const card = page.locator(".source-card", { hasText: "Karang Taruna Mulyasari" });
+    expect(await card.locator(".source-status-active").count()).toBe(1);
+    // The token is never shown back.
+    expect(await page.content()).not.toContain("EAAB-token-uji");
+    await page.screenshot({ path: screenshotPath("sources-desktop"), fullPage: true });
+    await page.close();
+  });
+
+  it("offers the weekly report PDF for the week on screen", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/?week=2026-W47");
+    const link = page.getByRole("link", { name: "Laporan mingguan (PDF)" });
+    await link.waitFor();
+    const href = await link.getAttribute("href");
+    expect(href).toContain("/reports/weekly.pdf?week=2026-W47");
+    const res = await page.request.get(server.baseUrl + href!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("application/pdf");
+    expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+});

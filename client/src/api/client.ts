@@ -52,6 +52,7 @@ export async function sendJson<Body>(url: string, method: "POST" | "PATCH" | "PU
 }
 
 async function readBody<Body>(res: Response): Promise<Body> {
+  if (res.status === 204) return undefined as Body; // DELETE answers with no content
   let body: unknown = null;
   try {
     body = await res.json();

@@ -7,6 +7,7 @@ import type {
   CommentLabelsInput,
   CommentListDTO,
   OverviewDTO,
+  SourceDTO,
   TopicDetailDTO,
   TopicDTO,
   VillageDTO,
@@ -138,3 +139,44 @@ export function useCommentPages(villageId: number | null, filters: ExplorerFilte
 
   return { ...first, loadMore, loadingMore, loadMoreError };
 }
+
+/** A village's sources with their health (last run, new items, last error). */
+export function useSources(villageId: number | null): QueryResult<SourceDTO[]> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/sources`);
+  return useQuery(url, () => dataOf<SourceDTO[]>(url!));
+}
+
+export interface SourceInput {
+  platform: "x" | "facebook" | "instagram";
+  accountId: string;
+  token: string;
+  handle?: string;
+  name?: string;
+  intervalMinutes?: number;
+}
+
+/** Source actions; each refreshes everything cached, since a run changes every statistic. */
+export const sourceActions = {
+  async add(villageId: number, input: SourceInput): Promise<SourceDTO> {
+    const s = (await sendJson<{ data: SourceDTO }>(`/api/villages/${villageId}/sources`, "POST", input)).data;
+    queryCache.invalidateAll();
+    return s;
+  },
+  async update(id: number, changes: Partial<Omit<SourceInput, "platform">> & { status?: "active" | "paused" }): Promise<SourceDTO> {
+    const s = (await sendJson<{ data: SourceDTO }>(`/api/sources/${id}`, "PATCH", changes)).data;
+    queryCache.invalidateAll();
+    return s;
+  },
+  async test(id: number): Promise<{ ok: boolean; name: string | null; message: string }> {
+    return (await sendJson<{ data: { ok: boolean; name: string | null; message: string } }>(`/api/sources/${id}/test`, "POST", {})).data;
+  },
+  async run(id: number): Promise<{ run: { status: string; read: number; new: number; updated: number; error: string | null } }> {
+    const r = (await sendJson<{ data: { run: { status: string; read: number; new: number; updated: number; error: string | null } } }>(`/api/sources/${id}/run`, "POST", {})).data;
+    queryCache.invalidateAll();
+    return r;
+  },
+  async remove(id: number): Promise<void> {
+    await sendJson<undefined>(`/api/sources/${id}`, "DELETE", {});
+    queryCache.invalidateAll();
+  },
+};

@@ -20,9 +20,11 @@ import {
   SENTIMENT_OPTIONS,
   SORT_OPTIONS,
   SPAM_OPTIONS,
+  filtersToParams,
   type ExplorerFilters,
 } from "./explorerFilters";
 import { explorerHref } from "./paths";
+import { ExportPanel } from "../widgets/ExportPanel";
 import { useTopicNames } from "./useTopicNames";
 
 interface PageProps {
@@ -145,6 +147,9 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
           </>
         )}
       </section>
+
+      {/* The CSV and workbook carry exactly the filters on screen. */}
+      <ExportPanel villageId={village.id} week={null} filters={new URLSearchParams(filtersToParams(filters)).toString()} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { buildTopicHeadline, buildTopicRows, type TopicRow } from "../charts/pre
 import { isIsoWeek, weekNumber } from "../charts/prepare/weeks";
 import { SENTIMENT_COLORS, SENTIMENT_ORDER, type ChartSpec } from "../charts/spec";
 import { useI18n, type MessageKey } from "../i18n";
+import { ExportPanel } from "../widgets/ExportPanel";
 import { navigate } from "../router";
 import { ChartFigure } from "../widgets/ChartFigure";
 import { DataTable } from "../widgets/DataTable";
@@ -108,6 +109,8 @@ function WeekContent({ overview, week, village, defaultVillageId }: { overview: 
       </div>
 
       <WeeklyInsights village={village} week={week} from={from} to={to} defaultVillageId={defaultVillageId} topicName={topicNames.name} />
+
+      <ExportPanel villageId={village.id} week={week} />
     </>
   );
 }

@@ -1,0 +1,255 @@
+// Sumber Data: the village's accounts, how their collection is doing (last run, new comments, last
+// error in plain Indonesian, X posts read this month) and — for administrators — add, edit, test
+// ("tes koneksi") and run ("jalankan sekarang").
+import { useId, useState, type FormEvent } from "react";
+import type { SourceDTO, VillageDTO } from "../../../shared/src/contracts";
+import { ApiError } from "../api/client";
+import { sourceActions, useSources, type SourceInput } from "../api/hooks";
+import { useAuth } from "../auth/useAuth";
+import { useI18n, type MessageKey } from "../i18n";
+import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
+import { canManageSourcesRole } from "./roles";
+
+const PLATFORM_LABEL: Record<string, string> = { x: "X (Twitter)", facebook: "Facebook", instagram: "Instagram", file: "Berkas" };
+const STATUS_KEYS: Record<string, MessageKey> = {
+  active: "sources.status.active",
+  paused: "sources.status.paused",
+  error: "sources.status.error",
+  needs_login: "sources.status.needs_login",
+  demo: "sources.status.demo",
+};
+
+const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+
+/** The sources page of one village. */
+export default function SourcesPage({ village }: { village: VillageDTO }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const sources = useSources(village.id);
+  const canManage = canManageSourcesRole(user.role);
+  const list = sources.status === "success" ? (sources.data ?? []) : null;
+
+  return (
+    <div className="page sources">
+      <div className="page-head">
+        <h1>{t("sources.title")}</h1>
+      </div>
+      <p className="panel-desc">{t("sources.description")}</p>
+      {sources.status === "loading" && <LoadingState />}
+      {sources.status === "error" && <ErrorState error={sources.error} onRetry={sources.refetch} />}
+      {list?.length === 0 && <EmptyState message={t("sources.empty")} />}
+      {list && list.length > 0 && (
+        <ul className="source-list">
+          {list.map((s) => (
+            <li key={s.id}>
+              <SourceCard source={s} village={village} canManage={canManage} onChanged={sources.refetch} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManage ? <AddSourceForm villageId={village.id} onAdded={sources.refetch} /> : <p className="muted">{t("sources.adminOnly")}</p>}
+    </div>
+  );
+}
+
+function SourceCard({ source: s, village, canManage, onChanged }: { source: SourceDTO; village: VillageDTO; canManage: boolean; onChanged(): void }) {
+  const { t, fmt } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const isApi = s.platform !== "file";
+
+  const act = async (fn: () => Promise<{ ok: boolean; text: string } | null>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage(await fn());
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  };
+
+  const statusKey = STATUS_KEYS[s.status];
+  return (
+    <article className="panel source-card" aria-labelledby={`source-${s.id}`}>
+      <header className="source-head">
+        <h2 id={`source-${s.id}`}>
+          {PLATFORM_LABEL[s.platform] ?? s.platform} · {s.name ?? (s.handle ? `@${s.handle}` : s.accountId)}
+        </h2>
+        <span className={`badge source-status source-status-${s.status}`}>{statusKey ? t(statusKey) : s.status}</span>
+      </header>
+      <dl className="source-facts">
+        <div>
+          <dt>{t("sources.account")}</dt>
+          <dd>
+            {s.handle ? `@${s.handle} · ` : ""}
+            {s.accountId}
+            {isApi && !s.hasToken ? ` · ${t("sources.noToken")}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sources.lastRun")}</dt>
+          <dd>
+            {s.lastRunAt ? fmt.dateTime(s.lastRunAt, village.timeZone) : t("sources.lastRunNever")}
+            {s.lastRun ? ` · ${t("sources.newItems", { count: fmt.number(s.lastRun.new) })}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("sources.stored")}</dt>
+          <dd>{t("sources.comments", { count: fmt.number(s.comments) })}</dd>
+        </div>
+        {s.xPostsReadThisMonth !== null && (
+          <div>
+            <dt>X</dt>
+            <dd>{t("sources.xUsage", { count: fmt.number(s.xPostsReadThisMonth) })}</dd>
+          </div>
+        )}
+      </dl>
+      {s.lastError && (
+        <p className="source-error" role="note">
+          {t("sources.lastError", { time: s.lastErrorAt ? fmt.dateTime(s.lastErrorAt, village.timeZone) : "—", message: s.lastError })}
+        </p>
+      )}
+      {canManage && isApi && (
+        <div className="source-actions">
+          <button type="button" className="button" disabled={busy || !s.hasToken} onClick={() => void act(async () => {
+            const r = await sourceActions.test(s.id);
+            return { ok: r.ok, text: t(r.ok ? "sources.testOk" : "sources.testFailed", { message: r.message }) };
+          })}>
+            {t("sources.test")}
+          </button>
+          <button type="button" className="button button-primary" disabled={busy || !s.hasToken} onClick={() => void act(async () => {
+            const { run } = await sourceActions.run(s.id);
+            return run.error
+              ? { ok: false, text: run.error }
+              : { ok: true, text: t("sources.runDone", { read: fmt.number(run.read), new: fmt.number(run.new), updated: fmt.number(run.updated) }) };
+          })}>
+            {t("sources.run")}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void act(async () => {
+            await sourceActions.update(s.id, { status: s.status === "paused" ? "active" : "paused" });
+            return null;
+          })}>
+            {s.status === "paused" ? t("sources.resume") : t("sources.pause")}
+          </button>
+          <TokenForm sourceId={s.id} disabled={busy} onSaved={onChanged} />
+          <button type="button" className="link-button danger" disabled={busy} onClick={() => {
+            if (window.confirm(t("sources.removeConfirm", { name: s.name ?? s.accountId }))) void act(async () => (await sourceActions.remove(s.id), null));
+          }}>
+            {t("sources.remove")}
+          </button>
+        </div>
+      )}
+      {busy && <p className="muted" role="status">{t("sources.working")}</p>}
+      {message && (
+        <p className={message.ok ? "source-ok" : "source-error"} role="status">
+          {message.text}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function TokenForm({ sourceId, disabled, onSaved }: { sourceId: number; disabled: boolean; onSaved(): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [token, setToken] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!token.trim()) return;
+    try {
+      await sourceActions.update(sourceId, { token: token.trim() });
+      setToken("");
+      setError(null);
+      onSaved();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <form className="token-form" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={id}>{t("sources.newToken")}</label>
+      <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+      <button type="submit" className="button" disabled={disabled || !token.trim()}>
+        {t("sources.save")}
+      </button>
+      {error && <p className="source-error">{error}</p>}
+    </form>
+  );
+}
+
+function AddSourceForm({ villageId, onAdded }: { villageId: number; onAdded(): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const empty: SourceInput = { platform: "facebook", accountId: "", token: "", handle: "", name: "" };
+  const [form, setForm] = useState<SourceInput>(empty);
+  const [interval, setInterval] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof SourceInput>(k: K, v: SourceInput[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await sourceActions.add(villageId, {
+        platform: form.platform,
+        accountId: form.accountId.trim(),
+        token: form.token.trim(),
+        ...(form.handle?.trim() ? { handle: form.handle.trim().replace(/^@/, "") } : {}),
+        ...(form.name?.trim() ? { name: form.name.trim() } : {}),
+        ...(interval ? { intervalMinutes: Number(interval) } : {}),
+      });
+      setForm(empty);
+      setInterval("");
+      onAdded();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="panel source-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("sources.add")}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-platform`}>{t("sources.platform")}</label>
+        <select id={`${id}-platform`} value={form.platform} onChange={(e) => set("platform", e.target.value as SourceInput["platform"])}>
+          <option value="facebook">Facebook</option>
+          <option value="instagram">Instagram</option>
+          <option value="x">X (Twitter)</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-account`}>{t("sources.accountId")}</label>
+        <input id={`${id}-account`} required value={form.accountId} onChange={(e) => set("accountId", e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-handle`}>{t("sources.handle")}</label>
+        <input id={`${id}-handle`} value={form.handle} onChange={(e) => set("handle", e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t("sources.name")}</label>
+        <input id={`${id}-name`} value={form.name} onChange={(e) => set("name", e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-token`}>{t("sources.token")}</label>
+        <input id={`${id}-token`} type="password" required autoComplete="off" value={form.token} onChange={(e) => set("token", e.target.value)} aria-describedby={`${id}-token-hint`} />
+        <small id={`${id}-token-hint`} className="muted">{t("sources.tokenHint")}</small>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-interval`}>{t("sources.interval")}</label>
+        <input id={`${id}-interval`} type="number" min={1} max={1440} value={interval} onChange={(e) => setInterval(e.target.value)} />
+      </div>
+      {error && <p className="source-error" role="alert">{error}</p>}
+      <button type="submit" className="button button-primary" disabled={saving}>
+        {t("sources.save")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+// What the interface offers to which role. The server enforces the same rules (server/src/policies);
+// hiding a button only spares the user a 403.
+import type { Role } from "../../../server/src/auth/types";
+
+const EXPORTERS: readonly string[] = ["admin", "pimpinan", "perangkat"] satisfies Role[];
+
+/** Roles allowed to download reports and exports. */
+export function canExportRole(role: string): boolean {
+  return EXPORTERS.includes(role);
+}
+
+/** Only administrators add, edit, test or run sources. */
+export function canManageSourcesRole(role: string): boolean {
+  return role === "admin";
+}
