@@ -8,6 +8,7 @@ import { createApp } from "../../server/src/app";
 import { openDatabase } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
 import { seedDemoVillage } from "../../prisma/seed";
+import { createUser } from "../../server/src/services/authService";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -21,21 +22,28 @@ const server = app.listen(0, "127.0.0.1");
 await new Promise((r) => server.once("listening", r));
 const port = (server.address() as { port: number }).port;
 const base = `http://127.0.0.1:${port}/api/villages/${seeded.villageId}`;
+// Every data route needs a session: log in as the village's BPD chair, as the dashboard does.
+await createUser(db, { username: "bench", password: "bench-password-1", role: "pimpinan", villageIds: [seeded.villageId] });
+const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+  method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username: "bench", password: "bench-password-1" }),
+});
+const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+if (!login.ok || !cookie) throw new Error(`bench login failed: HTTP ${login.status}`);
 
 const targets: Array<[string, string]> = [
   ["overview (latest week)", `${base}/overview`],
   ["overview 2026-W44", `${base}/overview?week=2026-W44`],
   ["insights (rising terms, attention)", `${base}/insights`],
-  ["explorer: first page", `${base}/comments`],
-  ["explorer: topic + sentiment", `${base}/comments?topic=infrastruktur&sentiment=negatif`],
-  ["explorer: full-text search", `${base}/comments?q=jalan%20rusak`],
+  ["explorer: first page (30, as the dashboard asks)", `${base}/comments?limit=30`],
+  ["explorer: topic + sentiment", `${base}/comments?topic=infrastruktur&sentiment=negatif&limit=30`],
+  ["explorer: full-text search", `${base}/comments?q=jalan%20rusak&limit=30`],
   ["topic page", `${base}/topics/bansos`],
 ];
 
 console.log(`demo village: ${seeded.comments} comments; ${CONNECTIONS} connections, ${DURATION_S} s per endpoint`);
 console.log("endpoint | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx");
 for (const [name, url] of targets) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
   // autocannon reports p97.5 and p99; p95 is interpolated from its histogram percentiles.
   const l = r.latency as unknown as Record<string, number>;
   const p95 = l.p90 + ((l.p97_5 - l.p90) * (95 - 90)) / (97.5 - 90);

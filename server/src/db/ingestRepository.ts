@@ -3,6 +3,7 @@
 // Idempotent on (platform, externalId): replaying a batch changes nothing.
 import type BetterSqlite3 from "better-sqlite3";
 import { toDbDate, type Database } from "./client";
+import { bumpVillageVersion } from "./dataVersion";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -161,6 +162,7 @@ export function linkOrphans(db: Database, villageId: number): void {
  */
 export function recomputeRollups(db: Database, villageId: number, days: string[]): void {
   if (days.length === 0) return;
+  bumpVillageVersion(villageId);
   const raw = rawOf(db);
   const sentimentExpr = `CASE WHEN c.isSpam = 1 THEN 'spam' ELSE COALESCE(c.humanSentiment, c.sentimentLabel, 'netral') END`;
   const del = raw.prepare(`DELETE FROM "DailyRollup" WHERE villageId = ? AND day = ?`);

@@ -9,11 +9,34 @@ export function createSessionRow(db: Database, row: { id: string; userId: number
 }
 
 /** A session with its user and the user's village ids, or null. */
-export function findSessionWithUser(db: Database, id: string) {
-  return db.prisma.session.findUnique({
-    where: { id },
-    include: { user: { include: { villages: { select: { villageId: true } } } } },
-  });
+export interface SessionWithUser {
+  id: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: { id: number; username: string; role: string; disabled: boolean; villages: Array<{ villageId: number }> };
+}
+
+// Every API request resolves its session: one raw statement instead of Prisma's three queries
+// (~1.5 ms), which was most of the cost of a cached dashboard request.
+export async function findSessionWithUser(db: Database, id: string): Promise<SessionWithUser | null> {
+  if (!db.raw) throw new Error("findSessionWithUser needs the SQLite driver");
+  const row = db.raw
+    .prepare(`SELECT s.id, s.expiresAt, s.lastSeenAt, u.id AS userId, u.username, u.role, u.disabled,
+        (SELECT group_concat(uv.villageId) FROM "UserVillage" uv WHERE uv.userId = u.id) AS villageIds
+      FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`)
+    .get(id) as
+    | { id: string; expiresAt: string; lastSeenAt: string; userId: number; username: string; role: string; disabled: number; villageIds: string | null }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    expiresAt: new Date(row.expiresAt),
+    lastSeenAt: new Date(row.lastSeenAt),
+    user: {
+      id: row.userId, username: row.username, role: row.role, disabled: row.disabled === 1,
+      villages: row.villageIds ? row.villageIds.split(",").map((v) => ({ villageId: Number(v) })) : [],
+    },
+  };
 }
 
 /** Extends a session (sliding expiry). */

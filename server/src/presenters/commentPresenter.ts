@@ -3,7 +3,7 @@
 import type { CommentDTO, Platform, Sentiment } from "../../../shared/src/contracts";
 import { redact } from "../../../jobs/src/nlp/pii";
 import type { PiiSpan } from "../../../jobs/src/nlp/types";
-import type { CommentWithTopics } from "../db/commentRepository";
+import type { ListedComment } from "../db/commentRepository";
 
 function parseSpans(json: string | null): PiiSpan[] {
   if (!json) return [];
@@ -16,7 +16,7 @@ function parseSpans(json: string | null): PiiSpan[] {
 }
 
 /** Effective topics: human rows replace model rows when an official corrected them. */
-function effectiveTopics(row: CommentWithTopics): CommentDTO["topics"] {
+function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
   const origin = row.humanTopicsAt ? "human" : "model";
   const chosen = row.topics.filter((t) => t.origin === origin);
   return chosen
@@ -25,7 +25,7 @@ function effectiveTopics(row: CommentWithTopics): CommentDTO["topics"] {
 }
 
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
-export function presentComment(row: CommentWithTopics, opts: { raw?: boolean } = {}): CommentDTO {
+export function presentComment(row: ListedComment, opts: { raw?: boolean } = {}): CommentDTO {
   const spans = parseSpans(row.piiSpans);
   let sentiment: CommentDTO["sentiment"] = null;
   if (row.humanSentiment) sentiment = { label: row.humanSentiment as Sentiment, score: 1, origin: "human" };

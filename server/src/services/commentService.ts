@@ -3,7 +3,7 @@ import type { CommentListDTO, CommentListQuery } from "../../../shared/src/contr
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
 import { assertCanReadVillage } from "../policies/access";
-import { commentFilter, findComments } from "../db/commentRepository";
+import { findComments } from "../db/commentRepository";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
@@ -29,7 +29,7 @@ export async function listComments(db: Database, auth: AuthContext | undefined, 
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-  const { rows, hasMore } = await findComments(db, commentFilter(db, villageId, q), q.sort, q.limit, after);
+  const { rows, hasMore } = await findComments(db, villageId, q, q.sort, q.limit, after);
   const last = rows.at(-1);
   return {
     data: rows.map((r) => presentComment(r)),

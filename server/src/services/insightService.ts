@@ -7,6 +7,7 @@ import { extractPlaces } from "../../../jobs/src/nlp/places";
 import { computeRisingTerms, RISING_STOPWORDS } from "../../../jobs/src/nlp/risingTerms";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { cachedForVillage } from "../db/dataVersion";
 import { assertCanReadVillage } from "../policies/access";
 import { findCommentsByIds, findSlimComments, type SlimComment } from "../db/commentRepository";
 import { findDaysWithData, findRollups } from "../db/rollupRepository";
@@ -44,6 +45,10 @@ function villageWords(name: string): string[] {
 /** Rising terms, comments needing attention and activity by day/hour for one week. */
 export async function getWeeklyInsights(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
   assertCanReadVillage(auth, villageId);
+  return cachedForVillage(villageId, `insights:${week ?? ""}`, () => computeWeeklyInsights(db, villageId, week));
+}
+
+async function computeWeeklyInsights(db: Database, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
   const village = await requireVillage(db, villageId);
   const current = week ?? (await latestWeek(db, villageId));
   const activity = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
@@ -95,6 +100,10 @@ export async function getWeeklyInsights(db: Database, auth: AuthContext | undefi
 /** One topic: its 12-week trend, this week's sentiment split, top terms, places named, examples. */
 export async function getTopicDetail(db: Database, auth: AuthContext | undefined, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {
   assertCanReadVillage(auth, villageId);
+  return cachedForVillage(villageId, `topic:${key}:${week ?? ""}`, () => computeTopicDetail(db, villageId, key, week));
+}
+
+async function computeTopicDetail(db: Database, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {
   const village = await requireVillage(db, villageId);
   const topic = (await findTopicsForVillage(db, villageId)).find((t) => t.key === key);
   if (!topic) throw notFound("Topik");

@@ -4,6 +4,7 @@ import type { OverviewDTO, Platform, SentimentCounts } from "../../../shared/src
 import { addWeeks, isoWeekOfDay, isoWeekRange } from "../../../shared/src/time";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { cachedForVillage } from "../db/dataVersion";
 import { assertCanReadVillage } from "../policies/access";
 import { findDaysWithData, findRollups, type RollupCount } from "../db/rollupRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
@@ -26,6 +27,10 @@ function add(t: Totals, sentiment: string, n: number): void {
 /** Weekly overview of a village; `week` defaults to the latest week with data. */
 export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
   assertCanReadVillage(auth, villageId);
+  return cachedForVillage(villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
+}
+
+async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
   const days = await findDaysWithData(db, villageId);

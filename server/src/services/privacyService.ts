@@ -3,6 +3,7 @@
 // (their comments go everywhere, and the touched days' aggregates are recomputed without them).
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
+import { bumpVillageVersion } from "../db/dataVersion";
 import { recomputeRollups } from "../db/ingestRepository";
 import { getVillage } from "../db/villageRepository";
 import { notFound } from "../errors";
@@ -46,6 +47,8 @@ export async function purgeExpiredComments(db: Database, now: Date): Promise<Pur
     const ids = (await db.prisma.comment.findMany({ where: { villageId: v.id, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
     const n = await deleteComments(db, ids);
     deleted += n;
+    // Aggregates stay, but cached views quoting the deleted comments must go.
+    if (n > 0) bumpVillageVersion(v.id);
     if (n > 0) await recordAudit(db, null, { action: "privacy.delete", villageId: v.id, target: "retention", details: { deleted: n, before: cutoff.toISOString() } }, now);
   }
   return { villages: villages.length, deleted };

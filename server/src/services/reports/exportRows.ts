@@ -4,7 +4,7 @@
 import type { CommentListQuery } from "../../../../shared/src/contracts";
 import { utcOffsetMinutes } from "../../../../shared/src/time";
 import type { Database } from "../../db/client";
-import { commentFilter, findComments, type CommentFilterQuery } from "../../db/commentRepository";
+import { findComments, type CommentFilterQuery } from "../../db/commentRepository";
 import { presentComment } from "../../presenters/commentPresenter";
 
 /** Upper bound of one export; beyond it the file says it was cut. */
@@ -46,11 +46,10 @@ export async function findExportRows(
   q: ExportQuery,
   topicName: (key: string, fallback: string) => string = (_k, f) => f,
 ): Promise<{ rows: ExportRow[]; truncated: boolean }> {
-  const where = commentFilter(db, village.id, q);
   const out: ExportRow[] = [];
   let after: { value: string | number; id: number } | null = null;
   for (;;) {
-    const page = await findComments(db, where, q.sort, PAGE, after);
+    const page = await findComments(db, village.id, q, q.sort, PAGE, after);
     for (const row of page.rows) {
       const c = presentComment(row);
       out.push({
