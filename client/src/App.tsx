@@ -17,14 +17,16 @@ import { villageHref } from "./pages/paths";
 const Explorer = lazy(() => import("./pages/Explorer"));
 const TopicPage = lazy(() => import("./pages/TopicPage"));
 const SourcesPage = lazy(() => import("./pages/SourcesPage"));
+const AdminPage = lazy(() => import("./pages/AdminPage"));
 
-type Route = { name: "weekly" } | { name: "explorer" } | { name: "topic"; key: string } | { name: "sources" } | { name: "notFound" };
+type Route = { name: "weekly" } | { name: "explorer" } | { name: "topic"; key: string } | { name: "sources" } | { name: "admin" } | { name: "notFound" };
 
 function matchRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, "") || "/";
   if (p === "/" || p === "/ringkasan") return { name: "weekly" };
   if (p === "/jelajahi") return { name: "explorer" };
   if (p === "/sumber") return { name: "sources" };
+  if (p === "/admin") return { name: "admin" };
   const topic = /^\/topik\/([a-z0-9_]+)$/.exec(p);
   if (topic) return { name: "topic", key: topic[1] };
   return { name: "notFound" };
@@ -54,7 +56,7 @@ export function App() {
   const defaultVillageId = list[0]?.id ?? null;
 
   useEffect(() => {
-    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "sources" ? t("nav.sources") : route.name === "topic" ? route.key : t("nav.weekly");
+    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "topic" ? route.key : t("nav.weekly");
     document.title = village ? `${title} · ${t("village.name", { name: village.name })} · ${t("app.name")}` : t("app.name");
   }, [route.name, village, t]);
 
@@ -73,6 +75,12 @@ export function App() {
     content = (
       <Suspense fallback={<LoadingState />}>
         <SourcesPage village={village} />
+      </Suspense>
+    );
+  else if (route.name === "admin")
+    content = (
+      <Suspense fallback={<LoadingState />}>
+        <AdminPage village={village} />
       </Suspense>
     );
   else if (route.name === "topic")
@@ -108,6 +116,7 @@ export function App() {
 
 function Header({ village, villages, route, defaultVillageId }: { village: VillageDTO | null; villages: VillageDTO[]; route: Route; defaultVillageId: number | null }) {
   const { t } = useI18n();
+  const isAdmin = useAuth().user.role === "admin";
   const villageId = village?.id ?? null;
   return (
     <header className="site-header">
@@ -154,6 +163,11 @@ function Header({ village, villages, route, defaultVillageId }: { village: Villa
           <Link href={villageHref("/sumber", villageId, defaultVillageId)} aria-current={route.name === "sources" ? "page" : undefined}>
             {t("nav.sources")}
           </Link>
+          {isAdmin && (
+            <Link href={villageHref("/admin", villageId, defaultVillageId)} aria-current={route.name === "admin" ? "page" : undefined}>
+              {t("nav.admin")}
+            </Link>
+          )}
         </div>
       </nav>
     </header>

@@ -144,3 +144,27 @@ export interface SourceDTO {
   /** X bills per post read: posts read this calendar month (UTC), null for other platforms. */
   xPostsReadThisMonth: number | null;
 }
+
+export const ROLE_NAMES = ["admin", "pimpinan", "perangkat", "viewer"] as const;
+
+/** An account as the API shows it (never the password hash or lockout counters). */
+export interface UserDTO {
+  id: number;
+  username: string;
+  displayName: string;
+  role: (typeof ROLE_NAMES)[number];
+  disabled: boolean;
+  villages: Array<{ id: number; code: string; name: string }>;
+}
+
+/** One audit-log entry: who exported, changed a label or a source, viewed raw personal data. */
+export interface AuditEntryDTO {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string | null;
+  action: string;
+  villageId: number | null;
+  target: string | null;
+  details: Record<string, unknown> | null;
+}

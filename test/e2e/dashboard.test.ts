@@ -399,3 +399,21 @@ describe("sources and downloads", () => {
     await page.close();
   });
 });
+
+describe("admin", () => {
+  it("lists accounts, adds an official, and shows the audit log of exports", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/admin");
+    await page.getByRole("heading", { level: 1, name: "Pengguna dan Log Audit" }).waitFor();
+    await page.getByRole("cell", { name: "demo" }).first().waitFor();
+    await page.getByLabel("Nama pengguna").fill("perangkat.siti");
+    await page.getByLabel("Kata sandi (min. 8 karakter)").fill("sandi-rahasia-siti");
+    await page.getByLabel("Peran").selectOption("perangkat");
+    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByRole("cell", { name: "perangkat.siti" }).waitFor();
+    // The weekly PDF downloaded earlier in this run was audited.
+    await expect.poll(() => page.locator(".audit-table code", { hasText: "export" }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath("admin-desktop"), fullPage: true });
+    await page.close();
+  });
+});

@@ -26,6 +26,8 @@ beforeAll(async () => {
   temp = await createTempDatabase();
   fake = await startFakeApiServer({ dataset: fixtureDataset(), token: TOKEN, pageSize: 2, now: () => FIXTURE_NOW });
   villageId = await createVillage(temp.db);
+  // The account the x-test-auth header speaks for (userId 1): audit entries point at it.
+  await temp.db.prisma.user.create({ data: { id: 1, username: "admin", passwordHash: "-", role: "admin" } });
   app = express();
   app.use(express.json());
   app.use((req, _res, next) => {
@@ -148,5 +150,9 @@ describe("sources API", () => {
     expect(del.status).toBe(204);
     expect((await request(app).delete(`/api/sources/${id}`).set("x-test-auth", ADMIN())).status).toBe(404);
     expect(await temp.db.prisma.comment.count({ where: { villageId } })).toBe(4);
+    // Every change is audited, and no token ever reaches the log.
+    const audit = await temp.db.prisma.auditLog.findMany({ where: { action: "source.change", target: `source:${id}` }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => JSON.parse(a.details ?? "{}").op)).toEqual(expect.arrayContaining(["add", "edit", "remove"]));
+    expect(JSON.stringify(audit)).not.toMatch(/token-|EAA/);
   });
 });

@@ -8,6 +8,8 @@ import type {
   CommentListDTO,
   OverviewDTO,
   SourceDTO,
+  UserDTO,
+  AuditEntryDTO,
   TopicDetailDTO,
   TopicDTO,
   VillageDTO,
@@ -178,5 +180,30 @@ export const sourceActions = {
   async remove(id: number): Promise<void> {
     await sendJson<undefined>(`/api/sources/${id}`, "DELETE", {});
     queryCache.invalidateAll();
+  },
+};
+
+/** Accounts (admins only). */
+export function useUsers(enabled: boolean): QueryResult<UserDTO[]> {
+  const url = enabled ? buildUrl("/api/users") : null;
+  return useQuery(url, () => dataOf<UserDTO[]>(url!));
+}
+
+/** One page of the audit log (admins only), newest first. */
+export async function fetchAuditPage(cursor: string | null): Promise<{ data: AuditEntryDTO[]; nextCursor: string | null }> {
+  return getJson<{ data: AuditEntryDTO[]; nextCursor: string | null }>(buildUrl("/api/audit", { cursor, limit: 50 }));
+}
+
+/** Account administration; refreshes the cached user list. */
+export const userActions = {
+  async create(input: { username: string; password: string; displayName?: string; role: UserDTO["role"]; villageIds: number[] }): Promise<UserDTO> {
+    const u = (await sendJson<{ data: UserDTO }>("/api/users", "POST", input)).data;
+    queryCache.invalidateAll((key) => key !== "/api/users");
+    return u;
+  },
+  async setDisabled(id: number, disabled: boolean): Promise<UserDTO> {
+    const u = (await sendJson<{ data: UserDTO }>(`/api/users/${id}`, "PATCH", { disabled })).data;
+    queryCache.invalidateAll((key) => key !== "/api/users");
+    return u;
   },
 };

@@ -1,5 +1,6 @@
 // The audit log: who exported, changed a label, viewed raw personal data, changed a source, a user
 // or a privacy setting. Other services call recordAudit() after the action succeeded.
+import type { AuditEntryDTO } from "../../../shared/src/contracts";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
 import { findAudits, insertAudit } from "../db/auditRepository";
@@ -27,16 +28,7 @@ export interface AuditInput {
   details?: Record<string, unknown> | null;
 }
 
-export interface AuditEntryDTO {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  villageId: number | null;
-  target: string | null;
-  details: Record<string, unknown> | null;
-}
+export type { AuditEntryDTO };
 
 /** Appends an audit entry for `auth` (null: the system, e.g. the retention job). */
 export async function recordAudit(db: Database, auth: AuthContext | null | undefined, input: AuditInput, now = new Date()): Promise<void> {

@@ -1,5 +1,6 @@
 // Logging in and out, the first-run setup and account creation. Never sees req/res: the route
 // turns the returned token into a cookie.
+import type { UserDTO } from "../../../shared/src/contracts";
 import { randomInt } from "node:crypto";
 import { hashPassword, verifyDummyPassword, verifyPassword } from "../auth/password";
 import { accountLocked, LOCKOUT_MS, LOCKOUT_THRESHOLD } from "../auth/rateLimit";
@@ -13,14 +14,7 @@ import {
 } from "../db/userRepository";
 import { badRequest, conflict, HttpError, unauthorized } from "../errors";
 
-export interface UserDTO {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  villages: Array<{ id: number; code: string; name: string }>;
-}
+export type { UserDTO };
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof getUser>>>;
 

@@ -2,6 +2,7 @@
 // stored (sealed), what a new token does (clears "perlu login ulang"), and what a run or a
 // connection test returns. Running and testing are ports handed in by the composition root, so
 // the server does not import ingestion code.
+import { recordAudit } from "./auditService";
 import type { AuthContext } from "../auth/types";
 import { badRequest, conflict, notFound } from "../errors";
 import { assertCanManageSources, assertCanReadVillage } from "../policies/access";
@@ -77,6 +78,7 @@ export async function addSource(db: Database, auth: Auth, input: NewSource): Pro
     intervalMinutes: input.intervalMinutes ?? null,
     tokenEnc: sealSecret(input.token),
   });
+  await recordAudit(db, auth, { action: "source.change", villageId: input.villageId, target: `source:${row.id}`, details: { op: "add", platform: input.platform } });
   return present(db, row.id);
 }
 
@@ -100,13 +102,17 @@ export async function editSource(db: Database, auth: Auth, id: number, changes: 
   }
   if (changes.status !== undefined) patch.status = changes.status;
   await updateSource(db, id, patch);
+  // Which fields changed, never their values (a token is a secret).
+  await recordAudit(db, auth, { action: "source.change", villageId: row.villageId, target: `source:${id}`, details: { op: "edit", fields: Object.keys(changes).sort() } });
   return present(db, id);
 }
 
 /** Removes a source; comments already stored stay. */
 export async function removeSource(db: Database, auth: Auth, id: number): Promise<void> {
   assertCanManageSources(auth);
-  if (!(await deleteSource(db, id))) throw notFound("Sumber");
+  const row = await getSource(db, id);
+  if (!row || !(await deleteSource(db, id))) throw notFound("Sumber");
+  await recordAudit(db, auth, { action: "source.change", villageId: row.villageId, target: `source:${id}`, details: { op: "remove" } });
 }
 
 /** "Jalankan sekarang": one bounded run, refused while one is going. */

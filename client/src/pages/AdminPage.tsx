@@ -1,0 +1,198 @@
+// Admin: accounts (who may see which village, with which role) and the audit log (who exported,
+// changed a label, viewed raw personal data, changed a source or a user). Admins only; the server
+// enforces the same.
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "../../../shared/src/contracts";
+import { ApiError } from "../api/client";
+import { fetchAuditPage, userActions, useUsers } from "../api/hooks";
+import { useAuth } from "../auth/useAuth";
+import { useI18n, type MessageKey } from "../i18n";
+import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
+
+const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const roleKey = (r: string) => `admin.role.${r}` as MessageKey;
+
+/** Users and audit log. */
+export default function AdminPage({ village }: { village: VillageDTO }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const isAdmin = user.role === "admin";
+  const users = useUsers(isAdmin);
+  if (!isAdmin) return <EmptyState message={t("admin.only")} />;
+  return (
+    <div className="page admin">
+      <div className="page-head">
+        <h1>{t("admin.title")}</h1>
+      </div>
+      <section className="panel" aria-labelledby="users-title">
+        <h2 id="users-title">{t("admin.users")}</h2>
+        {users.status === "loading" && <LoadingState />}
+        {users.status === "error" && <ErrorState error={users.error} onRetry={users.refetch} />}
+        {users.status === "success" && <UserTable users={users.data ?? []} selfId={user.id} />}
+        <CreateUserForm village={village} />
+      </section>
+      <AuditLog />
+    </div>
+  );
+}
+
+function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (u: UserDTO) => {
+    setError(null);
+    try {
+      await userActions.setDisabled(u.id, !u.disabled);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <div className="table-scroll">
+      {error && <p className="source-error" role="alert">{error}</p>}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.username")}</th>
+            <th scope="col">{t("admin.role")}</th>
+            <th scope="col">{t("admin.villages")}</th>
+            <th scope="col">{t("admin.state")}</th>
+            <th scope="col"><span className="visually-hidden">{t("admin.disable")}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <strong>{u.username}</strong>
+                {u.displayName && u.displayName !== u.username ? <div className="muted">{u.displayName}</div> : null}
+              </td>
+              <td>{t(roleKey(u.role))}</td>
+              <td>{u.role === "admin" ? t("admin.allVillages") : u.villages.map((v) => v.name).join(", ") || "—"}</td>
+              <td>{u.disabled ? t("admin.disabled") : t("admin.enabled")}</td>
+              <td>
+                {u.id !== selfId && (
+                  <button type="button" className="link-button" onClick={() => void toggle(u)}>
+                    {u.disabled ? t("admin.enable") : t("admin.disable")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CreateUserForm({ village }: { village: VillageDTO }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [form, setForm] = useState({ username: "", displayName: "", password: "", role: "perangkat" as UserDTO["role"] });
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await userActions.create({
+        username: form.username.trim(), password: form.password, role: form.role,
+        ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}),
+        villageIds: form.role === "admin" ? [] : [village.id],
+      });
+      setForm({ username: "", displayName: "", password: "", role: "perangkat" });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form className="source-form user-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t("admin.create")}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-u`}>{t("admin.username")}</label>
+        <input id={`${id}-u`} required autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-n`}>{t("admin.displayName")}</label>
+        <input id={`${id}-n`} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-p`}>{t("admin.password")}</label>
+        <input id={`${id}-p`} type="password" required minLength={8} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-r`}>{t("admin.role")}</label>
+        <select id={`${id}-r`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserDTO["role"] })}>
+          {ROLE_NAMES.map((r) => (
+            <option key={r} value={r}>{t(roleKey(r))}</option>
+          ))}
+        </select>
+        {form.role !== "admin" && <small className="muted">{t("admin.villageThis")}: {village.name}</small>}
+      </div>
+      {error && <p className="source-error" role="alert">{error}</p>}
+      <button type="submit" className="button button-primary" disabled={saving}>{t("admin.save")}</button>
+    </form>
+  );
+}
+
+function AuditLog() {
+  const { t, fmt } = useI18n();
+  const [entries, setEntries] = useState<AuditEntryDTO[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<"loading" | "ready" | "error">("loading");
+  const [error, setError] = useState<unknown>(null);
+  const load = async (from: string | null) => {
+    setState("loading");
+    try {
+      const page = await fetchAuditPage(from);
+      setEntries((prev) => (from ? [...prev, ...page.data] : page.data));
+      setCursor(page.nextCursor);
+      setState("ready");
+    } catch (e) {
+      setError(e);
+      setState("error");
+    }
+  };
+  useEffect(() => {
+    void load(null);
+  }, []);
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t("admin.audit")}</h2>
+      <p className="panel-desc">{t("admin.auditDescription")}</p>
+      {state === "error" && <ErrorState error={error instanceof Error ? error : new Error(String(error))} onRetry={() => void load(null)} />}
+      {state === "ready" && entries.length === 0 && <EmptyState message={t("admin.noAudit")} />}
+      {entries.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.when")}</th>
+                <th scope="col">{t("admin.who")}</th>
+                <th scope="col">{t("admin.action")}</th>
+                <th scope="col">{t("admin.target")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{fmt.dateTime(e.at, "Asia/Jakarta")}</td>
+                  <td>{e.username ?? t("admin.system")}</td>
+                  <td><code>{e.action}</code></td>
+                  <td>{e.target ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {state === "loading" && <LoadingState />}
+      {state === "ready" && cursor && (
+        <button type="button" className="button" onClick={() => void load(cursor)}>{t("admin.more")}</button>
+      )}
+    </section>
+  );
+}
