@@ -69,10 +69,15 @@ export function commentFilterSql(villageId: number, q: CommentFilterQuery): { wh
   else if (q.spam === "only") conds.push("c.isSpam = 1");
   if (q.pii === "only") conds.push("(c.piiSpans IS NOT NULL AND c.piiSpans != '[]')");
   else if (q.pii === "exclude") conds.push("(c.piiSpans IS NULL OR c.piiSpans = '[]')");
-  if (q.platform) (conds.push("c.platform = @platform"), (params.platform = q.platform));
-  if (q.language) (conds.push("c.language = @language"), (params.language = q.language));
-  if (q.from) (conds.push("c.day >= @from"), (params.from = q.from));
-  if (q.to) (conds.push("c.day <= @to"), (params.to = q.to));
+  const equal = (column: string, name: string, value: string | undefined, op = "=") => {
+    if (value === undefined) return;
+    conds.push(`${column} ${op} @${name}`);
+    params[name] = value;
+  };
+  equal("c.platform", "platform", q.platform);
+  equal("c.language", "language", q.language);
+  equal("c.day", "from", q.from, ">=");
+  equal("c.day", "to", q.to, "<=");
   if (q.sentiment) {
     conds.push("(c.humanSentiment = @sentiment OR (c.humanSentiment IS NULL AND c.sentimentLabel = @sentiment))");
     params.sentiment = q.sentiment;
@@ -84,8 +89,9 @@ export function commentFilterSql(villageId: number, q: CommentFilterQuery): { wh
   }
   if (q.q) {
     const fts = toFtsQuery(q.q);
-    if (fts) (conds.push(`c.id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @fts)`), (params.fts = fts));
-    else conds.push("0");
+    // Text with no word characters matches nothing (as an empty FTS query would).
+    conds.push(fts ? `c.id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @fts)` : "0");
+    if (fts) params.fts = fts;
   }
   return { where: conds.join(" AND "), params };
 }
