@@ -1,17 +1,9 @@
 // Seeded randomness for the demo village. Everything the generator draws comes from here so the
 // same seed gives byte-identical output on every run and machine (no Math.random, no Date.now).
 
-/** mulberry32: tiny 32-bit PRNG, good enough for demo data and identical on every JS engine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../shared/src/random";
+
+export { mulberry32 };
 
 /** FNV-1a hash of a label, used to derive independent sub-streams (one per week, per concern). */
 export function hashSeed(label: string): number {

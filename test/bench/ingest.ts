@@ -8,18 +8,13 @@ import { openDatabase } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
 import { importFile } from "../../jobs/src/ingest/file/importFile";
 import { parseArgs } from "../../jobs/src/cli/progress";
+import { mulberry32 } from "../../shared/src/random";
 
 const { flags } = parseArgs(process.argv.slice(2));
 const ROWS = Number(flags.rows ?? 1_000_000);
 
 // Deterministic generator: 20–40-word resident comments from fragments.
-let seed = 42;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(42);
 const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
 const openers = ["Pak kades,", "Min,", "Assalamualaikum,", "Punten,", "Tolong,", "Mohon maaf,", "Warga sini mau tanya,", ""];
 const bodies = [

@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import Sentiment from "sentiment";
+import { mulberry32 } from "../../shared/src/random";
 
 const OPENERS = ["Pak Kades", "Min", "Warga RT 03", "Assalamualaikum pak", "Punten", "Nuwun sewu", "Mohon maaf", "Bapak ibu perangkat desa", "Admin", "Kang"];
 const BODIES = [
@@ -25,16 +26,6 @@ const BODIES = [
 ];
 const CLOSERS = ["makasih", "🙏", "😡😡", "tolong ditindaklanjuti", "hatur nuhun", "matur nuwun", "#JalanRusak", "cc @pemdes_mulyasari", "", "!!!"];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Deterministic 20-40-word comments. */
 function generate(n: number): string[] {

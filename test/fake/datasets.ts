@@ -6,6 +6,7 @@ import type { XTweet, XTweetsResponse, XUser } from "../../jobs/src/ingest/x/nor
 import type { FbComment, FbPost, GraphList } from "../../jobs/src/ingest/facebook/normalize";
 import type { IgComment, IgMedia, IgReply } from "../../jobs/src/ingest/instagram/normalize";
 import type { FakeDataset } from "./fakeApiServer";
+import { mulberry32 } from "../../shared/src/random";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures");
 const load = <T>(p: string): T => JSON.parse(readFileSync(path.join(FIXTURES, p), "utf8")) as T;
@@ -51,16 +52,7 @@ export function fixtureDataset(): Required<FakeDataset> {
 }
 
 /** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const TWITTER_EPOCH = 1288834974657n;
 /** A tweet id for a time, like X's snowflakes (time-ordered). */

@@ -15,6 +15,7 @@ import { CORE_VERSION, MODEL } from "../pipeline";
 import { macroF1, accuracy, expectedCalibrationError } from "./metrics";
 import { readNusax, readSmsa, removeNearDuplicates, type LabelledText, type NusaxLang } from "./data";
 import { trainLanguage } from "./trainLanguage";
+import { mulberry32 } from "../../../../shared/src/random";
 
 export interface Doc {
   normalized: string;
@@ -135,16 +136,6 @@ function encode(docs: Doc[], cfg: FeatureConfig, bridge: Map<string, string>): E
   return { idx, start, wordEnd, wordScale, charScale };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains `ensemble` models on different shuffles and averages their weights. */
 export function trainEnsemble(docs: Doc[], cfg: FeatureConfig, bridge: Map<string, string>, p: TrainParams): { weights: Float32Array; bias: number[] } {
