@@ -233,12 +233,6 @@ CREATE INDEX "Comment_villageId_publishedAt_idx" ON "Comment"("villageId", "publ
 CREATE INDEX "Comment_villageId_day_idx" ON "Comment"("villageId", "day");
 
 -- CreateIndex
-CREATE INDEX "Comment_villageId_sentimentLabel_idx" ON "Comment"("villageId", "sentimentLabel");
-
--- CreateIndex
-CREATE INDEX "Comment_modelVersion_idx" ON "Comment"("modelVersion");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Comment_platform_externalId_key" ON "Comment"("platform", "externalId");
 
 -- CreateIndex
