@@ -118,6 +118,16 @@ export interface CommentDTO {
 
 export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null }
 
+export const VillageTopicSaveSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, 2–40 characters"),
+  nameId: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().min(1).max(80),
+  descriptionId: z.string().trim().max(300).optional(),
+  descriptionEn: z.string().trim().max(300).optional(),
+  keywords: z.array(z.string().trim().toLowerCase().min(2).max(60)).min(1, "give at least one keyword").max(200),
+});
+export type VillageTopicSaveInput = z.infer<typeof VillageTopicSaveSchema>;
+
 export interface TopicDTO { key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string }
 
 export interface ApiErrorBody { error: { code: string; message: string } }

@@ -1,6 +1,7 @@
 // The weekly review's comment-level parts, the topic page, comment detail and label corrections.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/src/app";
+import { retagVillage } from "../../jobs/src/retag";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -133,5 +134,37 @@ describe("the village's own replies", () => {
     // The reply arrived before its parent; the run's end links it.
     const detail = (await api.get(`/api/comments/${list[0].id}`)).body.data;
     expect(detail.replies.map((c: { externalId: string }) => c.externalId)).toEqual(["rep1"]);
+  });
+});
+
+describe("a village's own topic", () => {
+  it("is added with keywords and applies to stored comments on retag", async () => {
+    const r = await storeBatch(env.db, {
+      villageId, sourceId: null, posts: [],
+      comments: [incomingComment({ externalId: "pju1", text: "Lampu PJU di gang mawar mati sebulan, gelap sekali", publishedAt: at("2026-11-21T13:00:00Z") })],
+    });
+    await refreshRollups(env.db, villageId, r.days);
+    const bad = await api.post(`/api/villages/${villageId}/topics`).send({ key: "Lampu Jalan", nameId: "x", nameEn: "x", keywords: [] }).expect(400);
+    expect(bad.body.error.message).toMatch(/key:.*keywords:|keywords:.*key:/);
+
+    const res = await api
+      .post(`/api/villages/${villageId}/topics`)
+      .send({ key: "penerangan_jalan", nameId: "Penerangan Jalan", nameEn: "Street lighting", keywords: ["pju", "lampu jalan", "gelap"] })
+      .expect(201);
+    expect(res.body.data.map((t: { key: string }) => t.key)).toContain("penerangan_jalan");
+
+    const before = await api.get(`/api/villages/${villageId}/comments?topic=penerangan_jalan`).expect(200);
+    expect(before.body.data).toEqual([]);
+    const summary = await retagVillage(env.db, villageId);
+    expect(summary.retagged).toBeGreaterThan(0);
+    const after = await api.get(`/api/villages/${villageId}/comments?topic=penerangan_jalan`).expect(200);
+    expect(after.body.data.map((c: { externalId: string }) => c.externalId)).toContain("pju1");
+    const week = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data;
+    expect(week.topics.find((t: { key: string }) => t.key === "penerangan_jalan")?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it("may be added by an admin or the village's pimpinan, not by a viewer", async () => {
+    const viewer = as(app, await loginAs(app, env.db, "viewer", [villageId]));
+    await viewer.post(`/api/villages/${villageId}/topics`).send({ key: "olahraga", nameId: "Olahraga", nameEn: "Sports", keywords: ["bola voli"] }).expect(403);
   });
 });

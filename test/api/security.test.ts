@@ -93,7 +93,7 @@ describe("a user of village B", () => {
   it("cannot reach village A's data by any route (403 or 404, and nothing of A in the body)", async () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
-      const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia" });
+      const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"] });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }

@@ -20,6 +20,23 @@ export async function upsertGlobalTopics(db: Database, topics: TopicRule[]): Pro
   }
 }
 
+/** Creates or updates one of a village's own topics (it overrides a global topic with its key). */
+export async function upsertVillageTopic(
+  db: Database,
+  villageId: number,
+  t: { key: string; nameId: string; nameEn: string; descriptionId?: string; descriptionEn?: string; keywords: string[] },
+): Promise<void> {
+  const data = {
+    nameId: t.nameId, nameEn: t.nameEn, descriptionId: t.descriptionId ?? "", descriptionEn: t.descriptionEn ?? "",
+    keywords: JSON.stringify(t.keywords), active: true,
+  };
+  await db.prisma.topic.upsert({
+    where: { villageId_key: { villageId, key: t.key } },
+    create: { villageId, key: t.key, ...data },
+    update: data,
+  });
+}
+
 /** Active topics that apply to a village; a village topic overrides a global one with its key. */
 export async function findTopicsForVillage(db: Database, villageId: number): Promise<StoredTopic[]> {
   const rows = await db.prisma.topic.findMany({

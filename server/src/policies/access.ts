@@ -61,6 +61,16 @@ export function canManagePrivacy(auth: Auth, villageId: number): boolean {
   return roleIn(auth, ["admin"]) && isMember(auth, villageId);
 }
 
+/** A village's own topics (added to the taxonomy): admin and pimpinan of the village. */
+export function canEditTopics(auth: Auth, villageId: number): boolean {
+  return roleIn(auth, ["admin", "pimpinan"]) && isMember(auth, villageId);
+}
+
+/** Throws 403 unless canEditTopics. */
+export function assertCanEditTopics(auth: Auth, villageId: number): asserts auth is AuthContext {
+  check(canEditTopics(auth, villageId), "Hanya admin atau pimpinan desa yang dapat mengubah topik");
+}
+
 function check(ok: boolean, message?: string): void {
   if (!ok) throw forbidden(message);
 }

@@ -2,7 +2,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import {
-  CommentListQuerySchema, OverviewQuerySchema, TopicDetailQuerySchema, VillageParamsSchema, type VillageDTO,
+  CommentListQuerySchema, OverviewQuerySchema, TopicDetailQuerySchema, VillageParamsSchema, VillageTopicSaveSchema, type VillageDTO,
 } from "../../../shared/src/contracts";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "../db/client";
@@ -10,11 +10,12 @@ import { validate } from "../middleware/validate";
 import { listComments } from "../services/commentService";
 import { getTopicDetail, getWeeklyInsights } from "../services/insightService";
 import { getWeeklyOverview } from "../services/overviewService";
-import { listVillages, listVillageTopics } from "../services/villageService";
+import { listVillages, listVillageTopics, saveVillageTopic } from "../services/villageService";
 
 export const VillageOverviewSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
 export const VillageCommentListSchema = VillageParamsSchema.extend(CommentListQuerySchema.shape);
 export const VillageTopicListSchema = VillageParamsSchema;
+export const VillageTopicCreateSchema = VillageParamsSchema.extend(VillageTopicSaveSchema.shape);
 export const VillageInsightsSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
 export const VillageTopicDetailSchema = VillageParamsSchema.extend(TopicDetailQuerySchema.shape).extend({
   key: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key"),
@@ -42,6 +43,11 @@ export function villagesRouter(db: Database): Router {
   router.get("/:villageId/topics", requireAuth, validate(VillageTopicListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageTopicListSchema>;
     res.json({ data: await listVillageTopics(db, req.auth, q.villageId) });
+  });
+
+  router.post("/:villageId/topics", requireAuth, validate(VillageTopicCreateSchema), async (req, res) => {
+    const { villageId, ...topic } = req.input as z.infer<typeof VillageTopicCreateSchema>;
+    res.status(201).json({ data: await saveVillageTopic(db, req.auth, villageId, topic) });
   });
 
   router.get("/:villageId/insights", requireAuth, validate(VillageInsightsSchema), async (req, res) => {

@@ -1,9 +1,10 @@
 // Villages and their topic taxonomy.
-import type { TopicDTO, VillageDTO } from "../../../shared/src/contracts";
+import type { TopicDTO, VillageDTO, VillageTopicSaveInput } from "../../../shared/src/contracts";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
-import { assertCanReadVillage } from "../policies/access";
-import { findTopicsForVillage } from "../db/topicRepository";
+import { assertCanEditTopics, assertCanReadVillage } from "../policies/access";
+import { recordAudit } from "./auditService";
+import { findTopicsForVillage, upsertVillageTopic } from "../db/topicRepository";
 import { findVillages, getVillage } from "../db/villageRepository";
 import { notFound } from "../errors";
 
@@ -21,4 +22,17 @@ export async function listVillageTopics(db: Database, auth: AuthContext | undefi
   return topics.map((t) => ({
     key: t.key, nameId: t.nameId, nameEn: t.nameEn, descriptionId: t.descriptionId ?? "", descriptionEn: t.descriptionEn ?? "",
   }));
+}
+
+/**
+ * Adds (or edits) one of the village's own topics. Its keywords tag comments from the next
+ * ingestion on; `npm run retag` applies them to stored comments (the taxonomy hash in the stored
+ * model version marks them stale).
+ */
+export async function saveVillageTopic(db: Database, auth: AuthContext | undefined, villageId: number, input: VillageTopicSaveInput): Promise<TopicDTO[]> {
+  assertCanEditTopics(auth, villageId);
+  if (!(await getVillage(db, villageId))) throw notFound("Desa");
+  await upsertVillageTopic(db, villageId, input);
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: `topic:${input.key}`, details: { keywords: input.keywords.length } });
+  return listVillageTopics(db, auth, villageId);
 }
