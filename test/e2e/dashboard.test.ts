@@ -409,8 +409,15 @@ describe("admin", () => {
     await page.getByLabel("Nama pengguna").fill("perangkat.siti");
     await page.getByLabel("Kata sandi (min. 8 karakter)").fill("sandi-rahasia-siti");
     await page.getByLabel("Peran").selectOption("perangkat");
-    await page.getByRole("button", { name: "Simpan" }).click();
+    await page.getByRole("button", { name: "Simpan" }).first().click();
     await page.getByRole("cell", { name: "perangkat.siti" }).waitFor();
+
+    // A village topic: saved through the form, then offered in the explorer's topic filter.
+    await page.getByLabel("Kunci (huruf kecil, garis bawah)").fill("penerangan_jalan");
+    await page.getByLabel("Nama (Indonesia)").fill("Penerangan Jalan");
+    await page.getByLabel("Kata kunci (pisahkan dengan koma)").fill("pju, lampu jalan");
+    await page.getByRole("button", { name: "Simpan" }).nth(1).click();
+    await page.getByText("Topik Penerangan Jalan disimpan.").waitFor();
     // The weekly PDF downloaded earlier in this run was audited.
     await expect.poll(() => page.locator(".audit-table code", { hasText: "export" }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath("admin-desktop"), fullPage: true });

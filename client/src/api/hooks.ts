@@ -207,3 +207,10 @@ export const userActions = {
     return u;
   },
 };
+
+/** Adds or edits one of a village's own topics; the taxonomy and every statistic are refetched. */
+export async function saveVillageTopic(villageId: number, topic: { key: string; nameId: string; nameEn: string; keywords: string[] }): Promise<TopicDTO[]> {
+  const topics = (await sendJson<{ data: TopicDTO[] }>(`/api/villages/${villageId}/topics`, "POST", topic)).data;
+  queryCache.invalidateAll();
+  return topics;
+}

@@ -302,4 +302,11 @@ export const en: Messages = {
   "admin.noAudit": "No audit entries yet.",
   "admin.more": "Load more",
   "admin.only": "This page is for administrators only.",
+  "admin.topics": "Village topics",
+  "admin.topicsDescription": "Add a topic of this village with its keywords. New comments are tagged at once; stored ones after npm run retag.",
+  "admin.topicKey": "Key (lower case, underscores)",
+  "admin.topicNameId": "Name (Indonesian)",
+  "admin.topicNameEn": "Name (English)",
+  "admin.topicKeywords": "Keywords (comma-separated)",
+  "admin.topicSaved": "Topic {name} saved.",
 };

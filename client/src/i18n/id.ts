@@ -300,6 +300,13 @@ export const id = {
   "admin.noAudit": "Belum ada catatan audit.",
   "admin.more": "Muat lebih banyak",
   "admin.only": "Halaman ini hanya untuk admin.",
+  "admin.topics": "Topik desa",
+  "admin.topicsDescription": "Tambahkan topik khusus desa ini dengan kata kuncinya. Komentar baru langsung ditandai; komentar lama ditandai ulang dengan npm run retag.",
+  "admin.topicKey": "Kunci (huruf kecil, garis bawah)",
+  "admin.topicNameId": "Nama (Indonesia)",
+  "admin.topicNameEn": "Nama (Inggris)",
+  "admin.topicKeywords": "Kata kunci (pisahkan dengan koma)",
+  "admin.topicSaved": "Topik {name} disimpan.",
 } as const;
 
 export type MessageKey = keyof typeof id;

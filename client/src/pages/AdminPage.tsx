@@ -4,7 +4,7 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "../../../shared/src/contracts";
 import { ApiError } from "../api/client";
-import { fetchAuditPage, userActions, useUsers } from "../api/hooks";
+import { fetchAuditPage, saveVillageTopic, userActions, useUsers } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
@@ -31,6 +31,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
         {users.status === "success" && <UserTable users={users.data ?? []} selfId={user.id} />}
         <CreateUserForm village={village} />
       </section>
+      <VillageTopicForm village={village} />
       <AuditLog />
     </div>
   );
@@ -193,6 +194,47 @@ function AuditLog() {
       {state === "ready" && cursor && (
         <button type="button" className="button" onClick={() => void load(cursor)}>{t("admin.more")}</button>
       )}
+    </section>
+  );
+}
+
+function VillageTopicForm({ village }: { village: VillageDTO }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [form, setForm] = useState({ key: "", nameId: "", nameEn: "", keywords: "" });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      await saveVillageTopic(village.id, {
+        key: form.key.trim(), nameId: form.nameId.trim(), nameEn: form.nameEn.trim() || form.nameId.trim(),
+        keywords: form.keywords.split(",").map((k) => k.trim()).filter(Boolean),
+      });
+      setMessage({ ok: true, text: t("admin.topicSaved", { name: form.nameId.trim() }) });
+      setForm({ key: "", nameId: "", nameEn: "", keywords: "" });
+    } catch (err) {
+      setMessage({ ok: false, text: errorText(err) });
+    }
+  };
+  const field = (name: keyof typeof form, label: MessageKey) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{t(label)}</label>
+      <input id={`${id}-${name}`} required={name !== "nameEn"} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+    </div>
+  );
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("admin.topics")}</h2>
+      <p className="panel-desc">{t("admin.topicsDescription")}</p>
+      <form className="source-form" onSubmit={(e) => void submit(e)}>
+        {field("key", "admin.topicKey")}
+        {field("nameId", "admin.topicNameId")}
+        {field("nameEn", "admin.topicNameEn")}
+        {field("keywords", "admin.topicKeywords")}
+        {message && <p className={message.ok ? "source-ok" : "source-error"} role="status">{message.text}</p>}
+        <button type="submit" className="button button-primary">{t("admin.save")}</button>
+      </form>
     </section>
   );
 }
