@@ -1,7 +1,7 @@
 // `npm run ingest -- <command>`: import a file, or run API sources once (cron-less use).
 import { getDatabase } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
-import { createProgress, parseArgs } from "./cli/progress";
+import { createProgress, parseArgs, runMain } from "./cli/progress";
 import { ImportFileError, importFile, parseMapping, type ImportSummary } from "./ingest/file/importFile";
 import { importWhatsApp } from "./ingest/whatsapp/importWhatsApp";
 
@@ -56,10 +56,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(e instanceof ImportFileError ? 2 : 1);
-  },
-);
+// A problem with the whole file (missing, unknown format, no header) is exit 2, like bad usage.
+runMain(() => main(process.argv.slice(2)), (e) => (e instanceof ImportFileError ? 2 : 1));

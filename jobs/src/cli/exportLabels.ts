@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { getDatabase } from "../../../server/src/db/client";
 import { findHumanLabels } from "../../../server/src/db/labelRepository";
 import { prepareDatabase } from "../../../server/src/db/prepare";
-import { parseArgs } from "./progress";
+import { parseArgs, runMain } from "./progress";
 
 async function main(): Promise<number> {
   const { flags } = parseArgs(process.argv.slice(2));
@@ -39,10 +39,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

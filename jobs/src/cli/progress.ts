@@ -39,3 +39,17 @@ export function parseArgs(argv: string[], booleans: string[] = []): { positional
   }
   return { positional, flags };
 }
+
+/**
+ * Runs a CLI entry point and exits with its code; an unexpected error becomes one `error:` line
+ * (exit code from `codeFor`, 1 by default) instead of a stack trace.
+ */
+export function runMain(main: () => Promise<number>, codeFor: (e: unknown) => number = () => 1): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(codeFor(e));
+    },
+  );
+}

@@ -14,7 +14,7 @@ import {
   exportCommentsCsv, exportReportXlsx, generatePdfReport, reportsDir, storeReportFile, type GeneratedFile, type ReportFormat,
 } from "../../../server/src/services/reports/reportService";
 import type { ReportLang } from "../../../server/src/services/reports/reportStrings";
-import { parseArgs } from "./progress";
+import { parseArgs, runMain } from "./progress";
 
 export interface ReportArgs {
   village: string;
@@ -99,11 +99,5 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }

@@ -3,7 +3,7 @@
 import { getDatabase } from "../../../server/src/db/client";
 import { prepareDatabase } from "../../../server/src/db/prepare";
 import { retagVillage, type RetagSummary } from "../retag";
-import { createProgress, parseArgs } from "./progress";
+import { createProgress, parseArgs, runMain } from "./progress";
 
 async function main(): Promise<number> {
   const { flags } = parseArgs(process.argv.slice(2), ["all", "json"]);
@@ -30,10 +30,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -10,7 +10,7 @@ import { HttpError } from "../../../server/src/errors";
 import { addSource, API_SOURCE_PLATFORMS, listVillageSources, removeSource } from "../../../server/src/services/sourceService";
 import type { SourceDTO } from "../../../server/src/presenters/sourcePresenter";
 import type { AuthContext } from "../../../server/src/auth/types";
-import { parseArgs } from "./progress";
+import { parseArgs, runMain } from "./progress";
 
 // Whoever has a shell on the server can already read the database: the CLI acts as an admin.
 const CLI_AUTH: AuthContext = { userId: 0, username: "cli", role: "admin", villageIds: [] };
@@ -107,11 +107,5 @@ export async function sourceCommand(argv: string[]): Promise<number> {
 
 // Run when invoked directly (npm run source), not when imported by tests.
 if (process.argv[1] && /cli[\\/]source\.ts$/.test(process.argv[1])) {
-  sourceCommand(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
-    },
-  );
+  runMain(() => sourceCommand(process.argv.slice(2)));
 }

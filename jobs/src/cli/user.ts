@@ -15,7 +15,7 @@ import { findUserByUsername, findUsers, updateUserRow } from "../../../server/sr
 import { HttpError } from "../../../server/src/errors";
 import { recordAudit } from "../../../server/src/services/auditService";
 import { createUser, presentUser } from "../../../server/src/services/authService";
-import { parseArgs } from "./progress";
+import { parseArgs, runMain } from "./progress";
 
 const VillageCodes = z
   .string()
@@ -133,11 +133,5 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(1);
-    },
-  );
+  runMain(main);
 }

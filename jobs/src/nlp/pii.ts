@@ -116,3 +116,14 @@ export function redact(text: string, spans: PiiSpan[]): string {
   }
   return out + text.slice(pos);
 }
+
+/** Stored spans (JSON in Comment.piiSpans) back to objects; anything malformed reads as none. */
+export function parsePiiSpans(json: string | null): PiiSpan[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as PiiSpan[]) : [];
+  } catch {
+    return [];
+  }
+}

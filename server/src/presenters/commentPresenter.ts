@@ -1,19 +1,8 @@
 // Comment row -> DTO. Personal data is redacted here, for every response, until a role allows
 // raw view.
 import type { CommentDTO, Platform, Sentiment } from "../../../shared/src/contracts";
-import { redact } from "../../../jobs/src/nlp/pii";
-import type { PiiSpan } from "../../../jobs/src/nlp/types";
+import { parsePiiSpans, redact } from "../../../jobs/src/nlp/pii";
 import type { ListedComment } from "../db/commentRepository";
-
-function parseSpans(json: string | null): PiiSpan[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as PiiSpan[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Effective topics: human rows replace model rows when an official corrected them. */
 function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
@@ -26,7 +15,7 @@ function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
 
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
 export function presentComment(row: ListedComment, opts: { raw?: boolean } = {}): CommentDTO {
-  const spans = parseSpans(row.piiSpans);
+  const spans = parsePiiSpans(row.piiSpans);
   let sentiment: CommentDTO["sentiment"] = null;
   if (row.humanSentiment) sentiment = { label: row.humanSentiment as Sentiment, score: 1, origin: "human" };
   else if (row.sentimentLabel) sentiment = { label: row.sentimentLabel as Sentiment, score: row.sentimentScore ?? 0, origin: "model" };

@@ -5,10 +5,9 @@
 import { readFileSync } from "node:fs";
 import { addDays, isoWeekOfDay, localTimeToUtc } from "../../../../shared/src/time";
 import type { Sentiment } from "../../../../shared/src/contracts";
-import { findPii, redact } from "../../../../jobs/src/nlp/pii";
+import { findPii, parsePiiSpans, redact } from "../../../../jobs/src/nlp/pii";
 import { SENTIMENT_MODEL_FILE } from "../../../../jobs/src/nlp/resources";
 import { computeRisingTerms, type RisingTerm } from "../../../../jobs/src/nlp/risingTerms";
-import type { PiiSpan } from "../../../../jobs/src/nlp/types";
 import type { Database } from "../../db/client";
 import {
   countCommentsBySource, countFailedRuns, findModelVersions, findPeriodTexts, findQuoteCandidates, type QuoteCandidate,
@@ -89,16 +88,6 @@ function periodKeyOfDay(kind: ReportPeriod["kind"], day: string): string {
 
 // ---------- quotes ----------
 
-function parseSpans(json: string | null): PiiSpan[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as PiiSpan[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Redacts with the stored spans, then looks again: a report is printed and handed round, so a
  * number the stored spans missed (older model, edited text) must not slip through.
@@ -106,7 +95,7 @@ function parseSpans(json: string | null): PiiSpan[] {
 export function redactForReport(text: string, stored: string | null): string {
   let out: string;
   try {
-    out = redact(text, parseSpans(stored));
+    out = redact(text, parsePiiSpans(stored));
   } catch {
     out = redact(text, findPii(text));
   }
