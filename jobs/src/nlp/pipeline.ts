@@ -15,7 +15,7 @@ import { detectSpam, markFloods } from "./spam";
 import { detectPii } from "./pii";
 
 /** Version of normalisation, language ID and sentiment; bump when any of their data or rules change. */
-export const CORE_VERSION = "1.0.0";
+export const CORE_VERSION = "1.0.1"; // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride
