@@ -1,40 +1,22 @@
 // UU PDP operations: erasure of one author's comments (gone everywhere, rollups recomputed) and the
 // retention purge (old raw comments gone, aggregates kept), with their role checks.
-import express from "express";
+import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
-import { csrfProtection } from "../../server/src/auth/csrf";
-import { loadSession } from "../../server/src/auth/middleware";
 import { SESSION_COOKIE } from "../../server/src/auth/session";
 import type { Role } from "../../server/src/auth/types";
-import type { Database } from "../../server/src/db/client";
-import { errorHandler } from "../../server/src/middleware/errorHandler";
-import { auditRouter } from "../../server/src/routes/audit";
-import { authRouter } from "../../server/src/routes/auth";
-import { privacyRouter } from "../../server/src/routes/privacy";
 import { createUser } from "../../server/src/services/authService";
 import { purgeExpiredComments, retentionCutoff } from "../../server/src/services/privacyService";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { createApp } from "../../server/src/app";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: express.Express;
 let villageA: number;
 let villageB: number;
 const cookies: Partial<Record<Role, string>> = {};
-
-function buildApp(db: Database) {
-  const a = express();
-  a.use(express.json());
-  a.use(loadSession(db));
-  a.use(csrfProtection());
-  a.use(authRouter(db, { rateLimit: { max: 1000 } }));
-  a.use(privacyRouter(db));
-  a.use(auditRouter(db));
-  a.use(errorHandler(() => {}));
-  return a;
-}
 
 async function loginCookie(username: string, password: string): Promise<string> {
   const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
@@ -53,7 +35,8 @@ const starTotal = async (villageId: number) =>
 
 beforeAll(async () => {
   env = await createTempDatabase();
-  app = buildApp(env.db);
+  // The real application (all routers, session and CSRF middleware), as in production.
+  app = createApp({ db: env.db, clientDir: null, log: () => {}, loginRateLimitPerMinute: 100_000 });
   villageA = (await createVillage(env.db, { name: "Desa Privasi" })).id;
   villageB = (await createVillage(env.db, { name: "Desa Lain" })).id;
   for (const role of ["admin", "pimpinan", "perangkat"] as const) {

@@ -1,41 +1,20 @@
 // Account administration, the audit log and the village registry: 401 without a session, 400
 // naming the field, 403 for the wrong role, then the behaviour.
-import express from "express";
+import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csrfProtection } from "../../server/src/auth/csrf";
-import { loadSession } from "../../server/src/auth/middleware";
 import { SESSION_COOKIE } from "../../server/src/auth/session";
 import type { Role } from "../../server/src/auth/types";
-import type { Database } from "../../server/src/db/client";
-import { errorHandler } from "../../server/src/middleware/errorHandler";
-import { auditRouter } from "../../server/src/routes/audit";
-import { authRouter } from "../../server/src/routes/auth";
-import { registryRouter } from "../../server/src/routes/registry";
-import { usersRouter } from "../../server/src/routes/users";
 import { createUser } from "../../server/src/services/authService";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { createApp } from "../../server/src/app";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: express.Express;
 let villageA: number;
 let villageB: number;
 const cookies: Partial<Record<Role, string>> = {};
-
-function buildApp(db: Database) {
-  const a = express();
-  a.set("query parser", "simple");
-  a.use(express.json());
-  a.use(loadSession(db));
-  a.use(csrfProtection());
-  a.use(authRouter(db, { rateLimit: { max: 1000 } }));
-  a.use(usersRouter(db));
-  a.use(auditRouter(db));
-  a.use(registryRouter(db));
-  a.use(errorHandler(() => {}));
-  return a;
-}
 
 async function loginCookie(username: string, password: string): Promise<string> {
   const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
@@ -45,7 +24,8 @@ async function loginCookie(username: string, password: string): Promise<string> 
 
 beforeAll(async () => {
   env = await createTempDatabase();
-  app = buildApp(env.db);
+  // The real application (all routers, session and CSRF middleware), as in production.
+  app = createApp({ db: env.db, clientDir: null, log: () => {}, loginRateLimitPerMinute: 100_000 });
   villageA = (await createVillage(env.db, { name: "Desa A" })).id;
   villageB = (await createVillage(env.db, { name: "Desa B" })).id;
   for (const role of ["admin", "pimpinan", "viewer"] as const) {
