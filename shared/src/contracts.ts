@@ -178,3 +178,17 @@ export interface AuditEntryDTO {
   target: string | null;
   details: Record<string, unknown> | null;
 }
+
+/** A stored Laporan Aspirasi Warga (or export) listed for download. */
+export interface StoredReportDTO {
+  id: number;
+  kind: "weekly" | "monthly";
+  period: string;
+  format: "pdf" | "xlsx" | "csv";
+  language: "id" | "en";
+  bytes: number;
+  fileName: string;
+  createdAt: string;
+  createdBy: string | null;
+  downloadUrl: string;
+}

@@ -4,21 +4,11 @@
 import { useEffect, useState } from "react";
 import { addDays, isoWeekRange } from "../../../shared/src/time";
 import { ApiError, getJson } from "../api/client";
+import type { StoredReportDTO } from "../../../shared/src/contracts";
 
 export type ReportLang = "id" | "en";
 
-export interface StoredReport {
-  id: number;
-  kind: "weekly" | "monthly";
-  period: string;
-  format: "pdf" | "xlsx" | "csv";
-  language: ReportLang;
-  bytes: number;
-  fileName: string;
-  createdAt: string;
-  createdBy: string | null;
-  downloadUrl: string;
-}
+export type StoredReport = StoredReportDTO;
 
 export const REPORT_DOWNLOAD_STRINGS = {
   id: {

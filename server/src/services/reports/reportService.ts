@@ -20,6 +20,7 @@ import { monthlyPeriod, weeklyPeriod, type ReportKind, type ReportPeriod } from 
 import { getReportData } from "./reportData";
 import { villageDisplayName, type ReportLang } from "./reportStrings";
 import { renderReportXlsx } from "./xlsxReport";
+import type { StoredReportDTO } from "../../../../shared/src/contracts";
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
 
@@ -38,18 +39,7 @@ export interface GeneratedFile {
   report: StoredReportDTO | null;
 }
 
-export interface StoredReportDTO {
-  id: number;
-  kind: ReportKind;
-  period: string;
-  format: ReportFormat;
-  language: ReportLang;
-  bytes: number;
-  fileName: string;
-  createdAt: string;
-  createdBy: string | null;
-  downloadUrl: string;
-}
+export type { StoredReportDTO };
 
 type Village = NonNullable<Awaited<ReturnType<typeof getVillage>>>;
 
