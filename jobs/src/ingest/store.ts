@@ -68,6 +68,7 @@ export async function storeBatch(
   const existing = findExistingComments(db, [...unique.values()]);
 
   const toAnalyze: IncomingComment[] = [];
+  const fresh = new Set<IncomingComment>();
   const likeUpdates: Array<{ id: number; likeCount: number }> = [];
   const days = new Set<string>();
   let created = 0;
@@ -78,6 +79,7 @@ export async function storeBatch(
     const likes = c.likeCount ?? 0;
     if (!old) {
       created++;
+      fresh.add(c);
       toAnalyze.push(c);
     } else if (old.text !== c.text || old.modelVersion !== model.version) {
       updated++;
@@ -108,6 +110,7 @@ export async function storeBatch(
       publishedAt: c.publishedAt,
       day,
       likeCount: c.likeCount ?? 0,
+      isNew: fresh.has(c),
       fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
       analysis: toStoredAnalysis(a, topicIds),
     };

@@ -20,6 +20,8 @@ export interface CommentRow {
   day: string;
   likeCount: number;
   fromVillage: boolean;
+  /** Not stored before this batch: it has no model topics to replace. */
+  isNew?: boolean;
   analysis: {
     normalized: string;
     language: string;
@@ -138,7 +140,7 @@ export function writeIngestBatch(
         spamScore: c.analysis.spamScore, piiSpans: c.analysis.piiSpans, modelName: input.model.name,
         modelVersion: input.model.version, now,
       }) as { id: number };
-      s.deleteModelTopics.run(id);
+      if (!c.isNew) s.deleteModelTopics.run(id);
       for (const t of c.analysis.topics) s.insertTopic.run(id, t.topicId, t.score, now);
     }
     for (const u of input.likeUpdates) s.updateLikes.run(u.likeCount, now, u.id);
