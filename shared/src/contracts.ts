@@ -116,7 +116,8 @@ export interface CommentDTO {
   model: { name: string; version: string } | null;
 }
 
-export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null }
+/** A page of the explorer; `total` counts every comment matching the filters (all pages). */
+export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null; total: number }
 
 export const VillageTopicSaveSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, 2–40 characters"),

@@ -104,6 +104,9 @@ describe("GET /api/villages/:id/comments", () => {
   it("filters by local date range and text, and pages with a cursor without repeats", async () => {
     const range = await api.get(`/api/villages/${villageId}/comments?from=2026-11-16&to=2026-11-22`).expect(200);
     expect(range.body.data).toHaveLength(5);
+    expect(range.body.total).toBe(5);
+    const paged = await api.get(`/api/villages/${villageId}/comments?limit=2`).expect(200);
+    expect([paged.body.data.length, paged.body.total]).toEqual([2, 7]);
     const q = await api.get(`/api/villages/${villageId}/comments?q=PDAM`).expect(200);
     expect(q.body.data).toHaveLength(1);
 

@@ -174,6 +174,10 @@ describe("from a topic to the explorer (Jelajahi Komentar)", () => {
     await page.goto(server.baseUrl + "/jelajahi");
     await page.locator("article.comment").first().waitFor();
     const firstCount = await page.locator("article.comment").count();
+    // The count says how many match in all, not only the page on screen.
+    const [, shown, total] = /^(\d+) dari ([\d.]+) komentar ditampilkan$/.exec((await page.locator(".result-count").innerText()).trim()) ?? [];
+    expect(Number(shown)).toBe(firstCount);
+    expect(Number(total.replace(/\./g, ""))).toBeGreaterThan(firstCount);
 
     await page.getByRole("combobox", { name: "Sentimen", exact: true }).selectOption("negatif");
     await page.waitForURL(/sentiment=negatif/);

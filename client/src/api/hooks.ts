@@ -87,6 +87,8 @@ export function commentsUrl(villageId: number, filters: ExplorerFilters, limit =
 export interface CommentPages {
   comments: CommentDTO[];
   nextCursor: string | null;
+  /** Comments matching the filters, over all pages. */
+  total: number;
 }
 
 export interface CommentPagesResult extends QueryState<CommentPages> {
@@ -105,7 +107,7 @@ export function useCommentPages(villageId: number | null, filters: ExplorerFilte
   const key = baseUrl === null ? null : `pages:${baseUrl}`;
   const fetchFirst = useCallback(async (): Promise<CommentPages> => {
     const body = await getJson<CommentListDTO>(baseUrl!);
-    return { comments: body.data, nextCursor: body.nextCursor };
+    return { comments: body.data, nextCursor: body.nextCursor, total: body.total };
   }, [baseUrl]);
   const first = useQuery(key, fetchFirst);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -128,7 +130,7 @@ export function useCommentPages(villageId: number | null, filters: ExplorerFilte
         // Guard against a page arriving after the filters changed or twice.
         const now = queryCache.get<CommentPages>(key);
         if (now.data?.nextCursor === nextCursor) {
-          queryCache.set<CommentPages>(key, { ...now, data: { comments: [...comments, ...body.data], nextCursor: body.nextCursor } });
+          queryCache.set<CommentPages>(key, { ...now, data: { comments: [...comments, ...body.data], nextCursor: body.nextCursor, total: body.total } });
         }
         setLoadingMore(false);
       },

@@ -215,6 +215,7 @@ export const en: Messages = {
   "explorer.loadMore": "Load more",
   "explorer.loadingMore": "Loading…",
   "explorer.shown": "{count} comments shown",
+  "explorer.shownOf": "{count} of {total} comments shown",
   "explorer.end": "All matching comments are shown.",
   "explorer.empty": "No comment matches these filters.",
   "explorer.emptyHint": "Try removing some filters or widening the date range.",

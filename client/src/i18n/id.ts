@@ -213,6 +213,7 @@ export const id = {
   "explorer.loadMore": "Muat lebih banyak",
   "explorer.loadingMore": "Memuat…",
   "explorer.shown": "{count} komentar ditampilkan",
+  "explorer.shownOf": "{count} dari {total} komentar ditampilkan",
   "explorer.end": "Semua komentar yang cocok sudah ditampilkan.",
   "explorer.empty": "Tidak ada komentar yang cocok dengan saringan ini.",
   "explorer.emptyHint": "Coba hapus beberapa saringan atau perlebar rentang tanggal.",

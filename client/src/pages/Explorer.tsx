@@ -123,7 +123,9 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
         {rangeOk && result.status === "success" && comments.length > 0 && (
           <>
             <p className="result-count" role="status">
-              {t("explorer.shown", { count: fmt.number(comments.length) })}
+              {result.data && result.data.total > comments.length
+                ? t("explorer.shownOf", { count: fmt.number(comments.length), total: fmt.number(result.data.total) })
+                : t("explorer.shown", { count: fmt.number(comments.length) })}
             </p>
             <ol className="comment-list" aria-labelledby="results-title">
               {comments.map((c) => (

@@ -96,6 +96,13 @@ export function commentFilterSql(villageId: number, q: CommentFilterQuery): { wh
   return { where: conds.join(" AND "), params };
 }
 
+/** How many comments match the explorer filters (all pages). */
+export function countComments(db: Database, villageId: number, q: CommentFilterQuery): number {
+  if (!db.raw) throw new Error("countComments needs the SQLite driver");
+  const { where, params } = commentFilterSql(villageId, q);
+  return (db.raw.prepare(`SELECT COUNT(*) AS n FROM "Comment" c WHERE ${where}`).get(params) as { n: number }).n;
+}
+
 interface RawCommentRow {
   id: number; villageId: number; platform: string; externalId: string; url: string | null; authorName: string | null;
   authorPseudonym: string; text: string; publishedAt: string; day: string; likeCount: number; language: string | null;

@@ -3,7 +3,7 @@ import type { CommentListDTO, CommentListQuery } from "../../../shared/src/contr
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
 import { assertCanReadVillage } from "../policies/access";
-import { findComments } from "../db/commentRepository";
+import { countComments, findComments } from "../db/commentRepository";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
@@ -33,6 +33,7 @@ export async function listComments(db: Database, auth: AuthContext | undefined, 
   const last = rows.at(-1);
   return {
     data: rows.map((r) => presentComment(r)),
+    total: countComments(db, villageId, q),
     nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
   };
 }
