@@ -4,9 +4,15 @@ import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
 import { assertCanReadVillage } from "../policies/access";
 import { countComments, findComments } from "../db/commentRepository";
+import { cachedForVillage } from "../db/dataVersion";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
+
+/** The filter part of a list query (what the total depends on), in a stable order. */
+function filterKey(q: CommentListQuery) {
+  return [q.topic, q.sentiment, q.platform, q.language, q.q, q.from, q.to, q.spam, q.pii];
+}
 
 function encodeCursor(value: string | number, id: number): string {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
@@ -33,7 +39,8 @@ export async function listComments(db: Database, auth: AuthContext | undefined, 
   const last = rows.at(-1);
   return {
     data: rows.map((r) => presentComment(r)),
-    total: countComments(db, villageId, q),
+    // Every page of one filter has the same total: counted once per data version.
+    total: await cachedForVillage(villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
     nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
   };
 }
