@@ -4,24 +4,19 @@ import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
-import { SESSION_COOKIE } from "../../server/src/auth/session";
 import type { Role } from "../../server/src/auth/types";
 import { createUser } from "../../server/src/services/authService";
 import { purgeExpiredComments, retentionCutoff } from "../../server/src/services/privacyService";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createApp } from "../../server/src/app";
+import { loginCookie } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: express.Express;
 let villageA: number;
 let villageB: number;
 const cookies: Partial<Record<Role, string>> = {};
-
-async function loginCookie(username: string, password: string): Promise<string> {
-  const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
-  return (res.headers["set-cookie"] as unknown as string[]).find((s) => s.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0];
-}
 
 async function seed(villageId: number, comments: ReturnType<typeof incomingComment>[]) {
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
@@ -41,7 +36,7 @@ beforeAll(async () => {
   villageB = (await createVillage(env.db, { name: "Desa Lain" })).id;
   for (const role of ["admin", "pimpinan", "perangkat"] as const) {
     await createUser(env.db, { username: `p-${role}`, password: `sandi-${role}-1`, role, villageIds: [villageA] });
-    cookies[role] = await loginCookie(`p-${role}`, `sandi-${role}-1`);
+    cookies[role] = await loginCookie(app, `p-${role}`, `sandi-${role}-1`);
   }
 });
 afterAll(() => env.cleanup());

@@ -3,24 +3,18 @@
 import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SESSION_COOKIE } from "../../server/src/auth/session";
 import type { Role } from "../../server/src/auth/types";
 import { createUser } from "../../server/src/services/authService";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createApp } from "../../server/src/app";
+import { loginCookie } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: express.Express;
 let villageA: number;
 let villageB: number;
 const cookies: Partial<Record<Role, string>> = {};
-
-async function loginCookie(username: string, password: string): Promise<string> {
-  const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
-  const set = (res.headers["set-cookie"] as unknown as string[]).find((s) => s.startsWith(`${SESSION_COOKIE}=`))!;
-  return set.split(";")[0];
-}
 
 beforeAll(async () => {
   env = await createTempDatabase();
@@ -30,7 +24,7 @@ beforeAll(async () => {
   villageB = (await createVillage(env.db, { name: "Desa B" })).id;
   for (const role of ["admin", "pimpinan", "viewer"] as const) {
     await createUser(env.db, { username: `u-${role}`, password: `sandi-${role}-1`, role, villageIds: [villageA] });
-    cookies[role] = await loginCookie(`u-${role}`, `sandi-${role}-1`);
+    cookies[role] = await loginCookie(app, `u-${role}`, `sandi-${role}-1`);
   }
 });
 afterAll(() => env.cleanup());
@@ -52,7 +46,7 @@ describe("/api/users", () => {
     const unknown = await request(app).post("/api/users").set("Cookie", cookies.admin!).send({ ...body, username: "desa-hilang", villageIds: [9999] }).expect(400);
     expect(unknown.body.error.message).toContain("villageIds: no village with id 9999");
     // The new account can log in and sees only its village.
-    const c = await loginCookie("perangkat1", "sandi-perangkat");
+    const c = await loginCookie(app, "perangkat1", "sandi-perangkat");
     const me = await request(app).get("/api/auth/me").set("Cookie", c).expect(200);
     expect(me.body.data.user.villages.map((v: { id: number }) => v.id)).toEqual([villageB]);
   });
@@ -68,7 +62,7 @@ describe("/api/users", () => {
   it("changes role and villages, disables (ending sessions) and resets passwords", async () => {
     await createUser(env.db, { username: "warga-staf", password: "sandi-staf-1", role: "viewer", villageIds: [villageA] });
     const user = await env.db.prisma.user.findUniqueOrThrow({ where: { username: "warga-staf" } });
-    const staffCookie = await loginCookie("warga-staf", "sandi-staf-1");
+    const staffCookie = await loginCookie(app, "warga-staf", "sandi-staf-1");
 
     await request(app).patch(`/api/users/${user.id}`).send({ role: "perangkat" }).expect(401);
     const bad = await request(app).patch(`/api/users/abc`).set("Cookie", cookies.admin!).send({ role: "perangkat" }).expect(400);
@@ -92,7 +86,7 @@ describe("/api/users", () => {
     expect(pw.body.error.message).toContain("password:");
     await request(app).post(`/api/users/${user.id}/password`).set("Cookie", cookies.admin!).send({ password: "sandi-baru-123" }).expect(200);
     await request(app).post("/api/auth/login").send({ username: "warga-staf", password: "sandi-staf-1" }).expect(401);
-    await loginCookie("warga-staf", "sandi-baru-123");
+    await loginCookie(app, "warga-staf", "sandi-baru-123");
   });
 
   it("keeps at least one active admin", async () => {

@@ -14,6 +14,11 @@ export async function loginAs(app: Express, db: Database, role: Role, villageIds
   const username = `${role}-${seq}`;
   const password = `sandi-rahasia-${seq}`;
   await createUser(db, { username, password, role, villageIds });
+  return loginCookie(app, username, password);
+}
+
+/** Logs an existing account in through POST /api/auth/login; returns its session cookie. */
+export async function loginCookie(app: Express, username: string, password: string): Promise<string> {
   const res = await request(app).post("/api/auth/login").send({ username, password }).expect(200);
   const cookies = res.headers["set-cookie"] as unknown as string[];
   return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(";")[0];

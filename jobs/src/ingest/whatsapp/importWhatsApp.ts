@@ -7,15 +7,9 @@ import type { Database } from "../../../../server/src/db/client";
 import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepository";
 import { refreshRollups, storeBatch } from "../store";
 import { parseWhatsApp } from "./parse";
+import type { ImportSummary } from "../file/importFile";
 
-export interface WhatsAppImportSummary {
-  file: string;
-  read: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejectedRows: Array<{ line: number; reason: string }>;
+export interface WhatsAppImportSummary extends ImportSummary {
   /** System lines and media placeholders skipped on purpose. */
   skipped: number;
 }
