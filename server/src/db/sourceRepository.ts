@@ -1,28 +1,12 @@
 // Source rows (one social account or file label of a village) and their run bookkeeping.
 // Tokens are stored sealed (tokenEnc); nothing here ever decrypts them.
 import type { Database } from "./client";
+import type { Source } from "./generated/client";
 
 export type SourceStatus = "active" | "paused" | "error" | "needs_login";
 
-export interface SourceRow {
-  id: number;
-  villageId: number;
-  platform: string;
-  accountId: string;
-  handle: string | null;
-  name: string | null;
-  settings: string;
-  tokenEnc: string | null;
-  cursor: string | null;
-  status: string;
-  intervalMinutes: number | null;
-  lastRunAt: Date | null;
-  lastSuccessAt: Date | null;
-  lastError: string | null;
-  lastErrorAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A Source row as stored (the Prisma model type; no copy to keep in step with the schema). */
+export type SourceRow = Source;
 
 export interface LastRunRow { sourceId: number; status: string; startedAt: Date; finishedAt: Date | null; read: number; new: number; updated: number; rejected: number; error: string | null }
 
