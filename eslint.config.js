@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "server/src/db/generated/**", "data/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "server/src/db/generated/**", "server/src/db/generated-pg/**", "data/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

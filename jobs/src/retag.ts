@@ -17,17 +17,17 @@ export async function retagVillage(
 ): Promise<RetagSummary> {
   const { pipeline, model, topicIds } = await getVillagePipeline(db, villageId);
   const all = opts.all ?? false;
-  const total = countStaleComments(db, villageId, model.version, all);
+  const total = await countStaleComments(db, villageId, model.version, all);
   const runId = await startJobRun(db, { kind: "retag", villageId });
   let afterId = 0;
   let done = 0;
   const days = new Set<string>();
   try {
     for (;;) {
-      const batch = findStaleComments(db, villageId, model.version, { afterId, limit: opts.batchSize ?? 2000, all });
+      const batch = await findStaleComments(db, villageId, model.version, { afterId, limit: opts.batchSize ?? 2000, all });
       if (batch.length === 0) break;
       const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
-      updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+      await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
       batch.forEach((c) => days.add(c.day));
       afterId = batch[batch.length - 1].id;
       done += batch.length;

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
     .default("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+  // PostgreSQL connections per process (server or worker), shared by Prisma and the raw paths.
+  PG_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   INGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -99,7 +99,7 @@ describe("importing a CSV file", () => {
 describe("npm run ingest -- import", () => {
   const cli = (args: string[]) =>
     run("npx", ["tsx", "jobs/src/cli.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${path.join(env.dir, "test.db")}`, LOG_LEVEL: "silent" },
+      env: { ...process.env, DATABASE_URL: env.db.url, LOG_LEVEL: "silent" },
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),

@@ -207,7 +207,10 @@ describe("stored reports", () => {
     expect(results.find((r) => r.villageId === emptyVillageId)).toMatchObject({ week: "2026-W47", status: "empty", reportId: null });
     const stored = await env.db.prisma.report.findFirst({ where: { villageId, period: "2026-W47", language: "id" } });
     expect(stored?.createdBy).toBeNull();
-    expect(fs.existsSync(path.join(env.dir, "reports", villageCode, "laporan-aspirasi-desa-sukamaju-2026-W47.pdf"))).toBe(true);
+    // The file is in the database, so any server or worker machine can serve it.
+    const withFile = await env.db.prisma.report.findUnique({ where: { id: stored!.id } });
+    expect(Buffer.from(withFile!.content!).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(withFile!.filePath).toBe(`${villageCode}/laporan-aspirasi-desa-sukamaju-2026-W47.pdf`);
     const runs = await env.db.prisma.jobRun.count({ where: { kind: "report" } });
     expect(runs).toBe(2);
   });

@@ -1,13 +1,27 @@
-// A migrated, empty SQLite database in a temporary folder, with the global topics, per test file.
+// A migrated, empty database with the global topics, per test file. SQLite by default (a file in a
+// temporary folder); PostgreSQL when TEST_DATABASE_URL is set (`npm run test:pg`): a fresh database
+// created on that server for the file and dropped after it.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { openDatabase, type Database } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
 
+export interface TempDatabase { db: Database; dir: string; cleanup(): Promise<void> }
+
+/** The PostgreSQL server tests run against, or null for SQLite. */
+export function testPostgresUrl(): string | null {
+  const url = process.env.TEST_DATABASE_URL;
+  return url && /^postgres(ql)?:\/\//.test(url) ? url : null;
+}
+
 /** Creates a fresh database; call cleanup() in afterAll. */
-export async function createTempDatabase(): Promise<{ db: Database; dir: string; cleanup(): Promise<void> }> {
+export async function createTempDatabase(): Promise<TempDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-test-"));
+  const server = testPostgresUrl();
+  if (server) return createPostgresDatabase(server, dir);
   const db = await openDatabase(`file:${path.join(dir, "test.db")}`);
   await prepareDatabase(db);
   return {
@@ -15,6 +29,30 @@ export async function createTempDatabase(): Promise<{ db: Database; dir: string;
     dir,
     async cleanup() {
       await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function createPostgresDatabase(server: string, dir: string): Promise<TempDatabase> {
+  const name = `suara_desa_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase(url.toString(), { poolSize: 5 });
+  await prepareDatabase(db);
+  return {
+    db,
+    dir,
+    async cleanup() {
+      await db.close();
+      const drop = new pg.Client({ connectionString: server });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await drop.end();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
 // `npm run report -- --village <code> [--week 2026-W47 | --month 2026-11] [--format pdf|xlsx|csv]
 // [--lang id|en] [--out file]`: the Laporan Aspirasi Warga for offices that run it by hand.
-// Without --out a PDF is stored in data/reports (and listed in the dashboard); spreadsheets are
+// Without --out a PDF is stored in the database (and listed in the dashboard); spreadsheets are
 // written to the current folder.
 import fs from "node:fs";
 import path from "node:path";
@@ -11,7 +11,7 @@ import { prepareDatabase } from "../../../server/src/db/prepare";
 import { findVillageByCode } from "../../../server/src/db/reportRepository";
 import { MONTH_RE, monthlyPeriod, weeklyPeriod } from "../../../server/src/services/reports/period";
 import {
-  exportCommentsCsv, exportReportXlsx, generatePdfReport, reportsDir, storeReportFile, type GeneratedFile, type ReportFormat,
+  exportCommentsCsv, exportReportXlsx, generatePdfReport, storeReportFile, type GeneratedFile, type ReportFormat,
 } from "../../../server/src/services/reports/reportService";
 import type { ReportLang } from "../../../server/src/services/reports/reportStrings";
 import { parseArgs, runMain } from "./progress";
@@ -85,7 +85,7 @@ async function main(): Promise<number> {
       fs.writeFileSync(target, file.body);
     } else if (a.format === "pdf") {
       const stored = await storeReportFile(db, village, { kind, period: file.period ?? "", format: "pdf", language: a.lang, body: file.body, createdBy: "cli" });
-      target = path.join(reportsDir(db), village.code, stored.fileName);
+      target = `the database (report #${stored.id}, listed on the dashboard)`;
     } else {
       target = path.resolve(file.fileName);
       fs.writeFileSync(target, file.body);

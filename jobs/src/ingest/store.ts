@@ -65,7 +65,7 @@ export async function storeBatch(
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
   for (const c of input.comments) unique.set(`${c.platform}\u0000${c.externalId}`, c);
-  const existing = findExistingComments(db, [...unique.values()]);
+  const existing = await findExistingComments(db, [...unique.values()]);
 
   const toAnalyze: IncomingComment[] = [];
   const fresh = new Set<IncomingComment>();
@@ -116,7 +116,7 @@ export async function storeBatch(
     };
   });
 
-  writeIngestBatch(db, {
+  await writeIngestBatch(db, {
     villageId: input.villageId,
     sourceId: input.sourceId,
     model,
@@ -130,6 +130,6 @@ export async function storeBatch(
 
 /** Finishes a run: links late-arriving parents/posts and recomputes the touched days' rollups. */
 export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
-  linkOrphans(db, villageId);
-  recomputeRollups(db, villageId, days);
+  await linkOrphans(db, villageId);
+  await recomputeRollups(db, villageId, days);
 }

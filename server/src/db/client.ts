@@ -1,20 +1,32 @@
 // The database handle. The only module that constructs the Prisma client; repositories receive a
-// Database and never open their own. SQLite is embedded (better-sqlite3 through Prisma's driver
-// adapter) and also exposes the raw driver for bulk paths, where Prisma's per-row cost
-// (~0.2 ms/row) would dominate a million-comment import.
+// Database and never open their own. DATABASE_URL picks the engine: `file:` is embedded SQLite
+// (better-sqlite3), `postgresql://` is PostgreSQL (node-postgres). Both expose their raw driver
+// next to Prisma for the bulk and hot read paths, where Prisma's per-row cost (~0.2 ms/row) would
+// dominate a million-comment import; `sql.ts` runs one SQL text on either.
 import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PrismaClientPg } from "./generated-pg/client";
 import { env } from "../env";
 
+export type Provider = "sqlite" | "postgres";
+
 export interface Database {
+  /**
+   * Prisma client. On PostgreSQL it is the client generated from prisma/postgres/schema.prisma,
+   * which `npm run db:schema` derives from the SQLite schema: same models, same API, so one type.
+   */
   prisma: PrismaClient;
-  /** Raw better-sqlite3 connection (SQLite only) for bulk writes; null on PostgreSQL. */
+  /** Raw better-sqlite3 connection (SQLite only). */
   raw: BetterSqlite3.Database | null;
+  /** Connection pool (PostgreSQL only), shared with Prisma. */
+  pg: pg.Pool | null;
   url: string;
-  provider: "sqlite" | "postgres";
+  provider: Provider;
   close(): Promise<void>;
 }
 
@@ -25,11 +37,14 @@ export function sqlitePath(url: string): string {
   return path.resolve(url.replace(/^file:/, ""));
 }
 
-/** Opens (creating the folder if needed) the database at `url`. */
-export async function openDatabase(url: string): Promise<Database> {
-  if (!url.startsWith("file:")) {
-    throw new Error("DATABASE_URL: only SQLite (file:…) is supported in this version");
-  }
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens (creating the folder or nothing else) the database at `url`. */
+export async function openDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
+  if (isPostgresUrl(url)) return openPostgres(url, opts.poolSize ?? env().PG_POOL_SIZE);
+  if (!url.startsWith("file:")) throw new Error("DATABASE_URL: must start with file: (SQLite) or postgresql://");
   const file = sqlitePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
@@ -45,11 +60,30 @@ export async function openDatabase(url: string): Promise<Database> {
   return {
     prisma,
     raw,
+    pg: null,
     url: `file:${file}`,
     provider: "sqlite",
     async close() {
       await prisma.$disconnect();
       raw.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "suara-desa" });
+  // An idle client that loses its server (restart, failover) emits here; the pool replaces it.
+  pool.on("error", () => {});
+  const prisma = new PrismaClientPg({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+  return {
+    prisma,
+    raw: null,
+    pg: pool,
+    url,
+    provider: "postgres",
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
     },
   };
 }

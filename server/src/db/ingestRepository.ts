@@ -1,9 +1,13 @@
-// The bulk write path for ingestion: raw prepared statements in one transaction per batch, because
-// Prisma's per-row cost (~0.2 ms) would make a million-comment import take over an hour.
-// Idempotent on (platform, externalId): replaying a batch changes nothing.
+// The bulk write path for ingestion. Idempotent on (platform, externalId): replaying a batch
+// changes nothing. Prisma's per-row cost (~0.2 ms) would make a million-comment import take over an
+// hour, so each engine gets its fastest path: SQLite runs prepared statements in one synchronous
+// transaction per batch; PostgreSQL sends each batch as a few set-based statements over unnest()
+// arrays in one transaction (a round trip per row would cost more than the write).
 import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
 import { toDbDate, type Database } from "./client";
 import { bumpVillageVersion } from "./dataVersion";
+import { pgQuery, pgTransaction, sqlAll, sqlGet, sqlRun } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -37,7 +41,7 @@ export interface CommentRow {
 export interface ExistingComment { id: number; text: string; likeCount: number; day: string; modelVersion: string | null }
 
 function rawOf(db: Database): BetterSqlite3.Database {
-  if (!db.raw) throw new Error("bulk ingestion needs the SQLite driver");
+  if (!db.raw) throw new Error("SQLite connection required");
   return db.raw;
 }
 
@@ -76,9 +80,6 @@ function prepare(raw: BetterSqlite3.Database) {
         sentimentLabel = @sentimentLabel, sentimentScore = @sentimentScore, isSpam = @isSpam, spamScore = @spamScore,
         piiSpans = @piiSpans, modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
       WHERE id = @id`),
-    staleBatch: raw.prepare(`SELECT id, text, day FROM "Comment" WHERE villageId = ? AND id > ?
-        AND (modelVersion IS NULL OR modelVersion != ? OR ? = 1) ORDER BY id LIMIT ?`),
-    countStale: raw.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE villageId = ? AND (modelVersion IS NULL OR modelVersion != ? OR ? = 1)`),
     saveCursor: raw.prepare(`UPDATE "Source" SET cursor = ?, updatedAt = ? WHERE id = ?`),
   };
 }
@@ -93,9 +94,24 @@ function stmts(db: Database) {
 }
 
 /** Existing comments by platform + externalId (key `${platform}\u0000${externalId}`). */
-export function findExistingComments(db: Database, keys: Array<{ platform: string; externalId: string }>): Map<string, ExistingComment> {
-  const s = stmts(db);
+export async function findExistingComments(
+  db: Database,
+  keys: Array<{ platform: string; externalId: string }>,
+): Promise<Map<string, ExistingComment>> {
   const found = new Map<string, ExistingComment>();
+  if (db.pg) {
+    if (keys.length === 0) return found;
+    const { rows } = await pgQuery<ExistingComment & { platform: string; externalId: string }>(db.pg,
+      `SELECT c.id, c.platform, c."externalId", c.text, c."likeCount", c.day, c."modelVersion" FROM "Comment" c
+       JOIN unnest(@platforms::text[], @externalIds::text[]) AS k(platform, "externalId")
+         ON c.platform = k.platform AND c."externalId" = k."externalId"`,
+      { platforms: keys.map((k) => k.platform), externalIds: keys.map((k) => k.externalId) });
+    for (const r of rows) {
+      found.set(`${r.platform}\u0000${r.externalId}`, { id: r.id, text: r.text, likeCount: r.likeCount, day: r.day, modelVersion: r.modelVersion });
+    }
+    return found;
+  }
+  const s = stmts(db);
   for (const k of keys) {
     const row = s.existing.get(k.platform, k.externalId) as ExistingComment | undefined;
     if (row) found.set(`${k.platform}\u0000${k.externalId}`, row);
@@ -103,22 +119,22 @@ export function findExistingComments(db: Database, keys: Array<{ platform: strin
   return found;
 }
 
+export interface IngestBatch {
+  villageId: number;
+  sourceId: number | null;
+  model: { name: string; version: string };
+  posts: PostRow[];
+  comments: CommentRow[];
+  likeUpdates: Array<{ id: number; likeCount: number }>;
+  cursor?: string | null;
+}
+
 /**
  * Writes one batch atomically: posts, analysed comments (with their model topics), like-count
  * updates, and the source cursor, so a cursor never advances past items that were not stored.
  */
-export function writeIngestBatch(
-  db: Database,
-  input: {
-    villageId: number;
-    sourceId: number | null;
-    model: { name: string; version: string };
-    posts: PostRow[];
-    comments: CommentRow[];
-    likeUpdates: Array<{ id: number; likeCount: number }>;
-    cursor?: string | null;
-  },
-): void {
+export async function writeIngestBatch(db: Database, input: IngestBatch): Promise<void> {
+  if (db.pg) return pgTransaction(db, (client) => writeIngestBatchPg(client, input));
   const raw = rawOf(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
@@ -148,65 +164,198 @@ export function writeIngestBatch(
   })();
 }
 
-/** Links comments whose post or parent arrived after them (replies can come before parents). */
-export function linkOrphans(db: Database, villageId: number): void {
-  const raw = rawOf(db);
-  raw.prepare(`UPDATE "Comment" SET parentId = (SELECT p.id FROM "Comment" p WHERE p.platform = "Comment".platform AND p.externalId = "Comment".parentExternalId)
-    WHERE villageId = ? AND parentId IS NULL AND parentExternalId IS NOT NULL`).run(villageId);
-  raw.prepare(`UPDATE "Comment" SET postId = (SELECT p.id FROM "Post" p WHERE p.platform = "Comment".platform AND p.externalId = "Comment".postExternalId)
-    WHERE villageId = ? AND postId IS NULL AND postExternalId IS NOT NULL`).run(villageId);
+const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform, "externalId", "postExternalId",
+  "parentExternalId", "authorPseudonym", "authorName", text, "normalizedText", url, "publishedAt", day, "likeCount",
+  "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", "modelName",
+  "modelVersion", "analyzedAt", "createdAt", "updatedAt"`;
+
+/** The PostgreSQL twin of the SQLite batch above: the same rows, set-based. */
+async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Promise<void> {
+  const now = new Date();
+  // One statement may not update a row twice: the last occurrence of a post wins.
+  const posts = [...new Map(input.posts.map((p) => [`${p.platform}\u0000${p.externalId}`, p])).values()];
+  if (posts.length > 0) {
+    await pgQuery(client, `INSERT INTO "Post" ("villageId", "sourceId", platform, "externalId", text, url, "publishedAt", "createdAt")
+      SELECT @villageId::int, @sourceId::int, p.platform, p."externalId", p.text, p.url, p."publishedAt", @now::timestamp(3)
+      FROM unnest(@platform::text[], @externalId::text[], @text::text[], @url::text[], @publishedAt::timestamp(3)[])
+        AS p(platform, "externalId", text, url, "publishedAt")
+      ON CONFLICT (platform, "externalId") DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
+        "sourceId" = COALESCE("Post"."sourceId", excluded."sourceId")`, {
+      villageId: input.villageId, sourceId: input.sourceId, now,
+      platform: posts.map((p) => p.platform), externalId: posts.map((p) => p.externalId), text: posts.map((p) => p.text),
+      url: posts.map((p) => p.url), publishedAt: posts.map((p) => p.publishedAt.toISOString()),
+    });
+  }
+  const comments = input.comments;
+  if (comments.length > 0) {
+    const col = <T>(f: (c: CommentRow) => T) => comments.map(f);
+    const { rows } = await pgQuery<{ id: number; platform: string; externalId: string }>(client,
+      `INSERT INTO "Comment" (${COMMENT_COLUMNS})
+      SELECT @villageId::int, @sourceId::int,
+        (SELECT p.id FROM "Post" p WHERE p.platform = v.platform AND p."externalId" = v."postExternalId"),
+        (SELECT x.id FROM "Comment" x WHERE x.platform = v.platform AND x."externalId" = v."parentExternalId"),
+        v.platform, v."externalId", v."postExternalId", v."parentExternalId", v."authorPseudonym", v."authorName", v.text,
+        v.normalized, v.url, v."publishedAt", v.day, v."likeCount", v."fromVillage", v.language, v."sentimentLabel",
+        v."sentimentScore", v."isSpam", v."spamScore", v."piiSpans", @modelName::text, @modelVersion::text,
+        @now::timestamp(3), @now::timestamp(3), @now::timestamp(3)
+      FROM unnest(@platform::text[], @externalId::text[], @postExternalId::text[], @parentExternalId::text[],
+        @authorPseudonym::text[], @authorName::text[], @text::text[], @normalized::text[], @url::text[],
+        @publishedAt::timestamp(3)[], @day::text[], @likeCount::int[], @fromVillage::bool[], @language::text[],
+        @sentimentLabel::text[], @sentimentScore::float8[], @isSpam::bool[], @spamScore::float8[], @piiSpans::text[])
+        AS v(platform, "externalId", "postExternalId", "parentExternalId", "authorPseudonym", "authorName", text, normalized,
+          url, "publishedAt", day, "likeCount", "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam",
+          "spamScore", "piiSpans")
+      ON CONFLICT (platform, "externalId") DO UPDATE SET
+        text = excluded.text, "normalizedText" = excluded."normalizedText",
+        "authorName" = COALESCE(excluded."authorName", "Comment"."authorName"), url = COALESCE(excluded.url, "Comment".url),
+        "publishedAt" = excluded."publishedAt", day = excluded.day, "likeCount" = excluded."likeCount",
+        language = excluded.language, "sentimentLabel" = excluded."sentimentLabel", "sentimentScore" = excluded."sentimentScore",
+        "isSpam" = excluded."isSpam", "spamScore" = excluded."spamScore", "piiSpans" = excluded."piiSpans",
+        "modelName" = excluded."modelName", "modelVersion" = excluded."modelVersion", "analyzedAt" = excluded."analyzedAt",
+        "updatedAt" = excluded."updatedAt", "postId" = COALESCE("Comment"."postId", excluded."postId"),
+        "parentId" = COALESCE("Comment"."parentId", excluded."parentId")
+      RETURNING id, platform, "externalId"`, {
+      villageId: input.villageId, sourceId: input.sourceId, now, modelName: input.model.name, modelVersion: input.model.version,
+      platform: col((c) => c.platform), externalId: col((c) => c.externalId), postExternalId: col((c) => c.postExternalId),
+      parentExternalId: col((c) => c.parentExternalId), authorPseudonym: col((c) => c.authorPseudonym),
+      authorName: col((c) => c.authorName), text: col((c) => c.text), normalized: col((c) => c.analysis.normalized),
+      url: col((c) => c.url), publishedAt: col((c) => c.publishedAt.toISOString()), day: col((c) => c.day),
+      likeCount: col((c) => c.likeCount), fromVillage: col((c) => c.fromVillage), language: col((c) => c.analysis.language),
+      sentimentLabel: col((c) => c.analysis.sentimentLabel), sentimentScore: col((c) => c.analysis.sentimentScore),
+      isSpam: col((c) => c.analysis.isSpam), spamScore: col((c) => c.analysis.spamScore), piiSpans: col((c) => c.analysis.piiSpans),
+    });
+    const ids = new Map(rows.map((r) => [`${r.platform}\u0000${r.externalId}`, r.id]));
+    const withIds = comments.map((c) => ({ id: ids.get(`${c.platform}\u0000${c.externalId}`)!, isNew: c.isNew, analysis: c.analysis }));
+    await replaceModelTopicsPg(client, withIds, now);
+  }
+  if (input.likeUpdates.length > 0) {
+    await pgQuery(client, `UPDATE "Comment" c SET "likeCount" = u."likeCount", "updatedAt" = @now::timestamp(3)
+      FROM unnest(@id::int[], @likeCount::int[]) AS u(id, "likeCount") WHERE c.id = u.id`,
+    { now, id: input.likeUpdates.map((u) => u.id), likeCount: input.likeUpdates.map((u) => u.likeCount) });
+  }
+  if (input.sourceId != null && input.cursor !== undefined) {
+    await pgQuery(client, `UPDATE "Source" SET cursor = @cursor, "updatedAt" = @now WHERE id = @sourceId`,
+      { cursor: input.cursor, now, sourceId: input.sourceId });
+  }
 }
+
+/** Replaces the model topics of comments (those not new lose their old ones first). */
+async function replaceModelTopicsPg(
+  client: pg.PoolClient,
+  rows: Array<{ id: number; isNew?: boolean; analysis: CommentRow["analysis"] }>,
+  now: Date,
+): Promise<void> {
+  const old = rows.filter((r) => !r.isNew).map((r) => r.id);
+  if (old.length > 0) {
+    await pgQuery(client, `DELETE FROM "CommentTopic" WHERE "commentId" = ANY(@ids::int[]) AND origin = 'model'`, { ids: old });
+  }
+  const links = rows.flatMap((r) => r.analysis.topics.map((t) => ({ commentId: r.id, topicId: t.topicId, score: t.score })));
+  if (links.length === 0) return;
+  await pgQuery(client, `INSERT INTO "CommentTopic" ("commentId", "topicId", score, origin, "createdAt")
+    SELECT t."commentId", t."topicId", t.score, 'model', @now::timestamp(3)
+    FROM unnest(@commentId::int[], @topicId::int[], @score::float8[]) AS t("commentId", "topicId", score)
+    ON CONFLICT ("commentId", "topicId", origin) DO UPDATE SET score = excluded.score`, {
+    now, commentId: links.map((l) => l.commentId), topicId: links.map((l) => l.topicId), score: links.map((l) => l.score),
+  });
+}
+
+/** Links comments whose post or parent arrived after them (replies can come before parents). */
+export async function linkOrphans(db: Database, villageId: number): Promise<void> {
+  await sqlRun(db, `UPDATE "Comment" SET "parentId" = (SELECT p.id FROM "Comment" p
+      WHERE p.platform = "Comment".platform AND p."externalId" = "Comment"."parentExternalId")
+    WHERE "villageId" = @villageId AND "parentId" IS NULL AND "parentExternalId" IS NOT NULL`, { villageId });
+  await sqlRun(db, `UPDATE "Comment" SET "postId" = (SELECT p.id FROM "Post" p
+      WHERE p.platform = "Comment".platform AND p."externalId" = "Comment"."postExternalId")
+    WHERE "villageId" = @villageId AND "postId" IS NULL AND "postExternalId" IS NOT NULL`, { villageId });
+}
+
+const SENTIMENT_EXPR = `CASE WHEN c."isSpam" = true THEN 'spam' ELSE COALESCE(c."humanSentiment", c."sentimentLabel", 'netral') END`;
+const ROLLUP_SQL = [
+  `DELETE FROM "DailyRollup" WHERE "villageId" = @villageId AND day = @day`,
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
+    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, COUNT(*) FROM "Comment" c
+    WHERE c."villageId" = @villageId AND c.day = @day AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
+    GROUP BY c."villageId", c.day, c.platform, 5`,
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
+    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, COUNT(DISTINCT c.id) FROM "Comment" c
+    JOIN "CommentTopic" ct ON ct."commentId" = c.id JOIN "Topic" t ON t.id = ct."topicId"
+    WHERE c."villageId" = @villageId AND c.day = @day AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
+      AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
+    GROUP BY c."villageId", c.day, c.platform, t.key, 5`,
+];
 
 /**
  * Recomputes the daily rollup rows of the given local days. Effective labels: a human correction
  * wins over the model (sentiment: humanSentiment; topics: once an official corrected them
- * (humanTopicsAt), the comment's human topic rows replace its model rows). Spam is counted under sentiment "spam".
+ * (humanTopicsAt), the comment's human topic rows replace its model rows). Spam is counted under
+ * sentiment "spam". Each day costs what that day holds, whatever the size of the table.
  */
-export function recomputeRollups(db: Database, villageId: number, days: string[]): void {
+export async function recomputeRollups(db: Database, villageId: number, days: string[]): Promise<void> {
   if (days.length === 0) return;
+  const unique = [...new Set(days)];
+  if (db.pg) {
+    await pgTransaction(db, async (client) => {
+      // Two workers finishing runs of one village would otherwise interleave delete and insert.
+      await client.query("SELECT pg_advisory_xact_lock(7302152, $1)", [villageId]);
+      for (const day of unique) for (const sql of ROLLUP_SQL) await pgQuery(client, sql, { villageId, day });
+    });
+  } else {
+    const raw = rawOf(db);
+    const statements = ROLLUP_SQL.map((sql) => raw.prepare(sql));
+    raw.transaction(() => {
+      for (const day of unique) for (const st of statements) st.run({ villageId, day });
+    })();
+  }
   bumpVillageVersion(villageId);
-  const raw = rawOf(db);
-  const sentimentExpr = `CASE WHEN c.isSpam = 1 THEN 'spam' ELSE COALESCE(c.humanSentiment, c.sentimentLabel, 'netral') END`;
-  const del = raw.prepare(`DELETE FROM "DailyRollup" WHERE villageId = ? AND day = ?`);
-  const all = raw.prepare(`INSERT INTO "DailyRollup" (villageId, day, platform, topic, sentiment, count)
-    SELECT c.villageId, c.day, c.platform, '*', ${sentimentExpr}, COUNT(*) FROM "Comment" c
-    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL AND c.fromVillage = 0 GROUP BY c.platform, 5`);
-  const byTopic = raw.prepare(`INSERT INTO "DailyRollup" (villageId, day, platform, topic, sentiment, count)
-    SELECT c.villageId, c.day, c.platform, t.key, ${sentimentExpr}, COUNT(DISTINCT c.id) FROM "Comment" c
-    JOIN "CommentTopic" ct ON ct.commentId = c.id JOIN "Topic" t ON t.id = ct.topicId
-    WHERE c.villageId = ? AND c.day = ? AND c.analyzedAt IS NOT NULL AND c.fromVillage = 0
-      AND ct.origin = CASE WHEN c.humanTopicsAt IS NULL THEN 'model' ELSE 'human' END
-    GROUP BY c.platform, t.key, 5`);
-  raw.transaction(() => {
-    for (const day of new Set(days)) {
-      del.run(villageId, day);
-      all.run(villageId, day);
-      byTopic.run(villageId, day);
-    }
-  })();
 }
 
+const STALE_WHERE = `"villageId" = @villageId AND ("modelVersion" IS NULL OR "modelVersion" <> @modelVersion OR @all)`;
+
 /** The next batch (by id) of a village's comments tagged by another model version (or all). */
-export function findStaleComments(
+export async function findStaleComments(
   db: Database,
   villageId: number,
   modelVersion: string,
-  opts: { afterId: number; limit: number; all: boolean },
-): Array<{ id: number; text: string; day: string }> {
-  return stmts(db).staleBatch.all(villageId, opts.afterId, modelVersion, opts.all ? 1 : 0, opts.limit) as Array<{ id: number; text: string; day: string }>;
+  opts: { afterId: number; limit: number; all: boolean; beforeId?: number },
+): Promise<Array<{ id: number; text: string; day: string }>> {
+  return sqlAll(db, `SELECT id, text, day FROM "Comment" WHERE ${STALE_WHERE} AND id > @afterId AND id <= @beforeId
+    ORDER BY id LIMIT @limit`, { villageId, modelVersion, all: opts.all, afterId: opts.afterId, beforeId: opts.beforeId ?? 2 ** 31 - 1, limit: opts.limit });
 }
 
 /** How many of a village's comments a retag would touch. */
-export function countStaleComments(db: Database, villageId: number, modelVersion: string, all: boolean): number {
-  return (stmts(db).countStale.get(villageId, modelVersion, all ? 1 : 0) as { n: number }).n;
+export async function countStaleComments(db: Database, villageId: number, modelVersion: string, all: boolean): Promise<number> {
+  const row = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE ${STALE_WHERE}`, { villageId, modelVersion, all });
+  return Number(row?.n ?? 0);
 }
 
 /** Replaces the model's analysis of existing comments (human labels are untouched), atomically. */
-export function updateAnalyses(
+export async function updateAnalyses(
   db: Database,
   model: { name: string; version: string },
   rows: Array<{ id: number; analysis: CommentRow["analysis"] }>,
-): void {
+): Promise<void> {
+  if (db.pg) {
+    if (rows.length === 0) return;
+    const now = new Date();
+    const col = <T>(f: (a: CommentRow["analysis"]) => T) => rows.map((r) => f(r.analysis));
+    await pgTransaction(db, async (client) => {
+      await pgQuery(client, `UPDATE "Comment" c SET "normalizedText" = v.normalized, language = v.language,
+          "sentimentLabel" = v."sentimentLabel", "sentimentScore" = v."sentimentScore", "isSpam" = v."isSpam",
+          "spamScore" = v."spamScore", "piiSpans" = v."piiSpans", "modelName" = @modelName::text,
+          "modelVersion" = @modelVersion::text, "analyzedAt" = @now::timestamp(3), "updatedAt" = @now::timestamp(3)
+        FROM unnest(@id::int[], @normalized::text[], @language::text[], @sentimentLabel::text[], @sentimentScore::float8[],
+          @isSpam::bool[], @spamScore::float8[], @piiSpans::text[])
+          AS v(id, normalized, language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans")
+        WHERE c.id = v.id`, {
+        now, modelName: model.name, modelVersion: model.version, id: rows.map((r) => r.id),
+        normalized: col((a) => a.normalized), language: col((a) => a.language), sentimentLabel: col((a) => a.sentimentLabel),
+        sentimentScore: col((a) => a.sentimentScore), isSpam: col((a) => a.isSpam), spamScore: col((a) => a.spamScore),
+        piiSpans: col((a) => a.piiSpans),
+      });
+      await replaceModelTopicsPg(client, rows, now);
+    });
+    return;
+  }
   const raw = rawOf(db);
   const s = stmts(db);
   const now = toDbDate(new Date());

@@ -1,6 +1,6 @@
 // Human corrections of model labels. They are stored beside the model's labels (never over them),
 // so a retag keeps them and `npm run export:labels` can hand them back as training data.
-import { toDbDate, type Database } from "./client";
+import type { Database } from "./client";
 
 /** Sets (or clears, with null) the human sentiment of a comment. */
 export async function setHumanSentiment(db: Database, commentId: number, label: string | null, by: string): Promise<void> {
@@ -13,16 +13,13 @@ export async function setHumanSentiment(db: Database, commentId: number, label: 
 }
 
 /** Replaces the human topics of a comment; from now on they (even none) are its topics. */
-export function setHumanTopics(db: Database, commentId: number, topicIds: number[], by: string): void {
-  const raw = db.raw;
-  if (!raw) throw new Error("setHumanTopics needs the SQLite driver");
-  const now = toDbDate(new Date());
-  raw.transaction(() => {
-    raw.prepare(`DELETE FROM "CommentTopic" WHERE commentId = ? AND origin = 'human'`).run(commentId);
-    const insert = raw.prepare(`INSERT INTO "CommentTopic" (commentId, topicId, score, origin, createdBy, createdAt) VALUES (?, ?, 1, 'human', ?, ?)`);
-    for (const t of topicIds) insert.run(commentId, t, by, now);
-    raw.prepare(`UPDATE "Comment" SET humanTopicsBy = ?, humanTopicsAt = ?, updatedAt = ? WHERE id = ?`).run(by, now, now, commentId);
-  })();
+export async function setHumanTopics(db: Database, commentId: number, topicIds: number[], by: string): Promise<void> {
+  const now = new Date();
+  await db.prisma.$transaction([
+    db.prisma.commentTopic.deleteMany({ where: { commentId, origin: "human" } }),
+    db.prisma.commentTopic.createMany({ data: topicIds.map((topicId) => ({ commentId, topicId, score: 1, origin: "human", createdBy: by, createdAt: now })) }),
+    db.prisma.comment.update({ where: { id: commentId }, data: { humanTopicsBy: by, humanTopicsAt: now } }),
+  ]);
 }
 
 export interface HumanLabelRow {

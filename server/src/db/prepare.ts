@@ -6,7 +6,7 @@ import { upsertGlobalTopics } from "./topicRepository";
 
 /** Applies pending migrations and syncs the global topic taxonomy; returns migrations applied. */
 export async function prepareDatabase(db: Database): Promise<string[]> {
-  const applied = migrateDatabase(db);
+  const applied = await migrateDatabase(db);
   await upsertGlobalTopics(db, DEFAULT_TOPICS);
   return applied;
 }

@@ -2,7 +2,8 @@
 // and the stored Report rows.
 import type { Prisma } from "./generated/client";
 import type { Database } from "./client";
-import { commentFilter } from "./commentRepository";
+import { commentFilterSql } from "./commentRepository";
+import { sqlAll } from "./sql";
 
 export interface QuoteCandidate {
   id: number;
@@ -27,35 +28,22 @@ export async function findQuoteCandidates(
   to: string,
   take: number,
 ): Promise<QuoteCandidate[]> {
-  return db.prisma.comment.findMany({
-    where: commentFilter(db, villageId, { topic, from, to, spam: "exclude", pii: "any" }),
-    orderBy: [{ likeCount: "desc" }, { publishedAt: "desc" }, { id: "desc" }],
-    take,
-    select: {
-      id: true, text: true, normalizedText: true, piiSpans: true, authorPseudonym: true, platform: true,
-      publishedAt: true, day: true, likeCount: true, sentimentLabel: true, humanSentiment: true,
-    },
-  });
+  const { where, params } = commentFilterSql(db, villageId, { topic, from, to, spam: "exclude", pii: "any" });
+  const rows = await sqlAll<Omit<QuoteCandidate, "publishedAt"> & { publishedAt: string | Date }>(db,
+    `SELECT c.id, c.text, c."normalizedText", c."piiSpans", c."authorPseudonym", c.platform, c."publishedAt", c.day,
+        c."likeCount", c."sentimentLabel", c."humanSentiment"
+      FROM "Comment" c WHERE ${where} ORDER BY c."likeCount" DESC, c."publishedAt" DESC, c.id DESC LIMIT ${Math.floor(take)}`, params);
+  return rows.map((r) => ({ ...r, publishedAt: new Date(r.publishedAt) }));
 }
 
 export interface PeriodText { id: number; text: string; normalized: string }
 
 /** Normalised texts of the non-spam comments in [from, to] (for rising terms). */
 export async function findPeriodTexts(db: Database, villageId: number, from: string, to: string): Promise<PeriodText[]> {
-  if (db.raw) {
-    // Raw read: tens of thousands of rows for a month; Prisma's per-row mapping would dominate.
-    return db.raw
-      .prepare(
-        `SELECT id, text, normalizedText AS normalized FROM Comment
-         WHERE villageId = ? AND day >= ? AND day <= ? AND isSpam = 0 AND normalizedText IS NOT NULL`,
-      )
-      .all(villageId, from, to) as PeriodText[];
-  }
-  const rows = await db.prisma.comment.findMany({
-    where: { villageId, day: { gte: from, lte: to }, isSpam: false, normalizedText: { not: null } },
-    select: { id: true, text: true, normalizedText: true },
-  });
-  return rows.map((r) => ({ id: r.id, text: r.text, normalized: r.normalizedText ?? "" }));
+  // Raw read: tens of thousands of rows for a month; Prisma's per-row mapping would dominate.
+  return sqlAll<PeriodText>(db, `SELECT id, text, "normalizedText" AS normalized FROM "Comment"
+    WHERE "villageId" = @villageId AND day >= @from AND day <= @to AND "isSpam" = false AND "normalizedText" IS NOT NULL`,
+  { villageId, from, to });
 }
 
 /** Comments per source (null: file imports without a source) in [from, to], spam included. */
@@ -97,7 +85,8 @@ export function findVillageByCode(db: Database, code: string) {
   return db.prisma.village.findUnique({ where: { code } });
 }
 
-export type ReportRow = Prisma.ReportGetPayload<object>;
+/** A stored report without its file (lists and metadata never load the bytes). */
+export type ReportRow = Prisma.ReportGetPayload<{ omit: { content: true } }>;
 
 export interface ReportInput {
   villageId: number;
@@ -106,6 +95,7 @@ export interface ReportInput {
   format: string;
   language: string;
   filePath: string;
+  content: Buffer;
   bytes: number;
   createdBy: string | null;
 }
@@ -113,20 +103,27 @@ export interface ReportInput {
 /** Inserts or replaces the stored report of (village, kind, period, format, language). */
 export async function upsertReport(db: Database, input: ReportInput): Promise<ReportRow> {
   const { villageId, kind, period, format, language } = input;
+  const content = new Uint8Array(input.content);
   return db.prisma.report.upsert({
     where: { villageId_kind_period_format_language: { villageId, kind, period, format, language } },
-    create: input,
-    update: { filePath: input.filePath, bytes: input.bytes, createdBy: input.createdBy, createdAt: new Date() },
+    create: { ...input, content },
+    update: { filePath: input.filePath, content, bytes: input.bytes, createdBy: input.createdBy, createdAt: new Date() },
+    omit: { content: true },
   });
 }
 
 /** Stored reports of a village, newest period first. */
 export async function listReports(db: Database, villageId: number): Promise<ReportRow[]> {
-  return db.prisma.report.findMany({ where: { villageId }, orderBy: [{ period: "desc" }, { kind: "asc" }, { format: "asc" }, { language: "asc" }] });
+  return db.prisma.report.findMany({ where: { villageId }, omit: { content: true }, orderBy: [{ period: "desc" }, { kind: "asc" }, { format: "asc" }, { language: "asc" }] });
 }
 
 /** One stored report, or null. */
 export async function getReport(db: Database, id: number): Promise<ReportRow | null> {
+  return db.prisma.report.findUnique({ where: { id }, omit: { content: true } });
+}
+
+/** One stored report with its file, or null. */
+export async function getReportContent(db: Database, id: number) {
   return db.prisma.report.findUnique({ where: { id } });
 }
 

@@ -1,5 +1,6 @@
 // Sessions: the table holds sha256(token), never the token itself.
 import type { Database } from "./client";
+import { sqlGet } from "./sql";
 
 /** Stores a new session row. */
 export function createSessionRow(db: Database, row: { id: string; userId: number; expiresAt: Date; now: Date; userAgent: string | null }) {
@@ -19,21 +20,21 @@ export interface SessionWithUser {
 // Every API request resolves its session: one raw statement instead of Prisma's three queries
 // (~1.5 ms), which was most of the cost of a cached dashboard request.
 export async function findSessionWithUser(db: Database, id: string): Promise<SessionWithUser | null> {
-  if (!db.raw) throw new Error("findSessionWithUser needs the SQLite driver");
-  const row = db.raw
-    .prepare(`SELECT s.id, s.expiresAt, s.lastSeenAt, u.id AS userId, u.username, u.role, u.disabled,
-        (SELECT group_concat(uv.villageId) FROM "UserVillage" uv WHERE uv.userId = u.id) AS villageIds
-      FROM "Session" s JOIN "User" u ON u.id = s.userId WHERE s.id = ?`)
-    .get(id) as
-    | { id: string; expiresAt: string; lastSeenAt: string; userId: number; username: string; role: string; disabled: number; villageIds: string | null }
-    | undefined;
+  const villageIds = db.provider === "postgres"
+    ? `(SELECT string_agg(uv."villageId"::text, ',') FROM "UserVillage" uv WHERE uv."userId" = u.id)`
+    : `(SELECT group_concat(uv."villageId") FROM "UserVillage" uv WHERE uv."userId" = u.id)`;
+  const row = await sqlGet<{
+    id: string; expiresAt: string | Date; lastSeenAt: string | Date; userId: number; username: string; role: string;
+    disabled: number | boolean; villageIds: string | null;
+  }>(db, `SELECT s.id, s."expiresAt", s."lastSeenAt", u.id AS "userId", u.username, u.role, u.disabled, ${villageIds} AS "villageIds"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = @id`, { id });
   if (!row) return null;
   return {
     id: row.id,
     expiresAt: new Date(row.expiresAt),
     lastSeenAt: new Date(row.lastSeenAt),
     user: {
-      id: row.userId, username: row.username, role: row.role, disabled: row.disabled === 1,
+      id: row.userId, username: row.username, role: row.role, disabled: Boolean(row.disabled),
       villages: row.villageIds ? row.villageIds.split(",").map((v) => ({ villageId: Number(v) })) : [],
     },
   };

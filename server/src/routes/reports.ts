@@ -67,7 +67,7 @@ export function reportsRouter(db: Database): Router {
     const file = await getStoredReportFileFor(db, req.auth, q.id);
     res.setHeader("Content-Type", file.contentType);
     res.setHeader("Content-Disposition", `attachment; filename="${file.fileName}"`);
-    res.sendFile(file.absPath);
+    res.send(file.body);
   });
 
   return router;

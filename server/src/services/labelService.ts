@@ -57,10 +57,10 @@ export async function correctLabels(
     const ids = new Map(topics.map((t) => [t.key, t.id]));
     const unknown = input.topics.filter((k) => !ids.has(k));
     if (unknown.length) throw badRequest(`topics: unknown topic ${unknown.join(", ")}`);
-    setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
+    await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
   }
   if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
-  recomputeRollups(db, row.villageId, [row.day]);
+  await recomputeRollups(db, row.villageId, [row.day]);
   await recordAudit(db, auth, {
     action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
     details: { sentiment: input.sentiment, topics: input.topics },

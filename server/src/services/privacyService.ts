@@ -66,7 +66,7 @@ export async function deleteAuthorComments(
   const rows = await db.prisma.comment.findMany({ where: { villageId, authorPseudonym }, select: { id: true, day: true } });
   const deleted = await deleteComments(db, rows.map((r) => r.id));
   const days = [...new Set(rows.map((r) => r.day))].sort();
-  recomputeRollups(db, villageId, days);
+  await recomputeRollups(db, villageId, days);
   await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
   return { deleted, days };
 }

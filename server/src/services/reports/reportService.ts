@@ -5,7 +5,7 @@ import path from "node:path";
 import { addDays, isoWeekOfDay, localDay } from "../../../../shared/src/time";
 import { sqlitePath, type Database } from "../../db/client";
 import { finishJobRun, startJobRun } from "../../db/jobRunRepository";
-import { findAllVillages, getReport, listReports, upsertReport, type ReportRow } from "../../db/reportRepository";
+import { findAllVillages, getReport, getReportContent, listReports, upsertReport, type ReportRow } from "../../db/reportRepository";
 import { findDaysWithData } from "../../db/rollupRepository";
 import { findTopicsForVillage } from "../../db/topicRepository";
 import { getVillage } from "../../db/villageRepository";
@@ -42,11 +42,6 @@ export interface GeneratedFile {
 export type { StoredReportDTO };
 
 type Village = NonNullable<Awaited<ReturnType<typeof getVillage>>>;
-
-/** The folder of stored reports: data/reports next to the SQLite file. */
-export function reportsDir(db: Database): string {
-  return path.join(path.dirname(sqlitePath(db.url)), "reports");
-}
 
 /** "Desa Mulyasari" -> "desa-mulyasari" (ASCII, for file names). */
 export function slugify(name: string): string {
@@ -87,23 +82,16 @@ function presentReport(r: ReportRow, villageName: string): StoredReportDTO {
   };
 }
 
-/** Writes the file under data/reports/<village code>/ and records it (replacing an older copy). */
+/** Stores the file in the database (replacing an older copy of the same report). */
 export async function storeReportFile(
   db: Database,
   village: Village,
   input: { kind: ReportKind; period: string; format: ReportFormat; language: ReportLang; body: Buffer; createdBy: string | null },
 ): Promise<StoredReportDTO> {
   const fileName = reportFileName(village.name, input.period, input.format, input.language);
-  const rel = path.join(village.code, fileName);
-  const abs = path.join(reportsDir(db), rel);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  // Write then rename: a download running meanwhile never sees half a file.
-  const tmp = `${abs}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, input.body);
-  fs.renameSync(tmp, abs);
   const row = await upsertReport(db, {
     villageId: village.id, kind: input.kind, period: input.period, format: input.format, language: input.language,
-    filePath: rel, bytes: input.body.length, createdBy: input.createdBy,
+    filePath: `${village.code}/${fileName}`, content: input.body, bytes: input.body.length, createdBy: input.createdBy,
   });
   return presentReport(row, village.name);
 }
@@ -200,16 +188,25 @@ export async function listStoredReports(db: Database, villageId: number): Promis
   return (await listReports(db, villageId)).map((r) => presentReport(r, village.name));
 }
 
-/** The file of a stored report, checked to lie inside the reports folder. */
-export async function getStoredReportFile(db: Database, id: number): Promise<{ absPath: string; fileName: string; contentType: string }> {
-  const r = await getReport(db, id);
+export interface StoredReportFile { body: Buffer; fileName: string; contentType: string }
+
+/**
+ * The file of a stored report: from the database, or (reports stored by an older version) from
+ * data/reports next to the SQLite file, checked to lie inside that folder.
+ */
+export async function getStoredReportFile(db: Database, id: number): Promise<StoredReportFile> {
+  const r = await getReportContent(db, id);
   if (!r) throw notFound("Laporan");
   const village = await requireVillage(db, r.villageId);
-  const root = path.resolve(reportsDir(db));
-  const abs = path.resolve(root, r.filePath);
-  if (!abs.startsWith(root + path.sep) || !fs.existsSync(abs)) throw notFound("Berkas laporan");
+  let body = r.content ? Buffer.from(r.content) : null;
+  if (!body && db.provider === "sqlite") {
+    const root = path.resolve(path.dirname(sqlitePath(db.url)), "reports");
+    const abs = path.resolve(root, r.filePath);
+    if (abs.startsWith(root + path.sep) && fs.existsSync(abs)) body = fs.readFileSync(abs);
+  }
+  if (!body) throw notFound("Berkas laporan");
   const format = r.format as ReportFormat;
-  return { absPath: abs, fileName: reportFileName(village.name, r.period, format, r.language as ReportLang), contentType: CONTENT_TYPES[format] ?? "application/octet-stream" };
+  return { body, fileName: reportFileName(village.name, r.period, format, r.language as ReportLang), contentType: CONTENT_TYPES[format] ?? "application/octet-stream" };
 }
 
 export interface WeeklyRunResult { villageId: number; week: string; status: "stored" | "empty" | "failed"; reportId: number | null; error?: string }
@@ -281,7 +278,7 @@ export async function listStoredReportsFor(db: Database, auth: AuthContext | und
 }
 
 /** A stored report's file, for a user who may export that village's data. */
-export async function getStoredReportFileFor(db: Database, auth: AuthContext | undefined, id: number): Promise<{ absPath: string; fileName: string; contentType: string }> {
+export async function getStoredReportFileFor(db: Database, auth: AuthContext | undefined, id: number): Promise<StoredReportFile> {
   const r = await getReport(db, id);
   // Same answer for "not there" and "not yours", so ids of other villages' reports leak nothing.
   if (!r || !canExport(auth, r.villageId)) {
