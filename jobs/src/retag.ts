@@ -9,6 +9,21 @@ import { getVillagePipeline } from "./ingest/villagePipeline";
 
 export interface RetagSummary { villageId: number; retagged: number; total: number; modelVersion: string }
 
+/**
+ * Re-tags the stale comments of a village with ids in (afterId, toId]: one NLP batch of the
+ * queue (PostgreSQL workers). Comments re-tagged meanwhile by someone else are skipped, so a
+ * batch run twice does the work once. Returns how many it re-tagged.
+ */
+export async function retagRange(db: Database, villageId: number, afterId: number, toId: number): Promise<number> {
+  const { pipeline, model, topicIds } = await getVillagePipeline(db, villageId);
+  const batch = await findStaleComments(db, villageId, model.version, { afterId, beforeId: toId, limit: toId - afterId, all: false });
+  if (batch.length === 0) return 0;
+  const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
+  await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+  await refreshRollups(db, villageId, [...new Set(batch.map((c) => c.day))]);
+  return batch.length;
+}
+
 /** Re-tags one village; `all` re-tags even comments already on the current version. */
 export async function retagVillage(
   db: Database,

@@ -10,6 +10,7 @@ import type { Database } from "./db/client";
 import { notFound } from "./errors";
 import { errorHandler } from "./middleware/errorHandler";
 import { auditRouter } from "./routes/audit";
+import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
 import { privacyRouter } from "./routes/privacy";
@@ -56,6 +57,7 @@ export function createApp(opts: AppOptions): Express {
   app.use(authRouter(db, { rateLimit: { max: opts.loginRateLimitPerMinute ?? config.LOGIN_RATE_LIMIT_PER_MINUTE } }));
   app.use(usersRouter(db));
   app.use(auditRouter(db));
+  app.use(jobsRouter(db));
   app.use(privacyRouter(db));
   app.use(registryRouter(db));
   app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));

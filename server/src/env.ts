@@ -23,6 +23,11 @@ const EnvSchema = z.object({
     .default("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
   // PostgreSQL connections per process (server or worker), shared by Prisma and the raw paths.
   PG_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // Workers (PostgreSQL): jobs of each kind one `npm run worker` process runs at once, and how
+  // failed jobs are retried (the delay doubles on each attempt).
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   INGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -1,10 +1,12 @@
-// Boots Suara Desa in one process: migrate, load the demo village into an empty database, serve
-// the API and dashboard, and (SQLite mode) run the ingestion scheduler in-process.
+// Boots Suara Desa: migrate, load the demo village into an empty database, serve the API and
+// dashboard, and run background jobs in-process (SQLite) or send them to `npm run worker`
+// processes through pg-boss (PostgreSQL).
 import { createApp } from "./app";
 import { getDatabase } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { env } from "./env";
 import { ensureDemoAccount } from "./services/authService";
+import type { IngestPort } from "./services/sourceService";
 
 const log = (m: string) => {
   if (env().LOG_LEVEL !== "silent") console.log(`[suara-desa] ${m}`);
@@ -26,13 +28,25 @@ async function main(): Promise<void> {
       log(`demo account created — username: demo, password: ${config.DEMO_PASSWORD ? "(DEMO_PASSWORD)" : demo.password}`);
     }
   }
-  const { createIngestRunner } = await import("../../jobs/src/ingest/runSource");
-  const app = createApp({ db, log, ingest: createIngestRunner(db, { log }) });
   let scheduler: { stop(): void } | null = null;
-  if (config.SCHEDULER === "on") {
-    const { startScheduler } = await import("../../jobs/src/scheduler");
-    scheduler = startScheduler(db, { log });
+  let ingest: IngestPort;
+  if (db.provider === "postgres") {
+    // PostgreSQL: jobs run on `npm run worker` processes (pg-boss); this server only sends them.
+    const { openBoss } = await import("../../jobs/src/queue/queues");
+    const { createQueuedIngestPort } = await import("../../jobs/src/queue/ingestPort");
+    const boss = await openBoss(db, "client", log);
+    ingest = createQueuedIngestPort(db, boss, { log });
+    scheduler = { stop: () => void boss.stop({ graceful: false }) };
+    log("background jobs run on `npm run worker` processes (PostgreSQL + pg-boss)");
+  } else {
+    const { createIngestRunner } = await import("../../jobs/src/ingest/runSource");
+    ingest = createIngestRunner(db, { log });
+    if (config.SCHEDULER === "on") {
+      const { startScheduler } = await import("../../jobs/src/scheduler");
+      scheduler = startScheduler(db, { log });
+    }
   }
+  const app = createApp({ db, log, ingest });
   const server = app.listen(config.PORT, config.HOST, () => {
     log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
   });

@@ -17,7 +17,7 @@ const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/vil
 /** Deployment-wide administration: admins only. */
 const ADMIN_ONLY = new Set([
   "GET /api/users", "POST /api/users", "PATCH /api/users/:userId", "POST /api/users/:userId/password",
-  "GET /api/audit", "POST /api/villages",
+  "GET /api/audit", "POST /api/villages", "GET /api/admin/jobs",
 ]);
 /** Routes whose path names a village's data (directly or through a comment/source/report id). */
 const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "id"];

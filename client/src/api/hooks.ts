@@ -2,6 +2,7 @@
 // the cache key, so two filter states can never share an entry.
 import { useCallback, useEffect, useState } from "react";
 import type {
+  BackgroundJobsDTO,
   CommentDetailDTO,
   CommentDTO,
   CommentLabelsInput,
@@ -189,6 +190,12 @@ export const sourceActions = {
 export function useUsers(enabled: boolean): QueryResult<UserDTO[]> {
   const url = enabled ? buildUrl("/api/users") : null;
   return useQuery(url, () => dataOf<UserDTO[]>(url!));
+}
+
+/** Background jobs: queue sizes and failures (admins only). */
+export function useBackgroundJobs(enabled: boolean): QueryResult<BackgroundJobsDTO> {
+  const url = enabled ? buildUrl("/api/admin/jobs") : null;
+  return useQuery(url, () => dataOf<BackgroundJobsDTO>(url!));
 }
 
 /** One page of the audit log (admins only), newest first. */

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "../../../shared/src/contracts";
 import { ApiError } from "../api/client";
-import { fetchAuditPage, saveVillageTopic, userActions, useUsers } from "../api/hooks";
+import { fetchAuditPage, saveVillageTopic, useBackgroundJobs, userActions, useUsers } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
@@ -32,6 +32,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
         <CreateUserForm village={village} />
       </section>
       <VillageTopicForm village={village} />
+      <BackgroundJobs />
       <AuditLog />
     </div>
   );
@@ -136,6 +137,79 @@ function CreateUserForm({ village }: { village: VillageDTO }) {
       {error && <p className="source-error" role="alert">{error}</p>}
       <button type="submit" className="button button-primary" disabled={saving}>{t("admin.save")}</button>
     </form>
+  );
+}
+
+/** Queue sizes and failed jobs: what an admin must look at when data stops arriving. */
+function BackgroundJobs() {
+  const { t, fmt } = useI18n();
+  const jobs = useBackgroundJobs(true);
+  const d = jobs.data;
+  return (
+    <section className="panel" aria-labelledby="jobs-title">
+      <h2 id="jobs-title">{t("admin.jobs")}</h2>
+      <p className="panel-desc">{t(d?.engine === "queue" ? "admin.jobsQueue" : "admin.jobsInProcess")}</p>
+      {jobs.status === "loading" && <LoadingState />}
+      {jobs.status === "error" && <ErrorState error={jobs.error} onRetry={jobs.refetch} />}
+      {d && d.queues.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t("admin.jobsQueues")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.jobsQueue.name")}</th>
+                <th scope="col">{t("admin.jobsQueued")}</th>
+                <th scope="col">{t("admin.jobsActive")}</th>
+                <th scope="col">{t("admin.jobsRetrying")}</th>
+                <th scope="col">{t("admin.jobsFailed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.queues.map((q) => (
+                <tr key={q.name}>
+                  <td><code>{q.name}</code></td>
+                  <td>{fmt.number(q.queued)}</td>
+                  <td>{fmt.number(q.active)}</td>
+                  <td>{fmt.number(q.retrying)}</td>
+                  <td>{fmt.number(q.failed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d && d.failedJobs.length === 0 && d.failedRuns.length === 0 && <EmptyState message={t("admin.jobsNoFailures")} />}
+      {d && (d.failedJobs.length > 0 || d.failedRuns.length > 0) && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t("admin.jobsFailures")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.when")}</th>
+                <th scope="col">{t("admin.jobsWhat")}</th>
+                <th scope="col">{t("admin.jobsError")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.failedJobs.map((j) => (
+                <tr key={`job-${j.id}`}>
+                  <td>{fmt.dateTime(j.failedAt, "Asia/Jakarta")}</td>
+                  <td><code>{j.queue}</code>{j.sourceId !== null ? ` · ${t("admin.jobsSource", { id: j.sourceId })}` : ""} · {t("admin.jobsAttempts", { n: j.attempts })}</td>
+                  <td>{j.error || "—"}</td>
+                </tr>
+              ))}
+              {d.failedRuns.map((r) => (
+                <tr key={`run-${r.id}`}>
+                  <td>{fmt.dateTime(r.startedAt, "Asia/Jakarta")}</td>
+                  <td><code>{r.kind}</code>{r.sourceId !== null ? ` · ${t("admin.jobsSource", { id: r.sourceId })}` : ""} · {r.status}</td>
+                  <td>{r.error ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -122,9 +122,9 @@ function SourceCard({ source: s, village, canManage, onChanged }: { source: Sour
           </button>
           <button type="button" className="button button-primary" disabled={busy || !s.hasToken} onClick={() => void act(async () => {
             const { run } = await sourceActions.run(s.id);
-            return run.error
-              ? { ok: false, text: run.error }
-              : { ok: true, text: t("sources.runDone", { read: fmt.number(run.read), new: fmt.number(run.new), updated: fmt.number(run.updated) }) };
+            if (run.error) return { ok: false, text: run.error };
+            if (run.status === "queued") return { ok: true, text: t("sources.runQueued") };
+            return { ok: true, text: t("sources.runDone", { read: fmt.number(run.read), new: fmt.number(run.new), updated: fmt.number(run.updated) }) };
           })}>
             {t("sources.run")}
           </button>

@@ -6,6 +6,7 @@ import { env } from "../../../server/src/env";
 import type { Database } from "../../../server/src/db/client";
 import { finishJobRun, startJobRun } from "../../../server/src/db/jobRunRepository";
 import { getSource, recordRunResult, updateSource, type SourceRow, type SourceStatus } from "../../../server/src/db/sourceRepository";
+import { tryLockSource } from "../../../server/src/db/locks";
 import { openSecret } from "../../../server/src/services/secretBox";
 import type { ConnectorContext } from "./connector";
 import { AuthError, BadRequestError, plainMessage, RateLimitError, statusForError } from "./errors";
@@ -107,14 +108,28 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
   // Taken before the first await so two concurrent calls cannot both pass the check.
   running.add(sourceId);
   let source: SourceRow | null;
+  let unlock: (() => Promise<void>) | null;
   try {
-    source = await getSource(db, sourceId);
+    unlock = await tryLockSource(db, sourceId);
   } catch (err) {
     running.delete(sourceId);
     throw err;
   }
+  if (!unlock) {
+    running.delete(sourceId);
+    result.error = "Sumber ini sedang diproses di mesin lain; dilewati.";
+    return result;
+  }
+  try {
+    source = await getSource(db, sourceId);
+  } catch (err) {
+    running.delete(sourceId);
+    await unlock();
+    throw err;
+  }
   if (!source) {
     running.delete(sourceId);
+    await unlock();
     throw new Error(`source ${sourceId} does not exist`);
   }
   const now = opts.now ?? (() => new Date());
@@ -158,6 +173,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
       await finishRun(db, source, result, failure, waits, now());
     } finally {
       running.delete(sourceId);
+      await unlock();
     }
   }
   return result;

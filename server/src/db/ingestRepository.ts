@@ -322,6 +322,12 @@ export async function findStaleComments(
     ORDER BY id LIMIT @limit`, { villageId, modelVersion, all: opts.all, afterId: opts.afterId, beforeId: opts.beforeId ?? 2 ** 31 - 1, limit: opts.limit });
 }
 
+/** Ids (ascending) of a village's comments tagged by another model version. */
+export async function findStaleIds(db: Database, villageId: number, modelVersion: string): Promise<number[]> {
+  const rows = await sqlAll<{ id: number }>(db, `SELECT id FROM "Comment" WHERE ${STALE_WHERE} ORDER BY id`, { villageId, modelVersion, all: false });
+  return rows.map((r) => r.id);
+}
+
 /** How many of a village's comments a retag would touch. */
 export async function countStaleComments(db: Database, villageId: number, modelVersion: string, all: boolean): Promise<number> {
   const row = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE ${STALE_WHERE}`, { villageId, modelVersion, all });

@@ -56,6 +56,11 @@ export function canReadAudit(auth: Auth): boolean {
   return roleIn(auth, ["admin"]);
 }
 
+/** Background jobs (queues, failures): admin. */
+export function canViewJobs(auth: Auth): boolean {
+  return roleIn(auth, ["admin"]);
+}
+
 /** Retention settings and erasure requests: admin. */
 export function canManagePrivacy(auth: Auth, villageId: number): boolean {
   return roleIn(auth, ["admin"]) && isMember(auth, villageId);
@@ -106,6 +111,10 @@ export function assertCanManageUsers(auth: Auth): asserts auth is AuthContext {
 /** Throws 403 unless canReadAudit. */
 export function assertCanReadAudit(auth: Auth): asserts auth is AuthContext {
   check(canReadAudit(auth), "Hanya admin yang dapat membaca log audit");
+}
+/** Throws 403 unless canViewJobs. */
+export function assertCanViewJobs(auth: Auth): asserts auth is AuthContext {
+  check(canViewJobs(auth), "Hanya admin yang dapat melihat pekerjaan latar");
 }
 /** Throws 403 unless canManagePrivacy. */
 export function assertCanManagePrivacy(auth: Auth, villageId: number): asserts auth is AuthContext {

@@ -20,7 +20,7 @@ export const API_SOURCE_PLATFORMS = ["x", "facebook", "instagram"] as const;
 export interface IngestPort {
   run(sourceId: number): Promise<{ status: string; read: number; new: number; updated: number; rejected: number; done: boolean; error: string | null }>;
   test(sourceId: number): Promise<{ ok: boolean; name: string | null; message: string }>;
-  isRunning(sourceId: number): boolean;
+  isRunning(sourceId: number): boolean | Promise<boolean>;
 }
 
 export interface NewSource {
@@ -121,7 +121,7 @@ export async function runSourceNow(db: Database, auth: Auth, ingest: IngestPort,
   const row = await getSource(db, id);
   if (!row) throw notFound("Sumber");
   if (!(API_SOURCE_PLATFORMS as readonly string[]).includes(row.platform)) throw badRequest(`platform: sumber ${row.platform} tidak diambil lewat API`);
-  if (ingest.isRunning(id)) throw conflict("Sumber ini sedang diproses; coba lagi sebentar lagi");
+  if (await ingest.isRunning(id)) throw conflict("Sumber ini sedang diproses; coba lagi sebentar lagi");
   const result = await ingest.run(id);
   return { run: result, source: await present(db, id) };
 }

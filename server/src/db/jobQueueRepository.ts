@@ -1,0 +1,36 @@
+// Reads of the background job state for admins: pg-boss's own tables (PostgreSQL) and JobRun.
+import type { Database } from "./client";
+import { sqlAll } from "./sql";
+
+export interface QueueCount { name: string; state: string; n: number }
+export interface FailedQueueJob { id: string; name: string; data: unknown; output: unknown; retry_count: number; completed_on: Date | null }
+
+/** Whether pg-boss has created its schema in this database (a worker or server started on it). */
+async function hasQueueTables(db: Database, schema: string): Promise<boolean> {
+  if (!db.pg) return false;
+  const [row] = await sqlAll<{ t: string | null }>(db, `SELECT to_regclass(@table)::text AS t`, { table: `${schema}.job` });
+  return row?.t != null;
+}
+
+/** Jobs per queue and state (created, retry, active, failed…). */
+export async function countQueueJobs(db: Database, schema: string): Promise<QueueCount[]> {
+  if (!(await hasQueueTables(db, schema))) return [];
+  return sqlAll<QueueCount>(db, `SELECT name, state::text AS state, COUNT(*)::int AS n FROM ${schema}.job GROUP BY name, state`);
+}
+
+/** The latest jobs that failed for good. */
+export async function findFailedQueueJobs(db: Database, schema: string, limit: number): Promise<FailedQueueJob[]> {
+  if (!(await hasQueueTables(db, schema))) return [];
+  return sqlAll<FailedQueueJob>(db, `SELECT id::text AS id, name, data, output, retry_count, completed_on FROM ${schema}.job
+    WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${Math.floor(limit)}`);
+}
+
+/** Runs that failed or stopped part-way since `since`, newest first. */
+export function findFailedRuns(db: Database, since: Date, limit: number) {
+  return db.prisma.jobRun.findMany({
+    where: { status: { in: ["failed", "partial"] }, startedAt: { gte: since } },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, kind: true, status: true, villageId: true, sourceId: true, startedAt: true, error: true },
+  });
+}

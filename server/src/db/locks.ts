@@ -1,0 +1,33 @@
+// Cross-process locks. On PostgreSQL a session advisory lock held on one pooled connection for the
+// length of the work: the server and any number of worker machines can never run the same source
+// twice at once (pg-boss's per-source singleton prevents it too; this holds even for a run started
+// outside the queue, such as `npm run ingest -- run`). On SQLite everything runs in one process,
+// whose in-memory guard is enough (see runSource).
+import type { Database } from "./client";
+
+const SOURCE_LOCK_CLASS = 7_302_153;
+
+/** Takes the lock of a source, or returns null when another process holds it. */
+export async function tryLockSource(db: Database, sourceId: number): Promise<(() => Promise<void>) | null> {
+  if (!db.pg) return async () => {};
+  const client = await db.pg.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [SOURCE_LOCK_CLASS, sourceId]);
+    if (!rows[0]?.ok) {
+      client.release();
+      return null;
+    }
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+  return async () => {
+    try {
+      await client.query("SELECT pg_advisory_unlock($1, $2)", [SOURCE_LOCK_CLASS, sourceId]);
+      client.release();
+    } catch (e) {
+      // A broken connection releases its locks on the server side; do not return it to the pool.
+      client.release(e as Error);
+    }
+  };
+}

@@ -1,0 +1,175 @@
+// PostgreSQL deployments: two `npm run worker` processes (real child processes, real pg-boss)
+// share the ingestion of one database without ever running a source twice at once, the queue
+// keeps one waiting run per source however often it is asked, and a job that keeps failing ends
+// up listed for admins. Runs only against PostgreSQL (`npm run test:pg`); SQLite has no workers.
+process.env.JOB_RETRY_LIMIT = "1";
+process.env.JOB_RETRY_DELAY_SECONDS = "1";
+
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/src/app";
+import { enqueueDueSources, enqueueSource, enqueueStaleBatches, openBoss, QUEUES } from "../../jobs/src/queue/queues";
+import { getVillagePipeline } from "../../jobs/src/ingest/villagePipeline";
+import { countStaleComments } from "../../server/src/db/ingestRepository";
+import { upsertVillageTopic } from "../../server/src/db/topicRepository";
+import { generateDataset, type GeneratedDataset } from "../fake/datasets";
+import { startFakeApiServer, type FakeServer } from "../fake/fakeApiServer";
+import { as, loginAs } from "../helpers/session";
+import { createTempDatabase, testPostgresUrl, type TempDatabase } from "../helpers/tempDb";
+import { createApiSource, createVillage, storedIds } from "./helpers/sourceFactory";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PLATFORMS = ["x", "facebook", "instagram"] as const;
+
+interface Worker { child: ChildProcess; pid: number; output: string[] }
+
+function startWorker(temp: TempDatabase, fake: FakeServer): Promise<Worker> {
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "jobs/src/worker.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env, DATABASE_URL: temp.db.url, X_API_URL: fake.xBaseUrl, META_GRAPH_URL: fake.graphBaseUrl,
+      // One job at a time per worker: three sources cannot all land on one process.
+      WORKER_CONCURRENCY: "1", LOG_LEVEL: "info", SEED_DEMO: "never",
+    },
+  });
+  const worker: Worker = { child, pid: child.pid!, output: [] };
+  const onData = (d: Buffer) => worker.output.push(...String(d).split("\n").filter(Boolean));
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (worker.output.some((l) => l.includes("ready:"))) {
+        clearInterval(timer);
+        resolve(worker);
+      }
+    }, 100);
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`worker exited with ${code}: ${worker.output.join("\n")}`));
+    });
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.skipIf(!testPostgresUrl())("workers on PostgreSQL (pg-boss)", () => {
+  let temp: TempDatabase;
+  let fake: FakeServer;
+  let generated: GeneratedDataset;
+  let boss: PgBoss;
+  let villageId: number;
+  const sources = new Map<(typeof PLATFORMS)[number], number>();
+  const workers: Worker[] = [];
+
+  beforeAll(async () => {
+    temp = await createTempDatabase();
+    generated = generateDataset(8080, Date.now());
+    // Slow, small pages: a run takes a few seconds, long enough to overlap if the guards failed.
+    fake = await startFakeApiServer({ dataset: generated.dataset, token: "tok-workers", pageSize: 3, delayMs: 60 });
+    villageId = await createVillage(temp.db);
+    for (const p of PLATFORMS) sources.set(p, await createApiSource(temp.db, villageId, p, generated.dataset, "tok-workers"));
+    workers.push(...(await Promise.all([startWorker(temp, fake), startWorker(temp, fake)])));
+    boss = await openBoss(temp.db, "client");
+  }, 120_000);
+
+  afterAll(async () => {
+    await boss?.stop({ graceful: false, wait: true });
+    await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
+      if (w.child.exitCode !== null) return resolve();
+      w.child.once("exit", () => resolve());
+      w.child.kill("SIGTERM");
+    })));
+    await fake?.close();
+    await temp?.cleanup();
+  }, 60_000);
+
+  const runsOf = (sourceId: number) => temp.db.prisma.jobRun.findMany({ where: { sourceId, kind: "ingest" }, orderBy: { startedAt: "asc" } });
+  const allFinished = async (perSource: number) => {
+    for (const id of sources.values()) {
+      const runs = await runsOf(id);
+      if (runs.length < perSource || runs.some((r) => r.status === "running")) return false;
+    }
+    return true;
+  };
+
+  it("a tick's jobs are shared by both workers; every source runs once and stores exactly its items", async () => {
+    const sent = await enqueueDueSources(temp.db, boss);
+    expect(sent.sort()).toEqual([...sources.values()].sort());
+    await waitFor("three finished runs", () => allFinished(1));
+    for (const [platform, id] of sources) {
+      const runs = await runsOf(id);
+      expect(runs, platform).toHaveLength(1);
+      expect(runs[0].status, `${platform}: ${runs[0].error}`).toBe("ok");
+      expect(await storedIds(temp.db, villageId, platform)).toEqual(generated.expected[platform]);
+    }
+    // Both processes took part.
+    const ran = workers.map((w) => w.output.filter((l) => /ingest source \d+: ok/.test(l)).length);
+    expect(ran.every((n) => n >= 1), JSON.stringify(workers.map((w) => w.output))).toBe(true);
+    expect(ran[0] + ran[1]).toBe(3);
+  }, 120_000);
+
+  it("asking again and again keeps one waiting run per source, and runs of a source never overlap", async () => {
+    const asks = await Promise.all([...sources.values()].flatMap((id) => [enqueueSource(boss, id), enqueueSource(boss, id), enqueueSource(boss, id)]));
+    // Three asks per source: at most one waits in the queue (a second may wait behind an active one).
+    expect(asks.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(asks.filter(Boolean).length).toBeLessThanOrEqual(6);
+    await waitFor("the second round of runs", () => allFinished(2));
+    await waitFor("an empty queue", async () => (await boss.getQueueSize(QUEUES.source)) === 0);
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const [platform, id] of sources) {
+      const runs = await runsOf(id);
+      expect(runs.length, platform).toBeLessThanOrEqual(3);
+      for (let i = 1; i < runs.length; i++) expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt!.getTime());
+      // Incremental and idempotent: nothing new, nothing duplicated.
+      expect(await storedIds(temp.db, villageId, platform)).toEqual(generated.expected[platform]);
+    }
+  }, 120_000);
+
+  it("after a taxonomy edit, an NLP scan sends re-tag batches that the workers carry out", async () => {
+    await upsertVillageTopic(temp.db, villageId, { key: "gotong-royong", nameId: "Gotong royong", nameEn: "Mutual aid", keywords: ["gotong royong"] });
+    const { model } = await getVillagePipeline(temp.db, villageId);
+    const stale = await countStaleComments(temp.db, villageId, model.version, false);
+    expect(stale).toBeGreaterThan(0);
+    expect(await enqueueStaleBatches(temp.db, boss)).toBeGreaterThanOrEqual(1);
+    await waitFor("every comment re-tagged", async () => (await countStaleComments(temp.db, villageId, model.version, false)) === 0);
+    const tagged = await temp.db.prisma.comment.count({ where: { villageId, topics: { some: { topic: { key: "gotong-royong" } } } } });
+    const mentioning = await temp.db.prisma.comment.count({ where: { villageId, text: { contains: "gotong royong" } } });
+    expect(mentioning).toBeGreaterThan(0);
+    expect(tagged).toBe(mentioning);
+    // The rollups carry the new topic too (the dashboard reads only those).
+    const rolled = await temp.db.prisma.dailyRollup.aggregate({ where: { villageId, topic: "gotong-royong" }, _sum: { count: true } });
+    expect(rolled._sum.count).toBe(await temp.db.prisma.comment.count({
+      where: { villageId, isSpam: false, fromVillage: false, topics: { some: { topic: { key: "gotong-royong" } } } },
+    }));
+  }, 120_000);
+
+  it("a job that keeps failing is retried, then listed for admins", async () => {
+    // A source deleted after its job was queued: the run throws on every attempt.
+    const jobId = await enqueueSource(boss, 999_999);
+    expect(jobId).toBeTruthy();
+    await waitFor("the job to fail for good", async () => (await boss.getJobById(QUEUES.source, jobId!))?.state === "failed", 60_000);
+    const job = await boss.getJobById(QUEUES.source, jobId!);
+    expect(job!.retryCount).toBe(1);
+
+    const app = createApp({ db: temp.db, clientDir: null, log: () => {} });
+    const admin = as(app, await loginAs(app, temp.db, "admin", []));
+    const { body } = await admin.get("/api/admin/jobs").expect(200);
+    expect(body.data.engine).toBe("queue");
+    expect(body.data.failedJobs).toContainEqual(expect.objectContaining({
+      id: jobId, queue: QUEUES.source, sourceId: 999_999, attempts: 2, error: expect.stringContaining("source 999999 does not exist"),
+    }));
+    expect(body.data.queues).toContainEqual(expect.objectContaining({ name: QUEUES.source, failed: 1 }));
+    const member = as(app, await loginAs(app, temp.db, "pimpinan", [villageId]));
+    await member.get("/api/admin/jobs").expect(403);
+  }, 120_000);
+});
