@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportFileError, importFile } from "../../jobs/src/ingest/file/importFile";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
+import { createApp } from "../../server/src/app";
 
 const run = promisify(execFile);
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
@@ -121,5 +123,17 @@ describe("npm run ingest -- import", () => {
     const missing = await cli(["import", path.join(env.dir, "nope.csv"), "--village", code]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.csv: file not found/);
+  }, 60_000);
+
+  it("an import by another process shows on the dashboard at the next view (no stale cache)", async () => {
+    const village = await createVillage(env.db, { name: "Desa Dua Proses" });
+    const app = createApp({ db: env.db, clientDir: null, log: () => {} });
+    const chair = as(app, await loginAs(app, env.db, "pimpinan", [village.id]));
+    const total = async () => (await chair.get(`/api/villages/${village.id}/overview?week=2026-W47`).expect(200)).body.data.totals.comments;
+    expect(await total()).toBe(0); // computed and cached by this server process
+    const file = path.join(env.dir, "second-process.csv");
+    fs.writeFileSync(file, "text,published_at\nJalan desa berlubang,2026-11-18 08:00\nLampu jalan mati,2026-11-19 19:00\n");
+    expect((await cli(["import", file, "--village", village.code])).code).toBe(0);
+    expect(await total()).toBe(2);
   }, 60_000);
 });

@@ -1,29 +1,34 @@
-// A per-village data version, bumped whenever a village's statistics change (rollups recomputed:
-// ingestion, corrections, erasure, retag). Derived views are cached under it, so a dashboard view
-// after a change is never stale in this process. Other processes (CLI imports) cannot bump it, so
-// cached entries also expire after a short time.
-const versions = new Map<number, number>();
+// The per-village data version, bumped whenever a village's statistics change (rollups recomputed:
+// ingestion, corrections, erasure, retag; retention purges). It lives in the database, so the
+// web server sees what workers on other machines (or a CLI import) changed. Derived views are
+// cached under it: a view after a change is never stale, and an unchanged village is computed once.
+import type { Database } from "./client";
+import { sqlGet, sqlRun } from "./sql";
+
+export const BUMP_VERSION_SQL = `UPDATE "Village" SET "dataVersion" = "dataVersion" + 1 WHERE id = @villageId`;
 
 /** Marks a village's data as changed. */
-export function bumpVillageVersion(villageId: number): void {
-  versions.set(villageId, (versions.get(villageId) ?? 0) + 1);
+export async function bumpVillageVersion(db: Database, villageId: number): Promise<void> {
+  await sqlRun(db, BUMP_VERSION_SQL, { villageId });
 }
 
-/** The current data version of a village (0 until something changes in this process). */
-export function villageVersion(villageId: number): number {
-  return versions.get(villageId) ?? 0;
+/** The current data version of a village (0 for a village that does not exist). */
+export async function villageVersion(db: Database, villageId: number): Promise<number> {
+  const row = await sqlGet<{ v: number }>(db, `SELECT "dataVersion" AS v FROM "Village" WHERE id = @villageId`, { villageId });
+  return Number(row?.v ?? 0);
 }
 
-const TTL_MS = 60_000;
+// Entries also expire, for what the version does not cover (a topic renamed on the Admin page).
+const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 500;
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
 /**
- * Memoises a derived view of one village's data under its version, for at most a minute.
- * A rejected computation is not kept.
+ * Memoises a derived view of one village's data under its current version. A rejected
+ * computation is not kept.
  */
-export function cachedForVillage<T>(villageId: number, key: string, compute: () => Promise<T>): Promise<T> {
-  const full = `${villageId}:${villageVersion(villageId)}:${key}`;
+export async function cachedForVillage<T>(db: Database, villageId: number, key: string, compute: () => Promise<T>): Promise<T> {
+  const full = `${db.url}|${villageId}:${await villageVersion(db, villageId)}:${key}`;
   const now = Date.now();
   const hit = cache.get(full);
   if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;

@@ -6,7 +6,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { toDbDate, type Database } from "./client";
-import { bumpVillageVersion } from "./dataVersion";
+import { BUMP_VERSION_SQL } from "./dataVersion";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqlRun } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
@@ -298,15 +298,17 @@ export async function recomputeRollups(db: Database, villageId: number, days: st
       // Two workers finishing runs of one village would otherwise interleave delete and insert.
       await client.query("SELECT pg_advisory_xact_lock(7302152, $1)", [villageId]);
       for (const day of unique) for (const sql of ROLLUP_SQL) await pgQuery(client, sql, { villageId, day });
+      await pgQuery(client, BUMP_VERSION_SQL, { villageId });
     });
   } else {
     const raw = rawOf(db);
     const statements = ROLLUP_SQL.map((sql) => raw.prepare(sql));
+    const bump = raw.prepare(BUMP_VERSION_SQL);
     raw.transaction(() => {
       for (const day of unique) for (const st of statements) st.run({ villageId, day });
+      bump.run({ villageId });
     })();
   }
-  bumpVillageVersion(villageId);
 }
 
 const STALE_WHERE = `"villageId" = @villageId AND ("modelVersion" IS NULL OR "modelVersion" <> @modelVersion OR @all)`;

@@ -40,7 +40,7 @@ export async function listComments(db: Database, auth: AuthContext | undefined, 
   return {
     data: rows.map((r) => presentComment(r)),
     // Every page of one filter has the same total: counted once per data version.
-    total: await cachedForVillage(villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
+    total: await cachedForVillage(db, villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
     nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
   };
 }

@@ -45,7 +45,7 @@ function villageWords(name: string): string[] {
 /** Rising terms, comments needing attention and activity by day/hour for one week. */
 export async function getWeeklyInsights(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
   assertCanReadVillage(auth, villageId);
-  return cachedForVillage(villageId, `insights:${week ?? ""}`, () => computeWeeklyInsights(db, villageId, week));
+  return cachedForVillage(db, villageId, `insights:${week ?? ""}`, () => computeWeeklyInsights(db, villageId, week));
 }
 
 async function computeWeeklyInsights(db: Database, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
@@ -100,7 +100,7 @@ async function computeWeeklyInsights(db: Database, villageId: number, week?: str
 /** One topic: its 12-week trend, this week's sentiment split, top terms, places named, examples. */
 export async function getTopicDetail(db: Database, auth: AuthContext | undefined, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {
   assertCanReadVillage(auth, villageId);
-  return cachedForVillage(villageId, `topic:${key}:${week ?? ""}`, () => computeTopicDetail(db, villageId, key, week));
+  return cachedForVillage(db, villageId, `topic:${key}:${week ?? ""}`, () => computeTopicDetail(db, villageId, key, week));
 }
 
 async function computeTopicDetail(db: Database, villageId: number, key: string, week?: string): Promise<TopicDetailDTO> {

@@ -27,7 +27,7 @@ function add(t: Totals, sentiment: string, n: number): void {
 /** Weekly overview of a village; `week` defaults to the latest week with data. */
 export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
   assertCanReadVillage(auth, villageId);
-  return cachedForVillage(villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
+  return cachedForVillage(db, villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
 }
 
 async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {

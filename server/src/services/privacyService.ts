@@ -48,7 +48,7 @@ export async function purgeExpiredComments(db: Database, now: Date): Promise<Pur
     const n = await deleteComments(db, ids);
     deleted += n;
     // Aggregates stay, but cached views quoting the deleted comments must go.
-    if (n > 0) bumpVillageVersion(v.id);
+    if (n > 0) await bumpVillageVersion(db, v.id);
     if (n > 0) await recordAudit(db, null, { action: "privacy.delete", villageId: v.id, target: "retention", details: { deleted: n, before: cutoff.toISOString() } }, now);
   }
   return { villages: villages.length, deleted };
