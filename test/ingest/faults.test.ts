@@ -126,6 +126,12 @@ describe("ingest process killed mid-run", () => {
       let done = false;
       for (let i = 0; i < 30 && !done; i++) {
         const r = await runSource(db, sourceId, { maxPages: 3, xApiUrl: fake.xBaseUrl, graphUrl: fake.graphBaseUrl, timeoutMs: 2_000 });
+        if (r.status === "skipped") {
+          // PostgreSQL: the killed process's session (and its lock on the source) ends a moment
+          // after the kill, when the server reads the closed socket.
+          await new Promise((res) => setTimeout(res, 200));
+          continue;
+        }
         expect(r.error).toBeNull();
         done = r.done;
       }

@@ -20,7 +20,7 @@ export async function villageVersion(db: Database, villageId: number): Promise<n
 
 // Entries also expire, for what the version does not cover (a topic renamed on the Admin page).
 const TTL_MS = 10 * 60_000;
-const MAX_ENTRIES = 500;
+const MAX_ENTRIES = 2000;
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
 /**

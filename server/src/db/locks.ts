@@ -12,6 +12,9 @@ export async function tryLockSource(db: Database, sourceId: number): Promise<(()
   if (!db.pg) return async () => {};
   const client = await db.pg.connect();
   try {
+    // A worker machine that dies without closing its socket would otherwise keep the lock until
+    // the server's TCP keepalive gives up (2 hours by default): probe this connection every 30 s.
+    await client.query("SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3");
     const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [SOURCE_LOCK_CLASS, sourceId]);
     if (!rows[0]?.ok) {
       client.release();

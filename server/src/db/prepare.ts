@@ -8,5 +8,9 @@ import { upsertGlobalTopics } from "./topicRepository";
 export async function prepareDatabase(db: Database): Promise<string[]> {
   const applied = await migrateDatabase(db);
   await upsertGlobalTopics(db, DEFAULT_TOPICS);
+  // PostgreSQL never auto-analyzes a table as small as Topic (below autovacuum's threshold), and
+  // without statistics the explorer's topic filter scans every village's topic rows (266 ms
+  // instead of 2 ms at 200k comments).
+  if (db.pg) await db.pg.query(`ANALYZE "Topic"`);
   return applied;
 }

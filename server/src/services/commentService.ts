@@ -29,18 +29,26 @@ function decodeCursor(cursor: string, sort: "time" | "likes"): { value: string |
   throw badRequest("cursor: is not a cursor returned by this list");
 }
 
-/** Lists a village's comments matching the explorer filters. */
+/**
+ * Lists a village's comments matching the explorer filters. A page is the same for everyone who
+ * may read the village (personal data is always redacted in lists), so it is cached under the
+ * village's data version like the dashboard views: any change to the village's comments or labels
+ * bumps the version, so a cached page is never stale.
+ */
 export async function listComments(db: Database, auth: AuthContext | undefined, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
   assertCanReadVillage(auth, villageId);
-  if (!(await getVillage(db, villageId))) throw notFound("Desa");
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-  const { rows, hasMore } = await findComments(db, villageId, q, q.sort, q.limit, after);
-  const last = rows.at(-1);
-  return {
-    data: rows.map((r) => presentComment(r)),
-    // Every page of one filter has the same total: counted once per data version.
-    total: await cachedForVillage(db, villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
-    nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
-  };
+  const pageKey = JSON.stringify([filterKey(q), q.sort, q.limit, q.cursor ?? null]);
+  return cachedForVillage(db, villageId, `list:${pageKey}`, async () => {
+    if (!(await getVillage(db, villageId))) throw notFound("Desa");
+    const { rows, hasMore } = await findComments(db, villageId, q, q.sort, q.limit, after);
+    const last = rows.at(-1);
+    return {
+      data: rows.map((r) => presentComment(r)),
+      // Every page of one filter has the same total: counted once per data version.
+      total: await cachedForVillage(db, villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
+      nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
+    };
+  });
 }
