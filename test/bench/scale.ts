@@ -344,7 +344,9 @@ interface WorkerResult { files: WorkerFileReport[]; peakRss: number }
 /** Runs one scaleWorker per job list; rejects (after stopping the others) when one fails. */
 function runWorkers(url: string, groups: string[][], children: Set<ChildProcess>, onFile: (r: WorkerFileReport) => void): Promise<WorkerResult[]> {
   return Promise.all(groups.map((jobs, k) => new Promise<WorkerResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, url, ...jobs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    // BENCH_CPU_PROF=<dir>: each import process writes a V8 CPU profile there (where the time goes).
+    const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...prof, "--import", "tsx", WORKER, url, ...jobs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
     const result: WorkerResult = { files: [], peakRss: 0 };
     let stderr = "";
