@@ -6,6 +6,7 @@
 // DATABASE_URL=postgresql://… of a server where it may create a scratch database).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT_DIR } from "../../../server/src/env";
 import { MIGRATIONS_DIRS, migrationNames } from "../../../server/src/db/migrate";
@@ -29,12 +30,12 @@ export function derivePostgresSchema(sqlite: string): string {
 }
 
 /** The SQL statements `prisma migrate diff` would run to bring the migrations to the schema. */
-function migrationDrift(config: string, migrations: string, schema: string): string[] {
+function migrationDrift(config: string, migrations: string, schema: string, databaseUrl?: string): string[] {
   let out: string;
   try {
     out = execFileSync("npx", ["prisma", "migrate", "diff", "--config", config, "--from-migrations", migrations,
       "--to-schema-datamodel", schema, "--script"], { cwd: ROOT_DIR, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) } });
   } catch (e) {
     throw new Error(`prisma migrate diff failed for ${path.relative(ROOT_DIR, migrations)}: ${(e as { stderr?: string }).stderr ?? e}`);
   }
@@ -53,7 +54,15 @@ function check(): number {
   const pgNames = migrationNames(MIGRATIONS_DIRS.postgres);
   for (const n of sqliteNames) if (!pgNames.includes(n)) problems.push(`migration ${n} has no PostgreSQL twin in prisma/postgres/migrations`);
   for (const n of pgNames) if (!sqliteNames.includes(n)) problems.push(`migration ${n} has no SQLite twin in prisma/migrations`);
-  const sqliteDrift = migrationDrift("prisma.config.ts", "prisma/migrations", "prisma/schema.prisma");
+  // The SQLite CLI config opens a database file even for a diff: a scratch one, so a fresh clone
+  // (no data/ folder) and a PostgreSQL DATABASE_URL both work.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-db-check-"));
+  let sqliteDrift: string[];
+  try {
+    sqliteDrift = migrationDrift("prisma.config.ts", "prisma/migrations", "prisma/schema.prisma", `file:${path.join(scratch, "check.db")}`);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
   if (sqliteDrift.length) problems.push(`prisma/migrations do not give prisma/schema.prisma; missing:\n    ${sqliteDrift.join(";\n    ")}`);
   if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
     const pgDrift = migrationDrift("prisma/postgres/prisma.config.ts", "prisma/postgres/migrations", "prisma/postgres/schema.prisma");

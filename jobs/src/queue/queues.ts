@@ -116,6 +116,8 @@ export async function enqueueDueSources(db: Database, boss: PgBoss, now = new Da
   return sent;
 }
 
+const cleanVersions = new Map<number, string>();
+
 /**
  * What an NLP scan does: for every village, the comments tagged by another model version (a new
  * model, or a taxonomy edit) become batches of NLP_BATCH_SIZE. Returns the number of batches sent.
@@ -125,7 +127,11 @@ export async function enqueueStaleBatches(db: Database, boss: PgBoss): Promise<n
   const villages = await db.prisma.village.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   for (const v of villages) {
     const { model } = await getVillagePipeline(db, v.id);
+    // New comments are always tagged with the current version, so a village found clean stays
+    // clean until its version changes: scan each (village, version) to the end only once per process.
+    if (cleanVersions.get(v.id) === model.version) continue;
     const ids = await findStaleIds(db, v.id, model.version);
+    if (ids.length === 0) cleanVersions.set(v.id, model.version);
     const jobs: PgBoss.JobInsert<NlpBatchJob>[] = [];
     for (let i = 0; i < ids.length; i += NLP_BATCH_SIZE) {
       const afterId = i === 0 ? 0 : ids[i - 1];
