@@ -28,7 +28,7 @@ export async function findQuoteCandidates(
   to: string,
   take: number,
 ): Promise<QuoteCandidate[]> {
-  const { where, params } = commentFilterSql(db, villageId, { topic, from, to, spam: "exclude", pii: "any" });
+  const { where, params } = await commentFilterSql(db, villageId, { topic, from, to, spam: "exclude", pii: "any" });
   const rows = await sqlAll<Omit<QuoteCandidate, "publishedAt"> & { publishedAt: string | Date }>(db,
     `SELECT c.id, c.text, c."normalizedText", c."piiSpans", c."authorPseudonym", c.platform, c."publishedAt", c.day,
         c."likeCount", c."sentimentLabel", c."humanSentiment"
