@@ -3,7 +3,8 @@
 // comments evenly across real Karawang villages (one JSONL file each), ingests them through the real
 // import path (parse -> NLP -> upsert -> rollups) in child processes — one for SQLite (one writer),
 // --workers for PostgreSQL, as several `npm run worker` processes would — then drives the overview
-// and explorer APIs with autocannon. Prints rows/s, peak RSS, p50/p95/p99 and errors, ending with
+// and explorer APIs of a server in its own process with autocannon. Prints rows/s, peak RSS,
+// p50/p95/p99 and errors, ending with
 // a summary block to paste into an issue. "cold" is the first, uncached request of each endpoint.
 // PostgreSQL: BENCH_DATABASE_URL (default postgres:postgres@localhost:5432) names the server; a fresh
 // database suara_desa_bench_<timestamp> is created on it and dropped at the end unless --keep.
@@ -12,14 +13,12 @@
 // rows, any non-2xx or socket error under load, or a crash. Exit 2 on a bad flag.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import type { Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createApp } from "../../server/src/app";
 import { openDatabase, type Database } from "../../server/src/db/client";
 import { prepareDatabase } from "../../server/src/db/prepare";
 import { createUser } from "../../server/src/services/authService";
@@ -386,6 +385,30 @@ interface LoadResult {
 }
 
 /** Nearest-rank percentile of sorted values. */
+const SERVER = path.join(ROOT, "test/bench/scaleServer.ts");
+
+/** Starts the API server in its own process (killed with the other children at cleanup). */
+function startApiServer(url: string, children: Set<ChildProcess>): Promise<{ port: number; pid: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER, url], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once("line", (line) => resolve({ port: (JSON.parse(line) as { port: number }).port, pid: child.pid! }));
+    child.once("exit", (code) => reject(new Error(`API server exited with ${code}: ${stderr}`)));
+  });
+}
+
+/** A process's peak resident set (Linux /proc VmHWM), or null where there is no /proc. */
+function peakRssOf(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -451,14 +474,11 @@ async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-bench-scale-"));
   let target: BenchDatabase | null = null;
   let db: Database | null = null;
-  let server: Server | null = null;
   // One cleanup, shared by the normal end, a crash and Ctrl-C (which also reaches the workers):
   // whichever path exits first has waited for the database to be dropped.
   let cleaning: Promise<void> | null = null;
   const cleanup = () => (cleaning ??= (async () => {
     for (const c of children) c.kill("SIGTERM");
-    server?.closeAllConnections();
-    server?.close();
     await db?.close().catch(() => {});
     if (opts.keep) {
       console.log(`kept: ${target?.label ?? "(no database)"}; JSONL files in ${dir}`);
@@ -555,10 +575,8 @@ async function main(): Promise<number> {
       analyzeLine = `postgres: ANALYZE ${analyzed.length ? analyzed.join(", ") : "nothing"} (what autovacuum's next round would; tables below its threshold left as they are)`;
       console.log(analyzeLine);
     }
-    const app = createApp({ db, clientDir: null, log: () => {} });
-    server = app.listen(0, "127.0.0.1");
-    await new Promise((r) => server!.once("listening", r));
-    const port = (server.address() as { port: number }).port;
+    const apiServer = await startApiServer(target.url, children);
+    const port = apiServer.port;
     const other = villages[0] === mid ? null : villages[0];
     await createUser(db, { username: "bench", password: "bench-password-1", role: "pimpinan", villageIds: [mid.id, ...(other ? [other.id] : [])] });
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -587,7 +605,7 @@ async function main(): Promise<number> {
       console.log(`  ${name}: cold ${fmtMs(r.coldMs)} ms, p50 ${fmtMs(r.p50)}, p95 ${fmtMs(r.p95)}, p99 ${fmtMs(r.p99)} ms, ${fmtInt(r.rps)} req/s, ${r.errors} errors${r.detail ? ` (${r.detail})` : ""}`);
       if (r.errors) failures.push(`${name}: ${r.errors} errors — ${r.detail}`);
     }
-    const benchPeak = process.resourceUsage().maxRSS * 1024;
+    const serverPeak = peakRssOf(apiServer.pid);
 
     // Summary
     const worst = loads.filter((l) => !Number.isNaN(l.p95)).sort((a, b) => b.p95 - a.p95)[0];
@@ -595,7 +613,7 @@ async function main(): Promise<number> {
     console.log(["", title, genLine, ingestLine, secondLine, ...(analyzeLine ? [analyzeLine] : []), apiHead,
       ...table(["endpoint", "cold ms", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors"],
         loads.map((l) => [l.name, fmtMs(l.coldMs), fmtMs(l.p50), fmtMs(l.p95), fmtMs(l.p99), fmtInt(l.rps), String(l.errors)])),
-      `API server process peak RSS ${fmtBytes(benchPeak)} (includes the generator)`,
+      `API server process (its own, as in production) peak RSS ${serverPeak === null ? "n/a" : fmtBytes(serverPeak)}`,
       `goals (printed, not asserted): ingest ≤ 120 s → ${ingestSeconds.toFixed(1)} s; p95 ≤ 50 ms → worst ${worst ? `${fmtMs(worst.p95)} ms (${worst.name})` : "—"}; 0 errors → ${errors}`,
     ].join("\n"));
     for (const f of failures) console.error(`FAILED: ${f}`);
