@@ -11,6 +11,7 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../../../server/src/db/client";
 import { findStaleIds } from "../../../server/src/db/ingestRepository";
+import { PGBOSS_SCHEMA } from "../../../server/src/db/jobQueueRepository";
 import { listSchedulableSources } from "../../../server/src/db/sourceRepository";
 import { env } from "../../../server/src/env";
 import { generateWeeklyReports } from "../../../server/src/services/reports/reportService";
@@ -35,7 +36,6 @@ export interface SourceJob { sourceId: number }
 export interface NlpBatchJob { villageId: number; afterId: number; toId: number }
 
 export const NLP_BATCH_SIZE = 2000;
-export const PGBOSS_SCHEMA = "pgboss";
 
 /** Retry settings (env: JOB_RETRY_LIMIT, JOB_RETRY_DELAY_SECONDS); backoff doubles each time. */
 function retryOptions() {

@@ -7,7 +7,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { toDbDate, type Database } from "./client";
 import { BUMP_VERSION_SQL } from "./dataVersion";
-import { pgQuery, pgTransaction, sqlAll, sqlGet, sqlRun } from "./sql";
+import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -302,8 +302,8 @@ export async function recomputeRollups(db: Database, villageId: number, days: st
     });
   } else {
     const raw = rawOf(db);
-    const statements = ROLLUP_SQL.map((sql) => raw.prepare(sql));
-    const bump = raw.prepare(BUMP_VERSION_SQL);
+    const statements = ROLLUP_SQL.map((sql) => sqliteStatement(raw, sql));
+    const bump = sqliteStatement(raw, BUMP_VERSION_SQL);
     raw.transaction(() => {
       for (const day of unique) for (const st of statements) st.run({ villageId, day });
       bump.run({ villageId });

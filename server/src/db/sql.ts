@@ -12,7 +12,8 @@ export type Params = Record<string, unknown>;
 
 // Prepared statements are cached per SQLite connection and SQL text.
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-function sqliteStatement(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+/** The prepared statement of `sql` on a SQLite connection (prepared once, then reused). */
+export function sqliteStatement(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
   let byText = sqliteStatements.get(raw);
   if (!byText) {
     byText = new Map();

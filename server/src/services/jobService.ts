@@ -6,9 +6,6 @@ import type { Database } from "../db/client";
 import { countQueueJobs, findFailedQueueJobs, findFailedRuns } from "../db/jobQueueRepository";
 import { assertCanViewJobs } from "../policies/access";
 
-// Must match PGBOSS_SCHEMA in jobs/src/queue/queues.ts (the server does not import job code).
-const QUEUE_SCHEMA = "pgboss";
-
 function errorText(output: unknown): string {
   if (output && typeof output === "object") {
     const o = output as { message?: unknown; value?: unknown };
@@ -26,8 +23,8 @@ function numberField(data: unknown, key: string): number | null {
 export async function getBackgroundJobs(db: Database, auth: AuthContext | undefined, now = new Date()): Promise<BackgroundJobsDTO> {
   assertCanViewJobs(auth);
   const [counts, failedJobs, failedRuns] = await Promise.all([
-    countQueueJobs(db, QUEUE_SCHEMA),
-    findFailedQueueJobs(db, QUEUE_SCHEMA, 50),
+    countQueueJobs(db),
+    findFailedQueueJobs(db, 50),
     findFailedRuns(db, new Date(now.getTime() - 7 * 86_400_000), 50),
   ]);
   const queues = new Map<string, BackgroundJobsDTO["queues"][number]>();
