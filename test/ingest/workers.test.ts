@@ -102,34 +102,49 @@ describe.skipIf(!testPostgresUrl())("workers on PostgreSQL (pg-boss)", () => {
     return true;
   };
 
-  it("a tick's jobs are shared by both workers; every source runs once and stores exactly its items", async () => {
+  /** A source's runs follow one another (none starts before the previous one finished). */
+  const expectSequential = (runs: Awaited<ReturnType<typeof runsOf>>) => {
+    for (let i = 1; i < runs.length; i++) expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt!.getTime());
+  };
+
+  it("a tick's jobs are shared by both workers; each source's first run stores exactly its items", async () => {
+    // The workers' own every-minute tick may enqueue the same due sources at the same moment; the
+    // queue keeps one waiting job per source, so the test's tick sends those not already waiting.
     const sent = await enqueueDueSources(temp.db, boss);
-    expect(sent.sort()).toEqual([...sources.values()].sort());
-    await waitFor("three finished runs", () => allFinished(1));
+    expect(sent.every((id) => [...sources.values()].includes(id))).toBe(true);
+    await waitFor("every source's first run", () => allFinished(1));
+    await waitFor("an empty queue", async () => (await boss.getQueueSize(QUEUES.source)) === 0);
     for (const [platform, id] of sources) {
       const runs = await runsOf(id);
-      expect(runs, platform).toHaveLength(1);
       expect(runs[0].status, `${platform}: ${runs[0].error}`).toBe("ok");
+      expect(runs[0].new, platform).toBe(generated.expected[platform].length);
+      // A second run (a tick that came while the first was running) finds nothing new.
+      expect(runs.slice(1).every((r) => r.new === 0), platform).toBe(true);
+      expectSequential(runs);
       expect(await storedIds(temp.db, villageId, platform)).toEqual(generated.expected[platform]);
     }
     // Both processes took part.
     const ran = workers.map((w) => w.output.filter((l) => /ingest source \d+: ok/.test(l)).length);
     expect(ran.every((n) => n >= 1), JSON.stringify(workers.map((w) => w.output))).toBe(true);
-    expect(ran[0] + ran[1]).toBe(3);
   }, 120_000);
 
   it("asking again and again keeps one waiting run per source, and runs of a source never overlap", async () => {
+    const before = new Map(await Promise.all([...sources.values()].map(async (id) => [id, (await runsOf(id)).length] as const)));
     const asks = await Promise.all([...sources.values()].flatMap((id) => [enqueueSource(boss, id), enqueueSource(boss, id), enqueueSource(boss, id)]));
     // Three asks per source: at most one waits in the queue (a second may wait behind an active one).
     expect(asks.filter(Boolean).length).toBeGreaterThanOrEqual(3);
     expect(asks.filter(Boolean).length).toBeLessThanOrEqual(6);
-    await waitFor("the second round of runs", () => allFinished(2));
+    await waitFor("another round of runs", async () => {
+      for (const id of sources.values()) if ((await runsOf(id)).length <= before.get(id)!) return false;
+      return allFinished(1);
+    });
     await waitFor("an empty queue", async () => (await boss.getQueueSize(QUEUES.source)) === 0);
     await new Promise((r) => setTimeout(r, 1500));
     for (const [platform, id] of sources) {
       const runs = await runsOf(id);
-      expect(runs.length, platform).toBeLessThanOrEqual(3);
-      for (let i = 1; i < runs.length; i++) expect(runs[i].startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1].finishedAt!.getTime());
+      // Three asks made at most two runs: one waiting, perhaps one behind an active one.
+      expect(runs.length - before.get(id)!, platform).toBeLessThanOrEqual(2);
+      expectSequential(runs);
       // Incremental and idempotent: nothing new, nothing duplicated.
       expect(await storedIds(temp.db, villageId, platform)).toEqual(generated.expected[platform]);
     }
@@ -142,6 +157,8 @@ describe.skipIf(!testPostgresUrl())("workers on PostgreSQL (pg-boss)", () => {
     expect(stale).toBeGreaterThan(0);
     expect(await enqueueStaleBatches(temp.db, boss)).toBeGreaterThanOrEqual(1);
     await waitFor("every comment re-tagged", async () => (await countStaleComments(temp.db, villageId, model.version, false)) === 0);
+    // A batch re-rolls its days after tagging: wait until no batch is waiting or running.
+    await waitFor("the batches to finish", async () => (await boss.getQueueSize(QUEUES.nlpBatch, { before: "completed" })) === 0);
     const tagged = await temp.db.prisma.comment.count({ where: { villageId, topics: { some: { topic: { key: "gotong-royong" } } } } });
     const mentioning = await temp.db.prisma.comment.count({ where: { villageId, text: { contains: "gotong royong" } } });
     expect(mentioning).toBeGreaterThan(0);
