@@ -316,6 +316,7 @@ export const en: Messages = {
   "admin.action": "Action",
   "admin.target": "Target",
   "admin.system": "system",
+  "admin.cli": "command line",
   "admin.noAudit": "No audit entries yet.",
   "admin.more": "Load more",
   "admin.only": "This page is for administrators only.",

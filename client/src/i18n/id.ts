@@ -314,6 +314,7 @@ export const id = {
   "admin.action": "Tindakan",
   "admin.target": "Sasaran",
   "admin.system": "sistem",
+  "admin.cli": "baris perintah",
   "admin.noAudit": "Belum ada catatan audit.",
   "admin.more": "Muat lebih banyak",
   "admin.only": "Halaman ini hanya untuk admin.",

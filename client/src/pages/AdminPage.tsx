@@ -255,7 +255,7 @@ function AuditLog() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{fmt.dateTime(e.at, "Asia/Jakarta")}</td>
-                  <td>{e.username ?? t("admin.system")}</td>
+                  <td>{e.actor === "cli" ? t("admin.cli") : (e.username ?? t("admin.system"))}</td>
                   <td><code>{e.action}</code></td>
                   <td>{e.target ?? "—"}</td>
                 </tr>
