@@ -157,3 +157,69 @@ describe("npm run village", () => {
   });
 });
 
+
+describe("npm run ingest -- run", () => {
+  it("names stuck and rate-limited sources in every run; the exit status follows their state, not which run failed", async () => {
+    const { startFakeApiServer } = await import("../fake/fakeApiServer");
+    const { fixtureDataset } = await import("../fake/datasets");
+    const { localTime } = await import("../../jobs/src/ingest/errors");
+    const { createApiSource } = await import("./helpers/sourceFactory");
+    const dataset = fixtureDataset();
+    const fake = await startFakeApiServer({ dataset, token: "tok-cli-run", pageSize: 50 });
+    const db = temp.db;
+    try {
+      const vid = await createVillage(db);
+      // Only this village's sources take part.
+      await db.prisma.source.updateMany({ where: { NOT: { villageId: vid } }, data: { status: "paused" } });
+      const { sealSecret } = await import("../../server/src/services/secretBox");
+      const fb = await createApiSource(db, vid, "facebook", dataset, "unused");
+      const ig = await createApiSource(db, vid, "instagram", dataset, "unused");
+      await db.prisma.source.update({ where: { id: fb }, data: { tokenEnc: sealSecret("tok-cli-run", CLI_TOKEN_KEY) } });
+      await db.prisma.source.update({ where: { id: ig }, data: { tokenEnc: sealSecret("tok-wrong-123", CLI_TOKEN_KEY) } });
+      const env = { META_GRAPH_URL: fake.graphBaseUrl, X_API_URL: fake.xBaseUrl };
+      const ingest = (argv: string[]) => runCli("jobs/src/cli.ts", ["run", ...argv], { databaseUrl: db.url, env });
+
+      const first = await ingest([]);
+      expect(first.code, first.stderr).toBe(1);
+      expect(first.stdout).toContain(`source #${fb}: ok`);
+      expect(first.stdout).toMatch(new RegExp(`source #${ig}: failed, .* — Token akses kedaluwarsa`));
+      expect(first.stdout).not.toContain("(more next run)");
+      expect(first.stdout).toMatch(new RegExp(`source #${ig} \\(instagram 17841400000000001, Desa Uji \\d+\\): needs a new login since \\d{2}\\.\\d{2} WIB — .*npm run source -- token ${ig}`));
+
+      // The next run does not try it again, but says so again, with the same exit status.
+      const runsBefore = await db.prisma.jobRun.count({ where: { sourceId: ig } });
+      const second = await ingest([]);
+      expect(second.code, second.stderr).toBe(1);
+      expect(second.stdout).toMatch(new RegExp(`source #${ig} \\(instagram .*\\): needs a new login since`));
+      expect(second.stdout).toMatch(/stuck 1 \(#\d+ needs a new token\)/);
+      expect(await db.prisma.jobRun.count({ where: { sourceId: ig } })).toBe(runsBefore);
+
+      // A new token from stdin unsticks it.
+      const fixed = await runCli("jobs/src/cli/source.ts", ["token", String(ig)], { databaseUrl: db.url, stdin: "tok-cli-run\n" });
+      expect(fixed.code, fixed.stderr).toBe(0);
+
+      // Facebook hits an app-level limit without a reset: one request, a pause, exit 0 (waiting is normal).
+      fake.setFaults((_n, p) => (p.includes(dataset.facebook.pageId) ? { kind: "rate_limit", resetInSec: 0, usage: "app" } : null));
+      const before = fake.requests.length;
+      const third = await ingest([]);
+      expect(third.code, third.stdout + third.stderr).toBe(0);
+      expect(fake.requests.slice(before).filter((q) => q.path.includes(dataset.facebook.pageId))).toHaveLength(1);
+      expect(third.stdout).toContain(`source #${ig}: ok`);
+      const pause = JSON.parse((await db.prisma.source.findUniqueOrThrow({ where: { id: fb } })).settings).rateLimit as { until: string };
+      const local = localTime(new Date(pause.until), "Asia/Jakarta");
+      expect(third.stdout).toContain(`source #${fb} (facebook 104512345678901, `);
+      expect(third.stdout).toContain(`rate limited until ${local}`);
+      expect(third.stderr).toContain(`next try about ${local}`);
+
+      // Until the pause ends a run leaves it alone and says why; still exit 0.
+      const fourth = await ingest([]);
+      expect(fourth.code).toBe(0);
+      expect(fake.requests.slice(before).filter((q) => q.path.includes(dataset.facebook.pageId))).toHaveLength(1);
+      expect(fourth.stdout).toContain(`rate limited 1 (#${fb} until ${local})`);
+      const json = await ingest(["--json"]);
+      expect(JSON.parse(json.stdout)).toMatchObject({ stuck: [], waiting: [expect.objectContaining({ sourceId: fb, state: "rate_limited", at: pause.until, localAt: local })] });
+    } finally {
+      await fake.close();
+    }
+  });
+});
