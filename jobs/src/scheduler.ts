@@ -5,6 +5,7 @@
 import { Cron } from "croner";
 import { env } from "../../server/src/env";
 import type { Database } from "../../server/src/db/client";
+import { markAbandonedRuns } from "../../server/src/db/jobRunRepository";
 import { listSchedulableSources, type SourceRow } from "../../server/src/db/sourceRepository";
 import { generateWeeklyReports } from "../../server/src/services/reports/reportService";
 import { purgeExpiredComments } from "../../server/src/services/privacyService";
@@ -36,6 +37,8 @@ export function dueSources(sources: SourceRow[], now: Date, defaultIntervalMinut
 export async function runDueSources(db: Database, opts: SchedulerOptions = {}): Promise<RunSourceResult[]> {
   const now = (opts.now ?? (() => new Date()))();
   const interval = opts.intervalMinutes ?? env().INGEST_INTERVAL_MINUTES;
+  // A CLI import or run killed while the server is up is closed at the next tick.
+  await markAbandonedRuns(db);
   const due = dueSources(await listSchedulableSources(db), now, interval).filter((s) => !isSourceRunning(s.id));
   const results: RunSourceResult[] = [];
   for (const s of due) {
