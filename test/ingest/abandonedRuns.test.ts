@@ -2,6 +2,7 @@
 // start (server, worker, CLI) marks it "abandoned" — but never a run that is still going in another
 // process or on another machine.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,6 +65,34 @@ describe("runs left behind by a killed process", () => {
     } finally {
       await fake.close();
     }
+  });
+
+  it("an import killed with SIGKILL is marked abandoned at the next CLI start", async () => {
+    const { db } = temp;
+    const villageId = await createVillage(db);
+    const code = (await db.prisma.village.findUniqueOrThrow({ where: { id: villageId } })).code;
+    // Big enough to still be importing when it is killed (NLP runs on every row).
+    const file = path.join(temp.dir, "besar.csv");
+    const lines = ["id,text,published_at"];
+    for (let i = 0; i < 40_000; i++) lines.push(`k${i},jalan rusak di rt ${i % 17} mohon diperbaiki pak kades nomor ${i},2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00+07:00`);
+    fs.writeFileSync(file, lines.join("\n"));
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "jobs/src/cli.ts"), "import", file, "--village", code], {
+      cwd: ROOT, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (c, sig) => resolve(sig ? -1 : c)));
+    let running = null;
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && !running) {
+      running = await db.prisma.jobRun.findFirst({ where: { villageId, kind: "import", status: "running" } });
+      if (!running) await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(running, "the import never started").not.toBeNull();
+    child.kill("SIGKILL");
+    expect(await exited).toBe(-1);
+    expect((await db.prisma.jobRun.findUniqueOrThrow({ where: { id: running!.id } })).status).toBe("running");
+    const next = await runCli("jobs/src/cli/source.ts", ["list", "--village", code], { databaseUrl: db.url });
+    expect(next.code, next.stderr).toBe(0);
+    expect(await db.prisma.jobRun.findUniqueOrThrow({ where: { id: running!.id } })).toMatchObject({ status: "abandoned", error: ABANDONED_RUN_ERROR });
   });
 
   it("only runs whose process is gone: live ones here, elsewhere or on this machine stay running", async () => {

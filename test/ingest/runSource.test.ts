@@ -132,6 +132,25 @@ describe("runSource", () => {
     expect(JSON.parse((await getSource(db, sourceId))!.settings).rateLimit).toBeUndefined();
   });
 
+  it("says what it waits for, until when (village time) and how long is left, while waiting out a short limit", async () => {
+    const { db } = temp;
+    const villageId = await createVillage(db);
+    const sourceId = await createApiSource(db, villageId, "facebook", fixtureDataset(), TOKEN);
+    const slept: number[] = [];
+    const logs: string[] = [];
+    // The first request hits a business-use-case limit that reopens in a minute.
+    const fake1 = await startFakeApiServer({ dataset: fixtureDataset(), token: TOKEN, pageSize: 2, now: () => FIXTURE_NOW, faults: (n) => (n === 1 ? { kind: "rate_limit", resetInSec: 60, usage: "buc" } : null) });
+    try {
+      const r = await runSource(db, sourceId, { ...opts(), graphUrl: fake1.graphBaseUrl, log: (m) => logs.push(m), retry: { ...opts().retry, maxRateWaitMs: 120_000, sleep: async (ms) => { slept.push(ms); } } });
+      expect(r).toMatchObject({ status: "ok", error: null });
+    } finally {
+      await fake1.close();
+    }
+    expect(slept.reduce((a, b) => a + b, 0)).toBe(60_000);
+    expect(logs[0]).toBe(`source ${sourceId}: rate limit (Graph 32: (#32) Page request limit reached); waiting 60 s until 13.01 WIB…`);
+    expect(logs.slice(1, 6)).toEqual([50, 40, 30, 20, 10].map((s) => `source ${sourceId}: still waiting, ${s} s left…`));
+  });
+
   it("X: a first pass reads every reply once — mentions are not searched again (quota)", async () => {
     const { db } = temp;
     // 12 village posts with 40 replies each: 30 name the village (so they are mentions too),
