@@ -24,3 +24,11 @@ describe("dueSources", () => {
     expect(dueSources([source({ status: "paused" }), source({ status: "needs_login" }), source({ status: "error" })], NOW, 15).map((s) => s.status)).toEqual(["error"]);
   });
 });
+
+describe("dueSources after a rate limit", () => {
+  it("waits until the recorded pause ends, then runs the source again", () => {
+    const paused = source({ lastRunAt: ago(60), settings: JSON.stringify({ rateLimit: { until: "2026-11-28T10:20:00.000Z", strikes: 2, estimated: true } }) });
+    expect(dueSources([paused], NOW, 15)).toHaveLength(0);
+    expect(dueSources([paused], new Date("2026-11-28T10:20:00Z"), 15)).toHaveLength(1);
+  });
+});

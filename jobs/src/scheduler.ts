@@ -5,10 +5,11 @@
 import { Cron } from "croner";
 import { env } from "../../server/src/env";
 import type { Database } from "../../server/src/db/client";
+import { markAbandonedRuns } from "../../server/src/db/jobRunRepository";
 import { listSchedulableSources, type SourceRow } from "../../server/src/db/sourceRepository";
 import { generateWeeklyReports } from "../../server/src/services/reports/reportService";
 import { purgeExpiredComments } from "../../server/src/services/privacyService";
-import { isSourceRunning, runSource, type RunSourceOptions, type RunSourceResult } from "./ingest/runSource";
+import { isSourceRunning, rateLimitPause, runSource, type RunSourceOptions, type RunSourceResult } from "./ingest/runSource";
 
 export interface SchedulerOptions {
   intervalMinutes?: number;
@@ -19,11 +20,12 @@ export interface SchedulerOptions {
   log?: (msg: string) => void;
 }
 
-/** Sources whose interval has elapsed (pure: no clock, no I/O). Sources waiting for a new login
- * or paused are not retried on their own. */
+/** Sources whose interval has elapsed (pure: no clock, no I/O). Sources waiting for a new login,
+ * paused, or pausing after a rate limit (Source.settings.rateLimit) are not run on their own. */
 export function dueSources(sources: SourceRow[], now: Date, defaultIntervalMinutes: number): SourceRow[] {
   return sources.filter((s) => {
     if (s.status === "paused" || s.status === "needs_login") return false;
+    if (rateLimitPause(s.settings, now)) return false;
     if (!s.lastRunAt) return true;
     const interval = (s.intervalMinutes ?? defaultIntervalMinutes) * 60_000;
     // Half a minute of slack so a 15-minute source is not pushed to minute 16 by tick jitter.
@@ -35,6 +37,8 @@ export function dueSources(sources: SourceRow[], now: Date, defaultIntervalMinut
 export async function runDueSources(db: Database, opts: SchedulerOptions = {}): Promise<RunSourceResult[]> {
   const now = (opts.now ?? (() => new Date()))();
   const interval = opts.intervalMinutes ?? env().INGEST_INTERVAL_MINUTES;
+  // A CLI import or run killed while the server is up is closed at the next tick.
+  await markAbandonedRuns(db);
   const due = dueSources(await listSchedulableSources(db), now, interval).filter((s) => !isSourceRunning(s.id));
   const results: RunSourceResult[] = [];
   for (const s of due) {

@@ -174,6 +174,8 @@ export interface AuditEntryDTO {
   at: string;
   userId: number | null;
   username: string | null;
+  /** "cli": the command line on the server; "system": scheduled jobs. */
+  actor: "user" | "cli" | "system";
   action: string;
   villageId: number | null;
   target: string | null;

@@ -96,7 +96,10 @@ export function generateDataset(seed: number, now: number): GeneratedDataset {
       const u = users[Math.floor(r() * users.length)];
       const tw: XTweet = { id: snowflake(rt, seq++), text: `@desamulyasari ${sentence(r, seq)}`, author_id: u.id, conversation_id: id, created_at: new Date(rt).toISOString(), in_reply_to_user_id: village, referenced_tweets: [{ type: "replied_to", id }], lang: "in", public_metrics: { like_count: Math.floor(r() * 5) } };
       replies.push(tw);
+      // A reply to the village names it and so is also a mention; the others answer a resident
+      // without naming the village (only the conversation search finds them).
       if (r() < 0.5) mentions.push(tw);
+      else tw.text = tw.text!.replace("@desamulyasari", `@${users[k % users.length].username}`);
     }
   }
   for (let k = 0; k < 9; k++) {

@@ -29,14 +29,21 @@ export interface FakeDataset {
 }
 
 export type Fault =
-  | { kind: "rate_limit"; resetInSec: number }
+  /** Graph: `usage` picks the limit hit and the usage header sent with it, as Meta does: "buc"
+   * (X-Business-Use-Case-Usage with estimated_time_to_regain_access, code 32), "page"
+   * (X-Page-Usage without an estimate, code 32) or "app" (X-App-Usage, never an estimate, code 4). */
+  | { kind: "rate_limit"; resetInSec: number; usage?: "buc" | "page" | "app" }
   | { kind: "server_error"; status: 500 | 503 }
   | { kind: "timeout" }
   | { kind: "truncated" }
   | { kind: "repeat" }
   | { kind: "expire_token" };
 
-export interface FakeRequest { n: number; method: string; path: string; query: Record<string, string>; fault: Fault | null; status: number }
+export interface FakeRequest {
+  n: number; method: string; path: string; query: Record<string, string>; fault: Fault | null; status: number;
+  /** Items (tweets, posts, comments) the answer carried: what X bills as "posts read". */
+  items: number;
+}
 
 export interface FakeServerOptions {
   dataset: FakeDataset;
@@ -87,6 +94,8 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   const requests: FakeRequest[] = [];
   let origin = "";
   const now = opts.now ?? Date.now;
+  /** Items in the answer being built (read into the request log). */
+  let served = 0;
 
   /** One page of `items` from the offset in `token`; "repeat" also serves the previous page's
    * last item again (what a client sees when items shift between requests). */
@@ -116,6 +125,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     if (query.since_id) list = list.filter((t) => BigInt(t.id) > BigInt(query.since_id));
     if (query.start_time) list = list.filter((t) => Date.parse(t.created_at!) >= Date.parse(query.start_time));
     const { page, next } = paginate(list, query[tokenParam], Number(query.max_results ?? 10), repeat);
+    served = page.length;
     if (page.length === 0) return { meta: { result_count: 0 } };
     const authors = new Set(page.map((t) => t.author_id));
     return {
@@ -146,6 +156,10 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       sendJson(res, 200, xTweets(x.posts, query, "pagination_token", repeat), xHeaders(), truncate);
     } else if (path === "/2/tweets/search/recent") {
       const ids = new Set([...(query.query ?? "").matchAll(/conversation_id:(\d+)/g)].map((g) => g[1]));
+      // Negated mention operators (`-@handle`), as recent search applies them: a post that
+      // mentions the account is left out.
+      const excluded = [...(query.query ?? "").matchAll(/(?:^|\s)-@(\w+)/g)].map((g) => g[1].toLowerCase());
+      const mentionsExcluded = (t: XTweet) => excluded.some((h) => new RegExp(`(^|[^\\w])@${h}(?!\\w)`, "i").test(t.text ?? ""));
       if (ids.size === 0) {
         sendJson(res, 400, { errors: [{ parameters: { query: [query.query ?? ""] }, message: "Invalid query" }], title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request" });
         return 400;
@@ -155,7 +169,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
         sendJson(res, 400, { errors: [{ parameters: { start_time: [query.start_time] }, message: "Invalid 'start_time': must be within the last 7 days" }], title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request" });
         return 400;
       }
-      sendJson(res, 200, xTweets(x.replies.filter((t) => ids.has(t.conversation_id!)), query, "next_token", repeat), xHeaders(), truncate);
+      sendJson(res, 200, xTweets(x.replies.filter((t) => ids.has(t.conversation_id!) && !mentionsExcluded(t)), query, "next_token", repeat), xHeaders(), truncate);
     } else if ((m = /^\/2\/users\/([^/]+)$/.exec(path)) && m[1] === x.accountId) {
       sendJson(res, 200, { data: { id: x.accountId, name: x.name, username: x.handle } }, xHeaders(), truncate);
     } else {
@@ -171,6 +185,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
 
   function graphList<T>(items: T[], path: string, query: Record<string, string>, repeat: boolean) {
     const { page, next, start } = paginate(items, query.after, Number(query.limit ?? 25), repeat);
+    served = page.length;
     const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(start + page.length) } };
     if (next) {
       const u = new URL(`${origin}${path}`);
@@ -189,8 +204,13 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       return 400;
     }
     if (fault?.kind === "rate_limit") {
-      const usage = JSON.stringify({ "104512345678901": [{ type: "pages", call_count: 100, total_cputime: 12, total_time: 30, estimated_time_to_regain_access: Math.ceil(fault.resetInSec / 60) }] });
-      res.setHeader("x-business-use-case-usage", usage);
+      if (fault.usage === "app") {
+        res.setHeader("x-app-usage", JSON.stringify({ call_count: 100, total_cputime: 14, total_time: 37 }));
+        graphError(res, 400, 4, "(#4) Application request limit reached");
+        return 400;
+      }
+      if (fault.usage === "page") res.setHeader("x-page-usage", JSON.stringify({ call_count: 100, total_cputime: 6, total_time: 11 }));
+      else res.setHeader("x-business-use-case-usage", JSON.stringify({ "104512345678901": [{ type: "pages", call_count: 100, total_cputime: 12, total_time: 30, estimated_time_to_regain_access: Math.ceil(fault.resetInSec / 60) }] }));
       sendJson(res, 400, GRAPH_32);
       return 400;
     }
@@ -247,7 +267,8 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     const query = Object.fromEntries(url.searchParams);
     const n = requests.length + 1;
     let fault = faultFn ? faultFn(n, url.pathname) : null;
-    const entry: FakeRequest = { n, method: req.method ?? "GET", path: url.pathname, query, fault, status: 0 };
+    const entry: FakeRequest = { n, method: req.method ?? "GET", path: url.pathname, query, fault, status: 0, items: 0 };
+    served = 0;
     requests.push(entry);
     if (fault?.kind === "expire_token") {
       // The current token stops working from now on; the test hands out a new one.
@@ -263,6 +284,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       return;
     }
     entry.status = url.pathname.startsWith("/2/") ? handleX(url.pathname, query, req.headers.authorization, res, fault) : handleGraph(url.pathname, query, res, fault);
+    entry.items = entry.status === 200 ? served : 0;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -109,7 +109,8 @@ describe("ingest process killed mid-run", () => {
     try {
       const villageId = await createVillage(db);
       const sourceId = await createApiSource(db, villageId, "facebook", dataset, "tok-kill");
-      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "test/ingest/helpers/killableRun.ts"), db.url, String(sourceId), fake.xBaseUrl, fake.graphBaseUrl], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+      // Node with tsx's loader: the tsx CLI would run the script in a grandchild that SIGKILL misses.
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/ingest/helpers/killableRun.ts"), db.url, String(sourceId), fake.xBaseUrl, fake.graphBaseUrl], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       child.stdout.on("data", (d) => (output += String(d)));
       child.stderr.on("data", (d) => (output += String(d)));

@@ -140,6 +140,8 @@ function CreateUserForm({ village }: { village: VillageDTO }) {
   );
 }
 
+const RUN_STATUS_KEYS: Record<string, MessageKey> = { failed: "admin.runStatus.failed", partial: "admin.runStatus.partial", abandoned: "admin.runStatus.abandoned" };
+
 /** Queue sizes and failed jobs: what an admin must look at when data stops arriving. */
 function BackgroundJobs() {
   const { t, fmt } = useI18n();
@@ -201,7 +203,7 @@ function BackgroundJobs() {
               {d.failedRuns.map((r) => (
                 <tr key={`run-${r.id}`}>
                   <td>{fmt.dateTime(r.startedAt, "Asia/Jakarta")}</td>
-                  <td><code>{r.kind}</code>{r.sourceId !== null ? ` · ${t("admin.jobsSource", { id: r.sourceId })}` : ""} · {r.status}</td>
+                  <td><code>{r.kind}</code>{r.sourceId !== null ? ` · ${t("admin.jobsSource", { id: r.sourceId })}` : ""} · {t(RUN_STATUS_KEYS[r.status] ?? "admin.runStatus.failed")}</td>
                   <td>{r.error ?? "—"}</td>
                 </tr>
               ))}
@@ -255,7 +257,7 @@ function AuditLog() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{fmt.dateTime(e.at, "Asia/Jakarta")}</td>
-                  <td>{e.username ?? t("admin.system")}</td>
+                  <td>{e.actor === "cli" ? t("admin.cli") : (e.username ?? t("admin.system"))}</td>
                   <td><code>{e.action}</code></td>
                   <td>{e.target ?? "—"}</td>
                 </tr>

@@ -94,6 +94,7 @@ function SourceCard({ source: s, village, canManage, onChanged }: { source: Sour
           <dd>
             {s.lastRunAt ? fmt.dateTime(s.lastRunAt, village.timeZone) : t("sources.lastRunNever")}
             {s.lastRun ? ` · ${t("sources.newItems", { count: fmt.number(s.lastRun.new) })}` : ""}
+            {s.lastRun?.status === "abandoned" ? ` · ${t("sources.lastRunAbandoned")}` : ""}
           </dd>
         </div>
         <div>

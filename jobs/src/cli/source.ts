@@ -1,31 +1,44 @@
-// `npm run source -- <add|list|remove>`: manage API sources from the command line.
-//   add    --village <code> --platform x|facebook|instagram --account <id> --token <token|-> [--handle h] [--name n] [--interval m] [--json]
+// `npm run source -- <add|list|token|remove>`: manage API sources from the command line.
+//   add    --village <code> --platform x|facebook|instagram --account <id> [--handle h] [--name n] [--interval m] [--json]
 //   list   [--village <code>] [--json]
+//   token  <id> [--test]     replace the access token (after "perlu login ulang")
 //   remove <id>
-// `--token -` reads the token from stdin so it does not end up in the shell history.
+// Tokens are read from stdin (`< token.txt`, a pipe) or typed at a prompt that does not echo, never
+// taken from the command line, where the shell history and `ps` would keep them. Every change is
+// audited as the command line (see CLI_ACTOR).
 import { getDatabase, type Database } from "../../../server/src/db/client";
 import { prepareDatabase } from "../../../server/src/db/prepare";
-import { findVillageIdByCode } from "../../../server/src/db/sourceRepository";
+import { findVillageIdByCode, getSource } from "../../../server/src/db/sourceRepository";
 import { HttpError } from "../../../server/src/errors";
-import { addSource, API_SOURCE_PLATFORMS, listVillageSources, removeSource } from "../../../server/src/services/sourceService";
+import { CLI_ACTOR } from "../../../server/src/services/auditService";
+import { addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource } from "../../../server/src/services/sourceService";
 import type { SourceDTO } from "../../../server/src/presenters/sourcePresenter";
-import type { AuthContext } from "../../../server/src/auth/types";
 import { parseArgs, runMain } from "./progress";
+import { readToken, SecretInputError } from "./readSecret";
 
-// Whoever has a shell on the server can already read the database: the CLI acts as an admin.
-const CLI_AUTH: AuthContext = { userId: 0, username: "cli", role: "admin", villageIds: [] };
+const CLI_AUTH = CLI_ACTOR;
 
 const USAGE = `usage:
-  npm run source -- add --village <code> --platform x|facebook|instagram --account <id> --token <token|-> [--handle h] [--name n] [--interval minutes] [--json]
+  npm run source -- add --village <code> --platform x|facebook|instagram --account <id> [--handle h] [--name n] [--interval minutes] [--json] < token.txt
   npm run source -- list [--village <code>] [--json]
-  npm run source -- remove <id>`;
+  npm run source -- token <id> [--test] < token.txt
+  npm run source -- remove <id>
+The token is read from stdin, or typed at a hidden prompt when stdin is a terminal.`;
 
 class UsageError extends Error {}
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").trim();
+/** The token for add/token: never from argv (`--token -` is the old spelling of "read stdin"). */
+async function tokenFromInput(flags: Record<string, string | true>, prompt: string): Promise<string> {
+  if (flags.token !== undefined && flags.token !== "-" && flags.token !== true) {
+    throw new UsageError("--token: do not put the token on the command line (shell history, ps); pipe it on stdin or type it at the prompt");
+  }
+  return readToken(prompt);
+}
+
+function sourceId(raw: string | undefined, command: string): number {
+  const id = Number(raw);
+  if (!raw || !Number.isInteger(id) || id < 1) throw new UsageError(`${command} <id>: id must be a positive number (see npm run source -- list)`);
+  return id;
 }
 
 async function villageId(db: Database, code: unknown): Promise<number> {
@@ -33,6 +46,12 @@ async function villageId(db: Database, code: unknown): Promise<number> {
   const id = await findVillageIdByCode(db, code);
   if (id === null) throw new UsageError(`--village: no village with code ${code}`);
   return id;
+}
+
+async function listSourceById(db: Database, id: number): Promise<{ platform: string; accountId: string; status: string }> {
+  const row = await getSource(db, id);
+  if (!row) throw new UsageError(`token <id>: no source #${id} (see npm run source -- list)`);
+  return row;
 }
 
 function line(s: SourceDTO): string {
@@ -44,7 +63,7 @@ function line(s: SourceDTO): string {
 /** Runs the `source` command; returns the exit code. */
 export async function sourceCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { positional, flags } = parseArgs(rest, ["json"]);
+  const { positional, flags } = parseArgs(rest, ["json", "test"]);
   const db = await getDatabase();
   await prepareDatabase(db);
   try {
@@ -53,16 +72,15 @@ export async function sourceCommand(argv: string[]): Promise<number> {
         const platform = flags.platform;
         if (typeof platform !== "string" || !(API_SOURCE_PLATFORMS as readonly string[]).includes(platform)) throw new UsageError("--platform must be x, facebook or instagram");
         if (typeof flags.account !== "string" || flags.account.trim() === "") throw new UsageError("--account <id> is required");
-        if (typeof flags.token !== "string") throw new UsageError("--token <token> is required (or --token - to read it from stdin)");
-        const token = flags.token === "-" ? await readStdin() : flags.token;
-        if (token.length < 8) throw new UsageError("--token: too short");
         let interval: number | null = null;
         if (flags.interval !== undefined) {
           interval = Number(flags.interval);
           if (!Number.isInteger(interval) || interval < 1 || interval > 1440) throw new UsageError("--interval: minutes between 1 and 1440");
         }
+        const village = await villageId(db, flags.village);
+        const token = await tokenFromInput(flags, `Token akses ${platform} untuk ${flags.account.trim()}: `);
         const dto = await addSource(db, CLI_AUTH, {
-          villageId: await villageId(db, flags.village),
+          villageId: village,
           platform: platform as (typeof API_SOURCE_PLATFORMS)[number],
           accountId: flags.account.trim(),
           token,
@@ -83,9 +101,23 @@ export async function sourceCommand(argv: string[]): Promise<number> {
         else process.stdout.write(all.length ? `${all.map(line).join("\n")}\n${all.length} source(s)\n` : "no sources\n");
         return 0;
       }
+      case "token": {
+        const id = sourceId(positional[0], "token");
+        const before = await listSourceById(db, id);
+        const token = await tokenFromInput(flags, `Token akses baru untuk sumber #${id} (${before.platform} ${before.accountId}): `);
+        const dto = await editSource(db, CLI_AUTH, id, { token });
+        const cleared = before.status !== dto.status ? ` (status ${before.status} -> ${dto.status})` : "";
+        process.stdout.write(`token of source #${id} replaced${cleared}\n`);
+        if (flags.test) {
+          const { testSource } = await import("../ingest/runSource");
+          const t = await testSource(db, id);
+          process.stdout.write(`connection test: ${t.ok ? "ok" : "failed"} — ${t.message}\n`);
+          return t.ok ? 0 : 1;
+        }
+        return 0;
+      }
       case "remove": {
-        const id = Number(positional[0]);
-        if (!Number.isInteger(id) || id < 1) throw new UsageError("remove <id>: id must be a positive number");
+        const id = sourceId(positional[0], "remove");
         await removeSource(db, CLI_AUTH, id);
         process.stdout.write(`removed source #${id} (its comments are kept)\n`);
         return 0;
@@ -95,7 +127,7 @@ export async function sourceCommand(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof HttpError) {
+    if (err instanceof UsageError || err instanceof SecretInputError || (err instanceof HttpError && err.status < 500)) {
       process.stderr.write(`error: ${err.message}\n`);
       return 2;
     }

@@ -60,6 +60,8 @@ describe("errors", () => {
     expect(statusForError(new TransientError("x"))).toBe("active");
     expect(statusForError(new BadRequestError("x"))).toBe("error");
     expect(plainMessage(new AuthError("x"))).toMatch(/perlu login ulang/);
-    expect(plainMessage(new RateLimitError("x", new Date("2026-11-28T10:15:00Z")))).toMatch(/10:15 UTC/);
+    // Reset times are shown in the village's time zone (WIB unless told), not UTC.
+    expect(plainMessage(new RateLimitError("x", new Date("2026-11-28T10:15:00Z")), { now: new Date("2026-11-28T10:00:00Z") })).toMatch(/sekitar 17\.15 WIB/);
+    expect(plainMessage(new RateLimitError("x", new Date("2026-11-28T10:15:00Z")), { timeZone: "Asia/Jayapura", now: new Date("2026-11-28T10:00:00Z") })).toMatch(/sekitar 19\.15 WIT/);
   });
 });

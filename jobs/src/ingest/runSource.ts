@@ -9,8 +9,9 @@ import { getSource, recordRunResult, updateSource, type SourceRow, type SourceSt
 import { tryLockSource } from "../../../server/src/db/locks";
 import { openSecret } from "../../../server/src/services/secretBox";
 import type { ConnectorContext } from "./connector";
-import { AuthError, BadRequestError, plainMessage, RateLimitError, statusForError } from "./errors";
-import { DEFAULT_RETRY, type RetryPolicy } from "./http";
+import { getVillage } from "../../../server/src/db/villageRepository";
+import { AuthError, BadRequestError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
+import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
 import { refreshRollups, storeBatch } from "./store";
 
@@ -43,9 +44,30 @@ export interface RunSourceResult {
   /** Plain Indonesian message (also stored as Source.lastError). */
   error: string | null;
   errorKind: string | null;
+  /** The source's status after the run ("needs_login": stuck until a new token is given). */
+  sourceStatus: SourceStatus | null;
+  /** After a rate limit: when the scheduler will try again (ISO), and whether that is a guess. */
+  retryAt: string | null;
+  retryEstimated: boolean;
+  /** The village's time zone, for printing times. */
+  timeZone: string;
 }
 
 export interface XUsage { month: string; postsRead: number }
+
+/** Back-off state kept in Source.settings.rateLimit after a rate-limited run. */
+export interface RateLimitState { until: string; strikes: number; estimated: boolean }
+
+/** The rate-limit pause recorded on a source, if one is in force at `now`. */
+export function rateLimitPause(settingsJson: string, now: Date): RateLimitState | null {
+  const rl = parseSettings(settingsJson).rateLimit as RateLimitState | undefined;
+  if (!rl || typeof rl.until !== "string") return null;
+  const until = Date.parse(rl.until);
+  return Number.isFinite(until) && until > now.getTime() ? rl : null;
+}
+
+/** Waits of this length or more report their progress every PROGRESS_EVERY_MS. */
+const PROGRESS_EVERY_MS = 10_000;
 
 const running = new Set<number>();
 
@@ -100,6 +122,7 @@ async function connectorFor(source: SourceRow, opts: RunSourceOptions) {
 export async function runSource(db: Database, sourceId: number, opts: RunSourceOptions = {}): Promise<RunSourceResult> {
   const result: RunSourceResult = {
     sourceId, jobRunId: null, status: "skipped", read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, pages: 0, postsRead: 0, done: false, error: null, errorKind: null,
+    sourceStatus: null, retryAt: null, retryEstimated: false, timeZone: "Asia/Jakarta",
   };
   if (running.has(sourceId)) {
     result.error = "Sumber ini sedang diproses; dilewati.";
@@ -134,6 +157,14 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
   }
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
+  try {
+    result.timeZone = (await getVillage(db, source.villageId))?.timeZone ?? result.timeZone;
+  } catch (err) {
+    running.delete(sourceId);
+    await unlock();
+    throw err;
+  }
+  const tz = result.timeZone;
   const maxPages = opts.maxPages ?? 50;
   const maxItems = opts.maxItems ?? 5000;
   const days = new Set<string>();
@@ -142,7 +173,29 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
   try {
     result.jobRunId = await startJobRun(db, { kind: "ingest", villageId: source.villageId, sourceId });
     try {
-      const connector = await connectorFor(source, { ...opts, retry: { ...opts.retry, onWait: (w) => { waits.push(w); opts.retry?.onWait?.(w); } } });
+      const baseSleep = opts.retry?.sleep ?? realSleep;
+      const connector = await connectorFor(source, {
+        ...opts,
+        retry: {
+          ...opts.retry,
+          onWait: (w) => {
+            waits.push(w);
+            const until = new Date(now().getTime() + w.ms);
+            log(`source ${sourceId}: ${w.reason === "rate_limit" ? "rate limit" : "temporary error"} (${w.error}); waiting ${formatMs(w.ms)} until ${localTime(until, tz, now())}${w.reason === "transient" ? `, retry ${w.attempt}` : ""}…`);
+            opts.retry?.onWait?.(w);
+          },
+          // Long waits say how much is left, so a terminal never looks stuck.
+          sleep: async (ms) => {
+            let left = ms;
+            while (left > PROGRESS_EVERY_MS) {
+              await baseSleep(PROGRESS_EVERY_MS);
+              left -= PROGRESS_EVERY_MS;
+              log(`source ${sourceId}: still waiting, ${formatMs(left)} left…`);
+            }
+            if (left > 0) await baseSleep(left);
+          },
+        },
+      });
       let cursor = source.cursor;
       while (result.pages < maxPages && result.read < maxItems) {
         const page = await connector.fetchPage(cursor);
@@ -170,7 +223,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
     }
   } finally {
     try {
-      await finishRun(db, source, result, failure, waits, now());
+      await finishRun(db, source, result, failure, waits, now(), log);
     } finally {
       running.delete(sourceId);
       await unlock();
@@ -179,22 +232,47 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
   return result;
 }
 
-async function finishRun(db: Database, source: SourceRow, result: RunSourceResult, failure: unknown, waits: unknown[], at: Date): Promise<void> {
+function formatMs(ms: number): string {
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1_000)} s`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+async function finishRun(db: Database, source: SourceRow, result: RunSourceResult, failure: unknown, waits: unknown[], at: Date, log: (msg: string) => void): Promise<void> {
+  // Re-read: settings may have been edited while the run was going.
+  const current = await getSource(db, source.id);
+  let settings = parseSettings(current?.settings ?? source.settings);
+  let settingsChanged = false;
+  let retry: { at: Date; estimated: boolean } | null = null;
+  if (failure instanceof RateLimitError) {
+    // Rate limits in a row grow the pause when the API does not say when it reopens.
+    const prev = settings.rateLimit as RateLimitState | undefined;
+    const strikes = (prev?.strikes ?? 0) + 1;
+    retry = rateLimitRetryAt(failure.resetAt, strikes, at);
+    settings = { ...settings, rateLimit: { until: retry.at.toISOString(), strikes, estimated: retry.estimated } satisfies RateLimitState };
+    settingsChanged = true;
+    result.retryAt = retry.at.toISOString();
+    result.retryEstimated = retry.estimated;
+    log(`source ${source.id}: rate limited; next try ${retry.estimated ? "about " : ""}${localTime(retry.at, result.timeZone, at)}`);
+  } else if (settings.rateLimit !== undefined) {
+    const { rateLimit: _cleared, ...rest } = settings;
+    settings = rest;
+    settingsChanged = true;
+  }
   if (failure) {
     result.status = result.pages > 0 ? "partial" : "failed";
-    result.error = plainMessage(failure);
+    result.error = plainMessage(failure, { timeZone: result.timeZone, now: at, retry });
     result.errorKind = failure instanceof Error ? failure.name : "Error";
   } else {
     result.status = "ok";
   }
-  let settings: Record<string, unknown> | undefined;
   if (source.platform === "x" && result.postsRead > 0) {
-    // Re-read: settings may have been edited while the run was going.
-    const current = await getSource(db, source.id);
-    settings = addPostsRead(parseSettings(current?.settings ?? source.settings), at, result.postsRead);
+    settings = addPostsRead(settings, at, result.postsRead);
+    settingsChanged = true;
   }
   const status: SourceStatus = source.status === "paused" ? "paused" : failure ? statusForError(failure) : "active";
-  await recordRunResult(db, source.id, { at, ok: !failure, error: result.error, status, settings });
+  result.sourceStatus = status;
+  await recordRunResult(db, source.id, { at, ok: !failure, error: result.error, status, settings: settingsChanged ? settings : undefined });
   if (result.jobRunId !== null) {
     await finishJobRun(db, result.jobRunId, {
       status: result.status as "ok" | "partial" | "failed",
@@ -209,7 +287,7 @@ async function finishRun(db: Database, source: SourceRow, result: RunSourceResul
         done: result.done,
         unchanged: result.unchanged,
         waits,
-        ...(failure instanceof RateLimitError ? { rateLimitResetAt: failure.resetAt?.toISOString() ?? null } : {}),
+        ...(failure instanceof RateLimitError ? { rateLimitResetAt: failure.resetAt?.toISOString() ?? null, retryAt: result.retryAt, retryEstimated: result.retryEstimated } : {}),
       },
     });
   }
@@ -226,7 +304,8 @@ export async function testSource(db: Database, sourceId: number, opts: RunSource
     return { ok: true, name, message: `Terhubung sebagai ${name}.` };
   } catch (err) {
     if (err instanceof AuthError) await updateSource(db, sourceId, { status: "needs_login" });
-    return { ok: false, name: null, message: plainMessage(err) };
+    const timeZone = (await getVillage(db, source.villageId))?.timeZone;
+    return { ok: false, name: null, message: plainMessage(err, { timeZone }) };
   }
 }
 

@@ -12,6 +12,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "../../../server/src/db/client";
 import { findStaleIds } from "../../../server/src/db/ingestRepository";
 import { PGBOSS_SCHEMA } from "../../../server/src/db/jobQueueRepository";
+import { markAbandonedRuns } from "../../../server/src/db/jobRunRepository";
 import { listSchedulableSources } from "../../../server/src/db/sourceRepository";
 import { env } from "../../../server/src/env";
 import { generateWeeklyReports } from "../../../server/src/services/reports/reportService";
@@ -110,6 +111,9 @@ export function enqueueSource(boss: PgBoss, sourceId: number): Promise<string | 
 
 /** What a tick does: one job per due source. Returns the ids enqueued (not already waiting). */
 export async function enqueueDueSources(db: Database, boss: PgBoss, now = new Date()): Promise<number[]> {
+  // A worker killed on another machine never restarts there: its runs are closed from here once
+  // their heartbeat has gone silent.
+  await markAbandonedRuns(db);
   const due = dueSources(await listSchedulableSources(db), now, env().INGEST_INTERVAL_MINUTES);
   const sent: number[] = [];
   for (const s of due) if (await enqueueSource(boss, s.id)) sent.push(s.id);

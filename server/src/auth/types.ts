@@ -9,6 +9,8 @@ export interface AuthContext {
   role: Role;
   /** Villages the user belongs to; admins reach every village. */
   villageIds: number[];
+  /** Set for a system actor (the command line): it has no User row, so the audit log records no userId. */
+  system?: "cli";
 }
 
 declare module "express-serve-static-core" {

@@ -28,10 +28,10 @@ export async function findFailedQueueJobs(db: Database, limit: number): Promise<
     WHERE state = 'failed' ORDER BY completed_on DESC NULLS LAST LIMIT ${Math.floor(limit)}`);
 }
 
-/** Runs that failed or stopped part-way since `since`, newest first. */
+/** Runs that failed, stopped part-way or were abandoned by a killed process since `since`, newest first. */
 export function findFailedRuns(db: Database, since: Date, limit: number) {
   return db.prisma.jobRun.findMany({
-    where: { status: { in: ["failed", "partial"] }, startedAt: { gte: since } },
+    where: { status: { in: ["failed", "partial", "abandoned"] }, startedAt: { gte: since } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, kind: true, status: true, villageId: true, sourceId: true, startedAt: true, error: true },

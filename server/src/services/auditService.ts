@@ -30,15 +30,32 @@ export interface AuditInput {
 
 export type { AuditEntryDTO };
 
+/**
+ * The command line (`npm run source`, `npm run village`): whoever has a shell on the server can
+ * read the database anyway, so it acts with admin rights, but it is no account. Its entries carry
+ * no userId (there is no User row to point at) and the username "cli", shown as "baris perintah".
+ */
+export const CLI_ACTOR: Readonly<AuthContext> = Object.freeze({ userId: 0, username: "cli", role: "admin", villageIds: [], system: "cli" });
+
+/** Who an audit entry names: a user, the command line, or the system (scheduled jobs). */
+export function auditActor(row: { userId: number | null; username: string | null; details: string | null }): AuditEntryDTO["actor"] {
+  if (row.userId !== null) return "user";
+  // A deleted user also leaves userId null with its username: only the CLI marks its details.
+  if (row.username === CLI_ACTOR.username && parseDetails(row.details)?.via === "cli") return "cli";
+  return row.username === null ? "system" : "user";
+}
+
 /** Appends an audit entry for `auth` (null: the system, e.g. the retention job). */
 export async function recordAudit(db: Database, auth: AuthContext | null | undefined, input: AuditInput, now = new Date()): Promise<void> {
+  const system = auth?.system;
+  const details = system ? { ...input.details, via: system } : input.details;
   await insertAudit(db, {
-    userId: auth?.userId ?? null,
+    userId: system ? null : (auth?.userId ?? null),
     username: auth?.username ?? null,
     action: input.action,
     villageId: input.villageId ?? null,
     target: input.target ?? null,
-    details: input.details ? JSON.stringify(input.details) : null,
+    details: details ? JSON.stringify(details) : null,
     createdAt: now,
   });
 }
@@ -68,7 +85,7 @@ export async function listAudit(
   const page = rows.slice(0, q.limit);
   return {
     data: page.map((r) => ({
-      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, action: r.action,
+      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actor: auditActor(r), action: r.action,
       villageId: r.villageId, target: r.target, details: parseDetails(r.details),
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,

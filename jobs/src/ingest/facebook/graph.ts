@@ -11,21 +11,35 @@ const AUTH_CODES = new Set([102, 190]);
 const RATE_CODES = new Set([4, 17, 32, 613, 80001, 80002, 80003, 80004, 80005, 80006, 80008, 80009, 80014]);
 const TRANSIENT_CODES = new Set([1, 2]);
 
-/** Reads "estimated_time_to_regain_access" (minutes) from the usage headers Meta sends with limits. */
-function regainAt(headers: Headers, now: Date): Date | null {
+/**
+ * When a throttled app/Page/business may call again, from the usage headers Meta sends with a
+ * limit: `estimated_time_to_regain_access` (minutes) appears only in X-Business-Use-Case-Usage
+ * (`{"<business id>": [{type, call_count, total_cputime, total_time, estimated_time_to_regain_access}]}`)
+ * and sometimes X-Page-Usage; X-App-Usage (`{call_count, total_cputime, total_time}`, percentages of
+ * a rolling hour) never has it. The latest estimate over all headers wins. No positive estimate
+ * means "unknown" (null), never "now": the runner then backs off instead of retrying at once.
+ */
+export function regainAt(headers: Headers, now: Date): Date | null {
+  let minutes = 0;
   for (const name of ["x-business-use-case-usage", "x-page-usage", "x-app-usage"]) {
     const raw = headers.get(name);
     if (!raw) continue;
     try {
-      const parsed = JSON.parse(raw) as Record<string, unknown>;
-      const entries = Object.values(parsed).flatMap((v) => (Array.isArray(v) ? v : [v]));
-      const minutes = Math.max(0, ...entries.map((e) => Number((e as { estimated_time_to_regain_access?: number })?.estimated_time_to_regain_access ?? 0)));
-      if (minutes >= 0 && entries.length) return new Date(now.getTime() + minutes * 60_000);
+      const parsed = JSON.parse(raw) as unknown;
+      if (!parsed || typeof parsed !== "object") continue;
+      // BUC: an object of arrays per business id; Page/App: one flat object.
+      const entries = "call_count" in parsed || "estimated_time_to_regain_access" in parsed
+        ? [parsed]
+        : Object.values(parsed).flatMap((v) => (Array.isArray(v) ? v : [v]));
+      for (const e of entries) {
+        const m = Number((e as { estimated_time_to_regain_access?: unknown } | null)?.estimated_time_to_regain_access);
+        if (Number.isFinite(m) && m > minutes) minutes = m;
+      }
     } catch {
       // Malformed usage header: the limit stands, reset unknown.
     }
   }
-  return null;
+  return minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null;
 }
 
 /** Turns a Graph error response into a typed connector error. */

@@ -1,7 +1,10 @@
 // X connector (API v2, app-only bearer token) through twitter-api-v2. One pass:
 //   1. mentions of the village account (since_id = newest mention of the last finished pass),
 //   2. the account's own posts of the last 7 days (its timeline),
-//   3. replies to those posts: recent search `conversation_id:A OR conversation_id:B …`.
+//   3. replies to those posts: recent search `(conversation_id:A OR conversation_id:B …) -@handle`.
+//      Every reply that mentions the village was already read in step 1 (X bills every post read,
+//      and a reply to the village names it), so the search leaves those out and reads only the
+//      replies that do not mention the account (replies among residents, the village's own).
 // Conversations searched in the previous pass are searched from that pass's start only; new ones
 // over the whole 7-day window recent search allows. Rate-limit headers are honoured before the
 // next call; a 429 is waited out when the reset is near, otherwise the run stops and the saved
@@ -36,11 +39,13 @@ export interface XCursor {
   /** Start of the last finished pass and the conversations it searched. */
   lastCycleStart: string | null;
   known: string[];
+  /** Fixed when a pass starts, so a pass resumed from an older cursor keeps its query batches. */
+  excludeMentions: boolean;
 }
 
 const fresh = (): XCursor => ({
   v: 1, phase: "mentions", cycleStart: null, mentions: { sinceId: null, token: null, pendingNewest: null },
-  timelineToken: null, conversations: [], batch: 0, searchToken: null, lastCycleStart: null, known: [],
+  timelineToken: null, conversations: [], batch: 0, searchToken: null, lastCycleStart: null, known: [], excludeMentions: false,
 });
 
 /** Larger of two tweet ids (ids are 64-bit; compare as BigInt). */
@@ -50,16 +55,28 @@ export function maxId(a: string | null, b: string | null | undefined): string | 
   return BigInt(a) >= BigInt(b) ? a : b;
 }
 
-/** Groups conversation ids into OR-queries of at most 512 characters; searched conversations first. */
-export function searchBatches(conversations: string[], known: string[]): Array<{ query: string; knownOnly: boolean }> {
+/** A handle usable in a search operator ("@desa_x" / "desa_x" -> "desa_x"), or null. */
+export function searchableHandle(handle: string | null | undefined): string | null {
+  const h = handle?.trim().replace(/^@/, "") ?? "";
+  return /^\w{1,15}$/.test(h) ? h : null;
+}
+
+/**
+ * Groups conversation ids into OR-queries of at most 512 characters; searched conversations first.
+ * With the account's handle, each query excludes posts mentioning it (`-@handle`): the mentions
+ * phase has read those already.
+ */
+export function searchBatches(conversations: string[], known: string[], handle: string | null = null): Array<{ query: string; knownOnly: boolean }> {
   const knownSet = new Set(known);
+  const exclude = handle ? ` -@${handle}` : "";
+  const build = (terms: string[]) => (exclude ? `(${terms.join(" OR ")})${exclude}` : terms.join(" OR "));
   const out: Array<{ query: string; knownOnly: boolean }> = [];
   for (const knownOnly of [true, false]) {
     let terms: string[] = [];
-    const flush = () => { if (terms.length) out.push({ query: terms.join(" OR "), knownOnly }); terms = []; };
+    const flush = () => { if (terms.length) out.push({ query: build(terms), knownOnly }); terms = []; };
     for (const id of conversations.filter((c) => knownSet.has(c) === knownOnly)) {
       const term = `conversation_id:${id}`;
-      if (terms.length && [...terms, term].join(" OR ").length > MAX_QUERY) flush();
+      if (terms.length && build([...terms, term]).length > MAX_QUERY) flush();
       terms.push(term);
     }
     flush();
@@ -91,6 +108,7 @@ export function createXClient(ctx: ConnectorContext): Connector {
   // http agent, which makes Node accept the http: protocol.
   const api = new TwitterApi(ctx.token, base.startsWith("http:") ? { httpAgent: new http.Agent({ keepAlive: false }) } : {});
   const limits = new Map<string, { remaining: number; reset: number }>();
+  const handle = searchableHandle(ctx.handle);
 
   async function get(endpoint: string, path: string, query: Record<string, string>): Promise<XTweetsResponse> {
     return withRetry(async () => {
@@ -99,6 +117,7 @@ export function createXClient(ctx: ConnectorContext): Connector {
       if (known && known.remaining <= 0 && known.reset * 1000 > nowMs) {
         const wait = known.reset * 1000 - nowMs;
         if (wait > ctx.retry.maxRateWaitMs) throw new RateLimitError(`X ${endpoint}: no requests left in this window`, new Date(known.reset * 1000), null);
+        ctx.retry.onWait?.({ reason: "rate_limit", ms: wait, attempt: 1, error: `X ${endpoint}: no requests left in this window` });
         await (ctx.retry.sleep ?? sleep)(wait);
       }
       try {
@@ -116,7 +135,11 @@ export function createXClient(ctx: ConnectorContext): Connector {
   async function fetchPage(raw: string | null): Promise<ConnectorPage> {
     const c = readCursor<XCursor>(raw, fresh);
     const now = ctx.now();
-    if (!c.cycleStart) c.cycleStart = now.toISOString();
+    if (!c.cycleStart) {
+      c.cycleStart = now.toISOString();
+      c.excludeMentions = handle !== null;
+    }
+    const searchHandle = c.excludeMentions ? handle : null;
     const account = encodeURIComponent(ctx.accountId);
     const common = { "tweet.fields": X_TWEET_FIELDS, expansions: "author_id", "user.fields": "username,name", max_results: "100" };
 
@@ -149,12 +172,12 @@ export function createXClient(ctx: ConnectorContext): Connector {
       if (!c.timelineToken) {
         c.phase = "replies";
         c.batch = 0;
-        if (searchBatches(c.conversations, c.known).length === 0) endCycle(c);
+        if (searchBatches(c.conversations, c.known, searchHandle).length === 0) endCycle(c);
       }
       return finish(c, [], out.posts, body, out.skipped);
     }
 
-    const batches = searchBatches(c.conversations, c.known);
+    const batches = searchBatches(c.conversations, c.known, searchHandle);
     const batch = batches[c.batch];
     if (!batch) return finish(endCycle(c), [], [], { meta: { result_count: 0 } }, []);
     const windowStart = now.getTime() - SEARCH_WINDOW_MS;
