@@ -17,6 +17,10 @@ UPDATE "Comment" SET "postId" = NULL
 WHERE "postId" IS NOT NULL
   AND "villageId" <> (SELECT p."villageId" FROM "Post" p WHERE p."id" = "Comment"."postId");
 
+-- The village is the key's last column: the index serves identity look-ups (all three columns) and
+-- never looks like a "rows of one village" index, which SQLite's planner would otherwise pick over
+-- ("villageId", day) for the rollup and explorer reads of a village's days.
+
 -- DropIndex
 DROP INDEX "Post_platform_externalId_key";
 
@@ -24,7 +28,7 @@ DROP INDEX "Post_platform_externalId_key";
 DROP INDEX "Comment_platform_externalId_key";
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Post_villageId_platform_externalId_key" ON "Post"("villageId", "platform", "externalId");
+CREATE UNIQUE INDEX "Post_platform_externalId_villageId_key" ON "Post"("platform", "externalId", "villageId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Comment_villageId_platform_externalId_key" ON "Comment"("villageId", "platform", "externalId");
+CREATE UNIQUE INDEX "Comment_platform_externalId_villageId_key" ON "Comment"("platform", "externalId", "villageId");
