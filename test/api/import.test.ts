@@ -62,7 +62,7 @@ describe("importing a CSV file", () => {
     expect(first.rejectedRows.map((r) => r.line)).toEqual(badLines);
     expect(first.rejectedRows.map((r) => r.reason.split(":")[0])).toEqual(["text", "published_at", "likes"]);
     expect(await env.db.prisma.comment.count()).toBe(97);
-    const multi = await env.db.prisma.comment.findUnique({ where: { platform_externalId: { platform: "facebook", externalId: "c3" } } });
+    const multi = await env.db.prisma.comment.findUnique({ where: { platform_externalId_villageId: { villageId: (await env.db.prisma.village.findUniqueOrThrow({ where: { code } })).id, platform: "facebook", externalId: "c3" } } });
     expect(multi?.text).toContain("belum dapat,\npadahal");
 
     const second = await importFile(env.db, file, { villageCode: code });

@@ -17,13 +17,16 @@ export function testPostgresUrl(): string | null {
   return url && /^postgres(ql)?:\/\//.test(url) ? url : null;
 }
 
-/** Creates a fresh database; call cleanup() in afterAll. */
-export async function createTempDatabase(): Promise<TempDatabase> {
+/**
+ * Creates a fresh database; call cleanup() in afterAll. `prepare: false` leaves it empty (no
+ * migration applied), for tests that migrate it themselves.
+ */
+export async function createTempDatabase(opts: { prepare?: boolean } = {}): Promise<TempDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-test-"));
   const server = testPostgresUrl();
-  if (server) return createPostgresDatabase(server, dir);
+  if (server) return createPostgresDatabase(server, dir, opts.prepare ?? true);
   const db = await openDatabase(`file:${path.join(dir, "test.db")}`);
-  await prepareDatabase(db);
+  if (opts.prepare ?? true) await prepareDatabase(db);
   return {
     db,
     dir,
@@ -34,7 +37,7 @@ export async function createTempDatabase(): Promise<TempDatabase> {
   };
 }
 
-async function createPostgresDatabase(server: string, dir: string): Promise<TempDatabase> {
+async function createPostgresDatabase(server: string, dir: string, prepare: boolean): Promise<TempDatabase> {
   const name = `suara_desa_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -43,7 +46,7 @@ async function createPostgresDatabase(server: string, dir: string): Promise<Temp
   const url = new URL(server);
   url.pathname = `/${name}`;
   const db = await openDatabase(url.toString(), { poolSize: 5 });
-  await prepareDatabase(db);
+  if (prepare) await prepareDatabase(db);
   return {
     db,
     dir,

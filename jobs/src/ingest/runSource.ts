@@ -1,7 +1,7 @@
 // One bounded run of one API source: load it, open its token, read pages from the saved cursor,
 // store each page together with the cursor that follows it (one transaction), then record the
 // JobRun and the source's health. Idempotency never depends on the cursor: re-reading a page is
-// harmless (upsert on platform + externalId); a cursor only moves past items already stored.
+// harmless (upsert on village + platform + externalId); a cursor only moves past items already stored.
 import { env } from "../../../server/src/env";
 import type { Database } from "../../../server/src/db/client";
 import { finishJobRun, startJobRun } from "../../../server/src/db/jobRunRepository";

@@ -1,9 +1,11 @@
 // Stores what a source produced: analyses new or changed comments with the village's pipeline and
-// writes them idempotently, together with the source cursor, in one transaction per batch.
+// writes them idempotently, together with the source cursor and the rollup rows they change, in one
+// transaction per batch. Everything is keyed inside the village: an id from a file or a platform
+// never names, links to or overwrites another village's row.
 import { localDay } from "../../../shared/src/time";
 import type { Database } from "../../../server/src/db/client";
 import {
-  findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
+  commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../../../server/src/db/ingestRepository";
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
@@ -50,9 +52,11 @@ async function villageTimeZone(db: Database, villageId: number): Promise<string>
 }
 
 /**
- * Upserts a batch on (platform, externalId). A comment is analysed when it is new, its text
- * changed, or it was tagged by another model version; a changed like count alone is an update
- * without re-analysis. When `cursor` is given it is saved in the same transaction.
+ * Upserts a batch on (villageId, platform, externalId). A comment is analysed when it is new, its
+ * text changed, or it was tagged by another model version; a changed like count alone is an update
+ * without re-analysis. When `cursor` is given it is saved in the same transaction. The touched
+ * days' rollups are current when this returns. `new` counts the rows this batch really inserted:
+ * two imports of one file at once never both report the same rows as new.
  */
 export async function storeBatch(
   db: Database,
@@ -64,26 +68,20 @@ export async function storeBatch(
 
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
-  for (const c of input.comments) unique.set(`${c.platform}\u0000${c.externalId}`, c);
-  const existing = await findExistingComments(db, [...unique.values()]);
+  for (const c of input.comments) unique.set(commentKey(c), c);
+  // A first look decides what to analyse (the costly part, done outside the transaction); the
+  // write re-reads inside its transaction and counts what it really created or changed.
+  const existing = await findExistingComments(db, input.villageId, [...unique.values()]);
 
   const toAnalyze: IncomingComment[] = [];
-  const fresh = new Set<IncomingComment>();
   const likeUpdates: Array<{ id: number; likeCount: number }> = [];
   const days = new Set<string>();
-  let created = 0;
   let updated = 0;
   let unchanged = 0;
   for (const [key, c] of unique) {
     const old = existing.get(key);
     const likes = c.likeCount ?? 0;
-    if (!old) {
-      created++;
-      fresh.add(c);
-      toAnalyze.push(c);
-    } else if (old.text !== c.text || old.modelVersion !== model.version) {
-      updated++;
-      days.add(old.day);
+    if (!old || old.text !== c.text || old.modelVersion !== model.version) {
       toAnalyze.push(c);
     } else if (old.likeCount !== likes) {
       updated++;
@@ -97,7 +95,6 @@ export async function storeBatch(
   const rows: CommentRow[] = toAnalyze.map((c, i) => {
     const a = analyses[i];
     const day = localDay(c.publishedAt, timeZone);
-    days.add(day);
     return {
       platform: c.platform,
       externalId: c.externalId,
@@ -110,13 +107,12 @@ export async function storeBatch(
       publishedAt: c.publishedAt,
       day,
       likeCount: c.likeCount ?? 0,
-      isNew: fresh.has(c),
       fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
       analysis: toStoredAnalysis(a, topicIds),
     };
   });
 
-  await writeIngestBatch(db, {
+  const written = await writeIngestBatch(db, {
     villageId: input.villageId,
     sourceId: input.sourceId,
     model,
@@ -125,10 +121,22 @@ export async function storeBatch(
     likeUpdates,
     cursor: input.cursor,
   });
-  return { read: input.comments.length, new: created, updated, unchanged, days: [...days].sort() };
+  for (const d of written.days) days.add(d);
+  return {
+    read: input.comments.length,
+    new: written.created,
+    updated: updated + written.updated,
+    unchanged: unchanged + written.unchanged,
+    days: [...days].sort(),
+  };
 }
 
-/** Finishes a run: links late-arriving parents/posts and recomputes the touched days' rollups. */
+/**
+ * Finishes a run: links late-arriving parents/posts (of the same village) and recomputes the
+ * touched days' rollups from the comments. The batches already kept the rollups current (a run
+ * killed midway leaves them exact); this pass re-derives the days once more, so anything that
+ * changed them meanwhile outside a batch (a correction, a retag) is settled too.
+ */
 export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
   await linkOrphans(db, villageId);
   await recomputeRollups(db, villageId, days);

@@ -1,6 +1,6 @@
 // What every source (API connector or file) produces: platform-neutral posts and comments.
 // normalize.ts files are pure payload -> these; the ingest runner stores them idempotently
-// on (platform, externalId) and runs the NLP pipeline on what is new or changed.
+// on (village, platform, externalId) and runs the NLP pipeline on what is new or changed.
 import type { Platform } from "../../../shared/src/contracts";
 
 export interface IncomingPost {

@@ -204,13 +204,19 @@ export async function findCommentsByIds(db: Database, ids: number[]): Promise<Co
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** One comment with its post, parent and replies. */
+/**
+ * One comment with its post, parent and replies — all of the comment's own village. Ingestion only
+ * links within a village; the village condition here also keeps out any link made before that
+ * (a thread read must never show another village's text or author).
+ */
 export async function getCommentThread(db: Database, id: number) {
-  const comment = await db.prisma.comment.findUnique({ where: { id }, include: { ...include, post: true } });
-  if (!comment) return null;
+  const found = await db.prisma.comment.findUnique({ where: { id }, include: { ...include, post: true } });
+  if (!found) return null;
+  const { villageId } = found;
+  const comment = { ...found, post: found.post?.villageId === villageId ? found.post : null };
   const [parent, replies] = await Promise.all([
-    comment.parentId ? db.prisma.comment.findUnique({ where: { id: comment.parentId }, include }) : Promise.resolve(null),
-    db.prisma.comment.findMany({ where: { parentId: id }, include, orderBy: { publishedAt: "asc" }, take: 100 }),
+    comment.parentId ? db.prisma.comment.findFirst({ where: { id: comment.parentId, villageId }, include }) : Promise.resolve(null),
+    db.prisma.comment.findMany({ where: { parentId: id, villageId }, include, orderBy: { publishedAt: "asc" }, take: 100 }),
   ]);
   return { comment, parent, replies };
 }

@@ -1,5 +1,6 @@
-// The bulk write path for ingestion. Idempotent on (platform, externalId): replaying a batch
-// changes nothing. Prisma's per-row cost (~0.2 ms) would make a million-comment import take over an
+// The bulk write path for ingestion. Idempotent on (villageId, platform, externalId): replaying a
+// batch changes nothing, and an id from a file or platform only ever names a row of the village it
+// is imported into (ids are not unique across villages: two villages may import the same export). Prisma's per-row cost (~0.2 ms) would make a million-comment import take over an
 // hour, so each engine gets its fastest path: SQLite runs prepared statements in one synchronous
 // transaction per batch; PostgreSQL sends each batch as a few set-based statements over unnest()
 // arrays in one transaction (a round trip per row would cost more than the write).
@@ -7,7 +8,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { toDbDate, type Database } from "./client";
 import { BUMP_VERSION_SQL } from "./dataVersion";
-import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun } from "./sql";
+import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -24,8 +25,6 @@ export interface CommentRow {
   day: string;
   likeCount: number;
   fromVillage: boolean;
-  /** Not stored before this batch: it has no model topics to replace. */
-  isNew?: boolean;
   analysis: {
     normalized: string;
     language: string;
@@ -40,6 +39,21 @@ export interface CommentRow {
 
 export interface ExistingComment { id: number; text: string; likeCount: number; day: string; modelVersion: string | null }
 
+/** What one batch really did to its comments (decided inside the write, not from an earlier look-up). */
+export interface IngestBatchResult {
+  /** Comments this batch inserted. */
+  created: number;
+  /** Comments that existed and were rewritten with a changed text, like count or model version. */
+  updated: number;
+  /** Comments that existed with exactly these values (another import stored them meanwhile). */
+  unchanged: number;
+  /** Local days whose rollups the batch changed (new days and the old days of moved comments). */
+  days: string[];
+}
+
+// A comment's effective sentiment in the rollups: spam apart, an official's correction over the model.
+const SENTIMENT_EXPR = `CASE WHEN c."isSpam" = true THEN 'spam' ELSE COALESCE(c."humanSentiment", c."sentimentLabel", 'netral') END`;
+
 function rawOf(db: Database): BetterSqlite3.Database {
   if (!db.raw) throw new Error("SQLite connection required");
   return db.raw;
@@ -49,21 +63,21 @@ function rawOf(db: Database): BetterSqlite3.Database {
 const statements = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
 function prepare(raw: BetterSqlite3.Database) {
   return {
-    existing: raw.prepare(`SELECT id, text, likeCount, day, modelVersion FROM "Comment" WHERE platform = ? AND externalId = ?`),
+    existing: raw.prepare(`SELECT id, text, likeCount, day, modelVersion FROM "Comment" WHERE villageId = ? AND platform = ? AND externalId = ?`),
     upsertPost: raw.prepare(`INSERT INTO "Post" (villageId, sourceId, platform, externalId, text, url, publishedAt, createdAt)
       VALUES (@villageId, @sourceId, @platform, @externalId, @text, @url, @publishedAt, @now)
-      ON CONFLICT(platform, externalId) DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
+      ON CONFLICT(villageId, platform, externalId) DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
         sourceId = COALESCE("Post".sourceId, excluded.sourceId)`),
     upsertComment: raw.prepare(`INSERT INTO "Comment" (villageId, sourceId, postId, parentId, platform, externalId,
         postExternalId, parentExternalId, authorPseudonym, authorName, text, normalizedText, url, publishedAt, day, likeCount, fromVillage,
         language, sentimentLabel, sentimentScore, isSpam, spamScore, piiSpans, modelName, modelVersion, analyzedAt, createdAt, updatedAt)
       VALUES (@villageId, @sourceId,
-        (SELECT id FROM "Post" WHERE platform = @platform AND externalId = @postExternalId),
-        (SELECT id FROM "Comment" WHERE platform = @platform AND externalId = @parentExternalId),
+        (SELECT id FROM "Post" WHERE villageId = @villageId AND platform = @platform AND externalId = @postExternalId),
+        (SELECT id FROM "Comment" WHERE villageId = @villageId AND platform = @platform AND externalId = @parentExternalId),
         @platform, @externalId, @postExternalId, @parentExternalId, @authorPseudonym, @authorName, @text, @normalized, @url,
         @publishedAt, @day, @likeCount, @fromVillage, @language, @sentimentLabel, @sentimentScore, @isSpam, @spamScore, @piiSpans,
         @modelName, @modelVersion, @now, @now, @now)
-      ON CONFLICT(platform, externalId) DO UPDATE SET
+      ON CONFLICT(villageId, platform, externalId) DO UPDATE SET
         text = excluded.text, normalizedText = excluded.normalizedText, authorName = COALESCE(excluded.authorName, "Comment".authorName),
         url = COALESCE(excluded.url, "Comment".url), publishedAt = excluded.publishedAt, day = excluded.day,
         likeCount = excluded.likeCount, language = excluded.language, sentimentLabel = excluded.sentimentLabel,
@@ -72,7 +86,7 @@ function prepare(raw: BetterSqlite3.Database) {
         analyzedAt = excluded.analyzedAt, updatedAt = excluded.updatedAt,
         postId = COALESCE("Comment".postId, excluded.postId), parentId = COALESCE("Comment".parentId, excluded.parentId)
       RETURNING id`),
-    updateLikes: raw.prepare(`UPDATE "Comment" SET likeCount = ?, updatedAt = ? WHERE id = ?`),
+    updateLikes: raw.prepare(`UPDATE "Comment" SET likeCount = ?, updatedAt = ? WHERE id = ? AND villageId = ?`),
     deleteModelTopics: raw.prepare(`DELETE FROM "CommentTopic" WHERE commentId = ? AND origin = 'model'`),
     insertTopic: raw.prepare(`INSERT INTO "CommentTopic" (commentId, topicId, score, origin, createdAt) VALUES (?, ?, ?, 'model', ?)
       ON CONFLICT(commentId, topicId, origin) DO UPDATE SET score = excluded.score`),
@@ -81,6 +95,9 @@ function prepare(raw: BetterSqlite3.Database) {
         piiSpans = @piiSpans, modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
       WHERE id = @id`),
     saveCursor: raw.prepare(`UPDATE "Source" SET cursor = ?, updatedAt = ? WHERE id = ?`),
+    addRollups: ROLLUP_DELTA_SQL.map((sql) => raw.prepare(sql.replace("@ID_SET", `c.id IN (SELECT value FROM json_each(@ids))`))),
+    dropEmptyRollups: raw.prepare(DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day IN (SELECT value FROM json_each(@days))`)),
+    bumpVersion: raw.prepare(BUMP_VERSION_SQL),
   };
 }
 function stmts(db: Database) {
@@ -93,31 +110,70 @@ function stmts(db: Database) {
   return s;
 }
 
-/** Existing comments by platform + externalId (key `${platform}\u0000${externalId}`). */
+/** The key of a comment inside one village's batch. */
+export const commentKey = (c: { platform: string; externalId: string }): string => `${c.platform}\u0000${c.externalId}`;
+
+/** A village's existing comments by platform + externalId (keyed by commentKey()). */
 export async function findExistingComments(
   db: Database,
+  villageId: number,
   keys: Array<{ platform: string; externalId: string }>,
 ): Promise<Map<string, ExistingComment>> {
-  const found = new Map<string, ExistingComment>();
-  if (db.pg) {
-    if (keys.length === 0) return found;
-    const { rows } = await pgQuery<ExistingComment & { platform: string; externalId: string }>(db.pg,
-      `SELECT c.id, c.platform, c."externalId", c.text, c."likeCount", c.day, c."modelVersion" FROM "Comment" c
-       JOIN unnest(@platforms::text[], @externalIds::text[]) AS k(platform, "externalId")
-         ON c.platform = k.platform AND c."externalId" = k."externalId"`,
-      { platforms: keys.map((k) => k.platform), externalIds: keys.map((k) => k.externalId) });
-    for (const r of rows) {
-      found.set(`${r.platform}\u0000${r.externalId}`, { id: r.id, text: r.text, likeCount: r.likeCount, day: r.day, modelVersion: r.modelVersion });
-    }
-    return found;
-  }
+  if (db.pg) return findExistingCommentsPg(db.pg, villageId, keys);
   const s = stmts(db);
+  const found = new Map<string, ExistingComment>();
   for (const k of keys) {
-    const row = s.existing.get(k.platform, k.externalId) as ExistingComment | undefined;
-    if (row) found.set(`${k.platform}\u0000${k.externalId}`, row);
+    const row = s.existing.get(villageId, k.platform, k.externalId) as ExistingComment | undefined;
+    if (row) found.set(commentKey(k), row);
   }
   return found;
 }
+
+async function findExistingCommentsPg(
+  client: PgQueryable,
+  villageId: number,
+  keys: Array<{ platform: string; externalId: string }>,
+): Promise<Map<string, ExistingComment>> {
+  const found = new Map<string, ExistingComment>();
+  if (keys.length === 0) return found;
+  const { rows } = await pgQuery<ExistingComment & { platform: string; externalId: string }>(client,
+    `SELECT c.id, c.platform, c."externalId", c.text, c."likeCount", c.day, c."modelVersion" FROM "Comment" c
+     JOIN unnest(@platforms::text[], @externalIds::text[]) AS k(platform, "externalId")
+       ON c."villageId" = @villageId::int AND c.platform = k.platform AND c."externalId" = k."externalId"`,
+    { villageId, platforms: keys.map((k) => k.platform), externalIds: keys.map((k) => k.externalId) });
+  for (const r of rows) {
+    found.set(commentKey(r), { id: r.id, text: r.text, likeCount: r.likeCount, day: r.day, modelVersion: r.modelVersion });
+  }
+  return found;
+}
+
+// Rollups follow each batch in the batch's own transaction, so a run killed after any batch leaves
+// the statistics of what it stored exact. Recomputing whole days per batch would cost the days'
+// size for every batch (a file in random time order touches every day in every batch), so a batch
+// applies its own difference: the old contribution of the comments it rewrites is subtracted
+// before the write and the new contribution of all its comments added after. Both use the
+// effective labels of ROLLUP_SQL below; a comment counts once per (day, platform, topic,
+// sentiment), so contributions of disjoint sets of comments add up to the full count.
+// `@ID_SET` / `@DAY_SET` are the engine's "in this list" test (json_each on SQLite, ANY on PostgreSQL).
+// The ids are the rows this transaction read or wrote in the village; a village condition next to
+// them would make SQLite walk the village's (villageId, day) index instead of probing the ids.
+const ROLLUP_DELTA_SQL = [
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
+    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, @sign * COUNT(*) FROM "Comment" c
+    WHERE @ID_SET AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
+    GROUP BY c."villageId", c.day, c.platform, 5
+    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count`,
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
+    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, @sign * COUNT(DISTINCT c.id) FROM "Comment" c
+    JOIN "CommentTopic" ct ON ct."commentId" = c.id JOIN "Topic" t ON t.id = ct."topicId"
+    WHERE @ID_SET AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
+      AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
+    GROUP BY c."villageId", c.day, c.platform, t.key, 5
+    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count`,
+];
+const DROP_EMPTY_ROLLUPS_SQL = `DELETE FROM "DailyRollup" WHERE "villageId" = @villageId AND @DAY_SET AND count <= 0`;
+// The lock recomputeRollups() takes: a batch and a recompute of one village never interleave.
+const PG_ROLLUP_LOCK = 7302152;
 
 export interface IngestBatch {
   villageId: number;
@@ -129,25 +185,56 @@ export interface IngestBatch {
   cursor?: string | null;
 }
 
+/** Counts a batch's outcome from the rows as they were inside its transaction. */
+function outcome(input: IngestBatch, before: Map<string, ExistingComment>): IngestBatchResult {
+  const result: IngestBatchResult = { created: 0, updated: 0, unchanged: 0, days: [] };
+  const days = new Set<string>();
+  for (const c of input.comments) {
+    days.add(c.day);
+    const old = before.get(commentKey(c));
+    if (!old) result.created++;
+    else {
+      days.add(old.day);
+      if (old.text === c.text && old.likeCount === c.likeCount && old.modelVersion === input.model.version && old.day === c.day) result.unchanged++;
+      else result.updated++;
+    }
+  }
+  result.days = [...days].sort();
+  return result;
+}
+
 /**
  * Writes one batch atomically: posts, analysed comments (with their model topics), like-count
- * updates, and the source cursor, so a cursor never advances past items that were not stored.
+ * updates, the rollup rows they change and the source cursor, so a cursor never advances past
+ * items that were not stored and the statistics always match what is stored. The transaction
+ * holds the village's write lock from its start, so what it counts as created is what it created,
+ * even when two imports of one file run at once.
  */
-export async function writeIngestBatch(db: Database, input: IngestBatch): Promise<void> {
+export async function writeIngestBatch(db: Database, input: IngestBatch): Promise<IngestBatchResult> {
   if (db.pg) return pgTransaction(db, (client) => writeIngestBatchPg(client, input));
   const raw = rawOf(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
-  raw.transaction(() => {
+  const { villageId } = input;
+  const write = raw.transaction((): IngestBatchResult => {
+    const before = new Map<string, ExistingComment>();
+    for (const c of input.comments) {
+      const row = s.existing.get(villageId, c.platform, c.externalId) as ExistingComment | undefined;
+      if (row) before.set(commentKey(c), row);
+    }
+    const result = outcome(input, before);
+    const oldIds = [...before.values()].map((r) => r.id);
+    if (oldIds.length > 0) for (const st of s.addRollups) st.run({ villageId, sign: -1, ids: JSON.stringify(oldIds) });
     for (const p of input.posts) {
       s.upsertPost.run({
-        villageId: input.villageId, sourceId: input.sourceId, platform: p.platform, externalId: p.externalId,
+        villageId, sourceId: input.sourceId, platform: p.platform, externalId: p.externalId,
         text: p.text, url: p.url, publishedAt: toDbDate(p.publishedAt), now,
       });
     }
+    const ids: number[] = [];
     for (const c of input.comments) {
       const { id } = s.upsertComment.get({
-        villageId: input.villageId, sourceId: input.sourceId, platform: c.platform, externalId: c.externalId,
+        villageId, sourceId: input.sourceId, platform: c.platform, externalId: c.externalId,
         postExternalId: c.postExternalId, parentExternalId: c.parentExternalId, authorPseudonym: c.authorPseudonym,
         authorName: c.authorName, text: c.text, normalized: c.analysis.normalized, url: c.url,
         publishedAt: toDbDate(c.publishedAt), day: c.day, likeCount: c.likeCount, fromVillage: c.fromVillage ? 1 : 0,
@@ -156,12 +243,22 @@ export async function writeIngestBatch(db: Database, input: IngestBatch): Promis
         spamScore: c.analysis.spamScore, piiSpans: c.analysis.piiSpans, modelName: input.model.name,
         modelVersion: input.model.version, now,
       }) as { id: number };
-      if (!c.isNew) s.deleteModelTopics.run(id);
+      ids.push(id);
+      if (before.has(commentKey(c))) s.deleteModelTopics.run(id);
       for (const t of c.analysis.topics) s.insertTopic.run(id, t.topicId, t.score, now);
     }
-    for (const u of input.likeUpdates) s.updateLikes.run(u.likeCount, now, u.id);
+    for (const u of input.likeUpdates) s.updateLikes.run(u.likeCount, now, u.id, villageId);
+    if (ids.length > 0) {
+      for (const st of s.addRollups) st.run({ villageId, sign: 1, ids: JSON.stringify(ids) });
+      s.dropEmptyRollups.run({ villageId, days: JSON.stringify(result.days) });
+      s.bumpVersion.run({ villageId });
+    }
     if (input.sourceId != null && input.cursor !== undefined) s.saveCursor.run(input.cursor, now, input.sourceId);
-  })();
+    return result;
+  });
+  // IMMEDIATE: the write lock is taken before the look-up, so another process's import cannot
+  // insert the same rows between the look-up and the write.
+  return write.immediate();
 }
 
 const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform, "externalId", "postExternalId",
@@ -169,19 +266,30 @@ const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform
   "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", "modelName",
   "modelVersion", "analyzedAt", "createdAt", "updatedAt"`;
 
+const PG_ROLLUP_DELTA_SQL = ROLLUP_DELTA_SQL.map((sql) => sql.replace("@ID_SET", `c.id = ANY(@ids::int[])`).replace("@sign", "@sign::int"));
+const PG_DROP_EMPTY_ROLLUPS_SQL = DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day = ANY(@days::text[])`);
+
 /** The PostgreSQL twin of the SQLite batch above: the same rows, set-based. */
-async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Promise<void> {
+async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Promise<IngestBatchResult> {
   const now = new Date();
+  const { villageId } = input;
+  // Batches and rollup recomputes of one village queue here; the look-up below then sees every
+  // earlier batch committed (READ COMMITTED reads a fresh snapshot per statement).
+  await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+  const before = await findExistingCommentsPg(client, villageId, input.comments);
+  const result = outcome(input, before);
+  const oldIds = [...before.values()].map((r) => r.id);
+  if (oldIds.length > 0) for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: -1, ids: oldIds });
   // One statement may not update a row twice: the last occurrence of a post wins.
-  const posts = [...new Map(input.posts.map((p) => [`${p.platform}\u0000${p.externalId}`, p])).values()];
+  const posts = [...new Map(input.posts.map((p) => [commentKey(p), p])).values()];
   if (posts.length > 0) {
     await pgQuery(client, `INSERT INTO "Post" ("villageId", "sourceId", platform, "externalId", text, url, "publishedAt", "createdAt")
       SELECT @villageId::int, @sourceId::int, p.platform, p."externalId", p.text, p.url, p."publishedAt", @now::timestamp(3)
       FROM unnest(@platform::text[], @externalId::text[], @text::text[], @url::text[], @publishedAt::timestamp(3)[])
         AS p(platform, "externalId", text, url, "publishedAt")
-      ON CONFLICT (platform, "externalId") DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
+      ON CONFLICT ("villageId", platform, "externalId") DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
         "sourceId" = COALESCE("Post"."sourceId", excluded."sourceId")`, {
-      villageId: input.villageId, sourceId: input.sourceId, now,
+      villageId, sourceId: input.sourceId, now,
       platform: posts.map((p) => p.platform), externalId: posts.map((p) => p.externalId), text: posts.map((p) => p.text),
       url: posts.map((p) => p.url), publishedAt: posts.map((p) => p.publishedAt.toISOString()),
     });
@@ -192,8 +300,8 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
     const { rows } = await pgQuery<{ id: number; platform: string; externalId: string }>(client,
       `INSERT INTO "Comment" (${COMMENT_COLUMNS})
       SELECT @villageId::int, @sourceId::int,
-        (SELECT p.id FROM "Post" p WHERE p.platform = v.platform AND p."externalId" = v."postExternalId"),
-        (SELECT x.id FROM "Comment" x WHERE x.platform = v.platform AND x."externalId" = v."parentExternalId"),
+        (SELECT p.id FROM "Post" p WHERE p."villageId" = @villageId::int AND p.platform = v.platform AND p."externalId" = v."postExternalId"),
+        (SELECT x.id FROM "Comment" x WHERE x."villageId" = @villageId::int AND x.platform = v.platform AND x."externalId" = v."parentExternalId"),
         v.platform, v."externalId", v."postExternalId", v."parentExternalId", v."authorPseudonym", v."authorName", v.text,
         v.normalized, v.url, v."publishedAt", v.day, v."likeCount", v."fromVillage", v.language, v."sentimentLabel",
         v."sentimentScore", v."isSpam", v."spamScore", v."piiSpans", @modelName::text, @modelVersion::text,
@@ -205,7 +313,7 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
         AS v(platform, "externalId", "postExternalId", "parentExternalId", "authorPseudonym", "authorName", text, normalized,
           url, "publishedAt", day, "likeCount", "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam",
           "spamScore", "piiSpans")
-      ON CONFLICT (platform, "externalId") DO UPDATE SET
+      ON CONFLICT ("villageId", platform, "externalId") DO UPDATE SET
         text = excluded.text, "normalizedText" = excluded."normalizedText",
         "authorName" = COALESCE(excluded."authorName", "Comment"."authorName"), url = COALESCE(excluded.url, "Comment".url),
         "publishedAt" = excluded."publishedAt", day = excluded.day, "likeCount" = excluded."likeCount",
@@ -215,7 +323,7 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
         "updatedAt" = excluded."updatedAt", "postId" = COALESCE("Comment"."postId", excluded."postId"),
         "parentId" = COALESCE("Comment"."parentId", excluded."parentId")
       RETURNING id, platform, "externalId"`, {
-      villageId: input.villageId, sourceId: input.sourceId, now, modelName: input.model.name, modelVersion: input.model.version,
+      villageId, sourceId: input.sourceId, now, modelName: input.model.name, modelVersion: input.model.version,
       platform: col((c) => c.platform), externalId: col((c) => c.externalId), postExternalId: col((c) => c.postExternalId),
       parentExternalId: col((c) => c.parentExternalId), authorPseudonym: col((c) => c.authorPseudonym),
       authorName: col((c) => c.authorName), text: col((c) => c.text), normalized: col((c) => c.analysis.normalized),
@@ -224,19 +332,23 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
       sentimentLabel: col((c) => c.analysis.sentimentLabel), sentimentScore: col((c) => c.analysis.sentimentScore),
       isSpam: col((c) => c.analysis.isSpam), spamScore: col((c) => c.analysis.spamScore), piiSpans: col((c) => c.analysis.piiSpans),
     });
-    const ids = new Map(rows.map((r) => [`${r.platform}\u0000${r.externalId}`, r.id]));
-    const withIds = comments.map((c) => ({ id: ids.get(`${c.platform}\u0000${c.externalId}`)!, isNew: c.isNew, analysis: c.analysis }));
+    const ids = new Map(rows.map((r) => [commentKey(r), r.id]));
+    const withIds = comments.map((c) => ({ id: ids.get(commentKey(c))!, isNew: !before.has(commentKey(c)), analysis: c.analysis }));
     await replaceModelTopicsPg(client, withIds, now);
+    for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: 1, ids: rows.map((r) => r.id) });
+    await pgQuery(client, PG_DROP_EMPTY_ROLLUPS_SQL, { villageId, days: result.days });
+    await pgQuery(client, BUMP_VERSION_SQL, { villageId });
   }
   if (input.likeUpdates.length > 0) {
     await pgQuery(client, `UPDATE "Comment" c SET "likeCount" = u."likeCount", "updatedAt" = @now::timestamp(3)
-      FROM unnest(@id::int[], @likeCount::int[]) AS u(id, "likeCount") WHERE c.id = u.id`,
-    { now, id: input.likeUpdates.map((u) => u.id), likeCount: input.likeUpdates.map((u) => u.likeCount) });
+      FROM unnest(@id::int[], @likeCount::int[]) AS u(id, "likeCount") WHERE c.id = u.id AND c."villageId" = @villageId::int`,
+    { now, villageId, id: input.likeUpdates.map((u) => u.id), likeCount: input.likeUpdates.map((u) => u.likeCount) });
   }
   if (input.sourceId != null && input.cursor !== undefined) {
     await pgQuery(client, `UPDATE "Source" SET cursor = @cursor, "updatedAt" = @now WHERE id = @sourceId`,
       { cursor: input.cursor, now, sourceId: input.sourceId });
   }
+  return result;
 }
 
 /** Replaces the model topics of comments (those not new lose their old ones first). */
@@ -259,17 +371,19 @@ async function replaceModelTopicsPg(
   });
 }
 
-/** Links comments whose post or parent arrived after them (replies can come before parents). */
+/**
+ * Links comments whose post or parent arrived after them (replies can come before parents), to
+ * the post or parent of the same village only.
+ */
 export async function linkOrphans(db: Database, villageId: number): Promise<void> {
   await sqlRun(db, `UPDATE "Comment" SET "parentId" = (SELECT p.id FROM "Comment" p
-      WHERE p.platform = "Comment".platform AND p."externalId" = "Comment"."parentExternalId")
+      WHERE p."villageId" = "Comment"."villageId" AND p.platform = "Comment".platform AND p."externalId" = "Comment"."parentExternalId")
     WHERE "villageId" = @villageId AND "parentId" IS NULL AND "parentExternalId" IS NOT NULL`, { villageId });
   await sqlRun(db, `UPDATE "Comment" SET "postId" = (SELECT p.id FROM "Post" p
-      WHERE p.platform = "Comment".platform AND p."externalId" = "Comment"."postExternalId")
+      WHERE p."villageId" = "Comment"."villageId" AND p.platform = "Comment".platform AND p."externalId" = "Comment"."postExternalId")
     WHERE "villageId" = @villageId AND "postId" IS NULL AND "postExternalId" IS NOT NULL`, { villageId });
 }
 
-const SENTIMENT_EXPR = `CASE WHEN c."isSpam" = true THEN 'spam' ELSE COALESCE(c."humanSentiment", c."sentimentLabel", 'netral') END`;
 const ROLLUP_SQL = [
   `DELETE FROM "DailyRollup" WHERE "villageId" = @villageId AND day = @day`,
   `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
@@ -296,7 +410,7 @@ export async function recomputeRollups(db: Database, villageId: number, days: st
   if (db.pg) {
     await pgTransaction(db, async (client) => {
       // Two workers finishing runs of one village would otherwise interleave delete and insert.
-      await client.query("SELECT pg_advisory_xact_lock(7302152, $1)", [villageId]);
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
       for (const day of unique) for (const sql of ROLLUP_SQL) await pgQuery(client, sql, { villageId, day });
       await pgQuery(client, BUMP_VERSION_SQL, { villageId });
     });

@@ -57,6 +57,24 @@ export async function createSource(db: Database, input: SourceInput): Promise<So
   });
 }
 
+/**
+ * The file source with this (village, platform, account), created when missing. Two imports into
+ * a village may start at once: the one whose insert loses the race reads the winner's row (an
+ * upsert without changes is a read then an insert in Prisma, and failed with a unique violation).
+ */
+export async function ensureSource(db: Database, input: { villageId: number; platform: string; accountId: string; name: string }): Promise<SourceRow> {
+  const found = await findSourceByAccount(db, input.villageId, input.platform, input.accountId);
+  if (found) return found;
+  try {
+    return await createSource(db, input);
+  } catch (err) {
+    if ((err as { code?: string }).code !== "P2002") throw err;
+    const winner = await findSourceByAccount(db, input.villageId, input.platform, input.accountId);
+    if (!winner) throw err;
+    return winner;
+  }
+}
+
 export interface SourcePatch {
   accountId?: string;
   handle?: string | null;

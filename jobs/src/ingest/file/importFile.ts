@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../../../../server/src/db/client";
 import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepository";
+import { ensureSource } from "../../../../server/src/db/sourceRepository";
 import { refreshRollups, storeBatch } from "../store";
 import type { IncomingComment } from "../types";
 import { CsvReader, type CsvRecord } from "./csv";
@@ -63,11 +64,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
   const format = opts.format ?? detectFormat(file);
   const village = await db.prisma.village.findUnique({ where: { code: opts.villageCode } });
   if (!village) throw new ImportFileError(`--village: no village with code "${opts.villageCode}"`);
-  const source = await db.prisma.source.upsert({
-    where: { villageId_platform_accountId: { villageId: village.id, platform: "file", accountId: "import" } },
-    create: { villageId: village.id, platform: "file", accountId: "import", name: "Impor berkas" },
-    update: {},
-  });
+  const source = await ensureSource(db, { villageId: village.id, platform: "file", accountId: "import", name: "Impor berkas" });
   const totalBytes = fs.statSync(file).size;
   const batchSize = opts.batchSize ?? 2000;
   const mapping = opts.mapping ?? {};

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../../../../server/src/db/client";
 import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepository";
+import { ensureSource } from "../../../../server/src/db/sourceRepository";
 import { refreshRollups, storeBatch } from "../store";
 import { parseWhatsApp } from "./parse";
 import type { ImportSummary } from "../file/importFile";
@@ -27,11 +28,7 @@ export async function importWhatsApp(db: Database, file: string, opts: { village
   if (!village) throw new Error(`--village: no village with code "${opts.villageCode}"`);
   const chatName = opts.chatName ?? chatNameFromFile(file);
   const parsed = parseWhatsApp(fs.readFileSync(file, "utf8"), { timeZone: village.timeZone, chatName });
-  const source = await db.prisma.source.upsert({
-    where: { villageId_platform_accountId: { villageId: village.id, platform: "file", accountId: `whatsapp:${chatName}` } },
-    create: { villageId: village.id, platform: "file", accountId: `whatsapp:${chatName}`, name: `WhatsApp: ${chatName}` },
-    update: {},
-  });
+  const source = await ensureSource(db, { villageId: village.id, platform: "file", accountId: `whatsapp:${chatName}`, name: `WhatsApp: ${chatName}` });
   const summary: WhatsAppImportSummary = {
     file, read: parsed.comments.length + parsed.rejected.length, new: 0, updated: 0, unchanged: 0,
     rejected: parsed.rejected.length, rejectedRows: parsed.rejected.slice(0, 100), skipped: parsed.skipped,

@@ -1,0 +1,23 @@
+// Child process for the "killed after a batch" tests: starts an import or a source run and kills
+// itself with SIGKILL right after the first batch(es) are stored — a crash at a known point, with
+// no timing involved. Usage:
+//   tsx killAfterFirstBatch.ts import <databaseUrl> <villageCode> <file> <batchSize>
+//   tsx killAfterFirstBatch.ts source <databaseUrl> <sourceId> <xBaseUrl> <graphBaseUrl>
+import { openDatabase } from "../../../server/src/db/client";
+import { importFile } from "../../../jobs/src/ingest/file/importFile";
+import { runSource } from "../../../jobs/src/ingest/runSource";
+
+const [mode, url, ...args] = process.argv.slice(2);
+const die = () => process.kill(process.pid, "SIGKILL");
+const db = await openDatabase(url);
+if (mode === "import") {
+  const [villageCode, file, batchSize] = args;
+  // Progress is reported after the batches read so far are stored, before the last partial batch.
+  await importFile(db, file, { villageCode, batchSize: Number(batchSize), onProgress: die });
+} else {
+  const [sourceId, xApiUrl, graphUrl] = args;
+  // The runner logs a page after storing it.
+  await runSource(db, Number(sourceId), { xApiUrl, graphUrl, timeoutMs: 10_000, log: die });
+}
+process.stderr.write("the run finished before it could be killed\n");
+process.exit(3);

@@ -1,0 +1,110 @@
+// The migration to per-village identity (20261203080000_village_scoped_external_ids) on a database
+// holding data written at the previous migration: every row survives unchanged, full-text search
+// (SQLite FTS5 table and triggers, PostgreSQL GIN index) keeps working, threads that crossed
+// villages are unlinked, and the same external id may then exist once per village.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/src/db/client";
+import { countComments } from "../../server/src/db/commentRepository";
+import { MIGRATIONS_DIRS, migrateDatabase, migrationNames } from "../../server/src/db/migrate";
+import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+
+const MIGRATION = "20261203080000_village_scoped_external_ids";
+let temp: Awaited<ReturnType<typeof createTempDatabase>>;
+
+beforeAll(async () => {
+  temp = await createTempDatabase({ prepare: false });
+});
+afterAll(async () => temp?.cleanup());
+
+/** A folder with the migrations before ours: the database as an older version left it. */
+function previousMigrations(db: Database): string {
+  const all = MIGRATIONS_DIRS[db.provider];
+  const dir = path.join(temp.dir, "previous-migrations");
+  for (const name of migrationNames(all).filter((n) => n < MIGRATION)) {
+    fs.cpSync(path.join(all, name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
+}
+
+async function everything(db: Database) {
+  const [comments, posts, topics, rollups] = await Promise.all([
+    db.prisma.comment.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.post.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.commentTopic.findMany({ orderBy: { id: "asc" } }),
+    db.prisma.dailyRollup.findMany({ orderBy: [{ villageId: "asc" }, { day: "asc" }, { platform: "asc" }, { topic: "asc" }, { sentiment: "asc" }] }),
+  ]);
+  return { comments, posts, topics, rollups };
+}
+
+const search = (db: Database, villageId: number, q: string) => countComments(db, villageId, { q, spam: "include", pii: "any" });
+
+describe(`migration ${MIGRATION}`, () => {
+  it("keeps every row, unlinks threads across villages, keeps full-text search, and scopes ids to the village", async () => {
+    const { db } = temp;
+    const before = await migrateDatabase(db, previousMigrations(db));
+    expect(before).not.toContain(MIGRATION);
+
+    // Data as the previous version stored it (the columns are the same; only the keys differ).
+    const village = (code: string, name: string) => db.prisma.village.create({ data: { code, name, kecamatan: "Telagasari", kabupaten: "Karawang" } });
+    const a = await village("32.15.99.3001", "Desa A");
+    const b = await village("32.15.99.3002", "Desa B");
+    const topic = await db.prisma.topic.create({ data: { key: "infrastruktur", nameId: "Infrastruktur", nameEn: "Infrastructure" } });
+    const at = new Date("2026-11-18T03:00:00Z");
+    const postA = await db.prisma.post.create({ data: { villageId: a.id, platform: "facebook", externalId: "p1", text: "Info desa A", publishedAt: at } });
+    const comment = (villageId: number, externalId: string, text: string, extra: Record<string, unknown> = {}) =>
+      db.prisma.comment.create({
+        data: {
+          villageId, platform: "facebook", externalId, text, normalizedText: text.toLowerCase(), authorPseudonym: `p-${externalId}`,
+          publishedAt: at, day: "2026-11-18", analyzedAt: at, sentimentLabel: "negatif", modelName: "m", modelVersion: "1", ...extra,
+        },
+      });
+    const parentA = await comment(a.id, "c1", "Jembatan Cikalong ambruk", { postId: postA.id, postExternalId: "p1" });
+    const replyA = await comment(a.id, "c2", "Betul jembatan ambruk", { parentId: parentA.id, parentExternalId: "c1", postId: postA.id, postExternalId: "p1" });
+    // B's reply linked to A's parent and post by the old deployment-wide look-up.
+    const crossing = await comment(b.id, "c3", "Di sini juga jembatan rusak", { parentId: parentA.id, parentExternalId: "c1", postId: postA.id, postExternalId: "p1" });
+    await db.prisma.commentTopic.create({ data: { commentId: parentA.id, topicId: topic.id, score: 0.9, origin: "model" } });
+    await db.prisma.dailyRollup.createMany({
+      data: [
+        { villageId: a.id, day: "2026-11-18", platform: "facebook", topic: "*", sentiment: "negatif", count: 2 },
+        { villageId: b.id, day: "2026-11-18", platform: "facebook", topic: "*", sentiment: "negatif", count: 1 },
+      ],
+    });
+    expect(await search(db, a.id, "jembatan")).toBe(2);
+    const old = await everything(db);
+
+    expect(await migrateDatabase(db)).toEqual([MIGRATION]);
+
+    const now = await everything(db);
+    // Every row is still there, identical but for the two links that crossed villages.
+    expect(now.posts).toEqual(old.posts);
+    expect(now.topics).toEqual(old.topics);
+    expect(now.rollups).toEqual(old.rollups);
+    expect(now.comments).toEqual(old.comments.map((c) => (c.id === crossing.id ? { ...c, parentId: null, postId: null } : c)));
+    expect(now.comments.find((c) => c.id === replyA.id)).toMatchObject({ parentId: parentA.id, postId: postA.id });
+    // Full-text search reads the migrated rows, and new rows are indexed (triggers or index intact).
+    expect(await search(db, a.id, "jembatan")).toBe(2);
+    expect(await search(db, b.id, "jembatan")).toBe(1);
+
+    // The same ids in village B are now B's own rows; A's rows stay as they were.
+    const r = await storeBatch(db, {
+      villageId: b.id, sourceId: null,
+      posts: [{ platform: "facebook", externalId: "p1", text: "Info desa B", publishedAt: at }],
+      comments: [incomingComment({ externalId: "c1", text: "Jembatan di desa B juga ambruk", publishedAt: at }), incomingComment({ externalId: "c2", text: "Lampu jalan mati", postExternalId: "p1", parentExternalId: "c1", publishedAt: at })],
+    });
+    expect(r.new).toBe(2);
+    // As every ingest run ends (on PostgreSQL a parent in the same batch is linked here).
+    await refreshRollups(db, b.id, r.days);
+    expect(await db.prisma.comment.findMany({ where: { villageId: a.id }, orderBy: { id: "asc" } })).toEqual(now.comments.filter((c) => c.villageId === a.id));
+    expect(await db.prisma.dailyRollup.findMany({ where: { villageId: a.id } })).toEqual(now.rollups.filter((x) => x.villageId === a.id));
+    expect(await db.prisma.post.count({ where: { externalId: "p1" } })).toBe(2);
+    const bReply = await db.prisma.comment.findFirstOrThrow({ where: { villageId: b.id, externalId: "c2" }, include: { parent: true, post: true } });
+    expect(bReply.parent?.villageId).toBe(b.id);
+    expect(bReply.post?.villageId).toBe(b.id);
+    expect(await search(db, b.id, "jembatan")).toBe(2);
+    expect(await search(db, a.id, "jembatan")).toBe(2);
+  });
+});
