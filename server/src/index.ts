@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const config = env();
   const started = performance.now();
   const db = await getDatabase();
-  const applied = await prepareDatabase(db);
+  const applied = await prepareDatabase(db, { log });
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
   if (config.SEED_DEMO === "auto") {
     const { seedIfEmpty } = await import("../../prisma/seed");
