@@ -181,6 +181,18 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
   const outcome = await inTransaction(db, async (q) => {
     const row = (await q<InstallRow>(`SELECT "pseudonymSecret", "tokenKey", "pseudonymChain", "pseudonymCheck", "tokenKeyCheck" FROM "InstallSecret" WHERE id = 1`))[0];
     const stored: SecretsFile = file ? (readSecretsFile(file) ?? {}) : { pseudonymSecret: row?.pseudonymSecret ?? undefined, tokenEncryptionKey: row?.tokenKey ?? undefined };
+    // The database was written with secrets that are neither set nor kept any more (secrets.json
+    // lost, or values that came from the environment): generating new ones would make its tokens
+    // unreadable and its pseudonyms unmatchable, so stop and say what to bring back.
+    if (row) {
+      const where = file ? `${file} (npm run restore brings it back with the database)` : "the environment of the processes that wrote it";
+      if (config.PSEUDONYM_SECRET === undefined && stored.pseudonymSecret === undefined) {
+        throw new Error(`PSEUDONYM_SECRET: not set, and this database's pseudonyms were made with a secret that is not kept here: restore it from ${where}, or set PSEUDONYM_SECRET to the original value`);
+      }
+      if (config.TOKEN_ENCRYPTION_KEY === undefined && stored.tokenEncryptionKey === undefined) {
+        throw new Error(`TOKEN_ENCRYPTION_KEY: not set, and this database's tokens were sealed with a key that is not kept here: restore it from ${where}, or set TOKEN_ENCRYPTION_KEY to the original value`);
+      }
+    }
     const generated: SecretsOutcome["generated"] = [];
     const pseudonymSecret = config.PSEUDONYM_SECRET ?? stored.pseudonymSecret ?? (generated.push("PSEUDONYM_SECRET"), random());
     const tokenKey = config.TOKEN_ENCRYPTION_KEY ?? stored.tokenEncryptionKey ?? (generated.push("TOKEN_ENCRYPTION_KEY"), random());

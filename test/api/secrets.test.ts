@@ -57,6 +57,15 @@ describe("a new install", () => {
     const again = await ensureSecrets(db, { config: production(), install: false });
     expect(again.generated).toEqual([]);
     expect(again.secrets).toEqual(first.secrets);
+
+    if (db.provider === "sqlite") {
+      // secrets.json lost: the next start refuses (naming the file) instead of generating new ones.
+      const file = secretsFileFor(db.url);
+      fs.renameSync(file, `${file}.away`);
+      await expect(ensureSecrets(db, { config: production(), install: false })).rejects.toThrow(/^PSEUDONYM_SECRET: not set.*restore it from .*secrets\.json/);
+      expect(fs.existsSync(file)).toBe(false);
+      fs.renameSync(`${file}.away`, file);
+    }
   });
 
   it("gives every process of a PostgreSQL deployment the same secrets, even when they start together", async () => {
@@ -84,8 +93,9 @@ describe("a new install", () => {
       .rejects.toThrow(/^PSEUDONYM_SECRET: differs from the secret this database's author pseudonyms were made with/);
     await expect(ensureSecrets(db, { config: production({ ...own, TOKEN_ENCRYPTION_KEY: "cd".repeat(32) }), install: false }))
       .rejects.toThrow(/^TOKEN_ENCRYPTION_KEY: differs from the key/);
-    // Unset, with nothing kept (they came from the environment): generated ones would not match either.
-    await expect(ensureSecrets(db, { config: production(), install: false })).rejects.toThrow(/PSEUDONYM_SECRET: differs/);
+    // Unset, with nothing kept (they came from the environment): refused before anything is generated.
+    await expect(ensureSecrets(db, { config: production(), install: false })).rejects.toThrow(/^PSEUDONYM_SECRET: not set, and this database's pseudonyms were made with a secret that is not kept here/);
+    if (db.provider === "sqlite") expect(fs.existsSync(secretsFileFor(db.url))).toBe(false);
   });
 
   it("refuses the old built-in values in production, naming the setting; development may still use them", () => {

@@ -72,7 +72,8 @@ export function defaultBackupFile(provider: Provider, now = new Date()): string 
 export async function backupDatabase(url: string, out: string, onProgress?: (done: number, total: number) => void): Promise<BackupResult> {
   const file = path.resolve(out);
   if (fs.existsSync(file)) throw new UsageError(`--out: file exists: ${file} (choose another name or delete it)`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Backups hold residents' comments and (SQLite) the secrets: a folder we create is owner-only.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written under a temporary name and renamed once verified: a file with the final name is whole.
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
@@ -174,7 +175,7 @@ export async function planRestore(url: string, fromArg: string): Promise<Restore
 
 async function planSqlite(url: string, from: string): Promise<RestorePlan> {
   const target = sqlitePath(url);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   let targetCounts: Counts | null = { comments: 0, villages: 0 };
   let inUse: string | null = null;
   if (fs.existsSync(target)) {
