@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     await db.close();
     return 2;
   }
-  const applied = await prepareDatabase(db);
+  const applied = await prepareDatabase(db, { log });
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
   const boss = await openBoss(db, "worker", log);
   await ensureSchedules(boss);

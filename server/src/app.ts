@@ -5,7 +5,8 @@ import express, { type Express } from "express";
 import { loadSession } from "./auth/middleware";
 import { csrfProtection } from "./auth/csrf";
 import { securityHeaders } from "./auth/security";
-import { env, ROOT_DIR } from "./env";
+import { SECURE_COOKIES_LOCAL } from "./auth/session";
+import { env, ROOT_DIR, type Env } from "./env";
 import type { Database } from "./db/client";
 import { notFound } from "./errors";
 import { errorHandler } from "./middleware/errorHandler";
@@ -30,6 +31,8 @@ export interface AppOptions {
   loginRateLimitPerMinute?: number;
   /** Runs and tests sources ("jalankan sekarang", "tes koneksi"); null answers 503. */
   ingest?: IngestPort | null;
+  /** Configuration (default: env()); tests pass one to check settings such as PUBLIC_URL. */
+  config?: Env;
 }
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
@@ -38,13 +41,15 @@ export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
 export function createApp(opts: AppOptions): Express {
   const { db } = opts;
   const log = opts.log ?? ((m: string) => console.error(m));
-  const config = env();
+  const config = opts.config ?? env();
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   // Before anything that reads req.ip, req.secure or req.host (rate limit, cookies, CSRF).
   app.set("trust proxy", config.TRUST_PROXY);
-  app.use(securityHeaders({ tls: config.PUBLIC_URL?.startsWith("https://") ?? false }));
+  const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
+  app.locals[SECURE_COOKIES_LOCAL] = https;
+  app.use(securityHeaders({ tls: https }));
   app.use(express.json({ limit: "1mb" }));
 
   app.get("/api/health", async (_req, res) => {

@@ -4,6 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
+/** The demo values earlier versions used by default (public: they are in the repository's history). */
+export const LEGACY_PSEUDONYM_SECRET = "suara-desa-demo-pseudonym-secret";
+export const LEGACY_TOKEN_ENCRYPTION_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const EnvSchema = z.object({
@@ -14,13 +18,14 @@ const EnvSchema = z.object({
     .string()
     .default(`file:${path.join(ROOT_DIR, "data", "suara-desa.db")}`)
     .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: (SQLite) or postgresql://"),
-  // Keyed hash for author pseudonyms and AES-256-GCM key for source tokens. Defaults exist so the
-  // demo runs with no configuration; production sets both (see .env.example).
-  PSEUDONYM_SECRET: z.string().min(16, "must be at least 16 characters").default("suara-desa-demo-pseudonym-secret"),
+  // Keyed hash for author pseudonyms and AES-256-GCM key for source tokens. Unset (the normal case):
+  // generated at first start and kept beside the database or in it (server/src/secrets.ts).
+  PSEUDONYM_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   TOKEN_ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
-    .default("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"),
+    .transform((v) => v.toLowerCase())
+    .optional(),
   // PostgreSQL connections per process (server or worker), shared by Prisma and the raw paths.
   PG_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   // Workers (PostgreSQL): jobs of each kind one `npm run worker` process runs at once, and how
@@ -45,6 +50,12 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+}).superRefine((v, ctx) => {
+  // The demo values of earlier versions are public (they were committed): never in production.
+  if (v.NODE_ENV !== "production") return;
+  const publicValue = "is the public demo value of earlier versions; remove the setting (a random one is generated and kept) or set your own";
+  if (v.PSEUDONYM_SECRET === LEGACY_PSEUDONYM_SECRET) ctx.addIssue({ code: "custom", path: ["PSEUDONYM_SECRET"], message: publicValue });
+  if (v.TOKEN_ENCRYPTION_KEY === LEGACY_TOKEN_ENCRYPTION_KEY) ctx.addIssue({ code: "custom", path: ["TOKEN_ENCRYPTION_KEY"], message: publicValue });
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds to wait before trying again: sent as Retry-After (429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

@@ -1,10 +1,13 @@
 // Boots Suara Desa: migrate, load the demo village into an empty database, serve the API and
 // dashboard, and run background jobs in-process (SQLite) or send them to `npm run worker`
 // processes through pg-boss (PostgreSQL).
+import type { Server } from "node:http";
+import type { Express } from "express";
 import { createApp } from "./app";
-import { getDatabase } from "./db/client";
+import { getDatabase, sqlitePath } from "./db/client";
 import { prepareDatabase } from "./db/prepare";
 import { env } from "./env";
+import { acquireSchedulerLock, describeHolder, readLockHolder, type ProcessLock } from "./processLock";
 import { ensureDemoAccount } from "./services/authService";
 import type { IngestPort } from "./services/sourceService";
 
@@ -16,7 +19,7 @@ async function main(): Promise<void> {
   const config = env();
   const started = performance.now();
   const db = await getDatabase();
-  const applied = await prepareDatabase(db);
+  const applied = await prepareDatabase(db, { log });
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
   if (config.SEED_DEMO === "auto") {
     const { seedIfEmpty } = await import("../../prisma/seed");
@@ -41,22 +44,50 @@ async function main(): Promise<void> {
   } else {
     const { createIngestRunner } = await import("../../jobs/src/ingest/runSource");
     ingest = createIngestRunner(db, { log });
-    if (config.SCHEDULER === "on") {
-      const { startScheduler } = await import("../../jobs/src/scheduler");
-      scheduler = startScheduler(db, { log });
-    }
   }
   const app = createApp({ db, log, ingest });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
-  });
+  // Listen before starting the scheduler: a start that cannot serve must not run background jobs.
+  const server = await listen(app, config.PORT, config.HOST, db.provider === "sqlite" ? sqlitePath(db.url) : null);
+  let lock: ProcessLock | null = null;
+  if (db.provider === "sqlite" && config.SCHEDULER === "on") {
+    lock = acquireSchedulerLock(sqlitePath(db.url), { port: config.PORT });
+    const { startScheduler } = await import("../../jobs/src/scheduler");
+    scheduler = startScheduler(db, { log });
+  }
+  log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
   const shutdown = () => {
     scheduler?.stop();
+    lock?.release();
     server.close();
     void db.close().then(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/**
+ * Listens on port/host; rejects with a message naming the setting (and, when the port is held by
+ * another Suara Desa server on the same database, its pid) instead of Express 5's default of
+ * handing the error to a callback that would ignore it.
+ */
+function listen(app: Express, port: number, host: string, databaseFile: string | null): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => {
+      if (!error) return resolve(server);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") {
+        const holder = databaseFile ? readLockHolder(databaseFile) : null;
+        const who = holder && holder.port === port ? `another Suara Desa server (${describeHolder(holder)})` : "another program";
+        reject(new Error(`PORT: port ${port} on ${host} is already in use by ${who}; stop it or set another PORT`));
+      } else if (code === "EACCES") {
+        reject(new Error(`PORT: no permission to listen on port ${port} (ports below 1024 need privileges; put a reverse proxy in front)`));
+      } else if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+        reject(new Error(`HOST: ${host} is not an address of this machine`));
+      } else {
+        reject(error);
+      }
+    });
+  });
 }
 
 main().catch((e: unknown) => {

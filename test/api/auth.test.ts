@@ -1,5 +1,6 @@
 // Accounts and sessions end to end: first-run setup, login, session fixation, logout, sliding
-// expiry, CSRF, per-account lockout with an injected clock, the per-IP rate limit, headers.
+// expiry, CSRF, the per-username-and-address throttle with an injected clock, the per-IP rate
+// limit, Secure cookies, headers.
 import { createHash } from "node:crypto";
 import express from "express";
 import request from "supertest";
@@ -12,6 +13,8 @@ import { SESSION_COOKIE } from "../../server/src/auth/session";
 import type { Database } from "../../server/src/db/client";
 import { errorHandler } from "../../server/src/middleware/errorHandler";
 import { authRouter } from "../../server/src/routes/auth";
+import { createApp } from "../../server/src/app";
+import { parseEnv } from "../../server/src/env";
 import { createUser, ensureDemoAccount } from "../../server/src/services/authService";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -51,8 +54,10 @@ beforeAll(async () => {
   env = await createTempDatabase();
 });
 afterAll(() => env.cleanup());
-beforeEach(() => {
+beforeEach(async () => {
   clock = new Date("2026-11-28T03:00:00Z");
+  // Every test starts at the same instant; the throttle lives in the database, so start it empty.
+  await env.db.prisma.loginThrottle.deleteMany();
 });
 
 describe("first-run setup", () => {
@@ -103,6 +108,17 @@ describe("login", () => {
   it("marks the cookie Secure behind a TLS proxy", async () => {
     const res = await loginAs(buildApp(env.db), "siti", "sandi-siti-123").set("X-Forwarded-Proto", "https").expect(200);
     expect(sessionCookie(res)).toMatch(/Secure/);
+  });
+
+  it("marks every session cookie Secure when PUBLIC_URL is https://, even if the proxy forgets X-Forwarded-Proto", async () => {
+    const app = createApp({ db: env.db, clientDir: null, config: { ...parseEnv({ NODE_ENV: "test" }), PUBLIC_URL: "https://suara.desa.example" } });
+    const res = await loginAs(app, "siti", "sandi-siti-123").expect(200);
+    expect(sessionCookie(res)).toMatch(/; Secure/);
+    const out = await request(app).post("/api/auth/logout").set("Cookie", cookie(tokenOf(sessionCookie(res)!))).set("Content-Type", "application/json").expect(200);
+    expect(sessionCookie(out)).toMatch(/; Secure/);
+    // Without PUBLIC_URL, plain http keeps working for the demo on a laptop.
+    const plain = createApp({ db: env.db, clientDir: null, config: parseEnv({ NODE_ENV: "test" }) });
+    expect(sessionCookie(await loginAs(plain, "siti", "sandi-siti-123").expect(200))).not.toMatch(/Secure/);
   });
 
   it("answers wrong password and unknown user with the same 401 and no cookie", async () => {
@@ -214,30 +230,69 @@ describe("lockout and rate limit", () => {
     await createUser(env.db, { username: "joko", password: "sandi-joko-123", role: "admin" });
   });
 
-  it("locks the account after 5 consecutive failures, refuses even the right password, unlocks after 15 minutes", async () => {
+  it("answers an unknown username exactly like an existing one, however many failures", async () => {
     const app = buildApp(env.db);
-    for (let i = 1; i <= 4; i++) await loginAs(app, "rina", `salah-${i}`).expect(401);
-    const fifth = await loginAs(app, "rina", "salah-5").expect(423);
-    expect(fifth.body.error).toEqual({ code: "locked", message: expect.stringContaining("dikunci sementara") });
-    expect(fifth.body.error.message).toContain("15 menit");
-
-    clock = new Date(clock.getTime() + 10 * 60_000);
-    const locked = await loginAs(app, "rina", "sandi-rina-123").expect(423);
-    expect(locked.body.error.message).toContain("5 menit");
-    expect(sessionCookie(locked)).toBeNull();
-
-    clock = new Date(clock.getTime() + 5 * 60_000 + 1000);
-    await loginAs(app, "rina", "sandi-rina-123").expect(200);
-    const row = await env.db.prisma.user.findUniqueOrThrow({ where: { username: "rina" } });
-    expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    const answers = async (username: string) => {
+      const out: Array<{ status: number; error: unknown; retryAfter: unknown }> = [];
+      for (let i = 1; i <= 7; i++) {
+        const r = await loginAs(app, username, `salah-${i}`);
+        out.push({ status: r.status, error: r.body.error, retryAfter: r.headers["retry-after"] });
+      }
+      return out;
+    };
+    const known = await answers("rina");
+    const unknown = await answers("bukan-siapa-siapa");
+    expect(unknown).toEqual(known);
+    // Four plain refusals, then the fifth failure throttles this address for this name: 429, not 423.
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429, 429]);
+    expect(known[4].error).toEqual({ code: "rate_limited", message: expect.stringContaining("15 menit") });
+    expect(known[4].retryAfter).toBe("900");
+    expect(known.some((a) => a.status === 423)).toBe(false);
   });
 
-  it("counts consecutive failures only: a success resets the counter", async () => {
+  it("throttles one address for one username only: the owner elsewhere logs in, the right password waits 15 minutes here", async () => {
+    const app = buildApp(env.db);
+    const attacker = "10.9.9.9";
+    for (let i = 1; i <= 5; i++) await loginAs(app, "joko", `salah-${i}`).set("X-Forwarded-For", attacker);
+    // The attacker's address is throttled for joko, even with the right password…
+    const refused = await loginAs(app, "joko", "sandi-joko-123").set("X-Forwarded-For", attacker).expect(429);
+    expect(sessionCookie(refused)).toBeNull();
+    // …but joko from his own address is not locked out, and other names from that address still work.
+    await loginAs(app, "joko", "sandi-joko-123").set("X-Forwarded-For", "10.1.1.1").expect(200);
+    await loginAs(app, "rina", "sandi-rina-123").set("X-Forwarded-For", attacker).expect(200);
+    clock = new Date(clock.getTime() + 15 * 60_000 + 1000);
+    await loginAs(app, "joko", "sandi-joko-123").set("X-Forwarded-For", attacker).expect(200);
+  });
+
+  it("shares the throttle between server processes (it is kept in the database)", async () => {
+    // Two apps on one database stand for two server processes behind a load balancer.
+    const a = buildApp(env.db);
+    const b = buildApp(env.db);
+    const ip = "10.7.7.7";
+    for (let i = 1; i <= 2; i++) await loginAs(a, "rina", "salah").set("X-Forwarded-For", ip).expect(401);
+    for (let i = 1; i <= 2; i++) await loginAs(b, "rina", "salah").set("X-Forwarded-For", ip).expect(401);
+    await loginAs(a, "rina", "salah").set("X-Forwarded-For", ip).expect(429);
+    await loginAs(b, "rina", "sandi-rina-123").set("X-Forwarded-For", ip).expect(429);
+    const perIp = buildApp(env.db, { max: 2 });
+    const other = buildApp(env.db, { max: 2 });
+    await loginAs(perIp, "tidakada", "salah").set("X-Forwarded-For", "10.8.8.8").expect(401);
+    await loginAs(other, "tidakada2", "salah").set("X-Forwarded-For", "10.8.8.8").expect(401);
+    await loginAs(perIp, "tidakada3", "salah").set("X-Forwarded-For", "10.8.8.8").expect(429);
+  });
+
+  it("counts failures only until a success: a success clears them", async () => {
     const app = buildApp(env.db);
     for (let i = 0; i < 4; i++) await loginAs(app, "joko", "salah").expect(401);
     await loginAs(app, "joko", "sandi-joko-123").expect(200);
     for (let i = 0; i < 4; i++) await loginAs(app, "joko", "salah").expect(401);
     await loginAs(app, "joko", "sandi-joko-123").expect(200);
+  });
+
+  it("stores neither addresses nor typed usernames in the throttle", async () => {
+    await loginAs(buildApp(env.db), "sandi-rahasia-salah-ketik", "x").set("X-Forwarded-For", "10.4.4.4").expect(401);
+    const rows = await env.db.prisma.loginThrottle.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.key).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("limits login attempts per IP with 429 and Retry-After, and lets them through after the window", async () => {
@@ -255,8 +310,10 @@ describe("lockout and rate limit", () => {
 
   it("uses 10 attempts per minute by default", async () => {
     const app = buildApp(env.db, {});
-    for (let i = 0; i < 10; i++) await loginAs(app, "tidakada", "salah").expect(401);
-    await loginAs(app, "tidakada", "salah").expect(429);
+    // Different names, so only the per-address limit can refuse the eleventh.
+    for (let i = 0; i < 10; i++) await loginAs(app, `tidakada-${i}`, "salah").expect(401);
+    const r = await loginAs(app, "tidakada-10", "salah").expect(429);
+    expect(r.body.error.message).toContain("dari alamat ini");
   });
 });
 

@@ -5,10 +5,13 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/app";
 import { openDatabase } from "../../server/src/db/client";
+import { ensureSecrets } from "../../server/src/secrets";
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error("usage: scaleServer.ts <databaseUrl>");
 const db = await openDatabase(url, { poolSize: 20 });
+// The parent prepared the database (and its secrets); this process loads the same secrets.
+await ensureSecrets(db);
 const app = createApp({ db, clientDir: null, log: () => {} });
 const server = app.listen(0, "127.0.0.1", () => {
   process.stdout.write(JSON.stringify({ port: (server.address() as AddressInfo).port }) + "\n");

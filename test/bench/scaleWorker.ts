@@ -3,6 +3,7 @@
 // file, then its own peak RSS. The parent runs several of these against one PostgreSQL.
 // Usage: node --import tsx test/bench/scaleWorker.ts <databaseUrl> <villageCode>=<file.jsonl> ...
 import { openDatabase } from "../../server/src/db/client";
+import { ensureSecrets } from "../../server/src/secrets";
 import { importFile } from "../../jobs/src/ingest/file/importFile";
 
 /** One finished file; times are epoch ms so the parent can span all workers. */
@@ -32,6 +33,8 @@ const [url, ...jobs] = process.argv.slice(2);
 if (!url || jobs.length === 0) throw new Error("usage: scaleWorker.ts <databaseUrl> <villageCode>=<file.jsonl> ...");
 
 const db = await openDatabase(url);
+// The parent prepared the database (and its secrets); this process loads the same secrets.
+await ensureSecrets(db);
 try {
   for (const job of jobs) {
     const eq = job.indexOf("=");

@@ -24,6 +24,8 @@ describe("authErrorMessage", () => {
     expect(authErrorMessage(locked, id, "id")).toContain("12 menit");
     expect(authErrorMessage(locked, tFor("en"), "en")).toContain("temporarily locked");
     expect(authErrorMessage(new AuthApiError("rate_limited", "x", 429, 42), id, "id")).toContain("42 detik");
+    expect(authErrorMessage(new AuthApiError("rate_limited", "x", 429, 900), id, "id")).toContain("15 menit");
+    expect(authErrorMessage(new AuthApiError("rate_limited", "x", 429, 900), tFor("en"), "en")).toContain("15 minutes");
     expect(authErrorMessage(new AuthApiError("network", "fetch failed", 0), tFor("en"), "en")).toContain("Cannot reach the server");
     expect(authErrorMessage(new Error("boom"), id, "id")).toBe("Terjadi kesalahan: boom");
   });

@@ -13,8 +13,11 @@ export function authErrorMessage(error: unknown, t: T, lang: "id" | "en"): strin
     // The server's Indonesian lockout message says how many minutes remain: show it as is.
     case "locked":
       return lang === "id" ? error.message : t("locked");
-    case "rate_limited":
-      return t("rateLimited", { seconds: error.retryAfter ?? 60 });
+    case "rate_limited": {
+      const seconds = error.retryAfter ?? 60;
+      // A throttled username waits up to 15 minutes: say minutes, not 900 seconds.
+      return seconds >= 120 ? t("rateLimitedMinutes", { minutes: Math.ceil(seconds / 60) }) : t("rateLimited", { seconds });
+    }
     case "disabled":
       return t("disabled");
     case "network":

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
     const r = await applyRestore(url, plan);
     if (r.dropped.length) process.stderr.write(`restore: removed objects the backup does not have: ${r.dropped.join(", ")}\n`);
     if (r.kept) process.stderr.write(`restore: the replaced database is kept as ${r.kept} (delete it once you are satisfied)\n`);
+    if (r.secrets) process.stderr.write(`restore: the backup's secrets (pseudonym salt, token key) are back in ${r.secrets}\n`);
     process.stdout.write(
       `restore: ${plan.target} restored from ${plan.from}: ${describeCounts(r.counts)}; ` +
         `migrations applied: ${r.migrated.length ? r.migrated.join(", ") : "none"} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,

@@ -1,8 +1,8 @@
 // `npm run user -- <command>`: manage accounts from the terminal (the server's first admin, or
-// recovery when every admin is locked out).
+// recovery when no admin can log in any more).
 //   create --username <u> --password <p> --role <admin|pimpinan|perangkat|viewer> --village <code>[,<code>…] [--name <display name>]
 //   list [--json]
-//   passwd --username <u> --password <p>     (also clears a lockout and ends the user's sessions)
+//   passwd --username <u> --password <p>     (also ends the user's sessions)
 //   disable --username <u> | enable --username <u>
 // Bad input prints a message naming the option and exits with status 2.
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,7 @@ import { findUserByUsername, findUsers, updateUserRow } from "../../../server/sr
 import { HttpError } from "../../../server/src/errors";
 import { recordAudit } from "../../../server/src/services/auditService";
 import { createUser, presentUser } from "../../../server/src/services/authService";
+import { assertKeepsActiveAdmin } from "../../../server/src/services/userService";
 import { parseArgs, runMain } from "./progress";
 
 const VillageCodes = z
@@ -85,7 +86,7 @@ export async function runUserCommand(db: Database, argv: string[], io: CliIo): P
         await updateUserRow(db, user.id, { passwordHash: await hashPassword(a.password) });
         const ended = await deleteUserSessions(db, user.id);
         await recordAudit(db, null, { action: "user.change", target: `user:${user.username}`, details: { op: "password", via: "cli" } });
-        io.out(`user: password of ${user.username} changed, lockout cleared, ${ended.count} session(s) ended`);
+        io.out(`user: password of ${user.username} changed, ${ended.count} session(s) ended`);
         return 0;
       }
       case "disable":
@@ -93,6 +94,14 @@ export async function runUserCommand(db: Database, argv: string[], io: CliIo): P
         const a = parse(UserNameArgsSchema, flags);
         const user = await findUserByUsername(db, a.username);
         if (!user) throw new UsageError(`--username: no user "${a.username}"`);
+        if (command === "disable") {
+          // The API's rule: the deployment keeps one enabled admin, or nobody could manage accounts.
+          await assertKeepsActiveAdmin(db, user, { disabled: true }).catch((e: unknown) => {
+            throw e instanceof HttpError
+              ? new UsageError(`--username: ${user.username} is the last active admin and cannot be disabled; create or enable another admin first`)
+              : e;
+          });
+        }
         await updateUserRow(db, user.id, { disabled: command === "disable" });
         const ended = command === "disable" ? (await deleteUserSessions(db, user.id)).count : 0;
         await recordAudit(db, null, { action: "user.change", target: `user:${user.username}`, details: { op: command, via: "cli" } });

@@ -12,6 +12,7 @@ import { isPostgresUrl, openDatabase, sqlitePath, type Database, type Provider }
 import { MIGRATIONS_DIRS, migrationNames } from "../../../server/src/db/migrate";
 import { prepareDatabase } from "../../../server/src/db/prepare";
 import { ROOT_DIR } from "../../../server/src/env";
+import { readSecretsFile, secretsFileFor, writeSecretsFile } from "../../../server/src/secrets";
 
 /** Bad input (a flag, a file): the CLIs exit with status 2 instead of 1. */
 export class UsageError extends Error {}
@@ -40,9 +41,23 @@ export interface RestorePlan {
   staged: string | null;
   /** PostgreSQL: tables, views, sequences and types the archive holds, "kind name". */
   archiveObjects: Set<string> | null;
+  /** SQLite: the secrets file carried by the backup (JSON text), or null. */
+  secrets: string | null;
 }
 
-export interface RestoreResult { counts: Counts; migrated: string[]; kept: string | null; dropped: string[] }
+export interface RestoreResult {
+  counts: Counts;
+  migrated: string[];
+  kept: string | null;
+  dropped: string[];
+  /** SQLite: the secrets file written from the backup, or null when the backup carried none. */
+  secrets: string | null;
+}
+
+// A SQLite backup is one file, and a database without its secrets cannot open its source tokens nor
+// match its pseudonyms: the secrets file travels inside the copy, in this table, and restore puts
+// it back beside the database (PostgreSQL keeps its secrets in the InstallSecret table anyway).
+const BACKUP_SECRETS_TABLE = "_suara_desa_secrets";
 
 const SQLITE_MAGIC = "SQLite format 3\0";
 const PGDUMP_MAGIC = "PGDMP";
@@ -57,12 +72,14 @@ export function defaultBackupFile(provider: Provider, now = new Date()): string 
 export async function backupDatabase(url: string, out: string, onProgress?: (done: number, total: number) => void): Promise<BackupResult> {
   const file = path.resolve(out);
   if (fs.existsSync(file)) throw new UsageError(`--out: file exists: ${file} (choose another name or delete it)`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Backups hold residents' comments and (SQLite) the secrets: a folder we create is owner-only.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written under a temporary name and renamed once verified: a file with the final name is whole.
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
   try {
     const counts = isPostgresUrl(url) ? await dumpPostgres(url, partial) : await copySqlite(url, partial, onProgress);
+    if (!isPostgresUrl(url)) embedSecrets(secretsFileFor(url), partial);
     // Backups hold residents' comments: readable by the service account only.
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, file);
@@ -100,6 +117,17 @@ async function copySqlite(url: string, dest: string, onProgress?: (done: number,
     const problems = integrityProblems(copy);
     if (problems) throw new Error(`the copy failed its integrity check (${problems}); the database itself may be damaged`);
     return sqliteCounts(copy);
+  } finally {
+    copy.close();
+  }
+}
+
+function embedSecrets(secretsFile: string, copyFile: string): void {
+  if (!readSecretsFile(secretsFile)) return; // secrets from the environment only: nothing to carry
+  const copy = new BetterSqlite3(copyFile, { fileMustExist: true });
+  try {
+    copy.exec(`CREATE TABLE "${BACKUP_SECRETS_TABLE}" (name TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+    copy.prepare(`INSERT INTO "${BACKUP_SECRETS_TABLE}" (name, value) VALUES ('secrets.json', ?)`).run(fs.readFileSync(secretsFile, "utf8"));
   } finally {
     copy.close();
   }
@@ -147,7 +175,7 @@ export async function planRestore(url: string, fromArg: string): Promise<Restore
 
 async function planSqlite(url: string, from: string): Promise<RestorePlan> {
   const target = sqlitePath(url);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   let targetCounts: Counts | null = { comments: 0, villages: 0 };
   let inUse: string | null = null;
   if (fs.existsSync(target)) {
@@ -179,10 +207,17 @@ async function planSqlite(url: string, from: string): Promise<RestorePlan> {
         .all() as Array<{ name: string }>).map((r) => r.name);
       checkKnownMigrations(migrations, "sqlite", from);
       const backupCounts = sqliteCounts(copy);
+      // The carried secrets leave the staged copy: the database proper never holds them.
+      let secrets: string | null = null;
+      if (copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(BACKUP_SECRETS_TABLE)) {
+        secrets = (copy.prepare(`SELECT value FROM "${BACKUP_SECRETS_TABLE}" WHERE name = 'secrets.json'`).get() as { value: string } | undefined)?.value ?? null;
+        copy.exec(`DROP TABLE "${BACKUP_SECRETS_TABLE}"`);
+        if (secrets !== null) checkSecretsText(secrets, from);
+      }
       copy.pragma("journal_mode = DELETE");
       return {
         provider: "sqlite", from, target, targetCounts, backupCounts, inUse, staged,
-        backupMadeAt: fs.statSync(from).mtime.toISOString(), backupMigrations: migrations, archiveObjects: null,
+        backupMadeAt: fs.statSync(from).mtime.toISOString(), backupMigrations: migrations, archiveObjects: null, secrets,
       };
     } finally {
       copy.close();
@@ -210,7 +245,7 @@ async function planPostgres(url: string, from: string): Promise<RestorePlan> {
     return {
       provider: "postgres", from, target: `database "${client.database}" on ${client.host}`,
       targetCounts: await postgresCounts(client), backupCounts: null, backupMadeAt: madeAt, backupMigrations: migrations,
-      inUse: await postgresInUse(client), staged: null, archiveObjects,
+      inUse: await postgresInUse(client), staged: null, archiveObjects, secrets: null,
     };
   } finally {
     await client.end().catch(() => {});
@@ -221,18 +256,41 @@ async function planPostgres(url: string, from: string): Promise<RestorePlan> {
 export async function applyRestore(url: string, plan: RestorePlan): Promise<RestoreResult> {
   let kept: string | null = null;
   let dropped: string[] = [];
+  let secrets: string | null = null;
   if (plan.provider === "sqlite") {
     kept = swapSqlite(plan);
+    if (plan.secrets !== null) secrets = restoreSecrets(url, plan.secrets);
   } else {
     dropped = await restorePostgres(url, plan);
   }
   const db = await openDatabase(url, { poolSize: 2 });
   try {
     const migrated = await prepareDatabase(db);
-    return { counts: await databaseCounts(db), migrated, kept, dropped };
+    return { counts: await databaseCounts(db), migrated, kept, dropped, secrets };
   } finally {
     await db.close();
   }
+}
+
+function checkSecretsText(text: string, from: string): void {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    if (typeof data !== "object" || data === null) throw new Error("not an object");
+  } catch (e) {
+    throw new UsageError(`--from: the secrets carried by the backup are damaged (${(e as Error).message}): ${from}`);
+  }
+}
+
+// The backup's secrets go beside the restored database; the ones they replace are kept next to
+// them (like the replaced database), since tokens sealed since the backup need them.
+function restoreSecrets(url: string, text: string): string {
+  const file = secretsFileFor(url);
+  if (fs.existsSync(file)) {
+    if (fs.readFileSync(file, "utf8") === text) return file;
+    fs.copyFileSync(file, file.replace(/\.json$/, `.before-restore-${utcStamp(new Date())}.json`));
+  }
+  writeSecretsFile(file, JSON.parse(text) as Record<string, string>);
+  return file;
 }
 
 /** Removes what planRestore staged, if applyRestore did not use it. */

@@ -38,16 +38,25 @@ export function readSessionCookie(req: Request): string | null {
   return null;
 }
 
-/** Sets the session cookie: httpOnly, SameSite=Lax, Secure when the request came over TLS. */
+/** app.locals flag set by createApp when PUBLIC_URL is https://: every session cookie is Secure. */
+export const SECURE_COOKIES_LOCAL = "secureCookies";
+
+// req.secure honours the app's "trust proxy" setting, so behind a TLS-terminating proxy that sends
+// X-Forwarded-Proto the cookie is Secure, and on plain http://localhost (the demo) it still works.
+// A site declared https:// (PUBLIC_URL) gets Secure cookies whatever the proxy forwards: a proxy
+// that forgets X-Forwarded-Proto must not make the session cookie travel over plain http.
+function secureCookie(req: Request): boolean {
+  return req.secure || req.app.locals[SECURE_COOKIES_LOCAL] === true;
+}
+
+/** Sets the session cookie: httpOnly, SameSite=Lax, Secure over TLS or when PUBLIC_URL is https://. */
 export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
-  // req.secure honours the app's "trust proxy" setting, so behind a TLS-terminating proxy the
-  // cookie is Secure, and on plain http://localhost (the demo) it still works.
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/", expires: expiresAt });
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookie(req), path: "/", expires: expiresAt });
 }
 
 /** Removes the session cookie from the browser. */
 export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: req.secure, path: "/" });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", secure: secureCookie(req), path: "/" });
 }
 
 /** Opens a session for a user; returns the token for the cookie. */

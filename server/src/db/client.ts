@@ -46,8 +46,7 @@ export async function openDatabase(url: string, opts: { poolSize?: number } = {}
   if (isPostgresUrl(url)) return openPostgres(url, opts.poolSize ?? env().PG_POOL_SIZE);
   if (!url.startsWith("file:")) throw new Error("DATABASE_URL: must start with file: (SQLite) or postgresql://");
   const file = sqlitePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
+  const raw = openSqliteFile(file);
   // WAL lets the dashboard read while an import writes; NORMAL sync is durable across app crashes.
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = NORMAL");
@@ -70,7 +69,62 @@ export async function openDatabase(url: string, opts: { poolSize?: number } = {}
   };
 }
 
+// The database holds residents' comments and the sessions table: created readable by the service
+// account only (the folder 0700, the file 0600; SQLite gives its -wal and -shm files the file's mode).
+// An existing file or folder keeps the permissions the operator gave it.
+function openSqliteFile(file: string): BetterSqlite3.Database {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
+    return new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (e) {
+    throw new Error(`DATABASE_URL: cannot open the SQLite database ${file}: ${(e as Error).message}`);
+  }
+}
+
+const CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: "connection refused (is PostgreSQL running and listening there?)",
+  ENOTFOUND: "unknown host name",
+  EAI_AGAIN: "the host name could not be resolved (DNS)",
+  ETIMEDOUT: "the connection timed out (firewall or wrong address?)",
+  EHOSTUNREACH: "the host is unreachable",
+  ECONNRESET: "the server closed the connection",
+  "28P01": "password authentication failed",
+  "28000": "the server refused this user (pg_hba.conf)",
+  "3D000": "the database does not exist",
+};
+
+/**
+ * A connection failure as one line naming the setting, host, port, database and user, never the
+ * password: node-postgres alone says only "connect ECONNREFUSED 127.0.0.1:1".
+ */
+export function describeConnectionError(url: string, e: unknown): Error {
+  const err = e as { code?: string; message?: string };
+  let where = "the PostgreSQL server";
+  try {
+    const u = new URL(url);
+    const db = decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default)";
+    where = `PostgreSQL at ${u.hostname || "localhost"}:${u.port || "5432"} (database "${db}"${u.username ? `, user "${decodeURIComponent(u.username)}"` : ""})`;
+  } catch {
+    // An unparsable URL is reported by env.ts before we get here; keep the generic wording.
+  }
+  const code = err.code ?? (/timeout/i.test(err.message ?? "") ? "ETIMEDOUT" : undefined);
+  const why = (code && CONNECT_ERRORS[code]) || err.message || String(e);
+  return new Error(`DATABASE_URL: cannot connect to ${where}: ${why}`);
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  // Connect once now, so an unreachable server is reported here, with the setting to fix, rather
+  // than as a bare socket error from whichever query comes first. A separate client with its own
+  // timeout: the pool's connectionTimeoutMillis would also limit waiting for a busy pool.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 15_000, application_name: "suara-desa" });
+  try {
+    await probe.connect();
+  } catch (e) {
+    throw describeConnectionError(url, e);
+  } finally {
+    await probe.end().catch(() => {});
+  }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "suara-desa" });
   // An idle client that loses its server (restart, failover) emits here; the pool replaces it.
   pool.on("error", () => {});

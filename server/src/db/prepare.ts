@@ -3,11 +3,20 @@ import { DEFAULT_TOPICS } from "../../../jobs/src/nlp/taxonomy";
 import type { Database } from "./client";
 import { markAbandonedRuns } from "./jobRunRepository";
 import { migrateDatabase } from "./migrate";
+import { ensureSecrets } from "../secrets";
 import { upsertGlobalTopics } from "./topicRepository";
 
-/** Applies pending migrations and syncs the global topic taxonomy; returns migrations applied. */
-export async function prepareDatabase(db: Database): Promise<string[]> {
+/**
+ * Applies pending migrations, loads (or generates, or moves off the old built-in values) the
+ * install's secrets and syncs the global topic taxonomy; returns migrations applied.
+ */
+export async function prepareDatabase(db: Database, opts: { log?: (m: string) => void } = {}): Promise<string[]> {
   const applied = await migrateDatabase(db);
+  const s = await ensureSecrets(db);
+  if (s.generated.length) opts.log?.(`generated ${s.generated.join(" and ")}, kept in ${s.storedIn} (back it up with the database: npm run backup does)`);
+  if (s.moved) {
+    opts.log?.(`moved off the old built-in secrets: ${s.moved.tokens} source token(s) re-sealed, ${s.moved.pseudonyms} author pseudonym(s) re-keyed`);
+  }
   await upsertGlobalTopics(db, DEFAULT_TOPICS);
   // PostgreSQL never auto-analyzes a table as small as Topic (below autovacuum's threshold), and
   // without statistics the explorer's topic filter scans every village's topic rows (266 ms

@@ -52,26 +52,14 @@ export async function updateUserRow(
   data: { displayName?: string; role?: string; disabled?: boolean; passwordHash?: string; villageIds?: number[] },
 ) {
   const { villageIds, ...fields } = data;
-  const extra = data.passwordHash ? { failedLogins: 0, lockedUntil: null } : {};
   return db.prisma.user.update({
     where: { id },
     data: {
       ...fields,
-      ...extra,
       ...(villageIds ? { villages: { deleteMany: {}, create: villageIds.map((villageId) => ({ villageId })) } } : {}),
     },
     include: withVillages,
   });
-}
-
-/** Records a failed login; sets the lock when the threshold is reached. */
-export function recordLoginFailure(db: Database, id: number, failedLogins: number, lockedUntil: Date | null) {
-  return db.prisma.user.update({ where: { id }, data: { failedLogins, lockedUntil } });
-}
-
-/** Clears the failure counter and lock after a successful login. */
-export function resetLoginFailures(db: Database, id: number) {
-  return db.prisma.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } });
 }
 
 /** Ids of the villages with these Kemendagri codes (missing codes are simply absent). */

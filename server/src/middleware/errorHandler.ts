@@ -7,6 +7,7 @@ import { HttpError } from "../errors";
 export function errorHandler(log: (msg: string) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {
+      if (err.retryAfter !== undefined) res.setHeader("Retry-After", String(err.retryAfter));
       res.status(err.status).json({ error: { code: err.code, message: err.message } });
       return;
     }

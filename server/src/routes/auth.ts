@@ -24,7 +24,7 @@ export const AuthSetupSchema = z.object({
 export const AuthEmptySchema = z.object({});
 
 export interface AuthRouterOptions {
-  /** Clock for sessions and lockout (tests inject one). */
+  /** Clock for sessions and the login throttle (tests inject one). */
   now?: () => Date;
   /** Per-IP login limit; defaults 10 attempts per minute. */
   rateLimit?: RateLimitOptions;
@@ -37,9 +37,9 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
   const now = opts.now ?? (() => new Date());
   const router = Router();
 
-  router.post("/api/auth/login", loginRateLimit({ now, ...opts.rateLimit }), validate(AuthLoginSchema), async (req, res) => {
+  router.post("/api/auth/login", loginRateLimit(db, { now, ...opts.rateLimit }), validate(AuthLoginSchema), async (req, res) => {
     const input = req.input as z.infer<typeof AuthLoginSchema>;
-    const result = await login(db, { ...input, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
+    const result = await login(db, { ...input, clientIp: req.ip, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);
     res.json({ data: { user: result.user } });
   });
@@ -58,7 +58,7 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
     res.json({ data: { needed: await setupNeeded(db) } });
   });
 
-  router.post("/api/auth/setup", loginRateLimit({ now, ...opts.rateLimit }), validate(AuthSetupSchema), async (req, res) => {
+  router.post("/api/auth/setup", loginRateLimit(db, { now, ...opts.rateLimit }), validate(AuthSetupSchema), async (req, res) => {
     const input = req.input as z.infer<typeof AuthSetupSchema>;
     const result = await setup(db, { ...input, userAgent: userAgent(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);

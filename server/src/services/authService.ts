@@ -3,14 +3,13 @@
 import type { UserDTO } from "../../../shared/src/contracts";
 import { randomInt } from "node:crypto";
 import { hashPassword, verifyDummyPassword, verifyPassword } from "../auth/password";
-import { accountLocked, LOCKOUT_MS, LOCKOUT_THRESHOLD } from "../auth/rateLimit";
+import { accountThrottleWait, clearAccountFailures, recordAccountFailure, tooManyFailures } from "../auth/rateLimit";
 import { closeSession, openSession } from "../auth/session";
 import { ROLES, type AuthContext, type Role } from "../auth/types";
 import type { Database } from "../db/client";
 import { deleteExpiredSessions } from "../db/sessionRepository";
 import {
   countUsers, deleteUserRow, findAllVillageIds, findUserByUsername, findVillagesByCodes, findVillagesByIds, getUser, insertUser,
-  recordLoginFailure, resetLoginFailures,
 } from "../db/userRepository";
 import { badRequest, conflict, HttpError, unauthorized } from "../errors";
 
@@ -18,7 +17,7 @@ export type { UserDTO };
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof getUser>>>;
 
-/** Row -> DTO (never the hash or lockout counters). */
+/** Row -> DTO (never the hash). */
 export function presentUser(u: UserRow): UserDTO {
   return {
     id: u.id,
@@ -37,34 +36,31 @@ const BAD_CREDENTIALS = "Nama pengguna atau kata sandi salah";
 /**
  * Checks a username and password and opens a NEW session. The session of `previousToken` (the
  * cookie the browser came with) is destroyed first, so a planted session id is never upgraded
- * (session fixation). After LOCKOUT_THRESHOLD consecutive failures the account is locked for
- * LOCKOUT_MS, and while locked even the right password is refused.
+ * (session fixation). Failures are throttled per username and client address (auth/rateLimit.ts):
+ * an unknown username is answered exactly like an existing one — same status, same message, one
+ * bcrypt comparison either way — so neither the answer nor its timing says which names exist.
  */
 export async function login(
   db: Database,
-  input: { username: string; password: string; userAgent?: string | null; previousToken?: string | null },
+  input: { username: string; password: string; clientIp?: string | null; userAgent?: string | null; previousToken?: string | null },
   now = new Date(),
 ): Promise<LoginResult> {
   await closeSession(db, input.previousToken ?? null);
-  const user = await findUserByUsername(db, input.username);
-  if (!user) {
-    await verifyDummyPassword(input.password);
-    throw unauthorized(BAD_CREDENTIALS);
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) throw accountLocked(user.lockedUntil, now);
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    if (failures >= LOCKOUT_THRESHOLD) {
-      const until = new Date(now.getTime() + LOCKOUT_MS);
-      await recordLoginFailure(db, user.id, 0, until);
-      throw accountLocked(until, now);
-    }
-    await recordLoginFailure(db, user.id, failures, null);
+  const ip = input.clientIp ?? "unknown";
+  const username = normalizeUsername(input.username);
+  // While throttled even the right password is refused, before any lookup: the same for all names.
+  const wait = await accountThrottleWait(db, ip, username, now);
+  if (wait > 0) throw tooManyFailures(Math.ceil(wait / 1000));
+  const user = await findUserByUsername(db, username);
+  const ok = user ? await verifyPassword(input.password, user.passwordHash) : await verifyDummyPassword(input.password);
+  if (!user || !ok) {
+    const blocked = await recordAccountFailure(db, ip, username, now);
+    if (blocked > 0) throw tooManyFailures(Math.ceil(blocked / 1000));
     throw unauthorized(BAD_CREDENTIALS);
   }
   // Only now, with the right password, may we say the account exists but is disabled.
   if (user.disabled) throw new HttpError(403, "disabled", "Akun ini dinonaktifkan. Hubungi admin.");
-  if (user.failedLogins > 0 || user.lockedUntil) await resetLoginFailures(db, user.id);
+  await clearAccountFailures(db, ip, username);
   // Logins are rare; a good moment to sweep expired sessions.
   await deleteExpiredSessions(db, now);
   const session = await openSession(db, user.id, { now, userAgent: input.userAgent });

@@ -1,8 +1,9 @@
 // Tokens of social accounts are stored encrypted at rest with AES-256-GCM. Format of a sealed
 // value: "v1:<iv b64url>:<tag b64url>:<ciphertext b64url>". The key comes from
-// TOKEN_ENCRYPTION_KEY (64 hex characters); a value sealed with another key fails to open.
+// install's secrets (TOKEN_ENCRYPTION_KEY, or the key generated at first start: server/src/secrets.ts);
+// a value sealed with another key fails to open.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { env } from "../env";
+import { secrets } from "../secrets";
 
 function keyFrom(hex: string): Buffer {
   const key = Buffer.from(hex, "hex");
@@ -11,7 +12,7 @@ function keyFrom(hex: string): Buffer {
 }
 
 /** Encrypts a secret (a platform access token). */
-export function sealSecret(plain: string, keyHex: string = env().TOKEN_ENCRYPTION_KEY): string {
+export function sealSecret(plain: string, keyHex: string = secrets().tokenKey): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keyFrom(keyHex), iv);
   const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
@@ -19,7 +20,7 @@ export function sealSecret(plain: string, keyHex: string = env().TOKEN_ENCRYPTIO
 }
 
 /** Decrypts a value made by sealSecret; throws when it was tampered with or the key changed. */
-export function openSecret(sealed: string, keyHex: string = env().TOKEN_ENCRYPTION_KEY): string {
+export function openSecret(sealed: string, keyHex: string = secrets().tokenKey): string {
   const [version, iv, tag, data] = sealed.split(":");
   if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("sealed secret: unknown format");
   const decipher = createDecipheriv("aes-256-gcm", keyFrom(keyHex), Buffer.from(iv, "base64url"));

@@ -31,14 +31,27 @@ export interface UserUpdate {
   villageIds?: number[];
 }
 
+export const LAST_ADMIN_MESSAGE = "Minimal harus ada satu admin aktif";
+
+/**
+ * 409 when the change would leave no enabled admin (demoting or disabling the last one): nobody
+ * could manage accounts again. One rule for the API and `npm run user`.
+ */
+export async function assertKeepsActiveAdmin(
+  db: Database,
+  user: { role: string; disabled: boolean },
+  patch: { role?: string; disabled?: boolean },
+): Promise<void> {
+  const losesAdmin = user.role === "admin" && !user.disabled && ((patch.role !== undefined && patch.role !== "admin") || patch.disabled === true);
+  if (losesAdmin && (await countActiveAdmins(db)) <= 1) throw conflict(LAST_ADMIN_MESSAGE);
+}
+
 /** Changes role, name, villages or the disabled flag; disabling ends the user's sessions. */
 export async function updateUser(db: Database, auth: AuthContext | undefined, userId: number, patch: UserUpdate): Promise<UserDTO> {
   assertCanManageUsers(auth);
   const user = await getUser(db, userId);
   if (!user) throw notFound("Pengguna");
-  // The deployment must keep one enabled admin, or nobody could manage accounts again.
-  const losesAdmin = user.role === "admin" && !user.disabled && ((patch.role && patch.role !== "admin") || patch.disabled === true);
-  if (losesAdmin && (await countActiveAdmins(db)) <= 1) throw conflict("Minimal harus ada satu admin aktif");
+  await assertKeepsActiveAdmin(db, user, patch);
   if (patch.villageIds) {
     const ids = [...new Set(patch.villageIds)];
     const found = await findVillagesByIds(db, ids);
