@@ -76,7 +76,8 @@ describe(`migration ${MIGRATION}`, () => {
     expect(await search(db, a.id, "jembatan")).toBe(2);
     const old = await everything(db);
 
-    expect(await migrateDatabase(db)).toEqual([MIGRATION]);
+    // This migration is the first one applied; the later ones follow it.
+    expect((await migrateDatabase(db))[0]).toBe(MIGRATION);
 
     const now = await everything(db);
     // Every row is still there, identical but for the two links that crossed villages.
