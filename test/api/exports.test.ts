@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
 import path from "node:path";
 import type express from "express";
 import { parse } from "csv-parse/sync";
@@ -17,7 +18,11 @@ import { createApp } from "../../server/src/app";
 import { sqlRun } from "../../server/src/db/sql";
 import { ExportLimiter } from "../../server/src/middleware/exportLimit";
 import { exportRowPages } from "../../server/src/services/reports/exportRows";
+import { weeklyPeriod } from "../../server/src/services/reports/period";
+import { getReportData } from "../../server/src/services/reports/reportData";
 import { generatePdfReport } from "../../server/src/services/reports/reportService";
+import { ExportAborted } from "../../server/src/services/reports/streamSink";
+import { writeReportXlsx } from "../../server/src/services/reports/xlsxReport";
 import { createVillage, incomingComment } from "../factories/village";
 import { as, loginAs } from "../helpers/session";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -210,6 +215,38 @@ describe("exports stream", () => {
     for await (const p of exportRowPages(env.db, village, q, { pageSize: 5, max: 7 })) cut.push(p);
     expect(cut.map((p) => [p.rows.length, p.truncated])).toEqual([[5, false], [2, true]]);
     expect(cut.flatMap((p) => p.rows.map((r) => r.id))).toEqual(ids.slice(0, 7));
+  });
+});
+
+describe("a download the client gives up on", () => {
+  it("stops the workbook: no more rows are read once the destination is gone", async () => {
+    const data = await getReportData(env.db, villageId, weeklyPeriod("2026-W46"), { lang: "id", now: new Date() });
+    let pulled = 0;
+    async function* pages() {
+      for (let p = 0; p < 1000; p++) {
+        pulled++;
+        const rows = Array.from({ length: 200 }, (_, i) => ({
+          id: p * 200 + i, localTime: "2026-11-18 12:00", day: "2026-11-18", platform: "facebook", author: "warga-1234abcd",
+          text: `Komentar nomor ${p * 200 + i} tentang ${"jalan rusak dan lampu mati ".repeat(4)}`, sentiment: "negatif", sentimentOrigin: "model",
+          topics: "Infrastruktur", likes: i, language: "id", spam: false, personalData: false, url: "",
+        }));
+        yield { rows, truncated: false };
+      }
+    }
+    // A client that accepts a little and then never again (its writes never complete), and
+    // closes after a few pages have gone out.
+    let received = 0;
+    const client = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        received += chunk.length;
+        if (received < 64 * 1024) cb();
+        else setImmediate(() => client.destroy());
+      },
+    });
+    await expect(writeReportXlsx(client, data, { pages: pages(), filters: "" })).rejects.toBeInstanceOf(ExportAborted);
+    expect(pulled).toBeGreaterThan(0);
+    expect(pulled).toBeLessThan(1000);
   });
 });
 

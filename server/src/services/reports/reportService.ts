@@ -208,7 +208,7 @@ export async function exportReportXlsx(
   assertValidPeriod("weekly", week);
   const period = weeklyPeriod(week);
   const filters: ExportQuery = req.filters.from || req.filters.to ? req.filters : { ...req.filters, from: period.start, to: period.end };
-  const [data, topicName] = await Promise.all([getReportData(db, village.id, period, { lang: req.lang, now }), topicNamer(db, village.id, req.lang)]);
+  const [data, topicName] = await Promise.all([getReportData(db, village.id, period, { lang: req.lang, now, figuresOnly: true }), topicNamer(db, village.id, req.lang)]);
   return {
     fileName: reportFileName(village.name, week, "xlsx", req.lang),
     contentType: CONTENT_TYPES.xlsx,
