@@ -4,7 +4,7 @@
 // the whole result (no row limit) goes out with the memory of one page.
 import type { Writable } from "node:stream";
 import { safeCell } from "./cellSafety";
-import type { ExportPage, ExportRow } from "./exportRows";
+import { EXPORT_YIELD_ROWS, type ExportPage, type ExportRow } from "./exportRows";
 import { reportStrings, type ReportLang } from "./reportStrings";
 import { endStream, writeChunk, yieldToEventLoop } from "./streamSink";
 
@@ -48,9 +48,11 @@ export async function writeCommentsCsv(out: Writable, pages: AsyncIterable<Expor
   let rows = 0;
   await writeChunk(out, csvHeader(lang));
   for await (const page of pages) {
-    await writeChunk(out, csvLines(page.rows, lang));
+    for (let i = 0; i < page.rows.length; i += EXPORT_YIELD_ROWS) {
+      await writeChunk(out, csvLines(page.rows.slice(i, i + EXPORT_YIELD_ROWS), lang));
+      await yieldToEventLoop();
+    }
     rows += page.rows.length;
-    await yieldToEventLoop();
   }
   await endStream(out);
   return { rows };
