@@ -12,7 +12,7 @@ describe("period and date schemas (one definition for the API, the CLI and the c
 
   it("refuses years outside 2000–2100 with a message saying so", () => {
     expect(message(IsoWeek.safeParse("9999-W52"))).toBe("year must be between 2000 and 2100, got 9999");
-    expect(message(YearMonth.safeParse("0000-01"))).toBe("year must be between 2000 and 2100, got 0");
+    expect(message(YearMonth.safeParse("0000-01"))).toBe("year must be between 2000 and 2100, got 0000");
     expect(message(IsoDate.safeParse("1970-01-01"))).toContain("between 2000 and 2100");
   });
 
@@ -24,8 +24,8 @@ describe("period and date schemas (one definition for the API, the CLI and the c
     expect(message(IsoDate.safeParse("2026-02-30"))).toBe("2026-02-30 is not a calendar date");
     expect(message(IsoDate.safeParse("2025-02-29"))).toBe("2025-02-29 is not a calendar date");
     expect(message(IsoDate.safeParse("2026-13-01"))).toBe("2026-13-01 is not a calendar date");
-    expect(message(YearMonth.safeParse("2026-13"))).toBe("must be a month like 2026-11");
-    expect(message(IsoWeek.safeParse("2026-47"))).toBe("must be an ISO week like 2026-W47");
+    expect(message(YearMonth.safeParse("2026-13"))).toBe('must be a month like 2026-11, got "2026-13"');
+    expect(message(IsoWeek.safeParse("2026-47"))).toBe('must be an ISO week like 2026-W47, got "2026-47"');
   });
 
   it("names the date filter that is impossible", () => {

@@ -17,8 +17,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
-const yearProblem = (year: number): string | null =>
-  year < MIN_YEAR || year > MAX_YEAR ? `year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}` : null;
+const yearProblem = (year: string): string | null =>
+  Number(year) < MIN_YEAR || Number(year) > MAX_YEAR ? `year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}` : null;
 
 /** ISO weeks in a year: 53 when 1 January or (leap years) 31 December is a Thursday. */
 export function isoWeeksInYear(year: number): number {
@@ -30,10 +30,10 @@ export function isoWeeksInYear(year: number): number {
 /** Why `value` is not an ISO week of a supported year (null when it is one). */
 export function isoWeekProblem(value: string): string | null {
   const m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (!m) return "must be an ISO week like 2026-W47";
+  if (!m) return `must be an ISO week like 2026-W47, got "${value}"`;
   const year = Number(m[1]);
   const week = Number(m[2]);
-  const bad = yearProblem(year);
+  const bad = yearProblem(m[1]);
   if (bad) return bad;
   if (week < 1 || week > isoWeeksInYear(year)) return `${year} has weeks 01 to ${isoWeeksInYear(year)}, got W${m[2]}`;
   return null;
@@ -42,16 +42,16 @@ export function isoWeekProblem(value: string): string | null {
 /** Why `value` is not a month ("YYYY-MM") of a supported year (null when it is one). */
 export function yearMonthProblem(value: string): string | null {
   const m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return "must be a month like 2026-11";
-  return yearProblem(Number(m[1]));
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return `must be a month like 2026-11, got "${value}"`;
+  return yearProblem(m[1]);
 }
 
 /** Why `value` is not a calendar date ("YYYY-MM-DD") of a supported year (null when it is one). */
 export function isoDateProblem(value: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return "must be a date like 2026-11-23";
+  if (!m) return `must be a date like 2026-11-23, got "${value}"`;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const bad = yearProblem(year);
+  const bad = yearProblem(m[1]);
   if (bad) return bad;
   // Date.UTC rolls 2026-02-30 over to 2 March: a date is real only when it survives the round trip.
   const d = new Date(Date.UTC(year, month - 1, day));

@@ -42,9 +42,9 @@ export function parseReportArgs(argv: string[]): { ok: true; args: ReportArgs } 
   if (week && month) return { ok: false, error: "--week/--month: give one, not both" };
   // The same rules as the API's week/month parameters (shared/src/contracts).
   const weekProblem = week === undefined ? null : isoWeekProblem(week);
-  if (weekProblem) return { ok: false, error: `--week: ${weekProblem}, got "${week}"` };
+  if (weekProblem) return { ok: false, error: `--week: ${weekProblem}` };
   const monthProblem = month === undefined ? null : yearMonthProblem(month);
-  if (monthProblem) return { ok: false, error: `--month: ${monthProblem}, got "${month}"` };
+  if (monthProblem) return { ok: false, error: `--month: ${monthProblem}` };
   const format = str("format") ?? "pdf";
   if (format !== "pdf" && format !== "xlsx" && format !== "csv") return { ok: false, error: `--format: must be pdf, xlsx or csv, got "${format}"` };
   if (month && format === "xlsx") return { ok: false, error: "--format: xlsx is weekly; use --week" };
