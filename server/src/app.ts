@@ -10,6 +10,7 @@ import { env, ROOT_DIR, type Env } from "./env";
 import type { Database } from "./db/client";
 import { notFound } from "./errors";
 import { errorHandler } from "./middleware/errorHandler";
+import { ExportLimiter } from "./middleware/exportLimit";
 import { auditRouter } from "./routes/audit";
 import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
@@ -33,6 +34,8 @@ export interface AppOptions {
   ingest?: IngestPort | null;
   /** Configuration (default: env()); tests pass one to check settings such as PUBLIC_URL. */
   config?: Env;
+  /** Running exports per user and per process (tests pass their own); from the environment by default. */
+  exportLimiter?: ExportLimiter;
 }
 
 export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
@@ -52,6 +55,12 @@ export function createApp(opts: AppOptions): Express {
   app.use(securityHeaders({ tls: https }));
   app.use(express.json({ limit: "1mb" }));
 
+  // Every API answer is one user's view of residents' data at one moment: no browser, shared
+  // computer or proxy may keep or replay it (routes never loosen this).
+  app.use("/api", (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   app.get("/api/health", async (_req, res) => {
     await db.prisma.$queryRaw`SELECT 1`;
     res.json({ data: { status: "ok" } });
@@ -67,7 +76,10 @@ export function createApp(opts: AppOptions): Express {
   app.use(registryRouter(db));
   app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));
   // Mounted at /api: it also serves /api/reports/:id/download.
-  app.use("/api", reportsRouter(db));
+  app.use("/api", reportsRouter(db, {
+    log,
+    limiter: opts.exportLimiter ?? new ExportLimiter({ perUser: config.EXPORTS_PER_USER, perServer: config.EXPORTS_PER_SERVER }),
+  }));
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));

@@ -49,6 +49,9 @@ const EnvSchema = z.object({
   // Public address; https:// turns on HSTS and upgrade-insecure-requests.
   PUBLIC_URL: z.string().url().optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  // Exports and report generations running at once (CSV, XLSX, PDF): per user, and per server process.
+  EXPORTS_PER_USER: z.coerce.number().int().min(1).max(20).default(2),
+  EXPORTS_PER_SERVER: z.coerce.number().int().min(1).max(100).default(4),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 }).superRefine((v, ctx) => {
   // The demo values of earlier versions are public (they were committed): never in production.

@@ -9,9 +9,68 @@ export type Sentiment = (typeof SENTIMENTS)[number];
 export const LANGUAGES = ["id", "su", "jv", "en", "other"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** ISO week like 2026-W47 (weeks start Monday, bucketed in the village's time zone). */
-export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W47");
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-23");
+/**
+ * Years a period or date filter may name. Social media started well after 2000, and a year like
+ * 0000 or 9999 only makes the date arithmetic overflow (and used to store junk reports), so every
+ * week, month and date a user or the CLI gives goes through the schemas below.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+const yearProblem = (year: string): string | null =>
+  Number(year) < MIN_YEAR || Number(year) > MAX_YEAR ? `year must be between ${MIN_YEAR} and ${MAX_YEAR}, got ${year}` : null;
+
+/** ISO weeks in a year: 53 when 1 January or (leap years) 31 December is a Thursday. */
+export function isoWeeksInYear(year: number): number {
+  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const dec31 = new Date(Date.UTC(year, 11, 31)).getUTCDay();
+  return jan1 === 4 || dec31 === 4 ? 53 : 52;
+}
+
+/** Why `value` is not an ISO week of a supported year (null when it is one). */
+export function isoWeekProblem(value: string): string | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (!m) return `must be an ISO week like 2026-W47, got "${value}"`;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  const bad = yearProblem(m[1]);
+  if (bad) return bad;
+  if (week < 1 || week > isoWeeksInYear(year)) return `${year} has weeks 01 to ${isoWeeksInYear(year)}, got W${m[2]}`;
+  return null;
+}
+
+/** Why `value` is not a month ("YYYY-MM") of a supported year (null when it is one). */
+export function yearMonthProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return `must be a month like 2026-11, got "${value}"`;
+  return yearProblem(m[1]);
+}
+
+/** Why `value` is not a calendar date ("YYYY-MM-DD") of a supported year (null when it is one). */
+export function isoDateProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return `must be a date like 2026-11-23, got "${value}"`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const bad = yearProblem(m[1]);
+  if (bad) return bad;
+  // Date.UTC rolls 2026-02-30 over to 2 March: a date is real only when it survives the round trip.
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return `${value} is not a calendar date`;
+  return null;
+}
+
+const checked = (problem: (v: string) => string | null) =>
+  z.string().superRefine((v, ctx) => {
+    const message = problem(v);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
+/** ISO week like 2026-W47 (weeks start Monday, bucketed in the village's time zone), years 2000–2100. */
+export const IsoWeek = checked(isoWeekProblem);
+/** Calendar month like 2026-11, years 2000–2100. */
+export const YearMonth = checked(yearMonthProblem);
+/** Calendar date like 2026-11-23 that exists (no 30 February), years 2000–2100. */
+export const IsoDate = checked(isoDateProblem);
 
 export const VillageParamsSchema = z.object({ villageId: z.coerce.number().int().positive() });
 

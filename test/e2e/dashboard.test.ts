@@ -3,6 +3,7 @@
 // the language switch persists, and a 360-px phone gets no horizontal scrolling.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
 import path from "node:path";
 import { gzipSizes, measureBundle } from "./bundleBudget";
 import { buildClient, DEMO_USER, launchBrowser, ROOT, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
@@ -396,10 +397,21 @@ describe("sources and downloads", () => {
     await link.waitFor();
     const href = await link.getAttribute("href");
     expect(href).toContain("/reports/weekly.pdf?week=2026-W47");
-    const res = await page.request.get(server.baseUrl + href!);
-    expect(res.status()).toBe(200);
-    expect(res.headers()["content-type"]).toContain("application/pdf");
-    expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // A plain click saves the file: the server only generates for requests from its own pages.
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^laporan-aspirasi-[a-z0-9-]+-2026-W47\.pdf$/);
+    const file = await download.path();
+    expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-");
+    // The workbook and the CSV of the explorer's filter, the same way.
+    for (const name of ["Data minggu ini (Excel)", "Komentar sesuai filter (CSV)"]) {
+      const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+      expect(d.suggestedFilename()).toMatch(/\.(xlsx|csv)$/);
+      expect(fs.statSync((await d.path())!).size).toBeGreaterThan(100);
+    }
+    expect(await page.getByRole("alert").count()).toBe(0);
+    // Another site cannot make the browser generate one.
+    const crossSite = await page.request.get(server.baseUrl + href!, { headers: { "Sec-Fetch-Site": "cross-site" } });
+    expect(crossSite.status()).toBe(403);
     await page.close();
   });
 });

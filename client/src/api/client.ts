@@ -78,3 +78,49 @@ export async function getJson<Body>(url: string, signal?: AbortSignal): Promise<
   }
   return readBody<Body>(res);
 }
+
+/** The file name of a Content-Disposition header (attachment; filename="…"), or null. */
+export function attachmentFileName(disposition: string | null): string | null {
+  const m = /filename="([^"]+)"/.exec(disposition ?? "") ?? /filename=([^;\s]+)/.exec(disposition ?? "");
+  return m ? m[1] : null;
+}
+
+/**
+ * Downloads a generated file (report, export) and hands it to the browser to save. Fetched rather
+ * than followed as a link so an error — a busy server (429), a bad period (400) — reaches the
+ * page as a message instead of a broken download; the request is a same-origin fetch, which the
+ * server requires of anything that generates a file.
+ */
+export async function downloadFile(url: string, fallbackName: string, signal?: AbortSignal): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: "same-origin", signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError("network", err instanceof Error ? err.message : String(err), 0);
+  }
+  if (!res.ok) {
+    await readBody(res);
+    throw new ApiError("http", `HTTP ${res.status}`, res.status); // readBody always throws on !ok
+  }
+  let blob: Blob;
+  try {
+    blob = await res.blob();
+  } catch (err) {
+    // The server cuts the connection when an export fails half-way: never save half a file.
+    if (signal?.aborted) throw err;
+    throw new ApiError("network", err instanceof Error ? err.message : String(err), 0);
+  }
+  const href = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement("a");
+    a.href = href;
+    a.download = attachmentFileName(res.headers.get("content-disposition")) ?? fallbackName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Some browsers read the blob after click() returns: free it once the save has surely begun.
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exportFilters, reportUrls, REPORT_DOWNLOAD_STRINGS } from "./ReportDownloads";
+import { ApiError, attachmentFileName } from "../api/client";
+import { downloadErrorMessage, exportFilters, reportUrls, REPORT_DOWNLOAD_STRINGS } from "./ReportDownloads";
 
 describe("ReportDownloads URLs", () => {
   it("keeps the explorer filters for XLSX/CSV, drops paging, and adds the month of the week's Thursday", () => {
@@ -17,5 +18,17 @@ describe("ReportDownloads URLs", () => {
   });
   it("has the same strings in both languages", () => {
     expect(Object.keys(REPORT_DOWNLOAD_STRINGS.en).sort()).toEqual(Object.keys(REPORT_DOWNLOAD_STRINGS.id).sort());
+  });
+  it("explains a refused download in the screen's language", () => {
+    const busy = new ApiError("too_many_exports", "Anda sudah menjalankan 2 unduhan sekaligus. Tunggu sampai unduhan sebelumnya selesai, lalu coba lagi.", 429);
+    expect(downloadErrorMessage(busy, REPORT_DOWNLOAD_STRINGS.id, "id")).toBe(busy.message);
+    expect(downloadErrorMessage(busy, REPORT_DOWNLOAD_STRINGS.en, "en")).toBe(REPORT_DOWNLOAD_STRINGS.en.tooMany);
+    const bad = new ApiError("bad_request", "week: year must be between 2000 and 2100, got 9999", 400);
+    expect(downloadErrorMessage(bad, REPORT_DOWNLOAD_STRINGS.id, "id")).toBe("Unduhan gagal: week: year must be between 2000 and 2100, got 9999");
+    expect(downloadErrorMessage(new ApiError("network", "Failed to fetch", 0), REPORT_DOWNLOAD_STRINGS.id, "id")).toBe(REPORT_DOWNLOAD_STRINGS.id.network);
+  });
+  it("saves under the server's file name", () => {
+    expect(attachmentFileName('attachment; filename="laporan-aspirasi-desa-mulyasari-2026-W47.pdf"')).toBe("laporan-aspirasi-desa-mulyasari-2026-W47.pdf");
+    expect(attachmentFileName(null)).toBeNull();
   });
 });

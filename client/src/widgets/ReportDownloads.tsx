@@ -1,9 +1,9 @@
 // Download buttons for the Laporan Aspirasi Warga (weekly and monthly PDF), the week's workbook
 // and the explorer's CSV with the current filters, plus the list of stored reports. Self-contained
 // (own fetch, own strings) so it can be dropped into the weekly review and the explorer.
-import { useEffect, useState } from "react";
+import { useEffect, useState, type MouseEvent, type ReactNode } from "react";
 import { addDays, isoWeekRange } from "../../../shared/src/time";
-import { ApiError, getJson } from "../api/client";
+import { ApiError, downloadFile, getJson } from "../api/client";
 import type { StoredReportDTO } from "../../../shared/src/contracts";
 
 export type ReportLang = "id" | "en";
@@ -17,7 +17,11 @@ export const REPORT_DOWNLOAD_STRINGS = {
     monthlyPdf: "Laporan bulanan {month} (PDF)",
     xlsx: "Data minggu ini (Excel)",
     csv: "Komentar sesuai filter (CSV)",
-    hint: "PDF siap dicetak untuk musyawarah desa. Excel dan CSV memakai filter yang sedang aktif.",
+    hint: "PDF siap dicetak untuk musyawarah desa. Excel dan CSV memakai filter yang sedang aktif; Excel memuat paling banyak 100.000 komentar, CSV memuat semuanya.",
+    preparing: "Menyiapkan…",
+    failed: "Unduhan gagal: {message}",
+    tooMany: "Terlalu banyak unduhan sedang disiapkan. Tunggu sampai unduhan Anda yang lain selesai, lalu coba lagi.",
+    network: "Unduhan terputus. Periksa koneksi lalu coba lagi.",
     stored: "Laporan tersimpan",
     none: "Belum ada laporan tersimpan. Laporan mingguan dibuat otomatis setiap Senin pukul 07.00 WIB.",
     loading: "Memuat daftar laporan…",
@@ -38,7 +42,11 @@ export const REPORT_DOWNLOAD_STRINGS = {
     monthlyPdf: "Monthly report {month} (PDF)",
     xlsx: "This week's data (Excel)",
     csv: "Comments for the current filter (CSV)",
-    hint: "The PDF is ready to print for the village meeting. Excel and CSV use the active filters.",
+    hint: "The PDF is ready to print for the village meeting. Excel and CSV use the active filters; Excel holds at most 100,000 comments, the CSV holds them all.",
+    preparing: "Preparing…",
+    failed: "Download failed: {message}",
+    tooMany: "Too many downloads are being prepared. Wait for your other downloads to finish, then try again.",
+    network: "The download was interrupted. Check the connection and try again.",
     stored: "Stored reports",
     none: "No stored report yet. The weekly report is generated every Monday at 07:00 WIB.",
     loading: "Loading reports…",
@@ -93,6 +101,53 @@ function formatSize(bytes: number, locale: string): string {
   return bytes < 1024 * 1024
     ? `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`
     : `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+}
+
+/** What to tell the user when a download failed. */
+export function downloadErrorMessage(e: unknown, s: Strings, lang: ReportLang): string {
+  if (e instanceof ApiError) {
+    if (e.status === 429) return lang === "id" ? e.message : s.tooMany;
+    if (e.code === "network") return s.network;
+    return fill(s.failed, { message: e.message });
+  }
+  return fill(s.failed, { message: e instanceof Error ? e.message : String(e) });
+}
+
+/**
+ * A download link: a real link (copy, open in a new tab still work), but a click fetches the file
+ * so the page can show "Menyiapkan…" while the server builds it and explain a refusal.
+ */
+function DownloadLink({ href, fileName, className, s, lang, onError, children }: {
+  href: string;
+  fileName: string;
+  className?: string;
+  s: Strings;
+  lang: ReportLang;
+  onError: (message: string | null) => void;
+  children: ReactNode;
+}) {
+  const [busy, setBusy] = useState(false);
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    // Modified clicks (new tab, save as) are the browser's business.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    onError(null);
+    downloadFile(href, fileName).then(
+      () => setBusy(false),
+      (err: unknown) => {
+        setBusy(false);
+        onError(downloadErrorMessage(err, s, lang));
+      },
+    );
+  };
+  return (
+    <a className={className} href={href} download={fileName} onClick={onClick} aria-busy={busy || undefined} aria-disabled={busy || undefined}>
+      {children}
+      {busy && <span className="muted"> {s.preparing}</span>}
+    </a>
+  );
 }
 
 function StoredReports({ villageId, s, locale }: { villageId: number; s: Strings; locale: string }) {
@@ -159,6 +214,8 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
   const s = REPORT_DOWNLOAD_STRINGS[lang];
   const locale = lang === "en" ? "en-GB" : "id-ID";
   const urls = reportUrls(villageId, week, filters, lang);
+  const [error, setError] = useState<string | null>(null);
+  const link = { s, lang, onError: setError };
   const monthLabel = urls.month
     ? new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${urls.month}-01T00:00:00Z`))
     : "";
@@ -169,11 +226,14 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
         <p className="panel-desc">{s.hint}</p>
       </div>
       <ul className="chips">
-        <li><a className="button button-primary" href={urls.weeklyPdf} download>{s.weeklyPdf}</a></li>
-        {urls.monthlyPdf && <li><a className="button" href={urls.monthlyPdf} download>{fill(s.monthlyPdf, { month: monthLabel })}</a></li>}
-        <li><a className="button" href={urls.xlsx} download>{s.xlsx}</a></li>
-        <li><a className="button" href={urls.csv} download>{s.csv}</a></li>
+        <li><DownloadLink {...link} className="button button-primary" href={urls.weeklyPdf} fileName="laporan-mingguan.pdf">{s.weeklyPdf}</DownloadLink></li>
+        {urls.monthlyPdf && (
+          <li><DownloadLink {...link} className="button" href={urls.monthlyPdf} fileName="laporan-bulanan.pdf">{fill(s.monthlyPdf, { month: monthLabel })}</DownloadLink></li>
+        )}
+        <li><DownloadLink {...link} className="button" href={urls.xlsx} fileName="laporan.xlsx">{s.xlsx}</DownloadLink></li>
+        <li><DownloadLink {...link} className="button" href={urls.csv} fileName="komentar.csv">{s.csv}</DownloadLink></li>
       </ul>
+      {error && <p className="state state-error" role="alert">{error}</p>}
       {showStored && (
         <>
           <h3>{s.stored}</h3>

@@ -5,13 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { IsoWeek } from "../../../shared/src/contracts";
+import { isoWeekProblem, yearMonthProblem } from "../../../shared/src/contracts";
 import { getDatabase } from "../../../server/src/db/client";
 import { prepareDatabase } from "../../../server/src/db/prepare";
 import { findVillageByCode } from "../../../server/src/db/reportRepository";
-import { MONTH_RE, monthlyPeriod, weeklyPeriod } from "../../../server/src/services/reports/period";
+import { monthlyPeriod, weeklyPeriod } from "../../../server/src/services/reports/period";
 import {
-  exportCommentsCsv, exportReportXlsx, generatePdfReport, storeReportFile, type GeneratedFile, type ReportFormat,
+  exportCommentsCsv, exportReportXlsx, generatePdfReport, storeReportFile, type ReportFormat,
 } from "../../../server/src/services/reports/reportService";
 import type { ReportLang } from "../../../server/src/services/reports/reportStrings";
 import { parseArgs, runMain } from "./progress";
@@ -40,8 +40,11 @@ export function parseReportArgs(argv: string[]): { ok: true; args: ReportArgs } 
   const week = str("week");
   const month = str("month");
   if (week && month) return { ok: false, error: "--week/--month: give one, not both" };
-  if (week && !IsoWeek.safeParse(week).success) return { ok: false, error: `--week: must be an ISO week like 2026-W47, got "${week}"` };
-  if (month && !MONTH_RE.test(month)) return { ok: false, error: `--month: must be a month like 2026-11, got "${month}"` };
+  // The same rules as the API's week/month parameters (shared/src/contracts).
+  const weekProblem = week === undefined ? null : isoWeekProblem(week);
+  if (weekProblem) return { ok: false, error: `--week: ${weekProblem}` };
+  const monthProblem = month === undefined ? null : yearMonthProblem(month);
+  if (monthProblem) return { ok: false, error: `--month: ${monthProblem}` };
   const format = str("format") ?? "pdf";
   if (format !== "pdf" && format !== "xlsx" && format !== "csv") return { ok: false, error: `--format: must be pdf, xlsx or csv, got "${format}"` };
   if (month && format === "xlsx") return { ok: false, error: "--format: xlsx is weekly; use --week" };
@@ -68,30 +71,42 @@ async function main(): Promise<number> {
     }
     const kind = a.month ? "monthly" : "weekly";
     process.stderr.write(`report: ${village.name}, ${a.month ?? a.week ?? "latest week"}, ${a.format.toUpperCase()}…\n`);
-    let file: GeneratedFile;
+    let written: { fileName: string; target: string; bytes: number; rows: number | null };
     if (a.format === "pdf") {
-      file = await generatePdfReport(db, village.id, { kind, period: a.month ?? a.week, lang: a.lang, createdBy: "cli", store: "never" });
-    } else if (a.format === "xlsx") {
-      file = await exportReportXlsx(db, village.id, { week: a.week, lang: a.lang, filters: { spam: "exclude", pii: "any", sort: "time" } });
+      const file = await generatePdfReport(db, village.id, { kind, period: a.month ?? a.week, lang: a.lang, createdBy: "cli", store: "never" });
+      let target: string;
+      if (a.out) {
+        target = path.resolve(a.out);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, file.body);
+      } else {
+        const stored = await storeReportFile(db, village, { kind, period: file.period ?? "", format: "pdf", language: a.lang, body: file.body, createdBy: "cli" });
+        target = `the database (report #${stored.id}, listed on the dashboard)`;
+      }
+      written = { fileName: file.fileName, target, bytes: file.body.length, rows: null };
     } else {
       const key = a.month ?? a.week;
       const range = key ? (a.month ? monthlyPeriod(key) : weeklyPeriod(key)) : null;
-      file = await exportCommentsCsv(db, village.id, { spam: "exclude", pii: "any", sort: "time", from: range?.start, to: range?.end }, a.lang);
-    }
-    let target: string;
-    if (a.out) {
-      target = path.resolve(a.out);
+      const file = a.format === "xlsx"
+        ? await exportReportXlsx(db, village.id, { week: a.week, lang: a.lang, filters: { spam: "exclude", pii: "any", sort: "time" } })
+        : await exportCommentsCsv(db, village.id, { spam: "exclude", pii: "any", sort: "time", from: range?.start, to: range?.end }, a.lang);
+      const target = path.resolve(a.out ?? file.fileName);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, file.body);
-    } else if (a.format === "pdf") {
-      const stored = await storeReportFile(db, village, { kind, period: file.period ?? "", format: "pdf", language: a.lang, body: file.body, createdBy: "cli" });
-      target = `the database (report #${stored.id}, listed on the dashboard)`;
-    } else {
-      target = path.resolve(file.fileName);
-      fs.writeFileSync(target, file.body);
+      // Streamed to a temporary name and renamed at the end: a failed run never leaves a half file
+      // under the name a user (or a script) would pick up.
+      const partial = `${target}.part`;
+      try {
+        const { rows } = await file.writeTo(fs.createWriteStream(partial));
+        fs.renameSync(partial, target);
+        written = { fileName: file.fileName, target, bytes: fs.statSync(target).size, rows };
+      } catch (e) {
+        fs.rmSync(partial, { force: true });
+        throw e;
+      }
     }
-    const kb = (file.body.length / 1024).toFixed(1);
-    process.stdout.write(`report: ${file.fileName} written to ${target} (${kb} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const kb = (written.bytes / 1024).toFixed(1);
+    const rows = written.rows === null ? "" : `, ${written.rows} comments`;
+    process.stdout.write(`report: ${written.fileName} written to ${written.target} (${kb} KB${rows}) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     return 0;
   } finally {
     await db.close();

@@ -66,8 +66,22 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
   };
   equal("c.platform", "platform", q.platform);
   equal("c.language", "language", q.language);
-  equal("c.day", "from", q.from, ">=");
-  equal("c.day", "to", q.to, "<=");
+  // A date range is also given as a loose instant range (a local day lies within UTC-12..UTC+14 of
+  // its UTC midnight), and SQLite is kept off the (villageId, day) index ("+c.day"): otherwise it
+  // read every comment of the range and sorted them before returning the first page — 0.7 s of
+  // blocked event loop for a week of 100k comments, on every explorer view and export. With the
+  // instant bounds the (villageId, publishedAt) index serves both the range and the order.
+  const day = db.provider === "sqlite" ? "+c.day" : "c.day";
+  equal(day, "from", q.from, ">=");
+  equal(day, "to", q.to, "<=");
+  if (q.from) {
+    conds.push(`c."publishedAt" >= @fromInstant`);
+    params.fromInstant = new Date(Date.parse(`${q.from}T00:00:00Z`) - 14 * 3_600_000);
+  }
+  if (q.to) {
+    conds.push(`c."publishedAt" < @toInstant`);
+    params.toInstant = new Date(Date.parse(`${q.to}T00:00:00Z`) + (24 + 12) * 3_600_000);
+  }
   if (q.sentiment) {
     conds.push(`(c."humanSentiment" = @sentiment OR (c."humanSentiment" IS NULL AND c."sentimentLabel" = @sentiment))`);
     params.sentiment = q.sentiment;
@@ -122,9 +136,12 @@ export async function findComments(
   const { where, params } = await commentFilterSql(db, villageId, q);
   let cursor = "";
   if (after) {
+    // The leading "<=" repeats what the OR implies so the (villageId, publishedAt) index bounds the
+    // scan: without it PostgreSQL walked every newer row again on each page (an export of 100k rows
+    // re-read ~5M rows over its 200 pages).
     cursor = sort === "likes"
-      ? `AND (c."likeCount" < @afterValue OR (c."likeCount" = @afterValue AND c.id < @afterId))`
-      : `AND (c."publishedAt" < @afterValue OR (c."publishedAt" = @afterValue AND c.id < @afterId))`;
+      ? `AND c."likeCount" <= @afterValue AND (c."likeCount" < @afterValue OR (c."likeCount" = @afterValue AND c.id < @afterId))`
+      : `AND c."publishedAt" <= @afterValue AND (c."publishedAt" < @afterValue OR (c."publishedAt" = @afterValue AND c.id < @afterId))`;
     params.afterValue = sort === "likes" ? Number(after.value) : new Date(after.value);
     params.afterId = after.id;
   }

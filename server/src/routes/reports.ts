@@ -1,72 +1,107 @@
 // Report and export downloads: stored reports, the weekly/monthly PDF, the explorer's CSV and the
-// week's workbook. The CSV and XLSX take exactly the explorer's filters (minus paging). Admin,
-// pimpinan and perangkat of the village may download (policies/access canExport); every download is
-// audited.
+// week's workbook. The CSV and XLSX take exactly the explorer's filters (minus paging) and stream
+// (every row for the CSV, at most XLSX_MAX_ROWS for the workbook). Admin, pimpinan and perangkat of
+// the village may download (policies/access canExport); every download is audited. Generating
+// downloads answer only same-origin requests (middleware/sameOrigin) and run a bounded number at a
+// time (middleware/exportLimit).
 import { Router, type Response } from "express";
 import { z } from "zod";
-import { CommentListQuerySchema, IsoWeek, VillageParamsSchema } from "../../../shared/src/contracts";
+import { CommentListQuerySchema, IsoWeek, VillageParamsSchema, YearMonth } from "../../../shared/src/contracts";
 import type { Database } from "../db/client";
 import { validate } from "../middleware/validate";
-import { MONTH_RE } from "../services/reports/period";
+import { ExportLimiter, limitExports } from "../middleware/exportLimit";
+import { sameOriginOnly } from "../middleware/sameOrigin";
 import { REPORT_LANGS } from "../services/reports/reportStrings";
+import { ExportAborted } from "../services/reports/streamSink";
 import { requireAuth } from "../auth/middleware";
 import {
-  downloadCommentsCsv, downloadPdfReport, downloadReportXlsx, getStoredReportFileFor, listStoredReportsFor, type GeneratedFile,
+  downloadCommentsCsv, downloadPdfReport, downloadReportXlsx, getStoredReportFileFor, listStoredReportsFor,
+  type GeneratedFile, type StreamedFile,
 } from "../services/reports/reportService";
 
 const Lang = z.enum(REPORT_LANGS).default("id");
-const Month = z.string().regex(MONTH_RE, "must be a month like 2026-11");
 const ExportFilters = CommentListQuerySchema.omit({ cursor: true, limit: true });
 
 export const VillageReportListSchema = VillageParamsSchema;
 export const VillageReportWeeklySchema = VillageParamsSchema.extend({ week: IsoWeek.optional(), lang: Lang });
-export const VillageReportMonthlySchema = VillageParamsSchema.extend({ month: Month.optional(), lang: Lang });
+export const VillageReportMonthlySchema = VillageParamsSchema.extend({ month: YearMonth.optional(), lang: Lang });
 export const VillageCommentExportSchema = VillageParamsSchema.extend(ExportFilters.shape).extend({ lang: Lang });
 export const VillageReportXlsxSchema = VillageCommentExportSchema.extend({ week: IsoWeek.optional() });
 export const ReportDownloadSchema = z.object({ id: z.coerce.number().int().positive() });
 
-/** Sends a generated file as an attachment with an ASCII file name. */
-function sendFile(res: Response, file: GeneratedFile): void {
+export interface ReportsRouterOptions {
+  /** Shared by every generating download of this process; defaults to 2 per user, 4 in total. */
+  limiter?: ExportLimiter;
+  log?: (msg: string) => void;
+}
+
+function attachmentHeaders(res: Response, file: { fileName: string; contentType: string }): void {
   res.setHeader("Content-Type", file.contentType);
   res.setHeader("Content-Disposition", `attachment; filename="${file.fileName}"`);
+  // A report holds residents' comments: no browser or proxy cache may keep a copy.
   res.setHeader("Cache-Control", "no-store");
+}
+
+/** Sends a generated file as an attachment with an ASCII file name. */
+function sendFile(res: Response, file: GeneratedFile): void {
+  attachmentHeaders(res, file);
   res.send(file.body);
 }
 
+/**
+ * Streams a file into the response. A failure before the first byte becomes the usual JSON error;
+ * after it the status line is gone, so the connection is cut and the browser reports the download
+ * as failed instead of saving half a file as if it were whole.
+ */
+async function sendStream(res: Response, file: StreamedFile, log: (msg: string) => void): Promise<void> {
+  attachmentHeaders(res, file);
+  try {
+    await file.writeTo(res);
+  } catch (e) {
+    if (!res.headersSent) throw e;
+    if (!(e instanceof ExportAborted)) log(`export ${file.fileName} failed after the first byte: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    res.destroy();
+  }
+}
+
 /** Routes under /api: /villages/:villageId/reports…, /villages/:villageId/exports…, /reports/:id/download. */
-export function reportsRouter(db: Database): Router {
+export function reportsRouter(db: Database, opts: ReportsRouterOptions = {}): Router {
   const router = Router();
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const limiter = opts.limiter ?? new ExportLimiter({ perUser: 2, perServer: 4 });
+  // 401 first, then a cross-site request is refused before its parameters are even read.
+  const generating = [requireAuth, sameOriginOnly()] as const;
 
   router.get("/villages/:villageId/reports", requireAuth, validate(VillageReportListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof VillageReportListSchema>;
     res.json({ data: await listStoredReportsFor(db, req.auth, q.villageId) });
   });
 
-  router.get("/villages/:villageId/reports/weekly.pdf", requireAuth, validate(VillageReportWeeklySchema), async (req, res) => {
+  router.get("/villages/:villageId/reports/weekly.pdf", ...generating, validate(VillageReportWeeklySchema), limitExports(limiter), async (req, res) => {
     const q = req.input as z.infer<typeof VillageReportWeeklySchema>;
     sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "weekly", period: q.week, lang: q.lang }));
   });
 
-  router.get("/villages/:villageId/reports/monthly.pdf", requireAuth, validate(VillageReportMonthlySchema), async (req, res) => {
+  router.get("/villages/:villageId/reports/monthly.pdf", ...generating, validate(VillageReportMonthlySchema), limitExports(limiter), async (req, res) => {
     const q = req.input as z.infer<typeof VillageReportMonthlySchema>;
     sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "monthly", period: q.month, lang: q.lang }));
   });
 
-  router.get("/villages/:villageId/exports/comments.csv", requireAuth, validate(VillageCommentExportSchema), async (req, res) => {
+  router.get("/villages/:villageId/exports/comments.csv", ...generating, validate(VillageCommentExportSchema), limitExports(limiter), async (req, res) => {
     const { villageId, lang, ...filters } = req.input as z.infer<typeof VillageCommentExportSchema>;
-    sendFile(res, await downloadCommentsCsv(db, req.auth, villageId, filters, lang));
+    await sendStream(res, await downloadCommentsCsv(db, req.auth, villageId, filters, lang), log);
   });
 
-  router.get("/villages/:villageId/exports/report.xlsx", requireAuth, validate(VillageReportXlsxSchema), async (req, res) => {
+  router.get("/villages/:villageId/exports/report.xlsx", ...generating, validate(VillageReportXlsxSchema), limitExports(limiter), async (req, res) => {
     const { villageId, lang, week, ...filters } = req.input as z.infer<typeof VillageReportXlsxSchema>;
-    sendFile(res, await downloadReportXlsx(db, req.auth, villageId, { week, lang, filters }));
+    await sendStream(res, await downloadReportXlsx(db, req.auth, villageId, { week, lang, filters }), log);
   });
 
-  router.get("/reports/:id/download", requireAuth, validate(ReportDownloadSchema), async (req, res) => {
+  // Reads a stored file (no generation), but is audited: same-origin like the others.
+  router.get("/reports/:id/download", ...generating, validate(ReportDownloadSchema), async (req, res) => {
     const q = req.input as z.infer<typeof ReportDownloadSchema>;
     const file = await getStoredReportFileFor(db, req.auth, q.id);
-    res.setHeader("Content-Type", file.contentType);
-    res.setHeader("Content-Disposition", `attachment; filename="${file.fileName}"`);
+    attachmentHeaders(res, file);
     res.send(file.body);
   });
 

@@ -13,7 +13,9 @@ export interface ReportPeriod {
   end: string;
 }
 
-export const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Structure only: trends shift a period back past the supported years' edge (2000-01 minus five
+// months), so the range check lives in the input schemas (shared/src/contracts IsoWeek, YearMonth).
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

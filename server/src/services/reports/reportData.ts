@@ -179,8 +179,19 @@ export async function getReportData(
   db: Database,
   villageId: number,
   period: ReportPeriod,
-  opts: { lang: ReportLang; now?: Date },
+  opts: {
+    lang: ReportLang;
+    now?: Date;
+    /**
+     * Only what the workbook's Ringkasan and Topik sheets show (totals, trend, topics: rollups):
+     * no quotes, rising terms, sources or method. Rising terms read and tokenise every text of the
+     * period — seconds of CPU in one piece for a week of 100,000 comments — for nothing the sheet shows.
+     */
+    figuresOnly?: boolean;
+  },
 ): Promise<ReportData> {
+  const full = !opts.figuresOnly;
+  const none = <T>(): Promise<T[]> => Promise.resolve([]);
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
   const trendCount = TREND_PERIODS[period.kind];
@@ -192,11 +203,11 @@ export async function getReportData(
     findRollups(db, villageId, trendPeriods[0].start, period.end, "all"),
     findRollups(db, villageId, prev.start, period.end, "topics"),
     findTopicsForVillage(db, villageId),
-    findPeriodTexts(db, villageId, period.start, period.end),
-    findPeriodTexts(db, villageId, baselineStart, addDays(period.start, -1)),
-    listSources(db, villageId),
-    countCommentsBySource(db, villageId, period.start, period.end),
-    findModelVersions(db, villageId, period.start, period.end),
+    full ? findPeriodTexts(db, villageId, period.start, period.end) : none<Awaited<ReturnType<typeof findPeriodTexts>>[number]>(),
+    full ? findPeriodTexts(db, villageId, baselineStart, addDays(period.start, -1)) : none<Awaited<ReturnType<typeof findPeriodTexts>>[number]>(),
+    full ? listSources(db, villageId) : none<Awaited<ReturnType<typeof listSources>>[number]>(),
+    full ? countCommentsBySource(db, villageId, period.start, period.end) : Promise.resolve(new Map() as Awaited<ReturnType<typeof countCommentsBySource>>),
+    full ? findModelVersions(db, villageId, period.start, period.end) : none<Awaited<ReturnType<typeof findModelVersions>>[number]>(),
   ]);
 
   // Totals, trend and platforms from the daily rollups (the same numbers as the dashboard).
@@ -230,7 +241,7 @@ export async function getReportData(
   // Quotes for the top topics; authors numbered in order of first appearance in the report.
   const authorNos = new Map<string, number>();
   const used = new Set<number>();
-  const quoteTopics = topicList.slice(0, QUOTE_TOPICS);
+  const quoteTopics = full ? topicList.slice(0, QUOTE_TOPICS) : [];
   const candidates = await Promise.all(quoteTopics.map((t) => findQuoteCandidates(db, villageId, t.key, period.start, period.end, 60)));
   quoteTopics.forEach((t, i) => {
     // A comment quoted under one topic is not repeated under the next.
@@ -255,7 +266,7 @@ export async function getReportData(
   });
 
   // Rising terms: this period vs the 4 before; names of places never count as a "trend".
-  const rising = computeRisingTerms({
+  const rising = !full ? [] : computeRisingTerms({
     current: current.map((c) => ({ id: c.id, text: c.text, normalized: c.normalized })),
     baseline: baseline.map((b) => ({ normalized: b.normalized })),
     baselineWeeks: RISING_BASELINE_PERIODS,
@@ -282,7 +293,7 @@ export async function getReportData(
   const unsourced = bySource.get(null) ?? 0;
   if (unsourced > 0) sourceList.push({ platform: "file", label: "", status: null, lastRunAt: null, comments: unsourced, error: null, failedRuns: 0 });
 
-  const meta = readSentimentModelMeta();
+  const meta = full ? readSentimentModelMeta() : null;
   const modelList = models.length ? models.map(({ name, version }) => ({ name, version })) : meta ? [{ name: meta.name, version: meta.version }] : [];
   // Stored versions carry the taxonomy after a "+" (1.0.0+tx.c8b24124); the model file has the base.
   const usesMeta = meta !== null && modelList.some((m) => m.name === meta.name && m.version.split("+")[0] === meta.version);

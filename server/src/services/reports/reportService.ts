@@ -2,6 +2,8 @@
 // (data/reports/<village code>/<file>), one Report row per (village, kind, period, format, language).
 import fs from "node:fs";
 import path from "node:path";
+import type { Writable } from "node:stream";
+import { isoDateProblem, isoWeekProblem, yearMonthProblem } from "../../../../shared/src/contracts";
 import { addDays, isoWeekOfDay, localDay } from "../../../../shared/src/time";
 import { sqlitePath, type Database } from "../../db/client";
 import { finishJobRun, startJobRun } from "../../db/jobRunRepository";
@@ -13,13 +15,13 @@ import type { AuthContext } from "../../auth/types";
 import { badRequest, notFound, unauthorized } from "../../errors";
 import { assertCanExport, canExport } from "../../policies/access";
 import { recordAudit } from "../auditService";
-import { renderCommentsCsv } from "./csvExport";
-import { findExportRows, type ExportQuery } from "./exportRows";
+import { writeCommentsCsv } from "./csvExport";
+import { exportRowPages, XLSX_MAX_ROWS, type ExportQuery } from "./exportRows";
 import { renderReportPdf } from "./pdfReport";
 import { monthlyPeriod, weeklyPeriod, type ReportKind, type ReportPeriod } from "./period";
 import { getReportData } from "./reportData";
 import { villageDisplayName, type ReportLang } from "./reportStrings";
-import { renderReportXlsx } from "./xlsxReport";
+import { writeReportXlsx } from "./xlsxReport";
 import type { StoredReportDTO } from "../../../../shared/src/contracts";
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
@@ -37,6 +39,19 @@ export interface GeneratedFile {
   /** The report period (2026-W47, 2026-11) when the file covers one. */
   period: string | null;
   report: StoredReportDTO | null;
+}
+
+/**
+ * A file written straight to its destination (an HTTP response, a file) instead of being built in
+ * memory: everything that can fail on bad input (village, period, filters) is checked before it
+ * is returned, so a caller can still answer with an error before the first byte.
+ */
+export interface StreamedFile {
+  fileName: string;
+  contentType: string;
+  period: string | null;
+  /** Writes the whole file to `out` and ends it; rejects with ExportAborted if `out` closes first. */
+  writeTo(out: Writable): Promise<{ rows: number; truncated: boolean }>;
 }
 
 export type { StoredReportDTO };
@@ -108,11 +123,23 @@ export interface PdfRequest {
   store?: "auto" | "always" | "never";
 }
 
+/**
+ * Checks a period key with the same rules as the API's schemas (shared/src/contracts), so the
+ * scheduler, the CLI and any other caller can never build or store a report for 9999-W52 or 0000-01.
+ */
+export function assertValidPeriod(kind: ReportKind, key: string): void {
+  const problem = kind === "weekly" ? isoWeekProblem(key) : yearMonthProblem(key);
+  if (problem) throw badRequest(`${kind === "weekly" ? "week" : "month"}: ${problem}`);
+}
+
 /** Builds the weekly or monthly PDF; stores it according to `store`. */
 export async function generatePdfReport(db: Database, villageId: number, req: PdfRequest): Promise<GeneratedFile> {
+  if (req.period !== undefined) assertValidPeriod(req.kind, req.period);
   const village = await requireVillage(db, villageId);
   const now = req.now ?? new Date();
   const key = req.period ?? (await defaultPeriodKey(db, village, req.kind, now));
+  // A default taken from stored data is checked too: a comment dated 1970 must not yield a junk report.
+  assertValidPeriod(req.kind, key);
   const period: ReportPeriod = req.kind === "weekly" ? weeklyPeriod(key) : monthlyPeriod(key);
   const data = await getReportData(db, village.id, period, { lang: req.lang, now });
   const body = await renderReportPdf(data);
@@ -125,6 +152,11 @@ export async function generatePdfReport(db: Database, villageId: number, req: Pd
 }
 
 function checkRange(q: { from?: string; to?: string }): void {
+  for (const field of ["from", "to"] as const) {
+    const value = q[field];
+    const problem = value === undefined ? null : isoDateProblem(value);
+    if (problem) throw badRequest(`${field}: ${problem}`);
+  }
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
 }
 
@@ -144,42 +176,46 @@ async function topicNamer(db: Database, villageId: number, lang: ReportLang): Pr
   return (k, f) => names.get(k) ?? f;
 }
 
-/** CSV of the explorer's filter; the name carries the date range or the export date. */
-export async function exportCommentsCsv(db: Database, villageId: number, q: ExportQuery, lang: ReportLang, now = new Date()): Promise<GeneratedFile> {
+/** CSV of the explorer's filter, every matching comment; the name carries the date range or the export date. */
+export async function exportCommentsCsv(db: Database, villageId: number, q: ExportQuery, lang: ReportLang, now = new Date()): Promise<StreamedFile> {
   checkRange(q);
   const village = await requireVillage(db, villageId);
-  const { rows } = await findExportRows(db, village, q, await topicNamer(db, village.id, lang));
+  const topicName = await topicNamer(db, village.id, lang);
   const range = q.from || q.to ? `${q.from ?? "awal"}_${q.to ?? "akhir"}` : localDay(now, village.timeZone);
   return {
     fileName: `komentar-${slugify(villageDisplayName(village.name, "id"))}-${range}.csv`,
     contentType: CONTENT_TYPES.csv,
-    body: Buffer.from(renderCommentsCsv(rows, lang), "utf8"),
     period: null,
-    report: null,
+    writeTo: async (out) => ({ ...(await writeCommentsCsv(out, exportRowPages(db, village, q, { topicName }), lang)), truncated: false }),
   };
 }
 
 /**
  * XLSX of a week: summary and topics of the week, and the comments of the explorer's filter —
- * limited to that week unless the filter names its own dates.
+ * limited to that week unless the filter names its own dates, and to XLSX_MAX_ROWS rows (the sheet
+ * says so when it is cut; the CSV has them all).
  */
 export async function exportReportXlsx(
   db: Database,
   villageId: number,
   req: { week?: string; lang: ReportLang; filters: ExportQuery; now?: Date },
-): Promise<GeneratedFile> {
+): Promise<StreamedFile> {
   checkRange(req.filters);
+  if (req.week !== undefined) assertValidPeriod("weekly", req.week);
   const village = await requireVillage(db, villageId);
   const now = req.now ?? new Date();
   const week = req.week ?? (await defaultPeriodKey(db, village, "weekly", now));
+  assertValidPeriod("weekly", week);
   const period = weeklyPeriod(week);
   const filters: ExportQuery = req.filters.from || req.filters.to ? req.filters : { ...req.filters, from: period.start, to: period.end };
-  const [data, exported] = await Promise.all([
-    getReportData(db, village.id, period, { lang: req.lang, now }),
-    findExportRows(db, village, filters, await topicNamer(db, village.id, req.lang)),
-  ]);
-  const body = await renderReportXlsx(data, { ...exported, filters: describeFilters(filters) });
-  return { fileName: reportFileName(village.name, week, "xlsx", req.lang), contentType: CONTENT_TYPES.xlsx, body, period: week, report: null };
+  const [data, topicName] = await Promise.all([getReportData(db, village.id, period, { lang: req.lang, now, figuresOnly: true }), topicNamer(db, village.id, req.lang)]);
+  return {
+    fileName: reportFileName(village.name, week, "xlsx", req.lang),
+    contentType: CONTENT_TYPES.xlsx,
+    period: week,
+    writeTo: (out) =>
+      writeReportXlsx(out, data, { pages: exportRowPages(db, village, filters, { topicName, max: XLSX_MAX_ROWS }), filters: describeFilters(filters) }),
+  };
 }
 
 /** Stored reports of a village. */
@@ -251,7 +287,7 @@ export async function downloadPdfReport(db: Database, auth: AuthContext | undefi
 }
 
 /** The explorer's CSV for a dashboard user (always redacted: the file leaves the system). */
-export async function downloadCommentsCsv(db: Database, auth: AuthContext | undefined, villageId: number, q: ExportQuery, lang: ReportLang): Promise<GeneratedFile> {
+export async function downloadCommentsCsv(db: Database, auth: AuthContext | undefined, villageId: number, q: ExportQuery, lang: ReportLang): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
   const file = await exportCommentsCsv(db, villageId, q, lang);
   await recordAudit(db, auth, { action: "export", villageId, target: "comments.csv", details: { format: "csv", filters: describeFilters(q) } });
@@ -264,7 +300,7 @@ export async function downloadReportXlsx(
   auth: AuthContext | undefined,
   villageId: number,
   req: { week?: string; lang: ReportLang; filters: ExportQuery },
-): Promise<GeneratedFile> {
+): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
   const file = await exportReportXlsx(db, villageId, req);
   await recordAudit(db, auth, { action: "export", villageId, target: `report:weekly:${file.period}`, details: { format: "xlsx", filters: describeFilters(req.filters) } });

@@ -101,7 +101,7 @@ const id = {
   },
   yes: "ya",
   no: "tidak",
-  truncated: "Ekspor dipotong pada {n} baris; persempit filter untuk data lengkap.",
+  truncated: "Lembar ini hanya memuat {n} komentar pertama. Unduh CSV untuk semua komentar, atau persempit filter.",
 };
 
 export type ReportStrings = typeof id;
@@ -201,7 +201,7 @@ const en: ReportStrings = {
   },
   yes: "yes",
   no: "no",
-  truncated: "Export truncated at {n} rows; narrow the filters for complete data.",
+  truncated: "This sheet holds only the first {n} comments. Download the CSV for every comment, or narrow the filters.",
 };
 
 const CATALOGUES: Record<ReportLang, ReportStrings> = { id, en };
