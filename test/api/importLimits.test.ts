@@ -99,6 +99,7 @@ describe("import encodings", () => {
     expect((err as Error).message).toMatch(/line 3 is not valid UTF-8 .* line 2 has UTF-8 characters.*nothing was imported/);
     expect(await env.db.prisma.comment.count({ where: { villageId: village.id } })).toBe(0);
     expect(await env.db.prisma.jobRun.count({ where: { villageId: village.id } })).toBe(0);
+    expect(await env.db.prisma.source.count({ where: { villageId: village.id } })).toBe(0);
   });
 
   it("says when a header is separated by semicolons instead of only naming the missing columns", async () => {

@@ -82,6 +82,8 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
   const format = opts.format ?? detectFormat(file);
   const village = await db.prisma.village.findUnique({ where: { code: opts.villageCode } });
   if (!village) throw new ImportFileError(`--village: no village with code "${opts.villageCode}"`);
+  // Decided (or refused) before anything is stored or a run is recorded.
+  const encoding = await detectEncoding(file);
   const source = await db.prisma.source.upsert({
     where: { villageId_platform_accountId: { villageId: village.id, platform: "file", accountId: "import" } },
     create: { villageId: village.id, platform: "file", accountId: "import", name: "Impor berkas" },
@@ -92,8 +94,6 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
   const mapping = opts.mapping ?? {};
   const colOf = (f: ImportField) => mapping[f] ?? f;
 
-  // Decided (or refused) before anything is stored or a run is recorded.
-  const encoding = await detectEncoding(file);
   const summary: ImportSummary = { file, read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [], notices: [] };
   if (encoding.notice) summary.notices.push(encoding.notice);
   const days = new Set<string>();

@@ -36,6 +36,7 @@ export async function importWhatsApp(
   const village = await db.prisma.village.findUnique({ where: { code: opts.villageCode } });
   if (!village) throw new ImportFileError(`--village: no village with code "${opts.villageCode}"`);
   const chatName = opts.chatName ?? chatNameFromFile(file);
+  // Decided (or refused) before anything is stored or a run is recorded.
   const encoding = await detectEncoding(file);
   const totalBytes = fs.statSync(file).size;
 
