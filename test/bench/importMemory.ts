@@ -67,7 +67,7 @@ async function genWhatsApp(file: string, mb: number): Promise<number> {
     const d = new Date(start + i * 20_000);
     const stamp = `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/26 ${String(d.getUTCHours()).padStart(2, "0")}.${String(d.getUTCMinutes()).padStart(2, "0")}`;
     const more = i % 5 === 0 ? `\n${pick(bodies)}` : ""; // some messages span lines
-    return `${stamp} - Warga ${Math.floor(rnd() * 300)}: ${pick(bodies)} (${i})${more}\n`;
+    return `${stamp} - Warga ${Math.floor(rnd() * 300)}: ${pick(bodies)} (${i % 997})${more}\n`;
   });
 }
 
