@@ -19,18 +19,17 @@ async function importCommand(argv: string[]): Promise<number> {
   await prepareDatabase(db);
   const progress = createProgress("impor");
   // A WhatsApp chat export is plain text; CSV and JSONL go through the row importer.
+  const onProgress = (p: { bytes: number; totalBytes: number; rows: number }) => progress.update(p.bytes, p.totalBytes, `${p.rows} baris`);
   const summary: ImportSummary = file.toLowerCase().endsWith(".txt")
-    ? await importWhatsApp(db, file, { villageCode: flags.village })
-    : await importFile(db, file, {
-        villageCode: flags.village,
-        mapping,
-        onProgress: (p) => progress.update(p.bytes, p.totalBytes, `${p.rows} baris`),
-      });
+    ? await importWhatsApp(db, file, { villageCode: flags.village, onProgress })
+    : await importFile(db, file, { villageCode: flags.village, mapping, onProgress });
   progress.done();
   await db.close();
   if (flags.json) {
     process.stdout.write(JSON.stringify(summary) + "\n");
   } else {
+    // Notices (e.g. a converted encoding) come first: they concern every row below.
+    for (const n of summary.notices) process.stderr.write(`note: ${n}\n`);
     for (const r of summary.rejectedRows) process.stderr.write(`line ${r.line}: ${r.reason}\n`);
     if (summary.rejected > summary.rejectedRows.length) process.stderr.write(`… and ${summary.rejected - summary.rejectedRows.length} more rejected rows\n`);
     process.stdout.write(`${file}: read ${summary.read}, new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);

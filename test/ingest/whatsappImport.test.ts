@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatNameFromFile, importWhatsApp } from "../../jobs/src/ingest/whatsapp/importWhatsApp";
+import { MAX_TEXT_CHARS } from "../../jobs/src/ingest/limits";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createVillage } from "./helpers/sourceFactory";
 
@@ -48,5 +49,35 @@ describe("importWhatsApp", () => {
   it("reads the chat name from the export's file name", () => {
     expect(chatNameFromFile("/tmp/WhatsApp Chat with Warga Mulyasari.txt")).toBe("Warga Mulyasari");
     expect(chatNameFromFile("Chat WhatsApp dengan RT 03.txt")).toBe("RT 03");
+  });
+});
+
+describe("importWhatsApp limits and encodings", () => {
+  it("rejects a 56,000-character message with its line (as CSV would) and imports the rest", async () => {
+    const dir = fs.mkdtempSync(path.join(temp.dir, "wa-long-"));
+    const file = path.join(dir, "Chat WhatsApp dengan RT 07.txt");
+    fs.writeFileSync(
+      file,
+      [
+        "20/11/26 08.00 - Ujang: Jalan di RT 07 rusak",
+        `20/11/26 08.01 - Ujang: ${"tolong ".repeat(8_000)}`,
+        "20/11/26 08.02 - Bu Siti: Air mati sejak pagi",
+      ].join("\n"),
+    );
+    const r = await importWhatsApp(temp.db, file, { villageCode: code });
+    expect(r).toMatchObject({ read: 3, new: 2, rejected: 1, rejectedRows: [{ line: 2, reason: `pesan: lebih dari ${MAX_TEXT_CHARS} karakter` }] });
+    const stored = await temp.db.prisma.comment.findMany({ where: { sourceId: (await temp.db.prisma.source.findFirstOrThrow({ where: { accountId: "whatsapp:RT 07" } })).id } });
+    expect(stored.map((c) => c.text).sort()).toEqual(["Air mati sejak pagi", "Jalan di RT 07 rusak"]);
+  });
+
+  it("imports an export in several store batches, and a UTF-16 export with a notice", async () => {
+    const dir = fs.mkdtempSync(path.join(temp.dir, "wa-utf16-"));
+    const file = path.join(dir, "Chat WhatsApp dengan RT 08.txt");
+    const lines = Array.from({ length: 25 }, (_, i) => `21/11/26 09.${String(i).padStart(2, "0")} - Warga ${i % 4}: Laporan ke-${i} 🙏`);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join("\r\n"), "utf16le")]));
+    const r = await importWhatsApp(temp.db, file, { villageCode: code, batchSize: 10 });
+    expect(r).toMatchObject({ read: 25, new: 25, rejected: 0, notices: [expect.stringMatching(/UTF-16 LE/)] });
+    const again = await importWhatsApp(temp.db, file, { villageCode: code, batchSize: 7 });
+    expect(again).toMatchObject({ new: 0, unchanged: 25 });
   });
 });

@@ -1,5 +1,7 @@
 // File import: CSV (header row) or JSONL with the same field names, streamed in batches so a
 // million-row file never sits in memory. Good rows are kept, bad rows are listed with their line.
+// The encoding is decided before anything is stored (encoding.ts); readers keep at most the
+// limits of limits.ts of any field or line, so memory stays flat whatever the file holds.
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "../../../../server/src/db/client";
@@ -7,8 +9,14 @@ import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepos
 import { ensureSource } from "../../../../server/src/db/sourceRepository";
 import { refreshRollups, storeBatch } from "../store";
 import type { IncomingComment } from "../types";
+import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
 import { CsvReader, type CsvRecord } from "./csv";
+import { detectEncoding, readText } from "./encoding";
+import { ImportFileError } from "./importFileError";
+import { LineReader, type TextLine } from "./lines";
 import { IMPORT_FIELDS, REQUIRED_FIELDS, rowToComment, type ImportField } from "./rows";
+
+export { ImportFileError };
 
 export type ImportFormat = "csv" | "jsonl";
 
@@ -29,10 +37,9 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   rejectedRows: Array<{ line: number; reason: string }>;
+  /** Things the office should know about the whole file, e.g. that it was converted from another encoding. */
+  notices: string[];
 }
-
-/** A problem with the whole file (not one row): reported as one line, exit status 2. */
-export class ImportFileError extends Error {}
 
 /** Picks the format from the extension. */
 export function detectFormat(file: string): ImportFormat {
@@ -56,7 +63,19 @@ export function parseMapping(spec: string): Partial<Record<ImportField, string>>
   return mapping;
 }
 
-const MAX_LISTED_REJECTIONS = 1000;
+/** Rejected rows listed in a summary (all are counted). */
+export const MAX_LISTED_REJECTIONS = 1000;
+
+/** Why a header cannot be used, with a hint when the file is not comma-separated. */
+function headerProblem(file: string, rec: CsvRecord, missing: string[]): string {
+  let hint = "";
+  if (rec.fields.length === 1) {
+    const only = rec.fields[0];
+    if (only.includes(";")) hint = ' — the columns are separated by ";": save the file as "CSV UTF-8 (Comma delimited)"';
+    else if (only.includes("\t")) hint = ' — the columns are separated by tabs: save the file as "CSV UTF-8 (Comma delimited)"';
+  }
+  return `${file}: header (line ${rec.line}) lacks required column(s) ${missing.join(", ")}${hint}`;
+}
 
 /** Imports one file into a village. Idempotent: the same file twice adds nothing the second time. */
 export async function importFile(db: Database, file: string, opts: ImportOptions): Promise<ImportSummary> {
@@ -64,13 +83,16 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
   const format = opts.format ?? detectFormat(file);
   const village = await db.prisma.village.findUnique({ where: { code: opts.villageCode } });
   if (!village) throw new ImportFileError(`--village: no village with code "${opts.villageCode}"`);
+  // Decided (or refused) before anything is stored or a run is recorded.
+  const encoding = await detectEncoding(file);
   const source = await ensureSource(db, { villageId: village.id, platform: "file", accountId: "import", name: "Impor berkas" });
   const totalBytes = fs.statSync(file).size;
   const batchSize = opts.batchSize ?? 2000;
   const mapping = opts.mapping ?? {};
   const colOf = (f: ImportField) => mapping[f] ?? f;
 
-  const summary: ImportSummary = { file, read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [] };
+  const summary: ImportSummary = { file, read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [], notices: [] };
+  if (encoding.notice) summary.notices.push(encoding.notice);
   const days = new Set<string>();
   let batch: IncomingComment[] = [];
   const reject = (line: number, reason: string) => {
@@ -101,17 +123,31 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     const onCsv = (recs: CsvRecord[]) => {
       for (const rec of recs) {
         if (!header) {
+          if (rec.tooLong || rec.recordTooLong || rec.fieldCount) {
+            throw new ImportFileError(`${file}: header (line ${rec.line}) is too long (at most ${MAX_COLUMNS} columns of short names) — is this a CSV file with a header row?`);
+          }
           header = rec.fields.map((h) => h.trim());
           index = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, header!.indexOf(colOf(f))]).filter(([, i]) => (i as number) >= 0));
           const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined);
-          if (missing.length) {
-            throw new ImportFileError(`${file}: header (line 1) lacks required column(s) ${missing.map(colOf).join(", ")}`);
-          }
+          if (missing.length) throw new ImportFileError(headerProblem(file, rec, missing.map(colOf)));
           continue;
         }
-        if (rec.fields.length !== header.length) {
+        const columns = rec.fieldCount ?? rec.fields.length;
+        if (columns !== header.length) {
           summary.read++;
-          reject(rec.line, `has ${rec.fields.length} columns, the header has ${header.length}`);
+          reject(rec.line, `has ${columns} columns, the header has ${header.length}`);
+          continue;
+        }
+        if (rec.recordTooLong) {
+          summary.read++;
+          reject(rec.line, `row longer than ${MAX_RECORD_CHARS} characters`);
+          continue;
+        }
+        // A field cut by the reader is over its column's limit; columns we do not import may be any size.
+        const cut = rec.tooLong && (Object.entries(index) as Array<[ImportField, number]>).find(([, i]) => rec.tooLong!.includes(i));
+        if (cut) {
+          summary.read++;
+          reject(rec.line, `${cut[0]}: longer than ${limitOfField(cut[0])} characters`);
           continue;
         }
         const row: Record<string, unknown> = {};
@@ -120,40 +156,41 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
       }
     };
 
-    let lineNo = 0;
-    let carry = "";
-    const onJsonLines = (text: string, final: boolean) => {
-      const lines = (carry + text).split("\n");
-      carry = final ? "" : lines.pop()!;
-      for (const raw of lines) {
-        lineNo++;
-        const l = raw.replace(/\r$/, "").replace(/^\uFEFF/, "");
-        if (l.trim() === "") continue;
+    const lines = new LineReader(MAX_RECORD_CHARS);
+    const onJsonLines = (batchOfLines: TextLine[]) => {
+      for (const { line, text, cut } of batchOfLines) {
+        const l = text.replace(/^\uFEFF/, "");
+        if (!cut && l.trim() === "") continue;
+        if (cut) {
+          summary.read++;
+          reject(line, `line longer than ${MAX_RECORD_CHARS} characters`);
+          continue;
+        }
         let obj: unknown;
         try {
           obj = JSON.parse(l);
         } catch {
           summary.read++;
-          reject(lineNo, "not valid JSON");
+          reject(line, "not valid JSON");
           continue;
         }
         if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
           summary.read++;
-          reject(lineNo, "not a JSON object");
+          reject(line, "not a JSON object");
           continue;
         }
         const o = obj as Record<string, unknown>;
         const row: Record<string, unknown> = {};
         for (const f of IMPORT_FIELDS) if (colOf(f) in o) row[f] = o[colOf(f)];
-        accept(lineNo, row);
+        accept(line, row);
       }
     };
 
     let bytes = 0;
-    for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-      bytes += Buffer.byteLength(chunk as string);
-      if (format === "csv") onCsv(csv.push(chunk as string));
-      else onJsonLines(chunk as string, false);
+    for await (const chunk of readText(file, encoding.encoding)) {
+      bytes += chunk.bytes;
+      if (format === "csv") onCsv(csv.push(chunk.text));
+      else onJsonLines(lines.push(chunk.text));
       while (batch.length >= batchSize) {
         const rest = batch.slice(batchSize);
         batch = batch.slice(0, batchSize);
@@ -172,14 +209,14 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
       }
       if (!header) throw new ImportFileError(`${file}: empty file (a header row with text and published_at is required)`);
     } else {
-      onJsonLines("", true);
+      onJsonLines(lines.end());
     }
     await flush();
     await refreshRollups(db, village.id, [...days]);
     await finishJobRun(db, runId, {
       status: summary.rejected > 0 ? "partial" : "ok",
       read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
-      details: { file: path.basename(file), rejectedRows: summary.rejectedRows.slice(0, 100) },
+      details: { file: path.basename(file), notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
     });
     return summary;
   } catch (e) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_AUTHOR_CHARS, MAX_ID_CHARS, MAX_URL_CHARS } from "../limits";
 import { parsePublishedAt, rowToComment } from "./rows";
 
 describe("import rows", () => {
@@ -28,5 +29,19 @@ describe("import rows", () => {
       expect(a.comment.externalId).not.toBe(c.comment.externalId);
       expect(a.comment.platform).toBe("file");
     }
+  });
+
+  it("rejects an author name longer than the shared limit, naming the field; a name at the limit is kept", () => {
+    const ok = { text: "jalan rusak", published_at: "2026-11-20 10:00" };
+    expect(rowToComment({ ...ok, author: "A".repeat(MAX_AUTHOR_CHARS + 1) }, "Asia/Jakarta")).toEqual({ ok: false, reason: `author: longer than ${MAX_AUTHOR_CHARS} characters` });
+    const atLimit = rowToComment({ ...ok, author: ` ${"B".repeat(MAX_AUTHOR_CHARS)} ` }, "Asia/Jakarta");
+    expect(atLimit.ok && atLimit.comment.authorName).toBe("B".repeat(MAX_AUTHOR_CHARS));
+  });
+
+  it("applies the id and link limits to post_id, parent_id and url too", () => {
+    const ok = { text: "jalan rusak", published_at: "2026-11-20 10:00" };
+    expect(rowToComment({ ...ok, parent_id: "p".repeat(MAX_ID_CHARS + 1) }, "Asia/Jakarta")).toMatchObject({ ok: false, reason: expect.stringMatching(/^parent_id: longer than/) });
+    expect(rowToComment({ ...ok, post_id: "p".repeat(MAX_ID_CHARS + 1) }, "Asia/Jakarta")).toMatchObject({ ok: false, reason: expect.stringMatching(/^post_id: longer than/) });
+    expect(rowToComment({ ...ok, url: `https://x.com/${"a".repeat(MAX_URL_CHARS)}` }, "Asia/Jakarta")).toMatchObject({ ok: false, reason: expect.stringMatching(/^url: longer than/) });
   });
 });

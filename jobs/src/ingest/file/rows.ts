@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { PLATFORMS, type Platform } from "../../../../shared/src/contracts";
 import { localTimeToUtc } from "../../../../shared/src/time";
+import { MAX_AUTHOR_CHARS, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS } from "../limits";
 import type { IncomingComment } from "../types";
 
 export const IMPORT_FIELDS = ["id", "text", "published_at", "platform", "author", "post_id", "parent_id", "likes", "url"] as const;
@@ -41,7 +42,7 @@ export function rowToComment(row: Record<string, unknown>, timeZone: string): Ro
   const text = typeof row.text === "string" ? row.text.trim() : row.text == null ? "" : null;
   if (text === null) return { ok: false, reason: "text: must be a string" };
   if (text === "") return { ok: false, reason: "text: is empty" };
-  if (text.length > 10_000) return { ok: false, reason: "text: longer than 10000 characters" };
+  if (text.length > MAX_TEXT_CHARS) return { ok: false, reason: `text: longer than ${MAX_TEXT_CHARS} characters` };
 
   const publishedRaw = str(row.published_at);
   if (!publishedRaw) return { ok: false, reason: "published_at: is missing" };
@@ -63,22 +64,29 @@ export function rowToComment(row: Record<string, unknown>, timeZone: string): Ro
 
   const url = str(row.url);
   if (url !== null && !/^https?:\/\//i.test(url)) return { ok: false, reason: "url: must start with http:// or https://" };
+  if (url !== null && url.length > MAX_URL_CHARS) return { ok: false, reason: `url: longer than ${MAX_URL_CHARS} characters` };
 
   const author = str(row.author);
+  if (author !== null && author.length > MAX_AUTHOR_CHARS) return { ok: false, reason: `author: longer than ${MAX_AUTHOR_CHARS} characters` };
+  const postExternalId = str(row.post_id);
+  const parentExternalId = str(row.parent_id);
+  for (const [field, v] of [["post_id", postExternalId], ["parent_id", parentExternalId]] as const) {
+    if (v !== null && v.length > MAX_ID_CHARS) return { ok: false, reason: `${field}: longer than ${MAX_ID_CHARS} characters` };
+  }
   // Without an id the key is a hash of what makes the comment itself, so re-importing the same
   // export is idempotent.
   const externalId =
     str(row.id) ??
     "h_" + createHash("sha256").update([platform, author ?? "", publishedAt.toISOString(), text].join("\u0000")).digest("hex").slice(0, 32);
-  if (externalId.length > 200) return { ok: false, reason: "id: longer than 200 characters" };
+  if (externalId.length > MAX_ID_CHARS) return { ok: false, reason: `id: longer than ${MAX_ID_CHARS} characters` };
 
   return {
     ok: true,
     comment: {
       platform,
       externalId,
-      postExternalId: str(row.post_id),
-      parentExternalId: str(row.parent_id),
+      postExternalId,
+      parentExternalId,
       authorId: author,
       authorName: author,
       text,

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseWhatsApp, zonedTimeToUtc } from "./parse";
+import { LineReader, splitLines } from "../file/lines";
+import { MAX_AUTHOR_CHARS, MAX_TEXT_CHARS } from "../limits";
+import { DateOrderDetector, WhatsAppParser, parseWhatsApp, zonedTimeToUtc, type WhatsAppParseResult } from "./parse";
 
 const FIXTURES = path.resolve(__dirname, "../../../../test/fixtures/whatsapp");
 const read = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -84,5 +86,44 @@ describe("parseWhatsApp", () => {
   it("zonedTimeToUtc handles zones with DST", () => {
     expect(zonedTimeToUtc(2026, 7, 1, 12, 0, 0, "Europe/Amsterdam").toISOString()).toBe("2026-07-01T10:00:00.000Z");
     expect(zonedTimeToUtc(2026, 1, 1, 12, 0, 0, "Europe/Amsterdam").toISOString()).toBe("2026-01-01T11:00:00.000Z");
+  });
+
+  it("rejects a message longer than the text limit CSV uses, naming its line, and keeps the others", () => {
+    const long = "a".repeat(56_000);
+    const text = `23/11/26 19.00 - Ujang: halo\n23/11/26 19.01 - Ujang: ${long}\n23/11/26 19.02 - Bu Siti: ${"b".repeat(MAX_TEXT_CHARS)}\n23/11/26 19.03 - Ujang: sampai`;
+    const r = parseWhatsApp(text, opts);
+    expect(r.comments.map((c) => c.text.length)).toEqual([4, MAX_TEXT_CHARS, 6]);
+    expect(r.rejected).toEqual([{ line: 2, reason: `pesan: lebih dari ${MAX_TEXT_CHARS} karakter` }]);
+  });
+
+  it("counts continuation lines towards the limit and reports the message's first line", () => {
+    const lines = ["23/11/26 19.00 - Ujang: mulai", ...Array.from({ length: 200 }, () => "x".repeat(100)), "23/11/26 19.05 - Ujang: berikut"];
+    const r = parseWhatsApp(lines.join("\n"), opts);
+    expect(r.comments.map((c) => c.text)).toEqual(["berikut"]);
+    expect(r.rejected).toEqual([{ line: 1, reason: `pesan: lebih dari ${MAX_TEXT_CHARS} karakter` }]);
+  });
+
+  it("rejects a sender name longer than the shared limit with its line, with the lines that follow it", () => {
+    const text = `23/11/26 19.00 - ${"N".repeat(MAX_AUTHOR_CHARS + 1)}: pesan\nlanjutan\n23/11/26 19.01 - ${"M".repeat(MAX_AUTHOR_CHARS)}: boleh`;
+    const r = parseWhatsApp(text, opts);
+    expect(r.rejected).toEqual([{ line: 1, reason: `nama pengirim: lebih dari ${MAX_AUTHOR_CHARS} karakter` }]);
+    expect(r.comments.map((c) => [c.authorName, c.text])).toEqual([["M".repeat(MAX_AUTHOR_CHARS), "boleh"]]);
+  });
+
+  it("reads an export fed in chunks line by line exactly like the whole text", () => {
+    const text = read("android-id.txt");
+    const order = new DateOrderDetector();
+    for (const l of splitLines(text)) order.push(l.text);
+    const got: WhatsAppParseResult = { comments: [], rejected: [], skipped: 0 };
+    const parser = new WhatsAppParser({ ...opts, monthFirst: order.monthFirst() }, {
+      comment: (c) => got.comments.push(c),
+      reject: (line, reason) => got.rejected.push({ line, reason }),
+    });
+    const reader = new LineReader();
+    for (let i = 0; i < text.length; i += 7) for (const l of reader.push(text.slice(i, i + 7))) parser.push(l);
+    for (const l of reader.end()) parser.push(l);
+    parser.end();
+    got.skipped = parser.skipped;
+    expect(got).toEqual(parseWhatsApp(text, opts));
   });
 });
