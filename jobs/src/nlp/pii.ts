@@ -122,7 +122,9 @@ function phoneLength(s: string, nextIsDigit: boolean): number {
 export function findPii(text: string): PiiSpan[] {
   if (!ANY_PII_RE.test(text)) return [];
   const spans: PiiSpan[] = [];
-  for (const m of text.matchAll(SIXTEEN_RE)) {
+  // exec loops rather than matchAll: this runs on every comment, and the iterator costs more than the regex.
+  SIXTEEN_RE.lastIndex = 0;
+  for (let m = SIXTEEN_RE.exec(text); m; m = SIXTEEN_RE.exec(text)) {
     const start = m.index;
     const digits = m[0].replace(NON_DIGIT_RE, "");
     const before = text.slice(Math.max(0, start - 30), start);
@@ -133,11 +135,15 @@ export function findPii(text: string): PiiSpan[] {
     else if (isPlausibleKk(digits)) spans.push({ type: NIK_CONTEXT_RE.test(before) ? "nik" : "kk", start, end: start + m[0].length });
   }
   const overlaps = (s: number, e: number): boolean => spans.some((x) => s < x.end && e > x.start);
-  for (const m of text.matchAll(EMAIL_RE)) {
-    if (!overlaps(m.index, m.index + m[0].length)) spans.push({ type: "email", start: m.index, end: m.index + m[0].length });
+  if (text.includes("@")) {
+    EMAIL_RE.lastIndex = 0;
+    for (let m = EMAIL_RE.exec(text); m; m = EMAIL_RE.exec(text)) {
+      if (!overlaps(m.index, m.index + m[0].length)) spans.push({ type: "email", start: m.index, end: m.index + m[0].length });
+    }
   }
   if (WA_HINT_RE.test(text)) {
-    for (const m of text.matchAll(WA_LINK_RE)) {
+    WA_LINK_RE.lastIndex = 0;
+    for (let m = WA_LINK_RE.exec(text); m; m = WA_LINK_RE.exec(text)) {
       const end = m.index + m[0].length;
       const start = end - m[1].length;
       if (!overlaps(start, end)) spans.push({ type: "phone", start, end });
