@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectPii, findPii, isValidNik, nameHasPersonalData, redact, redactPersonalData } from "./pii";
+import { detectPii, findPii, isValidNik, nameHasPersonalData, redact, redactLink, redactPersonalData } from "./pii";
 import type { NlpContext } from "./types";
 
 const ctx: NlpContext = { topics: [], resources: {} };
@@ -156,6 +156,16 @@ describe("redactPersonalData", () => {
   it("detects afresh when the stored spans do not fit the text, and says when nothing was found", () => {
     expect(redactPersonalData("wa.me/6281234567895", [{ type: "phone", start: 40, end: 52 }]).text).toBe("wa.me/62812••••••95");
     expect(redactPersonalData("jalan rusak di RT 03")).toEqual({ text: "jalan rusak di RT 03", found: false });
+  });
+});
+
+describe("redactLink", () => {
+  it("masks phone numbers and e-mail addresses in a link, and keeps platform ids", () => {
+    expect(redactLink("https://wa.me/6281234567895?text=halo")).toBe("https://wa.me/62812••••••95?text=halo");
+    expect(redactLink("mailto:budi@example.co.id")).toBe("mailto:b•••@example.co.id");
+    const permalink = "https://www.facebook.com/108254917364120/posts/1234567890123456";
+    expect(findPii(permalink).length).toBe(1); // the post id reads as a KK number in free text
+    expect(redactLink(permalink)).toBe(permalink);
   });
 });
 

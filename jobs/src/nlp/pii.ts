@@ -252,6 +252,15 @@ export function redactPersonalData(text: string, stored: PiiSpan[] = []): { text
   return { text: out, found };
 }
 
+/**
+ * A link with its phone numbers and e-mail addresses masked (wa.me/62812••••••95, mailto:). Long
+ * digit runs in a link are platform ids (a Facebook post id can pass for a KK number), not NIK.
+ */
+export function redactLink(url: string): string {
+  const spans = findPii(url).filter((s) => s.type === "phone" || s.type === "email");
+  return spans.length ? redact(url, spans) : url;
+}
+
 /** Stored spans (JSON in Comment.piiSpans) back to objects; anything malformed reads as none. */
 export function parsePiiSpans(json: string | null): PiiSpan[] {
   if (!json) return [];

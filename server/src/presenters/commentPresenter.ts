@@ -1,7 +1,7 @@
 // Comment row -> DTO. Personal data is redacted here, for every response, until a role allows
 // raw view: in the text, in the link and in the author's name.
 import type { CommentDTO, CommentDetailDTO, Platform, Sentiment } from "../../../shared/src/contracts";
-import { findPii, nameHasPersonalData, parsePiiSpans, redactPersonalData } from "../../../jobs/src/nlp/pii";
+import { findPii, nameHasPersonalData, parsePiiSpans, redactLink, redactPersonalData } from "../../../jobs/src/nlp/pii";
 import type { ListedComment } from "../db/commentRepository";
 
 /** A listed comment, optionally knowing whether the village's own account wrote it (threads). */
@@ -35,7 +35,7 @@ export function presentAuthor(row: { authorName: string | null; authorPseudonym:
 
 /** A link as shown: a wa.me link (or any link carrying a phone or e-mail) is masked unless `raw`. */
 export function presentUrl(url: string | null, raw: boolean): string | null {
-  return url && !raw ? redactPersonalData(url).text : url;
+  return url && !raw ? redactLink(url) : url;
 }
 
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
