@@ -52,8 +52,9 @@ export function useTopicDetail(villageId: number | null, key: string, week: stri
 }
 
 /** A comment with its post, thread and correction history; null id waits. */
-export function useCommentDetail(commentId: number | null): QueryResult<CommentDetailDTO> {
-  const url = commentId === null ? null : buildUrl(`/api/comments/${commentId}`);
+export function useCommentDetail(commentId: number | null, opts: { raw?: boolean } = {}): QueryResult<CommentDetailDTO> {
+  // raw=1: unredacted names, numbers and links for admins and pimpinan; every such view is audited.
+  const url = commentId === null ? null : buildUrl(`/api/comments/${commentId}`, { raw: opts.raw ? 1 : undefined });
   return useQuery(url, () => dataOf<CommentDetailDTO>(url!));
 }
 
