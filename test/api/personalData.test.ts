@@ -8,6 +8,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/src/app";
 import { importWhatsApp } from "../../jobs/src/ingest/whatsapp/importWhatsApp";
+import { MODEL } from "../../jobs/src/nlp/pipeline";
+import { retagVillage } from "../../jobs/src/retag";
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { binaryParser, pdfText } from "../helpers/pdfText";
@@ -211,5 +213,18 @@ describe("exports (always redacted: the file leaves the system)", () => {
     // The most-liked comment, with both numbers, is quoted: masked.
     expect(text.replace(/\s+/g, "")).toContain("(0812)••••••93atau0812••••••94");
     expect(text).toContain("Warga #1");
+  });
+});
+
+describe("re-tagging after the detector changed", () => {
+  it("stores the spans the new detector finds, so the personal-data filter includes the comment", async () => {
+    const only = async () => ((await api.viewer.get(`/api/villages/${villageId}/comments?pii=only&limit=100`).expect(200)).body.data as Dto[]).map((c) => c.externalId);
+    expect(await only()).not.toContain("n6"); // the filter reads the stored spans
+    const summary = await retagVillage(env.db, villageId);
+    expect(summary.retagged).toBe(1); // only the comment tagged by the older version
+    const n6 = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId: "n6" } });
+    expect(n6.modelVersion?.startsWith(MODEL.version)).toBe(true); // plus the village's taxonomy hash
+    expect(JSON.parse(n6.piiSpans!)).toEqual([{ type: "phone", start: n6.text.indexOf(STALE_PHONE), end: n6.text.indexOf(STALE_PHONE) + STALE_PHONE.length }]);
+    expect(await only()).toContain("n6");
   });
 });
