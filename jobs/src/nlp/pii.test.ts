@@ -140,7 +140,7 @@ describe("author names", () => {
   });
 
   it("keeps ordinary names, handles and RT/RW titles", () => {
-    for (const name of ["Budi Santoso", "Budi (@budi_0812)", "Pak RT 05 RW 02", "Warga 2026", "@pemdes_mulyasari"]) {
+    for (const name of ["Budi Santoso", "Budi (@budi_0812)", "Pak RT 05 RW 02", "Karang Taruna RT 01/02/03/04", "Warga 2026", "@pemdes_mulyasari"]) {
       expect(nameHasPersonalData(name), name).toBe(false);
     }
   });

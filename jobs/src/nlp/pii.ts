@@ -32,7 +32,7 @@ const NON_DIGIT_RE = /\D/g;
 const ANY_PII_RE = new RegExp(`@|\\d[${SEP}]?\\d[${SEP}]?\\d[${SEP}]?\\d`);
 // A display name with eight or more digits in one number is an identifier (a phone saved as the
 // contact name, also foreign ones the mobile rules do not know), not a name.
-const NUMBER_IN_NAME_RE = new RegExp(`\\d(?:[${SEP}()+/]{0,3}\\d){7}`);
+const NUMBER_IN_NAME_RE = new RegExp(`\\d(?:[${SEP}()+]{0,3}\\d){7}`);
 
 /** Region part valid: known province, regency and district codes not 00. */
 export function validRegion(d: string): boolean {
