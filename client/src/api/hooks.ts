@@ -66,7 +66,8 @@ export function useCommentDetail(commentId: number | null, opts: { raw?: boolean
 export async function saveCommentLabels(commentId: number, labels: CommentLabelsInput): Promise<CommentDetailDTO> {
   const detail = (await sendJson<{ data: CommentDetailDTO }>(`/api/comments/${commentId}/labels`, "PATCH", labels)).data;
   const isList = (key: string) => key.startsWith("pages:");
-  queryCache.invalidateAll((key) => isList(key) || key === `/api/comments/${commentId}`);
+  // The raw view of the same comment (raw=1, admins and pimpinan) shows the labels too.
+  queryCache.invalidateAll((key) => isList(key) || key === `/api/comments/${commentId}` || key.startsWith(`/api/comments/${commentId}?`));
   queryCache.set<CommentDetailDTO>(`/api/comments/${commentId}`, { status: "success", data: detail, error: undefined, fetching: false, updatedAt: Date.now() });
   queryCache.updateData<CommentPages>(isList, (pages) => ({
     ...pages,
