@@ -156,6 +156,8 @@ describe("redactPersonalData", () => {
   it("detects afresh when the stored spans do not fit the text, and says when nothing was found", () => {
     expect(redactPersonalData("wa.me/6281234567895", [{ type: "phone", start: 40, end: 52 }]).text).toBe("wa.me/62812••••••95");
     expect(redactPersonalData("jalan rusak di RT 03")).toEqual({ text: "jalan rusak di RT 03", found: false });
+    const garbled = JSON.parse('[{"type":"telp","start":3,"end":15}]') as Parameters<typeof redactPersonalData>[1];
+    expect(redactPersonalData("hp 081234567890", garbled).text).toBe("hp 0812••••••90");
   });
 });
 

@@ -206,6 +206,9 @@ function redactOne(value: string, type: PiiSpan["type"]): string {
       const at = value.indexOf("@");
       return value[0] + MASK.repeat(Math.max(1, at - 1)) + value.slice(at);
     }
+    default:
+      // Spans read back from the database are not type-checked: an unknown kind must not print "undefined".
+      throw new Error(`redact: unknown span type ${String(type)}`);
   }
 }
 
