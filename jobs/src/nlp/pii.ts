@@ -74,8 +74,9 @@ function digitGroups(s: string): DigitGroup[] {
 /**
  * Whether the first `k` digit groups of candidate `s` are one Indonesian mobile number as people
  * write it: +62 / 62 / 0 (also "+62 (0)"), then 8 and 8–11 more digits (the national number is
- * 9–12 digits), the operator code ("812") not split, no other single digits unless every digit
- * stands alone ("0 8 1 2 …"), and not a sum of money ("62.850.000.000": dots every three digits).
+ * 9–12 digits), the start of the operator code kept together ("0812", "081 234", "+62 812" — not
+ * "08-12-2024"), no other single digits unless every digit stands alone ("0 8 1 2 …"), and not a
+ * sum of money ("62.850.000.000": dots every three digits).
  */
 function isMobileNumber(s: string, groups: DigitGroup[], k: number): boolean {
   let digits = "";
@@ -89,17 +90,26 @@ function isMobileNumber(s: string, groups: DigitGroup[], k: number): boolean {
   let allSingle = true;
   for (let i = 0; i < k; i++) if (groups[i].end - groups[i].start !== 1) allSingle = false;
   if (allSingle) return true;
-  // The group where the national number starts holds at least its first three digits (0812, +62 812).
+  // The group where the national number starts holds at least its first two digits (081, +62 81).
   const len = (i: number) => groups[i].end - groups[i].start;
   let first = 0;
   let before = 0; // digits in the groups before `first`
   while (before + len(first) <= national) before += len(first++);
-  if (len(first) - (national - before) < 3) return false;
+  if (len(first) - (national - before) < 2 && !isPairs(s, groups, k)) return false;
   for (let i = first + 1; i < k; i++) if (len(i) < 2) return false;
   if (!s.slice(0, groups[0].start).includes("+") && digits[0] !== "0" && len(0) <= 3) {
     let thousands = true;
     for (let i = 1; i < k && thousands; i++) thousands = len(i) === 3 && s.slice(groups[i - 1].end, groups[i].start) === ".";
     if (thousands) return false;
+  }
+  return true;
+}
+
+/** "08 57 11 22 90 43": a number read out in pairs (not "08.12.34", a time, nor a date with a year). */
+function isPairs(s: string, groups: DigitGroup[], k: number): boolean {
+  for (let i = 0; i < k; i++) {
+    if (groups[i].end - groups[i].start !== 2) return false;
+    if (i > 0 && s.slice(groups[i - 1].end, groups[i].start).includes(".")) return false;
   }
   return true;
 }
