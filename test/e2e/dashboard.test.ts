@@ -367,6 +367,26 @@ describe("label correction", () => {
   });
 });
 
+describe("personal data", () => {
+  it("shows residents as pseudonyms, and an admin reveals the real name on request", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/jelajahi?from=2026-11-16&to=2026-11-22");
+    const card = page.locator("article.comment").first();
+    await card.waitFor();
+    const shown = await card.locator(".comment-head .comment-author").innerText();
+    expect(shown).toMatch(/^warga-[0-9a-f]{6}$/);
+    await card.getByRole("button", { name: "Detail & koreksi" }).click();
+    await card.getByRole("button", { name: "Tampilkan data pribadi" }).click();
+    const revealed = card.locator(".detail-raw .mini-comment .comment-author");
+    await revealed.waitFor();
+    expect(await revealed.innerText()).not.toMatch(/^warga-/);
+    await card.getByRole("button", { name: "Samarkan lagi" }).click();
+    await revealed.waitFor({ state: "detached" });
+    expect((page as Page & { jsErrors: string[] }).jsErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("sources and downloads", () => {
   it("shows each source's health and lets an admin add an account", async () => {
     const page = await newPage();

@@ -52,8 +52,9 @@ export function useTopicDetail(villageId: number | null, key: string, week: stri
 }
 
 /** A comment with its post, thread and correction history; null id waits. */
-export function useCommentDetail(commentId: number | null): QueryResult<CommentDetailDTO> {
-  const url = commentId === null ? null : buildUrl(`/api/comments/${commentId}`);
+export function useCommentDetail(commentId: number | null, opts: { raw?: boolean } = {}): QueryResult<CommentDetailDTO> {
+  // raw=1: unredacted names, numbers and links for admins and pimpinan; every such view is audited.
+  const url = commentId === null ? null : buildUrl(`/api/comments/${commentId}`, { raw: opts.raw ? 1 : undefined });
   return useQuery(url, () => dataOf<CommentDetailDTO>(url!));
 }
 
@@ -65,7 +66,8 @@ export function useCommentDetail(commentId: number | null): QueryResult<CommentD
 export async function saveCommentLabels(commentId: number, labels: CommentLabelsInput): Promise<CommentDetailDTO> {
   const detail = (await sendJson<{ data: CommentDetailDTO }>(`/api/comments/${commentId}/labels`, "PATCH", labels)).data;
   const isList = (key: string) => key.startsWith("pages:");
-  queryCache.invalidateAll((key) => isList(key) || key === `/api/comments/${commentId}`);
+  // The raw view of the same comment (raw=1, admins and pimpinan) shows the labels too.
+  queryCache.invalidateAll((key) => isList(key) || key === `/api/comments/${commentId}` || key.startsWith(`/api/comments/${commentId}?`));
   queryCache.set<CommentDetailDTO>(`/api/comments/${commentId}`, { status: "success", data: detail, error: undefined, fetching: false, updatedAt: Date.now() });
   queryCache.updateData<CommentPages>(isList, (pages) => ({
     ...pages,

@@ -46,7 +46,10 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
   const result = useCommentPages(rangeOk ? village.id : null, filters);
   const { user } = useAuth();
   // Mirrors the server's canCorrectLabels; the server still checks (this only hides the form).
-  const canCorrect = ["admin", "pimpinan", "perangkat"].includes(user.role) && (user.role === "admin" || user.villages.some((v) => v.id === village.id));
+  const member = user.role === "admin" || user.villages.some((v) => v.id === village.id);
+  const canCorrect = ["admin", "pimpinan", "perangkat"].includes(user.role) && member;
+  // Mirrors the server's canViewRawPersonalData (the server checks and audits every raw view).
+  const canViewRaw = ["admin", "pimpinan"].includes(user.role) && member;
 
   const apply = (next: ExplorerFilters) => navigate(explorerHref(next, village.id, defaultVillageId));
   const set = <K extends keyof ExplorerFilters>(key: K, value: ExplorerFilters[K] | "") =>
@@ -131,7 +134,7 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
               {comments.map((c) => (
                 <li key={c.id}>
                   <CommentCard comment={c} timeZone={village.timeZone} topicName={topicNames.name} onTopic={(key) => set("topic", key)}>
-                    <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topicNames.topics} topicName={topicNames.name} canCorrect={canCorrect} />
+                    <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topicNames.topics} topicName={topicNames.name} canCorrect={canCorrect} canViewRaw={canViewRaw} />
                   </CommentCard>
                 </li>
               ))}

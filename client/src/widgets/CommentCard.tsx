@@ -15,6 +15,10 @@ export interface CommentCardProps {
   children?: ReactNode;
 }
 
+// The server masks personal data with this character; a link whose number it masked (a wa.me
+// link, say) leads nowhere, so it is not offered.
+const MASK = "•";
+
 const LANGUAGE_KEYS: Record<string, MessageKey> = {
   id: "language.id",
   su: "language.su",
@@ -62,7 +66,7 @@ export function CommentCard({ comment: c, timeZone, onTopic, topicName, children
         <span className="comment-extra">
           {languageKey && <span>{t("comment.language", { language: t(languageKey) })}</span>}
           <span>{t("comment.likes", { count: fmt.number(c.likeCount) })}</span>
-          {c.url && (
+          {c.url && !c.url.includes(MASK) && (
             <a href={c.url} target="_blank" rel="noopener noreferrer nofollow">
               {t("comment.original", { platform })}
               <span aria-hidden="true"> ↗</span>

@@ -12,6 +12,8 @@ export interface CommentDetailProps {
   topics: TopicDTO[];
   topicName: (key: string, fallback: string) => string;
   canCorrect: boolean;
+  /** Admins and pimpinan may reveal names, numbers and links (audited); everyone else never. */
+  canViewRaw?: boolean;
 }
 
 /** A "Detail & koreksi" disclosure; the detail is fetched only when opened. */
@@ -33,15 +35,30 @@ export function CommentDetailToggle(props: CommentDetailProps) {
   );
 }
 
-function DetailBody({ comment, timeZone, topics, topicName, canCorrect }: CommentDetailProps) {
+function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewRaw = false }: CommentDetailProps) {
   const { t, fmt } = useI18n();
-  const detail = useCommentDetail(comment.id);
+  const [raw, setRaw] = useState(false);
+  const detail = useCommentDetail(comment.id, { raw: raw && canViewRaw });
   if (detail.status === "loading") return <LoadingState />;
   if (detail.status === "error") return <ErrorState error={detail.error} onRetry={detail.refetch} />;
   const d = detail.data!;
   const c = d.corrections;
   return (
     <>
+      {canViewRaw && (
+        <div className="detail-block detail-raw">
+          <button type="button" className="link-button" aria-pressed={raw} onClick={() => setRaw((r) => !r)}>
+            {raw ? t("detail.hideRaw") : t("detail.showRaw")}
+          </button>
+          <p className="muted">{t("detail.rawAudited")}</p>
+          {raw && (
+            <>
+              <h4>{t("detail.rawComment")}</h4>
+              <MiniComment comment={d.comment} timeZone={timeZone} />
+            </>
+          )}
+        </div>
+      )}
       <div className="detail-block">
         <h4>{t("detail.post")}</h4>
         {d.post ? (

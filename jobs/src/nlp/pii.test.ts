@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectPii, findPii, isValidNik, redact } from "./pii";
+import { detectPii, findPii, isValidNik, nameHasPersonalData, redact, redactLink, redactPersonalData } from "./pii";
 import type { NlpContext } from "./types";
 
 const ctx: NlpContext = { topics: [], resources: {} };
@@ -49,6 +49,129 @@ describe("phones and e-mail", () => {
   it("returns several spans sorted by position through the stage", () => {
     const text = "ibu Ani, NIK 3215015203900002, hp 081234567890, email ani@yahoo.co.id";
     expect(detectPii(text, ctx).map((s) => s.type)).toEqual(["nik", "phone", "email"]);
+  });
+});
+
+describe("the common ways Indonesians write a mobile number", () => {
+  // Each form as residents type it; the whole number is one span, whatever the separators.
+  const FORMS: Array<[string, string]> = [
+    ["operator code in brackets", "(0812) 3456 7893"],
+    ["every digit spaced", "0 8 1 2 3 4 5 6 7 8 9 4"],
+    ["+62 and the operator code in brackets", "+62 (812) 3456-7890"],
+    ["+62 in brackets", "(+62) 812 3456 7890"],
+    ["+62 (0) trunk prefix", "+62 (0) 812 3456 7890"],
+    ["+62 with a space and 0812", "+62 0812 3456 7890"],
+    ["62 with spaces", "62 812 3456 7890"],
+    ["62 with dots", "62.812.3456.7890"],
+    ["+62 with dashes", "+62-812-3456-7890"],
+    ["+62 contiguous", "+6281234567890"],
+    ["08 with dots", "0857.1234.5678"],
+    ["08 with 3-3-4 groups", "0812 345 6789"],
+    ["08 with 5-3-3 groups", "08123 456 789"],
+    ["08 with 3-4-4 groups", "085 6123 4478"],
+    ["08 with 3-3-3-3 groups", "081 234 998 761"],
+    ["spaced digits and dashes", "0 8 1 3 - 2 2 6 7 - 9 0 4 1"],
+    ["pairs", "08 57 11 22 90 43"],
+    ["08 in pairs", "0812 34 56 78 90"],
+    ["spaced dashes", "0812 - 3456 - 7890"],
+    ["U+2011 non-breaking hyphens (WhatsApp contact names)", "0812\u20119876\u20115432"],
+    ["U+2010 hyphens", "0812\u20103456\u20107890"],
+    ["U+2013 en dashes", "0812\u20133456\u20137890"],
+    ["U+2014 em dashes", "0812\u20143456\u20147890"],
+    ["U+2212 minus signs", "0812\u22123456\u22127890"],
+    ["no-break spaces", "+62\u00a0812\u00a03456\u00a07890"],
+    ["brackets without space", "(0812)34567893"],
+  ];
+  it.each(FORMS)("finds a number written with %s", (_name, phone) => {
+    const text = `tolong hubungi ${phone} ya pak`;
+    expect(pick(text)).toEqual([{ type: "phone", value: phone }]);
+    // Masked: no more than the operator prefix and the last two digits stay readable.
+    const out = redact(text, findPii(text));
+    expect(out.replace(/\D/g, "").length).toBeLessThanOrEqual(8);
+    expect(out.length).toBe(text.length);
+  });
+
+  it("finds the number of wa.me and api.whatsapp.com links (t.me handles are left)", () => {
+    expect(pick("chat aja https://wa.me/6281234567895")).toEqual([{ type: "phone", value: "6281234567895" }]);
+    expect(pick("WA.ME/+6281234567895")).toEqual([{ type: "phone", value: "6281234567895" }]);
+    expect(pick("https://api.whatsapp.com/send?phone=6281234567895&text=halo")).toEqual([{ type: "phone", value: "6281234567895" }]);
+    expect(pick("https://api.whatsapp.com/send/?text=halo&phone=%2B6281234567895&type=phone_number")).toEqual([{ type: "phone", value: "6281234567895" }]);
+    // A link's number is a phone whatever its country: the link opens a chat with that person.
+    expect(pick("wa.me/447911123456")).toEqual([{ type: "phone", value: "447911123456" }]);
+    expect(redact("https://wa.me/6281234567895", findPii("https://wa.me/6281234567895"))).toBe("https://wa.me/62812••••••95");
+    expect(findPii("gabung t.me/wargasukamaju atau t.me/budi_0812")).toEqual([]);
+  });
+
+  it("finds two numbers written one after the other, and a number followed by a count", () => {
+    expect(pick("0812 3456 7890 0813 4567 8901").map((s) => s.value)).toEqual(["0812 3456 7890", "0813 4567 8901"]);
+    expect(pick("hub 0812 3456 7890 2 kali ya")).toEqual([{ type: "phone", value: "0812 3456 7890" }]);
+    expect(pick("a 0812-3456-7890, b 0857.1234.5678").map((s) => s.value)).toEqual(["0812-3456-7890", "0857.1234.5678"]);
+  });
+
+  it("leaves dates, times, money, RT/RW, years and counts alone", () => {
+    const NOT_PHONES = [
+      "rapat tanggal 08-12-2024 jam 08.30, iuran 50.000",
+      "rapat 08-12-2024 10.30 di balai desa",
+      "tgl 17/08/2026 jam 08.00-12.00",
+      "jam 08.12.34.56.78.90",
+      "bantuan Rp 1.500.000 per KK",
+      "dana desa Rp 62.850.000.000 tahun ini",
+      "Rp62.850.000 untuk jalan",
+      "Rp 62 850 000 000 untuk jalan",
+      "anggaran 62.850.000.000 habis",
+      "harga 10.000-15.000 per kg",
+      "2024-2025 anggaran 850.000.000",
+      "RT 003/RW 008 dusun 2, RT 08 RW 12",
+      "tahun 2026 ada 1.250 warga, 08 RT, 12 RW",
+      "hadir 0 8 12 15 20 30 orang per dusun",
+      "kode pos 41381, telp kantor (0267) 123456",
+      "nomor resi 081234567890123 sudah dikirim",
+      "id 0812345678901234567 di sistem",
+    ];
+    for (const text of NOT_PHONES) expect(findPii(text), text).toEqual([]);
+  });
+
+  it("takes the grouped NIK with the same dashes as phones", () => {
+    expect(pick("NIK 3215\u20110112\u20110390\u20110001")).toEqual([{ type: "nik", value: "3215\u20110112\u20110390\u20110001" }]);
+  });
+});
+
+describe("author names", () => {
+  it("treats a name that is or contains a phone, e-mail, NIK or long number as personal data", () => {
+    for (const name of ["+62 812-9876-5432", "budi@example.co.id", "0812\u20119876\u20115432", "Budi 0812 3456 7890", "Ibu Ani 3215011203900001", "+1 (555) 123-4567", "+44 7911 123456"]) {
+      expect(nameHasPersonalData(name), name).toBe(true);
+    }
+  });
+
+  it("keeps ordinary names, handles and RT/RW titles", () => {
+    for (const name of ["Budi Santoso", "Budi (@budi_0812)", "Pak RT 05 RW 02", "Karang Taruna RT 01/02/03/04", "Warga 2026", "@pemdes_mulyasari"]) {
+      expect(nameHasPersonalData(name), name).toBe(false);
+    }
+  });
+});
+
+describe("redactPersonalData", () => {
+  it("masks the stored spans and also what they miss (spans stored by an older detector)", () => {
+    const text = "hp 081234567890 atau (0812) 3456 7893";
+    const old = [{ type: "phone" as const, start: 3, end: 15 }];
+    expect(redactPersonalData(text, old)).toEqual({ text: "hp 0812••••••90 atau (0812) •••• ••93", found: true });
+  });
+
+  it("detects afresh when the stored spans do not fit the text, and says when nothing was found", () => {
+    expect(redactPersonalData("wa.me/6281234567895", [{ type: "phone", start: 40, end: 52 }]).text).toBe("wa.me/62812••••••95");
+    expect(redactPersonalData("jalan rusak di RT 03")).toEqual({ text: "jalan rusak di RT 03", found: false });
+    const garbled = JSON.parse('[{"type":"telp","start":3,"end":15}]') as Parameters<typeof redactPersonalData>[1];
+    expect(redactPersonalData("hp 081234567890", garbled).text).toBe("hp 0812••••••90");
+  });
+});
+
+describe("redactLink", () => {
+  it("masks phone numbers and e-mail addresses in a link, and keeps platform ids", () => {
+    expect(redactLink("https://wa.me/6281234567895?text=halo")).toBe("https://wa.me/62812••••••95?text=halo");
+    expect(redactLink("mailto:budi@example.co.id")).toBe("mailto:b•••@example.co.id");
+    const permalink = "https://www.facebook.com/108254917364120/posts/1234567890123456";
+    expect(findPii(permalink).length).toBe(1); // the post id reads as a KK number in free text
+    expect(redactLink(permalink)).toBe(permalink);
   });
 });
 

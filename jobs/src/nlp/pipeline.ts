@@ -14,8 +14,10 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpam, markFloods } from "./spam";
 import { detectPii } from "./pii";
 
-/** Version of normalisation, language ID and sentiment; bump when any of their data or rules change. */
-export const CORE_VERSION = "1.0.1"; // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
+/** Version of normalisation, language ID, sentiment and personal-data detection; bump when any of their data or rules change. */
+// 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
+// 1.0.2: more phone forms found as personal data (brackets, spaced digits, Unicode dashes, wa.me links)
+export const CORE_VERSION = "1.0.2";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -1,6 +1,6 @@
 // Comment detail, and officials' corrections of a comment's sentiment and topics. A correction wins
 // over the model in every statistic, so the comment's day is re-rolled immediately.
-import type { CommentDetailDTO, CommentLabelsInput, Platform } from "../../../shared/src/contracts";
+import type { CommentDetailDTO, CommentLabelsInput } from "../../../shared/src/contracts";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
 import { getCommentThread } from "../db/commentRepository";
@@ -9,10 +9,10 @@ import { setHumanSentiment, setHumanTopics } from "../db/labelRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { badRequest, notFound } from "../errors";
 import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
-import { presentComment } from "../presenters/commentPresenter";
+import { presentComment, presentPost } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
 
-/** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited). */
+/** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited) in all of them. */
 export async function getCommentDetail(
   db: Database,
   auth: AuthContext | undefined,
@@ -32,7 +32,7 @@ export async function getCommentDetail(
   const post = comment.post;
   return {
     comment: presentComment(comment, { raw }),
-    post: post ? { platform: post.platform as Platform, externalId: post.externalId, text: post.text, url: post.url, publishedAt: post.publishedAt.toISOString() } : null,
+    post: post ? presentPost(post, { raw }) : null,
     parent: parent ? presentComment(parent, { raw }) : null,
     replies: replies.map((r) => presentComment(r, { raw })),
     corrections: {

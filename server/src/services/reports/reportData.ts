@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { addDays, isoWeekOfDay, localTimeToUtc } from "../../../../shared/src/time";
 import type { Sentiment } from "../../../../shared/src/contracts";
-import { findPii, parsePiiSpans, redact } from "../../../../jobs/src/nlp/pii";
+import { parsePiiSpans, redactPersonalData } from "../../../../jobs/src/nlp/pii";
 import { SENTIMENT_MODEL_FILE } from "../../../../jobs/src/nlp/resources";
 import { computeRisingTerms, type RisingTerm } from "../../../../jobs/src/nlp/risingTerms";
 import type { Database } from "../../db/client";
@@ -93,16 +93,8 @@ function periodKeyOfDay(kind: ReportPeriod["kind"], day: string): string {
  * number the stored spans missed (older model, edited text) must not slip through.
  */
 export function redactForReport(text: string, stored: string | null): string {
-  let out: string;
-  try {
-    out = redact(text, parsePiiSpans(stored));
-  } catch {
-    out = redact(text, findPii(text));
-  }
-  const residual = findPii(out);
-  if (residual.length) out = redact(out, residual);
   // Handles of other residents mentioned in a quote identify them as surely as a name.
-  return out.replace(MENTION_RE, "$1@•••");
+  return redactPersonalData(text, parsePiiSpans(stored)).text.replace(MENTION_RE, "$1@•••");
 }
 
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]{2,}/gu;
