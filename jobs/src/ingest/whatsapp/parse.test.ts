@@ -83,6 +83,12 @@ describe("parseWhatsApp", () => {
     expect(c.authorId).toBe("6281234567890");
   });
 
+  it("recognises a number sender written with non-breaking hyphens and bidi marks, keyed like the plain one", () => {
+    const c = parseWhatsApp("23/11/26 19.08 - \u202A+62\u00A0812\u20113456\u20117890\u202C: info", opts).comments[0];
+    expect(c.authorName).toBeNull();
+    expect(c.authorId).toBe("6281234567890");
+  });
+
   it("zonedTimeToUtc handles zones with DST", () => {
     expect(zonedTimeToUtc(2026, 7, 1, 12, 0, 0, "Europe/Amsterdam").toISOString()).toBe("2026-07-01T10:00:00.000Z");
     expect(zonedTimeToUtc(2026, 1, 1, 12, 0, 0, "Europe/Amsterdam").toISOString()).toBe("2026-01-01T11:00:00.000Z");

@@ -123,8 +123,12 @@ function isSystemBody(rest: string): boolean {
   return !SENDER.test(rest);
 }
 
+// WhatsApp writes an unsaved sender as the number with non-breaking hyphens (U+2011) and spaces,
+// often wrapped in bidi marks (U+202A…U+202E, U+2066…U+2069); any dash or space counts.
+const PHONE_SENDER_RE = /^[\u202A-\u202E\u2066-\u2069]*\+?[\d\s\u00A0\u2010-\u2015\u2212\-().]{8,}[\u202A-\u202E\u2066-\u2069]*$/;
+
 function looksLikePhone(name: string): boolean {
-  return /^\+?[\d\s\-()]{8,}$/.test(name);
+  return PHONE_SENDER_RE.test(name) && /\d{3}/.test(name.replace(/\D+/g, ""));
 }
 
 /** Where a parser sends what it finds, in file order. */
