@@ -268,6 +268,15 @@ describe("CSV export", () => {
       expect(rows.map((r) => Number(r.id)), JSON.stringify(query)).toEqual(expected);
     }
   });
+
+  it("names each author as the comments list does for the same reader, so rows can be matched", async () => {
+    const list = await api.get(`/api/villages/${villageId}/comments`).query({ limit: 100 }).expect(200);
+    const shown = new Map<number, string>(list.body.data.map((c: { id: number; author: string }) => [c.id, c.author]));
+    const { rows } = await csvRows({});
+    const matched = rows.filter((r) => shown.has(Number(r.id)));
+    expect(matched.length).toBeGreaterThan(0);
+    for (const r of matched) expect(r.penulis).toBe(shown.get(Number(r.id)));
+  });
 });
 
 describe("XLSX export", () => {

@@ -80,7 +80,7 @@ export async function* exportRowPages(
         localTime: localDateTime(row.publishedAt, village.timeZone),
         day: row.day,
         platform: c.platform,
-        author: `warga-${row.authorPseudonym.slice(0, 8)}`,
+        author: c.author, // the same display rule as the screen, so rows can be matched
         text: c.text,
         sentiment: c.sentiment?.label ?? "",
         sentimentOrigin: c.sentiment?.origin ?? "",
