@@ -166,6 +166,25 @@ describe("comment detail and thread", () => {
   });
 });
 
+describe("searching for a person's number or e-mail", () => {
+  it("is refused to viewers and perangkat (the hits would tell whose comment it is), in the list and the exports", async () => {
+    for (const q of ["3456 7893", "0812-3456", "budi@example.co.id"]) {
+      for (const role of ["viewer", "perangkat"] as const) {
+        const res = await api[role].get(`/api/villages/${villageId}/comments`).query({ q }).expect(403);
+        expect(res.body.error.message).toMatch(/^q: /);
+      }
+      await api.perangkat.get(`/api/villages/${villageId}/exports/comments.csv`).query({ q }).expect(403);
+    }
+  });
+
+  it("is allowed to admins and pimpinan, and ordinary words stay searchable for everyone", async () => {
+    const found = (await api.pimpinan.get(`/api/villages/${villageId}/comments`).query({ q: "3456 7893" }).expect(200)).body.data as Dto[];
+    expect(found.map((c) => c.externalId)).toContain("n3");
+    const words = (await api.viewer.get(`/api/villages/${villageId}/comments`).query({ q: "rusak" }).expect(200)).body.data as Dto[];
+    expect(words.map((c) => c.externalId)).toContain("n3");
+  });
+});
+
 describe("weekly insights", () => {
   it("'perlu perhatian' and rising-term examples carry no names, phones or e-mails", async () => {
     // Mark the planted comments negative so they are the ones needing attention.

@@ -2,12 +2,27 @@
 import type { CommentListDTO, CommentListQuery } from "../../../shared/src/contracts";
 import type { AuthContext } from "../auth/types";
 import type { Database } from "../db/client";
-import { assertCanReadVillage } from "../policies/access";
+import { assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
+import { findPii } from "../../../jobs/src/nlp/pii";
 import { countComments, findComments } from "../db/commentRepository";
 import { cachedForVillage } from "../db/dataVersion";
 import { getVillage } from "../db/villageRepository";
-import { badRequest, notFound } from "../errors";
+import { badRequest, forbidden, notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
+
+// Seven or more digits, whatever separates them: enough of a phone number or NIK to find its owner.
+const NUMBER_PROBE_RE = /(?:\d[\s.\-\u00A0\u2010-\u2015\u2212()]*){7,}/;
+
+/**
+ * A search for a phone number, NIK or e-mail tells whoever runs it which comments hold that
+ * person's data, even when the text shown is masked: only roles allowed raw personal data may.
+ */
+export function assertSearchAllowed(auth: AuthContext, villageId: number, q: string | undefined): void {
+  if (!q || canViewRawPersonalData(auth, villageId)) return;
+  if (NUMBER_PROBE_RE.test(q) || findPii(q).length > 0) {
+    throw forbidden("q: mencari nomor telepon, NIK atau e-mail hanya boleh bagi admin dan pimpinan");
+  }
+}
 
 /** The filter part of a list query (what the total depends on), in a stable order. */
 function filterKey(q: CommentListQuery) {
@@ -37,6 +52,7 @@ function decodeCursor(cursor: string, sort: "time" | "likes"): { value: string |
  */
 export async function listComments(db: Database, auth: AuthContext | undefined, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
   assertCanReadVillage(auth, villageId);
+  assertSearchAllowed(auth, villageId, q.q);
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
   const pageKey = JSON.stringify([filterKey(q), q.sort, q.limit, q.cursor ?? null]);

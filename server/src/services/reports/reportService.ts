@@ -14,6 +14,7 @@ import { getVillage } from "../../db/villageRepository";
 import type { AuthContext } from "../../auth/types";
 import { badRequest, notFound, unauthorized } from "../../errors";
 import { assertCanExport, canExport } from "../../policies/access";
+import { assertSearchAllowed } from "../commentService";
 import { recordAudit } from "../auditService";
 import { writeCommentsCsv } from "./csvExport";
 import { exportRowPages, XLSX_MAX_ROWS, type ExportQuery } from "./exportRows";
@@ -289,6 +290,7 @@ export async function downloadPdfReport(db: Database, auth: AuthContext | undefi
 /** The explorer's CSV for a dashboard user (always redacted: the file leaves the system). */
 export async function downloadCommentsCsv(db: Database, auth: AuthContext | undefined, villageId: number, q: ExportQuery, lang: ReportLang): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
+  assertSearchAllowed(auth, villageId, q.q);
   const file = await exportCommentsCsv(db, villageId, q, lang);
   await recordAudit(db, auth, { action: "export", villageId, target: "comments.csv", details: { format: "csv", filters: describeFilters(q) } });
   return file;
@@ -302,6 +304,7 @@ export async function downloadReportXlsx(
   req: { week?: string; lang: ReportLang; filters: ExportQuery },
 ): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
+  assertSearchAllowed(auth, villageId, req.filters.q);
   const file = await exportReportXlsx(db, villageId, req);
   await recordAudit(db, auth, { action: "export", villageId, target: `report:weekly:${file.period}`, details: { format: "xlsx", filters: describeFilters(req.filters) } });
   return file;
