@@ -1,5 +1,5 @@
 // Intent and urgency stages. Both are linear models (multinomial / binary logistic regression) over
-// hashed word, word-bigram and character-trigram features plus hand-written cue features (question
+// hashed word and word-bigram features plus hand-written cue features (question
 // words, proposal and thanks phrases, danger x present-time x person/home cues) in Indonesian, slang,
 // Sundanese, Javanese and English. Cues are matched on both forms of the text: `surface` keeps
 // regional words ("naon", "kumaha", "caah") that slang mapping would rewrite, `normalized` has the
@@ -35,42 +35,31 @@ const AID = ["bantuan", "cair", "dibagi", "pembagian", "donasi", "sumbangan", "s
 const PROMO = ["promo", "diskon", "gacor", "slot", "deposit", "wd", "maxwin", "jp", "order", "harga", "jual", "cod", "ready", "pinjol", "cashback", "bonus", "link", "bio", "dm", "sale"];
 const CHRONIC = ["hari", "minggu", "bulan", "tahun", "taun", "sejak", "udah lama", "sudah lama", "bertahun", "tiap", "setiap", "selalu", "sering", "kalau hujan", "kalo ujan", "musim hujan", "tiap hujan"];
 
-interface CueSet { words: Set<string>; phrases: string[] }
-function cueSet(list: string[]): CueSet {
-  const words = new Set<string>();
-  const phrases: string[] = [];
-  for (const c of list) {
-    if (c.includes(" ") || !/^[\p{L}\p{N}]+$/u.test(c)) phrases.push(` ${c} `);
-    else words.add(c);
-  }
-  return { words, phrases };
-}
-const CUES = {
-  q: cueSet(QUESTION), qp: cueSet(QUESTION_PARTICLES), prop: cueSet(PROPOSAL), thanks: cueSet(THANKS), compl: cueSet(COMPLAINT),
-  danger: cueSet(DANGER), now: cueSet(NOW), person: cueSet(PERSON_HOME), past: cueSet(PAST), aid: cueSet(AID), promo: cueSet(PROMO), chronic: cueSet(CHRONIC),
+const CUE_LISTS = {
+  q: QUESTION, qp: QUESTION_PARTICLES, prop: PROPOSAL, thanks: THANKS, compl: COMPLAINT,
+  danger: DANGER, now: NOW, person: PERSON_HOME, past: PAST, aid: AID, promo: PROMO, chronic: CHRONIC,
 };
-type CueName = keyof typeof CUES;
-const CUE_NAMES = Object.keys(CUES) as CueName[];
+type CueName = keyof typeof CUE_LISTS;
+const CUE_NAMES = Object.keys(CUE_LISTS) as CueName[];
+const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, i) => [n, 1 << i])) as Record<CueName, number>;
 
-/** The cue terms of one set present in either form of the text (whole tokens or padded phrases). */
-function findCues(set: CueSet, tokens: string[], padded: string, out: string[] | null): boolean {
-  let hit = false;
-  for (const t of tokens) {
-    if (set.words.has(t)) {
-      if (!out) return true;
-      hit = true;
-      if (!out.includes(t)) out.push(t);
+/** A multi-token cue ("gimana kalau", "ya ?"), indexed by its first token. */
+interface Phrase { rest: string[]; bit: number; term: string }
+// Cues are indexed by token so matching costs one map look-up per token, not one scan per cue.
+const WORD_CUES = new Map<string, number>();
+const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
+for (const name of CUE_NAMES) {
+  for (const cue of CUE_LISTS[name]) {
+    const parts = cue.split(" ");
+    if (parts.length === 1 && /^[\p{L}\p{N}]+$/u.test(cue)) {
+      WORD_CUES.set(cue, (WORD_CUES.get(cue) ?? 0) | CUE_BIT[name]);
+      continue;
     }
+    // "!!" and similar punctuation cues are matched as tokens of their own.
+    const list = PHRASES_BY_FIRST.get(parts[0]) ?? [];
+    list.push({ rest: parts.slice(1), bit: CUE_BIT[name], term: cue });
+    PHRASES_BY_FIRST.set(parts[0], list);
   }
-  for (const p of set.phrases) {
-    if (padded.includes(p)) {
-      if (!out) return true;
-      hit = true;
-      const term = p.trim();
-      if (!out.includes(term)) out.push(term);
-    }
-  }
-  return hit;
 }
 
 /** FNV-1a over UTF-16 code units, with a seed so feature families do not collide systematically. */
@@ -83,66 +72,114 @@ export function hashFeature(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** Mixes a hash with a family seed (murmur3 finaliser) so one word hash serves several feature families. */
+function mix(h: number, seed: number): number {
+  let x = (h ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** What featurisation needs per distinct token; memoised (the same few thousand words recur). */
+interface TokenInfo { h: number; cues: number; phrases: Phrase[] | undefined }
+const TOKEN_MEMO = new Map<string, TokenInfo>();
+const TOKEN_MEMO_MAX = 200_000;
+
+function tokenInfo(w: string): TokenInfo {
+  let info = TOKEN_MEMO.get(w);
+  if (info) return info;
+  info = { h: hashFeature(w, 0), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+  // Bounded so a stream of unique junk tokens cannot grow memory without limit.
+  if (TOKEN_MEMO.size >= TOKEN_MEMO_MAX) TOKEN_MEMO.clear();
+  TOKEN_MEMO.set(w, info);
+  return info;
+}
+
 export interface IntentInput { surface: string; normalized: string }
 
 /** What featurisation found: hashed feature indices (binary features) and the danger/now terms. */
-export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: Set<CueName> }
+export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number }
 
-const SPLIT_RE = /\s+/;
 const PUNCT_ONLY = /^[.,;:]+$/;
 
-/** Featurises one comment into hashed indices below 2^bits. Deterministic; no allocation of big buffers. */
+function tokensOf(s: string): string[] {
+  const out: string[] = [];
+  for (const t of s.toLowerCase().split(" ")) if (t.length > 0 && !PUNCT_ONLY.test(t)) out.push(t);
+  return out;
+}
+
+/** Adds the cues of one token sequence to `acc` (bit mask); records danger and present-time terms. */
+function scanCues(toks: string[], infos: TokenInfo[], f: IntentFeatures): void {
+  for (let i = 0; i < toks.length; i++) {
+    const info = infos[i];
+    if (info.cues !== 0) {
+      f.cues |= info.cues;
+      if (info.cues & CUE_BIT.danger && !f.dangerTerms.includes(toks[i])) f.dangerTerms.push(toks[i]);
+      if (info.cues & CUE_BIT.now && !f.nowTerms.includes(toks[i])) f.nowTerms.push(toks[i]);
+    }
+    if (!info.phrases) continue;
+    for (const p of info.phrases) {
+      let ok = i + p.rest.length < toks.length + (p.rest.length === 0 ? 1 : 0);
+      for (let j = 0; ok && j < p.rest.length; j++) ok = toks[i + 1 + j] === p.rest[j];
+      if (!ok) continue;
+      f.cues |= p.bit;
+      if (p.bit === CUE_BIT.danger && !f.dangerTerms.includes(p.term)) f.dangerTerms.push(p.term);
+      if (p.bit === CUE_BIT.now && !f.nowTerms.includes(p.term)) f.nowTerms.push(p.term);
+    }
+  }
+}
+
+// Flag names are built once, not per comment (featurisation runs on every comment).
+const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, `danger&${o}`, `danger&${o}!`] as const);
+const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+const FLAG_SEED = 5;
+const flagHash = new Map<string, number>();
+function flag(idx: number[], name: string, mask: number): void {
+  let h = flagHash.get(name);
+  if (h === undefined) flagHash.set(name, (h = hashFeature(name, FLAG_SEED)));
+  idx.push(h & mask);
+}
+
+/** Featurises one comment into hashed indices below 2^bits. Deterministic. */
 export function featurize(input: IntentInput, bits: number): IntentFeatures {
   const mask = (1 << bits) - 1;
   const idx: number[] = [];
-  const norm = input.normalized.toLowerCase().split(SPLIT_RE).filter((t) => t.length > 0 && !PUNCT_ONLY.test(t));
-  const surf = input.surface.toLowerCase().split(SPLIT_RE).filter((t) => t.length > 0 && !PUNCT_ONLY.test(t));
+  const norm = tokensOf(input.normalized);
+  const surf = input.surface === input.normalized ? norm : tokensOf(input.surface);
+  const normInfo = norm.map(tokenInfo);
+  const surfInfo = surf === norm ? normInfo : surf.map(tokenInfo);
   // Words and bigrams of the normalised form ("?" and "!" stay: they carry intent).
-  let prev = "<s>";
-  for (const w of norm) {
-    idx.push(hashFeature(w, 1) & mask);
-    idx.push(hashFeature(prev + " " + w, 2) & mask);
-    prev = w;
+  let prev = 0x1234567;
+  for (const info of normInfo) {
+    idx.push(mix(info.h, 1) & mask);
+    idx.push(mix(Math.imul(prev, 31) ^ info.h, 2) & mask);
+    prev = info.h;
   }
-  idx.push(hashFeature(prev + " </s>", 2) & mask);
-  // Regional words survive only in the surface form; char trigrams catch spelling variants.
-  for (const w of surf) {
-    idx.push(hashFeature(w, 3) & mask);
-    if (w.length < 3) continue;
-    const b = `^${w}$`;
-    for (let i = 0; i + 3 <= b.length; i++) idx.push(hashFeature(b.slice(i, i + 3), 4) & mask);
-  }
-  const tokens = norm.concat(surf);
-  const padded = ` ${norm.join(" ")} ${surf.join(" ")} `;
-  const cues = new Set<CueName>();
-  const dangerTerms: string[] = [];
-  const nowTerms: string[] = [];
-  for (const name of CUE_NAMES) {
-    const out = name === "danger" ? dangerTerms : name === "now" ? nowTerms : null;
-    if (findCues(CUES[name], tokens, padded, out)) cues.add(name);
-  }
-  const last = norm.length > 0 ? norm[norm.length - 1] : "";
-  if (norm.includes("?")) cues.add("qp");
-  const flags: string[] = [...cues];
-  if (last === "?") flags.push("qend");
+  idx.push(mix(Math.imul(prev, 31) ^ 0x7654321, 2) & mask);
+  // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
+  // and twice the weight look-ups, so they were dropped.)
+  for (const info of surfInfo) idx.push(mix(info.h, 3) & mask);
+  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0 };
+  scanCues(norm, normInfo, f);
+  if (surf !== norm) scanCues(surf, surfInfo, f);
+  const cues = f.cues;
+  for (const name of CUE_NAMES) if (has(cues, name)) flag(idx, name, mask);
+  if (norm.length > 0 && norm[norm.length - 1] === "?") flag(idx, "qend", mask);
+  if (norm.includes("?")) flag(idx, "qmark", mask);
   // Combinations: urgency is a danger happening NOW to people or homes, not a danger word alone.
-  const d = cues.has("danger");
-  if (d) {
-    for (const other of ["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const) flags.push(`danger&${other}${cues.has(other) ? "" : "!"}`);
-    if (cues.has("now") && cues.has("person")) flags.push("danger&now&person");
-    if (cues.has("now") && !cues.has("past")) flags.push("danger&now&!past");
-    flags.push(`ndanger${Math.min(dangerTerms.length, 3)}`);
+  if (has(cues, "danger")) {
+    for (const [other, yes, no] of DANGER_PAIRS) flag(idx, has(cues, other) ? yes : no, mask);
+    if (has(cues, "now") && has(cues, "person")) flag(idx, "danger&now&person", mask);
+    if (has(cues, "now") && !has(cues, "past")) flag(idx, "danger&now&!past", mask);
+    flag(idx, `ndanger${Math.min(f.dangerTerms.length, 3)}`, mask);
   }
-  if (cues.has("q") && cues.has("qp")) flags.push("q&qp");
-  if (cues.has("thanks") && !cues.has("compl")) flags.push("thanks&!compl");
-  if (cues.has("prop") && !cues.has("qp")) flags.push("prop&!qp");
-  flags.push(`len${Math.min(Math.floor(Math.log2(norm.length + 1)), 6)}`);
-  // Cue flags are hashed into the same space but repeated so they can carry more weight per example.
-  for (const f of flags) idx.push(hashFeature(f, 5) & mask);
-  return { idx, dangerTerms, nowTerms, cues };
+  if (has(cues, "q") && has(cues, "qp")) flag(idx, "q&qp", mask);
+  if (has(cues, "thanks") && !has(cues, "compl")) flag(idx, "thanks&!compl", mask);
+  if (has(cues, "prop") && !has(cues, "qp")) flag(idx, "prop&!qp", mask);
+  flag(idx, `len${Math.min(Math.floor(Math.log2(norm.length + 1)), 6)}`, mask);
+  return f;
 }
 
-/** A trained linear model as shipped: sparse rows of weights (one column per class). */
 export interface LinearModelFile {
   name: string;
   version: string;
@@ -216,7 +253,29 @@ export function decideIntent(p: Float64Array, labels: readonly string[], needsRe
   return { label: labels[pick] as IntentLabel, score: Math.round(p[pick] * 1000) / 1000 };
 }
 
-export interface IntentModels { intent: LinearModel; urgency: LinearModel }
+export interface IntentModels {
+  intent: LinearModel;
+  urgency: LinearModel;
+  /**
+   * Both models' weights interleaved per feature (5 intent + 1 urgency, padded to 8 floats): one
+   * memory access serves both, which matters because hashed look-ups are cache misses, not arithmetic.
+   */
+  joint: Float32Array;
+}
+
+const JOINT_STRIDE = 8;
+
+/** Builds the interleaved weight table; both models must share one hashed feature space. */
+export function joinModels(intent: LinearModel, urgency: LinearModel): IntentModels {
+  if (intent.bits !== urgency.bits || intent.classes > JOINT_STRIDE - 1 || urgency.classes !== 1) throw new Error("intent and urgency models must share bits");
+  const dim = 1 << intent.bits;
+  const joint = new Float32Array(dim * JOINT_STRIDE);
+  for (let f = 0; f < dim; f++) {
+    for (let c = 0; c < intent.classes; c++) joint[f * JOINT_STRIDE + c] = intent.weights[f * intent.classes + c];
+    joint[f * JOINT_STRIDE + intent.classes] = urgency.weights[f];
+  }
+  return { intent, urgency, joint };
+}
 
 function models(ctx: NlpContext): IntentModels {
   const m = ctx.resources.intent as IntentModels | undefined;
@@ -224,17 +283,28 @@ function models(ctx: NlpContext): IntentModels {
   return m;
 }
 
-/** Both stages share one featurisation; the pipeline calls this once per comment. */
+/** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
 export function classifyIntentUrgency(input: IntentInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
-  // One feature space for both models (same bits): featurise once.
   const f = featurize(input, m.intent.bits);
-  const p = softmaxInPlace(linearScores(m.intent, f.idx));
-  const intent = decideIntent(p, m.intent.labels, m.intent.thresholds.needsReply ?? 1);
-  return { intent, urgency: urgencyFrom(m.urgency, f) };
+  const k = m.intent.classes;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];
+  let u = m.urgency.bias[0];
+  const w = m.joint;
+  for (const i of f.idx) {
+    const base = i * JOINT_STRIDE;
+    for (let c = 0; c < k; c++) z[c] += w[base + c];
+    u += w[base + k];
+  }
+  const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
+  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f) };
 }
 
 export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
-  const prob = sigmoid(linearScores(m, f.idx)[0]);
+  return urgencyDecision(m, sigmoid(linearScores(m, f.idx)[0]), f);
+}
+
+function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): UrgencyResult {
   const urgent = prob >= (m.thresholds.urgent ?? 0.5);
   // The terms that triggered it: the danger words, and the present-time words that made it current.
   const urgentTerms = urgent ? [...f.dangerTerms, ...f.nowTerms.filter((t) => t !== "!!")] : [];

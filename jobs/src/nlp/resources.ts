@@ -8,7 +8,7 @@ import type { LanguageModel } from "./language";
 import type { SentimentModel } from "./sentimentModel";
 import { parseLanguageModel } from "./language";
 import { parseSentimentModel } from "./sentimentModel";
-import { parseLinearModel, type IntentModels } from "./intent";
+import { joinModels, parseLinearModel, type IntentModels } from "./intent";
 import { buildLexicon, type LexiconV0 } from "./sentimentLexicon";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -119,10 +119,10 @@ export function getResources(): NlpResources {
   const base = loadBaseResources();
   const language = existsSync(LANGUAGE_MODEL_FILE) ? parseLanguageModel(readFileSync(LANGUAGE_MODEL_FILE, "utf8")) : null;
   const sentiment = existsSync(SENTIMENT_MODEL_FILE) ? parseSentimentModel(SENTIMENT_MODEL_FILE) : null;
-  const intent: IntentModels = {
-    intent: parseLinearModel(readFileSync(INTENT_MODEL_FILE, "utf8")),
-    urgency: parseLinearModel(readFileSync(URGENCY_MODEL_FILE, "utf8")),
-  };
+  const intent: IntentModels = joinModels(
+    parseLinearModel(readFileSync(INTENT_MODEL_FILE, "utf8")),
+    parseLinearModel(readFileSync(URGENCY_MODEL_FILE, "utf8")),
+  );
   cached = { ...base, language, sentiment, intent };
   return cached;
 }
