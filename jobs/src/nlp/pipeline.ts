@@ -1,4 +1,4 @@
-// The NLP pipeline: normalise -> tokenise -> language -> sentiment -> topics -> spam -> PII.
+// The NLP pipeline: normalise -> tokenise -> language -> sentiment -> topics -> intent/urgency -> spam -> PII.
 // One pipeline is used by import, the scheduler, retag and the API. Resources (slang lists,
 // lexicons, trained models) are loaded once per process; creating a pipeline for another village's
 // taxonomy only builds a new context around them.
@@ -13,11 +13,13 @@ import { tagTopics, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpam, markFloods } from "./spam";
 import { detectPii } from "./pii";
+import { classifyIntentUrgency } from "./intent";
 
-/** Version of normalisation, language ID, sentiment and personal-data detection; bump when any of their data or rules change. */
+/** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
 // 1.0.2: more phone forms found as personal data (brackets, spaced digits, Unicode dashes, wa.me links)
-export const CORE_VERSION = "1.0.2";
+// 1.1.0: intent and urgency stages (intent-v1, urgency-v1); urgent comments are never spam
+export const CORE_VERSION = "1.1.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride
@@ -36,7 +38,7 @@ function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext
 /** Builds a pipeline for one taxonomy (global topics plus a village's own). */
 export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
   const res = getResources();
-  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res } };
+  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent } };
   const sentiment = sentimentStage(res);
 
   const analyzeOne = (text: string): Analysis => {
@@ -46,9 +48,14 @@ export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
     const sent = sentiment(forms.normalized, ctx);
     const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
-    const spam = detectSpam({ text, normalized: forms.normalized, tokens }, ctx);
+    // The intent and urgency stages share one featurisation (same input, same hashed space).
+    const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
+    const spam = detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx);
     const pii = detectPii(text, ctx);
-    return { text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii };
+    return {
+      text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
+      intent: intent.label, intentScore: intent.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
+    };
   };
 
   const analyzeBatch = (texts: string[]): Analysis[] => {

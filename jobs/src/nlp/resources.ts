@@ -8,6 +8,7 @@ import type { LanguageModel } from "./language";
 import type { SentimentModel } from "./sentimentModel";
 import { parseLanguageModel } from "./language";
 import { parseSentimentModel } from "./sentimentModel";
+import { joinModels, parseLinearModel, type IntentModels } from "./intent";
 import { buildLexicon, type LexiconV0 } from "./sentimentLexicon";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,8 @@ export const DATA_DIR = path.join(HERE, "data");
 export const MODELS_DIR = path.join(HERE, "models");
 export const SENTIMENT_MODEL_FILE = path.join(MODELS_DIR, "sentiment-v1.json");
 export const LANGUAGE_MODEL_FILE = path.join(MODELS_DIR, "language-v1.json");
+export const INTENT_MODEL_FILE = path.join(MODELS_DIR, "intent-v1.json");
+export const URGENCY_MODEL_FILE = path.join(MODELS_DIR, "urgency-v1.json");
 
 export type EmojiPolarity = "pos" | "neg" | "laugh";
 
@@ -32,6 +35,8 @@ export interface NlpResources {
   lexicon: LexiconV0;
   language: LanguageModel | null;
   sentiment: SentimentModel | null;
+  /** Intent and urgency models (trained by `npm run train:intent`); required by the pipeline. */
+  intent: IntentModels;
 }
 
 function readLines(file: string): string[] {
@@ -82,7 +87,7 @@ function loadEmoji(): { emoji: Map<string, EmojiPolarity>; emoticons: Array<[str
 }
 
 /** Loads the data files every stage needs except the trained models (used by training too). */
-export function loadBaseResources(): Omit<NlpResources, "language" | "sentiment"> {
+export function loadBaseResources(): Omit<NlpResources, "language" | "sentiment" | "intent"> {
   const english = new Set(readLines("english-function-words.txt").map((w) => w.trim()));
   const slang = loadSlang(english);
   const vocab = new Set<string>();
@@ -114,6 +119,10 @@ export function getResources(): NlpResources {
   const base = loadBaseResources();
   const language = existsSync(LANGUAGE_MODEL_FILE) ? parseLanguageModel(readFileSync(LANGUAGE_MODEL_FILE, "utf8")) : null;
   const sentiment = existsSync(SENTIMENT_MODEL_FILE) ? parseSentimentModel(SENTIMENT_MODEL_FILE) : null;
-  cached = { ...base, language, sentiment };
+  const intent: IntentModels = joinModels(
+    parseLinearModel(readFileSync(INTENT_MODEL_FILE, "utf8")),
+    parseLinearModel(readFileSync(URGENCY_MODEL_FILE, "utf8")),
+  );
+  cached = { ...base, language, sentiment, intent };
   return cached;
 }

@@ -66,9 +66,14 @@ const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Spam verdict for one comment. Reads the raw text (obfuscation lives there) and the normalised form. */
-export const detectSpam: Stage<{ text: string; normalized: string; tokens: string[] }, SpamResult> = (input, _ctx: NlpContext) =>
-  classifySpam(input.text, input.normalized);
+/**
+ * Spam verdict for one comment. Reads the raw text (obfuscation lives there) and the normalised form.
+ * A comment the urgency stage flagged is never spam: hiding a real emergency costs far more than
+ * showing one ad, so `urgent` vetoes the verdict (ads that borrow danger words, "BANJIR PROMO", are
+ * kept non-urgent by the urgency model itself).
+ */
+export const detectSpam: Stage<{ text: string; normalized: string; tokens: string[]; urgent?: boolean }, SpamResult> = (input, _ctx: NlpContext) =>
+  input.urgent ? { ...NOT_SPAM } : classifySpam(input.text, input.normalized);
 
 // Anything that could start a spam verdict. Comments with none of these (most residents' comments)
 // skip the expensive de-obfuscation entirely.
@@ -194,9 +199,9 @@ function floodKey(normalized: string): string | null {
 
 /**
  * Flags copy-paste floods within a batch: every item whose (near-)identical text appears at least
- * FLOOD_MIN_COPIES times becomes spam. Returns new results; the inputs are not modified.
+ * FLOOD_MIN_COPIES times becomes spam, unless it is urgent. Returns new results; the inputs are not modified.
  */
-export function markFloods(items: { normalized: string }[], results: SpamResult[], minCopies: number = FLOOD_MIN_COPIES): SpamResult[] {
+export function markFloods(items: { normalized: string; urgent?: boolean }[], results: SpamResult[], minCopies: number = FLOOD_MIN_COPIES): SpamResult[] {
   if (items.length !== results.length) throw new Error(`markFloods: items (${items.length}) and results (${results.length}) must have the same length`);
   const keys = items.map((it) => floodKey(it.normalized));
   const counts = new Map<string, number>();
@@ -204,7 +209,8 @@ export function markFloods(items: { normalized: string }[], results: SpamResult[
   return results.map((r, i) => {
     const k = keys[i];
     const n = k ? (counts.get(k) ?? 0) : 0;
-    if (n < minCopies || r.isSpam) return r;
+    // Many residents posting the same "tolong, banjir masuk rumah" is an emergency, not a flood of copies.
+    if (n < minCopies || r.isSpam || items[i].urgent) return r;
     return { isSpam: true, score: clamp01(Math.max(r.score, 0.5 + 0.1 * (n - minCopies + 1))), reason: "banjir_salinan" };
   });
 }

@@ -19,6 +19,10 @@ export interface PiiSpan { type: PiiType; start: number; end: number }
 export interface SentimentResult { label: Sentiment; score: number }
 export interface TopicScore { key: string; score: number }
 export interface SpamResult { isSpam: boolean; score: number; reason: string | null }
+export type IntentLabel = "keluhan" | "pertanyaan" | "usulan" | "apresiasi" | "lainnya";
+export interface IntentResult { label: IntentLabel; score: number }
+/** Life, health or home at risk now; `urgentTerms` are the words that triggered it (empty if not urgent). */
+export interface UrgencyResult { urgent: boolean; score: number; urgentTerms: string[] }
 
 /** Everything the pipeline says about one comment. Offsets in `pii` refer to the original text. */
 export interface Analysis {
@@ -30,6 +34,10 @@ export interface Analysis {
   topics: TopicScore[];
   spam: SpamResult;
   pii: PiiSpan[];
+  intent: IntentLabel;
+  intentScore: number;
+  urgent: boolean;
+  urgentTerms: string[];
 }
 
 export interface ModelInfo { name: string; version: string }

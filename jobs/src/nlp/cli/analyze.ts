@@ -103,6 +103,10 @@ function main(): void {
         sentiment: { label: a.sentiment.label, score: a.sentiment.score },
         topics: a.topics.map((t) => ({ key: t.key, score: t.score })),
         spam: a.spam.isSpam,
+        intent: a.intent,
+        intentScore: a.intentScore,
+        urgent: a.urgent,
+        urgentTerms: a.urgentTerms,
         pii: a.pii.map((p) => ({ type: p.type, start: p.start, end: p.end })),
         normalized: a.normalized,
       });

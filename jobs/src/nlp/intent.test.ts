@@ -1,0 +1,84 @@
+// Sentences written for these tests (not taken from the village corpus).
+import { describe, expect, it } from "vitest";
+import { createPipeline } from "./pipeline";
+import { DEFAULT_TOPICS } from "./taxonomy";
+import { decideIntent, featurize, INTENT_LABELS, NEEDS_REPLY } from "./intent";
+import { detectSpam, markFloods } from "./spam";
+import type { NlpContext } from "./types";
+
+const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+const an = (t: string) => pipeline.analyze(t);
+
+describe("intent stage", () => {
+  it("tells questions, complaints, proposals, thanks and chatter apart", () => {
+    expect(an("Pak, jadwal posyandu bulan depan tanggal berapa ya?").intent).toBe("pertanyaan");
+    expect(an("Kumaha carana daftar BPJS di kantor desa? iraha bukana?").intent).toBe("pertanyaan");
+    expect(an("got ning RT 4 mampet, banyune mlebu dalan, wis seminggu ora diresiki").intent).toBe("keluhan");
+    expect(an("lampu jalan depan masjid mati terus sudah dua minggu, gelap banget kalo malam").intent).toBe("keluhan");
+    expect(an("usul pak, gimana kalau tiap minggu diadakan kerja bakti bersihin selokan").intent).toBe("usulan");
+    expect(an("hatur nuhun pisan kang kades, jalan ka sawah tos saé").intent).toBe("apresiasi");
+    expect(an("Terima kasih bu bidan, pelayanan imunisasinya ramah sekali").intent).toBe("apresiasi");
+  });
+
+  it("scores in (0, 1] and needs-reply is keluhan, pertanyaan or usulan", () => {
+    const a = an("kapan bantuan pupuk dibagikan min?");
+    expect(a.intentScore).toBeGreaterThan(0);
+    expect(a.intentScore).toBeLessThanOrEqual(1);
+    expect([...NEEDS_REPLY].sort()).toEqual(["keluhan", "pertanyaan", "usulan"]);
+  });
+
+  it("prefers a needs-reply class once their summed probability passes the threshold", () => {
+    // lainnya is the single most likely class, but keluhan+pertanyaan together pass 0.5.
+    const p = Float64Array.from([0.3, 0.25, 0.0, 0.05, 0.4]);
+    expect(decideIntent(p, INTENT_LABELS, 0.5).label).toBe("keluhan");
+    expect(decideIntent(p, INTENT_LABELS, 0.6).label).toBe("lainnya");
+  });
+});
+
+describe("urgency stage", () => {
+  it("flags life, health or home at risk now, with the triggering terms", () => {
+    const a = an("TOLONG air banjir sudah masuk rumah sekarang, ada nenek yang tidak bisa jalan di dalam");
+    expect(a.urgent).toBe(true);
+    expect(a.urgentTerms).toContain("banjir");
+    const b = an("kebakaran di rumah pak Darso gang 3, apinya masih besar, tolong damkar!!");
+    expect(b.urgent).toBe(true);
+    expect(b.urgentTerms.length).toBeGreaterThan(0);
+  });
+
+  it("does not flag past events, aid questions or ads that borrow danger words", () => {
+    for (const t of [
+      "banjir tahun lalu parah banget ya, semoga tahun ini aman",
+      "bantuan buat korban banjir kemarin kapan cair?",
+      "BANJIR PROMO!!! sepatu diskon 60% cuma hari ini, order via dm",
+      "jalan di depan SD berlubang, kalau hujan jadi kubangan",
+    ]) {
+      const a = an(t);
+      expect(a.urgent, t).toBe(false);
+      expect(a.urgentTerms, t).toEqual([]);
+    }
+  });
+
+  it("finds danger and present-time cues in Sundanese and English too", () => {
+    expect(featurize({ surface: "caah asup ka imah ayeuna", normalized: "caah asup ka imah ayeuna" }, 16).dangerTerms).toContain("caah");
+    const f = featurize({ surface: "the river is flooding our house right now", normalized: "the river is flooding our house right now" }, 16);
+    expect(f.dangerTerms).toContain("flooding");
+    expect(f.nowTerms).toContain("right now");
+  });
+});
+
+describe("spam respects urgency", () => {
+  const ctx: NlpContext = { topics: [], resources: {} };
+  it("never hides an urgent comment as spam", () => {
+    const text = "slot gacor deposit 10rb link di bio";
+    expect(detectSpam({ text, normalized: text, tokens: [] }, ctx).isSpam).toBe(true);
+    expect(detectSpam({ text, normalized: text, tokens: [], urgent: true }, ctx).isSpam).toBe(false);
+  });
+
+  it("does not mark repeated urgent messages as a copy-paste flood", () => {
+    const clean = { isSpam: false, score: 0, reason: null };
+    const items = Array.from({ length: 5 }, () => ({ normalized: "tolong banjir masuk rumah rt 2", urgent: true }));
+    expect(markFloods(items, items.map(() => clean)).some((r) => r.isSpam)).toBe(false);
+    const plain = items.map((i) => ({ normalized: i.normalized }));
+    expect(markFloods(plain, plain.map(() => clean)).every((r) => r.isSpam)).toBe(true);
+  });
+});
