@@ -4,7 +4,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import express from "express";
 import { parse } from "csv-parse/sync";
@@ -18,6 +17,7 @@ import { generateWeeklyReports } from "../../server/src/services/reports/reportS
 import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { as, loginAs } from "../helpers/session";
+import { binaryParser, pdfText } from "../helpers/pdfText";
 import { createTempDatabase } from "../helpers/tempDb";
 
 const NIK = "3215014506900001";
@@ -33,39 +33,6 @@ let emptyVillageId: number;
 /** perangkat desa of the village: may export. */
 let api: ReturnType<typeof as>;
 
-/** Text of a PDF: content streams inflated, strings of TJ/Tj operators decoded (WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const winAnsi: Record<number, string> = { 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x85: "…" };
-  const decodeHex = (hex: string) => {
-    let out = "";
-    for (let i = 0; i < hex.length; i += 2) {
-      const b = parseInt(hex.slice(i, i + 2), 16);
-      out += winAnsi[b] ?? String.fromCharCode(b);
-    }
-    return out;
-  };
-  const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(m[1], "latin1")).toString("latin1");
-    } catch {
-      content = m[1]; // an uncompressed stream
-    }
-    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hexes = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]) : [op[2]];
-      lines.push(hexes.map(decodeHex).join(""));
-    }
-  }
-  return lines.join("\n");
-}
-
-function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => cb(null, Buffer.concat(chunks)));
-}
 
 const at = (iso: string) => new Date(iso);
 
