@@ -1,5 +1,6 @@
 // A progress bar on stderr for long CLI commands; silent when stderr is not a terminal (CI, pipes)
 // so logs stay readable and --json output on stdout stays clean.
+import { HttpError } from "../../../server/src/errors";
 
 /** Creates a throttled progress renderer. */
 export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
@@ -52,4 +53,40 @@ export function runMain(main: () => Promise<number>, codeFor: (e: unknown) => nu
       process.exit(codeFor(e));
     },
   );
+}
+
+/** Where a command writes its lines (stdout, stderr); tests pass collectors. */
+export interface CliIo { out(line: string): void; err(line: string): void }
+
+/** Bad command-line input: the command prints it and exits 2. */
+export class UsageError extends Error {}
+
+/**
+ * The exit code of a command's failure: usage errors and service refusals (4xx: unknown code,
+ * duplicate name) are bad input, printed as one `error:` line with exit 2; anything else is thrown.
+ */
+export function usageExitCode(e: unknown, io: CliIo): number {
+  if (e instanceof UsageError || (e instanceof HttpError && e.status < 500)) {
+    io.err(`error: ${e.message}`);
+    return 2;
+  }
+  throw e;
+}
+
+/** Entry point of a command that works on the database: opens and prepares it, runs, closes it. */
+export async function runDatabaseCommand(
+  command: (db: import("../../../server/src/db/client").Database, argv: string[], io: CliIo) => Promise<number>,
+): Promise<number> {
+  const { getDatabase } = await import("../../../server/src/db/client");
+  const { prepareDatabase } = await import("../../../server/src/db/prepare");
+  const db = await getDatabase();
+  await prepareDatabase(db);
+  try {
+    return await command(db, process.argv.slice(2), {
+      out: (l) => process.stdout.write(l + "\n"),
+      err: (l) => process.stderr.write(l + "\n"),
+    });
+  } finally {
+    await db.close();
+  }
 }

@@ -16,7 +16,7 @@ import { HttpError } from "../../../server/src/errors";
 import { recordAudit } from "../../../server/src/services/auditService";
 import { createUser, presentUser } from "../../../server/src/services/authService";
 import { assertKeepsActiveAdmin } from "../../../server/src/services/userService";
-import { parseArgs, runMain } from "./progress";
+import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageExitCode } from "./progress";
 
 const VillageCodes = z
   .string()
@@ -33,7 +33,6 @@ export const UserCreateArgsSchema = z.object({
 export const UserPasswdArgsSchema = z.object({ username: z.string().trim().toLowerCase().min(1, "required"), password: PasswordSchema });
 export const UserNameArgsSchema = z.object({ username: z.string().trim().toLowerCase().min(1, "required") });
 
-export interface CliIo { out(line: string): void; err(line: string): void }
 
 const USAGE = `usage: npm run user -- <command>
   create --username <u> --password <p> --role <${ROLES.join("|")}> --village <code>[,<code>…] [--name <display name>]
@@ -42,7 +41,6 @@ const USAGE = `usage: npm run user -- <command>
   disable --username <u>
   enable --username <u>`;
 
-class UsageError extends Error {}
 
 function parse<T>(schema: z.ZodType<T>, flags: Record<string, string | true>): T {
   // A flag given without a value (`--password` at the end) arrives as `true`: report it as missing.
@@ -113,34 +111,11 @@ export async function runUserCommand(db: Database, argv: string[], io: CliIo): P
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}`);
-      return 2;
-    }
-    // Service errors (duplicate username, unknown village code) are bad input too.
-    if (e instanceof HttpError && e.status < 500) {
-      io.err(`error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-async function main(): Promise<number> {
-  const { getDatabase } = await import("../../../server/src/db/client");
-  const { prepareDatabase } = await import("../../../server/src/db/prepare");
-  const db = await getDatabase();
-  await prepareDatabase(db);
-  try {
-    return await runUserCommand(db, process.argv.slice(2), {
-      out: (l) => process.stdout.write(l + "\n"),
-      err: (l) => process.stderr.write(l + "\n"),
-    });
-  } finally {
-    await db.close();
+    // Unknown code, duplicate name (4xx from the services) and usage errors are bad input: exit 2.
+    return usageExitCode(e, io);
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runMain(main);
+  runMain(() => runDatabaseCommand(runUserCommand));
 }

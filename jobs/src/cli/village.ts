@@ -7,19 +7,16 @@
 import { pathToFileURL } from "node:url";
 import type { Database } from "../../../server/src/db/client";
 import { findVillages } from "../../../server/src/db/villageRepository";
-import { HttpError } from "../../../server/src/errors";
 import { CLI_ACTOR } from "../../../server/src/services/auditService";
 import { addVillageFromRegistry, CODE_PATTERN, searchRegistryVillages } from "../../../server/src/services/registryService";
-import { parseArgs, runMain } from "./progress";
+import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageExitCode } from "./progress";
 
-export interface CliIo { out(line: string): void; err(line: string): void }
 
 const USAGE = `usage: npm run village -- <command>
   add <kemendagri code> [--json]          e.g. add 32.15.04.2006
   list [--json]
   search <name or code> [--province <2 digits>] [--json]`;
 
-class UsageError extends Error {}
 
 /** Runs one command against `db`; returns the exit status (0 ok, 2 bad input). */
 export async function runVillageCommand(db: Database, argv: string[], io: CliIo): Promise<number> {
@@ -62,30 +59,11 @@ export async function runVillageCommand(db: Database, argv: string[], io: CliIo)
         return 2;
     }
   } catch (e) {
-    // Unknown code (404) or a village already served (409) are bad input, like usage errors.
-    if (e instanceof UsageError || (e instanceof HttpError && e.status < 500)) {
-      io.err(`error: ${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-async function main(): Promise<number> {
-  const { getDatabase } = await import("../../../server/src/db/client");
-  const { prepareDatabase } = await import("../../../server/src/db/prepare");
-  const db = await getDatabase();
-  await prepareDatabase(db);
-  try {
-    return await runVillageCommand(db, process.argv.slice(2), {
-      out: (l) => process.stdout.write(l + "\n"),
-      err: (l) => process.stderr.write(l + "\n"),
-    });
-  } finally {
-    await db.close();
+    // Unknown code, duplicate name (4xx from the services) and usage errors are bad input: exit 2.
+    return usageExitCode(e, io);
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runMain(main);
+  runMain(() => runDatabaseCommand(runVillageCommand));
 }
