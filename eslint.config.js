@@ -2,8 +2,25 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The one-way layout (docs/ARCHITECTURE.md): client -> shared; server -> core + shared;
+// jobs -> core + shared; core -> shared. Only main.ts joins server and jobs.
+const ROOTS = {
+  core: "(^|/)core/src/|^@suara-desa/core/",
+  server: "(^|/)server/src/|^@suara-desa/server/",
+  jobs: "(^|/)jobs/src/|^@suara-desa/jobs/",
+  prisma: "(^|/)prisma/(seed|demo)",
+};
+// Across roots, import by name (`@suara-desa/core/db/client`), never `../../../core/src/...`.
+const BY_NAME = { regex: "^(\\.\\./)+(core|server|jobs|shared)/src/", message: "import by name: @suara-desa/<root>/..." };
+const forbid = (files, roots, why) => ({
+  files,
+  rules: {
+    "no-restricted-imports": ["error", { patterns: [...roots.map((r) => ({ regex: ROOTS[r], message: why })), BY_NAME] }],
+  },
+});
+
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "server/src/db/generated/**", "server/src/db/generated-pg/**", "data/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "core/src/db/generated/**", "core/src/db/generated-pg/**", "data/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +30,12 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: false }],
     },
   },
+  forbid(["test/**/*.ts", "prisma/**/*.ts", "*.ts"], [], "import by name"),
+  forbid(["server/**/*.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts"),
+  forbid(["jobs/**/*.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/"),
+  forbid(["core/**/*.ts"], ["server", "jobs", "prisma"], "core/ is used by server/ and jobs/ and uses neither"),
+  forbid(["shared/**/*.ts"], ["core", "server", "jobs", "prisma"], "shared/ is what the browser may import: no server code"),
+  forbid(["client/**/*.{ts,tsx}"], ["core", "server", "jobs", "prisma"], "the browser imports only shared/"),
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },

@@ -2,10 +2,13 @@
 // (with SPA fallback). In development `vite` proxies /api to the server on port 3000.
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { browserAliases } from "./workspaces";
 
 export default defineConfig({
   root: "client",
   plugins: [react()],
+  // The browser bundle may import only shared/ (contracts, time helpers).
+  resolve: { alias: browserAliases },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

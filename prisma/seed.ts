@@ -3,8 +3,8 @@
 // rollups are computed exactly as in production. `npm start` runs it on an empty database;
 // `npm run db:seed` runs it by hand (idempotent: a second run adds nothing).
 import { pathToFileURL } from "node:url";
-import type { Database } from "../server/src/db/client";
-import { refreshRollups, storeBatch } from "../jobs/src/ingest/store";
+import type { Database } from "@suara-desa/core/db/client";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { generateDemoVillage } from "./demo/generateDemo";
 
 export interface SeedSummary { villageId: number; comments: number; new: number; ms: number }
@@ -51,8 +51,8 @@ export async function seedIfEmpty(db: Database): Promise<SeedSummary | null> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { getDatabase } = await import("../server/src/db/client");
-  const { prepareDatabase } = await import("../server/src/db/prepare");
+  const { getDatabase } = await import("@suara-desa/core/db/client");
+  const { prepareDatabase } = await import("@suara-desa/core/db/prepare");
   const db = await getDatabase();
   await prepareDatabase(db);
   const s = await seedDemoVillage(db);

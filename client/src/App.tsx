@@ -1,7 +1,7 @@
 // App shell: header (village, navigation, language), then the screen for the current path.
 // Screens other than the weekly review are code-split so the first visit loads little JavaScript.
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
-import type { VillageDTO } from "../../shared/src/contracts";
+import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { setUnauthorizedHandler } from "./api/client";
 import { useVillages } from "./api/hooks";
 import { queryCache } from "./api/queryCache";

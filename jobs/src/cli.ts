@@ -1,6 +1,6 @@
 // `npm run ingest -- <command>`: import a file, or run API sources once (cron-less use).
-import { getDatabase } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { createProgress, parseArgs, runMain } from "./cli/progress";
 import { ImportFileError, importFile, parseMapping, type ImportSummary } from "./ingest/file/importFile";
 import { importWhatsApp } from "./ingest/whatsapp/importWhatsApp";

@@ -1,11 +1,11 @@
 // Re-tags stored comments after a model or taxonomy change. Batched and resumable: it only picks
 // comments whose stored model version differs from the current one, so an interrupted run simply
 // continues where it stopped. Rollups are recomputed for every day it touched.
-import type { Database } from "../../server/src/db/client";
-import { countStaleComments, findStaleComments, updateAnalyses } from "../../server/src/db/ingestRepository";
-import { finishJobRun, startJobRun } from "../../server/src/db/jobRunRepository";
-import { refreshRollups, toStoredAnalysis } from "./ingest/store";
-import { getVillagePipeline } from "./ingest/villagePipeline";
+import type { Database } from "@suara-desa/core/db/client";
+import { countStaleComments, findStaleComments, updateAnalyses } from "@suara-desa/core/db/ingestRepository";
+import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
+import { refreshRollups, toStoredAnalysis } from "@suara-desa/core/ingest/store";
+import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 
 export interface RetagSummary { villageId: number; retagged: number; total: number; modelVersion: string }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SourceRow } from "../../server/src/db/sourceRepository";
+import type { SourceRow } from "@suara-desa/core/db/sourceRepository";
 import { dueSources } from "./scheduler";
 
 const NOW = new Date("2026-11-28T10:00:00Z");

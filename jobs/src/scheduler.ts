@@ -3,12 +3,12 @@
 // never runs twice at once: croner's `protect` skips a tick while the previous one is still busy,
 // and runSource refuses a source that is already running (e.g. a "jalankan sekarang" click).
 import { Cron } from "croner";
-import { env } from "../../server/src/env";
-import type { Database } from "../../server/src/db/client";
-import { markAbandonedRuns } from "../../server/src/db/jobRunRepository";
-import { listSchedulableSources, type SourceRow } from "../../server/src/db/sourceRepository";
-import { generateWeeklyReports } from "../../server/src/services/reports/reportService";
-import { purgeExpiredComments } from "../../server/src/services/privacyService";
+import { env } from "@suara-desa/core/env";
+import type { Database } from "@suara-desa/core/db/client";
+import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
+import { listSchedulableSources, type SourceRow } from "@suara-desa/core/db/sourceRepository";
+import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
+import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { isSourceRunning, rateLimitPause, runSource, type RunSourceOptions, type RunSourceResult } from "./ingest/runSource";
 
 export interface SchedulerOptions {

@@ -2,9 +2,9 @@
 // machine that reaches the database: each migrates (under a lock), registers the schedules and
 // handles the queues of jobs/src/queue/queues.ts. Stops cleanly on SIGINT/SIGTERM, letting the
 // jobs in hand finish (up to 30 s; an unfinished job is retried by another worker).
-import { getDatabase } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
-import { env } from "../../server/src/env";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { env } from "@suara-desa/core/env";
 import { runMain } from "./cli/progress";
 import { ensureSchedules, openBoss, startWorkers } from "./queue/queues";
 

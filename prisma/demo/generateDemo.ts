@@ -5,7 +5,7 @@
 //
 // Everything is drawn from seeded mulberry32 streams (one per concern and week), so two calls and
 // two machines give deep-equal output, and tuning one week does not reshuffle the others.
-import type { IncomingComment, IncomingPost } from "../../jobs/src/ingest/types";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 import {
   ADDONS_NEG, ADMIN_GENERIC, CLOSERS, FIRST_FEMALE, FIRST_MALE, HANDLE_WORDS, HASHTAGS, LAST_FEMALE, LAST_MALE, OPENERS,
   REPLY_INFO, REPLY_OPENERS, SHORT_REPLIES, SPAM_BASES, SPAM_HANDLES, SPAM_TAILS, TEXT_SLOTS, THEMES,

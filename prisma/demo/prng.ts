@@ -1,7 +1,7 @@
 // Seeded randomness for the demo village. Everything the generator draws comes from here so the
 // same seed gives byte-identical output on every run and machine (no Math.random, no Date.now).
 
-import { mulberry32 } from "../../shared/src/random";
+import { mulberry32 } from "@suara-desa/shared/random";
 
 export { mulberry32 };
 

@@ -1,21 +1,25 @@
-// Boots Suara Desa: migrate, load the demo village into an empty database, serve the API and
-// dashboard, and run background jobs in-process (SQLite) or send them to `npm run worker`
-// processes through pg-boss (PostgreSQL).
+// Boots the HTTP side of Suara Desa: migrate, load the demo village into an empty database, serve
+// the API and dashboard. The background side (in-process schedules on SQLite, pg-boss on
+// PostgreSQL) comes from jobs/ through main.ts, so this app never imports it.
 import type { Server } from "node:http";
 import type { Express } from "express";
 import { createApp } from "./app";
-import { getDatabase, sqlitePath } from "./db/client";
-import { prepareDatabase } from "./db/prepare";
-import { env } from "./env";
-import { acquireSchedulerLock, describeHolder, readLockHolder, type ProcessLock } from "./processLock";
-import { ensureDemoAccount } from "./services/authService";
-import type { IngestPort } from "./services/sourceService";
+import { getDatabase, sqlitePath, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { env } from "@suara-desa/core/env";
+import { describeHolder, readLockHolder } from "@suara-desa/core/processLock";
+import { ensureDemoAccount } from "@suara-desa/core/services/authService";
+import type { BackgroundJobs } from "@suara-desa/core/services/sourceService";
 
 const log = (m: string) => {
   if (env().LOG_LEVEL !== "silent") console.log(`[suara-desa] ${m}`);
 };
 
-async function main(): Promise<void> {
+/** Options of {@link serve}: how to open the background side once the database is ready. */
+export type OpenBackgroundJobs = (db: Database, opts: { log: (m: string) => void }) => Promise<BackgroundJobs>;
+
+/** Boots the server; resolves once it listens and the background jobs have started. */
+export async function serve(openBackgroundJobs: OpenBackgroundJobs): Promise<void> {
   const config = env();
   const started = performance.now();
   const db = await getDatabase();
@@ -31,33 +35,14 @@ async function main(): Promise<void> {
       log(`demo account created — username: demo, password: ${config.DEMO_PASSWORD ? "(DEMO_PASSWORD)" : demo.password}`);
     }
   }
-  let scheduler: { stop(): void } | null = null;
-  let ingest: IngestPort;
-  if (db.provider === "postgres") {
-    // PostgreSQL: jobs run on `npm run worker` processes (pg-boss); this server only sends them.
-    const { openBoss } = await import("../../jobs/src/queue/queues");
-    const { createQueuedIngestPort } = await import("../../jobs/src/queue/ingestPort");
-    const boss = await openBoss(db, "client", log);
-    ingest = createQueuedIngestPort(db, boss, { log });
-    scheduler = { stop: () => void boss.stop({ graceful: false }) };
-    log("background jobs run on `npm run worker` processes (PostgreSQL + pg-boss)");
-  } else {
-    const { createIngestRunner } = await import("../../jobs/src/ingest/runSource");
-    ingest = createIngestRunner(db, { log });
-  }
-  const app = createApp({ db, log, ingest });
-  // Listen before starting the scheduler: a start that cannot serve must not run background jobs.
+  const jobs = await openBackgroundJobs(db, { log });
+  const app = createApp({ db, log, ingest: jobs.ingest });
+  // Listen before starting the schedule: a start that cannot serve must not run background jobs.
   const server = await listen(app, config.PORT, config.HOST, db.provider === "sqlite" ? sqlitePath(db.url) : null);
-  let lock: ProcessLock | null = null;
-  if (db.provider === "sqlite" && config.SCHEDULER === "on") {
-    lock = acquireSchedulerLock(sqlitePath(db.url), { port: config.PORT });
-    const { startScheduler } = await import("../../jobs/src/scheduler");
-    scheduler = startScheduler(db, { log });
-  }
+  jobs.start();
   log(`ready in ${Math.round(performance.now() - started)} ms — open http://localhost:${config.PORT}`);
   const shutdown = () => {
-    scheduler?.stop();
-    lock?.release();
+    jobs.stop();
     server.close();
     void db.close().then(() => process.exit(0));
   };
@@ -89,8 +74,3 @@ function listen(app: Express, port: number, host: string, databaseFile: string |
     });
   });
 }
-
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});

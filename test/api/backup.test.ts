@@ -7,9 +7,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
-import { storeBatch } from "../../jobs/src/ingest/store";
+import { openDatabase, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 

@@ -4,11 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportFileError, importFile } from "../../jobs/src/ingest/file/importFile";
+import { ImportFileError, importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
-import { createApp } from "../../server/src/app";
+import { createApp } from "@suara-desa/server/app";
 
 const run = promisify(execFile);
 let env: Awaited<ReturnType<typeof createTempDatabase>>;

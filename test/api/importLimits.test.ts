@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportFileError, importFile } from "../../jobs/src/ingest/file/importFile";
-import { MAX_AUTHOR_CHARS, MAX_RECORD_CHARS, MAX_TEXT_CHARS } from "../../jobs/src/ingest/limits";
+import { ImportFileError, importFile } from "@suara-desa/jobs/ingest/file/importFile";
+import { MAX_AUTHOR_CHARS, MAX_RECORD_CHARS, MAX_TEXT_CHARS } from "@suara-desa/jobs/ingest/limits";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 

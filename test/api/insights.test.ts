@@ -1,8 +1,8 @@
 // The weekly review's comment-level parts, the topic page, comment detail and label corrections.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/app";
-import { retagVillage } from "../../jobs/src/retag";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { createApp } from "@suara-desa/server/app";
+import { retagVillage } from "@suara-desa/jobs/retag";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";

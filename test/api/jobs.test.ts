@@ -2,8 +2,8 @@
 // is tested with real worker processes in test/ingest/workers.test.ts; this covers the runs every
 // deployment records, on whichever engine the suite runs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/app";
-import { finishJobRun, startJobRun } from "../../server/src/db/jobRunRepository";
+import { createApp } from "@suara-desa/server/app";
+import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { createVillage } from "../factories/village";
 import { as, loginAs } from "../helpers/session";
 import { createTempDatabase, type TempDatabase } from "../helpers/tempDb";

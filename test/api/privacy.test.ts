@@ -3,13 +3,13 @@
 import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
-import type { Role } from "../../server/src/auth/types";
-import { createUser } from "../../server/src/services/authService";
-import { purgeExpiredComments, retentionCutoff } from "../../server/src/services/privacyService";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import type { Role } from "@suara-desa/shared/auth";
+import { createUser } from "@suara-desa/core/services/authService";
+import { purgeExpiredComments, retentionCutoff } from "@suara-desa/core/services/privacyService";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
-import { createApp } from "../../server/src/app";
+import { createApp } from "@suara-desa/server/app";
 import { loginCookie } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;

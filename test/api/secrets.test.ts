@@ -1,4 +1,4 @@
-// The install's secrets (server/src/secrets.ts), as production runs them: generated at first start
+// The install's secrets (core/src/secrets.ts), as production runs them: generated at first start
 // and kept (SQLite: secrets.json, 0600; PostgreSQL: the InstallSecret row, the same for every
 // process), the environment winning, a process with other secrets refused, and an install that ran
 // on the old built-in values moved to new ones without losing its tokens or breaking erasure.
@@ -6,18 +6,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { storeBatch } from "../../jobs/src/ingest/store";
-import { authorPseudonym } from "../../jobs/src/ingest/pseudonym";
-import { applyRestore, backupDatabase, planRestore } from "../../jobs/src/ops/backup";
-import { openDatabase, type Database } from "../../server/src/db/client";
-import { parseEnv } from "../../server/src/env";
+import { storeBatch } from "@suara-desa/core/ingest/store";
+import { authorPseudonym } from "@suara-desa/core/ingest/pseudonym";
+import { applyRestore, backupDatabase, planRestore } from "@suara-desa/jobs/ops/backup";
+import { openDatabase, type Database } from "@suara-desa/core/db/client";
+import { parseEnv } from "@suara-desa/core/env";
 import {
   ensureSecrets, fingerprint, LEGACY_PSEUDONYM_SECRET, LEGACY_TOKEN_ENCRYPTION_KEY, resetSecretsForTests, secretsFileFor,
-} from "../../server/src/secrets";
-import { openSecret, sealSecret } from "../../server/src/services/secretBox";
-import { createUser } from "../../server/src/services/authService";
-import { deleteAuthorComments } from "../../server/src/services/privacyService";
-import { createSource } from "../../server/src/db/sourceRepository";
+} from "@suara-desa/core/secrets";
+import { openSecret, sealSecret } from "@suara-desa/core/services/secretBox";
+import { createUser } from "@suara-desa/core/services/authService";
+import { deleteAuthorComments } from "@suara-desa/core/services/privacyService";
+import { createSource } from "@suara-desa/core/db/sourceRepository";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase, type TempDatabase } from "../helpers/tempDb";
 

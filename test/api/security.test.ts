@@ -2,9 +2,9 @@
 // here fails the first test, so it cannot escape the 401/403 matrix or the fuzz test.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/app";
-import { createIngestRunner } from "../../jobs/src/ingest/runSource";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { createApp } from "@suara-desa/server/app";
+import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { fillPath, listApiRoutes, type RouteInfo } from "../helpers/routes";
 import { as, loginAs } from "../helpers/session";

@@ -1,4 +1,4 @@
-// `npm start` as an operator meets it: the real server (server/src/index.ts) as a subprocess on a
+// `npm start` as an operator meets it: the real server (main.ts) as a subprocess on a
 // temporary SQLite database and a free port. A second start on a taken port, or a second scheduler
 // on the same database file, must fail with a message and a non-zero exit instead of printing
 // "ready" and serving nothing; a server killed with SIGKILL must not block the next start; an
@@ -19,7 +19,7 @@ interface Started { child: ChildProcess; stdout: () => string; stderr: () => str
 const children: ChildProcess[] = [];
 
 function startServer(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", SEED_DEMO: "never", SCHEDULER: "on", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

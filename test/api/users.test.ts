@@ -3,11 +3,11 @@
 import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../server/src/auth/types";
-import { createUser } from "../../server/src/services/authService";
+import type { Role } from "@suara-desa/shared/auth";
+import { createUser } from "@suara-desa/core/services/authService";
 import { createVillage } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
-import { createApp } from "../../server/src/app";
+import { createApp } from "@suara-desa/server/app";
 import { loginCookie } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;

@@ -2,8 +2,8 @@
 // filters and pagination, and 400s that name the field.
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/src/app";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import { createApp } from "@suara-desa/server/app";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";

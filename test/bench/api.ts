@@ -4,11 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { createApp } from "../../server/src/app";
-import { openDatabase } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
+import { createApp } from "@suara-desa/server/app";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { seedDemoVillage } from "../../prisma/seed";
-import { createUser } from "../../server/src/services/authService";
+import { createUser } from "@suara-desa/core/services/authService";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);

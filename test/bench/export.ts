@@ -15,12 +15,12 @@ import readline from "node:readline";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generateDemoVillage } from "../../prisma/demo/generateDemo";
-import { refreshRollups } from "../../jobs/src/ingest/store";
-import { sqlRun } from "../../server/src/db/sql";
-import { createUser } from "../../server/src/services/authService";
-import { addDays, isoWeekRange, localDay, localTimeToUtc } from "../../shared/src/time";
-import { openDatabase, type Database } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
+import { refreshRollups } from "@suara-desa/core/ingest/store";
+import { sqlRun } from "@suara-desa/core/db/sql";
+import { createUser } from "@suara-desa/core/services/authService";
+import { addDays, isoWeekRange, localDay, localTimeToUtc } from "@suara-desa/shared/time";
+import { openDatabase, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { createTempDatabase } from "../helpers/tempDb";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

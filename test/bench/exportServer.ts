@@ -5,8 +5,8 @@
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import readline from "node:readline";
-import { createApp } from "../../server/src/app";
-import { openDatabase } from "../../server/src/db/client";
+import { createApp } from "@suara-desa/server/app";
+import { openDatabase } from "@suara-desa/core/db/client";
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error("usage: exportServer.ts <databaseUrl>");

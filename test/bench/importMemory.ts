@@ -9,9 +9,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "../../jobs/src/cli/progress";
-import type { CsvRecord } from "../../jobs/src/ingest/file/csv";
-import { mulberry32 } from "../../shared/src/random";
+import { parseArgs } from "@suara-desa/jobs/cli/progress";
+import type { CsvRecord } from "@suara-desa/jobs/ingest/file/csv";
+import { mulberry32 } from "@suara-desa/shared/random";
 
 const { positional, flags } = parseArgs(process.argv.slice(2), ["child", "readers-only"]);
 
@@ -73,12 +73,12 @@ async function genWhatsApp(file: string, mb: number): Promise<number> {
 
 /** The reading side alone: every row is decoded, split and checked, nothing is stored. */
 async function readOnly(kind: string, file: string): Promise<{ read: number; new: number; rejected: number; firstRejected: { line: number; reason: string } | null }> {
-  const { detectEncoding, readText } = await import("../../jobs/src/ingest/file/encoding");
-  const { CsvReader } = await import("../../jobs/src/ingest/file/csv");
-  const { LineReader } = await import("../../jobs/src/ingest/file/lines");
-  const { rowToComment } = await import("../../jobs/src/ingest/file/rows");
-  const { DateOrderDetector, WhatsAppParser } = await import("../../jobs/src/ingest/whatsapp/parse");
-  const { MAX_FIELD_CHARS } = await import("../../jobs/src/ingest/limits");
+  const { detectEncoding, readText } = await import("@suara-desa/jobs/ingest/file/encoding");
+  const { CsvReader } = await import("@suara-desa/jobs/ingest/file/csv");
+  const { LineReader } = await import("@suara-desa/jobs/ingest/file/lines");
+  const { rowToComment } = await import("@suara-desa/jobs/ingest/file/rows");
+  const { DateOrderDetector, WhatsAppParser } = await import("@suara-desa/jobs/ingest/whatsapp/parse");
+  const { MAX_FIELD_CHARS } = await import("@suara-desa/jobs/ingest/limits");
   const enc = await detectEncoding(file);
   const r = { read: 0, new: 0, rejected: 0, firstRejected: null as { line: number; reason: string } | null };
   const reject = (line: number, reason: string) => {
@@ -125,10 +125,10 @@ if (flags.child) {
     process.stdout.write(JSON.stringify({ ...s, secs: (performance.now() - t0) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + "\n");
     process.exit(0);
   }
-  const { openDatabase } = await import("../../server/src/db/client");
-  const { prepareDatabase } = await import("../../server/src/db/prepare");
-  const { importFile } = await import("../../jobs/src/ingest/file/importFile");
-  const { importWhatsApp } = await import("../../jobs/src/ingest/whatsapp/importWhatsApp");
+  const { openDatabase } = await import("@suara-desa/core/db/client");
+  const { prepareDatabase } = await import("@suara-desa/core/db/prepare");
+  const { importFile } = await import("@suara-desa/jobs/ingest/file/importFile");
+  const { importWhatsApp } = await import("@suara-desa/jobs/ingest/whatsapp/importWhatsApp");
   const db = await openDatabase(`file:${path.join(dbDir, `${kind}.db`)}`);
   await prepareDatabase(db);
   const village = await db.prisma.village.create({ data: { code: "32.15.04.2006", name: "Mulyasari", kecamatan: "Ciampel", kabupaten: "Karawang" } });

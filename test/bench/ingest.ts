@@ -4,11 +4,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
-import { importFile } from "../../jobs/src/ingest/file/importFile";
-import { parseArgs } from "../../jobs/src/cli/progress";
-import { mulberry32 } from "../../shared/src/random";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
+import { parseArgs } from "@suara-desa/jobs/cli/progress";
+import { mulberry32 } from "@suara-desa/shared/random";
 
 const { flags } = parseArgs(process.argv.slice(2));
 const ROWS = Number(flags.rows ?? 1_000_000);

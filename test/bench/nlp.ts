@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import Sentiment from "sentiment";
-import { mulberry32 } from "../../shared/src/random";
+import { mulberry32 } from "@suara-desa/shared/random";
 
 const OPENERS = ["Pak Kades", "Min", "Warga RT 03", "Assalamualaikum pak", "Punten", "Nuwun sewu", "Mohon maaf", "Bapak ibu perangkat desa", "Admin", "Kang"];
 const BODIES = [
@@ -72,14 +72,14 @@ async function main(): Promise<void> {
   const texts = generate(5000);
   const avgWords = texts.reduce((a, t) => a + t.split(/\s+/).length, 0) / texts.length;
   const t0 = performance.now();
-  const { createPipeline } = await import("../../jobs/src/nlp/pipeline");
-  const { DEFAULT_TOPICS } = await import("../../jobs/src/nlp/taxonomy");
+  const { createPipeline } = await import("@suara-desa/core/nlp/pipeline");
+  const { DEFAULT_TOPICS } = await import("@suara-desa/core/nlp/taxonomy");
   const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
   const loadMs = performance.now() - t0;
   const full = rate(texts, (t) => pipeline.analyze(t), 3000);
   // The personal-data detector runs on every comment and again when one is shown or exported;
   // the generated texts rarely hold numbers, so it is also measured on texts full of them.
-  const { findPii } = await import("../../jobs/src/nlp/pii");
+  const { findPii } = await import("@suara-desa/core/nlp/pii");
   const numbers = generateWithNumbers(5000);
   const pii = rate(numbers, (t) => findPii(t), 2000);
   const engine = new Sentiment();

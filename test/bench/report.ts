@@ -4,10 +4,10 @@
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { generateDemoVillage } from "../../prisma/demo/generateDemo";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
-import type { IncomingComment } from "../../jobs/src/ingest/types";
-import { exportCommentsCsv, exportReportXlsx, generatePdfReport } from "../../server/src/services/reports/reportService";
-import { addDays, isoWeekRange, localTimeToUtc } from "../../shared/src/time";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
+import { exportCommentsCsv, exportReportXlsx, generatePdfReport } from "@suara-desa/core/services/reports/reportService";
+import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import { createTempDatabase } from "../helpers/tempDb";
 
 const TOTAL = 10_000;

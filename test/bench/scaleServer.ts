@@ -3,9 +3,9 @@
 // Prints {"port": n} once listening; stops on SIGTERM.
 // Usage: node --import tsx test/bench/scaleServer.ts <databaseUrl>
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../server/src/app";
-import { openDatabase } from "../../server/src/db/client";
-import { ensureSecrets } from "../../server/src/secrets";
+import { createApp } from "@suara-desa/server/app";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { ensureSecrets } from "@suara-desa/core/secrets";
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error("usage: scaleServer.ts <databaseUrl>");

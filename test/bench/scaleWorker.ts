@@ -2,9 +2,9 @@
 // import path, as one `npm run worker` process would, and reports on stdout as JSON lines: one per
 // file, then its own peak RSS. The parent runs several of these against one PostgreSQL.
 // Usage: node --import tsx test/bench/scaleWorker.ts <databaseUrl> <villageCode>=<file.jsonl> ...
-import { openDatabase } from "../../server/src/db/client";
-import { ensureSecrets } from "../../server/src/secrets";
-import { importFile } from "../../jobs/src/ingest/file/importFile";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { ensureSecrets } from "@suara-desa/core/secrets";
+import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 
 /** One finished file; times are epoch ms so the parent can span all workers. */
 export interface WorkerFileReport {

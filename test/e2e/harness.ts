@@ -45,12 +45,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx server/src/index.ts` against a fresh database and waits for /api/health. */
+/** Starts `tsx main.ts` against a fresh database and waits for /api/health. */
 export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-e2e-"));
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/src/index.ts"], {
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["main.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, SCHEDULER: "off", NODE_ENV: "test", DEMO_PASSWORD: DEMO_USER.password },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 // Factories: each call makes fresh rows; no shared mutable fixtures.
-import type { Database } from "../../server/src/db/client";
-import type { IncomingComment } from "../../jobs/src/ingest/types";
+import type { Database } from "@suara-desa/core/db/client";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
 
 let seq = 0;
 

@@ -2,11 +2,11 @@
 // generator for fault tests (enough items for many pages, ids consistent with times).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { XTweet, XTweetsResponse, XUser } from "../../jobs/src/ingest/x/normalize";
-import type { FbComment, FbPost, GraphList } from "../../jobs/src/ingest/facebook/normalize";
-import type { IgComment, IgMedia, IgReply } from "../../jobs/src/ingest/instagram/normalize";
+import type { XTweet, XTweetsResponse, XUser } from "@suara-desa/jobs/ingest/x/normalize";
+import type { FbComment, FbPost, GraphList } from "@suara-desa/jobs/ingest/facebook/normalize";
+import type { IgComment, IgMedia, IgReply } from "@suara-desa/jobs/ingest/instagram/normalize";
 import type { FakeDataset } from "./fakeApiServer";
-import { mulberry32 } from "../../shared/src/random";
+import { mulberry32 } from "@suara-desa/shared/random";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures");
 const load = <T>(p: string): T => JSON.parse(readFileSync(path.join(FIXTURES, p), "utf8")) as T;

@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { XTweet, XUser } from "../../jobs/src/ingest/x/normalize";
-import type { FbComment, FbPost } from "../../jobs/src/ingest/facebook/normalize";
-import type { IgMedia, IgReply } from "../../jobs/src/ingest/instagram/normalize";
+import type { XTweet, XUser } from "@suara-desa/jobs/ingest/x/normalize";
+import type { FbComment, FbPost } from "@suara-desa/jobs/ingest/facebook/normalize";
+import type { IgMedia, IgReply } from "@suara-desa/jobs/ingest/instagram/normalize";
 
 export const GRAPH_VERSION = "v23.0";
 

@@ -1,7 +1,7 @@
 // Checks shared by the ingestion consistency tests.
 import { expect } from "vitest";
-import type { Database } from "../../server/src/db/client";
-import { recomputeRollups } from "../../server/src/db/ingestRepository";
+import type { Database } from "@suara-desa/core/db/client";
+import { recomputeRollups } from "@suara-desa/core/db/ingestRepository";
 
 /** The village's rollup rows, serialised in a fixed order. */
 export async function rollupSnapshot(db: Database, villageId: number): Promise<string> {

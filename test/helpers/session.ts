@@ -1,10 +1,10 @@
 // Logged-in test clients: a user with a role and villages, and supertest calls carrying its cookie.
 import type { Express } from "express";
 import request from "supertest";
-import { SESSION_COOKIE } from "../../server/src/auth/session";
-import type { Role } from "../../server/src/auth/types";
-import type { Database } from "../../server/src/db/client";
-import { createUser } from "../../server/src/services/authService";
+import { SESSION_COOKIE } from "@suara-desa/core/auth/session";
+import type { Role } from "@suara-desa/shared/auth";
+import type { Database } from "@suara-desa/core/db/client";
+import { createUser } from "@suara-desa/core/services/authService";
 
 let seq = 0;
 

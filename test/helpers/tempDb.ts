@@ -6,8 +6,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase, type Database } from "../../server/src/db/client";
-import { prepareDatabase } from "../../server/src/db/prepare";
+import { openDatabase, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 
 export interface TempDatabase { db: Database; dir: string; cleanup(): Promise<void> }
 

@@ -2,9 +2,9 @@
 // database, checked by their exit code, their output and what they stored (sources, sealed
 // tokens, villages, audit entries attributed to the command line).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSecret } from "../../server/src/services/secretBox";
-import { listAudit } from "../../server/src/services/auditService";
-import type { AuthContext } from "../../server/src/auth/types";
+import { openSecret } from "@suara-desa/core/services/secretBox";
+import { listAudit } from "@suara-desa/core/services/auditService";
+import type { AuthContext } from "@suara-desa/shared/auth";
 import { createTempDatabase } from "../helpers/tempDb";
 import { CLI_TOKEN_KEY, runCli } from "./helpers/runCli";
 import { createVillage } from "./helpers/sourceFactory";
@@ -162,7 +162,7 @@ describe("npm run ingest -- run", () => {
   it("names stuck and rate-limited sources in every run; the exit status follows their state, not which run failed", async () => {
     const { startFakeApiServer } = await import("../fake/fakeApiServer");
     const { fixtureDataset } = await import("../fake/datasets");
-    const { localTime } = await import("../../jobs/src/ingest/errors");
+    const { localTime } = await import("@suara-desa/jobs/ingest/errors");
     const { createApiSource } = await import("./helpers/sourceFactory");
     const dataset = fixtureDataset();
     const fake = await startFakeApiServer({ dataset, token: "tok-cli-run", pageSize: 50 });
@@ -171,7 +171,7 @@ describe("npm run ingest -- run", () => {
       const vid = await createVillage(db);
       // Only this village's sources take part.
       await db.prisma.source.updateMany({ where: { NOT: { villageId: vid } }, data: { status: "paused" } });
-      const { sealSecret } = await import("../../server/src/services/secretBox");
+      const { sealSecret } = await import("@suara-desa/core/services/secretBox");
       const fb = await createApiSource(db, vid, "facebook", dataset, "unused");
       const ig = await createApiSource(db, vid, "instagram", dataset, "unused");
       await db.prisma.source.update({ where: { id: fb }, data: { tokenEnc: sealSecret("tok-cli-run", CLI_TOKEN_KEY) } });

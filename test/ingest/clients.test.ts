@@ -3,12 +3,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connector, ConnectorContext } from "../../jobs/src/ingest/connector";
-import { AuthError, BadRequestError, RateLimitError, TransientError } from "../../jobs/src/ingest/errors";
-import { createFacebookClient } from "../../jobs/src/ingest/facebook/client";
-import { createInstagramClient } from "../../jobs/src/ingest/instagram/client";
-import type { IncomingComment, IncomingPost } from "../../jobs/src/ingest/types";
-import { createXClient, searchBatches } from "../../jobs/src/ingest/x/client";
+import type { Connector, ConnectorContext } from "@suara-desa/jobs/ingest/connector";
+import { AuthError, BadRequestError, RateLimitError, TransientError } from "@suara-desa/jobs/ingest/errors";
+import { createFacebookClient } from "@suara-desa/jobs/ingest/facebook/client";
+import { createInstagramClient } from "@suara-desa/jobs/ingest/instagram/client";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
+import { createXClient, searchBatches } from "@suara-desa/jobs/ingest/x/client";
 import { startFakeApiServer, type FakeServer, type Fault } from "../fake/fakeApiServer";
 import { FIXTURE_NOW, fixtureDataset } from "../fake/datasets";
 

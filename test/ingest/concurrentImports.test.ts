@@ -5,15 +5,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { importFile } from "../../jobs/src/ingest/file/importFile";
+import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { createVillage } from "../factories/village";
 import { expectRollupsExact } from "../helpers/ingestChecks";
 import { createTempDatabase } from "../helpers/tempDb";
 
 /** Runs once, right after the next look-up of existing comments. */
 let betweenLookupAndWrite: (() => Promise<unknown>) | null = null;
-vi.mock("../../server/src/db/ingestRepository", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../server/src/db/ingestRepository")>();
+vi.mock("@suara-desa/core/db/ingestRepository", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@suara-desa/core/db/ingestRepository")>();
   return {
     ...real,
     findExistingComments: async (...args: Parameters<typeof real.findExistingComments>) => {

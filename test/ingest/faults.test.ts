@@ -6,9 +6,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateSource, getSource } from "../../server/src/db/sourceRepository";
-import { sealSecret } from "../../server/src/services/secretBox";
-import { runSource, type RunSourceResult } from "../../jobs/src/ingest/runSource";
+import { updateSource, getSource } from "@suara-desa/core/db/sourceRepository";
+import { sealSecret } from "@suara-desa/core/services/secretBox";
+import { runSource, type RunSourceResult } from "@suara-desa/jobs/ingest/runSource";
 import { generateDataset, rng } from "../fake/datasets";
 import { startFakeApiServer, type Fault } from "../fake/fakeApiServer";
 import { createTempDatabase } from "../helpers/tempDb";

@@ -1,11 +1,11 @@
 // The runner's bookkeeping: JobRun rows, source health, the X posts-read counter, the per-source
 // lock, and the scheduler picking due sources.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addPostsRead, runSource } from "../../jobs/src/ingest/runSource";
+import { addPostsRead, runSource } from "@suara-desa/jobs/ingest/runSource";
 import { snowflake } from "../fake/datasets";
-import type { XTweet } from "../../jobs/src/ingest/x/normalize";
-import { runDueSources, startScheduler } from "../../jobs/src/scheduler";
-import { getSource, updateSource } from "../../server/src/db/sourceRepository";
+import type { XTweet } from "@suara-desa/jobs/ingest/x/normalize";
+import { runDueSources, startScheduler } from "@suara-desa/jobs/scheduler";
+import { getSource, updateSource } from "@suara-desa/core/db/sourceRepository";
 import { FIXTURE_NOW, fixtureDataset } from "../fake/datasets";
 import { startFakeApiServer, type FakeServer } from "../fake/fakeApiServer";
 import { createTempDatabase } from "../helpers/tempDb";

@@ -5,12 +5,12 @@
 import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIngestRunner } from "../../jobs/src/ingest/runSource";
-import type { AuthContext } from "../../server/src/auth/types";
-import { errorHandler } from "../../server/src/middleware/errorHandler";
-import { sourcesRouter } from "../../server/src/routes/sources";
-import { getSource } from "../../server/src/db/sourceRepository";
-import { openSecret } from "../../server/src/services/secretBox";
+import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import { errorHandler } from "@suara-desa/server/middleware/errorHandler";
+import { sourcesRouter } from "@suara-desa/server/routes/sources";
+import { getSource } from "@suara-desa/core/db/sourceRepository";
+import { openSecret } from "@suara-desa/core/services/secretBox";
 import { FIXTURE_NOW, fixtureDataset } from "../fake/datasets";
 import { startFakeApiServer, type FakeServer } from "../fake/fakeApiServer";
 import { createTempDatabase } from "../helpers/tempDb";

@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/src/db/client";
-import { countComments } from "../../server/src/db/commentRepository";
-import { MIGRATIONS_DIRS, migrateDatabase, migrationNames } from "../../server/src/db/migrate";
-import { refreshRollups, storeBatch } from "../../jobs/src/ingest/store";
+import type { Database } from "@suara-desa/core/db/client";
+import { countComments } from "@suara-desa/core/db/commentRepository";
+import { MIGRATIONS_DIRS, migrateDatabase, migrationNames } from "@suara-desa/core/db/migrate";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 

@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatNameFromFile, importWhatsApp } from "../../jobs/src/ingest/whatsapp/importWhatsApp";
-import { MAX_TEXT_CHARS } from "../../jobs/src/ingest/limits";
+import { chatNameFromFile, importWhatsApp } from "@suara-desa/jobs/ingest/whatsapp/importWhatsApp";
+import { MAX_TEXT_CHARS } from "@suara-desa/jobs/ingest/limits";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createVillage } from "./helpers/sourceFactory";
 

@@ -1,5 +1,5 @@
 // Fetch wrapper for the Suara Desa API: every response is { data } or { error: { code, message } }.
-import type { ApiErrorBody } from "../../../shared/src/contracts";
+import type { ApiErrorBody } from "@suara-desa/shared/contracts";
 
 export type QueryParams = Record<string, string | number | undefined | null>;
 

@@ -15,7 +15,7 @@ import type {
   TopicDTO,
   VillageDTO,
   WeeklyInsightsDTO,
-} from "../../../shared/src/contracts";
+} from "@suara-desa/shared/contracts";
 import { buildUrl, getJson, sendJson } from "./client";
 import { queryCache, type QueryState } from "./queryCache";
 import { useQuery, type QueryResult } from "./useQuery";

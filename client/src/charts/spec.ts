@@ -1,6 +1,6 @@
 // What a chart shows, independent of chart.js: pages build a ChartSpec from prepared series and
 // Chart.tsx (the only chart.js importer) turns it into a drawn chart.
-import type { Sentiment } from "../../../shared/src/contracts";
+import type { Sentiment } from "@suara-desa/shared/contracts";
 
 export type ChartKind = "stackedBar" | "stackedBarHorizontal" | "line";
 

@@ -2,7 +2,7 @@
 // changed a label, viewed raw personal data, changed a source or a user). Admins only; the server
 // enforces the same.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "../../../shared/src/contracts";
+import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
 import { fetchAuditPage, saveVillageTopic, useBackgroundJobs, userActions, useUsers } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";

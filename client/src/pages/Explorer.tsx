@@ -1,7 +1,7 @@
 // Jelajahi Komentar: every comment, filterable. The URL query string is the single source of
 // truth for filters: controls read from it and write to it, the request is derived from it.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import type { VillageDTO } from "../../../shared/src/contracts";
+import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { useCommentPages } from "../api/hooks";
 import { useI18n, type MessageKey } from "../i18n";
 import { navigate } from "../router";

@@ -2,7 +2,7 @@
 // error in plain Indonesian, X posts read this month) and — for administrators — add, edit, test
 // ("tes koneksi") and run ("jalankan sekarang").
 import { useId, useState, type FormEvent } from "react";
-import type { SourceDTO, VillageDTO } from "../../../shared/src/contracts";
+import type { SourceDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
 import { sourceActions, useSources, type SourceInput } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";

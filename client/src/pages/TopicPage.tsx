@@ -1,7 +1,7 @@
 // Topik: one topic for one week — how it moved over 12 weeks, how residents feel about it, the
 // words they use and the places (RT/RW/dusun/kampung) they name, so the BPD sees where it hurts.
 import { useMemo } from "react";
-import type { TopicDetailDTO, VillageDTO } from "../../../shared/src/contracts";
+import type { TopicDetailDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { useTopicDetail } from "../api/hooks";
 import { buildKpis } from "../charts/prepare/kpis";
 import { buildSentimentTrend } from "../charts/prepare/sentimentTrend";

@@ -1,7 +1,7 @@
 // The comment-level parts of the weekly review: "Perlu perhatian", rising terms and activity by
 // day and hour. They come from a separate endpoint so the rollup-based review paints first.
 import { useMemo, useState } from "react";
-import type { VillageDTO, WeeklyInsightsDTO } from "../../../shared/src/contracts";
+import type { VillageDTO, WeeklyInsightsDTO } from "@suara-desa/shared/contracts";
 import { useInsights } from "../api/hooks";
 import { buildActivityGrid } from "../charts/prepare/activity";
 import { useI18n, type MessageKey } from "../i18n";

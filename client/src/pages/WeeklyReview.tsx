@@ -2,7 +2,7 @@
 // Order follows the questions they ask: how much and how negative (KPIs), is it getting worse
 // (trend), about what (topics), where (platforms), and what needs an answer now (attention).
 import { useMemo, useRef, useState } from "react";
-import type { VillageDTO } from "../../../shared/src/contracts";
+import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { useOverview, type Overview } from "../api/hooks";
 import { buildKpis, type KpiKey } from "../charts/prepare/kpis";
 import { buildPlatformRows } from "../charts/prepare/platformSplit";

@@ -1,7 +1,7 @@
 // The explorer's whole filter state lives in the URL query string, so a filtered view can be
 // bookmarked, shared in a WhatsApp group and restored with the back button. Parsing is lenient:
 // an unknown or malformed value is dropped rather than sent to the API to fail.
-import type { CommentListQuery, Language, Platform, Sentiment } from "../../../shared/src/contracts";
+import type { CommentListQuery, Language, Platform, Sentiment } from "@suara-desa/shared/contracts";
 
 // Record<Union, true> makes the compiler flag a value added to the contract but not here.
 const SENTIMENT_SET: Record<Sentiment, true> = { negatif: true, netral: true, positif: true };

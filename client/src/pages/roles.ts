@@ -1,6 +1,6 @@
-// What the interface offers to which role. The server enforces the same rules (server/src/policies);
+// What the interface offers to which role. The server enforces the same rules (core/src/policies);
 // hiding a button only spares the user a 403.
-import type { Role } from "../../../server/src/auth/types";
+import type { Role } from "@suara-desa/shared/auth";
 
 const EXPORTERS: readonly string[] = ["admin", "pimpinan", "perangkat"] satisfies Role[];
 

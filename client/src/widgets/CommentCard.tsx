@@ -1,7 +1,7 @@
 // One resident comment as the explorer and the "needs attention" list show it. The text arrives
 // already redacted by the server (phone numbers, NIK…); we never show raw author ids.
 import type { ReactNode } from "react";
-import type { CommentDTO, Platform } from "../../../shared/src/contracts";
+import type { CommentDTO, Platform } from "@suara-desa/shared/contracts";
 import { useI18n, type MessageKey } from "../i18n";
 import { SentimentBadge } from "./SentimentBadge";
 

@@ -1,7 +1,7 @@
 // A comment's context (the post it answers, its thread) and, for officials allowed to, the form
 // that corrects its labels. Corrections are stored as human labels and win in every statistic.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import type { CommentDetailDTO, CommentDTO, Sentiment, TopicDTO } from "../../../shared/src/contracts";
+import type { CommentDetailDTO, CommentDTO, Sentiment, TopicDTO } from "@suara-desa/shared/contracts";
 import { saveCommentLabels, useCommentDetail } from "../api/hooks";
 import { useI18n } from "../i18n";
 import { ErrorState, LoadingState } from "./StatusViews";

@@ -2,9 +2,9 @@
 // and the explorer's CSV with the current filters, plus the list of stored reports. Self-contained
 // (own fetch, own strings) so it can be dropped into the weekly review and the explorer.
 import { useEffect, useState, type MouseEvent, type ReactNode } from "react";
-import { addDays, isoWeekRange } from "../../../shared/src/time";
+import { addDays, isoWeekRange } from "@suara-desa/shared/time";
 import { ApiError, downloadFile, getJson } from "../api/client";
-import type { StoredReportDTO } from "../../../shared/src/contracts";
+import type { StoredReportDTO } from "@suara-desa/shared/contracts";
 
 export type ReportLang = "id" | "en";
 

@@ -1,5 +1,5 @@
 // A sentiment label as text plus colour (never colour alone, for colour-blind readers).
-import type { CommentDTO } from "../../../shared/src/contracts";
+import type { CommentDTO } from "@suara-desa/shared/contracts";
 import { useI18n } from "../i18n";
 
 /** Badge for a comment's sentiment; marks labels corrected by an official. */

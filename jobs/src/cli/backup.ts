@@ -2,8 +2,8 @@
 // the server runs. SQLite: SQLite's online backup, checked with PRAGMA integrity_check, default
 // data/backups/suara-desa-<UTC time>.db. PostgreSQL: pg_dump --format=custom, default …/.dump.
 // Exit status: 0 written, 1 failed, 2 bad input; one `error:` line on failure.
-import { env } from "../../../server/src/env";
-import { isPostgresUrl } from "../../../server/src/db/client";
+import { env } from "@suara-desa/core/env";
+import { isPostgresUrl } from "@suara-desa/core/db/client";
 import { backupDatabase, defaultBackupFile, describeCounts, UsageError } from "../ops/backup";
 import { createProgress, parseArgs, runMain } from "./progress";
 

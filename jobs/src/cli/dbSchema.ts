@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT_DIR } from "../../../server/src/env";
-import { MIGRATIONS_DIRS, migrationNames } from "../../../server/src/db/migrate";
+import { ROOT_DIR } from "@suara-desa/core/env";
+import { MIGRATIONS_DIRS, migrationNames } from "@suara-desa/core/db/migrate";
 import { parseArgs, runMain } from "./progress";
 
 export const SQLITE_SCHEMA = path.join(ROOT_DIR, "prisma", "schema.prisma");
@@ -25,7 +25,7 @@ export function derivePostgresSchema(sqlite: string): string {
   };
   let out = replace(sqlite, /provider = "sqlite"/, 'provider = "postgresql"');
   out = replace(out, /url\s+= "file:[^"]*"/, 'url      = "postgresql://localhost/suara_desa"');
-  out = replace(out, /output\s+= "..\/server\/src\/db\/generated"/, 'output     = "../../server/src/db/generated-pg"');
+  out = replace(out, /output\s+= "..\/server\/src\/db\/generated"/, 'output     = "../../core/src/db/generated-pg"');
   return HEADER + out;
 }
 

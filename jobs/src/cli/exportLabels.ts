@@ -1,9 +1,9 @@
 // `npm run export:labels [-- --village <code>] [--out file.jsonl]`: officials' corrections as
 // training data (JSONL, one object per corrected comment), for the next model.
 import fs from "node:fs";
-import { getDatabase } from "../../../server/src/db/client";
-import { findHumanLabels } from "../../../server/src/db/labelRepository";
-import { prepareDatabase } from "../../../server/src/db/prepare";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { findHumanLabels } from "@suara-desa/core/db/labelRepository";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { parseArgs, runMain } from "./progress";
 
 async function main(): Promise<number> {

@@ -1,8 +1,8 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (SQLite or PostgreSQL) and syncs
 // the global topic taxonomy, without starting the server. The server and workers also do this at
 // start; run it by hand before a rolling upgrade of several machines.
-import { getDatabase } from "../../../server/src/db/client";
-import { prepareDatabase } from "../../../server/src/db/prepare";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { runMain } from "./progress";
 
 async function main(): Promise<number> {

@@ -1,6 +1,6 @@
 // A progress bar on stderr for long CLI commands; silent when stderr is not a terminal (CI, pipes)
 // so logs stay readable and --json output on stdout stays clean.
-import { HttpError } from "../../../server/src/errors";
+import { HttpError } from "@suara-desa/core/errors";
 
 /** Creates a throttled progress renderer. */
 export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr) {
@@ -75,10 +75,10 @@ export function usageExitCode(e: unknown, io: CliIo): number {
 
 /** Entry point of a command that works on the database: opens and prepares it, runs, closes it. */
 export async function runDatabaseCommand(
-  command: (db: import("../../../server/src/db/client").Database, argv: string[], io: CliIo) => Promise<number>,
+  command: (db: import("@suara-desa/core/db/client").Database, argv: string[], io: CliIo) => Promise<number>,
 ): Promise<number> {
-  const { getDatabase } = await import("../../../server/src/db/client");
-  const { prepareDatabase } = await import("../../../server/src/db/prepare");
+  const { getDatabase } = await import("@suara-desa/core/db/client");
+  const { prepareDatabase } = await import("@suara-desa/core/db/prepare");
   const db = await getDatabase();
   await prepareDatabase(db);
   try {

@@ -5,15 +5,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { isoWeekProblem, yearMonthProblem } from "../../../shared/src/contracts";
-import { getDatabase } from "../../../server/src/db/client";
-import { prepareDatabase } from "../../../server/src/db/prepare";
-import { findVillageByCode } from "../../../server/src/db/reportRepository";
-import { monthlyPeriod, weeklyPeriod } from "../../../server/src/services/reports/period";
+import { isoWeekProblem, yearMonthProblem } from "@suara-desa/shared/contracts";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { findVillageByCode } from "@suara-desa/core/db/reportRepository";
+import { monthlyPeriod, weeklyPeriod } from "@suara-desa/core/services/reports/period";
 import {
   exportCommentsCsv, exportReportXlsx, generatePdfReport, storeReportFile, type ReportFormat,
-} from "../../../server/src/services/reports/reportService";
-import type { ReportLang } from "../../../server/src/services/reports/reportStrings";
+} from "@suara-desa/core/services/reports/reportService";
+import type { ReportLang } from "@suara-desa/core/services/reports/reportStrings";
 import { parseArgs, runMain } from "./progress";
 
 export interface ReportArgs {

@@ -5,7 +5,7 @@
 // next to the database and renamed over it; the replaced file is kept as
 // suara-desa.before-restore-<time>.db. PostgreSQL: pg_restore --clean --single-transaction.
 // Exit status: 0 restored, 1 failed, 2 bad input or refused.
-import { env } from "../../../server/src/env";
+import { env } from "@suara-desa/core/env";
 import { applyRestore, describeCounts, discardRestore, planRestore, UsageError } from "../ops/backup";
 import { parseArgs, runMain } from "./progress";
 

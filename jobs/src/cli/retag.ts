@@ -1,7 +1,7 @@
 // `npm run retag [-- --village <code>] [--all] [--json]`: re-tag stored comments with the current
 // model and taxonomy (after `npm run train:sentiment` or a topic edit).
-import { getDatabase } from "../../../server/src/db/client";
-import { prepareDatabase } from "../../../server/src/db/prepare";
+import { getDatabase } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { retagVillage, type RetagSummary } from "../retag";
 import { createProgress, parseArgs, runMain } from "./progress";
 

@@ -6,10 +6,10 @@
 //   0  every source is fine or only waiting (rate limit, temporary platform error: retried later)
 //   1  a source needs someone: "perlu login ulang" (a new token) or an error a retry cannot fix
 //   2  bad usage
-import { getDatabase, type Database } from "../../../server/src/db/client";
-import { prepareDatabase } from "../../../server/src/db/prepare";
-import { getSource, listSchedulableSources, type SourceRow } from "../../../server/src/db/sourceRepository";
-import { findVillages } from "../../../server/src/db/villageRepository";
+import { getDatabase, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { getSource, listSchedulableSources, type SourceRow } from "@suara-desa/core/db/sourceRepository";
+import { findVillages } from "@suara-desa/core/db/villageRepository";
 import { localTime } from "../ingest/errors";
 import { rateLimitPause, runSource, type RunSourceResult } from "../ingest/runSource";
 import { parseArgs } from "./progress";

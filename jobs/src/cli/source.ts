@@ -6,13 +6,13 @@
 // Tokens are read from stdin (`< token.txt`, a pipe) or typed at a prompt that does not echo, never
 // taken from the command line, where the shell history and `ps` would keep them. Every change is
 // audited as the command line (see CLI_ACTOR).
-import { getDatabase, type Database } from "../../../server/src/db/client";
-import { prepareDatabase } from "../../../server/src/db/prepare";
-import { findVillageIdByCode, getSource } from "../../../server/src/db/sourceRepository";
-import { HttpError } from "../../../server/src/errors";
-import { CLI_ACTOR } from "../../../server/src/services/auditService";
-import { addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource } from "../../../server/src/services/sourceService";
-import type { SourceDTO } from "../../../server/src/presenters/sourcePresenter";
+import { getDatabase, type Database } from "@suara-desa/core/db/client";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { findVillageIdByCode, getSource } from "@suara-desa/core/db/sourceRepository";
+import { HttpError } from "@suara-desa/core/errors";
+import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
+import { addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource } from "@suara-desa/core/services/sourceService";
+import type { SourceDTO } from "@suara-desa/core/presenters/sourcePresenter";
 import { parseArgs, runMain } from "./progress";
 import { readToken, SecretInputError } from "./readSecret";
 

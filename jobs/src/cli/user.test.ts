@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../../../server/src/auth/password";
+import { verifyPassword } from "@suara-desa/core/auth/password";
 import { createVillage } from "../../../test/factories/village";
 import { createTempDatabase } from "../../../test/helpers/tempDb";
 import { runUserCommand } from "./user";

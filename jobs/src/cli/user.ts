@@ -7,15 +7,15 @@
 // Bad input prints a message naming the option and exits with status 2.
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { PasswordSchema, UsernameSchema, hashPassword } from "../../../server/src/auth/password";
-import { ROLES } from "../../../server/src/auth/types";
-import type { Database } from "../../../server/src/db/client";
-import { deleteUserSessions } from "../../../server/src/db/sessionRepository";
-import { findUserByUsername, findUsers, updateUserRow } from "../../../server/src/db/userRepository";
-import { HttpError } from "../../../server/src/errors";
-import { recordAudit } from "../../../server/src/services/auditService";
-import { createUser, presentUser } from "../../../server/src/services/authService";
-import { assertKeepsActiveAdmin } from "../../../server/src/services/userService";
+import { PasswordSchema, UsernameSchema, hashPassword } from "@suara-desa/core/auth/password";
+import { ROLES } from "@suara-desa/shared/auth";
+import type { Database } from "@suara-desa/core/db/client";
+import { deleteUserSessions } from "@suara-desa/core/db/sessionRepository";
+import { findUserByUsername, findUsers, updateUserRow } from "@suara-desa/core/db/userRepository";
+import { HttpError } from "@suara-desa/core/errors";
+import { recordAudit } from "@suara-desa/core/services/auditService";
+import { createUser, presentUser } from "@suara-desa/core/services/authService";
+import { assertKeepsActiveAdmin } from "@suara-desa/core/services/userService";
 import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageExitCode } from "./progress";
 
 const VillageCodes = z

@@ -5,10 +5,10 @@
 //   search <name or code> [--province 32] [--json]   find the code of a village in the registry
 // Adding is audited as the command line (CLI_ACTOR). Bad input exits 2 with a message naming it.
 import { pathToFileURL } from "node:url";
-import type { Database } from "../../../server/src/db/client";
-import { findVillages } from "../../../server/src/db/villageRepository";
-import { CLI_ACTOR } from "../../../server/src/services/auditService";
-import { addVillageFromRegistry, CODE_PATTERN, searchRegistryVillages } from "../../../server/src/services/registryService";
+import type { Database } from "@suara-desa/core/db/client";
+import { findVillages } from "@suara-desa/core/db/villageRepository";
+import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
+import { addVillageFromRegistry, CODE_PATTERN, searchRegistryVillages } from "@suara-desa/core/services/registryService";
 import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageExitCode } from "./progress";
 
 

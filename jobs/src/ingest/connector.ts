@@ -1,7 +1,7 @@
 // What every API connector offers the runner. A connector is stateless between calls: everything
 // it needs to resume lives in the cursor string, which the runner stores with the batch it covers.
 import type { RetryPolicy } from "./http";
-import type { IncomingComment, IncomingPost } from "./types";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 
 export interface ConnectorContext {
   accountId: string;

@@ -2,18 +2,18 @@
 // store each page together with the cursor that follows it (one transaction), then record the
 // JobRun and the source's health. Idempotency never depends on the cursor: re-reading a page is
 // harmless (upsert on village + platform + externalId); a cursor only moves past items already stored.
-import { env } from "../../../server/src/env";
-import type { Database } from "../../../server/src/db/client";
-import { finishJobRun, startJobRun } from "../../../server/src/db/jobRunRepository";
-import { getSource, recordRunResult, updateSource, type SourceRow, type SourceStatus } from "../../../server/src/db/sourceRepository";
-import { tryLockSource } from "../../../server/src/db/locks";
-import { openSecret } from "../../../server/src/services/secretBox";
+import { env } from "@suara-desa/core/env";
+import type { Database } from "@suara-desa/core/db/client";
+import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
+import { getSource, recordRunResult, updateSource, type SourceRow, type SourceStatus } from "@suara-desa/core/db/sourceRepository";
+import { tryLockSource } from "@suara-desa/core/db/locks";
+import { openSecret } from "@suara-desa/core/services/secretBox";
 import type { ConnectorContext } from "./connector";
-import { getVillage } from "../../../server/src/db/villageRepository";
+import { getVillage } from "@suara-desa/core/db/villageRepository";
 import { AuthError, BadRequestError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
-import { refreshRollups, storeBatch } from "./store";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 
 export interface RunSourceOptions {
   /** Pages (API calls) per run; the rest waits for the next run. */

@@ -8,11 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
-import { isPostgresUrl, openDatabase, sqlitePath, type Database, type Provider } from "../../../server/src/db/client";
-import { MIGRATIONS_DIRS, migrationNames } from "../../../server/src/db/migrate";
-import { prepareDatabase } from "../../../server/src/db/prepare";
-import { ROOT_DIR } from "../../../server/src/env";
-import { readSecretsFile, secretsFileFor, writeSecretsFile } from "../../../server/src/secrets";
+import { isPostgresUrl, openDatabase, sqlitePath, type Database, type Provider } from "@suara-desa/core/db/client";
+import { MIGRATIONS_DIRS, migrationNames } from "@suara-desa/core/db/migrate";
+import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { ROOT_DIR } from "@suara-desa/core/env";
+import { readSecretsFile, secretsFileFor, writeSecretsFile } from "@suara-desa/core/secrets";
 
 /** Bad input (a flag, a file): the CLIs exit with status 2 instead of 1. */
 export class UsageError extends Error {}

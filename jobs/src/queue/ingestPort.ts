@@ -3,8 +3,8 @@
 // worker), and the request waits a while for its outcome; a connection test is one cheap call
 // made here.
 import type PgBoss from "pg-boss";
-import type { Database } from "../../../server/src/db/client";
-import type { IngestPort } from "../../../server/src/services/sourceService";
+import type { Database } from "@suara-desa/core/db/client";
+import type { IngestPort } from "@suara-desa/core/services/sourceService";
 import { testSource, type RunSourceOptions } from "../ingest/runSource";
 import { enqueueSource, QUEUES } from "./queues";
 

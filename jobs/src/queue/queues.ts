@@ -9,16 +9,16 @@
 //   retention      02:30 WIB: raw comments past a village's retention period are deleted
 // SQLite keeps the in-process scheduler (jobs/src/scheduler.ts): one process, one writer.
 import PgBoss from "pg-boss";
-import type { Database } from "../../../server/src/db/client";
-import { findStaleIds } from "../../../server/src/db/ingestRepository";
-import { PGBOSS_SCHEMA } from "../../../server/src/db/jobQueueRepository";
-import { markAbandonedRuns } from "../../../server/src/db/jobRunRepository";
-import { listSchedulableSources } from "../../../server/src/db/sourceRepository";
-import { env } from "../../../server/src/env";
-import { generateWeeklyReports } from "../../../server/src/services/reports/reportService";
-import { purgeExpiredComments } from "../../../server/src/services/privacyService";
+import type { Database } from "@suara-desa/core/db/client";
+import { findStaleIds } from "@suara-desa/core/db/ingestRepository";
+import { PGBOSS_SCHEMA } from "@suara-desa/core/db/jobQueueRepository";
+import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
+import { listSchedulableSources } from "@suara-desa/core/db/sourceRepository";
+import { env } from "@suara-desa/core/env";
+import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
+import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { runSource, type RunSourceOptions, type RunSourceResult } from "../ingest/runSource";
-import { getVillagePipeline } from "../ingest/villagePipeline";
+import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 import { retagRange } from "../retag";
 import { dueSources } from "../scheduler";
 

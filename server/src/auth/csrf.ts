@@ -6,7 +6,7 @@
 //   or carry X-Requested-With: a browser cannot send either cross-site without a CORS preflight,
 //   which this server never answers. So `POST /api/auth/login` with JSON keeps working for scripts.
 import type { NextFunction, Request, Response } from "express";
-import { HttpError } from "../errors";
+import { HttpError } from "@suara-desa/core/errors";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,9 +1,9 @@
 // Authentication middleware: loadSession() turns the cookie into req.auth (or leaves it unset);
 // requireAuth answers 401 when there is none. Authorization is the policies' job, in services.
 import type { NextFunction, Request, Response } from "express";
-import type { Database } from "../db/client";
-import { unauthorized } from "../errors";
-import { readSessionCookie, resolveSession, setSessionCookie } from "./session";
+import type { Database } from "@suara-desa/core/db/client";
+import { unauthorized } from "@suara-desa/core/errors";
+import { readSessionCookie, resolveSession, setSessionCookie } from "@suara-desa/core/auth/session";
 
 export interface LoadSessionOptions {
   /** Clock, injectable for expiry tests. */

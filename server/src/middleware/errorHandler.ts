@@ -1,7 +1,7 @@
 // The one error handler: known errors keep their status; anything else is a 500 with a generic
 // message (details go to the log, never to the client).
 import type { NextFunction, Request, Response } from "express";
-import { HttpError } from "../errors";
+import { HttpError } from "@suara-desa/core/errors";
 
 /** Express error middleware emitting { error: { code, message } }. */
 export function errorHandler(log: (msg: string) => void) {

@@ -3,7 +3,7 @@
 // user clicking five times, or five users on Monday morning, would starve everybody else. Over the
 // limit the request is answered at once with 429 and a message in Indonesian, before any work.
 import type { NextFunction, Request, Response } from "express";
-import { HttpError } from "../errors";
+import { HttpError } from "@suara-desa/core/errors";
 
 export interface ExportLimits {
   /** Exports one user may have running at once. */

@@ -1,7 +1,7 @@
 // Validates params/query/body with one zod schema per endpoint; a 400 names the failing field.
 import type { NextFunction, Request, Response } from "express";
 import type { z } from "zod";
-import { badRequest } from "../errors";
+import { badRequest } from "@suara-desa/core/errors";
 
 declare module "express-serve-static-core" {
   interface Request {

@@ -2,9 +2,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { AUDIT_ACTIONS, listAudit } from "../services/auditService";
+import { AUDIT_ACTIONS, listAudit } from "@suara-desa/core/services/auditService";
 
 export const AuditListSchema = z.object({
   cursor: z.string().regex(/^\d{1,12}$/, "must be a cursor from a previous page").optional(),

@@ -3,12 +3,12 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import { PasswordSchema, UsernameSchema } from "../auth/password";
-import { loginRateLimit, type RateLimitOptions } from "../auth/rateLimit";
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/session";
-import type { Database } from "../db/client";
+import { PasswordSchema, UsernameSchema } from "@suara-desa/core/auth/password";
+import { loginRateLimit, type RateLimitOptions } from "@suara-desa/core/auth/rateLimit";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "@suara-desa/core/auth/session";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { login, logout, me, setup, setupNeeded } from "../services/authService";
+import { login, logout, me, setup, setupNeeded } from "@suara-desa/core/services/authService";
 
 // Login does not enforce the username format: a wrong username is "wrong credentials" (401), not
 // a hint about which names are valid.

@@ -1,11 +1,11 @@
 // One comment: its detail (post, thread, labels) and human label corrections.
 import { Router } from "express";
 import { z } from "zod";
-import { CommentLabelsSchema } from "../../../shared/src/contracts";
+import { CommentLabelsSchema } from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { correctLabels, getCommentDetail } from "../services/labelService";
+import { correctLabels, getCommentDetail } from "@suara-desa/core/services/labelService";
 
 export const CommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
 /** `raw=1`: unredacted personal data, for roles allowed to see it (audited). */

@@ -1,8 +1,8 @@
 // Background jobs for admins (checked in jobService).
 import { Router } from "express";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
-import { getBackgroundJobs } from "../services/jobService";
+import type { Database } from "@suara-desa/core/db/client";
+import { getBackgroundJobs } from "@suara-desa/core/services/jobService";
 
 /** GET /api/admin/jobs (full path; mount with app.use(jobsRouter(db))). */
 export function jobsRouter(db: Database): Router {

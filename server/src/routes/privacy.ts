@@ -3,9 +3,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { deleteAuthorComments, updateVillageSettings } from "../services/privacyService";
+import { deleteAuthorComments, updateVillageSettings } from "@suara-desa/core/services/privacyService";
 
 const VillageParams = z.object({ villageId: z.coerce.number().int().positive() });
 

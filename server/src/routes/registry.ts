@@ -3,9 +3,9 @@
 import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { addVillageFromRegistry, searchRegistryVillages } from "../services/registryService";
+import { addVillageFromRegistry, searchRegistryVillages } from "@suara-desa/core/services/registryService";
 
 export const RegistryVillageSearchSchema = z.object({
   q: z.string().trim().min(2, "must be at least 2 characters").max(100),

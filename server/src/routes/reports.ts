@@ -6,18 +6,18 @@
 // time (middleware/exportLimit).
 import { Router, type Response } from "express";
 import { z } from "zod";
-import { CommentListQuerySchema, IsoWeek, VillageParamsSchema, YearMonth } from "../../../shared/src/contracts";
-import type { Database } from "../db/client";
+import { CommentListQuerySchema, IsoWeek, VillageParamsSchema, YearMonth } from "@suara-desa/shared/contracts";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
 import { ExportLimiter, limitExports } from "../middleware/exportLimit";
 import { sameOriginOnly } from "../middleware/sameOrigin";
-import { REPORT_LANGS } from "../services/reports/reportStrings";
-import { ExportAborted } from "../services/reports/streamSink";
+import { REPORT_LANGS } from "@suara-desa/core/services/reports/reportStrings";
+import { ExportAborted } from "@suara-desa/core/services/reports/streamSink";
 import { requireAuth } from "../auth/middleware";
 import {
   downloadCommentsCsv, downloadPdfReport, downloadReportXlsx, getStoredReportFileFor, listStoredReportsFor,
   type GeneratedFile, type StreamedFile,
-} from "../services/reports/reportService";
+} from "@suara-desa/core/services/reports/reportService";
 
 const Lang = z.enum(REPORT_LANGS).default("id");
 const ExportFilters = CommentListQuerySchema.omit({ cursor: true, limit: true });

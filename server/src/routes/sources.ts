@@ -4,12 +4,12 @@
 import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
-import { HttpError } from "../errors";
+import type { Database } from "@suara-desa/core/db/client";
+import { HttpError } from "@suara-desa/core/errors";
 import { validate } from "../middleware/validate";
 import {
   addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource, runSourceNow, testSourceConnection, type IngestPort,
-} from "../services/sourceService";
+} from "@suara-desa/core/services/sourceService";
 
 const SourceIdSchema = z.object({ id: z.coerce.number().int().positive() });
 const VillageIdSchema = z.object({ villageId: z.coerce.number().int().positive() });

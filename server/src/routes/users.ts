@@ -2,11 +2,11 @@
 import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
-import { PasswordSchema, UsernameSchema } from "../auth/password";
-import { ROLES } from "../auth/types";
-import type { Database } from "../db/client";
+import { PasswordSchema, UsernameSchema } from "@suara-desa/core/auth/password";
+import { ROLES } from "@suara-desa/shared/auth";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { createUserAsAdmin, listUsers, resetPassword, updateUser } from "../services/userService";
+import { createUserAsAdmin, listUsers, resetPassword, updateUser } from "@suara-desa/core/services/userService";
 
 const VillageIds = z.array(z.number().int().positive()).max(1000);
 const UserParams = z.object({ userId: z.coerce.number().int().positive() });

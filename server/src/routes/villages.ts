@@ -3,14 +3,14 @@ import { Router } from "express";
 import { z } from "zod";
 import {
   CommentListQuerySchema, OverviewQuerySchema, TopicDetailQuerySchema, VillageParamsSchema, VillageTopicSaveSchema, type VillageDTO,
-} from "../../../shared/src/contracts";
+} from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
-import type { Database } from "../db/client";
+import type { Database } from "@suara-desa/core/db/client";
 import { validate } from "../middleware/validate";
-import { listComments } from "../services/commentService";
-import { getTopicDetail, getWeeklyInsights } from "../services/insightService";
-import { getWeeklyOverview } from "../services/overviewService";
-import { listVillages, listVillageTopics, saveVillageTopic } from "../services/villageService";
+import { listComments } from "@suara-desa/core/services/commentService";
+import { getTopicDetail, getWeeklyInsights } from "@suara-desa/core/services/insightService";
+import { getWeeklyOverview } from "@suara-desa/core/services/overviewService";
+import { listVillages, listVillageTopics, saveVillageTopic } from "@suara-desa/core/services/villageService";
 
 export const VillageOverviewSchema = VillageParamsSchema.extend(OverviewQuerySchema.shape);
 export const VillageCommentListSchema = VillageParamsSchema.extend(CommentListQuerySchema.shape);

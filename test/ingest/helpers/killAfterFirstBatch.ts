@@ -3,9 +3,9 @@
 // no timing involved. Usage:
 //   tsx killAfterFirstBatch.ts import <databaseUrl> <villageCode> <file> <batchSize>
 //   tsx killAfterFirstBatch.ts source <databaseUrl> <sourceId> <xBaseUrl> <graphBaseUrl>
-import { openDatabase } from "../../../server/src/db/client";
-import { importFile } from "../../../jobs/src/ingest/file/importFile";
-import { runSource } from "../../../jobs/src/ingest/runSource";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
+import { runSource } from "@suara-desa/jobs/ingest/runSource";
 
 const [mode, url, ...args] = process.argv.slice(2);
 const die = () => process.kill(process.pid, "SIGKILL");

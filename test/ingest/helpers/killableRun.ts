@@ -1,7 +1,7 @@
 // Child process for the "killed mid-run" test: runs one source against the fake API until done.
 // Usage: tsx killableRun.ts <databaseUrl> <sourceId> <xBaseUrl> <graphBaseUrl>
-import { openDatabase } from "../../../server/src/db/client";
-import { runSource } from "../../../jobs/src/ingest/runSource";
+import { openDatabase } from "@suara-desa/core/db/client";
+import { runSource } from "@suara-desa/jobs/ingest/runSource";
 
 const [url, sourceId, xApiUrl, graphUrl] = process.argv.slice(2);
 const db = await openDatabase(url);

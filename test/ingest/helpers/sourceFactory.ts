@@ -1,7 +1,7 @@
 // Factories for ingestion tests: a village and an API source pointing at the fake server's data.
-import type { Database } from "../../../server/src/db/client";
-import { createSource } from "../../../server/src/db/sourceRepository";
-import { sealSecret } from "../../../server/src/services/secretBox";
+import type { Database } from "@suara-desa/core/db/client";
+import { createSource } from "@suara-desa/core/db/sourceRepository";
+import { sealSecret } from "@suara-desa/core/services/secretBox";
 import type { FakeDataset } from "../../fake/fakeApiServer";
 
 let villageSeq = 0;

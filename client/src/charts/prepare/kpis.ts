@@ -1,6 +1,6 @@
 // KPI cards with change vs the previous week. Counts change by a number of comments; shares
 // change by percentage points (a share going from 20 % to 25 % is +5 points, not +25 %).
-import type { OverviewDTO } from "../../../../shared/src/contracts";
+import type { OverviewDTO } from "@suara-desa/shared/contracts";
 import { sentimentShares } from "./sentimentTrend";
 
 export type KpiKey = "comments" | "negativeShare" | "positiveShare" | "spam";

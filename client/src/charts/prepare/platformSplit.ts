@@ -1,5 +1,5 @@
 // Per-platform sentiment for the week, in a fixed platform order so colours and rows do not jump.
-import type { OverviewDTO, Platform, SentimentCounts } from "../../../../shared/src/contracts";
+import type { OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
 import { sentimentShares } from "./sentimentTrend";
 
 const ORDER: Record<Platform, number> = { facebook: 0, instagram: 1, x: 2, file: 3 };

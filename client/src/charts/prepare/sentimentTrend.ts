@@ -1,6 +1,6 @@
 // Builds the 12-week sentiment series. Weeks the server did not send are filled with zero counts
 // (nobody commented) but their shares are null: a share of nothing is unknown, not 0 %.
-import type { OverviewDTO, Sentiment, SentimentCounts } from "../../../../shared/src/contracts";
+import type { OverviewDTO, Sentiment, SentimentCounts } from "@suara-desa/shared/contracts";
 import { weekEnd, weeksEndingAt, weekStart } from "./weeks";
 
 export interface TrendWeek extends SentimentCounts {

@@ -1,5 +1,5 @@
 // Topic table rows for the weekly review: the concerns residents raised, biggest first.
-import type { OverviewDTO } from "../../../../shared/src/contracts";
+import type { OverviewDTO } from "@suara-desa/shared/contracts";
 
 export interface TopicRow {
   key: string;

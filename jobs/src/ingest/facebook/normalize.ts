@@ -1,7 +1,7 @@
 // Pure Graph API payload (Facebook Page) -> IncomingPost / IncomingComment. Comments come from
 // /{post-id}/comments?filter=stream, so replies arrive flat with parent{id}. The Page's own answers
 // are kept (from.id = the Page id): the store flags them as the village's replies.
-import type { IncomingComment, IncomingPost } from "../types";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 
 export interface GraphPaging { cursors?: { before?: string; after?: string }; next?: string; previous?: string }
 export interface GraphList<T> { data: T[]; paging?: GraphPaging; summary?: unknown }

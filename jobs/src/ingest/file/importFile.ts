@@ -4,11 +4,11 @@
 // limits of limits.ts of any field or line, so memory stays flat whatever the file holds.
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "../../../../server/src/db/client";
-import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepository";
-import { ensureSource } from "../../../../server/src/db/sourceRepository";
-import { refreshRollups, storeBatch } from "../store";
-import type { IncomingComment } from "../types";
+import type { Database } from "@suara-desa/core/db/client";
+import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
+import { ensureSource } from "@suara-desa/core/db/sourceRepository";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
 import { CsvReader, type CsvRecord } from "./csv";
 import { detectEncoding, readText } from "./encoding";

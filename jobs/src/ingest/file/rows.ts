@@ -1,10 +1,10 @@
 // Turns one imported row (CSV or JSONL, same field names) into an IncomingComment, or a reason
 // naming the field that is wrong. Pure.
 import { createHash } from "node:crypto";
-import { PLATFORMS, type Platform } from "../../../../shared/src/contracts";
-import { localTimeToUtc } from "../../../../shared/src/time";
+import { PLATFORMS, type Platform } from "@suara-desa/shared/contracts";
+import { localTimeToUtc } from "@suara-desa/shared/time";
 import { MAX_AUTHOR_CHARS, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS } from "../limits";
-import type { IncomingComment } from "../types";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
 
 export const IMPORT_FIELDS = ["id", "text", "published_at", "platform", "author", "post_id", "parent_id", "likes", "url"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];

@@ -2,7 +2,7 @@
 // first page of their replies in `replies{...}`; the rest come from /{comment-id}/replies. The
 // account's own replies are kept; the store flags them by the source handle (the username).
 import { parseGraphTime, type GraphList } from "../facebook/normalize";
-import type { IncomingComment, IncomingPost } from "../types";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 
 export interface IgMedia { id: string; caption?: string; timestamp: string; permalink?: string; comments_count?: number; media_type?: string }
 export interface IgReply { id: string; text?: string; timestamp: string; username?: string; like_count?: number }

@@ -4,16 +4,16 @@
 // streamed twice (date order, then messages) with the same encoding rules and limits as CSV.
 import fs from "node:fs";
 import path from "node:path";
-import type { Database } from "../../../../server/src/db/client";
-import { finishJobRun, startJobRun } from "../../../../server/src/db/jobRunRepository";
-import { ensureSource } from "../../../../server/src/db/sourceRepository";
-import { refreshRollups, storeBatch } from "../store";
+import type { Database } from "@suara-desa/core/db/client";
+import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
+import { ensureSource } from "@suara-desa/core/db/sourceRepository";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { detectEncoding, readText } from "../file/encoding";
 import { MAX_LISTED_REJECTIONS, type ImportSummary } from "../file/importFile";
 import { ImportFileError } from "../file/importFileError";
 import { LineReader } from "../file/lines";
 import { MAX_FIELD_CHARS } from "../limits";
-import type { IncomingComment } from "../types";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { DateOrderDetector, WhatsAppParser } from "./parse";
 
 export interface WhatsAppImportSummary extends ImportSummary {

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { MAX_AUTHOR_CHARS, MAX_FIELD_CHARS, MAX_TEXT_CHARS } from "../limits";
 import { splitLines, type TextLine } from "../file/lines";
-import type { IncomingComment } from "../types";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
 
 export interface WhatsAppParseResult {
   comments: IncomingComment[];

@@ -1,7 +1,7 @@
 // Pure X API v2 payload -> IncomingPost / IncomingComment. Shapes follow the v2 tweet object with
 // tweet.fields=created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,public_metrics
 // and expansions=author_id (authors arrive in includes.users, not on the tweet).
-import type { IncomingComment, IncomingPost } from "../types";
+import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 
 export interface XTweet {
   id: string;

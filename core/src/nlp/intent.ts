@@ -1,0 +1,325 @@
+// Intent and urgency stages. Both are linear models (multinomial / binary logistic regression) over
+// hashed word and word-bigram features plus hand-written cue features (question
+// words, proposal and thanks phrases, danger x present-time x person/home cues) in Indonesian, slang,
+// Sundanese, Javanese and English. Cues are matched on both forms of the text: `surface` keeps
+// regional words ("naon", "kumaha", "caah") that slang mapping would rewrite, `normalized` has the
+// formal Indonesian forms. Models are data files (models/intent-v1.json, models/urgency-v1.json)
+// trained by `npm run train:intent` on the village corpus TRAIN split; thresholds are tuned on VALID.
+import type { IntentLabel, IntentResult, NlpContext, Stage, UrgencyResult } from "./types";
+
+export const INTENT_LABELS: readonly IntentLabel[] = ["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya"];
+/** Intents that ask the village office for an answer or an action. */
+export const NEEDS_REPLY: ReadonlySet<IntentLabel> = new Set<IntentLabel>(["keluhan", "pertanyaan", "usulan"]);
+
+// Cue lists. Single words are matched as whole tokens; entries with a space as padded phrases.
+const QUESTION = ["apa", "apakah", "kapan", "gimana", "bagaimana", "gmn", "berapa", "brp", "dimana", "mana", "kenapa", "mengapa", "knp", "siapa", "bisakah", "boleh", "bolehkah", "gak sih", "ya kak",
+  "naon", "kumaha", "iraha", "sabaraha", "dimana", "saha", "naha", "timana", "kamana", "tiasa", "piye", "pira", "endi", "ngendi", "sopo", "ngopo", "opo", "kapan", "pundi", "pripun", "menapa",
+  "what", "when", "how", "where", "why", "who", "which", "can", "could", "is", "are", "does", "do", "info", "infonya", "nanya", "tanya", "bertanya", "numpang tanya", "mau tanya"];
+const QUESTION_PARTICLES = ["ya ?", "min ?", "pak ?", "bu ?", "kah ?", "nggak ?", "gak ?", "belum ?", "teu ?", "yah ?", "kak ?", "kang ?", "atuh ?", "toh ?", "po ?"];
+const PROPOSAL = ["usul", "usulan", "mengusulkan", "saran", "menyarankan", "gimana kalau", "bagaimana kalau", "kumaha upami", "piye yen", "mohon diadakan", "sebaiknya", "seharusnya", "harusnya", "alangkah baiknya", "semoga ada", "tolong diadakan", "bikin", "dibuat", "diadakan", "adakan", "perlu", "mending", "kalau bisa", "upami tiasa", "yen iso", "suggest", "should", "would be nice", "propose", "sae upami", "hoyong", "pengen ada", "ingin ada"];
+const THANKS = ["makasih", "terima kasih", "terimakasih", "trims", "hatur nuhun", "nuhun", "matur nuwun", "maturnuwun", "suwun", "thank", "thanks", "thx", "mantap", "mantul", "keren", "salut", "bagus", "apresiasi", "alhamdulillah", "sae", "apik", "great", "good job", "sukses", "semangat", "luar biasa"];
+const COMPLAINT = ["rusak", "mati", "tidak", "belum", "bau", "macet", "bocor", "kecewa", "parah", "lambat", "lama", "susah", "kotor", "numpuk", "ruksak", "teu", "ora", "durung", "broken", "still", "not", "kapan diperbaiki", "tolong"];
+
+/** Danger terms (life, health or home at risk); the ones found are reported as `urgentTerms`. */
+export const DANGER = ["banjir", "kebanjiran", "longsor", "tanah longsor", "kebakaran", "terbakar", "api", "asap", "ambruk", "roboh", "runtuh", "rubuh", "tenggelam", "hanyut", "terseret", "tertimbun", "tertimpa",
+  "kesetrum", "tersengat", "korslet", "konslet", "kabel putus", "percikan", "sesak", "sesak napas", "sesak nafas", "pingsan", "kejang", "pendarahan", "berdarah", "keracunan", "muntah", "muntaber", "demam tinggi", "step", "kritis", "sekarat", "tidak sadar", "melahirkan", "ketuban", "digigit ular", "ular", "tabrakan", "kecelakaan", "luka",
+  "hilang", "belum pulang", "diculik", "maling", "rampok", "begal", "tawuran", "bacok", "gempa", "puting beliung", "angin kencang", "pohon tumbang", "tumbang", "retak", "miring", "air naik", "meluap", "jebol", "tanggul", "evakuasi", "darurat", "ambulans", "ambulan", "gawat", "bahaya",
+  "caah", "urug", "kahuruan", "kaduruk", "seuneu", "rubuh", "ambruk", "palid", "kalelep", "tisoledat", "kobong", "geni", "kebanjiran", "kelelep", "ambles",
+  "flood", "flooding", "fire", "landslide", "collapsed", "collapse", "drowning", "unconscious", "bleeding", "emergency", "ambulance", "electrocuted", "trapped", "missing"];
+const NOW = ["sekarang", "skrg", "skrng", "saat ini", "barusan", "baru saja", "tadi", "masih", "lagi", "sedang", "malam ini", "pagi ini", "sore ini", "siang ini", "segera", "cepat", "cepetan", "buruan", "tolong", "darurat", "terus", "makin", "semakin", "detik ini", "mulai",
+  "ayeuna", "kiwari", "nembe", "enggal", "gancang", "buru", "tulung", "saiki", "mau", "lagi", "nembe", "cepet", "gage", "now", "right now", "currently", "still", "help", "urgent", "asap", "please", "hurry", "!!"];
+const PERSON_HOME = ["rumah", "warga", "anak", "orang", "korban", "nenek", "kakek", "bayi", "lansia", "ibu", "bapak", "istri", "suami", "penghuni", "keluarga", "tetangga", "dalam rumah", "kamar", "dapur", "selutut", "sepinggang", "sedada", "atap", "dinding", "tembok",
+  "imah", "budak", "jalma", "urang", "pun bapa", "omah", "bocah", "wong", "simbah", "house", "home", "people", "child", "kids", "family", "inside", "neighbor", "resident", "napas", "nafas"];
+const PAST = ["tahun lalu", "taun lalu", "kemarin", "kemaren", "kmrn", "minggu lalu", "bulan lalu", "dulu", "dahulu", "waktu itu", "pernah", "sudah surut", "udah surut", "surut", "2023", "2024", "2025", "taun kamari", "kapungkur", "kala", "biyen", "wingi", "last year", "last week", "ago", "used to", "inget", "ingat", "kenangan"];
+const AID = ["bantuan", "cair", "dibagi", "pembagian", "donasi", "sumbangan", "santunan", "logistik", "posko", "relawan", "kapan", "data korban", "pendataan", "bansos", "galang"];
+const PROMO = ["promo", "diskon", "gacor", "slot", "deposit", "wd", "maxwin", "jp", "order", "harga", "jual", "cod", "ready", "pinjol", "cashback", "bonus", "link", "bio", "dm", "sale"];
+const CHRONIC = ["hari", "minggu", "bulan", "tahun", "taun", "sejak", "udah lama", "sudah lama", "bertahun", "tiap", "setiap", "selalu", "sering", "kalau hujan", "kalo ujan", "musim hujan", "tiap hujan"];
+
+const CUE_LISTS = {
+  q: QUESTION, qp: QUESTION_PARTICLES, prop: PROPOSAL, thanks: THANKS, compl: COMPLAINT,
+  danger: DANGER, now: NOW, person: PERSON_HOME, past: PAST, aid: AID, promo: PROMO, chronic: CHRONIC,
+};
+type CueName = keyof typeof CUE_LISTS;
+const CUE_NAMES = Object.keys(CUE_LISTS) as CueName[];
+const CUE_BIT = Object.fromEntries(CUE_NAMES.map((n, i) => [n, 1 << i])) as Record<CueName, number>;
+
+/** A multi-token cue ("gimana kalau", "ya ?"), indexed by its first token. */
+interface Phrase { rest: string[]; bit: number; term: string }
+// Cues are indexed by token so matching costs one map look-up per token, not one scan per cue.
+const WORD_CUES = new Map<string, number>();
+const PHRASES_BY_FIRST = new Map<string, Phrase[]>();
+for (const name of CUE_NAMES) {
+  for (const cue of CUE_LISTS[name]) {
+    const parts = cue.split(" ");
+    if (parts.length === 1 && /^[\p{L}\p{N}]+$/u.test(cue)) {
+      WORD_CUES.set(cue, (WORD_CUES.get(cue) ?? 0) | CUE_BIT[name]);
+      continue;
+    }
+    // "!!" and similar punctuation cues are matched as tokens of their own.
+    const list = PHRASES_BY_FIRST.get(parts[0]) ?? [];
+    list.push({ rest: parts.slice(1), bit: CUE_BIT[name], term: cue });
+    PHRASES_BY_FIRST.set(parts[0], list);
+  }
+}
+
+/** FNV-1a over UTF-16 code units, with a seed so feature families do not collide systematically. */
+export function hashFeature(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Mixes a hash with a family seed (murmur3 finaliser) so one word hash serves several feature families. */
+function mix(h: number, seed: number): number {
+  let x = (h ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** What featurisation needs per distinct token; memoised (the same few thousand words recur). */
+interface TokenInfo { h: number; cues: number; phrases: Phrase[] | undefined }
+const TOKEN_MEMO = new Map<string, TokenInfo>();
+const TOKEN_MEMO_MAX = 200_000;
+
+function tokenInfo(w: string): TokenInfo {
+  let info = TOKEN_MEMO.get(w);
+  if (info) return info;
+  info = { h: hashFeature(w, 0), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+  // Bounded so a stream of unique junk tokens cannot grow memory without limit.
+  if (TOKEN_MEMO.size >= TOKEN_MEMO_MAX) TOKEN_MEMO.clear();
+  TOKEN_MEMO.set(w, info);
+  return info;
+}
+
+export interface IntentInput { surface: string; normalized: string }
+
+/** What featurisation found: hashed feature indices (binary features) and the danger/now terms. */
+export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number }
+
+const PUNCT_ONLY = /^[.,;:]+$/;
+
+function tokensOf(s: string): string[] {
+  const out: string[] = [];
+  for (const t of s.toLowerCase().split(" ")) if (t.length > 0 && !PUNCT_ONLY.test(t)) out.push(t);
+  return out;
+}
+
+/** Adds the cues of one token sequence to `acc` (bit mask); records danger and present-time terms. */
+function scanCues(toks: string[], infos: TokenInfo[], f: IntentFeatures): void {
+  for (let i = 0; i < toks.length; i++) {
+    const info = infos[i];
+    if (info.cues !== 0) {
+      f.cues |= info.cues;
+      if (info.cues & CUE_BIT.danger && !f.dangerTerms.includes(toks[i])) f.dangerTerms.push(toks[i]);
+      if (info.cues & CUE_BIT.now && !f.nowTerms.includes(toks[i])) f.nowTerms.push(toks[i]);
+    }
+    if (!info.phrases) continue;
+    for (const p of info.phrases) {
+      let ok = i + p.rest.length < toks.length + (p.rest.length === 0 ? 1 : 0);
+      for (let j = 0; ok && j < p.rest.length; j++) ok = toks[i + 1 + j] === p.rest[j];
+      if (!ok) continue;
+      f.cues |= p.bit;
+      if (p.bit === CUE_BIT.danger && !f.dangerTerms.includes(p.term)) f.dangerTerms.push(p.term);
+      if (p.bit === CUE_BIT.now && !f.nowTerms.includes(p.term)) f.nowTerms.push(p.term);
+    }
+  }
+}
+
+// Flag names are built once, not per comment (featurisation runs on every comment).
+const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, `danger&${o}`, `danger&${o}!`] as const);
+const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+const FLAG_SEED = 5;
+const flagHash = new Map<string, number>();
+function flag(idx: number[], name: string, mask: number): void {
+  let h = flagHash.get(name);
+  if (h === undefined) flagHash.set(name, (h = hashFeature(name, FLAG_SEED)));
+  idx.push(h & mask);
+}
+
+/** Featurises one comment into hashed indices below 2^bits. Deterministic. */
+export function featurize(input: IntentInput, bits: number): IntentFeatures {
+  const mask = (1 << bits) - 1;
+  const idx: number[] = [];
+  const norm = tokensOf(input.normalized);
+  const surf = input.surface === input.normalized ? norm : tokensOf(input.surface);
+  const normInfo = norm.map(tokenInfo);
+  const surfInfo = surf === norm ? normInfo : surf.map(tokenInfo);
+  // Words and bigrams of the normalised form ("?" and "!" stay: they carry intent).
+  let prev = 0x1234567;
+  for (const info of normInfo) {
+    idx.push(mix(info.h, 1) & mask);
+    idx.push(mix(Math.imul(prev, 31) ^ info.h, 2) & mask);
+    prev = info.h;
+  }
+  idx.push(mix(Math.imul(prev, 31) ^ 0x7654321, 2) & mask);
+  // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
+  // and twice the weight look-ups, so they were dropped.)
+  for (const info of surfInfo) idx.push(mix(info.h, 3) & mask);
+  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0 };
+  scanCues(norm, normInfo, f);
+  if (surf !== norm) scanCues(surf, surfInfo, f);
+  const cues = f.cues;
+  for (const name of CUE_NAMES) if (has(cues, name)) flag(idx, name, mask);
+  if (norm.length > 0 && norm[norm.length - 1] === "?") flag(idx, "qend", mask);
+  if (norm.includes("?")) flag(idx, "qmark", mask);
+  // Combinations: urgency is a danger happening NOW to people or homes, not a danger word alone.
+  if (has(cues, "danger")) {
+    for (const [other, yes, no] of DANGER_PAIRS) flag(idx, has(cues, other) ? yes : no, mask);
+    if (has(cues, "now") && has(cues, "person")) flag(idx, "danger&now&person", mask);
+    if (has(cues, "now") && !has(cues, "past")) flag(idx, "danger&now&!past", mask);
+    flag(idx, `ndanger${Math.min(f.dangerTerms.length, 3)}`, mask);
+  }
+  if (has(cues, "q") && has(cues, "qp")) flag(idx, "q&qp", mask);
+  if (has(cues, "thanks") && !has(cues, "compl")) flag(idx, "thanks&!compl", mask);
+  if (has(cues, "prop") && !has(cues, "qp")) flag(idx, "prop&!qp", mask);
+  flag(idx, `len${Math.min(Math.floor(Math.log2(norm.length + 1)), 6)}`, mask);
+  return f;
+}
+
+export interface LinearModelFile {
+  name: string;
+  version: string;
+  bits: number;
+  labels: string[];
+  bias: number[];
+  /** [featureIndex, w_class0, w_class1, ...] for every feature with a non-zero weight. */
+  rows: number[][];
+  /** Decision thresholds tuned on the VALID split (see train/trainIntent.ts). */
+  thresholds: Record<string, number>;
+  training: Record<string, unknown>;
+}
+
+export interface LinearModel {
+  name: string;
+  version: string;
+  bits: number;
+  labels: string[];
+  classes: number;
+  bias: Float64Array;
+  /** Dense, feature-major: weights[f * classes + c]. */
+  weights: Float32Array;
+  thresholds: Record<string, number>;
+}
+
+export function parseLinearModel(src: string): LinearModel {
+  const f = JSON.parse(src) as LinearModelFile;
+  const classes = f.labels.length === 2 ? 1 : f.labels.length;
+  const weights = new Float32Array((1 << f.bits) * classes);
+  for (const row of f.rows) for (let c = 0; c < classes; c++) weights[row[0] * classes + c] = row[1 + c];
+  return { name: f.name, version: f.version, bits: f.bits, labels: f.labels, classes, bias: Float64Array.from(f.bias), weights, thresholds: f.thresholds };
+}
+
+/** Raw scores (logits) for each class; for a binary model one logit for the positive class. */
+export function linearScores(m: LinearModel, idx: number[], out: Float64Array = new Float64Array(m.classes)): Float64Array {
+  for (let c = 0; c < m.classes; c++) out[c] = m.bias[c];
+  for (const f of idx) {
+    const base = f * m.classes;
+    for (let c = 0; c < m.classes; c++) out[c] += m.weights[base + c];
+  }
+  return out;
+}
+
+export function softmaxInPlace(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) sum += z[i] = Math.exp(z[i] - max);
+  for (let i = 0; i < z.length; i++) z[i] /= sum;
+  return z;
+}
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/**
+ * Intent from class probabilities. Missing a comment that needs a reply costs more than answering
+ * chatter, so when the needs-reply classes together pass the tuned threshold the best of them wins
+ * even if `lainnya`/`apresiasi` is the single most likely class.
+ */
+export function decideIntent(p: Float64Array, labels: readonly string[], needsReplyThreshold: number): IntentResult {
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+  let reply = 0;
+  let bestReply = -1;
+  for (let c = 0; c < p.length; c++) {
+    if (!NEEDS_REPLY.has(labels[c] as IntentLabel)) continue;
+    reply += p[c];
+    if (bestReply < 0 || p[c] > p[bestReply]) bestReply = c;
+  }
+  const pick = !NEEDS_REPLY.has(labels[best] as IntentLabel) && bestReply >= 0 && reply >= needsReplyThreshold ? bestReply : best;
+  return { label: labels[pick] as IntentLabel, score: Math.round(p[pick] * 1000) / 1000 };
+}
+
+export interface IntentModels {
+  intent: LinearModel;
+  urgency: LinearModel;
+  /**
+   * Both models' weights interleaved per feature (5 intent + 1 urgency, padded to 8 floats): one
+   * memory access serves both, which matters because hashed look-ups are cache misses, not arithmetic.
+   */
+  joint: Float32Array;
+}
+
+const JOINT_STRIDE = 8;
+
+/** Builds the interleaved weight table; both models must share one hashed feature space. */
+export function joinModels(intent: LinearModel, urgency: LinearModel): IntentModels {
+  if (intent.bits !== urgency.bits || intent.classes > JOINT_STRIDE - 1 || urgency.classes !== 1) throw new Error("intent and urgency models must share bits");
+  const dim = 1 << intent.bits;
+  const joint = new Float32Array(dim * JOINT_STRIDE);
+  for (let f = 0; f < dim; f++) {
+    for (let c = 0; c < intent.classes; c++) joint[f * JOINT_STRIDE + c] = intent.weights[f * intent.classes + c];
+    joint[f * JOINT_STRIDE + intent.classes] = urgency.weights[f];
+  }
+  return { intent, urgency, joint };
+}
+
+function models(ctx: NlpContext): IntentModels {
+  const m = ctx.resources.intent as IntentModels | undefined;
+  if (!m) throw new Error("intent models not loaded (core/src/nlp/models/intent-v1.json, urgency-v1.json)");
+  return m;
+}
+
+/** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
+export function classifyIntentUrgency(input: IntentInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
+  const f = featurize(input, m.intent.bits);
+  const k = m.intent.classes;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];
+  let u = m.urgency.bias[0];
+  const w = m.joint;
+  for (const i of f.idx) {
+    const base = i * JOINT_STRIDE;
+    for (let c = 0; c < k; c++) z[c] += w[base + c];
+    u += w[base + k];
+  }
+  const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
+  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f) };
+}
+
+export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
+  return urgencyDecision(m, sigmoid(linearScores(m, f.idx)[0]), f);
+}
+
+function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): UrgencyResult {
+  const urgent = prob >= (m.thresholds.urgent ?? 0.5);
+  // The terms that triggered it: the danger words, and the present-time words that made it current.
+  const urgentTerms = urgent ? [...f.dangerTerms, ...f.nowTerms.filter((t) => t !== "!!")] : [];
+  return { urgent, score: Math.round(prob * 1000) / 1000, urgentTerms };
+}
+
+/** Pipeline stage: intent with a score. */
+export const intent: Stage<IntentInput, IntentResult> = (input, ctx) => {
+  const m = models(ctx);
+  const f = featurize(input, m.intent.bits);
+  return decideIntent(softmaxInPlace(linearScores(m.intent, f.idx)), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
+};
+
+/** Pipeline stage: urgent (life, health or home at risk now) and the terms that triggered it. */
+export const urgency: Stage<IntentInput, UrgencyResult> = (input, ctx) => {
+  const m = models(ctx);
+  return urgencyFrom(m.urgency, featurize(input, m.urgency.bits));
+};

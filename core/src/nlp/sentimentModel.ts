@@ -1,0 +1,368 @@
+// Trained sentiment model (inference side). A multinomial logistic regression over hashed sparse
+// features of the normalised text: word unigrams and bigrams, negation-scoped words ("tidak bagus"
+// -> NEG_bagus), Sundanese/Javanese words bridged to Indonesian through the NusaX word lists, and
+// character 2-5-grams. Weights are a Float32Array (classes x buckets) in a binary file next to a
+// JSON header, so loading is one read and scoring is a few thousand array lookups.
+import { readFileSync } from "node:fs";
+import type { Sentiment } from "@suara-desa/shared/contracts";
+import type { NlpContext, SentimentResult, Stage } from "./types";
+import type { NlpResources } from "./resources";
+import { NEGATORS } from "./sentimentLexicon";
+
+export const SENTIMENT_LABELS: readonly Sentiment[] = ["negatif", "netral", "positif"];
+
+/** Featuriser settings; stored in the model header so training and inference always agree. */
+export interface FeatureConfig {
+  bits: number;
+  charMin: number;
+  charMax: number;
+  wordBigrams: boolean;
+  negation: boolean;
+  bridge: boolean;
+  /** Relative weight of each feature group (words, char n-grams). */
+  wordScale: number;
+  charScale: number;
+}
+
+export interface SentimentModelHeader {
+  name: string;
+  version: string;
+  labels: Sentiment[];
+  config: FeatureConfig;
+  temperature: number;
+  bias: number[];
+  /** Regional word -> Indonesian word (from the NusaX lexicon), used when config.bridge. */
+  bridge: Record<string, string>;
+  weightsFile: string;
+  /** Weights are stored as little-endian Int16, weight = q * scale (per class); halves the file. */
+  quantScale: number[];
+  trainedOn: string;
+  metrics?: Record<string, unknown>;
+}
+
+export interface SentimentModel {
+  header: SentimentModelHeader;
+  bridge: Map<string, string>;
+  /**
+   * 2^bits x 3, interleaved by bucket (weights[b * 3 + c]) so one cache line serves all classes.
+   * The shipped model keeps its Int16 form in memory (half the cache footprint); weight = q * scale[c].
+   */
+  weights: Float32Array | Int16Array;
+  scale: [number, number, number];
+  mask: number;
+  /** Per-word summed char-gram weights (see fastLogits); filled lazily, bounded. */
+  charCache: Map<string, Float64Array>;
+}
+
+// FNV-1a, 32-bit. Different seeds keep word, bigram, bridged and char features apart.
+const FNV_PRIME = 16777619;
+const SEED_WORD = 2166136261;
+const SEED_NEG = 0x9e3779b1;
+const SEED_BRIDGE = 0x85ebca6b;
+const SEED_CHAR = 0xc2b2ae35;
+const SEED_BIGRAM = 0x27d4eb2f;
+
+function hashString(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/** Sparse features of one text: bucket ids per group (repeats allowed; they count). */
+export interface Features {
+  word: Int32Array;
+  wordLen: number;
+  char: Int32Array;
+  charLen: number;
+}
+
+const PUNCT = new Set([".", ",", "?", "!", ";", ":"]);
+const CLAUSE_BREAK = new Set([".", ",", "?", "!", ";", ":", "tapi", "tetapi", "namun", "sedangkan", "padahal"]);
+
+// Reused buffers: featurising is on the hot path and allocation-free after warm-up.
+let wordBuf = new Int32Array(1024);
+let charBuf = new Int32Array(8192);
+
+/** Word-level features into the shared word buffer; returns their count and the words for char grams. */
+function wordFeatures(normalized: string, cfg: FeatureConfig, bridge: Map<string, string>, words: string[]): number {
+  const mask = (1 << cfg.bits) - 1;
+  const parts = normalized.split(" ");
+  let wl = 0;
+  if (wordBuf.length < parts.length * 4 + 8) wordBuf = new Int32Array(parts.length * 4 + 8);
+  let prevHash = -1;
+  let negLeft = 0;
+  for (const raw of parts) {
+    if (raw.length === 0) continue;
+    if (PUNCT.has(raw) || CLAUSE_BREAK.has(raw)) {
+      negLeft = 0;
+      prevHash = -1;
+      if (!PUNCT.has(raw)) {
+        wordBuf[wl++] = hashString(raw, SEED_WORD) & mask;
+        words.push(raw);
+      }
+      if (raw === "!" || raw === "?") wordBuf[wl++] = hashString(raw, SEED_WORD) & mask;
+      continue;
+    }
+    const h = hashString(raw, SEED_WORD);
+    wordBuf[wl++] = h & mask;
+    if (cfg.wordBigrams && prevHash >= 0) wordBuf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
+    if (cfg.negation && negLeft > 0) {
+      wordBuf[wl++] = hashString(raw, SEED_NEG) & mask;
+      negLeft--;
+    }
+    if (cfg.bridge) {
+      const b = bridge.get(raw);
+      if (b !== undefined) wordBuf[wl++] = hashString(b, SEED_BRIDGE) & mask;
+    }
+    if (NEGATORS.has(raw)) negLeft = 3;
+    prevHash = h;
+    words.push(raw);
+    if (wl + 8 > wordBuf.length) {
+      const nb = new Int32Array(wordBuf.length * 2);
+      nb.set(wordBuf);
+      wordBuf = nb;
+    }
+  }
+  return wl;
+}
+
+/** Char n-grams of " word " (within the word, boundaries included) into buf from offset; returns the new offset. */
+function charGrams(w: string, cfg: FeatureConfig, mask: number, buf: Int32Array, offset: number): number {
+  const n = w.length + 2;
+  let o = offset;
+  for (let i = 0; i < n; i++) {
+    let h = SEED_CHAR;
+    for (let k = 0; k < cfg.charMax && i + k < n; k++) {
+      const pos = i + k;
+      h ^= pos === 0 || pos === n - 1 ? 32 : w.charCodeAt(pos - 1);
+      h = Math.imul(h, FNV_PRIME);
+      if (k + 1 >= cfg.charMin) buf[o++] = (h >>> 0) & mask;
+    }
+  }
+  return o;
+}
+
+/** Featurises normalised text (tokens joined by spaces, punctuation kept) into hashed buckets. */
+export function featurize(normalized: string, cfg: FeatureConfig, bridge: Map<string, string>): Features {
+  const words: string[] = [];
+  const wl = wordFeatures(normalized, cfg, bridge, words);
+  const mask = (1 << cfg.bits) - 1;
+  // Character n-grams over " w1 w2 ... " so word boundaries (and the word that follows) are in the grams.
+  const text = ` ${words.join(" ")} `;
+  const n = text.length;
+  const need = n * (cfg.charMax - cfg.charMin + 1) + 8;
+  if (charBuf.length < need) charBuf = new Int32Array(need * 2);
+  let cl = 0;
+  for (let i = 0; i < n; i++) {
+    let h = SEED_CHAR;
+    for (let k = 0; k < cfg.charMax && i + k < n; k++) {
+      h ^= text.charCodeAt(i + k);
+      h = Math.imul(h, FNV_PRIME);
+      if (k + 1 >= cfg.charMin) charBuf[cl++] = (h >>> 0) & mask;
+    }
+  }
+  return { word: wordBuf, wordLen: wl, char: charBuf, charLen: cl };
+}
+
+const gramBuf = new Int32Array(4096);
+const CACHE_LIMIT = 200_000;
+
+/**
+ * Logits without looking up every char gram: the grams of " w1 w2 ... " split exactly into grams
+ * inside one padded word " w " (their summed weights are cached per word on the model) and grams
+ * that straddle a space between words (looked up directly; a handful per word). Same result as
+ * logits(featurize(...)) — a unit test holds them equal.
+ */
+export function fastLogits(model: SentimentModel, normalized: string, out: Float64Array): Float64Array {
+  const cfg = model.header.config;
+  const words: string[] = [];
+  const wl = wordFeatures(normalized, cfg, model.bridge, words);
+  const weights = model.weights;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  for (let i = 0; i < wl; i++) {
+    const b = wordBuf[i] * 3;
+    w0 += weights[b];
+    w1 += weights[b + 1];
+    w2 += weights[b + 2];
+  }
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let cl = 0;
+  const cache = model.charCache;
+  for (const w of words) {
+    let e = cache.get(w);
+    if (e === undefined) {
+      const n = w.length + 2;
+      const buf = n * cfg.charMax <= gramBuf.length ? gramBuf : new Int32Array(n * cfg.charMax);
+      const count = charGrams(w, cfg, model.mask, buf, 0);
+      e = new Float64Array(4);
+      for (let i = 0; i < count; i++) {
+        const b = buf[i] * 3;
+        e[0] += weights[b];
+        e[1] += weights[b + 1];
+        e[2] += weights[b + 2];
+      }
+      e[3] = count;
+      if (w.length <= 64) {
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(w, e);
+      }
+    }
+    c0 += e[0];
+    c1 += e[1];
+    c2 += e[2];
+    cl += e[3];
+  }
+  // Grams with a space strictly inside them (they straddle two or more words).
+  if (words.length > 1) {
+    const text = ` ${words.join(" ")} `;
+    const n = text.length;
+    const mask = model.mask;
+    for (let p = 1; p < n - 1; p++) {
+      if (text.charCodeAt(p) !== 32) continue;
+      // Starts before this space, ends after it; starts left of an earlier interior space were counted there.
+      const lo = Math.max(0, p - cfg.charMax + 2);
+      for (let i = lo; i < p; i++) {
+        let interiorBefore = false;
+        for (let q = i + 1; q < p; q++) if (text.charCodeAt(q) === 32) interiorBefore = true;
+        if (interiorBefore) continue;
+        let h = SEED_CHAR;
+        for (let k = 0; k < cfg.charMax && i + k < n; k++) {
+          h ^= text.charCodeAt(i + k);
+          h = Math.imul(h, FNV_PRIME);
+          if (i + k > p && k + 1 >= cfg.charMin) {
+            const b = ((h >>> 0) & mask) * 3;
+            c0 += weights[b];
+            c1 += weights[b + 1];
+            c2 += weights[b + 2];
+            cl++;
+          }
+        }
+      }
+    }
+  }
+  const ws = wl > 0 ? cfg.wordScale / Math.sqrt(wl) : 0;
+  const cs = cl > 0 ? cfg.charScale / Math.sqrt(cl) : 0;
+  const bias = model.header.bias;
+  const sc = model.scale;
+  out[0] = bias[0] + sc[0] * (w0 * ws + c0 * cs);
+  out[1] = bias[1] + sc[1] * (w1 * ws + c1 * cs);
+  out[2] = bias[2] + sc[2] * (w2 * ws + c2 * cs);
+  return out;
+}
+
+/** Raw class scores (logits before temperature) for featurised text. */
+export function logits(model: SentimentModel, f: Features, out: Float64Array = new Float64Array(3)): Float64Array {
+  const { weights, header } = model;
+  const cfg = header.config;
+  const ws = f.wordLen > 0 ? cfg.wordScale / Math.sqrt(f.wordLen) : 0;
+  const cs = f.charLen > 0 ? cfg.charScale / Math.sqrt(f.charLen) : 0;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  const word = f.word;
+  for (let i = 0; i < f.wordLen; i++) {
+    const b = word[i] * 3;
+    w0 += weights[b];
+    w1 += weights[b + 1];
+    w2 += weights[b + 2];
+  }
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  const char = f.char;
+  for (let i = 0; i < f.charLen; i++) {
+    const b = char[i] * 3;
+    c0 += weights[b];
+    c1 += weights[b + 1];
+    c2 += weights[b + 2];
+  }
+  const sc = model.scale;
+  out[0] = header.bias[0] + sc[0] * (w0 * ws + c0 * cs);
+  out[1] = header.bias[1] + sc[1] * (w1 * ws + c1 * cs);
+  out[2] = header.bias[2] + sc[2] * (w2 * ws + c2 * cs);
+  return out;
+}
+
+/** Class-major weights (c * size + b, as trained) -> interleaved (b * 3 + c, as scored). */
+export function interleave(classMajor: Float32Array, classes = 3): Float32Array {
+  const size = classMajor.length / classes;
+  const out = new Float32Array(classMajor.length);
+  for (let c = 0; c < classes; c++) for (let b = 0; b < size; b++) out[b * classes + c] = classMajor[c * size + b];
+  return out;
+}
+
+/** Softmax with temperature, in place. */
+export function softmax(z: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < z.length; i++) if (z[i] > max) max = z[i];
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    z[i] = Math.exp((z[i] - max) / temperature);
+    sum += z[i];
+  }
+  for (let i = 0; i < z.length; i++) z[i] /= sum;
+  return z;
+}
+
+const scratch = new Float64Array(3);
+
+/** Class probabilities (calibrated with the fitted temperature) for normalised text. */
+export function predictProba(model: SentimentModel, normalized: string): Float64Array {
+  const f = featurize(normalized, model.header.config, model.bridge);
+  return softmax(logits(model, f, new Float64Array(3)), model.header.temperature);
+}
+
+/** Label + calibrated confidence of the most probable class. */
+export function predictSentiment(model: SentimentModel, normalized: string): SentimentResult {
+  const p = softmax(fastLogits(model, normalized, scratch), model.header.temperature);
+  let best = 0;
+  for (let c = 1; c < 3; c++) if (p[c] > p[best]) best = c;
+  return { label: model.header.labels[best], score: Math.round(p[best] * 1e4) / 1e4 };
+}
+
+/** Quantises weights to Int16 per class; returns the bytes and the per-class scales. */
+export function quantizeWeights(weights: Float32Array, classes: number): { bytes: Buffer; scale: number[] } {
+  const size = weights.length / classes;
+  const q = new Int16Array(weights.length);
+  const scale: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    let max = 0;
+    for (let i = c * size; i < (c + 1) * size; i++) max = Math.max(max, Math.abs(weights[i]));
+    const sc = max > 0 ? max / 32767 : 1;
+    scale.push(sc);
+    for (let i = c * size; i < (c + 1) * size; i++) q[i] = Math.round(weights[i] / sc);
+  }
+  return { bytes: Buffer.from(q.buffer, q.byteOffset, q.byteLength), scale };
+}
+
+/** Reads a model header (JSON) and its Int16 weights file next to it. */
+export function parseSentimentModel(headerFile: string): SentimentModel {
+  const header = JSON.parse(readFileSync(headerFile, "utf8")) as SentimentModelHeader;
+  const binPath = headerFile.replace(/[^/\\]+$/, header.weightsFile);
+  const buf = readFileSync(binPath);
+  const size = 1 << header.config.bits;
+  if (buf.byteLength !== 3 * size * 2) throw new Error(`${binPath}: expected ${3 * size * 2} bytes of weights, found ${buf.byteLength}`);
+  const q = new Int16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const weights = new Int16Array(q.length);
+  for (let b = 0; b < size; b++) {
+    weights[b * 3] = q[b];
+    weights[b * 3 + 1] = q[size + b];
+    weights[b * 3 + 2] = q[2 * size + b];
+  }
+  const [s0, s1, s2] = header.quantScale;
+  return { header, bridge: new Map(Object.entries(header.bridge)), weights, scale: [s0, s1, s2], mask: size - 1, charCache: new Map() };
+}
+
+/** Pipeline stage: normalised text -> sentiment from the trained model (v0 lexicon if none shipped). */
+export const sentimentModel: Stage<string, SentimentResult> = (normalized: string, ctx: NlpContext) => {
+  const res = ctx.resources.nlp as NlpResources;
+  if (!res.sentiment) throw new Error("Model sentimen belum ada (core/src/nlp/models/sentiment-v1.json); jalankan npm run train:sentiment");
+  return predictSentiment(res.sentiment, normalized);
+};

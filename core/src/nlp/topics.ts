@@ -1,0 +1,427 @@
+// Topic tagging: keyword rules (on surface forms, stems and regional affix-stripped forms) feed a
+// per-topic logistic regression trained on the labelled village set. Village-added topics have no
+// classifier weights, so their score comes from the rules alone; that is what makes "add a topic
+// with keywords, then retag" work without retraining.
+import { createRequire } from "node:module";
+import modelJson from "./models/topics-v1.json";
+import type { NlpContext, Stage, TopicRule, TopicScore } from "./types";
+
+const require = createRequire(import.meta.url);
+// The Sastrawi port inside `natural`; loaded as a submodule (the root import is slow and has side effects).
+const idStemmer = require("natural/lib/natural/stemmers/indonesian/stemmer_id") as { stem(word: string): string };
+
+/** Serialised classifier: one weight per (feature, topic) and a bias per topic. */
+export interface TopicModelFile {
+  name: string;
+  version: string;
+  threshold: number;
+  /** Weight of the rule-only score blended into the classifier probability (0..1). */
+  ruleMix?: number;
+  topics: string[];
+  bias: number[];
+  /** feature -> weights aligned with `topics`. */
+  weights: Record<string, number[]>;
+  trainedOn?: Record<string, unknown>;
+}
+
+/** The loaded classifier in lookup-friendly form. */
+export interface TopicModel {
+  name: string;
+  version: string;
+  threshold: number;
+  ruleMix: number;
+  topics: string[];
+  bias: Float64Array;
+  weights: Map<string, Float64Array>;
+}
+
+/** Turns the JSON model into typed arrays, failing with the field name on a malformed file. */
+export function parseTopicModel(file: TopicModelFile): TopicModel {
+  if (!Array.isArray(file.topics) || !Array.isArray(file.bias) || file.bias.length !== file.topics.length) {
+    throw new Error("topics model: `topics` and `bias` must be arrays of the same length");
+  }
+  if (typeof file.threshold !== "number") throw new Error("topics model: `threshold` must be a number");
+  const weights = new Map<string, Float64Array>();
+  for (const [feat, w] of Object.entries(file.weights ?? {})) {
+    if (!Array.isArray(w) || w.length !== file.topics.length) {
+      throw new Error(`topics model: weights for feature "${feat}" must have ${file.topics.length} entries`);
+    }
+    weights.set(feat, Float64Array.from(w));
+  }
+  const ruleMix = file.ruleMix ?? 0;
+  if (typeof ruleMix !== "number" || ruleMix < 0 || ruleMix > 1) throw new Error("topics model: `ruleMix` must be a number in 0..1");
+  return { name: file.name, version: file.version, threshold: file.threshold, ruleMix, topics: file.topics, bias: Float64Array.from(file.bias), weights };
+}
+
+/** The shipped classifier (core/src/nlp/models/topics-v1.json, written by train/trainTopics.ts). */
+export const DEFAULT_TOPIC_MODEL: TopicModel = parseTopicModel(modelJson as TopicModelFile);
+
+/** Model name + version recorded with stored topic results. */
+export const TOPIC_MODEL_INFO = { name: DEFAULT_TOPIC_MODEL.name, version: DEFAULT_TOPIC_MODEL.version };
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+const SIMPLE_WORD_RE = /^[a-z0-9]+$/;
+
+/** Lower-cased word tokens; hyphens split, so "gorong-gorong" and "e-ktp" match keyword phrases. */
+export function topicTokens(text: string): string[] {
+  // Fast path for normalised text (already lower-case, space-separated); the Unicode regex only
+  // runs on the few pieces that carry punctuation, hyphens or non-ASCII letters.
+  const out: string[] = [];
+  for (const piece of text.split(" ")) {
+    if (piece.length === 0) continue;
+    if (SIMPLE_WORD_RE.test(piece)) out.push(piece);
+    else {
+      const words = piece.toLowerCase().match(WORD_RE);
+      if (words) for (const w of words) out.push(w);
+    }
+  }
+  return out;
+}
+
+// Memoised stems and match forms. Bounded so a long-running server fed unique junk cannot grow
+// without limit; clearing is cheap and the common vocabulary refills quickly.
+const MEMO_LIMIT = 200_000;
+const stemMemo = new Map<string, string>();
+const formsMemo = new Map<string, readonly string[]>();
+
+/** Indonesian stem of one lower-case token (memoised; never throws). */
+export function stemToken(token: string): string {
+  let s = stemMemo.get(token);
+  if (s !== undefined) return s;
+  try {
+    s = token.length > 3 && /^\p{L}+$/u.test(token) ? idStemmer.stem(token) : token;
+  } catch {
+    s = token;
+  }
+  if (stemMemo.size >= MEMO_LIMIT) stemMemo.clear();
+  stemMemo.set(token, s);
+  return s;
+}
+
+// Sundanese/Javanese possessive and locative endings ("jalanna", "dalane", "banyune") and verbal
+// prefixes ("dipaling", "ngocor") that the Indonesian stemmer does not know.
+// Verb forms whose root is a topic keyword with another meaning: "berjalan lancar" (runs
+// smoothly) is not about roads.
+const STEM_EXCEPTIONS = new Set(["berjalan", "menjalankan", "dijalankan", "menjalani", "dijalani", "sejalan", "perjalanan", "jalankan"]);
+
+const REGIONAL_SUFFIXES = ["nya", "na", "ne", "ipun", "eun", "e"];
+const REGIONAL_PREFIXES = ["di", "ka", "ke", "nga", "ti"];
+
+/** Every form a token may match a keyword under: surface, stem, regional affixes stripped. */
+export function tokenForms(token: string): readonly string[] {
+  let forms = formsMemo.get(token);
+  if (forms) return forms;
+  const set = new Set<string>([token]);
+  const stem = stemToken(token);
+  // Sastrawi also removes infixes and guesses on regional words ("leres" -> "les"); a short stem
+  // that is not inside the word is more often wrong than right.
+  if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) set.add(stem);
+  for (const suf of REGIONAL_SUFFIXES) {
+    if (token.length - suf.length >= 3 && token.endsWith(suf)) set.add(token.slice(0, -suf.length));
+  }
+  for (const pre of REGIONAL_PREFIXES) {
+    if (token.length - pre.length >= 4 && token.startsWith(pre)) {
+      const rest = token.slice(pre.length);
+      set.add(rest);
+      for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) set.add(rest.slice(0, -suf.length));
+    }
+  }
+  forms = [...set];
+  if (formsMemo.size >= MEMO_LIMIT) formsMemo.clear();
+  formsMemo.set(token, forms);
+  return forms;
+}
+
+interface Phrase {
+  topic: number;
+  tokens: string[];
+  keyword: string;
+  /** Classifier weights of "k:<keyword>" and "l:<keyword>" (resolved at compile time). */
+  kRow: Float64Array | null;
+  lRow: Float64Array | null;
+}
+
+/** Keyword rules of one taxonomy, indexed by the first token of each phrase. */
+export interface CompiledTopics {
+  keys: string[];
+  byFirst: Map<string, Phrase[]>;
+  /** For each topic in `keys`, its column in the classifier (or -1 when it has no weights). */
+  modelColumn: Int32Array;
+  /** Memo: token -> phrases that may start at it and its classifier weights. */
+  info: Map<string, TokenInfo>;
+  model: TopicModel;
+  /** Weights of "r:<topic>" per topic (null when the classifier has none). */
+  ruleRows: Array<Float64Array | null>;
+}
+
+/** Everything scoring needs about one token, looked up once per token per call. */
+interface TokenInfo {
+  forms: readonly string[];
+  phrases: Phrase[] | null;
+  /** Word + stem weights (summed), null when the model has neither. */
+  row: Float64Array | null;
+  /** Second token -> bigram weights, for bigrams starting with this token. */
+  next: Map<string, Float64Array> | null;
+}
+
+const compiledCache = new WeakMap<TopicModel, WeakMap<TopicRule[], CompiledTopics>>();
+
+/**
+ * Compiles a taxonomy once; cached by array identity, so callers must pass a new array after an
+ * edit (which is what loading a village's topics from the database does anyway).
+ */
+export function compileTopics(topics: TopicRule[], model: TopicModel = DEFAULT_TOPIC_MODEL): CompiledTopics {
+  let perModel = compiledCache.get(model);
+  if (!perModel) {
+    perModel = new WeakMap();
+    compiledCache.set(model, perModel);
+  }
+  const cached = perModel.get(topics);
+  if (cached) return cached;
+  const byFirst = new Map<string, Phrase[]>();
+  const keys = topics.map((t) => t.key);
+  topics.forEach((t, topic) => {
+    const seen = new Set<string>();
+    for (const kw of t.keywords) {
+      const tokens = topicTokens(kw);
+      if (tokens.length === 0) continue;
+      const sig = tokens.join(" ");
+      if (seen.has(sig)) continue;
+      seen.add(sig);
+      const list = byFirst.get(tokens[0]) ?? [];
+      list.push({ topic, tokens, keyword: sig, kRow: model.weights.get(`k:${sig}`) ?? null, lRow: model.weights.get(`l:${sig}`) ?? null });
+      byFirst.set(tokens[0], list);
+    }
+  });
+  // Longer phrases first so a scan finds "kerja bakti" before "kerja".
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const modelColumn = Int32Array.from(keys.map((k) => model.topics.indexOf(k)));
+  const ruleRows = keys.map((k) => model.weights.get(`r:${k}`) ?? null);
+  const compiled: CompiledTopics = { keys, byFirst, modelColumn, info: new Map(), model, ruleRows };
+  perModel.set(topics, compiled);
+  return compiled;
+}
+
+/** A keyword phrase found in the text: topic index into `compiled.keys`, token span. */
+export interface RuleMatch {
+  topic: number;
+  start: number;
+  end: number;
+  /** The keyword as compiled (tokens joined by one space). */
+  keyword: string;
+  /** A one-word keyword used as a place ("di jalan", "dekat pasar"): weak evidence, not a hit. */
+  locative: boolean;
+  phrase: Phrase;
+}
+
+// Prepositions and place nouns that make the next word a location rather than the subject:
+// "balap liar di jalan baru" is about order, "sampah dekat pasar" about waste.
+const LOCATIVE = new Set([
+  "di", "ke", "dekat", "deket", "depan", "belakang", "pinggir", "samping", "sebelah", "seberang", "sekitar", "menuju",
+  "arah", "ujung", "blok", "sisi", "neng", "nang", "ning", "ing", "dina", "tengah",
+]);
+
+/** Phrases whose first token matches one of the token's forms, longest first (memoised). */
+function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
+  let info = compiled.info.get(token);
+  if (info !== undefined) return info;
+  const found: Phrase[] = [];
+  for (const f of tokenForms(token)) {
+    const l = compiled.byFirst.get(f);
+    if (l) for (const p of l) if (!found.includes(p)) found.push(p);
+  }
+  found.sort((a, b) => b.tokens.length - a.tokens.length);
+  const model = compiled.model;
+  let row: Float64Array | null = null;
+  let next: Map<string, Float64Array> | null = null;
+  if (model.topics.length > 0) {
+    const word = model.weights.get(`w:${token}`);
+    const stem = stemToken(token);
+    const stemRow = stem !== token ? model.weights.get(`s:${stem}`) : undefined;
+    row = word && stemRow ? word.map((x, k) => x + stemRow[k]) : (word ?? stemRow ?? null);
+    next = tokenWeights(model).bigrams.get(token) ?? null;
+  }
+  info = { forms: tokenForms(token), phrases: found.length > 0 ? found : null, row, next };
+  if (compiled.info.size >= MEMO_LIMIT) compiled.info.clear();
+  compiled.info.set(token, info);
+  return info;
+}
+
+function phraseAt(infos: TokenInfo[], i: number, phrase: Phrase): boolean {
+  if (i + phrase.tokens.length > infos.length) return false;
+  for (let j = 1; j < phrase.tokens.length; j++) {
+    if (!infos[i + j].forms.includes(phrase.tokens[j])) return false;
+  }
+  return true;
+}
+
+/**
+ * Keyword matches, longest first: a span taken by a longer phrase ("jalan sehat", "kerja bakti",
+ * "polisi tidur") is not also counted for a shorter keyword of another topic ("jalan", "kerja").
+ * Different topics with the same phrase length on the same span all count.
+ */
+export function matchRules(tokens: string[], compiled: CompiledTopics, infos: TokenInfo[] = tokens.map((t) => tokenInfo(t, compiled))): RuleMatch[] {
+  const candidates: RuleMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const list = infos[i].phrases;
+    if (list === null) continue;
+    for (const p of list) if (phraseAt(infos, i, p)) candidates.push({ topic: p.topic, start: i, end: i + p.tokens.length, keyword: p.keyword, locative: p.tokens.length === 1 && i > 0 && LOCATIVE.has(tokens[i - 1]), phrase: p });
+  }
+  if (candidates.length <= 1) return candidates;
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const owner = new Int32Array(tokens.length).fill(-1);
+  const ownerLen = new Int32Array(tokens.length);
+  const out: RuleMatch[] = [];
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    const len = c.end - c.start;
+    let free = true;
+    for (let k = c.start; k < c.end; k++) {
+      if (owner[k] !== -1 && ownerLen[k] > len) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    const sig = c.topic * 1_000_000 + c.start;
+    if (taken.has(sig)) continue;
+    taken.add(sig);
+    for (let k = c.start; k < c.end; k++) {
+      owner[k] = c.topic;
+      ownerLen[k] = len;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** Rule hits per topic (distinct matched spans), aligned with `compiled.keys`. */
+export function ruleHits(matches: RuleMatch[], compiled: CompiledTopics): Int32Array {
+  const hits = new Int32Array(compiled.keys.length);
+  for (const m of matches) if (!m.locative) hits[m.topic]++;
+  return hits;
+}
+
+/** Sparse classifier features (counts): words, stems, bigrams, capped rule hits per topic, keywords. */
+export function topicFeatures(tokens: string[], compiled: CompiledTopics, matches: RuleMatch[] = matchRules(tokens, compiled)): Map<string, number> {
+  const feats = new Map<string, number>();
+  const inc = (f: string, v = 1): void => {
+    feats.set(f, (feats.get(f) ?? 0) + v);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    inc(`w:${t}`);
+    const s = stemToken(t);
+    if (s !== t) inc(`s:${s}`);
+    if (i + 1 < tokens.length) inc(`b:${t}_${tokens[i + 1]}`);
+  }
+  const hits = ruleHits(matches, compiled);
+  for (let k = 0; k < hits.length; k++) if (hits[k] > 0) feats.set(`r:${compiled.keys[k]}`, Math.min(hits[k], 3));
+  // Which keyword fired, so the classifier can learn that "jalan" alone is weaker than "jalan rusak".
+  for (const m of matches) inc(`${m.locative ? "l" : "k"}:${m.keyword}`);
+  return feats;
+}
+
+/** Rule-only confidence: one keyword 0.55, two 0.80, three 0.91. */
+export function ruleScore(hits: number): number {
+  return hits <= 0 ? 0 : 1 - Math.pow(0.45, hits);
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+// Per model: each token's word + stem weights summed once, and bigram weights by first token, so
+// scoring adds arrays without building feature strings. Same arithmetic as summing the weights of
+// topicFeatures() (a test checks this).
+interface TokenWeightCache {
+  /** first token -> second token -> weights of "b:first_second". */
+  bigrams: Map<string, Map<string, Float64Array>>;
+  /** Scratch logits, reused across calls (stages are synchronous). */
+  z: Float64Array;
+}
+const tokenWeightCaches = new WeakMap<TopicModel, TokenWeightCache>();
+
+function tokenWeights(model: TopicModel): TokenWeightCache {
+  let c = tokenWeightCaches.get(model);
+  if (!c) {
+    const bigrams = new Map<string, Map<string, Float64Array>>();
+    for (const [f, w] of model.weights) {
+      if (!f.startsWith("b:")) continue;
+      const cut = f.indexOf("_");
+      const first = f.slice(2, cut);
+      const inner = bigrams.get(first) ?? new Map<string, Float64Array>();
+      inner.set(f.slice(cut + 1), w);
+      bigrams.set(first, inner);
+    }
+    c = { bigrams, z: new Float64Array(model.topics.length) };
+    tokenWeightCaches.set(model, c);
+  }
+  return c;
+}
+
+function addRow(z: Float64Array, row: Float64Array | undefined | null, v = 1): void {
+  if (!row) return;
+  for (let k = 0; k < row.length; k++) z[k] += row[k] * v;
+}
+
+/**
+ * Score of topic i of `compiled.keys`: classifier probability blended with the rule score, or
+ * the rule score alone for topics the classifier does not know.
+ */
+function scoreAll(text: string, compiled: CompiledTopics, model: TopicModel): Float64Array {
+  const out = new Float64Array(compiled.keys.length);
+  const tokens = topicTokens(text);
+  if (tokens.length === 0) return out;
+  const infos = new Array<TokenInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) infos[i] = tokenInfo(tokens[i], compiled);
+  const matches = matchRules(tokens, compiled, infos);
+  const hits = ruleHits(matches, compiled);
+  let z: Float64Array | null = null;
+  if (model.topics.length > 0) {
+    z = tokenWeights(model).z;
+    z.set(model.bias);
+    const last = tokens.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const info = infos[i];
+      addRow(z, info.row);
+      if (i < last && info.next !== null) addRow(z, info.next.get(tokens[i + 1]));
+    }
+    for (let k = 0; k < hits.length; k++) if (hits[k] > 0) addRow(z, compiled.ruleRows[k], Math.min(hits[k], 3));
+    for (const m of matches) addRow(z, m.locative ? m.phrase.lRow : m.phrase.kRow);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const col = compiled.modelColumn[i];
+    const rule = ruleScore(hits[i]);
+    out[i] = col >= 0 && z ? (1 - model.ruleMix) * sigmoid(z[col]) + model.ruleMix * rule : rule;
+  }
+  return out;
+}
+
+/** Scores every topic of the taxonomy (no threshold); used by evaluation and tests. */
+export function scoreTopics(text: string, topics: TopicRule[], model: TopicModel = DEFAULT_TOPIC_MODEL): Array<{ key: string; score: number }> {
+  const compiled = compileTopics(topics, model);
+  const scores = scoreAll(text, compiled, model);
+  return compiled.keys.map((key, i) => ({ key, score: scores[i] }));
+}
+
+/** Rule-only topics reach the same threshold as classifier topics with one keyword hit. */
+const RULE_ONLY_THRESHOLD = 0.5;
+
+/**
+ * Topic stage: multi-label scores in 0..1 for the village's taxonomy (ctx.topics), highest first;
+ * topics below the threshold are left out. Input `normalized` is the normalised comment.
+ */
+export const tagTopics: Stage<{ normalized: string; tokens: string[] }, TopicScore[]> = (input, ctx: NlpContext) => {
+  const model = (ctx.resources.topicModel as TopicModel | undefined) ?? DEFAULT_TOPIC_MODEL;
+  const compiled = compileTopics(ctx.topics, model);
+  const scores = scoreAll(input.normalized, compiled, model);
+  const out: TopicScore[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const threshold = compiled.modelColumn[i] >= 0 ? model.threshold : RULE_ONLY_THRESHOLD;
+    if (scores[i] >= threshold) out.push({ key: compiled.keys[i], score: round3(scores[i]) });
+  }
+  out.sort((a, b) => b.score - a.score);
+  return out;
+};

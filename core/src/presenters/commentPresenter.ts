@@ -1,0 +1,82 @@
+// Comment row -> DTO. Personal data is redacted here, for every response, until a role allows
+// raw view: in the text, in the link and in the author's name.
+import type { CommentDTO, CommentDetailDTO, Platform, Sentiment } from "@suara-desa/shared/contracts";
+import { findPii, nameHasPersonalData, parsePiiSpans, redactLink, redactPersonalData } from "../nlp/pii";
+import type { ListedComment } from "../db/commentRepository";
+
+/** A listed comment, optionally knowing whether the village's own account wrote it (threads). */
+export type PresentableComment = ListedComment & { fromVillage?: boolean };
+
+/** Effective topics: human rows replace model rows when an official corrected them. */
+function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
+  const origin = row.humanTopicsAt ? "human" : "model";
+  const chosen = row.topics.filter((t) => t.origin === origin);
+  return chosen
+    .map((t) => ({ key: t.topic.key, name: t.topic.nameId, score: t.score, origin: t.origin as "model" | "human" }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/** The pseudonym every role sees instead of a resident's name. */
+export function authorPseudonymLabel(pseudonym: string): string {
+  return `warga-${pseudonym.slice(0, 6)}`;
+}
+
+/**
+ * The author as shown: the name only with `raw` (roles allowed raw personal data, audited) or
+ * when the village's own account wrote it (an office, not a resident); the pseudonym otherwise.
+ * A "name" that is a phone number, e-mail or NIK (a WhatsApp sender saved as a number, an e-mail
+ * typed as the display name) is never shown, to any role: it is an identifier, not a name.
+ */
+export function presentAuthor(row: { authorName: string | null; authorPseudonym: string; fromVillage?: boolean }, raw: boolean): string {
+  const name = row.authorName?.trim();
+  if (!name || nameHasPersonalData(name) || !(raw || row.fromVillage)) return authorPseudonymLabel(row.authorPseudonym);
+  return name;
+}
+
+/** A link as shown: a wa.me link (or any link carrying a phone or e-mail) is masked unless `raw`. */
+export function presentUrl(url: string | null, raw: boolean): string | null {
+  return url && !raw ? redactLink(url) : url;
+}
+
+/** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
+export function presentComment(row: PresentableComment, opts: { raw?: boolean } = {}): CommentDTO {
+  const raw = opts.raw ?? false;
+  const stored = parsePiiSpans(row.piiSpans);
+  // The stored spans come from the detector of the comment's model version; the text is checked
+  // again so forms found by a newer detector are masked before `npm run retag` reaches the row.
+  const redacted = raw ? null : redactPersonalData(row.text, stored);
+  let sentiment: CommentDTO["sentiment"] = null;
+  if (row.humanSentiment) sentiment = { label: row.humanSentiment as Sentiment, score: 1, origin: "human" };
+  else if (row.sentimentLabel) sentiment = { label: row.sentimentLabel as Sentiment, score: row.sentimentScore ?? 0, origin: "model" };
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    externalId: row.externalId,
+    url: presentUrl(row.url, raw),
+    author: presentAuthor(row, raw),
+    text: redacted ? redacted.text : row.text,
+    publishedAt: row.publishedAt.toISOString(),
+    likeCount: row.likeCount,
+    language: row.language,
+    sentiment,
+    topics: effectiveTopics(row),
+    spam: row.isSpam,
+    hasPersonalData: redacted ? redacted.found : stored.length > 0 || findPii(row.text).length > 0,
+    model: row.modelName && row.modelVersion ? { name: row.modelName, version: row.modelVersion } : null,
+  };
+}
+
+/** The post a comment answers; its text and link are redacted like a comment's unless `raw`. */
+export function presentPost(
+  post: { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date },
+  opts: { raw?: boolean } = {},
+): NonNullable<CommentDetailDTO["post"]> {
+  const raw = opts.raw ?? false;
+  return {
+    platform: post.platform as Platform,
+    externalId: post.externalId,
+    text: raw ? post.text : redactPersonalData(post.text).text,
+    url: presentUrl(post.url, raw),
+    publishedAt: post.publishedAt.toISOString(),
+  };
+}

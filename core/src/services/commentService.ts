@@ -1,0 +1,70 @@
+// The explorer's comment list with cursor pagination.
+import type { CommentListDTO, CommentListQuery } from "@suara-desa/shared/contracts";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import type { Database } from "../db/client";
+import { assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
+import { findPii } from "../nlp/pii";
+import { countComments, findComments } from "../db/commentRepository";
+import { cachedForVillage } from "../db/dataVersion";
+import { getVillage } from "../db/villageRepository";
+import { badRequest, forbidden, notFound } from "../errors";
+import { presentComment } from "../presenters/commentPresenter";
+
+// Seven or more digits, whatever separates them: enough of a phone number or NIK to find its owner.
+const NUMBER_PROBE_RE = /(?:\d[\s.\-\u00A0\u2010-\u2015\u2212()]*){7,}/;
+
+/**
+ * A search for a phone number, NIK or e-mail tells whoever runs it which comments hold that
+ * person's data, even when the text shown is masked: only roles allowed raw personal data may.
+ */
+export function assertSearchAllowed(auth: AuthContext, villageId: number, q: string | undefined): void {
+  if (!q || canViewRawPersonalData(auth, villageId)) return;
+  if (NUMBER_PROBE_RE.test(q) || findPii(q).length > 0) {
+    throw forbidden("q: mencari nomor telepon, NIK atau e-mail hanya boleh bagi admin dan pimpinan");
+  }
+}
+
+/** The filter part of a list query (what the total depends on), in a stable order. */
+function filterKey(q: CommentListQuery) {
+  return [q.topic, q.sentiment, q.platform, q.language, q.q, q.from, q.to, q.spam, q.pii];
+}
+
+function encodeCursor(value: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string, sort: "time" | "likes"): { value: string | number; id: number } {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    const okValue = sort === "likes" ? typeof value === "number" : typeof value === "string" && !Number.isNaN(Date.parse(value));
+    if (okValue && Number.isInteger(id)) return { value: value as string | number, id: id as number };
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest("cursor: is not a cursor returned by this list");
+}
+
+/**
+ * Lists a village's comments matching the explorer filters. A page is the same for everyone who
+ * may read the village (personal data is always redacted in lists), so it is cached under the
+ * village's data version like the dashboard views: any change to the village's comments or labels
+ * bumps the version, so a cached page is never stale.
+ */
+export async function listComments(db: Database, auth: AuthContext | undefined, villageId: number, q: CommentListQuery): Promise<CommentListDTO> {
+  assertCanReadVillage(auth, villageId);
+  assertSearchAllowed(auth, villageId, q.q);
+  if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
+  const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+  const pageKey = JSON.stringify([filterKey(q), q.sort, q.limit, q.cursor ?? null]);
+  return cachedForVillage(db, villageId, `list:${pageKey}`, async () => {
+    if (!(await getVillage(db, villageId))) throw notFound("Desa");
+    const { rows, hasMore } = await findComments(db, villageId, q, q.sort, q.limit, after);
+    const last = rows.at(-1);
+    return {
+      data: rows.map((r) => presentComment(r)),
+      // Every page of one filter has the same total: counted once per data version.
+      total: await cachedForVillage(db, villageId, `count:${JSON.stringify(filterKey(q))}`, async () => countComments(db, villageId, q)),
+      nextCursor: hasMore && last ? encodeCursor(q.sort === "likes" ? last.likeCount : last.publishedAt.toISOString(), last.id) : null,
+    };
+  });
+}

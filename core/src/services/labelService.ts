@@ -1,0 +1,69 @@
+// Comment detail, and officials' corrections of a comment's sentiment and topics. A correction wins
+// over the model in every statistic, so the comment's day is re-rolled immediately.
+import type { CommentDetailDTO, CommentLabelsInput } from "@suara-desa/shared/contracts";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import type { Database } from "../db/client";
+import { getCommentThread } from "../db/commentRepository";
+import { recomputeRollups } from "../db/ingestRepository";
+import { setHumanSentiment, setHumanTopics } from "../db/labelRepository";
+import { findTopicsForVillage } from "../db/topicRepository";
+import { badRequest, notFound } from "../errors";
+import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
+import { presentComment, presentPost } from "../presenters/commentPresenter";
+import { recordAudit } from "./auditService";
+
+/** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited) in all of them. */
+export async function getCommentDetail(
+  db: Database,
+  auth: AuthContext | undefined,
+  commentId: number,
+  opts: { raw?: boolean } = {},
+): Promise<CommentDetailDTO> {
+  const thread = await getCommentThread(db, commentId);
+  // A comment of another village answers 404 too: its existence is not the caller's business.
+  if (!thread || !auth || !(auth.role === "admin" || auth.villageIds.includes(thread.comment.villageId))) throw notFound("Komentar");
+  const { comment, parent, replies } = thread;
+  assertCanReadVillage(auth, comment.villageId);
+  const raw = opts.raw ?? false;
+  if (raw) {
+    assertCanViewRawPersonalData(auth, comment.villageId);
+    await recordAudit(db, auth, { action: "pii.view", villageId: comment.villageId, target: `comment:${comment.id}` });
+  }
+  const post = comment.post;
+  return {
+    comment: presentComment(comment, { raw }),
+    post: post ? presentPost(post, { raw }) : null,
+    parent: parent ? presentComment(parent, { raw }) : null,
+    replies: replies.map((r) => presentComment(r, { raw })),
+    corrections: {
+      sentimentBy: comment.humanSentimentBy, sentimentAt: comment.humanSentimentAt?.toISOString() ?? null,
+      topicsBy: comment.humanTopicsBy, topicsAt: comment.humanTopicsAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** Stores a human correction (who, when) and recomputes the rollups of the comment's day. */
+export async function correctLabels(
+  db: Database,
+  auth: AuthContext | undefined,
+  commentId: number,
+  input: CommentLabelsInput,
+): Promise<CommentDetailDTO> {
+  const row = await db.prisma.comment.findUnique({ where: { id: commentId }, select: { villageId: true, day: true } });
+  if (!row || !auth || !(auth.role === "admin" || auth.villageIds.includes(row.villageId))) throw notFound("Komentar");
+  assertCanCorrectLabels(auth, row.villageId);
+  if (input.topics !== undefined) {
+    const topics = await findTopicsForVillage(db, row.villageId);
+    const ids = new Map(topics.map((t) => [t.key, t.id]));
+    const unknown = input.topics.filter((k) => !ids.has(k));
+    if (unknown.length) throw badRequest(`topics: unknown topic ${unknown.join(", ")}`);
+    await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
+  }
+  if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
+  await recomputeRollups(db, row.villageId, [row.day]);
+  await recordAudit(db, auth, {
+    action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
+    details: { sentiment: input.sentiment, topics: input.topics },
+  });
+  return getCommentDetail(db, auth, commentId);
+}

@@ -1,0 +1,98 @@
+// The BPD chair's weekly review: totals, the previous week, a 12-week trend, topics with their
+// change, and the split by platform — all from the daily rollups.
+import type { OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
+import { addWeeks, isoWeekOfDay, isoWeekRange } from "@suara-desa/shared/time";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import type { Database } from "../db/client";
+import { cachedForVillage } from "../db/dataVersion";
+import { assertCanReadVillage } from "../policies/access";
+import { findDaysWithData, findRollups, type RollupCount } from "../db/rollupRepository";
+import { findTopicsForVillage } from "../db/topicRepository";
+import { getVillage } from "../db/villageRepository";
+import { notFound } from "../errors";
+
+export const TREND_WEEKS = 12;
+
+type Totals = SentimentCounts & { comments: number; spam: number };
+const emptyTotals = (): Totals => ({ comments: 0, positif: 0, netral: 0, negatif: 0, spam: 0 });
+
+function add(t: Totals, sentiment: string, n: number): void {
+  if (sentiment === "spam") t.spam += n;
+  else if (sentiment === "positif" || sentiment === "netral" || sentiment === "negatif") {
+    t[sentiment] += n;
+    t.comments += n;
+  }
+}
+
+/** Weekly overview of a village; `week` defaults to the latest week with data. */
+export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
+  assertCanReadVillage(auth, villageId);
+  return cachedForVillage(db, villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
+}
+
+async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
+  const village = await getVillage(db, villageId);
+  if (!village) throw notFound("Desa");
+  const days = await findDaysWithData(db, villageId);
+  const weeks = [...new Set(days.map(isoWeekOfDay))];
+  const current = week ?? weeks[0] ?? null;
+  if (!current) {
+    return { week: null, weekStart: null, weekEnd: null, totals: emptyTotals(), previous: null, trend: [], topics: [], platforms: [], weeks };
+  }
+  const range = isoWeekRange(current);
+  const firstWeek = addWeeks(current, -(TREND_WEEKS - 1));
+  const prevWeek = addWeeks(current, -1);
+  const prevRange = isoWeekRange(prevWeek);
+
+  const [allRows, topicRows, topics] = await Promise.all([
+    findRollups(db, villageId, isoWeekRange(firstWeek).start, range.end, "all"),
+    findRollups(db, villageId, prevRange.start, range.end, "topics"),
+    findTopicsForVillage(db, villageId),
+  ]);
+
+  const byWeek = new Map<string, Totals>();
+  for (let i = 0; i < TREND_WEEKS; i++) byWeek.set(addWeeks(firstWeek, i), emptyTotals());
+  const platforms = new Map<Platform, Totals>();
+  for (const r of allRows) {
+    const w = isoWeekOfDay(r.day);
+    const t = byWeek.get(w);
+    if (t) add(t, r.sentiment, r.count);
+    if (w === current) {
+      const p = platforms.get(r.platform as Platform) ?? emptyTotals();
+      add(p, r.sentiment, r.count);
+      platforms.set(r.platform as Platform, p);
+    }
+  }
+
+  const topicStats = new Map<string, { count: number; negatif: number; previous: number }>();
+  const inWeek = (r: RollupCount, from: string, to: string) => r.day >= from && r.day <= to;
+  for (const r of topicRows) {
+    if (r.sentiment === "spam") continue;
+    const s = topicStats.get(r.topic) ?? { count: 0, negatif: 0, previous: 0 };
+    if (inWeek(r, range.start, range.end)) {
+      s.count += r.count;
+      if (r.sentiment === "negatif") s.negatif += r.count;
+    } else if (inWeek(r, prevRange.start, prevRange.end)) {
+      s.previous += r.count;
+    }
+    topicStats.set(r.topic, s);
+  }
+  const names = new Map(topics.map((t) => [t.key, t.nameId]));
+
+  return {
+    week: current,
+    weekStart: range.start,
+    weekEnd: range.end,
+    totals: byWeek.get(current) ?? emptyTotals(),
+    previous: weeks.includes(prevWeek) ? (byWeek.get(prevWeek) ?? null) : null,
+    trend: [...byWeek.entries()].map(([w, t]) => ({ week: w, comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif })),
+    topics: [...topicStats.entries()]
+      .filter(([, s]) => s.count > 0 || s.previous > 0)
+      .map(([key, s]) => ({ key, name: names.get(key) ?? key, count: s.count, negatif: s.negatif, previous: s.previous, delta: s.count - s.previous }))
+      .sort((a, b) => b.count - a.count || b.delta - a.delta || a.key.localeCompare(b.key)),
+    platforms: [...platforms.entries()]
+      .map(([platform, t]) => ({ platform, comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif }))
+      .sort((a, b) => b.comments - a.comments),
+    weeks,
+  };
+}

@@ -1,0 +1,90 @@
+// UU PDP No. 27/2022 operations: the retention purge (raw comments older than the village's
+// retentionMonths go, the daily aggregates stay) and erasure of one author's comments on request
+// (their comments go everywhere, and the touched days' aggregates are recomputed without them).
+import type { AuthContext } from "@suara-desa/shared/auth";
+import type { Database } from "../db/client";
+import { bumpVillageVersion } from "../db/dataVersion";
+import { recomputeRollups } from "../db/ingestRepository";
+import { getVillage } from "../db/villageRepository";
+import { notFound } from "../errors";
+import { assertCanManagePrivacy } from "../policies/access";
+import { recordAudit } from "./auditService";
+
+/** The cut-off instant: `now` minus `months` calendar months (UTC, clamped to the month's end). */
+export function retentionCutoff(now: Date, months: number): Date {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth() - months;
+  const target = new Date(Date.UTC(y, m, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return target;
+}
+
+// Deletes the comments matching `where` with their topic rows, detaching replies first, in one
+// transaction (explicit steps so it does not depend on SQLite's foreign_keys pragma).
+async function deleteComments(db: Database, ids: number[]): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [, , r] = await db.prisma.$transaction([
+      db.prisma.commentTopic.deleteMany({ where: { commentId: { in: chunk } } }),
+      db.prisma.comment.updateMany({ where: { parentId: { in: chunk } }, data: { parentId: null } }),
+      db.prisma.comment.deleteMany({ where: { id: { in: chunk } } }),
+    ]);
+    deleted += r.count;
+  }
+  return deleted;
+}
+
+export interface PurgeSummary { villages: number; deleted: number }
+
+/** Deletes raw comments older than each village's retention; DailyRollup rows are kept. */
+export async function purgeExpiredComments(db: Database, now: Date): Promise<PurgeSummary> {
+  const villages = await db.prisma.village.findMany({ where: { retentionMonths: { not: null } }, select: { id: true, retentionMonths: true } });
+  let deleted = 0;
+  for (const v of villages) {
+    const cutoff = retentionCutoff(now, v.retentionMonths!);
+    const ids = (await db.prisma.comment.findMany({ where: { villageId: v.id, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
+    const n = await deleteComments(db, ids);
+    deleted += n;
+    // Aggregates stay, but cached views quoting the deleted comments must go.
+    if (n > 0) await bumpVillageVersion(db, v.id);
+    if (n > 0) await recordAudit(db, null, { action: "privacy.delete", villageId: v.id, target: "retention", details: { deleted: n, before: cutoff.toISOString() } }, now);
+  }
+  return { villages: villages.length, deleted };
+}
+
+/** Removes every comment of one author in a village and recomputes the touched days' rollups. */
+export async function deleteAuthorComments(
+  db: Database,
+  auth: AuthContext | undefined,
+  villageId: number,
+  authorPseudonym: string,
+): Promise<{ deleted: number; days: string[] }> {
+  assertCanManagePrivacy(auth, villageId);
+  if (!(await getVillage(db, villageId))) throw notFound("Desa");
+  const rows = await db.prisma.comment.findMany({ where: { villageId, authorPseudonym }, select: { id: true, day: true } });
+  const deleted = await deleteComments(db, rows.map((r) => r.id));
+  const days = [...new Set(rows.map((r) => r.day))].sort();
+  await recomputeRollups(db, villageId, days);
+  await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
+  return { deleted, days };
+}
+
+/** Sets a village's retention (months; null keeps raw comments forever). */
+export async function updateVillageSettings(
+  db: Database,
+  auth: AuthContext | undefined,
+  villageId: number,
+  input: { retentionMonths: number | null },
+): Promise<{ villageId: number; retentionMonths: number | null }> {
+  assertCanManagePrivacy(auth, villageId);
+  const village = await getVillage(db, villageId);
+  if (!village) throw notFound("Desa");
+  await db.prisma.village.update({ where: { id: villageId }, data: { retentionMonths: input.retentionMonths } });
+  await recordAudit(db, auth, {
+    action: "settings.change", villageId, target: `village:${village.code}`,
+    details: { retentionMonths: { from: village.retentionMonths, to: input.retentionMonths } },
+  });
+  return { villageId, retentionMonths: input.retentionMonths };
+}
