@@ -25,7 +25,7 @@ export function derivePostgresSchema(sqlite: string): string {
   };
   let out = replace(sqlite, /provider = "sqlite"/, 'provider = "postgresql"');
   out = replace(out, /url\s+= "file:[^"]*"/, 'url      = "postgresql://localhost/suara_desa"');
-  out = replace(out, /output\s+= "..\/server\/src\/db\/generated"/, 'output     = "../../core/src/db/generated-pg"');
+  out = replace(out, /output\s+= "..\/core\/src\/db\/generated"/, 'output     = "../../core/src/db/generated-pg"');
   return HEADER + out;
 }
 
