@@ -6,6 +6,11 @@ export const PLATFORMS = ["x", "facebook", "instagram", "file"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 export const SENTIMENTS = ["positif", "netral", "negatif"] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
+/** What a resident wants: reports a problem, asks, proposes, thanks, or anything else. */
+export const INTENTS = ["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya"] as const;
+export type Intent = (typeof INTENTS)[number];
+/** Intents that ask the village office for an answer or an action. */
+export const NEEDS_REPLY_INTENTS: readonly Intent[] = ["keluhan", "pertanyaan", "usulan"];
 export const LANGUAGES = ["id", "su", "jv", "en", "other"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -80,6 +85,11 @@ export type OverviewQuery = z.infer<typeof OverviewQuerySchema>;
 export const CommentListQuerySchema = z.object({
   topic: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key").optional(),
   sentiment: z.enum(SENTIMENTS).optional(),
+  intent: z.enum(INTENTS).optional(),
+  /** "1": only comments that ask for an answer (keluhan, pertanyaan, usulan; not spam). */
+  needsReply: z.enum(["1"]).optional(),
+  /** "1": only comments where a life, health or home is at risk now. */
+  urgent: z.enum(["1"]).optional(),
   platform: z.enum(PLATFORMS).optional(),
   language: z.enum(LANGUAGES).optional(),
   q: z.string().trim().min(1).max(200).optional(),
@@ -98,12 +108,15 @@ export interface VillageDTO { id: number; code: string; name: string; kecamatan:
 
 export interface SentimentCounts { positif: number; netral: number; negatif: number }
 
+/** Comments per effective intent, needs-reply (keluhan + pertanyaan + usulan) and urgent; spam excluded. */
+export interface IntentCounts { keluhan: number; pertanyaan: number; usulan: number; apresiasi: number; lainnya: number; needsReply: number; urgent: number }
+
 export interface OverviewDTO {
   week: string | null;
   weekStart: string | null; // local date of the Monday
   weekEnd: string | null; // local date of the Sunday
-  totals: SentimentCounts & { comments: number; spam: number };
-  previous: (SentimentCounts & { comments: number; spam: number }) | null;
+  totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts };
+  previous: (SentimentCounts & { comments: number; spam: number; intents: IntentCounts }) | null;
   trend: Array<SentimentCounts & { week: string; comments: number }>;
   topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
   platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
@@ -144,8 +157,12 @@ export const CommentLabelsSchema = z
   .object({
     sentiment: z.enum(SENTIMENTS).nullable().optional(),
     topics: z.array(z.string().regex(/^[a-z0-9_]+$/, "must be a topic key")).max(13).optional(),
+    /** null: follow the model again. */
+    intent: z.enum(INTENTS).nullable().optional(),
+    urgent: z.boolean().nullable().optional(),
   })
-  .refine((v) => v.sentiment !== undefined || v.topics !== undefined, { message: "give sentiment or topics", path: ["sentiment"] });
+  .refine((v) => v.sentiment !== undefined || v.topics !== undefined || v.intent !== undefined || v.urgent !== undefined,
+    { message: "give sentiment, topics, intent or urgent", path: ["sentiment"] });
 export type CommentLabelsInput = z.infer<typeof CommentLabelsSchema>;
 
 export interface CommentDetailDTO {
@@ -153,7 +170,10 @@ export interface CommentDetailDTO {
   post: { platform: Platform; externalId: string; text: string; url: string | null; publishedAt: string } | null;
   parent: CommentDTO | null;
   replies: CommentDTO[];
-  corrections: { sentimentBy: string | null; sentimentAt: string | null; topicsBy: string | null; topicsAt: string | null };
+  corrections: {
+    sentimentBy: string | null; sentimentAt: string | null; topicsBy: string | null; topicsAt: string | null;
+    intentBy: string | null; intentAt: string | null; urgentBy: string | null; urgentAt: string | null;
+  };
 }
 
 export interface PiiSpanDTO { type: string; start: number; end: number }
@@ -170,6 +190,11 @@ export interface CommentDTO {
   language: string | null;
   sentiment: { label: Sentiment; score: number; origin: "model" | "human" } | null;
   topics: Array<{ key: string; name: string; score: number; origin: "model" | "human" }>;
+  intent: { label: Intent; score: number; origin: "model" | "human" } | null;
+  /** Life, health or home at risk now, with the words that made it so (empty when an official set it). */
+  urgent: { value: boolean; terms: string[]; origin: "model" | "human" };
+  /** Asks the village for an answer (needs-reply intent, not spam). */
+  needsReply: boolean;
   spam: boolean;
   hasPersonalData: boolean;
   model: { name: string; version: string } | null;

@@ -30,12 +30,29 @@ function previousMigrations(db: Database): string {
   return dir;
 }
 
+// Comment and DailyRollup rows are read and written with SQL naming the columns that existed at the
+// previous migration: the Prisma client knows the newest schema (later migrations add columns).
+const COMMENT_COLUMNS = ["id", "villageId", "sourceId", "postId", "parentId", "platform", "externalId", "postExternalId",
+  "parentExternalId", "authorPseudonym", "authorName", "text", "normalizedText", "url", "publishedAt", "day", "likeCount",
+  "fromVillage", "language", "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", "modelName", "modelVersion",
+  "analyzedAt", "humanSentiment", "humanTopicsAt", "createdAt"];
+const ROLLUP_COLUMNS = ["villageId", "day", "platform", "topic", "sentiment", "count"];
+type Row = Record<string, unknown>;
+/** The engine's placeholder for the n-th statement argument. */
+const arg = (db: Database, n: number) => (db.provider === "postgres" ? `$${n}` : "?");
+const select = (db: Database, table: string, columns: string[], where = "", order = "id") =>
+  db.prisma.$queryRawUnsafe<Row[]>(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "${table}" ${where} ORDER BY ${order}`);
+const commentsOf = (db: Database, villageId?: number) =>
+  select(db, "Comment", COMMENT_COLUMNS, villageId === undefined ? "" : `WHERE "villageId" = ${Number(villageId)}`);
+const rollupsOf = (db: Database, villageId?: number) =>
+  select(db, "DailyRollup", ROLLUP_COLUMNS, villageId === undefined ? "" : `WHERE "villageId" = ${Number(villageId)}`, `"villageId", day, platform, topic, sentiment`);
+
 async function everything(db: Database) {
   const [comments, posts, topics, rollups] = await Promise.all([
-    db.prisma.comment.findMany({ orderBy: { id: "asc" } }),
+    commentsOf(db),
     db.prisma.post.findMany({ orderBy: { id: "asc" } }),
     db.prisma.commentTopic.findMany({ orderBy: { id: "asc" } }),
-    db.prisma.dailyRollup.findMany({ orderBy: [{ villageId: "asc" }, { day: "asc" }, { platform: "asc" }, { topic: "asc" }, { sentiment: "asc" }] }),
+    rollupsOf(db),
   ]);
   return { comments, posts, topics, rollups };
 }
@@ -55,24 +72,27 @@ describe(`migration ${MIGRATION}`, () => {
     const topic = await db.prisma.topic.create({ data: { key: "infrastruktur", nameId: "Infrastruktur", nameEn: "Infrastructure" } });
     const at = new Date("2026-11-18T03:00:00Z");
     const postA = await db.prisma.post.create({ data: { villageId: a.id, platform: "facebook", externalId: "p1", text: "Info desa A", publishedAt: at } });
-    const comment = (villageId: number, externalId: string, text: string, extra: Record<string, unknown> = {}) =>
-      db.prisma.comment.create({
-        data: {
-          villageId, platform: "facebook", externalId, text, normalizedText: text.toLowerCase(), authorPseudonym: `p-${externalId}`,
-          publishedAt: at, day: "2026-11-18", analyzedAt: at, sentimentLabel: "negatif", modelName: "m", modelVersion: "1", ...extra,
-        },
-      });
+    const comment = async (villageId: number, externalId: string, text: string, extra: Record<string, unknown> = {}) => {
+      const values: Row = {
+        villageId, platform: "facebook", externalId, text, normalizedText: text.toLowerCase(), authorPseudonym: `p-${externalId}`,
+        publishedAt: at, day: "2026-11-18", analyzedAt: at, sentimentLabel: "negatif", modelName: "m", modelVersion: "1",
+        createdAt: at, updatedAt: at, ...extra,
+      };
+      const names = Object.keys(values);
+      const [row] = await db.prisma.$queryRawUnsafe<Array<{ id: number }>>(
+        `INSERT INTO "Comment" (${names.map((n) => `"${n}"`).join(", ")}) VALUES (${names.map((_, i) => arg(db, i + 1)).join(", ")}) RETURNING id`,
+        ...names.map((n) => values[n]));
+      return { id: Number(row.id) };
+    };
     const parentA = await comment(a.id, "c1", "Jembatan Cikalong ambruk", { postId: postA.id, postExternalId: "p1" });
     const replyA = await comment(a.id, "c2", "Betul jembatan ambruk", { parentId: parentA.id, parentExternalId: "c1", postId: postA.id, postExternalId: "p1" });
     // B's reply linked to A's parent and post by the old deployment-wide look-up.
     const crossing = await comment(b.id, "c3", "Di sini juga jembatan rusak", { parentId: parentA.id, parentExternalId: "c1", postId: postA.id, postExternalId: "p1" });
     await db.prisma.commentTopic.create({ data: { commentId: parentA.id, topicId: topic.id, score: 0.9, origin: "model" } });
-    await db.prisma.dailyRollup.createMany({
-      data: [
-        { villageId: a.id, day: "2026-11-18", platform: "facebook", topic: "*", sentiment: "negatif", count: 2 },
-        { villageId: b.id, day: "2026-11-18", platform: "facebook", topic: "*", sentiment: "negatif", count: 1 },
-      ],
-    });
+    for (const [villageId, count] of [[a.id, 2], [b.id, 1]]) {
+      await db.prisma.$executeRawUnsafe(`INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
+        VALUES (${arg(db, 1)}, '2026-11-18', 'facebook', '*', 'negatif', ${arg(db, 2)})`, villageId, count);
+    }
     expect(await search(db, a.id, "jembatan")).toBe(2);
     const old = await everything(db);
 
@@ -84,8 +104,8 @@ describe(`migration ${MIGRATION}`, () => {
     expect(now.posts).toEqual(old.posts);
     expect(now.topics).toEqual(old.topics);
     expect(now.rollups).toEqual(old.rollups);
-    expect(now.comments).toEqual(old.comments.map((c) => (c.id === crossing.id ? { ...c, parentId: null, postId: null } : c)));
-    expect(now.comments.find((c) => c.id === replyA.id)).toMatchObject({ parentId: parentA.id, postId: postA.id });
+    expect(now.comments).toEqual(old.comments.map((c) => (Number(c.id) === crossing.id ? { ...c, parentId: null, postId: null } : c)));
+    expect(now.comments.find((c) => Number(c.id) === replyA.id)).toMatchObject({ parentId: parentA.id, postId: postA.id });
     // Full-text search reads the migrated rows, and new rows are indexed (triggers or index intact).
     expect(await search(db, a.id, "jembatan")).toBe(2);
     expect(await search(db, b.id, "jembatan")).toBe(1);
@@ -99,8 +119,8 @@ describe(`migration ${MIGRATION}`, () => {
     expect(r.new).toBe(2);
     // As every ingest run ends (on PostgreSQL a parent in the same batch is linked here).
     await refreshRollups(db, b.id, r.days);
-    expect(await db.prisma.comment.findMany({ where: { villageId: a.id }, orderBy: { id: "asc" } })).toEqual(now.comments.filter((c) => c.villageId === a.id));
-    expect(await db.prisma.dailyRollup.findMany({ where: { villageId: a.id } })).toEqual(now.rollups.filter((x) => x.villageId === a.id));
+    expect(await commentsOf(db, a.id)).toEqual(now.comments.filter((c) => Number(c.villageId) === a.id));
+    expect(await rollupsOf(db, a.id)).toEqual(now.rollups.filter((x) => Number(x.villageId) === a.id));
     expect(await db.prisma.post.count({ where: { externalId: "p1" } })).toBe(2);
     const bReply = await db.prisma.comment.findFirstOrThrow({ where: { villageId: b.id, externalId: "c2" }, include: { parent: true, post: true } });
     expect(bReply.parent?.villageId).toBe(b.id);

@@ -44,6 +44,8 @@ export const en: Messages = {
   "kpi.negativeShare": "% negative",
   "kpi.positiveShare": "% positive",
   "kpi.spam": "Spam filtered",
+  "kpi.needsReply": "Need an answer",
+  "kpi.urgent": "Urgent",
   "kpi.vsPrevious": "vs last week",
   "kpi.noPrevious": "no data for last week",
   "kpi.unchanged": "same as last week",

@@ -42,6 +42,8 @@ export const id = {
   "kpi.negativeShare": "% negatif",
   "kpi.positiveShare": "% positif",
   "kpi.spam": "Spam disaring",
+  "kpi.needsReply": "Perlu dijawab",
+  "kpi.urgent": "Darurat",
   "kpi.vsPrevious": "dibanding minggu lalu",
   "kpi.noPrevious": "tidak ada data minggu lalu",
   "kpi.unchanged": "sama dengan minggu lalu",

@@ -29,6 +29,8 @@ const KPI_LABELS: Record<KpiKey, MessageKey> = {
   negativeShare: "kpi.negativeShare",
   positiveShare: "kpi.positiveShare",
   spam: "kpi.spam",
+  needsReply: "kpi.needsReply",
+  urgent: "kpi.urgent",
 };
 
 interface PageProps {

@@ -2,6 +2,7 @@
 import type { CommentListQuery } from "@suara-desa/shared/contracts";
 import type { Prisma } from "./generated/client";
 import type { Database } from "./client";
+import { INTENT_SQL, NEEDS_REPLY_SQL, URGENT_SQL } from "./effectiveLabels";
 import { sqlAll, sqlGet, type Params } from "./sql";
 
 const include = {
@@ -86,6 +87,12 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
     conds.push(`(c."humanSentiment" = @sentiment OR (c."humanSentiment" IS NULL AND c."sentimentLabel" = @sentiment))`);
     params.sentiment = q.sentiment;
   }
+  if (q.intent) {
+    conds.push(`${INTENT_SQL} = @intent`);
+    params.intent = q.intent;
+  }
+  if (q.needsReply) conds.push(NEEDS_REPLY_SQL);
+  if (q.urgent) conds.push(URGENT_SQL);
   if (q.topic) conds.push(await topicCondition(db, villageId, q.topic));
   if (q.q) {
     const query = db.provider === "postgres" ? toTsQuery(q.q) : toFtsQuery(q.q);
@@ -113,13 +120,15 @@ interface RawCommentRow {
   authorPseudonym: string; text: string; publishedAt: string | Date; day: string; likeCount: number; language: string | null;
   sentimentLabel: string | null; sentimentScore: number | null; humanSentiment: string | null; humanTopicsAt: string | Date | null;
   isSpam: number | boolean; piiSpans: string | null; modelName: string | null; modelVersion: string | null;
+  intent: string | null; intentScore: number | null; humanIntent: string | null; urgent: number | boolean;
+  urgentTerms: string | null; humanUrgent: number | boolean | null;
 }
 
 /** The fields a listed comment is presented from (a subset of the Prisma row). */
 export type ListedComment = Pick<CommentWithTopics,
   "id" | "villageId" | "platform" | "externalId" | "url" | "authorName" | "authorPseudonym" | "text" | "publishedAt" | "day" |
   "likeCount" | "language" | "sentimentLabel" | "sentimentScore" | "humanSentiment" | "humanTopicsAt" | "isSpam" | "piiSpans" |
-  "modelName" | "modelVersion"> & { topics: Array<{ origin: string; score: number; topic: { key: string; nameId: string } }> };
+  "modelName" | "modelVersion" | "intent" | "intentScore" | "humanIntent" | "urgent" | "urgentTerms" | "humanUrgent"> & { topics: Array<{ origin: string; score: number; topic: { key: string; nameId: string } }> };
 
 /**
  * One page of comments matching the explorer filters, in the requested order, plus whether there
@@ -148,7 +157,8 @@ export async function findComments(
   const order = sort === "likes" ? `c."likeCount" DESC, c.id DESC` : `c."publishedAt" DESC, c.id DESC`;
   const rows = await sqlAll<RawCommentRow>(db, `SELECT c.id, c."villageId", c.platform, c."externalId", c.url, c."authorName",
       c."authorPseudonym", c.text, c."publishedAt", c.day, c."likeCount", c.language, c."sentimentLabel", c."sentimentScore",
-      c."humanSentiment", c."humanTopicsAt", c."isSpam", c."piiSpans", c."modelName", c."modelVersion"
+      c."humanSentiment", c."humanTopicsAt", c."isSpam", c."piiSpans", c."modelName", c."modelVersion", c.intent,
+      c."intentScore", c."humanIntent", c.urgent, c."urgentTerms", c."humanUrgent"
     FROM "Comment" c WHERE ${where} ${cursor} ORDER BY ${order} LIMIT ${Math.floor(limit) + 1}`, params);
   const page = rows.slice(0, limit);
   const topics = await findTopicsOf(db, page.map((r) => r.id));
@@ -158,6 +168,8 @@ export async function findComments(
       publishedAt: new Date(r.publishedAt),
       humanTopicsAt: r.humanTopicsAt ? new Date(r.humanTopicsAt) : null,
       isSpam: Boolean(r.isSpam),
+      urgent: Boolean(r.urgent),
+      humanUrgent: r.humanUrgent === null ? null : Boolean(r.humanUrgent),
       topics: topics.get(r.id) ?? [],
     })),
     hasMore: rows.length > limit,

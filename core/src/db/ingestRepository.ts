@@ -8,6 +8,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { toDbDate, type Database } from "./client";
 import { BUMP_VERSION_SQL } from "./dataVersion";
+import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
@@ -33,6 +34,10 @@ export interface CommentRow {
     isSpam: boolean;
     spamScore: number;
     piiSpans: string;
+    intent: string;
+    intentScore: number;
+    urgent: boolean;
+    urgentTerms: string;
     topics: Array<{ topicId: number; score: number }>;
   };
 }
@@ -70,19 +75,21 @@ function prepare(raw: BetterSqlite3.Database) {
         sourceId = COALESCE("Post".sourceId, excluded.sourceId)`),
     upsertComment: raw.prepare(`INSERT INTO "Comment" (villageId, sourceId, postId, parentId, platform, externalId,
         postExternalId, parentExternalId, authorPseudonym, authorName, text, normalizedText, url, publishedAt, day, likeCount, fromVillage,
-        language, sentimentLabel, sentimentScore, isSpam, spamScore, piiSpans, modelName, modelVersion, analyzedAt, createdAt, updatedAt)
+        language, sentimentLabel, sentimentScore, isSpam, spamScore, piiSpans, intent, intentScore, urgent, urgentTerms,
+        modelName, modelVersion, analyzedAt, createdAt, updatedAt)
       VALUES (@villageId, @sourceId,
         (SELECT id FROM "Post" WHERE villageId = @villageId AND platform = @platform AND externalId = @postExternalId),
         (SELECT id FROM "Comment" WHERE villageId = @villageId AND platform = @platform AND externalId = @parentExternalId),
         @platform, @externalId, @postExternalId, @parentExternalId, @authorPseudonym, @authorName, @text, @normalized, @url,
         @publishedAt, @day, @likeCount, @fromVillage, @language, @sentimentLabel, @sentimentScore, @isSpam, @spamScore, @piiSpans,
-        @modelName, @modelVersion, @now, @now, @now)
+        @intent, @intentScore, @urgent, @urgentTerms, @modelName, @modelVersion, @now, @now, @now)
       ON CONFLICT(villageId, platform, externalId) DO UPDATE SET
         text = excluded.text, normalizedText = excluded.normalizedText, authorName = COALESCE(excluded.authorName, "Comment".authorName),
         url = COALESCE(excluded.url, "Comment".url), publishedAt = excluded.publishedAt, day = excluded.day,
         likeCount = excluded.likeCount, language = excluded.language, sentimentLabel = excluded.sentimentLabel,
         sentimentScore = excluded.sentimentScore, isSpam = excluded.isSpam, spamScore = excluded.spamScore,
-        piiSpans = excluded.piiSpans, modelName = excluded.modelName, modelVersion = excluded.modelVersion,
+        piiSpans = excluded.piiSpans, intent = excluded.intent, intentScore = excluded.intentScore, urgent = excluded.urgent,
+        urgentTerms = excluded.urgentTerms, modelName = excluded.modelName, modelVersion = excluded.modelVersion,
         analyzedAt = excluded.analyzedAt, updatedAt = excluded.updatedAt,
         postId = COALESCE("Comment".postId, excluded.postId), parentId = COALESCE("Comment".parentId, excluded.parentId)
       RETURNING id`),
@@ -92,7 +99,8 @@ function prepare(raw: BetterSqlite3.Database) {
       ON CONFLICT(commentId, topicId, origin) DO UPDATE SET score = excluded.score`),
     updateAnalysis: raw.prepare(`UPDATE "Comment" SET normalizedText = @normalized, language = @language,
         sentimentLabel = @sentimentLabel, sentimentScore = @sentimentScore, isSpam = @isSpam, spamScore = @spamScore,
-        piiSpans = @piiSpans, modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
+        piiSpans = @piiSpans, intent = @intent, intentScore = @intentScore, urgent = @urgent, urgentTerms = @urgentTerms,
+        modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
       WHERE id = @id`),
     saveCursor: raw.prepare(`UPDATE "Source" SET cursor = ?, updatedAt = ? WHERE id = ?`),
     addRollups: ROLLUP_DELTA_SQL.map((sql) => raw.prepare(sql.replace("@ID_SET", `c.id IN (SELECT value FROM json_each(@ids))`))),
@@ -157,19 +165,31 @@ async function findExistingCommentsPg(
 // `@ID_SET` / `@DAY_SET` are the engine's "in this list" test (json_each on SQLite, ANY on PostgreSQL).
 // The ids are the rows this transaction read or wrote in the village; a village condition next to
 // them would make SQLite walk the village's (villageId, day) index instead of probing the ids.
+// Per-intent and urgent counts next to `count` (COUNT(DISTINCT CASE ...) so a comment joined to two
+// topic rows still counts once per row of the rollup, like `count`).
+const INTENT_ROLLUP_COLUMNS = ["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya", "urgent"] as const;
+const INTENT_COLS = INTENT_ROLLUP_COLUMNS.map((k) => `"${k}"`).join(", ");
+const INTENT_UPDATES = INTENT_ROLLUP_COLUMNS.map((k) => `"${k}" = "DailyRollup"."${k}" + excluded."${k}"`).join(", ");
+function intentCounts(sign: string, counted: "c.id" | "DISTINCT c.id"): string {
+  const distinct = counted === "DISTINCT c.id" ? "DISTINCT " : "";
+  return INTENT_ROLLUP_COLUMNS.map((k) => {
+    const cond = k === "urgent" ? URGENT_SQL : `${INTENT_SQL} = '${k}'`;
+    return `${sign}COUNT(${distinct}CASE WHEN ${cond} THEN c.id END)`;
+  }).join(", ");
+}
 const ROLLUP_DELTA_SQL = [
-  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
-    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, @sign * COUNT(*) FROM "Comment" c
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count, ${INTENT_COLS})
+    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, @sign * COUNT(*), ${intentCounts("@sign * ", "c.id")} FROM "Comment" c
     WHERE @ID_SET AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
     GROUP BY c."villageId", c.day, c.platform, 5
-    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count`,
-  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
-    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, @sign * COUNT(DISTINCT c.id) FROM "Comment" c
+    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count, ${INTENT_UPDATES}`,
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count, ${INTENT_COLS})
+    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, @sign * COUNT(DISTINCT c.id), ${intentCounts("@sign * ", "DISTINCT c.id")} FROM "Comment" c
     JOIN "CommentTopic" ct ON ct."commentId" = c.id JOIN "Topic" t ON t.id = ct."topicId"
     WHERE @ID_SET AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
       AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
     GROUP BY c."villageId", c.day, c.platform, t.key, 5
-    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count`,
+    ON CONFLICT ("villageId", day, platform, topic, sentiment) DO UPDATE SET count = "DailyRollup".count + excluded.count, ${INTENT_UPDATES}`,
 ];
 const DROP_EMPTY_ROLLUPS_SQL = `DELETE FROM "DailyRollup" WHERE "villageId" = @villageId AND @DAY_SET AND count <= 0`;
 // The lock recomputeRollups() takes: a batch and a recompute of one village never interleave.
@@ -240,7 +260,7 @@ export async function writeIngestBatch(db: Database, input: IngestBatch): Promis
         publishedAt: toDbDate(c.publishedAt), day: c.day, likeCount: c.likeCount, fromVillage: c.fromVillage ? 1 : 0,
         language: c.analysis.language,
         sentimentLabel: c.analysis.sentimentLabel, sentimentScore: c.analysis.sentimentScore, isSpam: c.analysis.isSpam ? 1 : 0,
-        spamScore: c.analysis.spamScore, piiSpans: c.analysis.piiSpans, modelName: input.model.name,
+        spamScore: c.analysis.spamScore, piiSpans: c.analysis.piiSpans, ...intentParams(c.analysis), modelName: input.model.name,
         modelVersion: input.model.version, now,
       }) as { id: number };
       ids.push(id);
@@ -261,10 +281,22 @@ export async function writeIngestBatch(db: Database, input: IngestBatch): Promis
   return write.immediate();
 }
 
+/** The intent columns of one analysis as SQLite statement parameters. */
+function intentParams(a: CommentRow["analysis"]) {
+  return { intent: a.intent, intentScore: a.intentScore, urgent: a.urgent ? 1 : 0, urgentTerms: a.urgentTerms };
+}
+/** The intent columns of many analyses as PostgreSQL unnest() arrays. */
+function intentColumns(list: Array<CommentRow["analysis"]>) {
+  return {
+    intent: list.map((a) => a.intent), intentScore: list.map((a) => a.intentScore),
+    urgent: list.map((a) => a.urgent), urgentTerms: list.map((a) => a.urgentTerms),
+  };
+}
+
 const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform, "externalId", "postExternalId",
   "parentExternalId", "authorPseudonym", "authorName", text, "normalizedText", url, "publishedAt", day, "likeCount",
-  "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", "modelName",
-  "modelVersion", "analyzedAt", "createdAt", "updatedAt"`;
+  "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", intent, "intentScore",
+  urgent, "urgentTerms", "modelName", "modelVersion", "analyzedAt", "createdAt", "updatedAt"`;
 
 const PG_ROLLUP_DELTA_SQL = ROLLUP_DELTA_SQL.map((sql) => sql.replace("@ID_SET", `c.id = ANY(@ids::int[])`).replace("@sign", "@sign::int"));
 const PG_DROP_EMPTY_ROLLUPS_SQL = DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day = ANY(@days::text[])`);
@@ -304,21 +336,23 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
         (SELECT x.id FROM "Comment" x WHERE x."villageId" = @villageId::int AND x.platform = v.platform AND x."externalId" = v."parentExternalId"),
         v.platform, v."externalId", v."postExternalId", v."parentExternalId", v."authorPseudonym", v."authorName", v.text,
         v.normalized, v.url, v."publishedAt", v.day, v."likeCount", v."fromVillage", v.language, v."sentimentLabel",
-        v."sentimentScore", v."isSpam", v."spamScore", v."piiSpans", @modelName::text, @modelVersion::text,
+        v."sentimentScore", v."isSpam", v."spamScore", v."piiSpans", v.intent, v."intentScore", v.urgent, v."urgentTerms", @modelName::text, @modelVersion::text,
         @now::timestamp(3), @now::timestamp(3), @now::timestamp(3)
       FROM unnest(@platform::text[], @externalId::text[], @postExternalId::text[], @parentExternalId::text[],
         @authorPseudonym::text[], @authorName::text[], @text::text[], @normalized::text[], @url::text[],
         @publishedAt::timestamp(3)[], @day::text[], @likeCount::int[], @fromVillage::bool[], @language::text[],
-        @sentimentLabel::text[], @sentimentScore::float8[], @isSpam::bool[], @spamScore::float8[], @piiSpans::text[])
+        @sentimentLabel::text[], @sentimentScore::float8[], @isSpam::bool[], @spamScore::float8[], @piiSpans::text[],
+        @intent::text[], @intentScore::float8[], @urgent::bool[], @urgentTerms::text[])
         AS v(platform, "externalId", "postExternalId", "parentExternalId", "authorPseudonym", "authorName", text, normalized,
           url, "publishedAt", day, "likeCount", "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam",
-          "spamScore", "piiSpans")
+          "spamScore", "piiSpans", intent, "intentScore", urgent, "urgentTerms")
       ON CONFLICT ("villageId", platform, "externalId") DO UPDATE SET
         text = excluded.text, "normalizedText" = excluded."normalizedText",
         "authorName" = COALESCE(excluded."authorName", "Comment"."authorName"), url = COALESCE(excluded.url, "Comment".url),
         "publishedAt" = excluded."publishedAt", day = excluded.day, "likeCount" = excluded."likeCount",
         language = excluded.language, "sentimentLabel" = excluded."sentimentLabel", "sentimentScore" = excluded."sentimentScore",
         "isSpam" = excluded."isSpam", "spamScore" = excluded."spamScore", "piiSpans" = excluded."piiSpans",
+        intent = excluded.intent, "intentScore" = excluded."intentScore", urgent = excluded.urgent, "urgentTerms" = excluded."urgentTerms",
         "modelName" = excluded."modelName", "modelVersion" = excluded."modelVersion", "analyzedAt" = excluded."analyzedAt",
         "updatedAt" = excluded."updatedAt", "postId" = COALESCE("Comment"."postId", excluded."postId"),
         "parentId" = COALESCE("Comment"."parentId", excluded."parentId")
@@ -331,6 +365,7 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
       likeCount: col((c) => c.likeCount), fromVillage: col((c) => c.fromVillage), language: col((c) => c.analysis.language),
       sentimentLabel: col((c) => c.analysis.sentimentLabel), sentimentScore: col((c) => c.analysis.sentimentScore),
       isSpam: col((c) => c.analysis.isSpam), spamScore: col((c) => c.analysis.spamScore), piiSpans: col((c) => c.analysis.piiSpans),
+      ...intentColumns(comments.map((c) => c.analysis)),
     });
     const ids = new Map(rows.map((r) => [commentKey(r), r.id]));
     const withIds = comments.map((c) => ({ id: ids.get(commentKey(c))!, isNew: !before.has(commentKey(c)), analysis: c.analysis }));
@@ -386,12 +421,12 @@ export async function linkOrphans(db: Database, villageId: number): Promise<void
 
 const ROLLUP_SQL = [
   `DELETE FROM "DailyRollup" WHERE "villageId" = @villageId AND day = @day`,
-  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
-    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, COUNT(*) FROM "Comment" c
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count, ${INTENT_COLS})
+    SELECT c."villageId", c.day, c.platform, '*', ${SENTIMENT_EXPR}, COUNT(*), ${intentCounts("", "c.id")} FROM "Comment" c
     WHERE c."villageId" = @villageId AND c.day = @day AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
     GROUP BY c."villageId", c.day, c.platform, 5`,
-  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count)
-    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, COUNT(DISTINCT c.id) FROM "Comment" c
+  `INSERT INTO "DailyRollup" ("villageId", day, platform, topic, sentiment, count, ${INTENT_COLS})
+    SELECT c."villageId", c.day, c.platform, t.key, ${SENTIMENT_EXPR}, COUNT(DISTINCT c.id), ${intentCounts("", "DISTINCT c.id")} FROM "Comment" c
     JOIN "CommentTopic" ct ON ct."commentId" = c.id JOIN "Topic" t ON t.id = ct."topicId"
     WHERE c."villageId" = @villageId AND c.day = @day AND c."analyzedAt" IS NOT NULL AND c."fromVillage" = false
       AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
@@ -463,16 +498,19 @@ export async function updateAnalyses(
     await pgTransaction(db, async (client) => {
       await pgQuery(client, `UPDATE "Comment" c SET "normalizedText" = v.normalized, language = v.language,
           "sentimentLabel" = v."sentimentLabel", "sentimentScore" = v."sentimentScore", "isSpam" = v."isSpam",
-          "spamScore" = v."spamScore", "piiSpans" = v."piiSpans", "modelName" = @modelName::text,
+          "spamScore" = v."spamScore", "piiSpans" = v."piiSpans", intent = v.intent, "intentScore" = v."intentScore",
+          urgent = v.urgent, "urgentTerms" = v."urgentTerms", "modelName" = @modelName::text,
           "modelVersion" = @modelVersion::text, "analyzedAt" = @now::timestamp(3), "updatedAt" = @now::timestamp(3)
         FROM unnest(@id::int[], @normalized::text[], @language::text[], @sentimentLabel::text[], @sentimentScore::float8[],
-          @isSpam::bool[], @spamScore::float8[], @piiSpans::text[])
-          AS v(id, normalized, language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans")
+          @isSpam::bool[], @spamScore::float8[], @piiSpans::text[], @intent::text[], @intentScore::float8[], @urgent::bool[],
+          @urgentTerms::text[])
+          AS v(id, normalized, language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", intent,
+            "intentScore", urgent, "urgentTerms")
         WHERE c.id = v.id`, {
         now, modelName: model.name, modelVersion: model.version, id: rows.map((r) => r.id),
         normalized: col((a) => a.normalized), language: col((a) => a.language), sentimentLabel: col((a) => a.sentimentLabel),
         sentimentScore: col((a) => a.sentimentScore), isSpam: col((a) => a.isSpam), spamScore: col((a) => a.spamScore),
-        piiSpans: col((a) => a.piiSpans),
+        piiSpans: col((a) => a.piiSpans), ...intentColumns(rows.map((r) => r.analysis)),
       });
       await replaceModelTopicsPg(client, rows, now);
     });
@@ -487,7 +525,7 @@ export async function updateAnalyses(
       s.updateAnalysis.run({
         id: r.id, normalized: a.normalized, language: a.language, sentimentLabel: a.sentimentLabel,
         sentimentScore: a.sentimentScore, isSpam: a.isSpam ? 1 : 0, spamScore: a.spamScore, piiSpans: a.piiSpans,
-        modelName: model.name, modelVersion: model.version, now,
+        ...intentParams(a), modelName: model.name, modelVersion: model.version, now,
       });
       s.deleteModelTopics.run(r.id);
       for (const t of a.topics) s.insertTopic.run(r.id, t.topicId, t.score, now);

@@ -12,6 +12,26 @@ export async function setHumanSentiment(db: Database, commentId: number, label: 
   });
 }
 
+/** Sets (or clears, with null) the official's intent for a comment. */
+export async function setHumanIntent(db: Database, commentId: number, intent: string | null, by: string): Promise<void> {
+  await db.prisma.comment.update({
+    where: { id: commentId },
+    data: intent === null
+      ? { humanIntent: null, humanIntentBy: null, humanIntentAt: null }
+      : { humanIntent: intent, humanIntentBy: by, humanIntentAt: new Date() },
+  });
+}
+
+/** Sets (or clears, with null) the official's urgency for a comment. */
+export async function setHumanUrgent(db: Database, commentId: number, urgent: boolean | null, by: string): Promise<void> {
+  await db.prisma.comment.update({
+    where: { id: commentId },
+    data: urgent === null
+      ? { humanUrgent: null, humanUrgentBy: null, humanUrgentAt: null }
+      : { humanUrgent: urgent, humanUrgentBy: by, humanUrgentAt: new Date() },
+  });
+}
+
 /** Replaces the human topics of a comment; from now on they (even none) are its topics. */
 export async function setHumanTopics(db: Database, commentId: number, topicIds: number[], by: string): Promise<void> {
   const now = new Date();

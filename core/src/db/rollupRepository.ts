@@ -4,7 +4,11 @@
 import type { Database } from "./client";
 import { sqlAll } from "./sql";
 
-export interface RollupCount { day: string; platform: string; topic: string; sentiment: string; count: number }
+export interface RollupCount {
+  day: string; platform: string; topic: string; sentiment: string; count: number;
+  /** Of `count`: per effective intent, and urgent. */
+  keluhan: number; pertanyaan: number; usulan: number; apresiasi: number; lainnya: number; urgent: number;
+}
 
 /** Rollup rows of a village in [fromDay, toDay]: the all-topics rows ("*") or the per-topic rows. */
 export async function findRollups(
@@ -14,7 +18,7 @@ export async function findRollups(
   toDay: string,
   scope: "all" | "topics",
 ): Promise<RollupCount[]> {
-  return sqlAll<RollupCount>(db, `SELECT day, platform, topic, sentiment, count FROM "DailyRollup"
+  return sqlAll<RollupCount>(db, `SELECT day, platform, topic, sentiment, count, keluhan, pertanyaan, usulan, apresiasi, lainnya, urgent FROM "DailyRollup"
     WHERE "villageId" = @villageId AND day >= @fromDay AND day <= @toDay AND topic ${scope === "all" ? "=" : "<>"} '*'`,
   { villageId, fromDay, toDay });
 }

@@ -22,6 +22,10 @@ export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): Co
     isSpam: a.spam.isSpam,
     spamScore: a.spam.score,
     piiSpans: JSON.stringify(a.pii),
+    intent: a.intent,
+    intentScore: a.intentScore,
+    urgent: a.urgent,
+    urgentTerms: JSON.stringify(a.urgentTerms),
     topics: a.topics.flatMap((t) => {
       const topicId = topicIds.get(t.key);
       return topicId === undefined ? [] : [{ topicId, score: t.score }];

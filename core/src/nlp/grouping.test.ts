@@ -3,7 +3,7 @@ import { DEFAULT_TOPICS } from "./taxonomy";
 import { createPipeline } from "./pipeline";
 import { extractPlaces } from "./places";
 import { groupIssues } from "./grouping";
-import { groupingVocabulary } from "./train/evalGrouping";
+import { groupingVocabulary } from "./resources";
 
 const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
 const vocab = groupingVocabulary();

@@ -305,7 +305,11 @@ export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
 }
 
 function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): UrgencyResult {
-  const urgent = prob >= (m.thresholds.urgent ?? 0.5);
+  // The score alone also learns "!!", "tolong" and "sekarang", so it fires on impatience and on gambling
+  // ads. Urgent therefore also needs the text to name a danger, or a person or home together with a
+  // present-time word (a person in need now: "ada nenek blm bisa keluar, tolong!!"), and not to be an ad.
+  const person = has(f.cues, "person") && f.nowTerms.some((t) => t !== "!!");
+  const urgent = prob >= (m.thresholds.urgent ?? 0.5) && (f.dangerTerms.length > 0 || person) && !has(f.cues, "promo");
   // The terms that triggered it: the danger words, and the present-time words that made it current.
   const urgentTerms = urgent ? [...f.dangerTerms, ...f.nowTerms.filter((t) => t !== "!!")] : [];
   return { urgent, score: Math.round(prob * 1000) / 1000, urgentTerms };

@@ -19,7 +19,8 @@ import { classifyIntentUrgency } from "./intent";
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
 // 1.0.2: more phone forms found as personal data (brackets, spaced digits, Unicode dashes, wa.me links)
 // 1.1.0: intent and urgency stages (intent-v1, urgency-v1); urgent comments are never spam
-export const CORE_VERSION = "1.1.0";
+// 1.1.1: urgent also needs a danger word, or a person or home with a present-time word, and no ad cue
+export const CORE_VERSION = "1.1.1";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

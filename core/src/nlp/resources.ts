@@ -10,6 +10,8 @@ import { parseLanguageModel } from "./language";
 import { parseSentimentModel } from "./sentimentModel";
 import { joinModels, parseLinearModel, type IntentModels } from "./intent";
 import { buildLexicon, type LexiconV0 } from "./sentimentLexicon";
+import type { GroupingVocabulary } from "./grouping";
+import { RISING_STOPWORDS } from "./risingTerms";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(HERE, "data");
@@ -109,6 +111,21 @@ export function readNusaxLexicon(lang: "sundanese" | "javanese"): Array<[string,
     out.push([parts[1].trim().toLowerCase(), parts[2].trim().toLowerCase()]);
   }
   return out;
+}
+
+let groupingVocab: GroupingVocabulary | null = null;
+
+/** What issue grouping needs: stopwords, a regional -> Indonesian word map (NusaX lexicons, first translation wins) and the known words. Cached. */
+export function groupingVocabulary(): GroupingVocabulary {
+  if (groupingVocab) return groupingVocab;
+  const bridge = new Map<string, string>();
+  for (const lang of ["sundanese", "javanese"] as const) {
+    for (const [ind, reg] of readNusaxLexicon(lang)) if (reg !== ind && !bridge.has(reg) && !reg.includes(" ")) bridge.set(reg, ind);
+  }
+  const base = getResources();
+  const known = new Set([...base.normalize.vocab, ...base.english, ...bridge.keys()]);
+  groupingVocab = { stopwords: RISING_STOPWORDS, bridge, known };
+  return groupingVocab;
 }
 
 let cached: NlpResources | null = null;

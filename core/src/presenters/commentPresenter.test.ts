@@ -11,6 +11,7 @@ function row(overrides: Partial<PresentableComment> = {}): PresentableComment {
     text, publishedAt: new Date("2026-11-18T03:00:00Z"), day: "2026-11-18", likeCount: 0, language: "id",
     sentimentLabel: "negatif", sentimentScore: 0.9, humanSentiment: null, humanTopicsAt: null, isSpam: false,
     piiSpans: JSON.stringify(findPii(text)), modelName: "suara-desa-nlp", modelVersion: "1.0.2", topics: [],
+    intent: "keluhan", intentScore: 0.8, humanIntent: null, urgent: false, urgentTerms: null, humanUrgent: null,
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 // Comment row -> DTO. Personal data is redacted here, for every response, until a role allows
 // raw view: in the text, in the link and in the author's name.
-import type { CommentDTO, CommentDetailDTO, Platform, Sentiment } from "@suara-desa/shared/contracts";
+import { NEEDS_REPLY_INTENTS, type CommentDTO, type CommentDetailDTO, type Intent, type Platform, type Sentiment } from "@suara-desa/shared/contracts";
 import { findPii, nameHasPersonalData, parsePiiSpans, redactLink, redactPersonalData } from "../nlp/pii";
 import type { ListedComment } from "../db/commentRepository";
 
@@ -14,6 +14,17 @@ function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
   return chosen
     .map((t) => ({ key: t.topic.key, name: t.topic.nameId, score: t.score, origin: t.origin as "model" | "human" }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** The stored urgent terms (a JSON string array); anything else reads as none. */
+function parseTerms(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The pseudonym every role sees instead of a resident's name. */
@@ -48,6 +59,12 @@ export function presentComment(row: PresentableComment, opts: { raw?: boolean } 
   let sentiment: CommentDTO["sentiment"] = null;
   if (row.humanSentiment) sentiment = { label: row.humanSentiment as Sentiment, score: 1, origin: "human" };
   else if (row.sentimentLabel) sentiment = { label: row.sentimentLabel as Sentiment, score: row.sentimentScore ?? 0, origin: "model" };
+  let intent: CommentDTO["intent"] = null;
+  if (row.humanIntent) intent = { label: row.humanIntent as Intent, score: 1, origin: "human" };
+  else if (row.intent) intent = { label: row.intent as Intent, score: row.intentScore ?? 0, origin: "model" };
+  const urgent: CommentDTO["urgent"] = row.humanUrgent !== null && row.humanUrgent !== undefined
+    ? { value: row.humanUrgent, terms: [], origin: "human" }
+    : { value: row.urgent, terms: row.urgent ? parseTerms(row.urgentTerms) : [], origin: "model" };
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -60,6 +77,9 @@ export function presentComment(row: PresentableComment, opts: { raw?: boolean } 
     language: row.language,
     sentiment,
     topics: effectiveTopics(row),
+    intent,
+    urgent,
+    needsReply: !row.isSpam && !row.fromVillage && intent !== null && NEEDS_REPLY_INTENTS.includes(intent.label),
     spam: row.isSpam,
     hasPersonalData: redacted ? redacted.found : stored.length > 0 || findPii(row.text).length > 0,
     model: row.modelName && row.modelVersion ? { name: row.modelName, version: row.modelVersion } : null,

@@ -5,7 +5,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { getCommentThread } from "../db/commentRepository";
 import { recomputeRollups } from "../db/ingestRepository";
-import { setHumanSentiment, setHumanTopics } from "../db/labelRepository";
+import { setHumanIntent, setHumanSentiment, setHumanTopics, setHumanUrgent } from "../db/labelRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { badRequest, notFound } from "../errors";
 import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
@@ -38,6 +38,8 @@ export async function getCommentDetail(
     corrections: {
       sentimentBy: comment.humanSentimentBy, sentimentAt: comment.humanSentimentAt?.toISOString() ?? null,
       topicsBy: comment.humanTopicsBy, topicsAt: comment.humanTopicsAt?.toISOString() ?? null,
+      intentBy: comment.humanIntentBy, intentAt: comment.humanIntentAt?.toISOString() ?? null,
+      urgentBy: comment.humanUrgentBy, urgentAt: comment.humanUrgentAt?.toISOString() ?? null,
     },
   };
 }
@@ -60,10 +62,12 @@ export async function correctLabels(
     await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
   }
   if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
+  if (input.intent !== undefined) await setHumanIntent(db, commentId, input.intent, auth.username);
+  if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
   await recomputeRollups(db, row.villageId, [row.day]);
   await recordAudit(db, auth, {
     action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
-    details: { sentiment: input.sentiment, topics: input.topics },
+    details: { sentiment: input.sentiment, topics: input.topics, intent: input.intent, urgent: input.urgent },
   });
   return getCommentDetail(db, auth, commentId);
 }

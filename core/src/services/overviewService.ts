@@ -1,6 +1,6 @@
 // The BPD chair's weekly review: totals, the previous week, a 12-week trend, topics with their
 // change, and the split by platform — all from the daily rollups.
-import type { OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
+import type { IntentCounts, OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
 import { addWeeks, isoWeekOfDay, isoWeekRange } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
@@ -13,15 +13,27 @@ import { notFound } from "../errors";
 
 export const TREND_WEEKS = 12;
 
-type Totals = SentimentCounts & { comments: number; spam: number };
-const emptyTotals = (): Totals => ({ comments: 0, positif: 0, netral: 0, negatif: 0, spam: 0 });
+type Totals = SentimentCounts & { comments: number; spam: number; intents: IntentCounts };
+const emptyIntents = (): IntentCounts => ({ keluhan: 0, pertanyaan: 0, usulan: 0, apresiasi: 0, lainnya: 0, needsReply: 0, urgent: 0 });
+const emptyTotals = (): Totals => ({ comments: 0, positif: 0, netral: 0, negatif: 0, spam: 0, intents: emptyIntents() });
 
-function add(t: Totals, sentiment: string, n: number): void {
-  if (sentiment === "spam") t.spam += n;
-  else if (sentiment === "positif" || sentiment === "netral" || sentiment === "negatif") {
-    t[sentiment] += n;
-    t.comments += n;
+/** Adds one rollup row; spam counts only as spam (its intents are not residents' requests). */
+function add(t: Totals, r: RollupCount): void {
+  if (r.sentiment === "spam") {
+    t.spam += r.count;
+    return;
   }
+  if (r.sentiment !== "positif" && r.sentiment !== "netral" && r.sentiment !== "negatif") return;
+  t[r.sentiment] += r.count;
+  t.comments += r.count;
+  const i = t.intents;
+  i.keluhan += Number(r.keluhan);
+  i.pertanyaan += Number(r.pertanyaan);
+  i.usulan += Number(r.usulan);
+  i.apresiasi += Number(r.apresiasi);
+  i.lainnya += Number(r.lainnya);
+  i.needsReply += Number(r.keluhan) + Number(r.pertanyaan) + Number(r.usulan);
+  i.urgent += Number(r.urgent);
 }
 
 /** Weekly overview of a village; `week` defaults to the latest week with data. */
@@ -56,10 +68,10 @@ async function computeWeeklyOverview(db: Database, villageId: number, week?: str
   for (const r of allRows) {
     const w = isoWeekOfDay(r.day);
     const t = byWeek.get(w);
-    if (t) add(t, r.sentiment, r.count);
+    if (t) add(t, r);
     if (w === current) {
       const p = platforms.get(r.platform as Platform) ?? emptyTotals();
-      add(p, r.sentiment, r.count);
+      add(p, r);
       platforms.set(r.platform as Platform, p);
     }
   }

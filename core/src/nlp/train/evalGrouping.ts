@@ -6,23 +6,11 @@ import path from "node:path";
 import { DEFAULT_TOPICS } from "../taxonomy";
 import { createPipeline } from "../pipeline";
 import { extractPlaces } from "../places";
-import { RISING_STOPWORDS } from "../risingTerms";
-import { loadBaseResources, readNusaxLexicon } from "../resources";
-import { DEFAULT_GROUPING, groupIssues, type GroupItem, type GroupingOptions, type GroupingVocabulary } from "../grouping";
+import { groupingVocabulary } from "../resources";
+import { DEFAULT_GROUPING, groupIssues, type GroupItem, type GroupingOptions } from "../grouping";
 import { CORPUS_DIR } from "./intentData";
 
 interface Row { id: string; text: string; day: number; cluster: string | null; split: string }
-
-/** Regional -> Indonesian word map from the NusaX lexicons (first translation wins). */
-export function groupingVocabulary(): GroupingVocabulary {
-  const bridge = new Map<string, string>();
-  for (const lang of ["sundanese", "javanese"] as const) {
-    for (const [ind, reg] of readNusaxLexicon(lang)) if (reg !== ind && !bridge.has(reg) && !reg.includes(" ")) bridge.set(reg, ind);
-  }
-  const base = loadBaseResources();
-  const known = new Set([...base.normalize.vocab, ...base.english, ...bridge.keys()]);
-  return { stopwords: RISING_STOPWORDS, bridge, known };
-}
 
 /** Pairwise scores: a pair is positive when both comments are in one gold cluster. */
 export function pairwise(gold: Array<string | null>, predicted: Array<number | null>): { precision: number; recall: number; f1: number; tp: number; fp: number; fn: number; fpWithSingleton: number } {
