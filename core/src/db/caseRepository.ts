@@ -4,6 +4,7 @@
 import type { Prisma } from "./generated/client";
 import type { Database } from "./client";
 import { INTENT_SQL, NEEDS_REPLY_SQL, URGENT_SQL } from "./effectiveLabels";
+import { addDays } from "@suara-desa/shared/time";
 import { sqlAll } from "./sql";
 
 export const OPEN_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti"] as const;
@@ -29,7 +30,7 @@ export interface CaseCandidate {
 export async function findCaseCandidates(
   db: Database,
   villageId: number,
-  opts: { days?: string[]; fromDay: string; toDay: string; limit: number },
+  opts: { days?: string[]; limit: number; windowDays: number },
 ): Promise<{ free: CaseCandidate[]; inOpenCases: CaseCandidate[] }> {
   const dayCond = opts.days ? `AND c.day IN (${opts.days.map((_, i) => `@d${i}`).join(", ") || "''"})` : "";
   const dayParams = Object.fromEntries((opts.days ?? []).map((d, i) => [`d${i}`, d]));
@@ -38,10 +39,15 @@ export async function findCaseCandidates(
   const free = await sqlAll<RawCandidate>(db, `SELECT ${columns} FROM "Comment" c
     WHERE c."villageId" = @villageId AND c."caseId" IS NULL AND c."analyzedAt" IS NOT NULL AND ${NEEDS_REPLY_SQL} ${dayCond}
     ORDER BY c."publishedAt", c.id LIMIT ${Math.floor(opts.limit)}`, { villageId, ...dayParams });
+  if (free.length === 0) return { free: [], inOpenCases: [] };
+  // Only the open cases this chunk's comments could join: within the grouping window of its days.
+  const days = free.map((r) => r.day).sort();
+  const fromDay = addDays(days[0], -opts.windowDays);
+  const toDay = addDays(days[days.length - 1], opts.windowDays);
   const inOpenCases = await sqlAll<RawCandidate>(db, `SELECT ${columns} FROM "Comment" c
     JOIN "FollowUpCase" k ON k.id = c."caseId" AND k."villageId" = @villageId
     WHERE c."villageId" = @villageId AND k.status IN ('perlu_jawaban', 'dijawab', 'ditindaklanjuti') AND c.day >= @fromDay AND c.day <= @toDay
-    ORDER BY c."publishedAt", c.id`, { villageId, fromDay: opts.fromDay, toDay: opts.toDay });
+    ORDER BY c."publishedAt", c.id`, { villageId, fromDay, toDay });
   const topics = await effectiveTopicKeys(db, [...free, ...inOpenCases].map((r) => r.id));
   const toCandidate = (r: RawCandidate): CaseCandidate => ({
     id: Number(r.id), caseId: r.caseId === null ? null : Number(r.caseId), text: r.text, normalizedText: r.normalizedText,
@@ -247,6 +253,16 @@ export async function findCaseCommentIds(db: Database, villageId: number, caseId
   return rows.map((r) => r.id);
 }
 
+/** Whether any person (not ingestion) has acted on a case of the village. */
+export async function hasOfficialCaseEvents(db: Database, villageId: number): Promise<boolean> {
+  return (await db.prisma.followUpEvent.count({ where: { villageId, NOT: { actor: "sistem" } } })) > 0;
+}
+
+/** Every case of a village, oldest first (demo and maintenance). */
+export async function findVillageCases(db: Database, villageId: number) {
+  return db.prisma.followUpCase.findMany({ where: { villageId }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] });
+}
+
 export async function findCaseEvents(db: Database, villageId: number, caseId: number) {
   return db.prisma.followUpEvent.findMany({ where: { caseId, villageId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
@@ -257,11 +273,13 @@ export async function updateCase(
   villageId: number,
   caseId: number,
   data: Prisma.FollowUpCaseUncheckedUpdateInput,
-  events: Array<{ actor: string; kind: string; details: Record<string, unknown> }>,
+  events: Array<{ actor: string; kind: string; details: Record<string, unknown>; at?: Date }>,
 ): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     await tx.followUpCase.updateMany({ where: { id: caseId, villageId }, data });
-    for (const e of events) await tx.followUpEvent.create({ data: { caseId, villageId, actor: e.actor, kind: e.kind, details: JSON.stringify(e.details) } });
+    for (const e of events) {
+      await tx.followUpEvent.create({ data: { caseId, villageId, actor: e.actor, kind: e.kind, details: JSON.stringify(e.details), ...(e.at ? { at: e.at } : {}) } });
+    }
   });
 }
 

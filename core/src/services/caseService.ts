@@ -89,9 +89,7 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
     const dayList = days ? [...new Set(days)].sort() : undefined;
     if (!dayList || dayList.length > 0) {
       for (;;) {
-        const fromDay = dayList ? addDays(dayList[0], -GROUP_WINDOW_DAYS) : "0000-00-00";
-        const toDay = dayList ? addDays(dayList[dayList.length - 1], GROUP_WINDOW_DAYS) : "9999-99-99";
-        const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, fromDay, toDay, limit: BATCH });
+        const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, limit: BATCH, windowDays: GROUP_WINDOW_DAYS });
         if (free.length === 0) break;
         const all = [...inOpenCases, ...free];
         const items: Array<GroupItem & { id: number }> = all.map((c, i) => ({
