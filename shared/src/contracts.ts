@@ -115,7 +115,7 @@ export interface OverviewDTO {
   week: string | null;
   weekStart: string | null; // local date of the Monday
   weekEnd: string | null; // local date of the Sunday
-  totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts };
+  totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts } & FollowUpFiguresDTO;
   previous: (SentimentCounts & { comments: number; spam: number; intents: IntentCounts }) | null;
   trend: Array<SentimentCounts & { week: string; comments: number }>;
   topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
@@ -170,6 +170,7 @@ export interface CommentDetailDTO {
   post: { platform: Platform; externalId: string; text: string; url: string | null; publishedAt: string } | null;
   parent: CommentDTO | null;
   replies: CommentDTO[];
+  followUp: FollowUpDTO | null;
   corrections: {
     sentimentBy: string | null; sentimentAt: string | null; topicsBy: string | null; topicsAt: string | null;
     intentBy: string | null; intentAt: string | null; urgentBy: string | null; urgentAt: string | null;
@@ -290,3 +291,97 @@ export interface StoredReportDTO {
   createdBy: string | null;
   downloadUrl: string;
 }
+
+/** Follow-up case statuses: answer publicly, handle, finish; or forward elsewhere, or no follow-up needed. */
+export const CASE_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti", "selesai", "diteruskan", "tidak_perlu"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface CaseDTO {
+  id: number;
+  status: CaseStatus;
+  /** The representative comment's text (personal data redacted). */
+  title: string;
+  topic: { key: string; name: string } | null;
+  intent: Intent;
+  urgent: boolean;
+  commentCount: number;
+  platforms: Platform[];
+  representative: CommentDTO;
+  assignee: { id: number; displayName: string } | null;
+  openedAt: string;
+  firstReplyAt: string | null;
+  firstReplyDueAt: string;
+  resolveDueAt: string | null;
+  resolvedAt: string | null;
+  overdue: boolean;
+  forwardedTo: string | null;
+  forwardRef: string | null;
+  reason: string | null;
+}
+
+export interface CaseListDTO {
+  data: CaseDTO[];
+  counts: Record<CaseStatus, number> & { overdue: number; urgent: number };
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface CaseEventDTO { id: number; at: string; actor: string; kind: string; details: Record<string, unknown> }
+
+export interface CaseDetailDTO {
+  case: CaseDTO;
+  /** Each comment of the case with its thread: replies in time order, the village's own marked. */
+  comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }> }>;
+  events: CaseEventDTO[];
+}
+
+export const CaseListQuerySchema = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  assigneeId: z.coerce.number().int().positive().optional(),
+  topic: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key").optional(),
+  intent: z.enum(INTENTS).optional(),
+  urgent: z.enum(["1"]).optional(),
+  overdue: z.enum(["1"]).optional(),
+  platform: z.enum(PLATFORMS).optional(),
+  week: IsoWeek.optional(),
+  cursor: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const CaseUpdateSchema = z
+  .object({
+    status: z.enum(CASE_STATUSES).optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    note: z.string().trim().min(1).max(2000).optional(),
+    forwardedTo: z.string().trim().min(1).max(200).optional(),
+    forwardRef: z.string().trim().max(200).optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined, { message: "give status, assigneeId or note", path: ["status"] })
+  .refine((v) => v.status !== "diteruskan" || v.forwardedTo !== undefined, { message: "say where it was forwarded (kecamatan, dinas, SP4N-LAPOR!)", path: ["forwardedTo"] })
+  .refine((v) => v.status !== "tidak_perlu" || v.reason !== undefined, { message: "give the reason no follow-up is needed", path: ["reason"] });
+export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
+
+export const CaseBulkSchema = z
+  .object({
+    caseIds: z.array(z.number().int().positive()).min(1).max(200),
+    status: z.enum(["perlu_jawaban", "dijawab", "ditindaklanjuti", "selesai"]).optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+  })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined, { message: "give status or assigneeId", path: ["status"] });
+export const CaseMergeSchema = z.object({ caseIds: z.array(z.number().int().positive()).min(2).max(50) });
+export const CaseSplitSchema = z.object({ commentIds: z.array(z.number().int().positive()).min(1).max(200) });
+
+export const ServiceLevelSchema = z.object({
+  firstReplyHours: z.number().int().min(1).max(24 * 30),
+  urgentReplyHours: z.number().int().min(1).max(72),
+  resolutionDays: z.record(z.string().regex(/^[a-z0-9_]+$/, "must be a topic key"), z.number().int().min(1).max(365)),
+});
+export type ServiceLevelDTO = z.infer<typeof ServiceLevelSchema>;
+
+/** The follow-up state of one comment (comment detail). */
+export interface FollowUpDTO { caseId: number; status: CaseStatus; overdue: boolean; firstReplyDueAt: string; urgent: boolean }
+
+/** Response figures of a week: cases opened that week, how many the village answered publicly, how fast; overdue now. */
+export interface FollowUpFiguresDTO { needsReply: number; answered: number; overdue: number; medianFirstReplyHours: number | null }

@@ -20,7 +20,7 @@ const ADMIN_ONLY = new Set([
   "GET /api/audit", "POST /api/villages", "GET /api/admin/jobs",
 ]);
 /** Routes whose path names a village's data (directly or through a comment/source/report id). */
-const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "id"];
+const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "caseId", "id"];
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
@@ -49,10 +49,12 @@ beforeAll(async () => {
   const source = await env.db.prisma.source.create({ data: { villageId: villageA, platform: "facebook", accountId: "111", name: "Page A" } });
   const r = await storeBatch(env.db, {
     villageId: villageA, sourceId: source.id, posts: [],
-    comments: [incomingComment({ externalId: "a1", text: "Jalan rusak, hubungi 081234567890" })],
+    comments: [incomingComment({ externalId: "a1", text: "Jalan rusak parah di RT 03, kapan diperbaiki pak? hubungi 081234567890" })],
   });
   await refreshRollups(env.db, villageA, r.days);
   const comment = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId: villageA } });
+  // The comment asks for a repair: ingestion opened its follow-up case.
+  const followUp = await env.db.prisma.followUpCase.findFirstOrThrow({ where: { villageId: villageA } });
   const report = await env.db.prisma.report.create({
     data: { villageId: villageA, kind: "weekly", period: "2026-W47", format: "pdf", filePath: "missing.pdf", bytes: 1 },
   });
@@ -62,7 +64,7 @@ beforeAll(async () => {
   admin = as(app, await loginAs(app, env.db, "admin", []));
   params = {
     villageId: villageA, commentId: comment.id, sourceId: source.id, reportId: report.id, id: report.id,
-    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym,
+    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym, caseId: followUp.id,
   };
 });
 afterAll(() => env.cleanup());
@@ -93,7 +95,8 @@ describe("a user of village B", () => {
   it("cannot reach village A's data by any route (403 or 404, and nothing of A in the body)", async () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
-      const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"] });
+      const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"],
+        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }
@@ -160,7 +163,8 @@ describe("API fuzz", () => {
     ])();
   const FIELDS = ["week", "month", "topic", "sentiment", "platform", "language", "q", "from", "to", "spam", "pii", "sort", "cursor",
     "limit", "raw", "lang", "format", "username", "password", "role", "villageIds", "topics", "retentionMonths", "code", "token",
-    "accountId", "displayName", "disabled", "intervalMinutes", "settings", "name", "handle", "status"];
+    "accountId", "displayName", "disabled", "intervalMinutes", "settings", "name", "handle", "status", "intent", "urgent",
+    "needsReply", "overdue", "assigneeId", "note", "forwardedTo", "reason", "caseIds", "commentIds", "firstReplyHours", "resolutionDays"];
 
   it("never answers 5xx to 30 random malformed requests per route", async () => {
     const failures: string[] = [];

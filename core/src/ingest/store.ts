@@ -9,6 +9,7 @@ import {
 } from "../db/ingestRepository";
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
+import { syncCases } from "../services/caseService";
 import type { Analysis } from "../nlp/types";
 import type { IncomingComment, IncomingPost } from "./types";
 
@@ -144,4 +145,6 @@ export async function storeBatch(
 export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
   await linkOrphans(db, villageId);
   await recomputeRollups(db, villageId, days);
+  // After linking: a village reply that arrived before its parent now answers the parent's case.
+  await syncCases(db, villageId, days);
 }

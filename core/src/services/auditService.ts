@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "privacy.delete",
   "settings.change",
   "village.add",
+  "case.change",
+  "case.serviceLevel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,7 @@ import { badRequest, notFound } from "../errors";
 import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
 import { presentComment, presentPost } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
+import { followUpOfComment, syncCases } from "./caseService";
 
 /** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited) in all of them. */
 export async function getCommentDetail(
@@ -35,6 +36,7 @@ export async function getCommentDetail(
     post: post ? presentPost(post, { raw }) : null,
     parent: parent ? presentComment(parent, { raw }) : null,
     replies: replies.map((r) => presentComment(r, { raw })),
+    followUp: await followUpOfComment(db, comment.villageId, comment.id),
     corrections: {
       sentimentBy: comment.humanSentimentBy, sentimentAt: comment.humanSentimentAt?.toISOString() ?? null,
       topicsBy: comment.humanTopicsBy, topicsAt: comment.humanTopicsAt?.toISOString() ?? null,
@@ -65,6 +67,9 @@ export async function correctLabels(
   if (input.intent !== undefined) await setHumanIntent(db, commentId, input.intent, auth.username);
   if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
   await recomputeRollups(db, row.villageId, [row.day]);
+  // A comment corrected to a request gets its case now (one corrected away keeps its case: an
+  // official closes it as tidak_perlu, with a reason).
+  if (input.intent !== undefined || input.urgent !== undefined) await syncCases(db, row.villageId, [row.day]);
   await recordAudit(db, auth, {
     action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
     details: { sentiment: input.sentiment, topics: input.topics, intent: input.intent, urgent: input.urgent },

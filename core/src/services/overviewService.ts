@@ -1,7 +1,7 @@
 // The BPD chair's weekly review: totals, the previous week, a 12-week trend, topics with their
 // change, and the split by platform — all from the daily rollups.
 import type { IntentCounts, OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
-import { addWeeks, isoWeekOfDay, isoWeekRange } from "@suara-desa/shared/time";
+import { addDays, addWeeks, isoWeekOfDay, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { cachedForVillage } from "../db/dataVersion";
@@ -10,6 +10,7 @@ import { findDaysWithData, findRollups, type RollupCount } from "../db/rollupRep
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getVillage } from "../db/villageRepository";
 import { notFound } from "../errors";
+import { followUpFigures } from "./caseService";
 
 export const TREND_WEEKS = 12;
 
@@ -49,17 +50,21 @@ async function computeWeeklyOverview(db: Database, villageId: number, week?: str
   const weeks = [...new Set(days.map(isoWeekOfDay))];
   const current = week ?? weeks[0] ?? null;
   if (!current) {
-    return { week: null, weekStart: null, weekEnd: null, totals: emptyTotals(), previous: null, trend: [], topics: [], platforms: [], weeks };
+    const totals = { ...emptyTotals(), needsReply: 0, answered: 0, overdue: 0, medianFirstReplyHours: null };
+    return { week: null, weekStart: null, weekEnd: null, totals, previous: null, trend: [], topics: [], platforms: [], weeks };
   }
   const range = isoWeekRange(current);
   const firstWeek = addWeeks(current, -(TREND_WEEKS - 1));
   const prevWeek = addWeeks(current, -1);
   const prevRange = isoWeekRange(prevWeek);
 
-  const [allRows, topicRows, topics] = await Promise.all([
+  const weekFrom = localTimeToUtc(range.start, 0, village.timeZone);
+  const weekTo = localTimeToUtc(addDays(range.end, 1), 0, village.timeZone);
+  const [allRows, topicRows, topics, followUp] = await Promise.all([
     findRollups(db, villageId, isoWeekRange(firstWeek).start, range.end, "all"),
     findRollups(db, villageId, prevRange.start, range.end, "topics"),
     findTopicsForVillage(db, villageId),
+    followUpFigures(db, villageId, weekFrom, weekTo),
   ]);
 
   const byWeek = new Map<string, Totals>();
@@ -95,7 +100,7 @@ async function computeWeeklyOverview(db: Database, villageId: number, week?: str
     week: current,
     weekStart: range.start,
     weekEnd: range.end,
-    totals: byWeek.get(current) ?? emptyTotals(),
+    totals: { ...(byWeek.get(current) ?? emptyTotals()), ...followUp },
     previous: weeks.includes(prevWeek) ? (byWeek.get(prevWeek) ?? null) : null,
     trend: [...byWeek.entries()].map(([w, t]) => ({ week: w, comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif })),
     topics: [...topicStats.entries()]

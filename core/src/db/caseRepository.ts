@@ -1,0 +1,347 @@
+// Follow-up cases (tindak lanjut): the resident requests of a village, grouped as isu, with their
+// status, assignee, due times and history. Every statement names the village: a case, a comment or
+// a user of another village is never read, linked or counted.
+import type { Prisma } from "./generated/client";
+import type { Database } from "./client";
+import { INTENT_SQL, NEEDS_REPLY_SQL, URGENT_SQL } from "./effectiveLabels";
+import { addDays } from "@suara-desa/shared/time";
+import { sqlAll } from "./sql";
+
+export const OPEN_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti"] as const;
+
+/** A resident comment that asks for an answer, as case grouping needs it. */
+export interface CaseCandidate {
+  id: number;
+  caseId: number | null;
+  text: string;
+  normalizedText: string;
+  publishedAt: Date;
+  day: string;
+  platform: string;
+  intent: string;
+  urgent: boolean;
+  topics: string[];
+}
+
+/**
+ * Needs-reply comments of a village on the given days (all days when none are given) that have no
+ * case yet, and the comments of its open cases within `[fromDay, toDay]` (what a new one may join).
+ */
+export async function findCaseCandidates(
+  db: Database,
+  villageId: number,
+  opts: { days?: string[]; limit: number; windowDays: number },
+): Promise<{ free: CaseCandidate[]; inOpenCases: CaseCandidate[] }> {
+  const dayCond = opts.days ? `AND c.day IN (${opts.days.map((_, i) => `@d${i}`).join(", ") || "''"})` : "";
+  const dayParams = Object.fromEntries((opts.days ?? []).map((d, i) => [`d${i}`, d]));
+  const columns = `c.id, c."caseId", c.text, COALESCE(c."normalizedText", c.text) AS "normalizedText", c."publishedAt", c.day,
+    c.platform, ${INTENT_SQL} AS intent, CASE WHEN ${URGENT_SQL} THEN 1 ELSE 0 END AS urgent`;
+  const free = await sqlAll<RawCandidate>(db, `SELECT ${columns} FROM "Comment" c
+    WHERE c."villageId" = @villageId AND c."caseId" IS NULL AND c."analyzedAt" IS NOT NULL AND ${NEEDS_REPLY_SQL} ${dayCond}
+    ORDER BY c."publishedAt", c.id LIMIT ${Math.floor(opts.limit)}`, { villageId, ...dayParams });
+  if (free.length === 0) return { free: [], inOpenCases: [] };
+  // Only the open cases this chunk's comments could join: within the grouping window of its days.
+  const days = free.map((r) => r.day).sort();
+  const fromDay = addDays(days[0], -opts.windowDays);
+  const toDay = addDays(days[days.length - 1], opts.windowDays);
+  const inOpenCases = await sqlAll<RawCandidate>(db, `SELECT ${columns} FROM "Comment" c
+    JOIN "FollowUpCase" k ON k.id = c."caseId" AND k."villageId" = @villageId
+    WHERE c."villageId" = @villageId AND k.status IN ('perlu_jawaban', 'dijawab', 'ditindaklanjuti') AND c.day >= @fromDay AND c.day <= @toDay
+    ORDER BY c."publishedAt", c.id`, { villageId, fromDay, toDay });
+  const topics = await effectiveTopicKeys(db, [...free, ...inOpenCases].map((r) => r.id));
+  const toCandidate = (r: RawCandidate): CaseCandidate => ({
+    id: Number(r.id), caseId: r.caseId === null ? null : Number(r.caseId), text: r.text, normalizedText: r.normalizedText,
+    publishedAt: new Date(r.publishedAt), day: r.day, platform: r.platform, intent: r.intent, urgent: Boolean(Number(r.urgent)),
+    topics: topics.get(Number(r.id)) ?? [],
+  });
+  return { free: free.map(toCandidate), inOpenCases: inOpenCases.map(toCandidate) };
+}
+interface RawCandidate {
+  id: number; caseId: number | null; text: string; normalizedText: string; publishedAt: string | Date; day: string; platform: string;
+  intent: string; urgent: number | boolean;
+}
+
+/** Effective topic keys of comments (an official's topics replace the model's), best score first. */
+async function effectiveTopicKeys(db: Database, ids: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const params = Object.fromEntries(chunk.map((id, j) => [`i${j}`, id]));
+    const rows = await sqlAll<{ commentId: number; key: string }>(db, `SELECT ct."commentId", t.key FROM "CommentTopic" ct
+      JOIN "Topic" t ON t.id = ct."topicId" JOIN "Comment" c ON c.id = ct."commentId"
+      WHERE ct."commentId" IN (${chunk.map((_, j) => `@i${j}`).join(", ")})
+        AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
+      ORDER BY ct."commentId", ct.score DESC`, params);
+    for (const r of rows) {
+      const list = out.get(Number(r.commentId)) ?? [];
+      list.push(r.key);
+      out.set(Number(r.commentId), list);
+    }
+  }
+  return out;
+}
+
+export interface ServiceLevelRow { firstReplyHours: number; urgentReplyHours: number; resolutionDays: Record<string, number> }
+
+export const DEFAULT_SERVICE_LEVEL: ServiceLevelRow = { firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} };
+
+/** The village's service level (defaults until an admin or the chair sets one). */
+export async function findServiceLevel(db: Database, villageId: number): Promise<ServiceLevelRow> {
+  const row = await db.prisma.serviceLevel.findUnique({ where: { villageId } });
+  if (!row) return { ...DEFAULT_SERVICE_LEVEL, resolutionDays: {} };
+  let days: Record<string, number> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.resolutionDays);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      days = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === "number" && v > 0)) as Record<string, number>;
+    }
+  } catch {
+    throw new Error(`ServiceLevel.resolutionDays of village ${villageId} is not JSON`);
+  }
+  return { firstReplyHours: row.firstReplyHours, urgentReplyHours: row.urgentReplyHours, resolutionDays: days };
+}
+
+export async function saveServiceLevel(db: Database, villageId: number, s: ServiceLevelRow): Promise<void> {
+  const data = { firstReplyHours: s.firstReplyHours, urgentReplyHours: s.urgentReplyHours, resolutionDays: JSON.stringify(s.resolutionDays) };
+  await db.prisma.serviceLevel.upsert({ where: { villageId }, create: { villageId, ...data }, update: data });
+}
+
+export interface NewCase {
+  villageId: number;
+  topicKey: string | null;
+  intent: string;
+  urgent: boolean;
+  representativeId: number;
+  openedAt: Date;
+  firstReplyDueAt: Date;
+  resolveDueAt: Date | null;
+}
+
+/**
+ * Opens a case for comments that have none, atomically: the comments are claimed only while still
+ * without a case, so two processes grouping the same comments never give one comment two cases.
+ * Returns the case id, or null when another process claimed every comment first.
+ */
+export async function openCase(db: Database, input: NewCase, commentIds: number[]): Promise<number | null> {
+  try {
+    return await db.prisma.$transaction(async (tx) => {
+      const created = await tx.followUpCase.create({ data: input });
+      const claimed = await tx.comment.updateMany({ where: { id: { in: commentIds }, villageId: input.villageId, caseId: null }, data: { caseId: created.id } });
+      if (claimed.count === 0) throw new NothingClaimed();
+      await tx.followUpEvent.create({ data: { caseId: created.id, villageId: input.villageId, actor: "sistem", kind: "opened", details: JSON.stringify({ comments: claimed.count }) } });
+      return created.id;
+    });
+  } catch (e) {
+    if (e instanceof NothingClaimed) return null;
+    throw e;
+  }
+}
+class NothingClaimed extends Error {}
+
+/** Adds comments without a case to an existing case of the same village; an urgent one makes it urgent. */
+export async function attachToCase(db: Database, villageId: number, caseId: number, commentIds: number[], urgent: { dueAt: Date } | null): Promise<number> {
+  return db.prisma.$transaction(async (tx) => {
+    const claimed = await tx.comment.updateMany({ where: { id: { in: commentIds }, villageId, caseId: null }, data: { caseId } });
+    if (claimed.count === 0) return 0;
+    const current = await tx.followUpCase.findFirstOrThrow({ where: { id: caseId, villageId } });
+    const data: Prisma.FollowUpCaseUpdateInput = {};
+    if (urgent && !current.urgent) {
+      data.urgent = true;
+      if (urgent.dueAt < current.firstReplyDueAt) data.firstReplyDueAt = urgent.dueAt;
+    }
+    if (Object.keys(data).length) await tx.followUpCase.update({ where: { id: caseId }, data });
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor: "sistem", kind: "joined", details: JSON.stringify({ comments: claimed.count }) } });
+    return claimed.count;
+  });
+}
+
+/** The earliest reply by the village's own account in a thread of each unanswered case of a village. */
+export async function findFirstVillageReplies(db: Database, villageId: number): Promise<Array<{ caseId: number; at: Date; replyId: number }>> {
+  const rows = await sqlAll<{ caseId: number; at: string | Date; replyId: number }>(db, `SELECT q."caseId", r."publishedAt" AS at, r.id AS "replyId"
+    FROM "Comment" r
+    JOIN "Comment" q ON q.id = r."parentId" AND q."villageId" = @villageId
+    JOIN "FollowUpCase" k ON k.id = q."caseId" AND k."villageId" = @villageId
+    WHERE r."villageId" = @villageId AND r."fromVillage" = true AND k."firstReplyAt" IS NULL
+    ORDER BY q."caseId", r."publishedAt", r.id`, { villageId });
+  const first = new Map<number, { caseId: number; at: Date; replyId: number }>();
+  for (const r of rows) {
+    const caseId = Number(r.caseId);
+    if (!first.has(caseId)) first.set(caseId, { caseId, at: new Date(r.at), replyId: Number(r.replyId) });
+  }
+  return [...first.values()];
+}
+
+/** Records the village's first public reply; a case still waiting for one becomes `dijawab`. */
+export async function markAnswered(db: Database, villageId: number, caseId: number, at: Date, details: Record<string, unknown>, actor = "sistem"): Promise<boolean> {
+  return db.prisma.$transaction(async (tx) => {
+    const c = await tx.followUpCase.findFirst({ where: { id: caseId, villageId } });
+    if (!c || c.firstReplyAt) return false;
+    const data: Prisma.FollowUpCaseUpdateInput = { firstReplyAt: at };
+    if (c.status === "perlu_jawaban") data.status = "dijawab";
+    await tx.followUpCase.update({ where: { id: caseId }, data });
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "answered", details: JSON.stringify({ ...details, at: at.toISOString() }) } });
+    return true;
+  });
+}
+
+export const caseInclude = {
+  assignee: { select: { id: true, displayName: true, username: true } },
+  _count: { select: { comments: true } },
+} satisfies Prisma.FollowUpCaseInclude;
+export type CaseRow = Prisma.FollowUpCaseGetPayload<{ include: typeof caseInclude }>;
+
+export interface CaseFilter {
+  status?: string;
+  assigneeId?: number;
+  topic?: string;
+  intent?: string;
+  urgent?: boolean;
+  overdue?: boolean;
+  platform?: string;
+  openedFrom?: Date;
+  openedTo?: Date;
+}
+
+/** Overdue now: no public reply after its first-reply due time, or open after its resolution due time. */
+export function overdueWhere(now: Date): Prisma.FollowUpCaseWhereInput {
+  return {
+    OR: [
+      { status: "perlu_jawaban", firstReplyDueAt: { lt: now } },
+      { status: { in: ["dijawab", "ditindaklanjuti"] }, resolveDueAt: { lt: now } },
+    ],
+  };
+}
+
+export function caseWhere(villageId: number, f: CaseFilter, now: Date): Prisma.FollowUpCaseWhereInput {
+  const and: Prisma.FollowUpCaseWhereInput[] = [{ villageId }];
+  if (f.status) and.push({ status: f.status });
+  if (f.assigneeId !== undefined) and.push({ assigneeId: f.assigneeId });
+  if (f.topic) and.push({ topicKey: f.topic });
+  if (f.intent) and.push({ intent: f.intent });
+  if (f.urgent) and.push({ urgent: true });
+  if (f.overdue) and.push(overdueWhere(now));
+  if (f.platform) and.push({ comments: { some: { platform: f.platform, villageId } } });
+  if (f.openedFrom) and.push({ openedAt: { gte: f.openedFrom } });
+  if (f.openedTo) and.push({ openedAt: { lt: f.openedTo } });
+  return { AND: and };
+}
+
+/** Cases matching a filter: urgent first, then the earliest due; `offset` pages. */
+export async function findCases(db: Database, where: Prisma.FollowUpCaseWhereInput, offset: number, limit: number): Promise<CaseRow[]> {
+  return db.prisma.followUpCase.findMany({
+    where, include: caseInclude, skip: offset, take: limit,
+    orderBy: [{ urgent: "desc" }, { firstReplyDueAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function countCases(db: Database, where: Prisma.FollowUpCaseWhereInput): Promise<number> {
+  return db.prisma.followUpCase.count({ where });
+}
+
+export async function countCasesByStatus(db: Database, where: Prisma.FollowUpCaseWhereInput): Promise<Record<string, number>> {
+  const rows = await db.prisma.followUpCase.groupBy({ by: ["status"], where, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+export async function findCase(db: Database, caseId: number): Promise<CaseRow | null> {
+  return db.prisma.followUpCase.findUnique({ where: { id: caseId }, include: caseInclude });
+}
+
+/** The comment ids of a case, oldest first. */
+export async function findCaseCommentIds(db: Database, villageId: number, caseId: number): Promise<number[]> {
+  const rows = await db.prisma.comment.findMany({ where: { caseId, villageId }, select: { id: true }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }] });
+  return rows.map((r) => r.id);
+}
+
+/** Whether any person (not ingestion) has acted on a case of the village. */
+export async function hasOfficialCaseEvents(db: Database, villageId: number): Promise<boolean> {
+  return (await db.prisma.followUpEvent.count({ where: { villageId, NOT: { actor: "sistem" } } })) > 0;
+}
+
+/** Every case of a village, oldest first (demo and maintenance). */
+export async function findVillageCases(db: Database, villageId: number) {
+  return db.prisma.followUpCase.findMany({ where: { villageId }, orderBy: [{ openedAt: "asc" }, { id: "asc" }] });
+}
+
+export async function findCaseEvents(db: Database, villageId: number, caseId: number) {
+  return db.prisma.followUpEvent.findMany({ where: { caseId, villageId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+}
+
+/** Changes a case and records the event in one transaction. */
+export async function updateCase(
+  db: Database,
+  villageId: number,
+  caseId: number,
+  data: Prisma.FollowUpCaseUncheckedUpdateInput,
+  events: Array<{ actor: string; kind: string; details: Record<string, unknown>; at?: Date }>,
+): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await tx.followUpCase.updateMany({ where: { id: caseId, villageId }, data });
+    for (const e of events) {
+      await tx.followUpEvent.create({ data: { caseId, villageId, actor: e.actor, kind: e.kind, details: JSON.stringify(e.details), ...(e.at ? { at: e.at } : {}) } });
+    }
+  });
+}
+
+/** Moves every comment of `fromIds` into `intoId` and closes the merged cases (all of one village). */
+export async function mergeCases(db: Database, villageId: number, intoId: number, fromIds: number[], actor: string): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const from = await tx.followUpCase.findMany({ where: { id: { in: fromIds }, villageId } });
+    const into = await tx.followUpCase.findFirstOrThrow({ where: { id: intoId, villageId } });
+    await tx.comment.updateMany({ where: { caseId: { in: from.map((c) => c.id) }, villageId }, data: { caseId: intoId } });
+    const urgent = into.urgent || from.some((c) => c.urgent);
+    const due = [into, ...from].map((c) => c.firstReplyDueAt).reduce((a, b) => (a < b ? a : b));
+    const replied = [into, ...from].map((c) => c.firstReplyAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    await tx.followUpCase.update({ where: { id: intoId }, data: { urgent, firstReplyDueAt: due, firstReplyAt: replied } });
+    await tx.followUpEvent.create({ data: { caseId: intoId, villageId, actor, kind: "merge", details: JSON.stringify({ merged: from.map((c) => c.id) }) } });
+    for (const c of from) {
+      // The emptied case keeps its history and says where its comments went.
+      await tx.followUpCase.update({ where: { id: c.id }, data: { status: "tidak_perlu", reason: `digabung ke isu #${intoId}`, resolvedAt: new Date() } });
+      await tx.followUpEvent.create({ data: { caseId: c.id, villageId, actor, kind: "merge", details: JSON.stringify({ into: intoId }) } });
+    }
+  });
+}
+
+/** Moves comments of a case into a new case of the same village (splitting an isu). */
+export async function splitCase(db: Database, villageId: number, caseId: number, commentIds: number[], input: NewCase, actor: string): Promise<number> {
+  return db.prisma.$transaction(async (tx) => {
+    const created = await tx.followUpCase.create({ data: input });
+    const moved = await tx.comment.updateMany({ where: { id: { in: commentIds }, caseId, villageId }, data: { caseId: created.id } });
+    if (moved.count === 0) throw new Error("split: none of the comments belong to the case");
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "split", details: JSON.stringify({ newCase: created.id, comments: moved.count }) } });
+    await tx.followUpEvent.create({ data: { caseId: created.id, villageId, actor, kind: "opened", details: JSON.stringify({ splitFrom: caseId, comments: moved.count }) } });
+    return created.id;
+  });
+}
+
+/** Users who may take a case of the village: perangkat, pimpinan and admins who are members, not disabled. */
+export async function findAssignees(db: Database, villageId: number) {
+  return db.prisma.user.findMany({
+    where: { disabled: false, role: { in: ["admin", "pimpinan", "perangkat"] }, villages: { some: { villageId } } },
+    select: { id: true, displayName: true, username: true, role: true }, orderBy: { displayName: "asc" },
+  });
+}
+
+/** The case of a comment, when it has one (of the comment's own village). */
+export async function findCaseOfComment(db: Database, villageId: number, commentId: number): Promise<CaseRow | null> {
+  const c = await db.prisma.comment.findFirst({ where: { id: commentId, villageId }, select: { caseId: true } });
+  if (!c?.caseId) return null;
+  return db.prisma.followUpCase.findFirst({ where: { id: c.caseId, villageId }, include: caseInclude });
+}
+
+/** Cases opened in [from, to) with their first reply time (response figures). */
+export async function findCasesOpenedIn(db: Database, villageId: number, from: Date, to: Date) {
+  return db.prisma.followUpCase.findMany({
+    // A case merged into another is counted there (NOT alone would also drop rows whose reason is NULL).
+    where: { villageId, openedAt: { gte: from, lt: to }, OR: [{ reason: null }, { NOT: { reason: { startsWith: "digabung ke isu" } } }] },
+    select: { id: true, openedAt: true, firstReplyAt: true, status: true, topicKey: true, urgent: true, firstReplyDueAt: true, resolveDueAt: true },
+  });
+}
+
+/** The platforms the comments of each case were written on. */
+export async function findCasePlatforms(db: Database, villageId: number, caseIds: number[]): Promise<Map<number, string[]>> {
+  const rows = await db.prisma.comment.groupBy({ by: ["caseId", "platform"], where: { villageId, caseId: { in: caseIds } } });
+  const out = new Map<number, string[]>();
+  for (const r of rows) if (r.caseId !== null) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.platform]);
+  return out;
+}

@@ -1,0 +1,381 @@
+// Tindak lanjut: every resident comment that asks for an answer (intent keluhan, pertanyaan or usulan;
+// not spam) belongs to one case — alone, or grouped with the village's other comments about the same
+// problem in the same days (issue grouping). Cases open by themselves after each ingest and label
+// correction, become `dijawab` when the village's own account replies in a thread (written in Suara
+// Desa or on the platform), carry due times from the village's service level, and keep a history.
+import {
+  CASE_STATUSES, type CaseDTO, type CaseDetailDTO, type CaseListDTO, type CaseListQuery, type CaseStatus, type CaseUpdateInput,
+  type FollowUpDTO, type FollowUpFiguresDTO, type Intent, type Platform, type ServiceLevelDTO,
+} from "@suara-desa/shared/contracts";
+import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import type { Database } from "../db/client";
+import {
+  attachToCase, caseWhere, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
+  findCaseEvents, findCaseOfComment, findCases, findCasesOpenedIn, findFirstVillageReplies, findServiceLevel, markAnswered,
+  mergeCases, openCase, overdueWhere, saveServiceLevel, splitCase, updateCase, type CaseCandidate, type CaseRow, type NewCase,
+  type ServiceLevelRow,
+} from "../db/caseRepository";
+import { findCommentsByIds, getCommentThread } from "../db/commentRepository";
+import { bumpVillageVersion } from "../db/dataVersion";
+import { findTopicsForVillage } from "../db/topicRepository";
+import { getVillage } from "../db/villageRepository";
+import { badRequest, forbidden, notFound } from "../errors";
+import { groupIssues, type GroupItem } from "../nlp/grouping";
+import { extractPlaces } from "../nlp/places";
+import { groupingVocabulary } from "../nlp/resources";
+import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
+import { presentComment } from "../presenters/commentPresenter";
+import { recordAudit } from "./auditService";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** How far apart (days) comments of one isu may be; the grouping window. */
+const GROUP_WINDOW_DAYS = 3;
+/** Resolution target when the village set none for the topic. */
+const DEFAULT_RESOLUTION_DAYS = 14;
+const BATCH = 2000;
+
+const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY);
+
+function dueTimes(level: ServiceLevelRow, openedAt: Date, urgent: boolean, topicKey: string | null): { firstReplyDueAt: Date; resolveDueAt: Date } {
+  const hours = urgent ? level.urgentReplyHours : level.firstReplyHours;
+  const days = (topicKey && level.resolutionDays[topicKey]) || DEFAULT_RESOLUTION_DAYS;
+  return { firstReplyDueAt: new Date(openedAt.getTime() + hours * HOUR), resolveDueAt: new Date(openedAt.getTime() + days * DAY) };
+}
+
+/** The case fields for a group of comments (oldest first): the representative is the first comment. */
+function caseFor(villageId: number, level: ServiceLevelRow, members: CaseCandidate[]): NewCase {
+  const first = members[0];
+  const urgent = members.some((m) => m.urgent);
+  // The intent the residents share most; a complaint wins a tie (it asks for action, not only words).
+  const order: Intent[] = ["keluhan", "pertanyaan", "usulan"];
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.intent, (counts.get(m.intent) ?? 0) + 1);
+  const intent = [...counts.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0] as Intent) - order.indexOf(b[0] as Intent))[0][0];
+  const topicKey = members.flatMap((m) => m.topics.slice(0, 1))[0] ?? null;
+  const due = dueTimes(level, first.publishedAt, urgent, topicKey);
+  // An urgent comment joining later is due from when it was written, not from the first comment.
+  const urgentDue = urgent ? Math.min(...members.filter((m) => m.urgent).map((m) => m.publishedAt.getTime() + level.urgentReplyHours * HOUR)) : null;
+  return {
+    villageId, topicKey, intent, urgent, representativeId: first.id, openedAt: first.publishedAt,
+    firstReplyDueAt: urgentDue !== null ? new Date(Math.min(urgentDue, due.firstReplyDueAt.getTime())) : due.firstReplyDueAt,
+    resolveDueAt: due.resolveDueAt,
+  };
+}
+
+const villageLocks = new Map<number, Promise<unknown>>();
+/** Runs `fn` after any earlier sync of the same village in this process (claims keep processes apart). */
+function serialised<T>(villageId: number, fn: () => Promise<T>): Promise<T> {
+  const before = villageLocks.get(villageId) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(fn);
+  villageLocks.set(villageId, next);
+  void next.finally(() => { if (villageLocks.get(villageId) === next) villageLocks.delete(villageId); }).catch(() => undefined);
+  return next;
+}
+
+export interface SyncResult { opened: number; joined: number; answered: number }
+
+/**
+ * Brings a village's cases up to date: needs-reply comments without a case (on `days`, or all) are
+ * grouped with each other and with the open cases of the same days; then unanswered cases with a
+ * reply by the village's account become `dijawab`. Idempotent; safe to run from several processes.
+ */
+export async function syncCases(db: Database, villageId: number, days?: string[]): Promise<SyncResult> {
+  return serialised(villageId, async () => {
+    const result: SyncResult = { opened: 0, joined: 0, answered: 0 };
+    const level = await findServiceLevel(db, villageId);
+    const vocab = groupingVocabulary();
+    const dayList = days ? [...new Set(days)].sort() : undefined;
+    if (!dayList || dayList.length > 0) {
+      for (;;) {
+        const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, limit: BATCH, windowDays: GROUP_WINDOW_DAYS });
+        if (free.length === 0) break;
+        const all = [...inOpenCases, ...free];
+        const items: Array<GroupItem & { id: number }> = all.map((c, i) => ({
+          id: i, tokens: c.normalizedText.split(/\s+/), topics: c.topics, places: extractPlaces(c.text), day: dayNumber(c.day),
+        }));
+        const groupOf = new Map<number, number[]>();
+        for (const g of groupIssues(items, vocab)) for (const m of g.members) groupOf.set(m, g.members);
+        const done = new Set<number>();
+        for (let i = inOpenCases.length; i < all.length; i++) {
+          if (done.has(i)) continue;
+          const members = (groupOf.get(i) ?? [i]).slice().sort((a, b) => a - b);
+          for (const m of members) done.add(m);
+          const existing = members.map((m) => all[m].caseId).find((id): id is number => id !== null);
+          const fresh = members.map((m) => all[m]).filter((c) => c.caseId === null).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id - b.id);
+          if (fresh.length === 0) continue;
+          if (existing !== undefined) {
+            const urgent = fresh.filter((c) => c.urgent);
+            const dueAt = urgent.length ? new Date(Math.min(...urgent.map((c) => c.publishedAt.getTime())) + level.urgentReplyHours * HOUR) : null;
+            result.joined += await attachToCase(db, villageId, existing, fresh.map((c) => c.id), dueAt ? { dueAt } : null);
+          } else if ((await openCase(db, caseFor(villageId, level, fresh), fresh.map((c) => c.id))) !== null) {
+            result.opened++;
+          }
+        }
+        if (free.length < BATCH) break;
+      }
+    }
+    for (const r of await findFirstVillageReplies(db, villageId)) {
+      if (await markAnswered(db, villageId, r.caseId, r.at, { replyId: r.replyId })) result.answered++;
+    }
+    // The weekly review's response figures are cached under the village's data version.
+    if (result.opened + result.joined + result.answered > 0) await bumpVillageVersion(db, villageId);
+    return result;
+  });
+}
+
+/** Called when the village's reply to a resident's comment reached the platform (replies from the dashboard). */
+export async function recordVillageReply(db: Database, villageId: number, parentCommentId: number, at: Date, actor: string): Promise<boolean> {
+  const c = await findCaseOfComment(db, villageId, parentCommentId);
+  if (!c) return false;
+  const changed = await markAnswered(db, villageId, c.id, at, { commentId: parentCommentId, via: "dasbor" }, actor);
+  if (changed) await bumpVillageVersion(db, villageId);
+  return changed;
+}
+
+function isOverdue(c: { status: string; firstReplyDueAt: Date; resolveDueAt: Date | null }, now: Date): boolean {
+  if (c.status === "perlu_jawaban") return c.firstReplyDueAt < now;
+  if (c.status === "dijawab" || c.status === "ditindaklanjuti") return c.resolveDueAt !== null && c.resolveDueAt < now;
+  return false;
+}
+
+async function presentCases(db: Database, villageId: number, rows: CaseRow[], now: Date): Promise<CaseDTO[]> {
+  const reps = await findCommentsByIds(db, rows.map((r) => r.representativeId));
+  const byId = new Map(reps.filter((r) => r.villageId === villageId).map((r) => [r.id, r]));
+  const topics = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, t.nameId]));
+  const platforms = await findCasePlatforms(db, villageId, rows.map((r) => r.id));
+  return rows.flatMap((r) => {
+    const rep = byId.get(r.representativeId);
+    if (!rep) return [];
+    const representative = presentComment(rep);
+    return [{
+      id: r.id, status: r.status as CaseStatus, title: representative.text,
+      topic: r.topicKey ? { key: r.topicKey, name: topics.get(r.topicKey) ?? r.topicKey } : null,
+      intent: r.intent as Intent, urgent: r.urgent, commentCount: r._count.comments, platforms: (platforms.get(r.id) as Platform[] | undefined) ?? [representative.platform],
+      representative, assignee: r.assignee ? { id: r.assignee.id, displayName: r.assignee.displayName || r.assignee.username } : null,
+      openedAt: r.openedAt.toISOString(), firstReplyAt: r.firstReplyAt?.toISOString() ?? null, firstReplyDueAt: r.firstReplyDueAt.toISOString(),
+      resolveDueAt: r.resolveDueAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, overdue: isOverdue(r, now),
+      forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason,
+    }];
+  });
+}
+
+
+/** The inbox: a village's cases matching the filters, urgent first then earliest due, with counts per status. */
+export async function listCases(db: Database, auth: AuthContext | undefined, villageId: number, q: CaseListQuery, now = new Date()): Promise<CaseListDTO> {
+  assertCanReadVillage(auth, villageId);
+  let openedFrom: Date | undefined;
+  let openedTo: Date | undefined;
+  if (q.week) {
+    const village = await getVillage(db, villageId);
+    if (!village) throw notFound("Desa");
+    const range = isoWeekRange(q.week);
+    openedFrom = localTimeToUtc(range.start, 0, village.timeZone);
+    openedTo = localTimeToUtc(addDays(range.end, 1), 0, village.timeZone);
+  }
+  const filter = {
+    status: q.status, assigneeId: q.assigneeId, topic: q.topic, intent: q.intent, urgent: q.urgent === "1", overdue: q.overdue === "1",
+    platform: q.platform, openedFrom, openedTo,
+  };
+  const where = caseWhere(villageId, filter, now);
+  const offset = q.cursor ?? 0;
+  const withoutStatus = caseWhere(villageId, { ...filter, status: undefined }, now);
+  const [rows, total, byStatus, overdue, urgent] = await Promise.all([
+    findCases(db, where, offset, q.limit + 1),
+    countCases(db, where),
+    countCasesByStatus(db, withoutStatus),
+    countCases(db, { AND: [withoutStatus, overdueWhere(now)] }),
+    countCases(db, { AND: [withoutStatus, { urgent: true, status: { in: ["perlu_jawaban", "dijawab", "ditindaklanjuti"] } }] }),
+  ]);
+  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, byStatus[s] ?? 0])) as CaseListDTO["counts"];
+  counts.overdue = overdue;
+  counts.urgent = urgent;
+  return {
+    data: await presentCases(db, villageId, rows.slice(0, q.limit), now),
+    counts, total, nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
+  };
+}
+
+async function loadCase(db: Database, auth: AuthContext | undefined, caseId: number): Promise<CaseRow> {
+  const row = await findCase(db, caseId);
+  // A case of another village answers 404: its existence is not the caller's business.
+  if (!row || !auth || !(auth.role === "admin" || auth.villageIds.includes(row.villageId))) throw notFound("Isu");
+  return row;
+}
+
+/** One case with its comments, each with its thread (the village's replies included), and its history. */
+export async function getCaseDetail(db: Database, auth: AuthContext | undefined, caseId: number, now = new Date()): Promise<CaseDetailDTO> {
+  const row = await loadCase(db, auth, caseId);
+  const villageId = row.villageId;
+  assertCanReadVillage(auth, villageId);
+  const [dto] = await presentCases(db, villageId, [row], now);
+  const ids = await findCaseCommentIds(db, villageId, caseId);
+  const comments = [];
+  for (const id of ids.slice(0, 50)) {
+    const thread = await getCommentThread(db, id);
+    if (!thread || thread.comment.villageId !== villageId) continue;
+    comments.push({
+      comment: presentComment(thread.comment),
+      thread: thread.replies.map((r) => ({ ...presentComment(r), fromVillage: r.fromVillage })),
+    });
+  }
+  const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
+    id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: parseDetails(e.details),
+  }));
+  return { case: dto, comments, events };
+}
+
+function parseDetails(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  const v: unknown = JSON.parse(json);
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+async function assertAssignee(db: Database, villageId: number, assigneeId: number | null | undefined): Promise<void> {
+  if (assigneeId === null || assigneeId === undefined) return;
+  const ok = (await findAssignees(db, villageId)).some((u) => u.id === assigneeId);
+  if (!ok) throw badRequest("assigneeId: bukan perangkat desa ini");
+}
+
+/** The fields and history events of one change (status, assignee, note). */
+function changeOf(row: CaseRow, input: CaseUpdateInput, actor: string, now: Date) {
+  const data: Record<string, unknown> = {};
+  const events: Array<{ actor: string; kind: string; details: Record<string, unknown> }> = [];
+  if (input.status !== undefined && input.status !== row.status) {
+    data.status = input.status;
+    const closed = input.status === "selesai" || input.status === "diteruskan" || input.status === "tidak_perlu";
+    data.resolvedAt = closed ? now : null;
+    if (input.status === "diteruskan") Object.assign(data, { forwardedTo: input.forwardedTo, forwardRef: input.forwardRef ?? null });
+    if (input.status === "tidak_perlu") data.reason = input.reason;
+    // Marking it answered by hand (a reply made offline, by phone or at the office) counts as the first reply.
+    if (input.status === "dijawab" && !row.firstReplyAt) data.firstReplyAt = now;
+    events.push({ actor, kind: "status", details: { from: row.status, to: input.status, forwardedTo: input.forwardedTo, forwardRef: input.forwardRef, reason: input.reason } });
+  }
+  if (input.assigneeId !== undefined && input.assigneeId !== row.assigneeId) {
+    data.assigneeId = input.assigneeId;
+    // Assigning an answered case means someone is handling it now.
+    if (input.assigneeId !== null && (data.status ?? row.status) === "dijawab" && input.status === undefined) {
+      data.status = "ditindaklanjuti";
+      events.push({ actor, kind: "status", details: { from: row.status, to: "ditindaklanjuti" } });
+    }
+    events.push({ actor, kind: "assign", details: { to: input.assigneeId } });
+  }
+  if (input.note) events.push({ actor, kind: "note", details: { text: input.note } });
+  return { data, events };
+}
+
+/** Changes a case's status, assignee or adds a note (perangkat and up of its village); audited. */
+export async function changeCase(db: Database, auth: AuthContext | undefined, caseId: number, input: CaseUpdateInput, now = new Date()): Promise<CaseDetailDTO> {
+  const row = await loadCase(db, auth, caseId);
+  assertCanCorrectLabels(auth, row.villageId);
+  await assertAssignee(db, row.villageId, input.assigneeId);
+  const { data, events } = changeOf(row, input, auth.username, now);
+  if (events.length > 0) {
+    await updateCase(db, row.villageId, caseId, data, events);
+    await bumpVillageVersion(db, row.villageId);
+    await recordAudit(db, auth, { action: "case.change", villageId: row.villageId, target: `case:${caseId}`, details: { ...input, note: input.note ? "(catatan)" : undefined } });
+  }
+  return getCaseDetail(db, auth, caseId, now);
+}
+
+/** The same status or assignee for several cases of one village. */
+export async function bulkChangeCases(
+  db: Database, auth: AuthContext | undefined, villageId: number,
+  input: { caseIds: number[]; status?: CaseStatus; assigneeId?: number | null }, now = new Date(),
+): Promise<{ updated: number }> {
+  assertCanCorrectLabels(auth, villageId);
+  await assertAssignee(db, villageId, input.assigneeId);
+  let updated = 0;
+  for (const id of [...new Set(input.caseIds)]) {
+    const row = await findCase(db, id);
+    if (!row || row.villageId !== villageId) throw notFound(`Isu ${id}`);
+    const { data, events } = changeOf(row, { status: input.status, assigneeId: input.assigneeId }, auth.username, now);
+    if (events.length === 0) continue;
+    await updateCase(db, villageId, id, data, events);
+    updated++;
+  }
+  if (updated > 0) await bumpVillageVersion(db, villageId);
+  await recordAudit(db, auth, { action: "case.change", villageId, target: `cases:${input.caseIds.length}`, details: { caseIds: input.caseIds, status: input.status, assigneeId: input.assigneeId } });
+  return { updated };
+}
+
+/** Merges cases of one village into the oldest of them. */
+export async function mergeVillageCases(db: Database, auth: AuthContext | undefined, villageId: number, caseIds: number[], now = new Date()): Promise<CaseDetailDTO> {
+  assertCanCorrectLabels(auth, villageId);
+  const rows = [];
+  for (const id of [...new Set(caseIds)]) {
+    const row = await findCase(db, id);
+    if (!row || row.villageId !== villageId) throw notFound(`Isu ${id}`);
+    rows.push(row);
+  }
+  if (rows.length < 2) throw badRequest("caseIds: pilih paling sedikit dua isu");
+  rows.sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || a.id - b.id);
+  await mergeCases(db, villageId, rows[0].id, rows.slice(1).map((r) => r.id), auth.username);
+  await bumpVillageVersion(db, villageId);
+  await recordAudit(db, auth, { action: "case.change", villageId, target: `case:${rows[0].id}`, details: { merged: rows.slice(1).map((r) => r.id) } });
+  return getCaseDetail(db, auth, rows[0].id, now);
+}
+
+/** Moves some comments of a case into a new case. */
+export async function splitVillageCase(db: Database, auth: AuthContext | undefined, caseId: number, commentIds: number[], now = new Date()): Promise<CaseDetailDTO> {
+  const row = await loadCase(db, auth, caseId);
+  assertCanCorrectLabels(auth, row.villageId);
+  const inCase = new Set(await findCaseCommentIds(db, row.villageId, caseId));
+  const moving = [...new Set(commentIds)];
+  if (moving.some((id) => !inCase.has(id))) throw badRequest("commentIds: komentar itu bukan bagian dari isu ini");
+  if (moving.length >= inCase.size) throw badRequest("commentIds: sisakan paling sedikit satu komentar di isu ini");
+  const comments = (await findCommentsByIds(db, moving)).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const level = await findServiceLevel(db, row.villageId);
+  const first = comments[0];
+  const urgent = comments.some((c) => (c.humanUrgent ?? c.urgent) === true);
+  const due = dueTimes(level, first.publishedAt, urgent, row.topicKey);
+  const newId = await splitCase(db, row.villageId, caseId, moving, {
+    villageId: row.villageId, topicKey: row.topicKey, intent: first.humanIntent ?? first.intent ?? row.intent, urgent,
+    representativeId: first.id, openedAt: first.publishedAt, firstReplyDueAt: due.firstReplyDueAt, resolveDueAt: due.resolveDueAt,
+  }, auth.username);
+  await bumpVillageVersion(db, row.villageId);
+  await recordAudit(db, auth, { action: "case.change", villageId: row.villageId, target: `case:${caseId}`, details: { splitInto: newId, comments: moving } });
+  return getCaseDetail(db, auth, newId, now);
+}
+
+export async function listAssignees(db: Database, auth: AuthContext | undefined, villageId: number) {
+  assertCanReadVillage(auth, villageId);
+  return (await findAssignees(db, villageId)).map((u) => ({ id: u.id, displayName: u.displayName || u.username, role: u.role }));
+}
+
+export async function getServiceLevel(db: Database, auth: AuthContext | undefined, villageId: number): Promise<ServiceLevelDTO> {
+  assertCanReadVillage(auth, villageId);
+  return findServiceLevel(db, villageId);
+}
+
+/** Sets the village's service level (admin and the chair); applies to cases opened from now on. */
+export async function setServiceLevel(db: Database, auth: AuthContext | undefined, villageId: number, input: ServiceLevelDTO): Promise<ServiceLevelDTO> {
+  assertCanReadVillage(auth, villageId);
+  if (auth.role !== "admin" && auth.role !== "pimpinan") throw forbidden("Hanya admin dan pimpinan yang dapat mengubah target waktu jawaban");
+  await saveServiceLevel(db, villageId, input);
+  await recordAudit(db, auth, { action: "case.serviceLevel", villageId, details: { ...input } });
+  return findServiceLevel(db, villageId);
+}
+
+/** The follow-up state of a comment (its case), for the comment detail. */
+export async function followUpOfComment(db: Database, villageId: number, commentId: number, now = new Date()): Promise<FollowUpDTO | null> {
+  const c = await findCaseOfComment(db, villageId, commentId);
+  if (!c) return null;
+  return { caseId: c.id, status: c.status as CaseStatus, overdue: isOverdue(c, now), firstReplyDueAt: c.firstReplyDueAt.toISOString(), urgent: c.urgent };
+}
+
+/**
+ * Response figures of a week (cases opened in [from, to)): how many need a reply, how many the village
+ * answered publicly, the median hours to that first reply, and how many of them are overdue now.
+ * The weekly review, the API and the PDF all read these.
+ */
+export async function followUpFigures(db: Database, villageId: number, from: Date, to: Date, now = new Date()): Promise<FollowUpFiguresDTO> {
+  const rows = await findCasesOpenedIn(db, villageId, from, to);
+  const hours = rows.filter((r) => r.firstReplyAt).map((r) => (r.firstReplyAt!.getTime() - r.openedAt.getTime()) / HOUR).sort((a, b) => a - b);
+  const mid = hours.length / 2;
+  const median = hours.length === 0 ? null : hours.length % 2 ? hours[Math.floor(mid)] : (hours[mid - 1] + hours[mid]) / 2;
+  const overdue = rows.filter((r) => isOverdue(r, now)).length;
+  return { needsReply: rows.length, answered: rows.filter((r) => r.firstReplyAt).length, overdue, medianFirstReplyHours: median === null ? null : Math.round(median * 10) / 10 };
+}
+

@@ -1,0 +1,69 @@
+// What the demo village's officials did with the residents' requests, so `npm start` shows the whole
+// follow-up workflow at once: besides the cases ingestion opened (perlu_jawaban) and those the
+// village's own replies answered (dijawab), some are being handled, finished, forwarded to the
+// kabupaten or SP4N-LAPOR!, or closed as needing no follow-up — each with its history. Deterministic;
+// a second seed changes nothing. No accounts are created (the first admin is set up on first start),
+// so the officials appear by name in the history only.
+import type { Database } from "@suara-desa/core/db/client";
+import { bumpVillageVersion } from "@suara-desa/core/db/dataVersion";
+import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa/core/db/caseRepository";
+import { Rng } from "./prng";
+
+const HOUR = 3_600_000;
+const OFFICIALS = ["Sinta (Kasi Pelayanan)", "Dedi (Kasi Pemerintahan)", "Ujang (Kaur Umum)"];
+const FORWARD: Record<string, string> = {
+  banjir_bencana: "BPBD Kabupaten Karawang",
+  infrastruktur: "Dinas PUPR Kabupaten Karawang",
+  bansos: "Dinas Sosial (SP4N-LAPOR!)",
+  kesehatan: "Puskesmas Kecamatan Telagasari",
+  air_bersih: "Perumda Air Minum Tirta Tarum",
+};
+const NOTES = [
+  "Sudah dicek ke lokasi bersama Pak RT, menunggu material dari kecamatan.",
+  "Dibahas di rapat perangkat hari Senin, dijadwalkan kerja bakti.",
+  "Warga sudah dihubungi lewat telepon, data sedang dilengkapi.",
+  "Masuk usulan musyawarah desa bulan depan.",
+];
+const NOT_NEEDED = ["Sudah dijawab langsung oleh Pak RT di grup WhatsApp.", "Sama dengan isu lain yang sudah ditangani.", "Bukan kewenangan desa; warga sudah diarahkan ke kantor kecamatan."];
+
+export async function seedDemoFollowUp(db: Database, villageId: number): Promise<number> {
+  if (await hasOfficialCaseEvents(db, villageId)) return 0;
+  const rng = new Rng("demo-follow-up");
+  let changed = 0;
+  for (const c of await findVillageCases(db, villageId)) {
+    const who = rng.pick(OFFICIALS);
+    const roll = rng.float();
+    if (c.status === "dijawab" && c.firstReplyAt) {
+      if (roll > 0.55) continue;
+      const handling = new Date(c.firstReplyAt.getTime() + rng.int(1, 20) * HOUR);
+      const events = [
+        { actor: who, kind: "status", details: { from: "dijawab", to: "ditindaklanjuti" }, at: handling },
+        { actor: who, kind: "note", details: { text: rng.pick(NOTES) }, at: new Date(handling.getTime() + HOUR) },
+      ];
+      let data: Record<string, unknown> = { status: "ditindaklanjuti" };
+      if (roll < 0.3) {
+        const done = new Date(handling.getTime() + rng.int(24, 24 * 6) * HOUR);
+        events.push({ actor: who, kind: "status", details: { from: "ditindaklanjuti", to: "selesai" }, at: done });
+        data = { status: "selesai", resolvedAt: done };
+      }
+      await updateCase(db, villageId, c.id, data, events);
+      changed++;
+    } else if (c.status === "perlu_jawaban") {
+      const at = new Date(c.openedAt.getTime() + rng.int(3, 40) * HOUR);
+      const to = c.topicKey ? FORWARD[c.topicKey] : undefined;
+      if (to && roll < 0.12) {
+        const ref = `LAPOR-2026-${String(rng.int(1000, 9999))}`;
+        await updateCase(db, villageId, c.id, { status: "diteruskan", forwardedTo: to, forwardRef: ref, resolvedAt: at },
+          [{ actor: who, kind: "status", details: { from: "perlu_jawaban", to: "diteruskan", forwardedTo: to, forwardRef: ref }, at }]);
+        changed++;
+      } else if (roll > 0.95) {
+        const reason = rng.pick(NOT_NEEDED);
+        await updateCase(db, villageId, c.id, { status: "tidak_perlu", reason, resolvedAt: at },
+          [{ actor: who, kind: "status", details: { from: "perlu_jawaban", to: "tidak_perlu", reason }, at }]);
+        changed++;
+      }
+    }
+  }
+  if (changed > 0) await bumpVillageVersion(db, villageId);
+  return changed;
+}

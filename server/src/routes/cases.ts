@@ -1,0 +1,73 @@
+// Tindak lanjut: the inbox of a village's cases, one case with its threads and history, changes
+// (status, assignee, note), bulk changes, merge and split, and the village's service level.
+import { Router } from "express";
+import { z } from "zod";
+import {
+  CaseBulkSchema, CaseListQuerySchema, CaseMergeSchema, CaseSplitSchema, CaseUpdateSchema, ServiceLevelSchema, VillageParamsSchema,
+} from "@suara-desa/shared/contracts";
+import type { Database } from "@suara-desa/core/db/client";
+import {
+  bulkChangeCases, changeCase, getCaseDetail, getServiceLevel, listAssignees, listCases, mergeVillageCases, setServiceLevel, splitVillageCase,
+} from "@suara-desa/core/services/caseService";
+import { requireAuth } from "../auth/middleware";
+import { validate } from "../middleware/validate";
+
+export const CaseParamsSchema = z.object({ caseId: z.coerce.number().int().positive() });
+export const VillageCaseListSchema = VillageParamsSchema.extend(CaseListQuerySchema.shape);
+export const CaseChangeSchema = z.intersection(CaseParamsSchema, CaseUpdateSchema);
+export const VillageCaseBulkSchema = z.intersection(VillageParamsSchema, CaseBulkSchema);
+export const VillageCaseMergeSchema = VillageParamsSchema.extend(CaseMergeSchema.shape);
+export const CaseSplitRouteSchema = CaseParamsSchema.extend(CaseSplitSchema.shape);
+export const VillageServiceLevelSchema = VillageParamsSchema.extend(ServiceLevelSchema.shape);
+
+/** Routes under /api/villages/:villageId/… and /api/cases. */
+export function casesRouter(db: Database): Router {
+  const router = Router();
+
+  router.get("/villages/:villageId/cases", requireAuth, validate(VillageCaseListSchema), async (req, res) => {
+    const { villageId, ...q } = req.input as z.infer<typeof VillageCaseListSchema>;
+    res.json(await listCases(db, req.auth, villageId, q));
+  });
+
+  router.post("/villages/:villageId/cases/bulk", requireAuth, validate(VillageCaseBulkSchema), async (req, res) => {
+    const { villageId, ...input } = req.input as z.infer<typeof VillageCaseBulkSchema>;
+    res.json({ data: await bulkChangeCases(db, req.auth, villageId, input) });
+  });
+
+  router.post("/villages/:villageId/cases/merge", requireAuth, validate(VillageCaseMergeSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageCaseMergeSchema>;
+    res.json({ data: await mergeVillageCases(db, req.auth, q.villageId, q.caseIds) });
+  });
+
+  router.get("/villages/:villageId/assignees", requireAuth, validate(VillageParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageParamsSchema>;
+    res.json({ data: await listAssignees(db, req.auth, q.villageId) });
+  });
+
+  router.get("/villages/:villageId/service-level", requireAuth, validate(VillageParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageParamsSchema>;
+    res.json({ data: await getServiceLevel(db, req.auth, q.villageId) });
+  });
+
+  router.put("/villages/:villageId/service-level", requireAuth, validate(VillageServiceLevelSchema), async (req, res) => {
+    const { villageId, ...input } = req.input as z.infer<typeof VillageServiceLevelSchema>;
+    res.json({ data: await setServiceLevel(db, req.auth, villageId, input) });
+  });
+
+  router.get("/cases/:caseId", requireAuth, validate(CaseParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof CaseParamsSchema>;
+    res.json({ data: await getCaseDetail(db, req.auth, q.caseId) });
+  });
+
+  router.patch("/cases/:caseId", requireAuth, validate(CaseChangeSchema), async (req, res) => {
+    const { caseId, ...input } = req.input as z.infer<typeof CaseChangeSchema>;
+    res.json({ data: await changeCase(db, req.auth, caseId, input) });
+  });
+
+  router.post("/cases/:caseId/split", requireAuth, validate(CaseSplitRouteSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof CaseSplitRouteSchema>;
+    res.status(201).json({ data: await splitVillageCase(db, req.auth, q.caseId, q.commentIds) });
+  });
+
+  return router;
+}

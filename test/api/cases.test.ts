@@ -1,0 +1,184 @@
+// Tindak lanjut as village officials use it: requests open cases by themselves (near-duplicates as one
+// isu), the village's own reply in a thread answers a case, officials change status, assign, forward,
+// merge and split, with a history; response figures reach the weekly overview. Villages stay apart.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "@suara-desa/server/app";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import type { IncomingComment } from "@suara-desa/core/ingest/types";
+import { createVillage, incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let app: ReturnType<typeof createApp>;
+let villageId: number;
+let otherVillageId: number;
+let sourceId: number;
+let perangkat: ReturnType<typeof as>;
+let viewer: ReturnType<typeof as>;
+let outsider: ReturnType<typeof as>;
+
+// Week 2026-W47 (16–22 Nov, Jakarta).
+const at = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour));
+const FLOOD_1 = "jalan ke kampung cibogo berlubang besar, tiap hujan tergenang, motor susah lewat pak";
+const FLOOD_2 = "Pak kades, jalan kampung cibogo makin berlubang dan tergenang, motor susah lewat, kapan diperbaiki?";
+const QUESTION = "iuran pamsimas sebulan berapa ya sekarang min?";
+const THANKS = "terima kasih pak kades, posyandunya sudah buka lagi, mantap";
+const SPAM = "slot gacor maxwin hari ini, link di bio, deposit 10rb, WD pasti dibayar";
+const FIRE = "TOLONG ada kebakaran rumah di RT 02 dekat masjid, api makin besar, warga butuh bantuan sekarang!!";
+
+async function ingest(vid: number, sid: number | null, comments: IncomingComment[]) {
+  const r = await storeBatch(env.db, { villageId: vid, sourceId: sid, posts: [], comments });
+  await refreshRollups(env.db, vid, r.days);
+  return r;
+}
+
+const residents = () => [
+  incomingComment({ externalId: "f1", text: FLOOD_1, publishedAt: at(17, 1) }),
+  incomingComment({ externalId: "f2", text: FLOOD_2, publishedAt: at(17, 9) }),
+  incomingComment({ externalId: "q1", text: QUESTION, publishedAt: at(18, 2) }),
+  incomingComment({ externalId: "t1", text: THANKS, publishedAt: at(18, 3) }),
+  incomingComment({ externalId: "s1", text: SPAM, publishedAt: at(18, 4) }),
+  incomingComment({ externalId: "u1", text: FIRE, publishedAt: at(19, 12) }),
+];
+
+interface CaseBody { id: number; status: string; title: string; urgent: boolean; commentCount: number; overdue: boolean; firstReplyAt: string | null; firstReplyDueAt: string; assignee: { id: number } | null }
+const list = async (client: ReturnType<typeof as>, query = "") => (await client.get(`/api/villages/${villageId}/cases?${query}`).expect(200)).body as { data: CaseBody[]; counts: Record<string, number>; total: number };
+const caseOf = async (text: string) => (await list(perangkat)).data.find((c) => c.title === text || c.title.includes(text.slice(0, 20)));
+
+beforeAll(async () => {
+  env = await createTempDatabase();
+  app = createApp({ db: env.db, clientDir: null, log: () => {} });
+  villageId = (await createVillage(env.db, { name: "Desa Sukamaju" })).id;
+  otherVillageId = (await createVillage(env.db, { name: "Desa Lain" })).id;
+  sourceId = (await env.db.prisma.source.create({ data: { villageId, platform: "facebook", accountId: "page-sukamaju", name: "Pemdes Sukamaju" } })).id;
+  perangkat = as(app, await loginAs(app, env.db, "perangkat", [villageId]));
+  viewer = as(app, await loginAs(app, env.db, "viewer", [villageId]));
+  outsider = as(app, await loginAs(app, env.db, "pimpinan", [otherVillageId]));
+  await ingest(villageId, sourceId, residents());
+  // The same ids and texts in another village: its own cases, never linked or counted here.
+  await ingest(otherVillageId, null, residents());
+});
+afterAll(() => env.cleanup());
+
+describe("cases open by themselves", () => {
+  it("gives every request one case, groups the same flooded road as one isu, and leaves thanks and spam out", async () => {
+    const { data, counts, total } = await list(perangkat);
+    expect(total).toBe(3);
+    expect(counts.perlu_jawaban).toBe(3);
+    const flood = data.find((c) => c.commentCount === 2);
+    expect(flood?.title).toBe(FLOOD_1);
+    expect(data.map((c) => c.title)).not.toContain(THANKS);
+    expect(data.map((c) => c.title)).not.toContain(SPAM);
+  });
+
+  it("puts the urgent case first, due within the urgent service level (2 h)", async () => {
+    const { data } = await list(perangkat);
+    expect(data[0]).toMatchObject({ urgent: true, title: FIRE });
+    expect(new Date(data[0].firstReplyDueAt).getTime() - at(19, 12).getTime()).toBe(2 * 3_600_000);
+    const question = data.find((c) => c.title === QUESTION)!;
+    expect(new Date(question.firstReplyDueAt).getTime() - at(18, 2).getTime()).toBe(48 * 3_600_000);
+  });
+
+  it("opens nothing new when the same comments are imported again", async () => {
+    await ingest(villageId, sourceId, residents());
+    expect((await list(perangkat)).total).toBe(3);
+  });
+
+  it("shows the case on the comment's detail", async () => {
+    const q = (await perangkat.get(`/api/villages/${villageId}/comments?intent=pertanyaan`).expect(200)).body.data[0];
+    const detail = (await perangkat.get(`/api/comments/${q.id}`).expect(200)).body.data;
+    expect(detail.followUp).toMatchObject({ status: "perlu_jawaban", overdue: true });
+  });
+});
+
+describe("the village's own reply answers a case", () => {
+  it("marks the case dijawab at the reply's time when the village account replies in the thread on the platform", async () => {
+    await ingest(villageId, sourceId, [incomingComment({
+      externalId: "r1", authorId: "page-sukamaju", authorName: "Pemdes Sukamaju", parentExternalId: "q1",
+      text: "Iuran pamsimas Rp15.000 per bulan, dibayar ke bendahara KPSPAM ya", publishedAt: at(18, 8),
+    })]);
+    const c = (await caseOf(QUESTION))!;
+    expect(c).toMatchObject({ status: "dijawab", firstReplyAt: at(18, 8).toISOString() });
+    const detail = (await perangkat.get(`/api/cases/${c.id}`).expect(200)).body.data;
+    expect(detail.comments[0].thread).toEqual([expect.objectContaining({ fromVillage: true, author: "Pemdes Sukamaju" })]);
+    expect(detail.events.map((e: { kind: string; actor: string }) => `${e.kind}:${e.actor}`)).toEqual(["opened:sistem", "answered:sistem"]);
+  });
+
+  it("reports the week's response figures in the overview", async () => {
+    const o = (await perangkat.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200)).body.data;
+    // Overdue: the two without a reply, and the answered one past its 14-day resolution target.
+    expect(o.totals).toMatchObject({ needsReply: 3, answered: 1, overdue: 3, medianFirstReplyHours: 6 });
+  });
+});
+
+describe("officials follow up", () => {
+  it("forwards a case with where to, and names the missing field otherwise", async () => {
+    const c = (await caseOf(FLOOD_1))!;
+    const bad = await perangkat.patch(`/api/cases/${c.id}`).send({ status: "diteruskan" }).expect(400);
+    expect(bad.body.error.message).toMatch(/forwardedTo/);
+    const ok = (await perangkat.patch(`/api/cases/${c.id}`).send({ status: "diteruskan", forwardedTo: "BPBD Kabupaten", forwardRef: "LAPOR-123" }).expect(200)).body.data;
+    expect(ok.case).toMatchObject({ status: "diteruskan", forwardedTo: "BPBD Kabupaten", forwardRef: "LAPOR-123", overdue: false });
+    expect(ok.events.at(-1)).toMatchObject({ kind: "status", details: { from: "perlu_jawaban", to: "diteruskan" } });
+  });
+
+  it("assigns a perangkat of the village (an answered case is then being handled) and refuses anyone else", async () => {
+    const me = (await perangkat.get("/api/auth/me").expect(200)).body.data.user;
+    const c = (await caseOf(QUESTION))!;
+    const outsiderMe = (await outsider.get("/api/auth/me").expect(200)).body.data.user;
+    const bad = await perangkat.patch(`/api/cases/${c.id}`).send({ assigneeId: outsiderMe.id }).expect(400);
+    expect(bad.body.error.message).toMatch(/assigneeId/);
+    const ok = (await perangkat.patch(`/api/cases/${c.id}`).send({ assigneeId: me.id, note: "cek ke bendahara" }).expect(200)).body.data;
+    expect(ok.case).toMatchObject({ status: "ditindaklanjuti", assignee: { id: me.id } });
+    expect(ok.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(["assign", "note"]));
+  });
+
+  it("lets a viewer read but not change, and answers 404 to another village", async () => {
+    const c = (await caseOf(FIRE))!;
+    await viewer.get(`/api/cases/${c.id}`).expect(200);
+    await viewer.patch(`/api/cases/${c.id}`).send({ status: "selesai" }).expect(403);
+    await outsider.get(`/api/cases/${c.id}`).expect(404);
+    await outsider.patch(`/api/cases/${c.id}`).send({ status: "selesai" }).expect(404);
+    await outsider.get(`/api/villages/${villageId}/cases`).expect(403);
+  });
+
+  it("filters by status, urgent and overdue, with counts per status", async () => {
+    expect((await list(perangkat, "urgent=1")).data.map((c) => c.title)).toEqual([FIRE]);
+    // Unanswered past 2 h, and answered but not resolved within 14 days.
+    expect((await list(perangkat, "overdue=1")).data.map((c) => c.title)).toEqual([FIRE, QUESTION]);
+    const r = await list(perangkat, "status=diteruskan");
+    expect(r.total).toBe(1);
+    expect(r.counts).toMatchObject({ diteruskan: 1, ditindaklanjuti: 1, perlu_jawaban: 1 });
+  });
+
+  it("merges two cases into the oldest and splits a comment out again", async () => {
+    const fire = (await caseOf(FIRE))!;
+    const question = (await caseOf(QUESTION))!;
+    const merged = (await perangkat.post(`/api/villages/${villageId}/cases/merge`).send({ caseIds: [fire.id, question.id] }).expect(200)).body.data;
+    expect(merged.case).toMatchObject({ id: question.id, commentCount: 2, urgent: true });
+    const fireComment = merged.comments.find((x: { comment: { text: string } }) => x.comment.text === FIRE).comment;
+    const split = (await perangkat.post(`/api/cases/${question.id}/split`).send({ commentIds: [fireComment.id] }).expect(201)).body.data;
+    expect(split.case).toMatchObject({ commentCount: 1, urgent: true, status: "perlu_jawaban" });
+    const bad = await perangkat.post(`/api/cases/${question.id}/split`).send({ commentIds: [fireComment.id] }).expect(400);
+    expect(bad.body.error.message).toMatch(/commentIds/);
+  });
+
+  it("changes several cases at once and writes each change to the audit log", async () => {
+    const { data } = await list(perangkat, "status=perlu_jawaban");
+    const res = (await perangkat.post(`/api/villages/${villageId}/cases/bulk`).send({ caseIds: data.map((c) => c.id), status: "dijawab" }).expect(200)).body.data;
+    expect(res.updated).toBe(data.length);
+    const admin = as(app, await loginAs(app, env.db, "admin", []));
+    const audit = (await admin.get("/api/audit").expect(200)).body.data;
+    expect(audit.filter((e: { action: string }) => e.action === "case.change").length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("villages stay apart", () => {
+  it("keeps the other village's cases its own", async () => {
+    const other = (await outsider.get(`/api/villages/${otherVillageId}/cases`).expect(200)).body;
+    expect(other.total).toBe(3);
+    expect(other.counts.perlu_jawaban).toBe(3);
+    const bulk = await outsider.post(`/api/villages/${otherVillageId}/cases/bulk`).send({ caseIds: [(await list(perangkat)).data[0].id], status: "selesai" });
+    expect([403, 404]).toContain(bulk.status);
+  });
+});
