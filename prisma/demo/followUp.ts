@@ -10,6 +10,9 @@ import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa
 import { Rng } from "./prng";
 
 const HOUR = 3_600_000;
+/** Older requests were mostly answered by the office (by phone, at the office, in the RT's group); the last two demo weeks are the backlog. */
+const ANSWERED_BEFORE = Date.parse("2026-11-09T00:00:00+07:00");
+const OFFLINE = ["lewat telepon", "di kantor desa", "lewat Pak RT", "saat warga datang ke balai desa"];
 const OFFICIALS = ["Sinta (Kasi Pelayanan)", "Dedi (Kasi Pemerintahan)", "Ujang (Kaur Umum)"];
 const FORWARD: Record<string, string> = {
   banjir_bencana: "BPBD Kabupaten Karawang",
@@ -30,9 +33,18 @@ export async function seedDemoFollowUp(db: Database, villageId: number): Promise
   if (await hasOfficialCaseEvents(db, villageId)) return 0;
   const rng = new Rng("demo-follow-up");
   let changed = 0;
-  for (const c of await findVillageCases(db, villageId)) {
+  for (const found of await findVillageCases(db, villageId)) {
+    let c = found;
     const who = rng.pick(OFFICIALS);
-    const roll = rng.float();
+    let roll = rng.float();
+    if (c.status === "perlu_jawaban" && c.openedAt.getTime() < ANSWERED_BEFORE && roll < 0.7) {
+      const answered = new Date(c.openedAt.getTime() + rng.int(2, 60) * HOUR);
+      await updateCase(db, villageId, c.id, { status: "dijawab", firstReplyAt: answered },
+        [{ actor: who, kind: "status", details: { from: "perlu_jawaban", to: "dijawab", via: rng.pick(OFFLINE) }, at: answered }]);
+      c = { ...c, status: "dijawab", firstReplyAt: answered };
+      changed++;
+      roll = rng.float();
+    }
     if (c.status === "dijawab" && c.firstReplyAt) {
       if (roll > 0.55) continue;
       const handling = new Date(c.firstReplyAt.getTime() + rng.int(1, 20) * HOUR);

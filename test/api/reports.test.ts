@@ -98,6 +98,22 @@ describe("weekly and monthly PDF", () => {
     expect(text).toContain("jembatan ambruk"); // rising term: new this week, in 4 comments
   });
 
+  it("has the Tindak lanjut section the BPD reads out: the review's response figures and the open issues by topic", async () => {
+    const o = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200)).body.data;
+    expect(o.totals.needsReply).toBeGreaterThan(3);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Tindak lanjut aspirasi warga");
+    // The same figures as the weekly review (one computation): issues, answered, overdue now.
+    expect(flat).toContain(`Isu baru yang perlu dijawab ${o.totals.needsReply}`);
+    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0%)`);
+    expect(flat).toContain(`Terlambat saat ini (dari isu periode ini) ${o.totals.overdue}`);
+    expect(flat).toContain("Isu yang masih terbuka per topik");
+    expect(flat).toContain("Isu terbuka untuk dibahas");
+    // Open issues are quoted redacted, like every quote of the report.
+    expect(flat).not.toContain(PHONE);
+    expect(flat).not.toContain(NIK);
+  });
+
   it("quotes residents with personal data masked and no names", () => {
     const flat = text.replace(/\s+/g, "");
     expect(flat).not.toContain(NIK);
@@ -252,7 +268,7 @@ describe("XLSX export", () => {
     expect(res.headers["content-disposition"]).toContain("laporan-aspirasi-desa-sukamaju-2026-W47.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Komentar", "Topik"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Ringkasan", "Komentar", "Topik", "Kasus"]);
 
     const sum = wb.getWorksheet("Ringkasan")!;
     const cells: string[] = [];
@@ -278,6 +294,17 @@ describe("XLSX export", () => {
     const names: string[] = [];
     top.eachRow((row, n) => n > 1 && names.push(String(row.getCell(2).value)));
     expect(names).toContain("Infrastruktur");
+
+    const cases = wb.getWorksheet("Kasus")!;
+    expect((cases.getRow(1).values as unknown[]).slice(1, 7)).toEqual(["No. isu", "Dibuka", "Topik", "Maksud", "Darurat", "Status"]);
+    const rows: string[][] = [];
+    cases.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).map(String)));
+    const listed = (await api.get(`/api/villages/${villageId}/cases?limit=200`).expect(200)).body.total;
+    expect(rows).toHaveLength(listed);
+    // Local dates, words for statuses, and no personal data.
+    expect(rows[0][1]).toMatch(/^\d{1,2} Nov 2026/);
+    expect(rows.map((r) => r[5])).toContain("Perlu jawaban");
+    expect(rows.flat().join("|")).not.toContain(NIK);
   });
 });
 

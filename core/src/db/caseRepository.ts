@@ -243,6 +243,18 @@ export async function countCasesByStatus(db: Database, where: Prisma.FollowUpCas
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
 
+/** Cases per (topic, status), and how many of them are overdue now, for a filter. */
+export async function countCasesByTopic(db: Database, where: Prisma.FollowUpCaseWhereInput, now: Date) {
+  const [byStatus, late] = await Promise.all([
+    db.prisma.followUpCase.groupBy({ by: ["topicKey", "status"], where, _count: { _all: true } }),
+    db.prisma.followUpCase.groupBy({ by: ["topicKey"], where: { AND: [where, overdueWhere(now)] }, _count: { _all: true } }),
+  ]);
+  return {
+    byStatus: byStatus.map((r) => ({ topicKey: r.topicKey, status: r.status, n: r._count._all })),
+    overdue: new Map(late.map((r) => [r.topicKey, r._count._all])),
+  };
+}
+
 export async function findCase(db: Database, caseId: number): Promise<CaseRow | null> {
   return db.prisma.followUpCase.findUnique({ where: { id: caseId }, include: caseInclude });
 }

@@ -11,7 +11,7 @@ import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import {
-  attachToCase, caseWhere, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
+  attachToCase, caseWhere, countCasesByTopic, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
   findCaseEvents, findCaseOfComment, findCases, findCasesOpenedIn, findFirstVillageReplies, findServiceLevel, markAnswered,
   mergeCases, openCase, overdueWhere, saveServiceLevel, splitCase, updateCase, type CaseCandidate, type CaseRow, type NewCase,
   type ServiceLevelRow,
@@ -95,8 +95,17 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
         const items: Array<GroupItem & { id: number }> = all.map((c, i) => ({
           id: i, tokens: c.normalizedText.split(/\s+/), topics: c.topics, places: extractPlaces(c.text), day: dayNumber(c.day),
         }));
+        // One isu shares its main topic and its urgency: template-like village speech ("tolong jangan
+        // diam saja min") otherwise links a flooded house to a clogged ditch, and one urgent comment
+        // would make a whole chronic complaint look like an emergency.
+        const partitions = new Map<string, Array<GroupItem & { id: number }>>();
+        for (const it of items) {
+          const c = all[it.id];
+          const key = `${c.topics[0] ?? ""}|${c.urgent}`;
+          partitions.set(key, [...(partitions.get(key) ?? []), it]);
+        }
         const groupOf = new Map<number, number[]>();
-        for (const g of groupIssues(items, vocab)) for (const m of g.members) groupOf.set(m, g.members);
+        for (const part of partitions.values()) for (const g of groupIssues(part, vocab)) for (const m of g.members) groupOf.set(m, g.members);
         const done = new Set<number>();
         for (let i = inOpenCases.length; i < all.length; i++) {
           if (done.has(i)) continue;
@@ -379,3 +388,69 @@ export async function followUpFigures(db: Database, villageId: number, from: Dat
   return { needsReply: rows.length, answered: rows.filter((r) => r.firstReplyAt).length, overdue, medianFirstReplyHours: median === null ? null : Math.round(median * 10) / 10 };
 }
 
+
+/** One open or period case as the report lists it (text redacted like every report quote). */
+export interface ReportCase {
+  id: number;
+  title: string;
+  topicKey: string | null;
+  intent: string;
+  urgent: boolean;
+  status: CaseStatus;
+  openedAt: Date;
+  firstReplyAt: Date | null;
+  overdue: boolean;
+  forwardedTo: string | null;
+  comments: number;
+}
+
+export interface FollowUpReport {
+  figures: FollowUpFiguresDTO;
+  /** Open cases (opened up to the period's end) per topic: the list the BPD reads out at the musyawarah. */
+  openByTopic: Array<{ topicKey: string | null; perlu_jawaban: number; dijawab: number; ditindaklanjuti: number; overdue: number }>;
+  /** Open cases, urgent and overdue first, then oldest (at most 500; `openTotal` counts them all). */
+  open: ReportCase[];
+  openTotal: number;
+  /** Every case opened in the period (the workbook's Kasus sheet). */
+  opened: ReportCase[];
+}
+
+/**
+ * The "Tindak lanjut" part of the PDF and the workbook for [from, to): the same response figures as the
+ * weekly review (followUpFigures), the open cases by topic, and the case lists.
+ */
+export async function followUpReport(db: Database, villageId: number, from: Date, to: Date, now = new Date()): Promise<FollowUpReport> {
+  const openWhere = { villageId, status: { in: ["perlu_jawaban", "dijawab", "ditindaklanjuti"] }, openedAt: { lt: to } };
+  const [figures, open, openTotal, opened, perTopic] = await Promise.all([
+    followUpFigures(db, villageId, from, to, now),
+    findCases(db, openWhere, 0, 500),
+    countCases(db, openWhere),
+    findCases(db, { villageId, openedAt: { gte: from, lt: to } }, 0, 5000),
+    countCasesByTopic(db, openWhere, now),
+  ]);
+  const reps = new Map((await findCommentsByIds(db, [...new Set([...open, ...opened].map((c) => c.representativeId))]))
+    .filter((c) => c.villageId === villageId).map((c) => [c.id, c]));
+  const toReport = (c: CaseRow): ReportCase => {
+    const rep = reps.get(c.representativeId);
+    return {
+      id: c.id, title: rep ? presentComment(rep).text : "", topicKey: c.topicKey, intent: c.intent, urgent: c.urgent,
+      status: c.status as CaseStatus, openedAt: c.openedAt, firstReplyAt: c.firstReplyAt, overdue: isOverdue(c, now),
+      forwardedTo: c.forwardedTo, comments: c._count.comments,
+    };
+  };
+  const openCases = open.map(toReport).sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue) || a.openedAt.getTime() - b.openedAt.getTime());
+  const byTopic = new Map<string | null, FollowUpReport["openByTopic"][number]>();
+  for (const r of perTopic.byStatus) {
+    const t = byTopic.get(r.topicKey) ?? { topicKey: r.topicKey, perlu_jawaban: 0, dijawab: 0, ditindaklanjuti: 0, overdue: perTopic.overdue.get(r.topicKey) ?? 0 };
+    if (r.status === "perlu_jawaban" || r.status === "dijawab" || r.status === "ditindaklanjuti") t[r.status] += r.n;
+    byTopic.set(r.topicKey, t);
+  }
+  const total = (t: FollowUpReport["openByTopic"][number]) => t.perlu_jawaban + t.dijawab + t.ditindaklanjuti;
+  return {
+    figures,
+    openByTopic: [...byTopic.values()].sort((a, b) => total(b) - total(a) || b.overdue - a.overdue || String(a.topicKey).localeCompare(String(b.topicKey))),
+    open: openCases,
+    openTotal,
+    opened: opened.map(toReport),
+  };
+}

@@ -76,6 +76,7 @@ class Renderer {
     this.summary();
     this.trendChart();
     this.topicTable();
+    this.followUp();
     this.quotes();
     this.risingTerms();
     this.sourcesTable();
@@ -346,6 +347,61 @@ class Renderer {
 
   private quoteHeight(text: string): number {
     return this.height(`“${pdfSafe(text)}”`, CONTENT_W - 22, ITALIC, 9.5) + 20;
+  }
+
+  /** Tindak lanjut: how the village answered, and the open issues by topic and one by one. */
+  private followUp(): void {
+    const { d, s } = this;
+    const f = d.followUp;
+    const fig = f.figures;
+    const share = fig.needsReply ? formatPercent(fig.answered / fig.needsReply, d.lang) : "—";
+    const lines: Array<[string, string]> = [
+      [s.fuNeedsReply, formatNumber(fig.needsReply, d.lang)],
+      [s.fuAnswered, `${formatNumber(fig.answered, d.lang)} (${share})`],
+      [s.fuMedian, fig.medianFirstReplyHours === null ? s.fuNoReply : fill(s.fuHours, { n: fig.medianFirstReplyHours.toLocaleString(s.locale, { maximumFractionDigits: 1 }) })],
+      [s.fuOverdue, formatNumber(fig.overdue, d.lang)],
+    ];
+    this.heading(s.followUpTitle, s.followUpIntro, 120);
+    for (const [label, value] of lines) {
+      const y = this.doc.y;
+      this.text(label, MARGIN.left, y, { size: 10, width: 300 });
+      this.text(value, MARGIN.left + 300, y, { font: BOLD, size: 10, width: CONTENT_W - 300 });
+      this.doc.y = y + 15;
+    }
+    this.doc.y += 6;
+    const topicName = (key: string | null) => (key ? (d.topicNames[key] ?? key) : s.noTopic);
+    const cols = [
+      { header: s.topic, width: 175 },
+      { header: s.fuWaiting, width: 80, align: "right" as const },
+      { header: s.fuAnsweredCol, width: 75, align: "right" as const },
+      { header: s.fuHandled, width: 90, align: "right" as const },
+      { header: s.fuLate, width: CONTENT_W - 420, align: "right" as const },
+    ];
+    const rows = f.openByTopic.map((t) => [topicName(t.topicKey), ...[t.perlu_jawaban, t.dijawab, t.ditindaklanjuti, t.overdue].map((n) => formatNumber(n, d.lang))]);
+    this.heading(s.fuByTopic, undefined, rows.length ? this.tableHeight(cols, rows) : 20);
+    if (rows.length === 0) {
+      this.text(s.fuNoOpen, MARGIN.left, this.doc.y, { size: 10, color: MUTED });
+      return;
+    }
+    this.table(cols, rows);
+    const shown = f.open.slice(0, 15);
+    const fmtDay = new Intl.DateTimeFormat(s.locale, { day: "numeric", month: "short", timeZone: d.village.timeZone });
+    const listCols = [
+      { header: s.fuSince, width: 52 },
+      { header: s.topic, width: 95 },
+      { header: s.status, width: 90 },
+      { header: s.fuIssue, width: CONTENT_W - 237 },
+    ];
+    const listRows = shown.map((c) => [
+      fmtDay.format(c.openedAt),
+      topicName(c.topicKey),
+      `${s.caseStatuses[c.status] ?? c.status}${c.overdue ? ` · ${s.fuLate.toLowerCase()}` : ""}`,
+      `${c.urgent ? `${s.fuUrgent} · ` : ""}${truncate(c.title, 150)}${c.comments > 1 ? ` (${c.comments} ${s.comments.toLowerCase()})` : ""}`,
+    ]);
+    this.heading(s.fuOpenList, s.fuOpenIntro, this.tableHeight(listCols, listRows.slice(0, 3)));
+    this.table(listCols, listRows);
+    if (f.openTotal > shown.length) this.text(fill(s.fuMore, { n: f.openTotal - shown.length }), MARGIN.left, this.doc.y + 4, { size: 9, color: MUTED });
+    this.doc.y += 8;
   }
 
   private risingTerms(): void {

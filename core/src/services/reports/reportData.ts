@@ -18,6 +18,7 @@ import { findTopicsForVillage } from "../../db/topicRepository";
 import { getVillage } from "../../db/villageRepository";
 import { notFound } from "../../errors";
 import { monthOfDay, shiftPeriod, type ReportPeriod } from "./period";
+import { followUpReport, type FollowUpReport } from "../caseService";
 import type { ReportLang } from "./reportStrings";
 
 export const TREND_PERIODS = { weekly: 12, monthly: 6 } as const;
@@ -72,6 +73,10 @@ export interface ReportData {
   rising: RisingTerm[];
   sources: SourceSummary[];
   method: { models: Array<{ name: string; version: string }>; accuracy: Array<{ dataset: string; acc: number }> | null };
+  /** Tindak lanjut: response figures, open cases by topic, case lists (the weekly review's computation). */
+  followUp: FollowUpReport;
+  /** Names of all the village's topics in the report language (cases may name a topic quiet this period). */
+  topicNames: Record<string, string>;
 }
 
 function addTo(t: Totals, sentiment: string, n: number): void {
@@ -269,9 +274,10 @@ export async function getReportData(
   // Sources: what was read, its last run, errors.
   const fromUtc = localTimeToUtc(period.start, 0, village.timeZone);
   const toUtc = localTimeToUtc(addDays(period.end, 1), 0, village.timeZone);
-  const [lastRuns, failed] = await Promise.all([
+  const [lastRuns, failed, followUp] = await Promise.all([
     lastRunsBySource(db, sources.map((s) => s.id)),
     countFailedRuns(db, villageId, fromUtc, toUtc),
+    followUpReport(db, villageId, fromUtc, toUtc, opts.now ?? new Date()),
   ]);
   const sourceList: SourceSummary[] = sources.map((s) => ({
     platform: s.platform,
@@ -303,5 +309,7 @@ export async function getReportData(
     rising,
     sources: sourceList,
     method: { models: modelList, accuracy: usesMeta && meta.accuracy.length ? meta.accuracy : null },
+    followUp,
+    topicNames: Object.fromEntries(names),
   };
 }

@@ -1,5 +1,5 @@
 // The report workbook: Ringkasan (figures and trend of the period), Komentar (the explorer's current
-// filter) and Topik (topics with counts, negative share and change). Every text cell goes through
+// filter), Topik (topics with counts, negative share and change) and Kasus (follow-up cases). Every text cell goes through
 // safeCell so a comment typed as "=…" stays text even when the sheet is re-saved as CSV.
 // Written with exceljs' streaming WorkbookWriter: each comment row is committed (serialised and
 // zipped) as it comes, and the writer waits for the destination between pages, so a workbook of
@@ -140,6 +140,21 @@ export async function writeReportXlsx(
     top.addRow({ key: tp.key, name: safeCell(tp.name), count: tp.count, negatif: tp.negatif, share: tp.count ? tp.negatif / tp.count : 0, previous: tp.previous, delta: tp.delta });
   }
   top.commit();
+
+  // Kasus: every issue opened in the period and every one still open, with local dates.
+  const cases = wb.addWorksheet(s.sheetCases, { views: [{ state: "frozen", ySplit: 1 }] });
+  cases.columns = [10, 18, 24, 14, 9, 22, 10, 18, 26, 10, 70].map((width, i) => ({ header: s.caseCols[i], width }));
+  styleHeader(cases.getRow(1));
+  const localTime = new Intl.DateTimeFormat(s.locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: data.village.timeZone });
+  const listed = new Map([...data.followUp.opened, ...data.followUp.open].map((c) => [c.id, c]));
+  for (const c of [...listed.values()].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || a.id - b.id)) {
+    cases.addRow([
+      c.id, localTime.format(c.openedAt), safeCell(c.topicKey ? (data.topicNames[c.topicKey] ?? c.topicKey) : s.noTopic),
+      s.intents[c.intent] ?? c.intent, c.urgent ? s.yes : s.no, s.caseStatuses[c.status] ?? c.status, c.overdue ? s.yes : s.no,
+      c.firstReplyAt ? localTime.format(c.firstReplyAt) : "", safeCell(c.forwardedTo ?? ""), c.comments, safeCell(c.title),
+    ]).commit();
+  }
+  cases.commit();
 
   // Writes the workbook's own parts and ends `out` (the zip is piped into it).
   const finished = new Promise<void>((resolve, reject) => {
