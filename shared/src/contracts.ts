@@ -337,7 +337,8 @@ export interface CaseDetailDTO {
 }
 
 export const CaseListQuerySchema = z.object({
-  status: z.enum(CASE_STATUSES).optional(),
+  /** "open": perlu_jawaban, dijawab and ditindaklanjuti (the inbox's default). */
+  status: z.enum([...CASE_STATUSES, "open"]).optional(),
   assigneeId: z.coerce.number().int().positive().optional(),
   topic: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key").optional(),
   intent: z.enum(INTENTS).optional(),

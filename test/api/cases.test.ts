@@ -157,6 +157,7 @@ describe("officials follow up", () => {
     const r = await list(perangkat, "status=diteruskan");
     expect(r.total).toBe(1);
     expect(r.counts).toMatchObject({ diteruskan: 1, ditindaklanjuti: 1, perlu_jawaban: 1 });
+    expect((await list(perangkat, "status=open")).total).toBe(2);
   });
 
   it("merges two cases into the oldest and splits a comment out again", async () => {
