@@ -18,13 +18,15 @@ const Explorer = lazy(() => import("./pages/Explorer"));
 const TopicPage = lazy(() => import("./pages/TopicPage"));
 const SourcesPage = lazy(() => import("./pages/SourcesPage"));
 const AdminPage = lazy(() => import("./pages/AdminPage"));
+const FollowUpPage = lazy(() => import("./pages/FollowUpPage"));
 
-type Route = { name: "weekly" } | { name: "explorer" } | { name: "topic"; key: string } | { name: "sources" } | { name: "admin" } | { name: "notFound" };
+type Route = { name: "weekly" } | { name: "explorer" } | { name: "followUp" } | { name: "topic"; key: string } | { name: "sources" } | { name: "admin" } | { name: "notFound" };
 
 function matchRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, "") || "/";
   if (p === "/" || p === "/ringkasan") return { name: "weekly" };
   if (p === "/jelajahi") return { name: "explorer" };
+  if (p === "/tindak-lanjut") return { name: "followUp" };
   if (p === "/sumber") return { name: "sources" };
   if (p === "/admin") return { name: "admin" };
   const topic = /^\/topik\/([a-z0-9_]+)$/.exec(p);
@@ -56,7 +58,7 @@ export function App() {
   const defaultVillageId = list[0]?.id ?? null;
 
   useEffect(() => {
-    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "topic" ? route.key : t("nav.weekly");
+    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "followUp" ? t("nav.followUp") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "topic" ? route.key : t("nav.weekly");
     document.title = village ? `${title} · ${t("village.name", { name: village.name })} · ${t("app.name")}` : t("app.name");
   }, [route.name, village, t]);
 
@@ -69,6 +71,12 @@ export function App() {
     content = (
       <Suspense fallback={<LoadingState />}>
         <Explorer village={village} search={url.search} defaultVillageId={defaultVillageId} />
+      </Suspense>
+    );
+  else if (route.name === "followUp")
+    content = (
+      <Suspense fallback={<LoadingState />}>
+        <FollowUpPage village={village} search={url.search} defaultVillageId={defaultVillageId} />
       </Suspense>
     );
   else if (route.name === "sources")
@@ -159,6 +167,9 @@ function Header({ village, villages, route, defaultVillageId }: { village: Villa
           </Link>
           <Link href={villageHref("/jelajahi", villageId, defaultVillageId)} aria-current={route.name === "explorer" ? "page" : undefined}>
             {t("nav.explorer")}
+          </Link>
+          <Link href={villageHref("/tindak-lanjut", villageId, defaultVillageId)} aria-current={route.name === "followUp" ? "page" : undefined}>
+            {t("nav.followUp")}
           </Link>
           <Link href={villageHref("/sumber", villageId, defaultVillageId)} aria-current={route.name === "sources" ? "page" : undefined}>
             {t("nav.sources")}

@@ -11,6 +11,9 @@ export const INTENTS = ["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya
 export type Intent = (typeof INTENTS)[number];
 /** Intents that ask the village office for an answer or an action. */
 export const NEEDS_REPLY_INTENTS: readonly Intent[] = ["keluhan", "pertanyaan", "usulan"];
+/** Follow-up case statuses: answer publicly, handle, finish; or forward elsewhere, or no follow-up needed. */
+export const CASE_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti", "selesai", "diteruskan", "tidak_perlu"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const LANGUAGES = ["id", "su", "jv", "en", "other"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -90,6 +93,8 @@ export const CommentListQuerySchema = z.object({
   needsReply: z.enum(["1"]).optional(),
   /** "1": only comments where a life, health or home is at risk now. */
   urgent: z.enum(["1"]).optional(),
+  /** Comments whose follow-up case has this status. */
+  caseStatus: z.enum(CASE_STATUSES).optional(),
   platform: z.enum(PLATFORMS).optional(),
   language: z.enum(LANGUAGES).optional(),
   q: z.string().trim().min(1).max(200).optional(),
@@ -292,10 +297,6 @@ export interface StoredReportDTO {
   downloadUrl: string;
 }
 
-/** Follow-up case statuses: answer publicly, handle, finish; or forward elsewhere, or no follow-up needed. */
-export const CASE_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti", "selesai", "diteruskan", "tidak_perlu"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 export interface CaseDTO {
   id: number;
   status: CaseStatus;
@@ -336,7 +337,8 @@ export interface CaseDetailDTO {
 }
 
 export const CaseListQuerySchema = z.object({
-  status: z.enum(CASE_STATUSES).optional(),
+  /** "open": perlu_jawaban, dijawab and ditindaklanjuti (the inbox's default). */
+  status: z.enum([...CASE_STATUSES, "open"]).optional(),
   assigneeId: z.coerce.number().int().positive().optional(),
   topic: z.string().regex(/^[a-z0-9_]+$/, "must be a topic key").optional(),
   intent: z.enum(INTENTS).optional(),

@@ -85,6 +85,14 @@ describe("cases open by themselves", () => {
     expect((await list(perangkat)).total).toBe(3);
   });
 
+  it("lets the explorer list the comments of cases in a status", async () => {
+    const waiting = (await perangkat.get(`/api/villages/${villageId}/comments?caseStatus=perlu_jawaban`).expect(200)).body;
+    expect(waiting.total).toBe(4);
+    expect(waiting.data.map((c: { text: string }) => c.text)).not.toContain(THANKS);
+    const bad = await perangkat.get(`/api/villages/${villageId}/comments?caseStatus=dibuang`).expect(400);
+    expect(bad.body.error.message).toMatch(/caseStatus/);
+  });
+
   it("shows the case on the comment's detail", async () => {
     const q = (await perangkat.get(`/api/villages/${villageId}/comments?intent=pertanyaan`).expect(200)).body.data[0];
     const detail = (await perangkat.get(`/api/comments/${q.id}`).expect(200)).body.data;
@@ -149,6 +157,7 @@ describe("officials follow up", () => {
     const r = await list(perangkat, "status=diteruskan");
     expect(r.total).toBe(1);
     expect(r.counts).toMatchObject({ diteruskan: 1, ditindaklanjuti: 1, perlu_jawaban: 1 });
+    expect((await list(perangkat, "status=open")).total).toBe(2);
   });
 
   it("merges two cases into the oldest and splits a comment out again", async () => {

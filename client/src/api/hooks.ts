@@ -2,6 +2,12 @@
 // the cache key, so two filter states can never share an entry.
 import { useCallback, useEffect, useState } from "react";
 import type {
+  CaseDetailDTO,
+  CaseListDTO,
+  CaseStatus,
+  CaseUpdateInput,
+  Intent,
+  Platform,
   BackgroundJobsDTO,
   CommentDetailDTO,
   CommentDTO,
@@ -225,3 +231,74 @@ export async function saveVillageTopic(villageId: number, topic: { key: string; 
   queryCache.invalidateAll();
   return topics;
 }
+
+// ---------- Tindak lanjut (follow-up cases) ----------
+
+export interface CaseFilters {
+  status?: CaseStatus | "open";
+  assigneeId?: number;
+  topic?: string;
+  intent?: Intent;
+  urgent?: "1";
+  overdue?: "1";
+  platform?: Platform;
+  week?: string;
+}
+
+/** The inbox's cases for a filter state (urgent first, then the earliest due), `limit` at a time. */
+export function useCases(villageId: number | null, filters: CaseFilters, limit = 50): QueryResult<CaseListDTO> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/cases`, { ...filters, limit });
+  return useQuery(url, () => getJson<CaseListDTO>(url!));
+}
+
+/** One case with its comments, their threads and its history; null id waits. */
+export function useCaseDetail(caseId: number | null): QueryResult<CaseDetailDTO> {
+  const url = caseId === null ? null : buildUrl(`/api/cases/${caseId}`);
+  return useQuery(url, () => dataOf<CaseDetailDTO>(url!));
+}
+
+export interface Assignee { id: number; displayName: string; role: string }
+
+/** Officials of the village who may take a case. */
+export function useAssignees(villageId: number | null): QueryResult<Assignee[]> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/assignees`);
+  return useQuery(url, () => dataOf<Assignee[]>(url!));
+}
+
+/**
+ * After a case change the inbox lists, the case, the weekly figures and comment details all change:
+ * everything on screen is refetched. The changed case's detail, returned by the write, is shown at once.
+ */
+function invalidateCases(changed?: CaseDetailDTO): void {
+  if (changed) queryCache.set<CaseDetailDTO>(`/api/cases/${changed.case.id}`, { status: "success", data: changed, error: undefined, fetching: false, updatedAt: Date.now() });
+  queryCache.invalidateAll(changed ? (key) => key === `/api/cases/${changed.case.id}` : undefined);
+}
+
+export const caseActions = {
+  async change(caseId: number, input: CaseUpdateInput): Promise<CaseDetailDTO> {
+    const d = (await sendJson<{ data: CaseDetailDTO }>(`/api/cases/${caseId}`, "PATCH", input)).data;
+    invalidateCases(d);
+    return d;
+  },
+  async bulk(villageId: number, input: { caseIds: number[]; status?: "perlu_jawaban" | "dijawab" | "ditindaklanjuti" | "selesai"; assigneeId?: number | null }): Promise<number> {
+    const r = (await sendJson<{ data: { updated: number } }>(`/api/villages/${villageId}/cases/bulk`, "POST", input)).data;
+    invalidateCases();
+    return r.updated;
+  },
+  async merge(villageId: number, caseIds: number[]): Promise<CaseDetailDTO> {
+    const d = (await sendJson<{ data: CaseDetailDTO }>(`/api/villages/${villageId}/cases/merge`, "POST", { caseIds })).data;
+    invalidateCases(d);
+    return d;
+  },
+  async split(caseId: number, commentIds: number[]): Promise<CaseDetailDTO> {
+    const d = (await sendJson<{ data: CaseDetailDTO }>(`/api/cases/${caseId}/split`, "POST", { commentIds })).data;
+    invalidateCases(d);
+    return d;
+  },
+  /** Posts a reply on the platform (where the source allows it); the state says whether it was sent. */
+  async reply(commentId: number, text: string): Promise<{ state: string; lastError?: string | null }> {
+    const r = (await sendJson<{ data: { state: string; lastError?: string | null } }>(`/api/comments/${commentId}/replies`, "POST", { text })).data;
+    invalidateCases();
+    return r;
+  },
+};

@@ -18,6 +18,8 @@ import {
   PII_OPTIONS,
   PLATFORM_OPTIONS,
   SENTIMENT_OPTIONS,
+  INTENT_OPTIONS,
+  CASE_STATUS_OPTIONS,
   SORT_OPTIONS,
   SPAM_OPTIONS,
   filtersToParams,
@@ -66,6 +68,14 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
         return `${t("explorer.topic")}: ${topicLabel(String(v))}`;
       case "sentiment":
         return `${t("explorer.sentiment")}: ${t(`sentiment.${filters.sentiment!}`)}`;
+      case "intent":
+        return `${t("explorer.intent")}: ${t(`intent.${filters.intent!}`)}`;
+      case "needsReply":
+        return t("explorer.needsReply");
+      case "urgent":
+        return t("explorer.urgentOnly");
+      case "caseStatus":
+        return `${t("explorer.caseStatus")}: ${t(`case.status.${filters.caseStatus!}`)}`;
       case "platform":
         return `${t("explorer.platform")}: ${t(`platform.${filters.platform!}`)}`;
       case "language":
@@ -251,6 +261,38 @@ function FilterForm({ filters, topics, onChange, onSearch }: FilterFormProps) {
         <div className="field">
           <label htmlFor={id("to")}>{t("explorer.to")}</label>
           <input id={id("to")} name="to" type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => onChange("to", e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={id("intent")}>{t("explorer.intent")}</label>
+          <select id={id("intent")} name="intent" value={filters.intent ?? ""} onChange={(e) => onChange("intent", e.target.value as ExplorerFilters["intent"] | "")}>
+            <option value="">{t("inbox.allIntents")}</option>
+            {INTENT_OPTIONS.map((i) => (
+              <option key={i} value={i}>
+                {t(`intent.${i}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={id("caseStatus")}>{t("explorer.caseStatus")}</label>
+          <select id={id("caseStatus")} name="caseStatus" value={filters.caseStatus ?? ""} onChange={(e) => onChange("caseStatus", e.target.value as ExplorerFilters["caseStatus"] | "")}>
+            <option value="">{t("inbox.all")}</option>
+            {CASE_STATUS_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {t(`case.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-checks">
+          <label className="check">
+            <input type="checkbox" name="needsReply" checked={filters.needsReply === "1"} onChange={(e) => onChange("needsReply", e.target.checked ? "1" : "")} />
+            {t("explorer.needsReply")}
+          </label>
+          <label className="check">
+            <input type="checkbox" name="urgent" checked={filters.urgent === "1"} onChange={(e) => onChange("urgent", e.target.checked ? "1" : "")} />
+            {t("explorer.urgentOnly")}
+          </label>
         </div>
         <div className="field">
           <label htmlFor={id("spam")}>{t("explorer.spam")}</label>

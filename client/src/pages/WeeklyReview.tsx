@@ -16,6 +16,7 @@ import { navigate } from "../router";
 import { ChartFigure } from "../widgets/ChartFigure";
 import { DataTable } from "../widgets/DataTable";
 import { KpiCard } from "../widgets/KpiCard";
+import { NeedsReplyCard } from "./NeedsReplyCard";
 import { Link } from "../widgets/Link";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { WeekPicker } from "../widgets/WeekPicker";
@@ -103,6 +104,8 @@ function WeekContent({ overview, week, village, defaultVillageId }: { overview: 
       </section>
 
       {overview.totals.comments === 0 && <EmptyState message={t("weekly.emptyWeek")} />}
+
+      <NeedsReplyCard villageId={village.id} defaultVillageId={defaultVillageId} totals={overview.totals} />
 
       <div className="review-grid">
         <TopicsSection rows={topics} week={week} from={from} to={to} villageId={village.id} defaultVillageId={defaultVillageId} />

@@ -1,12 +1,16 @@
 // The explorer's whole filter state lives in the URL query string, so a filtered view can be
 // bookmarked, shared in a WhatsApp group and restored with the back button. Parsing is lenient:
 // an unknown or malformed value is dropped rather than sent to the API to fail.
-import type { CommentListQuery, Language, Platform, Sentiment } from "@suara-desa/shared/contracts";
+import type { CaseStatus, CommentListQuery, Intent, Language, Platform, Sentiment } from "@suara-desa/shared/contracts";
 
 // Record<Union, true> makes the compiler flag a value added to the contract but not here.
 const SENTIMENT_SET: Record<Sentiment, true> = { negatif: true, netral: true, positif: true };
 const PLATFORM_SET: Record<Platform, true> = { x: true, facebook: true, instagram: true, file: true };
 const LANGUAGE_SET: Record<Language, true> = { id: true, su: true, jv: true, en: true, other: true };
+const INTENT_SET: Record<Intent, true> = { keluhan: true, pertanyaan: true, usulan: true, apresiasi: true, lainnya: true };
+const CASE_STATUS_SET: Record<CaseStatus, true> = { perlu_jawaban: true, dijawab: true, ditindaklanjuti: true, selesai: true, diteruskan: true, tidak_perlu: true };
+export const INTENT_OPTIONS = Object.keys(INTENT_SET) as Intent[];
+export const CASE_STATUS_OPTIONS = Object.keys(CASE_STATUS_SET) as CaseStatus[];
 export const SENTIMENT_OPTIONS = Object.keys(SENTIMENT_SET) as Sentiment[];
 export const PLATFORM_OPTIONS = Object.keys(PLATFORM_SET) as Platform[];
 export const LANGUAGE_OPTIONS = Object.keys(LANGUAGE_SET) as Language[];
@@ -17,6 +21,12 @@ export const SORT_OPTIONS = ["time", "likes"] as const satisfies ReadonlyArray<C
 export interface ExplorerFilters {
   topic?: string;
   sentiment?: Sentiment;
+  intent?: Intent;
+  /** Only comments that ask for an answer. */
+  needsReply?: "1";
+  /** Only comments where someone is in danger now. */
+  urgent?: "1";
+  caseStatus?: CaseStatus;
   platform?: Platform;
   language?: Language;
   q?: string;
@@ -51,6 +61,10 @@ export function parseFilters(search: string | URLSearchParams): ExplorerFilters 
   return {
     topic: topic !== null && TOPIC_RE.test(topic) ? topic : undefined,
     sentiment: oneOf(p.get("sentiment"), SENTIMENT_OPTIONS),
+    intent: oneOf(p.get("intent"), INTENT_OPTIONS),
+    needsReply: oneOf(p.get("needsReply"), ["1"] as const),
+    urgent: oneOf(p.get("urgent"), ["1"] as const),
+    caseStatus: oneOf(p.get("caseStatus"), CASE_STATUS_OPTIONS),
     platform: oneOf(p.get("platform"), PLATFORM_OPTIONS),
     language: oneOf(p.get("language"), LANGUAGE_OPTIONS),
     q: q ? q : undefined,
@@ -70,6 +84,10 @@ export function filtersToParams(f: ExplorerFilters): Record<string, string> {
   };
   put("topic", f.topic);
   put("sentiment", f.sentiment);
+  put("intent", f.intent);
+  put("needsReply", f.needsReply);
+  put("urgent", f.urgent);
+  put("caseStatus", f.caseStatus);
   put("platform", f.platform);
   put("language", f.language);
   put("q", f.q?.trim());

@@ -13,3 +13,8 @@ export function canExportRole(role: string): boolean {
 export function canManageSourcesRole(role: string): boolean {
   return role === "admin";
 }
+
+/** Officials who follow up residents' requests (change status, assign, reply). */
+export function canFollowUpRole(role: string): boolean {
+  return EXPORTERS.includes(role);
+}

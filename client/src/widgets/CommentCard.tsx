@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { CommentDTO, Platform } from "@suara-desa/shared/contracts";
 import { useI18n, type MessageKey } from "../i18n";
+import { IntentBadge, UrgentBadge } from "./IntentBadge";
 import { SentimentBadge } from "./SentimentBadge";
 
 export interface CommentCardProps {
@@ -33,7 +34,7 @@ export function CommentCard({ comment: c, timeZone, onTopic, topicName, children
   const platform = t(`platform.${c.platform as Platform}`);
   const languageKey = c.language ? LANGUAGE_KEYS[c.language] : undefined;
   return (
-    <article className={`comment${c.spam ? " comment-spam" : ""}`} aria-label={`${c.author}, ${platform}`}>
+    <article className={`comment${c.spam ? " comment-spam" : ""}${c.urgent.value ? " comment-urgent" : ""}`} aria-label={`${c.author}, ${platform}`}>
       <header className="comment-head">
         <span className="comment-author">{c.author}</span>
         <span className={`platform-tag platform-${c.platform}`}>{platform}</span>
@@ -43,6 +44,8 @@ export function CommentCard({ comment: c, timeZone, onTopic, topicName, children
       </header>
       <p className="comment-text">{c.text}</p>
       <footer className="comment-meta">
+        <UrgentBadge urgent={c.urgent} />
+        <IntentBadge intent={c.intent} />
         <SentimentBadge sentiment={c.sentiment} />
         {c.spam && <span className="badge badge-spam">{t("comment.spam")}</span>}
         {c.hasPersonalData && <span className="badge badge-pii">{t("comment.pii")}</span>}

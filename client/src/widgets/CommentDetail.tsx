@@ -1,7 +1,7 @@
 // A comment's context (the post it answers, its thread) and, for officials allowed to, the form
 // that corrects its labels. Corrections are stored as human labels and win in every statistic.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import type { CommentDetailDTO, CommentDTO, Sentiment, TopicDTO } from "@suara-desa/shared/contracts";
+import { INTENTS, type CommentDetailDTO, type CommentDTO, type Intent, type Sentiment, type TopicDTO } from "@suara-desa/shared/contracts";
 import { saveCommentLabels, useCommentDetail } from "../api/hooks";
 import { useI18n } from "../i18n";
 import { ErrorState, LoadingState } from "./StatusViews";
@@ -98,6 +98,15 @@ function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewR
           </ul>
         </div>
       )}
+      {d.followUp && (
+        <div className="detail-block">
+          <p>
+            <strong>{t("detail.followUp", { status: t(`case.status.${d.followUp.status}`) })}</strong>
+            {d.followUp.overdue && <span className="badge badge-late"> {t("inbox.overdue")}</span>}{" "}
+            <a href={`/tindak-lanjut?isu=${d.followUp.caseId}`}>{t("detail.openCase")}</a>
+          </p>
+        </div>
+      )}
       <div className="detail-block">
         <h4>{t("detail.labels")}</h4>
         {d.comment.model && <p className="muted">{t("detail.model", { name: d.comment.model.name, version: d.comment.model.version })}</p>}
@@ -109,6 +118,16 @@ function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewR
         {c.topicsBy && c.topicsAt && (
           <p className="muted">
             {t("detail.topics")}: {t("detail.correctedBy", { who: c.topicsBy, when: fmt.dateTime(c.topicsAt, timeZone) })}
+          </p>
+        )}
+        {c.intentBy && c.intentAt && (
+          <p className="muted">
+            {t("detail.intent")}: {t("detail.correctedBy", { who: c.intentBy, when: fmt.dateTime(c.intentAt, timeZone) })}
+          </p>
+        )}
+        {c.urgentBy && c.urgentAt && (
+          <p className="muted">
+            {t("detail.urgent")}: {t("detail.correctedBy", { who: c.urgentBy, when: fmt.dateTime(c.urgentAt, timeZone) })}
           </p>
         )}
       </div>
@@ -135,20 +154,29 @@ function CorrectionForm({ detail, topics, topicName }: { detail: CommentDetailDT
   const [sentiment, setSentiment] = useState<Sentiment | "">(humanSentiment ?? "");
   const initialTopics = current.topics.map((tp) => tp.key).sort();
   const [chosen, setChosen] = useState<string[]>(initialTopics);
+  const humanIntent = current.intent?.origin === "human" ? current.intent.label : null;
+  const [intent, setIntent] = useState<Intent | "">(humanIntent ?? "");
+  const humanUrgent = current.urgent.origin === "human" ? (current.urgent.value ? "yes" : "no") : "";
+  const [urgent, setUrgent] = useState<"" | "yes" | "no">(humanUrgent);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
-  useEffect(() => setStatus({ kind: "idle" }), [sentiment, chosen]);
+  useEffect(() => setStatus({ kind: "idle" }), [sentiment, chosen, intent, urgent]);
 
   const sentimentChanged = (sentiment || null) !== humanSentiment;
   const topicsChanged = [...chosen].sort().join() !== initialTopics.join();
+  const intentChanged = (intent || null) !== humanIntent;
+  const urgentChanged = urgent !== humanUrgent;
+  const changed = sentimentChanged || topicsChanged || intentChanged || urgentChanged;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!sentimentChanged && !topicsChanged) return;
+    if (!changed) return;
     setStatus({ kind: "saving" });
     try {
       await saveCommentLabels(current.id, {
         ...(sentimentChanged ? { sentiment: sentiment || null } : {}),
         ...(topicsChanged ? { topics: chosen } : {}),
+        ...(intentChanged ? { intent: intent || null } : {}),
+        ...(urgentChanged ? { urgent: urgent === "" ? null : urgent === "yes" } : {}),
       });
       setStatus({ kind: "saved" });
     } catch (err) {
@@ -172,6 +200,25 @@ function CorrectionForm({ detail, topics, topicName }: { detail: CommentDetailDT
           ))}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor={`${uid}-intent`}>{t("detail.intent")}</label>
+        <select id={`${uid}-intent`} value={intent} onChange={(e) => setIntent(e.target.value as Intent | "")}>
+          <option value="">{t("detail.sentimentModel")}</option>
+          {INTENTS.map((i) => (
+            <option key={i} value={i}>
+              {t(`intent.${i}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-urgent`}>{t("detail.urgent")}</label>
+        <select id={`${uid}-urgent`} value={urgent} onChange={(e) => setUrgent(e.target.value as "" | "yes" | "no")}>
+          <option value="">{t("detail.sentimentModel")}</option>
+          <option value="yes">{t("detail.urgentYes")}</option>
+          <option value="no">{t("detail.urgentNo")}</option>
+        </select>
+      </div>
       <fieldset className="topic-checks">
         <legend>{t("detail.topics")}</legend>
         {sorted.map((tp) => (
@@ -186,7 +233,7 @@ function CorrectionForm({ detail, topics, topicName }: { detail: CommentDetailDT
         ))}
       </fieldset>
       <div className="correction-actions">
-        <button type="submit" className="button button-primary" disabled={status.kind === "saving" || (!sentimentChanged && !topicsChanged)}>
+        <button type="submit" className="button button-primary" disabled={status.kind === "saving" || !changed}>
           {status.kind === "saving" ? t("detail.saving") : t("detail.save")}
         </button>
         <span role="status" aria-live="polite" className={status.kind === "error" ? "tone-bad" : "tone-good"}>

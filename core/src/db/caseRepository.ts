@@ -214,7 +214,8 @@ export function overdueWhere(now: Date): Prisma.FollowUpCaseWhereInput {
 
 export function caseWhere(villageId: number, f: CaseFilter, now: Date): Prisma.FollowUpCaseWhereInput {
   const and: Prisma.FollowUpCaseWhereInput[] = [{ villageId }];
-  if (f.status) and.push({ status: f.status });
+  if (f.status === "open") and.push({ status: { in: [...OPEN_STATUSES] } });
+  else if (f.status) and.push({ status: f.status });
   if (f.assigneeId !== undefined) and.push({ assigneeId: f.assigneeId });
   if (f.topic) and.push({ topicKey: f.topic });
   if (f.intent) and.push({ intent: f.intent });

@@ -93,6 +93,10 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
   }
   if (q.needsReply) conds.push(NEEDS_REPLY_SQL);
   if (q.urgent) conds.push(URGENT_SQL);
+  if (q.caseStatus) {
+    conds.push(`c."caseId" IN (SELECT k.id FROM "FollowUpCase" k WHERE k."villageId" = @villageId AND k.status = @caseStatus)`);
+    params.caseStatus = q.caseStatus;
+  }
   if (q.topic) conds.push(await topicCondition(db, villageId, q.topic));
   if (q.q) {
     const query = db.provider === "postgres" ? toTsQuery(q.q) : toFtsQuery(q.q);

@@ -20,7 +20,8 @@ import { classifyIntentUrgency } from "./intent";
 // 1.0.2: more phone forms found as personal data (brackets, spaced digits, Unicode dashes, wa.me links)
 // 1.1.0: intent and urgency stages (intent-v1, urgency-v1); urgent comments are never spam
 // 1.1.1: urgent also needs a danger word, or a person or home with a present-time word, and no ad cue
-export const CORE_VERSION = "1.1.1";
+// 1.1.2: spam covers loans, get-rich schemes, sold followers, fake prizes and phishing; complaints about gambling ads are not spam
+export const CORE_VERSION = "1.1.2";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

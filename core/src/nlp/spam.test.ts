@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createPipeline } from "./pipeline";
 import { classifySpam, deobfuscate, detectSpam, FLOOD_MIN_COPIES, markFloods } from "./spam";
+import { DEFAULT_TOPICS } from "./taxonomy";
 import type { NlpContext } from "./types";
 
 const ctx: NlpContext = { topics: [], resources: {} };
@@ -45,6 +47,41 @@ describe("detectSpam: online gambling", () => {
 
   it("does not flag an ordinary use of 'slot'", () => {
     expect(spam("slot parkir di pasar desa penuh terus").isSpam).toBe(false);
+  });
+});
+
+describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
+  // The real pipeline's normalised form, as stored comments are classified.
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const verdict = (text: string) => pipeline.analyze(text).spam;
+
+  it("flags the other promotion that floods village pages", () => {
+    for (const t of [
+      "pinjaman online cair 5 menit tanpa jaminan, hubungi wa 0813 5566 7788",
+      "p1nj0l legal cepat cair, klik link di bio",
+      "bisnis online modal 100rb penghasilan jutaan per bulan, join tim kami",
+      "jual followers aktif 5rb dapet 1000, trusted, order dm",
+      "SELAMAT nomor anda memenangkan undian 25jt, hubungi admin kami untuk klaim",
+      "rekening anda akan diblokir, verifikasi sekarang di link ini bank-cek-data.xyz",
+      "teh pelangsing turun 7kg sebulan, 100% herbal, order sekarang kak",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
+  });
+
+  it("does not flag residents asking about aid, loans or jobs, nor complaints about such offers", () => {
+    for (const t of [
+      "bantuan modal usaha UMKM dari desa kapan cair ya pak?",
+      "warga banyak terjerat pinjol, tolong ada sosialisasi dari desa",
+      "lowongan kader posyandu syaratnya apa aja bu?",
+      "tolong admin, komentar judi slot di postingan desa dihapus, ganggu banget",
+      "pemuda main slot di pos ronda sampai subuh, sampai ngutang ke warung",
+      "isi paket sembako bulan ini cuma beras 10kg sama telur? bulan lalu masih ada minyak",
+      "pak saya sudah lapor jalan rusak, kalau perlu hubungi saya di 081234567890",
+      "terima kasih karang taruna sudah bikin turnamen voli, seru banget",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
+
+  it("does not read an e-mail address as a gambling site", () => {
+    expect(verdict("syarat daftar kader apa saja? email saya dewi.lestari88@gmail.com").isSpam).toBe(false);
   });
 });
 

@@ -55,7 +55,8 @@ const PROMO_PHRASES = ["link di bio", "link bio", "cek bio", "klik link", "klik 
 // Site names like "gacor88", "hoki77", "raja303".
 const SITE_RE = /\b[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/;
 // Residents complaining about gambling: these words veto weak evidence.
-const COMPLAINT = new Set(["resah", "meresahkan", "warga", "tolong", "mohon", "ditertibkan", "tertibkan", "berantas", "diberantas", "lapor", "dilaporkan", "bahaya", "larang", "dilarang", "marak", "merusak", "rusak", "kecanduan", "ketagihan", "razia", "polisi", "ronda", "tangkap", "ditangkap", "anak", "pemuda", "habis", "hutang", "utang", "cerai", "miskin", "sedih", "prihatin", "stop", "jauhi", "haram"]);
+const COMPLAINT = new Set(["resah", "meresahkan", "warga", "tolong", "mohon", "ditertibkan", "tertibkan", "berantas", "diberantas", "lapor", "dilaporkan", "bahaya", "larang", "dilarang", "marak", "merusak", "rusak", "kecanduan", "ketagihan", "razia", "polisi", "ronda", "tangkap", "ditangkap", "anak", "pemuda", "habis", "hutang", "utang", "cerai", "miskin", "sedih", "prihatin", "stop", "jauhi", "haram",
+  "hapus", "ganggu", "mengganggu", "ngutang", "rentenir", "komentar"]);
 
 // Sellers' promos: an offer, a way to contact, and usually a price.
 const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", "disc", "sale", "ready", "order", "open", "po", "cod", "grosir", "reseller", "dropship", "murah", "termurah", "gratis", "ongkir", "stok", "stock", "harga", "pinjaman", "pinjol", "followers", "jasa"]);
@@ -63,6 +64,37 @@ const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib",
 const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+[.,]?\d*\s?(?:rb|ribu|k|jt|juta)\b)/;
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
 const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly)\b/;
+
+// Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
+// arisan online), sold followers, jobs that pay for likes, fake prizes and bank phishing. An offer
+// word alone is ordinary village talk ("bantuan modal usaha kapan cair?"); a promotion also makes a
+// claim (amounts per day, "tanpa jaminan", "dijamin", "100%") and calls to act (DM, link, join).
+const OFFER = new Set([
+  "pinjaman", "pinjol", "dana", "tunai", "kredit", "limit", "approve", "investasi", "arisan", "bisnis", "peluang", "usaha",
+  "penghasilan", "income", "gaji", "cuan", "untung", "keuntungan", "kauntungan", "bathi", "profit", "reseller", "agen", "followers",
+  "follower", "likes", "giveaway", "hadiah", "jasa", "joki", "ijazah", "obat", "skincare", "umroh", "kuota", "pulsa", "paket",
+  "promo", "diskon", "jual", "dijual", "murah", "kerja", "lowongan", "earn", "money", "free", "gratis", "crypto", "kripto", "mlm",
+  "modal", "cair", "beli", "pengikut", "obral", "kaya", "hoki", "bonus", "rekening", "ijazah", "krim", "diet", "detoks", "tea", "ganja", "undian", "pelangsing", "pemutih",
+]);
+const CALL = new Set([
+  "dm", "wa", "whatsapp", "hubungi", "kontak", "klik", "link", "daftar", "join", "gabung", "ketik", "minat", "chat", "checkout",
+  "follow", "tag", "bio", "inbox", "order", "ngiring", "melu", "telegram", "apply", "klaim", "verifikasi", "kami", "now", "cod", "wanted", "delivery",
+]);
+const CLAIMS = [
+  "tanpa jaminan", "tanpa survey", "tanpa modal", "tanpa tes", "tanpa pengalaman", "tanpa stok", "modal kecil", "modal ktp", "cepat cair",
+  "langsung cair", "bunga rendah", "dijamin", "100%", "terpercaya", "trusted", "lipat", "per hari", "perhari", "/hari", "/minggu",
+  "/bulan", "per bulan", "sehari", "sadinten", "seminggu", "passive", "approve kilat", "fast respon", "real indo", "limited",
+  "terpilih mendapatkan", "akan diblokir", "proses cepat", "slot terbatas", "tinggal", "no ribet", "no modal", "untung besar", "gaji",
+  "terjamin", "rahasia", "ongkir", "dapet", "auto", "gas", "terdaftar", "diblokir", "terbukti", "memenangkan", "undian", "pesan berantai",
+  "tanpa olahraga", "cash on delivery", "selamat nomor", "saldo", "pemenang",
+];
+// "turun 10kg sebulan", "putih dalam 7 hari", "lose 8kg in 2 weeks": a result promised in a time.
+const PROMISE_RE = /\b(?:dalam|in)\s\d+\s?(?:hari|minggu|jam|days?|weeks?)\b|\b\d+\s?kg\s(?:sebulan|seminggu|in)\b/;
+const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d/;
+// Residents asking about or complaining of such offers, or about the village's own programmes.
+const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
+  "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
+  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -94,7 +126,17 @@ function mayBeSpam(text: string, normalized: string): boolean {
     else if (CONTACT.has(w)) contact = true;
   }
   if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
-  return SUSPECT_RE.test(text);
+  if (SUSPECT_RE.test(text)) return true;
+  // English and slang offers ("followers", "free") are rewritten by the normaliser: read both forms.
+  let offer = false;
+  let call = false;
+  for (const w of `${normalized} ${text.toLowerCase()}`.split(/[^\p{L}\p{N}]+/u)) {
+    if (OFFER.has(w)) offer = true;
+    else if (CALL.has(w)) call = true;
+  }
+  if (!offer) return false;
+  const lower = text.toLowerCase();
+  return call || AMOUNT_RE.test(normalized) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || normalized.includes(c));
 }
 
 /** The stage's logic without the context (also used by tests and the CLI). */
@@ -121,7 +163,8 @@ export function classifySpam(text: string, normalized: string): SpamResult {
   }
   let phrases = 0;
   for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
-  const site = SITE_RE.test(text.normalize("NFKC").toLowerCase());
+  // An e-mail address ("nenden.sri88@yahoo.co.id") is not a gambling site name.
+  const site = SITE_RE.test(text.normalize("NFKC").toLowerCase().replace(/\S+@\S+/g, " "));
   const emojis = (text.match(EMOJI_RE) ?? []).length;
   const wordCount = Math.max(1, (text.match(WORD_RE) ?? []).length);
   const emojiHeavy = emojis >= 4 && emojis / wordCount >= 0.25;
@@ -132,6 +175,9 @@ export function classifySpam(text: string, normalized: string): SpamResult {
   if (gamblingTerms > 0 || site) {
     g = strong * 0.35 + weak * 0.15 + (site ? 0.45 : 0) + Math.min(money, 3) * 0.15 + phrases * 0.3 + (emojiHeavy ? 0.15 : 0) + (URL_RE.test(plain) ? 0.2 : 0);
     if (strong === 0 && !site && phrases === 0) g -= complaint * 0.25;
+    // Residents complaining about gambling ads or gambling itself name the games too ("hapus komentar
+    // slot", "pemuda main slot di pos ronda"): without a site or a promotion phrase, that context wins.
+    else if (!site && phrases === 0) g -= complaint * 0.2;
     if (strong === 0 && !site && phrases === 0 && money === 0) g = Math.min(g, 0.3);
   }
   if (g >= 0.5) {
@@ -150,7 +196,26 @@ export function classifySpam(text: string, normalized: string): SpamResult {
   }
   if (s >= 0.6) return { isSpam: true, score: clamp01(s), reason: "promosi_jualan" };
 
-  return { isSpam: false, score: clamp01(Math.max(g, s, 0)), reason: null };
+  // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
+  let offer = 0;
+  let call = 0;
+  let resident = 0;
+  for (const w of words) {
+    if (OFFER.has(w)) offer++;
+    if (CALL.has(w)) call++;
+    if (RESIDENT.has(w)) resident++;
+  }
+  let claims = PROMISE_RE.test(joined) ? 1 : 0;
+  for (const c of CLAIMS) if (joined.includes(c)) claims++;
+  let o = 0;
+  if (offer > 0) {
+    o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
+      + (hasPhone ? 0.2 : 0) + (URL_RE.test(plain) ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
+    o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
+  }
+  if (o >= 0.6) return { isSpam: true, score: clamp01(o), reason: "promosi" };
+
+  return { isSpam: false, score: clamp01(Math.max(g, s, o, 0)), reason: null };
 }
 
 /** Copies of (nearly) the same text in one batch at or above this count are a flood. */

@@ -26,7 +26,7 @@ export function assertSearchAllowed(auth: AuthContext, villageId: number, q: str
 
 /** The filter part of a list query (what the total depends on), in a stable order. */
 function filterKey(q: CommentListQuery) {
-  return [q.topic, q.sentiment, q.intent, q.needsReply, q.urgent, q.platform, q.language, q.q, q.from, q.to, q.spam, q.pii];
+  return [q.topic, q.sentiment, q.intent, q.needsReply, q.urgent, q.caseStatus, q.platform, q.language, q.q, q.from, q.to, q.spam, q.pii];
 }
 
 function encodeCursor(value: string | number, id: number): string {

@@ -1,0 +1,142 @@
+// Tindak Lanjut in real Chromium against the real server and the demo village: the weekly review's
+// "Perlu dijawab" card leads to the inbox, urgent issues come first, an official changes an issue's
+// status with a note and sees it in the history, the explorer shows intent and urgency, and a 360-px
+// phone shows the list, then the issue on its own screen, without overlapping boxes.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildClient, DEMO_USER, launchBrowser, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildClient();
+  server = await startServer();
+  browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(server.baseUrl + "/");
+  await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+  await page.getByLabel("Nama pengguna").fill(DEMO_USER.username);
+  await page.getByLabel("Kata sandi").fill(DEMO_USER.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
+  await page.close();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
+  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
+  await page.setViewportSize(viewport);
+  page.jsErrors = [];
+  page.on("pageerror", (e) => page.jsErrors.push(e.message));
+  return page;
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Pairs of visible boxes among `selector` that overlap (by more than a pixel). */
+async function overlaps(page: Page, selector: string): Promise<number> {
+  return page.$$eval(selector, (els) => {
+    const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) n++;
+      }
+    }
+    return n;
+  });
+}
+
+describe("Tindak Lanjut at 1366 px", () => {
+  it("leads from the weekly review's 'Perlu dijawab' card to the issue, urgent ones first", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/");
+    const card = page.locator("section.needs-reply");
+    await card.getByRole("heading", { name: "Perlu dijawab" }).waitFor();
+    const firstLink = card.locator(".needs-reply-list a").first();
+    await firstLink.waitFor();
+    expect(await card.locator(".needs-reply-list li").count()).toBe(5);
+    // Urgent issues are listed first.
+    expect(await card.locator(".needs-reply-list li").first().locator(".badge-urgent").count()).toBe(1);
+    await firstLink.click();
+    await page.getByRole("heading", { level: 1, name: "Tindak Lanjut" }).waitFor();
+    await page.locator(".fu-panel h2").waitFor();
+    expect(new URL(page.url()).searchParams.get("isu")).toMatch(/^\d+$/);
+    expect(await page.locator(".fu-panel .badge-urgent").count()).toBeGreaterThan(0);
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("counts the issues per status and changes one with a note, shown in its history", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/tindak-lanjut");
+    await page.locator(".fu-row").first().waitFor();
+    const tab = (name: RegExp) => page.locator(".fu-tab").filter({ hasText: name });
+    for (const name of [/^Perlu jawaban/, /^Dijawab/, /^Ditindaklanjuti/, /^Selesai/, /^Diteruskan/, /^Tidak perlu/]) {
+      expect(Number((await tab(name).locator(".fu-count").textContent())?.replace(/\D/g, ""))).toBeGreaterThan(0);
+    }
+    await tab(/^Perlu jawaban/).click();
+    await page.waitForURL(/status=perlu_jawaban/);
+    const row = page.locator(".fu-row").nth(1);
+    const title = (await row.locator(".fu-title").textContent())!;
+    await row.locator(".case-open").click();
+    await page.locator(".fu-panel h2").filter({ hasText: title.slice(0, 20) }).waitFor();
+    await page.locator(".fu-change").getByLabel("Status", { exact: true }).selectOption("selesai");
+    await page.getByLabel("Catatan internal (tidak terlihat warga)").fill("Sudah diperbaiki bersama warga RT 02");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText("Tersimpan.").waitFor();
+    const history = page.locator(".fu-history li");
+    await expect.poll(async () => (await history.allTextContents()).join("\n")).toContain("mengubah status menjadi Selesai");
+    expect((await history.allTextContents()).join("\n")).toContain("Sudah diperbaiki bersama warga RT 02");
+    expect(await overlaps(page, ".fu-row")).toBe(0);
+    await page.screenshot({ path: screenshotPath("follow-up-desktop"), fullPage: false });
+    await page.close();
+  });
+
+  it("shows intent and urgency in the explorer and filters by them", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/jelajahi?urgent=1");
+    await page.locator("article.comment").first().waitFor();
+    const cards = page.locator("article.comment");
+    const n = await cards.count();
+    for (let i = 0; i < n; i++) expect(await cards.nth(i).locator(".badge-urgent").count()).toBe(1);
+    await page.goto(server.baseUrl + "/jelajahi?intent=pertanyaan");
+    await page.locator("article.comment").first().waitFor();
+    expect(await page.locator("article.comment .badge-intent").first().textContent()).toContain("Pertanyaan");
+    await page.close();
+  });
+});
+
+describe("Tindak Lanjut on a 360×740 phone", () => {
+  it("shows the list, then the issue on its own screen, with no sideways scrolling or overlapping boxes", async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(server.baseUrl + "/tindak-lanjut");
+    await page.locator(".fu-row").first().waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await overlaps(page, ".fu-row")).toBe(0);
+    expect(await overlaps(page, ".fu-tab, .fu-toggle")).toBe(0);
+    // Every menu entry can be reached.
+    for (const name of ["Ringkasan Mingguan", "Jelajahi Komentar", "Tindak Lanjut", "Sumber Data"]) {
+      const link = page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name });
+      await link.scrollIntoViewIfNeeded();
+      expect(await link.isVisible(), name).toBe(true);
+    }
+    await page.screenshot({ path: screenshotPath("follow-up-phone-list") });
+    await page.locator(".fu-row .case-open").first().click();
+    await page.locator(".fu-panel h2").waitFor();
+    expect(await page.locator(".fu-list").isVisible()).toBe(false);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath("follow-up-phone-case") });
+    await page.getByRole("button", { name: /Kembali ke daftar/ }).click();
+    await page.locator(".fu-row").first().waitFor();
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+});
