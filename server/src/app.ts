@@ -16,6 +16,7 @@ import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
 import { casesRouter } from "./routes/cases";
+import { alertsRouter } from "./routes/alerts";
 import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
 import { reportsRouter } from "./routes/reports";
@@ -84,6 +85,7 @@ export function createApp(opts: AppOptions): Express {
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
   app.use("/api", casesRouter(db));
+  app.use("/api", alertsRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));
 
   const clientDir = opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir;
