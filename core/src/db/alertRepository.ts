@@ -98,6 +98,22 @@ export async function deferAlert(db: Database, id: number, until: Date): Promise
   await sqlRun(db, `UPDATE "AlertMessage" SET state = 'pending', "nextAttemptAt" = @until, "leaseUntil" = NULL, attempts = attempts - 1 WHERE id = @id`, { id, until });
 }
 
+/** Demo seed: the channel existed since the demo began. */
+export async function setChannelCreatedAt(db: Database, id: number, at: Date): Promise<void> {
+  await db.prisma.alertChannel.update({ where: { id }, data: { createdAt: at } });
+}
+
+/** Demo seed: the channel's queued alerts went out within a minute of their comment, as the dispatcher sends them. */
+export async function markDemoAlertsSent(db: Database, channelId: number): Promise<void> {
+  const rows = await db.prisma.alertMessage.findMany({ where: { channelId, state: "pending" }, select: { id: true, dedupeKey: true } });
+  for (const r of rows) {
+    const commentId = Number(r.dedupeKey.split(":")[1]);
+    const c = await db.prisma.comment.findUnique({ where: { id: commentId }, select: { publishedAt: true } });
+    const at = new Date((c?.publishedAt ?? new Date()).getTime() + 40_000);
+    await db.prisma.alertMessage.update({ where: { id: r.id }, data: { state: "sent", attempts: 1, sentAt: at, createdAt: at, nextAttemptAt: at } });
+  }
+}
+
 /** The delivery log of a village, newest first. */
 export async function findAlertMessages(db: Database, villageId: number, limit = 100) {
   return db.prisma.alertMessage.findMany({
