@@ -22,7 +22,7 @@ const ADMIN_ONLY = new Set([
   "GET /api/audit", "POST /api/villages", "GET /api/admin/jobs",
 ]);
 /** Routes whose path names a village's data (directly or through a comment/source/report id). */
-const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "caseId", "channelId", "id"];
+const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "caseId", "channelId", "replyId", "id"];
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
@@ -99,7 +99,7 @@ describe("a user of village B", () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
       const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"],
-        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
+        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }
