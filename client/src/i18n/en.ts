@@ -475,4 +475,11 @@ export const en: Messages = {
   "alerts.state.sending": "Sending",
   "alerts.state.sent": "Sent",
   "alerts.state.failed": "Failed",
+  "fresh.lastFetch": "Data last fetched: {when}.",
+  "fresh.never": "The data sources have never fetched comments; what you see is imported or sample data.",
+  "fresh.stale": "No new data for more than a day — figures may lag behind.",
+  "fresh.latestDay": "Newest comment dated {day}.",
+  "fresh.needsLogin": "{count} source(s) need a new login; new comments are not coming in.",
+  "fresh.openSources": "Open Data Sources",
+  "fresh.noDataThisWeek": "This week ({week}) has no data yet; showing the latest week that has data.",
 };

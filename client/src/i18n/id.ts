@@ -473,6 +473,13 @@ export const id = {
   "alerts.state.sending": "Sedang dikirim",
   "alerts.state.sent": "Terkirim",
   "alerts.state.failed": "Gagal",
+  "fresh.lastFetch": "Data terakhir diambil: {when}.",
+  "fresh.never": "Sumber data belum pernah mengambil komentar; yang tampil adalah data impor atau contoh.",
+  "fresh.stale": "Sudah lebih dari sehari tidak ada data baru — angka bisa tertinggal.",
+  "fresh.latestDay": "Komentar terbaru tertanggal {day}.",
+  "fresh.needsLogin": "{count} sumber perlu login ulang; komentar baru tidak masuk.",
+  "fresh.openSources": "Buka Sumber Data",
+  "fresh.noDataThisWeek": "Minggu ini ({week}) belum ada data; yang tampil adalah minggu terakhir yang ada datanya.",
 } as const;
 
 export type MessageKey = keyof typeof id;
