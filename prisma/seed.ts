@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Database } from "@suara-desa/core/db/client";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { generateDemoVillage } from "./demo/generateDemo";
-import { seedDemoFollowUp } from "./demo/followUp";
+import { seedDemoAlerts, seedDemoFollowUp } from "./demo/followUp";
 
 export interface SeedSummary { villageId: number; comments: number; new: number; ms: number }
 
@@ -43,6 +43,7 @@ export async function seedDemoVillage(db: Database): Promise<SeedSummary> {
   }
   await refreshRollups(db, village.id, [...days]);
   await seedDemoFollowUp(db, village.id);
+  await seedDemoAlerts(db, village.id, new Date(Math.min(...demo.comments.map((c) => c.publishedAt.getTime()))));
   return { villageId: village.id, comments: demo.comments.length, new: created, ms: Math.round(performance.now() - started) };
 }
 

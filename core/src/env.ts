@@ -39,6 +39,15 @@ const EnvSchema = z.object({
   X_API_URL: z.string().url().default("https://api.x.com/2"),
   META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v23.0"),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Alerts over Telegram: the bot's token and the Bot API base (overridable for tests). */
+  TELEGRAM_BOT_TOKEN: z.string().min(10, "must be a bot token from @BotFather").optional(),
+  TELEGRAM_API_URL: z.string().url().default("https://api.telegram.org"),
+  /** Alerts over e-mail: smtp://user:pass@host:587 (smtps:// for TLS on connect) and the sender. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().default("Suara Desa <suara-desa@localhost>"),
+  /** WhatsApp Cloud API alerts: the approved template with one body parameter, and its language. */
+  WHATSAPP_TEMPLATE: z.string().default("suara_desa_peringatan"),
+  WHATSAPP_TEMPLATE_LANG: z.string().default("id"),
   // Password of the demo account `demo` created with the demo village; random (printed) when unset.
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   // Which proxies to trust for the client address and TLS (Express "trust proxy").

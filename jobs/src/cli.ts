@@ -4,6 +4,7 @@ import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { createProgress, parseArgs, runMain } from "./cli/progress";
 import { ImportFileError, importFile, parseMapping, type ImportSummary } from "./ingest/file/importFile";
 import { importWhatsApp } from "./ingest/whatsapp/importWhatsApp";
+import { dispatchAlerts } from "./alerts/dispatch";
 
 const USAGE = `usage:
   npm run ingest -- import <file.csv|file.jsonl|chat.txt> --village <code> [--map field=column,...] [--json] [--strict]
@@ -24,6 +25,9 @@ async function importCommand(argv: string[]): Promise<number> {
     ? await importWhatsApp(db, file, { villageCode: flags.village, onProgress })
     : await importFile(db, file, { villageCode: flags.village, mapping, onProgress });
   progress.done();
+  // Urgent comments of the file are warned about now, whether or not a server is running (a running
+  // server's dispatcher may take some of them: leases keep each message to one sender).
+  const alerts = await dispatchAlerts(db);
   await db.close();
   if (flags.json) {
     process.stdout.write(JSON.stringify(summary) + "\n");
@@ -33,6 +37,7 @@ async function importCommand(argv: string[]): Promise<number> {
     for (const r of summary.rejectedRows) process.stderr.write(`line ${r.line}: ${r.reason}\n`);
     if (summary.rejected > summary.rejectedRows.length) process.stderr.write(`… and ${summary.rejected - summary.rejectedRows.length} more rejected rows\n`);
     process.stdout.write(`${file}: read ${summary.read}, new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}\n`);
+    if (alerts.sent + alerts.failed + alerts.retried > 0) process.stdout.write(`alerts: ${alerts.sent} sent, ${alerts.retried} to retry, ${alerts.failed} failed\n`);
   }
   const goodRows = summary.read - summary.rejected;
   if (goodRows === 0) return 1;

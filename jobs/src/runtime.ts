@@ -16,18 +16,22 @@ export async function openBackgroundJobs(db: Database, opts: { log: (m: string) 
     const { createQueuedIngestPort } = await import("./queue/ingestPort");
     const boss = await openBoss(db, "client", log);
     log("background jobs run on `npm run worker` processes (PostgreSQL + pg-boss)");
+    const { createReplyPort } = await import("./replies/platformWriter");
     return {
       ingest: createQueuedIngestPort(db, boss, { log }),
+      replies: createReplyPort(db),
       start: () => {},
       stop: () => void boss.stop({ graceful: false }),
     };
   }
   const { createIngestRunner } = await import("./ingest/runSource");
   const { startScheduler } = await import("./scheduler");
+  const { createReplyPort } = await import("./replies/platformWriter");
   let lock: ProcessLock | null = null;
   let scheduler: { stop(): void } | null = null;
   return {
     ingest: createIngestRunner(db, { log }),
+    replies: createReplyPort(db),
     start: () => {
       if (config.SCHEDULER !== "on") return;
       lock = acquireSchedulerLock(sqlitePath(db.url), { port: config.PORT });

@@ -9,6 +9,7 @@ import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
 import { listSchedulableSources, type SourceRow } from "@suara-desa/core/db/sourceRepository";
 import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
 import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
+import { startAlertLoop } from "./alerts/dispatch";
 import { isSourceRunning, rateLimitPause, runSource, type RunSourceOptions, type RunSourceResult } from "./ingest/runSource";
 
 export interface SchedulerOptions {
@@ -78,9 +79,12 @@ export function startScheduler(db: Database, opts: SchedulerOptions = {}): Sched
   const retention = new Cron("30 2 * * *", { name: "suara-desa-retention", timezone: "Asia/Jakarta", protect: true, catch: catchLog("retention") }, async () => {
     await purgeExpiredComments(db, new Date());
   });
+  // Alerts: the outbox is read every 10 seconds (urgent comments reach someone within a minute).
+  const stopAlerts = startAlertLoop(db, { log: opts.log });
   current = {
     tick,
     stop() {
+      stopAlerts();
       job.stop();
       reports.stop();
       retention.stop();

@@ -7,6 +7,7 @@ import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { env } from "@suara-desa/core/env";
 import { runMain } from "./cli/progress";
 import { ensureSchedules, openBoss, startWorkers } from "./queue/queues";
+import { startAlertLoop } from "./alerts/dispatch";
 
 async function main(): Promise<number> {
   const config = env();
@@ -24,6 +25,8 @@ async function main(): Promise<number> {
   const boss = await openBoss(db, "worker", log);
   await ensureSchedules(boss);
   await startWorkers(db, boss, { log, concurrency: config.WORKER_CONCURRENCY });
+  // Every worker reads the alert outbox; leases keep two workers from sending one message.
+  const stopAlerts = startAlertLoop(db, { log });
   log(`ready: ${config.WORKER_CONCURRENCY} ingest and NLP job(s) at a time`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -31,6 +34,7 @@ async function main(): Promise<number> {
     process.once("SIGTERM", stop);
   });
   log("stopping: finishing the jobs in hand");
+  stopAlerts();
   await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
   await db.close();
   return 0;

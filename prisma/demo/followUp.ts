@@ -7,6 +7,9 @@
 import type { Database } from "@suara-desa/core/db/client";
 import { bumpVillageVersion } from "@suara-desa/core/db/dataVersion";
 import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa/core/db/caseRepository";
+import { enqueueAlert, findAlertChannels, findRecentUrgentComments, insertAlertChannel, markDemoAlertsSent, setChannelCreatedAt } from "@suara-desa/core/db/alertRepository";
+import { getVillage } from "@suara-desa/core/db/villageRepository";
+import { formatUrgent } from "@suara-desa/core/services/alertService";
 import { Rng } from "./prng";
 
 const HOUR = 3_600_000;
@@ -78,4 +81,23 @@ export async function seedDemoFollowUp(db: Database, villageId: number): Promise
   }
   if (changed > 0) await bumpVillageVersion(db, villageId);
   return changed;
+}
+
+/**
+ * The demo village's alert channel (a Telegram group of the perangkat) and the urgent alerts it would
+ * have received during the twelve demo weeks, each sent within a minute of the comment, so the
+ * Peringatan log shows what an official gets. Idempotent (the outbox's dedupe key per comment).
+ */
+export async function seedDemoAlerts(db: Database, villageId: number, demoStart: Date): Promise<number> {
+  if ((await findAlertChannels(db, villageId)).length > 0) return 0;
+  const channel = await insertAlertChannel(db, { villageId, kind: "telegram", target: "-1001234567890", events: JSON.stringify(["urgent", "spike", "digest", "sourceHealth"]), secret: null, quietStart: 21 * 60, quietEnd: 6 * 60 });
+  await setChannelCreatedAt(db, channel.id, demoStart);
+  const village = await getVillage(db, villageId);
+  let n = 0;
+  for (const c of await findRecentUrgentComments(db, villageId, new Date(0), demoStart)) {
+    const payload = JSON.stringify(formatUrgent(village!, c, null));
+    if (await enqueueAlert(db, { villageId, channelId: channel.id, kind: "urgent", dedupeKey: `urgent:${c.id}`, payload })) n++;
+  }
+  await markDemoAlertsSent(db, channel.id);
+  return n;
 }

@@ -16,11 +16,14 @@ import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
 import { casesRouter } from "./routes/cases";
+import { alertsRouter } from "./routes/alerts";
+import { repliesRouter } from "./routes/replies";
 import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
 import { reportsRouter } from "./routes/reports";
 import { sourcesRouter } from "./routes/sources";
 import type { IngestPort } from "@suara-desa/core/services/sourceService";
+import type { ReplyPort } from "@suara-desa/core/services/replyService";
 import { usersRouter } from "./routes/users";
 import { villagesRouter } from "./routes/villages";
 
@@ -33,6 +36,8 @@ export interface AppOptions {
   loginRateLimitPerMinute?: number;
   /** Runs and tests sources ("jalankan sekarang", "tes koneksi"); null answers 503. */
   ingest?: IngestPort | null;
+  /** Replies and hiding on the platforms; without it those routes answer 503. */
+  replies?: ReplyPort | null;
   /** Configuration (default: env()); tests pass one to check settings such as PUBLIC_URL. */
   config?: Env;
   /** Running exports per user and per process (tests pass their own); from the environment by default. */
@@ -84,6 +89,8 @@ export function createApp(opts: AppOptions): Express {
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
   app.use("/api", casesRouter(db));
+  app.use("/api", alertsRouter(db));
+  app.use("/api", repliesRouter(db, opts.replies ?? null));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));
 
   const clientDir = opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir;

@@ -116,8 +116,23 @@ export interface SentimentCounts { positif: number; netral: number; negatif: num
 /** Comments per effective intent, needs-reply (keluhan + pertanyaan + usulan) and urgent; spam excluded. */
 export interface IntentCounts { keluhan: number; pertanyaan: number; usulan: number; apresiasi: number; lainnya: number; needsReply: number; urgent: number }
 
+/** How fresh a village's data is: shown on the review, the explorer and the PDF cover. */
+export interface FreshnessDTO {
+  /** Last successful fetch or import (null: never, e.g. the demo's sample data). */
+  lastFetchAt: string | null;
+  /** The newest local day that has comments. */
+  latestDataDay: string | null;
+  /** Sources that need a new login ("perlu login ulang"). */
+  needsLogin: number;
+  /** True when nothing arrived for more than a day (or ever) — statistics may lag behind. */
+  stale: boolean;
+  /** The current week (village time) when it has no data yet: the review shows the latest week instead and says so. */
+  currentWeekEmpty: string | null;
+}
+
 export interface OverviewDTO {
   week: string | null;
+  freshness: FreshnessDTO;
   weekStart: string | null; // local date of the Monday
   weekEnd: string | null; // local date of the Sunday
   totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts } & FollowUpFiguresDTO;

@@ -96,6 +96,8 @@ describe("weekly and monthly PDF", () => {
     expect(text).toContain("Air Bersih");
     expect(text).toMatch(/Halaman 1 dari \d/);
     expect(text).toContain("jembatan ambruk"); // rising term: new this week, in 4 comments
+    // The cover says how fresh the data is (these comments were stored without any fetch or import run).
+    expect(text.replace(/\s+/g, " ")).toContain("Sumber data belum pernah mengambil komentar");
   });
 
   it("has the Tindak lanjut section the BPD reads out: the review's response figures and the open issues by topic", async () => {

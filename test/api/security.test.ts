@@ -6,6 +6,8 @@ import { createApp } from "@suara-desa/server/app";
 import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
+import { addAlertChannel } from "@suara-desa/core/services/alertService";
+import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { fillPath, listApiRoutes, type RouteInfo } from "../helpers/routes";
 import { as, loginAs } from "../helpers/session";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -20,7 +22,7 @@ const ADMIN_ONLY = new Set([
   "GET /api/audit", "POST /api/villages", "GET /api/admin/jobs",
 ]);
 /** Routes whose path names a village's data (directly or through a comment/source/report id). */
-const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "caseId", "id"];
+const SCOPED_PARAMS = ["villageId", "commentId", "sourceId", "reportId", "caseId", "channelId", "replyId", "id"];
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
@@ -55,6 +57,7 @@ beforeAll(async () => {
   const comment = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId: villageA } });
   // The comment asks for a repair: ingestion opened its follow-up case.
   const followUp = await env.db.prisma.followUpCase.findFirstOrThrow({ where: { villageId: villageA } });
+  const alertChannel = (await addAlertChannel(env.db, CLI_ACTOR, villageA, { kind: "email", target: "bpd@desa-a.test" })).channel;
   const report = await env.db.prisma.report.create({
     data: { villageId: villageA, kind: "weekly", period: "2026-W47", format: "pdf", filePath: "missing.pdf", bytes: 1 },
   });
@@ -64,7 +67,7 @@ beforeAll(async () => {
   admin = as(app, await loginAs(app, env.db, "admin", []));
   params = {
     villageId: villageA, commentId: comment.id, sourceId: source.id, reportId: report.id, id: report.id,
-    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym, caseId: followUp.id,
+    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym, caseId: followUp.id, channelId: alertChannel.id,
   };
 });
 afterAll(() => env.cleanup());
@@ -96,7 +99,7 @@ describe("a user of village B", () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
       const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"],
-        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
+        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }

@@ -45,6 +45,16 @@ describe("GET /api/health and /api/villages", () => {
 });
 
 describe("GET /api/villages/:id/overview", () => {
+  it("says how fresh the data is: never fetched, the newest day, and that this week has no data", async () => {
+    const o = (await api.get(`/api/villages/${villageId}/overview`).expect(200)).body.data;
+    // Stored straight through storeBatch: no source ever fetched, no import run finished.
+    expect(o.freshness).toMatchObject({ lastFetchAt: null, latestDataDay: "2026-11-23", needsLogin: 0, stale: true });
+    // The review opens on the latest week with data and says the current week has none.
+    expect(o.week).toBe("2026-W48");
+    expect(o.freshness.currentWeekEmpty).toMatch(/^\d{4}-W\d{2}$/);
+    expect(o.freshness.currentWeekEmpty).not.toBe("2026-W48");
+  });
+
   it("summarises a Jakarta week from the rollups, with trend and previous week", async () => {
     const res = await api.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200);
     const o = res.body.data;

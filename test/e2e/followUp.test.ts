@@ -114,6 +114,24 @@ describe("Tindak Lanjut at 1366 px", () => {
   });
 });
 
+describe("Peringatan (Admin)", () => {
+  it("adds an e-mail channel for urgent reports and queues a test message", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/admin");
+    const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Peringatan" }) });
+    await panel.getByRole("heading", { name: "Peringatan" }).waitFor();
+    await panel.getByLabel("Saluran").selectOption("email");
+    await panel.getByLabel("Alamat e-mail").fill("bpd@mulyasari.desa.id");
+    await panel.getByRole("button", { name: "Tambah saluran" }).click();
+    await panel.getByText("Saluran ditambahkan.").waitFor();
+    await panel.locator(".alert-channels li").filter({ hasText: "bpd@mulyasari.desa.id" }).waitFor();
+    await panel.getByRole("button", { name: "Kirim pesan uji" }).first().click();
+    await panel.getByText(/Pesan uji diantrikan/).waitFor();
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("Tindak Lanjut on a 360×740 phone", () => {
   it("shows the list, then the issue on its own screen, with no sideways scrolling or overlapping boxes", async () => {
     const page = await newPage({ width: 360, height: 740 });

@@ -37,7 +37,9 @@ export type Fault =
   | { kind: "timeout" }
   | { kind: "truncated" }
   | { kind: "repeat" }
-  | { kind: "expire_token" };
+  | { kind: "expire_token" }
+  /** Writes: the platform applies the write, then the connection drops before the answer. */
+  | { kind: "drop_after_apply" };
 
 export interface FakeRequest {
   n: number; method: string; path: string; query: Record<string, string>; fault: Fault | null; status: number;
@@ -65,6 +67,8 @@ export interface FakeServer {
   xBaseUrl: string;
   graphBaseUrl: string;
   requests: FakeRequest[];
+  /** Comments hidden on Facebook/Instagram through the API (is_hidden / hide). */
+  hiddenComments: Set<string>;
   setFaults(fn: ((n: number, path: string) => Fault | null) | null): void;
   /** Replaces the valid token (after an expiry the old one stays invalid). */
   setToken(token: string): void;
@@ -92,6 +96,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   const pageSize = opts.pageSize ?? 5;
   const nested = opts.nestedReplies ?? 2;
   const requests: FakeRequest[] = [];
+  const hiddenComments = new Set<string>();
   let origin = "";
   const now = opts.now ?? Date.now;
   /** Items in the answer being built (read into the request log). */
@@ -225,8 +230,9 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       const since = query.since ? Number(query.since) * 1000 : 0;
       const posts = fb.posts.filter((p) => Date.parse(p.created_time.replace(/(\d{2})(\d{2})$/, "$1:$2")) >= since).sort((a, b) => b.created_time.localeCompare(a.created_time));
       body = graphList(posts, path, query, repeat);
-    } else if (fb && edge === "comments" && fb.comments[id]) {
-      const list = [...fb.comments[id]].sort((a, b) => (query.order === "reverse_chronological" ? b.created_time.localeCompare(a.created_time) : a.created_time.localeCompare(b.created_time)));
+    } else if (fb && edge === "comments" && (fb.comments[id] || knownFbComment(id))) {
+      // A comment without replies answers an empty list, as Graph does.
+      const list = [...(fb.comments[id] ?? [])].sort((a, b) => (query.order === "reverse_chronological" ? b.created_time.localeCompare(a.created_time) : a.created_time.localeCompare(b.created_time)));
       body = graphList(list, path, query, repeat);
     } else if (ig && id === ig.userId && edge === "media") {
       body = graphList([...ig.media].sort((a, b) => b.timestamp.localeCompare(a.timestamp)), path, query, repeat);
@@ -243,8 +249,8 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
           return { ...c, replies: { data: first, paging } };
         }),
       };
-    } else if (ig && edge === "replies" && ig.replies[id]) {
-      body = graphList(ig.replies[id], path, query, repeat);
+    } else if (ig && edge === "replies" && (ig.replies[id] || knownIgComment(id))) {
+      body = graphList(ig.replies[id] ?? [], path, query, repeat);
     } else if (!edge && fb && id === fb.pageId) {
       body = { name: fb.name, id: fb.pageId };
     } else if (!edge && ig && id === ig.userId) {
@@ -283,8 +289,80 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       entry.status = fault.status;
       return;
     }
+    if (req.method === "POST") {
+      let raw = "";
+      req.on("data", (c: Buffer) => (raw += c.toString()));
+      req.on("end", () => {
+        entry.status = handleWrite(url.pathname, query, req.headers.authorization, raw ? (JSON.parse(raw) as Record<string, unknown>) : {}, res, fault);
+      });
+      return;
+    }
     entry.status = url.pathname.startsWith("/2/") ? handleX(url.pathname, query, req.headers.authorization, res, fault) : handleGraph(url.pathname, query, res, fault);
     entry.items = entry.status === 200 ? served : 0;
+  }
+
+  function knownFbComment(id: string): boolean {
+    return Object.values(opts.dataset.facebook?.comments ?? {}).some((list) => list.some((c) => c.id === id));
+  }
+  function knownIgComment(id: string): boolean {
+    const ig = opts.dataset.instagram;
+    return [...Object.values(ig?.comments ?? {}), ...Object.values(ig?.replies ?? {})].some((list) => list.some((c) => c.id === id));
+  }
+
+  /** Writes (replies, hiding), in the real shapes; "drop_after_apply" applies, then cuts the connection. */
+  let writeSeq = 0;
+  function handleWrite(path: string, query: Record<string, string>, auth: string | undefined, body: Record<string, unknown>, res: http.ServerResponse, fault: Fault | null): number {
+    const drop = fault?.kind === "drop_after_apply";
+    const reply = (status: number, b: unknown) => {
+      if (drop) {
+        res.socket?.destroy();
+        return 0;
+      }
+      sendJson(res, status, b);
+      return status;
+    };
+    writeSeq++;
+    const created = new Date(now()).toISOString();
+    if (path === "/2/tweets") {
+      const x = opts.dataset.x;
+      if (!x || auth?.replace(/^Bearer /, "") !== validToken) {
+        sendJson(res, 401, X_401);
+        return 401;
+      }
+      const to = (body.reply as { in_reply_to_tweet_id?: string } | undefined)?.in_reply_to_tweet_id;
+      const parent = [...x.mentions, ...x.replies, ...x.posts].find((t) => t.id === to);
+      if (!to || !parent) {
+        sendJson(res, 400, { title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request", errors: [{ message: "The tweet you are replying to does not exist" }] });
+        return 400;
+      }
+      const id = String(1_900_000_000_000_000_000n + BigInt(writeSeq));
+      x.posts.push({ id, text: String(body.text ?? ""), author_id: x.accountId, conversation_id: parent.conversation_id ?? parent.id, created_at: created, in_reply_to_user_id: parent.author_id, referenced_tweets: [{ type: "replied_to", id: to }], edit_history_tweet_ids: [id] });
+      return reply(201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
+    }
+    const token = query.access_token;
+    if (!token || token !== validToken) {
+      graphError(res, 400, 190, "Invalid OAuth access token - Cannot parse access token");
+      return 400;
+    }
+    const [, id, edge] = path.split("/").filter(Boolean);
+    const fb = opts.dataset.facebook;
+    const ig = opts.dataset.instagram;
+    if (fb && edge === "comments" && knownFbComment(id)) {
+      const newId = `${id.split("_")[0]}_${9_000_000 + writeSeq}`;
+      (fb.comments[id] ??= []).push({ id: newId, message: String(body.message ?? ""), created_time: created.replace(/\.\d{3}Z$/, "+0000"), from: { id: fb.pageId, name: fb.name }, parent: { id } });
+      return reply(200, { id: newId });
+    }
+    if (ig && edge === "replies" && knownIgComment(id)) {
+      const newId = String(18_000_000_000_000_000 + writeSeq);
+      (ig.replies[id] ??= []).push({ id: newId, text: String(body.message ?? ""), timestamp: created.replace(/\.\d{3}Z$/, "+0000"), username: ig.username });
+      return reply(200, { id: newId });
+    }
+    if (!edge && ((fb && knownFbComment(id) && "is_hidden" in query) || (ig && knownIgComment(id) && "hide" in query))) {
+      hiddenComments[query.is_hidden === "true" || query.hide === "true" ? "add" : "delete"](id);
+      return reply(200, { success: true });
+    }
+    graphError(res, 400, 100, `(#100) Unsupported post request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 33);
+    return 400;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -294,6 +372,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     xBaseUrl: `${origin}/2`,
     graphBaseUrl: `${origin}/${GRAPH_VERSION}`,
     requests,
+    hiddenComments,
     setFaults(fn) { faultFn = fn; },
     setToken(token) { validToken = token; },
     currentToken: () => validToken,

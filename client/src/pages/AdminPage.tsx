@@ -8,6 +8,7 @@ import { fetchAuditPage, saveVillageTopic, useBackgroundJobs, userActions, useUs
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
+import { AlertsPanel } from "./admin/AlertsPanel";
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 const roleKey = (r: string) => `admin.role.${r}` as MessageKey;
@@ -31,6 +32,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
         {users.status === "success" && <UserTable users={users.data ?? []} selfId={user.id} />}
         <CreateUserForm village={village} />
       </section>
+      <AlertsPanel village={village} />
       <VillageTopicForm village={village} />
       <BackgroundJobs />
       <AuditLog />

@@ -25,7 +25,8 @@ import {
   filtersToParams,
   type ExplorerFilters,
 } from "./explorerFilters";
-import { explorerHref } from "./paths";
+import { explorerHref, villageHref } from "./paths";
+import { FreshnessFromOverview } from "../widgets/FreshnessBanner";
 import { ExportPanel } from "../widgets/ExportPanel";
 import { useTopicNames } from "./useTopicNames";
 
@@ -100,6 +101,7 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
       <div className="page-head">
         <h1>{t("explorer.title")}</h1>
       </div>
+      <FreshnessFromOverview villageId={village.id} timeZone={village.timeZone} sourcesHref={villageHref("/sumber", village.id, defaultVillageId)} />
 
       <FilterForm filters={filters} onChange={set} topics={topicNames.topics.map((tp) => ({ key: tp.key, name: topicLabel(tp.key) }))} onSearch={(q) => set("q", q)} />
 

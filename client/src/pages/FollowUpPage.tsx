@@ -562,7 +562,8 @@ function ReplyBox({ comment }: { comment: CommentDTO }) {
           {stateKey && t(stateKey, { why: state.kind === "done" ? (state.why ?? "") : "" })}
           {state.kind === "error" && t("inbox.failed", { message: state.message })}
         </span>
-        {state.kind === "done" && state.state === "gagal" && (
+        {state.kind === "done" && state.state === "menunggu" && state.why && <span className="muted">{state.why}</span>}
+        {state.kind === "done" && state.state !== "terkirim" && (
           <button type="submit" className="link-button">
             {t("inbox.retry")}
           </button>

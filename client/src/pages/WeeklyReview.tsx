@@ -17,11 +17,12 @@ import { ChartFigure } from "../widgets/ChartFigure";
 import { DataTable } from "../widgets/DataTable";
 import { KpiCard } from "../widgets/KpiCard";
 import { NeedsReplyCard } from "./NeedsReplyCard";
+import { FreshnessLine } from "../widgets/FreshnessBanner";
 import { Link } from "../widgets/Link";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { WeekPicker } from "../widgets/WeekPicker";
 import { DEFAULT_FILTERS } from "./explorerFilters";
-import { explorerHref, topicHref, weeklyHref } from "./paths";
+import { explorerHref, topicHref, villageHref, weeklyHref } from "./paths";
 import { useTopicNames } from "./useTopicNames";
 import { WeeklyInsights } from "./WeeklyInsights";
 
@@ -84,6 +85,7 @@ function WeekContent({ overview, week, village, defaultVillageId }: { overview: 
 
   return (
     <>
+      <FreshnessLine freshness={overview.freshness} timeZone={village.timeZone} sourcesHref={villageHref("/sumber", village.id, defaultVillageId)} showWeekNote={week === overview.weeks[0]} />
       <p className="week-heading">
         {t("weekly.weekHeading", { week: weekNumber(week), range })}
         {" · "}

@@ -121,3 +121,13 @@ export async function markAbandonedRuns(db: Database, now = new Date()): Promise
   }
   return ids;
 }
+
+/** When a village's data last arrived: the last successful ingest or import run, or a source's last success. */
+export async function findLastFetch(db: Database, villageId: number): Promise<{ lastFetchAt: Date | null; needsLogin: number; sources: number }> {
+  const [run, sources] = await Promise.all([
+    db.prisma.jobRun.findFirst({ where: { villageId, kind: { in: ["ingest", "import"] }, status: { in: ["ok", "partial"] }, finishedAt: { not: null } }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } }),
+    db.prisma.source.findMany({ where: { villageId }, select: { lastSuccessAt: true, status: true } }),
+  ]);
+  const times = [run?.finishedAt ?? null, ...sources.map((s) => s.lastSuccessAt)].filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return { lastFetchAt: times.length ? new Date(Math.max(...times)) : null, needsLogin: sources.filter((s) => s.status === "needs_login").length, sources: sources.length };
+}

@@ -10,6 +10,7 @@ import {
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
+import { queueUrgentAlerts } from "../services/alertService";
 import type { Analysis } from "../nlp/types";
 import type { IncomingComment, IncomingPost } from "./types";
 
@@ -147,4 +148,6 @@ export async function refreshRollups(db: Database, villageId: number, days: stri
   await recomputeRollups(db, villageId, days);
   // After linking: a village reply that arrived before its parent now answers the parent's case.
   await syncCases(db, villageId, days);
+  // Urgent comments of this run reach the village's alert channels' outbox now (the dispatcher sends).
+  await queueUrgentAlerts(db, villageId);
 }

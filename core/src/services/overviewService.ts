@@ -1,7 +1,9 @@
 // The BPD chair's weekly review: totals, the previous week, a 12-week trend, topics with their
 // change, and the split by platform — all from the daily rollups.
 import type { IntentCounts, OverviewDTO, Platform, SentimentCounts } from "@suara-desa/shared/contracts";
-import { addDays, addWeeks, isoWeekOfDay, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
+import { addDays, addWeeks, isoWeekOfDay, isoWeekRange, localDay, localTimeToUtc } from "@suara-desa/shared/time";
+import type { FreshnessDTO } from "@suara-desa/shared/contracts";
+import { findLastFetch } from "../db/jobRunRepository";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { cachedForVillage } from "../db/dataVersion";
@@ -37,7 +39,22 @@ function add(t: Totals, r: RollupCount): void {
   i.urgent += Number(r.urgent);
 }
 
-/** Weekly overview of a village; `week` defaults to the latest week with data. */
+const DAY_MS = 86_400_000;
+
+/** How fresh the village's data is (one definition for the review, the explorer and the PDF). */
+export async function getFreshness(db: Database, villageId: number, timeZone: string, latestDataDay: string | null, now = new Date()): Promise<FreshnessDTO> {
+  const f = await findLastFetch(db, villageId);
+  const thisWeek = isoWeekOfDay(localDay(now, timeZone));
+  return {
+    lastFetchAt: f.lastFetchAt?.toISOString() ?? null,
+    latestDataDay,
+    needsLogin: f.needsLogin,
+    stale: !f.lastFetchAt || now.getTime() - f.lastFetchAt.getTime() > DAY_MS,
+    currentWeekEmpty: latestDataDay && isoWeekOfDay(latestDataDay) === thisWeek ? null : thisWeek,
+  };
+}
+
+/** Weekly overview of a village; `week` defaults to the latest week with data (the freshness says when that is not this week). */
 export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
   assertCanReadVillage(auth, villageId);
   return cachedForVillage(db, villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
@@ -48,10 +65,11 @@ async function computeWeeklyOverview(db: Database, villageId: number, week?: str
   if (!village) throw notFound("Desa");
   const days = await findDaysWithData(db, villageId);
   const weeks = [...new Set(days.map(isoWeekOfDay))];
+  const freshness = await getFreshness(db, villageId, village.timeZone, days[0] ?? null);
   const current = week ?? weeks[0] ?? null;
   if (!current) {
     const totals = { ...emptyTotals(), needsReply: 0, answered: 0, overdue: 0, medianFirstReplyHours: null };
-    return { week: null, weekStart: null, weekEnd: null, totals, previous: null, trend: [], topics: [], platforms: [], weeks };
+    return { week: null, freshness, weekStart: null, weekEnd: null, totals, previous: null, trend: [], topics: [], platforms: [], weeks };
   }
   const range = isoWeekRange(current);
   const firstWeek = addWeeks(current, -(TREND_WEEKS - 1));
@@ -98,6 +116,7 @@ async function computeWeeklyOverview(db: Database, villageId: number, week?: str
 
   return {
     week: current,
+    freshness,
     weekStart: range.start,
     weekEnd: range.end,
     totals: { ...(byWeek.get(current) ?? emptyTotals()), ...followUp },

@@ -13,6 +13,7 @@ import {
 } from "../db/sourceRepository";
 import { presentSource, type SourceDTO } from "../presenters/sourcePresenter";
 import { sealSecret } from "./secretBox";
+import type { ReplyPort } from "./replyService";
 
 export const API_SOURCE_PLATFORMS = ["x", "facebook", "instagram"] as const;
 
@@ -29,6 +30,8 @@ export interface IngestPort {
  */
 export interface BackgroundJobs {
   ingest: IngestPort;
+  /** Replies and hiding on the platforms ("Balas di Facebook", "Sembunyikan"). */
+  replies: ReplyPort;
   /** Starts in-process schedules (SQLite); a no-op where `npm run worker` processes run them. */
   start(): void;
   /** Stops timers and queue connections on shutdown. */

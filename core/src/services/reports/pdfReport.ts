@@ -154,6 +154,13 @@ class Renderer {
     }).format(d.generatedAt);
     const ongoing = d.period.end >= localDay(d.generatedAt, d.village.timeZone) ? ` (${s.ongoing})` : "";
     this.text(`${s.generated}: ${generated}${ongoing}`, MARGIN.left, doc.y + 2, { size: 9, color: MUTED });
+    // The cover says how fresh the data is: a printed report must not pass old figures off as current.
+    const f = d.freshness;
+    const fetched = f.lastFetchAt
+      ? fill(s.freshLast, { when: new Intl.DateTimeFormat(s.locale, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: d.village.timeZone, timeZoneName: "short" }).format(new Date(f.lastFetchAt)) })
+      : s.freshNever;
+    const parts = [fetched, f.latestDataDay ? fill(s.freshLatest, { day: formatDay(f.latestDataDay, d.lang) }) : "", f.stale && f.lastFetchAt ? s.freshStale : "", f.needsLogin ? fill(s.freshLogin, { n: f.needsLogin }) : ""].filter(Boolean);
+    this.text(`${parts.join("; ")}.`, MARGIN.left, doc.y + 2, { size: 9, color: f.stale || f.needsLogin ? "#8a4b00" : MUTED });
     const below = doc.y + 8;
     doc.moveTo(MARGIN.left, below).lineTo(MARGIN.left + CONTENT_W, below).lineWidth(0.8).strokeColor(RULE).stroke();
     doc.y = below + 2;

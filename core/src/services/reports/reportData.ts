@@ -19,6 +19,9 @@ import { getVillage } from "../../db/villageRepository";
 import { notFound } from "../../errors";
 import { monthOfDay, shiftPeriod, type ReportPeriod } from "./period";
 import { followUpReport, type FollowUpReport } from "../caseService";
+import { getFreshness } from "../overviewService";
+import { findDaysWithData } from "../../db/rollupRepository";
+import type { FreshnessDTO } from "@suara-desa/shared/contracts";
 import type { ReportLang } from "./reportStrings";
 
 export const TREND_PERIODS = { weekly: 12, monthly: 6 } as const;
@@ -77,6 +80,8 @@ export interface ReportData {
   followUp: FollowUpReport;
   /** Names of all the village's topics in the report language (cases may name a topic quiet this period). */
   topicNames: Record<string, string>;
+  /** How fresh the data was when the report was made (the cover says it). */
+  freshness: FreshnessDTO;
 }
 
 function addTo(t: Totals, sentiment: string, n: number): void {
@@ -274,11 +279,13 @@ export async function getReportData(
   // Sources: what was read, its last run, errors.
   const fromUtc = localTimeToUtc(period.start, 0, village.timeZone);
   const toUtc = localTimeToUtc(addDays(period.end, 1), 0, village.timeZone);
-  const [lastRuns, failed, followUp] = await Promise.all([
+  const [lastRuns, failed, followUp, dataDays] = await Promise.all([
     lastRunsBySource(db, sources.map((s) => s.id)),
     countFailedRuns(db, villageId, fromUtc, toUtc),
     followUpReport(db, villageId, fromUtc, toUtc, opts.now ?? new Date()),
+    findDaysWithData(db, villageId),
   ]);
+  const freshness = await getFreshness(db, villageId, village.timeZone, dataDays[0] ?? null, opts.now ?? new Date());
   const sourceList: SourceSummary[] = sources.map((s) => ({
     platform: s.platform,
     label: s.handle ? (s.handle.startsWith("@") ? s.handle : `@${s.handle}`) : (s.name ?? s.accountId),
@@ -311,5 +318,6 @@ export async function getReportData(
     method: { models: modelList, accuracy: usesMeta && meta.accuracy.length ? meta.accuracy : null },
     followUp,
     topicNames: Object.fromEntries(names),
+    freshness,
   };
 }

@@ -1,0 +1,123 @@
+// Alert channels and the outbox. A message row exists before anything is sent; the dispatcher claims
+// due rows with a lease (so two processes never send the same row at once, and a process killed
+// mid-send leaves a row that is retried when its lease ends), then records the outcome.
+import type { Database } from "./client";
+import { URGENT_SQL } from "./effectiveLabels";
+import { sqlAll, sqlRun } from "./sql";
+
+export interface AlertChannelRow {
+  id: number;
+  villageId: number;
+  kind: string;
+  target: string;
+  events: string;
+  secret: string | null;
+  quietStart: number | null;
+  quietEnd: number | null;
+  enabled: boolean;
+  createdAt: Date;
+}
+
+export async function insertAlertChannel(db: Database, data: Omit<AlertChannelRow, "id" | "createdAt" | "enabled">): Promise<AlertChannelRow> {
+  return db.prisma.alertChannel.create({ data });
+}
+
+export async function findAlertChannels(db: Database, villageId?: number): Promise<AlertChannelRow[]> {
+  return db.prisma.alertChannel.findMany({ where: villageId === undefined ? {} : { villageId }, orderBy: { id: "asc" } });
+}
+
+export async function findAlertChannel(db: Database, id: number): Promise<AlertChannelRow | null> {
+  return db.prisma.alertChannel.findUnique({ where: { id } });
+}
+
+export async function deleteAlertChannel(db: Database, villageId: number, id: number): Promise<boolean> {
+  return (await db.prisma.alertChannel.deleteMany({ where: { id, villageId } })).count > 0;
+}
+
+/** Adds a message unless the channel already has one with this key; returns whether it was added. */
+export async function enqueueAlert(
+  db: Database,
+  m: { villageId: number; channelId: number; kind: string; dedupeKey: string; payload: string; notBefore?: Date },
+): Promise<boolean> {
+  const now = new Date();
+  const n = await sqlRun(db, `INSERT INTO "AlertMessage" ("villageId", "channelId", kind, "dedupeKey", payload, state, attempts, "nextAttemptAt", "createdAt")
+    VALUES (@villageId, @channelId, @kind, @dedupeKey, @payload, 'pending', 0, @nextAttemptAt, @now)
+    ON CONFLICT ("channelId", "dedupeKey") DO NOTHING`, { ...m, nextAttemptAt: m.notBefore ?? now, now });
+  return n > 0;
+}
+
+/** Urgent resident comments of a village stored after `since` and published after `publishedAfter`. */
+export async function findRecentUrgentComments(db: Database, villageId: number, since: Date, publishedAfter: Date) {
+  const rows = await sqlAll<{ id: number; text: string; piiSpans: string | null; platform: string; publishedAt: string | Date; createdAt: string | Date; urgentTerms: string | null }>(db,
+    `SELECT c.id, c.text, c."piiSpans", c.platform, c."publishedAt", c."createdAt", c."urgentTerms" FROM "Comment" c
+     WHERE c."villageId" = @villageId AND c."publishedAt" >= @publishedAfter AND c."createdAt" >= @since
+       AND c."fromVillage" = false AND ${URGENT_SQL}
+     ORDER BY c."publishedAt", c.id LIMIT 500`, { villageId, since, publishedAfter });
+  return rows.map((r) => ({ ...r, id: Number(r.id), publishedAt: new Date(r.publishedAt), createdAt: new Date(r.createdAt) }));
+}
+
+export interface ClaimedMessage {
+  id: number;
+  villageId: number;
+  channelId: number;
+  kind: string;
+  payload: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due messages for `leaseMs`: pending ones whose time has come, and ones left
+ * "sending" by a process that died (lease over). The claim is one UPDATE per row guarded by the row's
+ * state, so two dispatchers never both claim a row.
+ */
+export async function claimDueAlerts(db: Database, now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
+  const due = await sqlAll<ClaimedMessage & { state: string }>(db, `SELECT id, "villageId", "channelId", kind, payload, attempts, state FROM "AlertMessage"
+    WHERE (state = 'pending' AND "nextAttemptAt" <= @now) OR (state = 'sending' AND "leaseUntil" < @now)
+    ORDER BY "nextAttemptAt", id LIMIT ${Math.floor(limit)}`, { now });
+  const claimed: ClaimedMessage[] = [];
+  for (const m of due) {
+    const n = await sqlRun(db, `UPDATE "AlertMessage" SET state = 'sending', "leaseUntil" = @lease, attempts = attempts + 1
+      WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND "leaseUntil" < @now))`, { id: m.id, lease: new Date(now.getTime() + leaseMs), now });
+    if (n > 0) claimed.push({ id: Number(m.id), villageId: Number(m.villageId), channelId: Number(m.channelId), kind: m.kind, payload: m.payload, attempts: Number(m.attempts) + 1 });
+  }
+  return claimed;
+}
+
+export async function markAlertSent(db: Database, id: number, at: Date): Promise<void> {
+  await sqlRun(db, `UPDATE "AlertMessage" SET state = 'sent', "sentAt" = @at, "leaseUntil" = NULL, "lastError" = NULL WHERE id = @id`, { id, at });
+}
+
+/** Another try later (`retryAt`), or give up (`retryAt` null) with the reason in plain words. */
+export async function markAlertFailed(db: Database, id: number, error: string, retryAt: Date | null): Promise<void> {
+  await sqlRun(db, `UPDATE "AlertMessage" SET state = @state, "nextAttemptAt" = COALESCE(@retryAt, "nextAttemptAt"), "leaseUntil" = NULL, "lastError" = @error WHERE id = @id`,
+    { id, error: error.slice(0, 500), state: retryAt ? "pending" : "failed", retryAt });
+}
+
+/** Puts a message back without counting an attempt (quiet hours). */
+export async function deferAlert(db: Database, id: number, until: Date): Promise<void> {
+  await sqlRun(db, `UPDATE "AlertMessage" SET state = 'pending', "nextAttemptAt" = @until, "leaseUntil" = NULL, attempts = attempts - 1 WHERE id = @id`, { id, until });
+}
+
+/** Demo seed: the channel existed since the demo began. */
+export async function setChannelCreatedAt(db: Database, id: number, at: Date): Promise<void> {
+  await db.prisma.alertChannel.update({ where: { id }, data: { createdAt: at } });
+}
+
+/** Demo seed: the channel's queued alerts went out within a minute of their comment, as the dispatcher sends them. */
+export async function markDemoAlertsSent(db: Database, channelId: number): Promise<void> {
+  const rows = await db.prisma.alertMessage.findMany({ where: { channelId, state: "pending" }, select: { id: true, dedupeKey: true } });
+  for (const r of rows) {
+    const commentId = Number(r.dedupeKey.split(":")[1]);
+    const c = await db.prisma.comment.findUnique({ where: { id: commentId }, select: { publishedAt: true } });
+    const at = new Date((c?.publishedAt ?? new Date()).getTime() + 40_000);
+    await db.prisma.alertMessage.update({ where: { id: r.id }, data: { state: "sent", attempts: 1, sentAt: at, createdAt: at, nextAttemptAt: at } });
+  }
+}
+
+/** The delivery log of a village, newest first. */
+export async function findAlertMessages(db: Database, villageId: number, limit = 100) {
+  return db.prisma.alertMessage.findMany({
+    where: { villageId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit,
+    select: { id: true, channelId: true, kind: true, state: true, attempts: true, lastError: true, sentAt: true, createdAt: true, nextAttemptAt: true },
+  });
+}

@@ -1,0 +1,205 @@
+// Peringatan: who in a village is warned about what, and the messages waiting for them. Events write
+// outbox rows (AlertMessage) keyed so the same event never makes two messages; the dispatcher in
+// jobs/src/alerts sends them. Texts are Indonesian, short enough for a phone, with personal data masked.
+import { randomBytes } from "node:crypto";
+import { localHourAndWeekday } from "@suara-desa/shared/time";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import { env } from "../env";
+import type { Database } from "../db/client";
+import {
+  deleteAlertChannel, enqueueAlert, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
+  type AlertChannelRow,
+} from "../db/alertRepository";
+import { findCaseOfComment } from "../db/caseRepository";
+import { getVillage } from "../db/villageRepository";
+import { badRequest, notFound } from "../errors";
+import { parsePiiSpans, redactPersonalData } from "../nlp/pii";
+import { extractPlaces } from "../nlp/places";
+import { assertCanManageSources } from "../policies/access";
+import { recordAudit } from "./auditService";
+import { sealSecret } from "./secretBox";
+
+export const ALERT_KINDS = ["telegram", "email", "whatsapp", "webhook"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export const ALERT_EVENTS = ["urgent", "spike", "digest", "sourceHealth"] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+/** What a message carries; each sender renders it for its channel. */
+export interface AlertPayload {
+  subject: string;
+  text: string;
+  link: string | null;
+  /** Urgent alerts ignore quiet hours. */
+  urgent: boolean;
+}
+
+/** How recent an urgent comment must be to alert (older ones imported late are history, not news). */
+const URGENT_WINDOW_MS = 48 * 3_600_000;
+
+export interface NewChannelInput {
+  kind: AlertKind;
+  target: string;
+  events?: AlertEvent[];
+  /** "22:00-06:00": non-urgent messages wait until the end. */
+  quiet?: string;
+  /** WhatsApp: the Cloud API phone-number id and access token. */
+  whatsapp?: { phoneNumberId: string; token: string };
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Validates a channel's target for its kind; the error names the field. */
+export function checkTarget(kind: AlertKind, target: string): string {
+  const t = target.trim();
+  if (kind === "telegram" && !/^(-?\d{5,20}|@[A-Za-z][\w]{4,31})$/.test(t)) throw badRequest("telegram: must be a chat id (e.g. -1001234567890) or @channelname");
+  if (kind === "email" && !EMAIL_RE.test(t)) throw badRequest("email: must be an e-mail address");
+  if (kind === "whatsapp") {
+    const digits = t.replace(/[\s-]/g, "");
+    if (!/^\+?62\d{8,13}$/.test(digits)) throw badRequest("whatsapp: must be an Indonesian number like +6281234567890");
+    return digits.replace(/^\+/, "");
+  }
+  if (kind === "webhook") {
+    let url: URL;
+    try {
+      url = new URL(t);
+    } catch {
+      throw badRequest("webhook: must be a URL");
+    }
+    const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) throw badRequest("webhook: must be an https:// URL");
+  }
+  return t;
+}
+
+/** "22:00-06:00" -> minutes after midnight; the error names the field. */
+export function parseQuiet(quiet: string | undefined): { quietStart: number | null; quietEnd: number | null } {
+  if (!quiet) return { quietStart: null, quietEnd: null };
+  const m = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(quiet.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[3]) > 23 || Number(m[2]) > 59 || Number(m[4]) > 59) throw badRequest("quiet: must look like 22:00-06:00");
+  return { quietStart: Number(m[1]) * 60 + Number(m[2]), quietEnd: Number(m[3]) * 60 + Number(m[4]) };
+}
+
+/** Whether `now` falls in the channel's quiet hours (local time), and when they end. */
+export function quietUntil(channel: Pick<AlertChannelRow, "quietStart" | "quietEnd">, now: Date, timeZone: string): Date | null {
+  const { quietStart: s, quietEnd: e } = channel;
+  if (s === null || e === null || s === e) return null;
+  const { hour } = localHourAndWeekday(now, timeZone);
+  const minute = Number(new Intl.DateTimeFormat("en-GB", { timeZone, minute: "2-digit" }).format(now));
+  const m = hour * 60 + minute;
+  const inside = s < e ? m >= s && m < e : m >= s || m < e;
+  if (!inside) return null;
+  const wait = ((e - m + 24 * 60) % (24 * 60)) * 60_000;
+  return new Date(now.getTime() + wait - (now.getTime() % 60_000));
+}
+
+export function eventsOf(channel: Pick<AlertChannelRow, "events">): AlertEvent[] {
+  try {
+    const v: unknown = JSON.parse(channel.events);
+    return Array.isArray(v) ? (v.filter((x) => (ALERT_EVENTS as readonly string[]).includes(String(x))) as AlertEvent[]) : [];
+  } catch {
+    throw new Error(`AlertChannel.events is not JSON: ${channel.events}`);
+  }
+}
+
+async function villageOrThrow(db: Database, villageId: number) {
+  const v = await getVillage(db, villageId);
+  if (!v) throw notFound("Desa");
+  return v;
+}
+
+/** Adds a channel (admins; the CLI passes a system context). A webhook gets a new signing key, returned once. */
+export async function addAlertChannel(db: Database, auth: AuthContext | undefined, villageId: number, input: NewChannelInput): Promise<{ channel: AlertChannelRow; webhookKey: string | null }> {
+  assertCanManageSources(auth);
+  await villageOrThrow(db, villageId);
+  const target = checkTarget(input.kind, input.target);
+  const events = input.events?.length ? [...new Set(input.events)] : [...ALERT_EVENTS];
+  let secret: string | null = null;
+  let webhookKey: string | null = null;
+  if (input.kind === "webhook") {
+    webhookKey = randomBytes(24).toString("base64url");
+    secret = sealSecret(webhookKey);
+  }
+  if (input.kind === "whatsapp") {
+    if (!input.whatsapp?.phoneNumberId || !input.whatsapp.token) throw badRequest("whatsapp: give the Cloud API phone-number id and access token");
+    if (!/^\d{5,30}$/.test(input.whatsapp.phoneNumberId)) throw badRequest("phoneNumberId: must be the numeric id from WhatsApp Manager");
+    secret = sealSecret(`${input.whatsapp.phoneNumberId}:${input.whatsapp.token}`);
+  }
+  const channel = await insertAlertChannel(db, { villageId, kind: input.kind, target, events: JSON.stringify(events), secret, ...parseQuiet(input.quiet) });
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channel.id}`, details: { added: input.kind, events } });
+  return { channel, webhookKey };
+}
+
+export async function listAlertChannels(db: Database, auth: AuthContext | undefined, villageId?: number): Promise<AlertChannelRow[]> {
+  assertCanManageSources(auth);
+  return findAlertChannels(db, villageId);
+}
+
+export async function removeAlertChannel(db: Database, auth: AuthContext | undefined, villageId: number, channelId: number): Promise<void> {
+  assertCanManageSources(auth);
+  if (!(await deleteAlertChannel(db, villageId, channelId))) throw notFound("Saluran peringatan");
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channelId}`, details: { removed: true } });
+}
+
+/** Queues a test message for one channel ("kirim pesan uji"); the dispatcher sends it within seconds. */
+export async function queueTestAlert(db: Database, auth: AuthContext | undefined, villageId: number, channelId: number, now = new Date()): Promise<void> {
+  assertCanManageSources(auth);
+  const ch = await findAlertChannel(db, channelId);
+  if (!ch || ch.villageId !== villageId) throw notFound("Saluran peringatan");
+  const v = await villageOrThrow(db, villageId);
+  await enqueueAlert(db, {
+    villageId, channelId, kind: "test", dedupeKey: `test:${now.getTime()}`,
+    payload: JSON.stringify({ subject: `Pesan uji Suara Desa — Desa ${v.name}`, text: `Pesan uji dari Suara Desa untuk Desa ${v.name}. Saluran ini akan menerima peringatan desa.`, link: appLink("/"), urgent: true } satisfies AlertPayload),
+  });
+}
+
+export async function alertLog(db: Database, auth: AuthContext | undefined, villageId: number) {
+  assertCanManageSources(auth);
+  return findAlertMessages(db, villageId);
+}
+
+function appLink(path: string): string {
+  const base = (env().PUBLIC_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
+  return `${base}${path}`;
+}
+
+/** The urgent-alert text: masked personal data, platform, local time, places, and where to act. */
+export function formatUrgent(
+  village: { name: string; timeZone: string },
+  c: { text: string; piiSpans: string | null; platform: string; publishedAt: Date; urgentTerms: string | null },
+  link: string | null,
+): AlertPayload {
+  const text = redactPersonalData(c.text, parsePiiSpans(c.piiSpans)).text;
+  const time = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: village.timeZone }).format(c.publishedAt);
+  const places = extractPlaces(c.text);
+  const platform = { x: "X", facebook: "Facebook", instagram: "Instagram", file: "berkas impor" }[c.platform] ?? c.platform;
+  const lines = [`⚠️ DARURAT — Desa ${village.name}`, `"${text.length > 600 ? `${text.slice(0, 600)}…` : text}"`, `${platform}, ${time}`];
+  if (places.length) lines.push(`Tempat: ${places.join(", ")}`);
+  if (link) lines.push(`Tindak lanjuti: ${link}`);
+  return { subject: `DARURAT — Desa ${village.name}: laporan warga`, text: lines.join("\n"), link, urgent: true };
+}
+
+/**
+ * One message per urgent comment per channel that wants urgent alerts: comments stored after the
+ * channel was added and written in the last 48 hours. Idempotent (dedupe key per comment), so the end
+ * of every ingest run and every dispatcher tick may call it: a crash between storing and queueing
+ * loses nothing, and re-importing the same comment queues nothing.
+ */
+export async function queueUrgentAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
+  const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("urgent"));
+  if (channels.length === 0) return 0;
+  const village = await villageOrThrow(db, villageId);
+  const since = new Date(Math.min(...channels.map((c) => c.createdAt.getTime())));
+  const comments = await findRecentUrgentComments(db, villageId, since, new Date(now.getTime() - URGENT_WINDOW_MS));
+  let queued = 0;
+  for (const c of comments) {
+    const kase = await findCaseOfComment(db, villageId, c.id);
+    const payload = JSON.stringify(formatUrgent(village, c, appLink(kase ? `/tindak-lanjut?isu=${kase.id}` : "/jelajahi?urgent=1")));
+    for (const ch of channels) {
+      // The backlog stored before a channel existed is not news to it.
+      if (c.createdAt < ch.createdAt) continue;
+      if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "urgent", dedupeKey: `urgent:${c.id}`, payload })) queued++;
+    }
+  }
+  return queued;
+}
+

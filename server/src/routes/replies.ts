@@ -1,0 +1,56 @@
+// Replying on the platform from the dashboard, the replies of a comment, "coba lagi", and hiding a
+// comment on Facebook or Instagram. Perangkat and up of the comment's village.
+import { Router } from "express";
+import { z } from "zod";
+import type { Database } from "@suara-desa/core/db/client";
+import { HttpError } from "@suara-desa/core/errors";
+import { listReplies, retryReply, sendReply, setCommentHidden, type ReplyPort } from "@suara-desa/core/services/replyService";
+import { requireAuth } from "../auth/middleware";
+import { validate } from "../middleware/validate";
+
+export const ReplyCommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
+export const ReplyCreateSchema = ReplyCommentParamsSchema.extend({ text: z.string().max(10_000) });
+export const ReplyParamsSchema = z.object({ replyId: z.coerce.number().int().positive() });
+
+/** Routes under /api/comments/:commentId/replies, /api/replies and /api/comments/:commentId/hide. */
+export function repliesRouter(db: Database, port: ReplyPort | null): Router {
+  const router = Router();
+  // Authorisation comes first: the port is needed only once the caller may reply.
+  const needPort = (): ReplyPort => {
+    if (!port) throw new HttpError(503, "unavailable", "Balasan ke platform belum tersedia di server ini");
+    return port;
+  };
+  const lazy: ReplyPort = {
+    post: (t, text) => needPort().post(t, text),
+    findPosted: (t, text) => needPort().findPosted(t, text),
+    setHidden: (t, h) => needPort().setHidden(t, h),
+  };
+
+  router.get("/comments/:commentId/replies", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+    res.json({ data: await listReplies(db, req.auth, q.commentId) });
+  });
+
+  router.post("/comments/:commentId/replies", requireAuth, validate(ReplyCreateSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyCreateSchema>;
+    const { reply, created } = await sendReply(db, lazy, req.auth, q.commentId, q.text);
+    res.status(created ? 201 : 200).json({ data: reply });
+  });
+
+  router.post("/replies/:replyId/retry", requireAuth, validate(ReplyParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyParamsSchema>;
+    res.json({ data: await retryReply(db, lazy, req.auth, q.replyId) });
+  });
+
+  router.post("/comments/:commentId/hide", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+    res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, true) });
+  });
+
+  router.post("/comments/:commentId/unhide", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+    res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, false) });
+  });
+
+  return router;
+}

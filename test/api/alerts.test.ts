@@ -1,0 +1,249 @@
+// Peringatan: an urgent comment stored by ingestion reaches every channel that wants urgent alerts
+// exactly once — Telegram (through 429 retry_after), e-mail (through an SMTP 451), WhatsApp Cloud API
+// and a signed webhook — with personal data masked; re-importing it sends nothing; a restart with
+// messages still in the outbox (a "sending" row whose process died) delivers each once; quiet hours
+// hold non-urgent messages; a bad chat id fails with a reason. The services are local imitations that
+// answer like the real APIs; the code path is the real one.
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
+import { addAlertChannel, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
+import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
+import { dispatchAlerts } from "@suara-desa/jobs/alerts/dispatch";
+import { createVillage, incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let villageId: number;
+
+// ---- imitation Telegram Bot API + WhatsApp Cloud API + webhook receiver (one HTTP server) ----
+interface Received { path: string; body: Record<string, unknown>; headers: http.IncomingHttpHeaders; raw: string }
+const received: Received[] = [];
+let telegram429Left = 0;
+let httpServer: http.Server;
+let httpBase = "";
+
+// ---- imitation SMTP server: answers like Postfix; can greylist (451) the next N messages ----
+const mails: Array<{ from: string; to: string[]; data: string }> = [];
+let smtpGreylistLeft = 0;
+let smtpServer: net.Server;
+let smtpPort = 0;
+
+function startSmtp(): Promise<void> {
+  smtpServer = net.createServer((sock) => {
+    let buf = "";
+    let inData = false;
+    let cur = { from: "", to: [] as string[], data: "" };
+    const say = (l: string) => sock.write(`${l}\r\n`);
+    say("220 imitation.local ESMTP");
+    sock.on("data", (chunk) => {
+      buf += chunk.toString("utf8");
+      let i: number;
+      while ((i = buf.indexOf("\r\n")) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (inData) {
+          if (line === ".") {
+            inData = false;
+            if (smtpGreylistLeft > 0) {
+              smtpGreylistLeft--;
+              say("451 4.7.1 Greylisted, please try again later");
+            } else {
+              mails.push(cur);
+              say("250 2.0.0 Ok: queued");
+            }
+            cur = { from: "", to: [], data: "" };
+          } else cur.data += `${line.startsWith("..") ? line.slice(1) : line}\n`;
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === "EHLO" || cmd === "HELO") say("250 imitation.local");
+        else if (cmd === "MAIL") {
+          cur.from = line;
+          say("250 2.1.0 Ok");
+        } else if (cmd === "RCPT") {
+          cur.to.push(line);
+          say("250 2.1.5 Ok");
+        } else if (cmd === "DATA") {
+          inData = true;
+          say("354 End data with <CR><LF>.<CR><LF>");
+        } else if (cmd === "QUIT") {
+          say("221 2.0.0 Bye");
+          sock.end();
+        } else if (cmd === "RSET" || cmd === "NOOP") say("250 2.0.0 Ok");
+        else say("502 5.5.2 Error: command not recognized");
+      }
+    });
+    sock.on("error", () => {});
+  });
+  return new Promise((resolve) => smtpServer.listen(0, "127.0.0.1", () => {
+    smtpPort = (smtpServer.address() as net.AddressInfo).port;
+    resolve();
+  }));
+}
+
+function startHttp(): Promise<void> {
+  httpServer = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c: Buffer) => (raw += c.toString()));
+    req.on("end", () => {
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      const path = req.url ?? "";
+      const json = (status: number, b: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(b));
+      };
+      if (path.startsWith("/bot") && path.endsWith("/sendMessage")) {
+        if (path !== "/bot123456:TESTTOKEN/sendMessage") return json(401, { ok: false, error_code: 401, description: "Unauthorized" });
+        if (body.chat_id === "-100999") return json(400, { ok: false, error_code: 400, description: "Bad Request: chat not found" });
+        if (telegram429Left > 0) {
+          telegram429Left--;
+          return json(429, { ok: false, error_code: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
+        }
+        received.push({ path, body, headers: req.headers, raw });
+        return json(200, { ok: true, result: { message_id: received.length, date: 1764800000, chat: { id: Number(body.chat_id), type: "group" }, text: body.text } });
+      }
+      if (/^\/\d+\/messages$/.test(path)) {
+        if (req.headers.authorization !== "Bearer WA-TOKEN") return json(401, { error: { message: "Invalid OAuth access token.", type: "OAuthException", code: 190, fbtrace_id: "A1" } });
+        received.push({ path, body, headers: req.headers, raw });
+        return json(200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id: `wamid.${received.length}` }] });
+      }
+      if (path === "/hook") {
+        received.push({ path, body, headers: req.headers, raw });
+        res.writeHead(204);
+        return res.end();
+      }
+      json(404, { error: "not found" });
+    });
+  });
+  return new Promise((resolve) => httpServer.listen(0, "127.0.0.1", () => {
+    httpBase = `http://127.0.0.1:${(httpServer.address() as net.AddressInfo).port}`;
+    resolve();
+  }));
+}
+
+const config = () => ({
+  TELEGRAM_BOT_TOKEN: "123456:TESTTOKEN", TELEGRAM_API_URL: httpBase, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  MAIL_FROM: "Suara Desa <peringatan@desa.test>", META_GRAPH_URL: httpBase, HTTP_TIMEOUT_MS: 5_000,
+});
+/** Dispatcher passes until nothing is due, moving the clock past any retry wait. */
+async function drain(start: Date, passes = 8): Promise<Date> {
+  let now = start;
+  for (let i = 0; i < passes; i++) {
+    await dispatchAlerts(env.db, { now: () => now, config: config() });
+    now = new Date(now.getTime() + 3_700_000);
+  }
+  return now;
+}
+
+let webhookKey = "";
+const URGENT = "TOLONG banjir di krajan makin tinggi, air udah masuk rumah, ada nenek belum bisa keluar!! hubungi 081234567890";
+
+beforeAll(async () => {
+  await Promise.all([startHttp(), startSmtp()]);
+  env = await createTempDatabase();
+  villageId = (await createVillage(env.db, { name: "Sukamaju" })).id;
+  await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1001234567890" });
+  await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "email", target: "bpd@sukamaju.desa.id", events: ["urgent", "digest"] });
+  await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "whatsapp", target: "+62 812-1111-2222", whatsapp: { phoneNumberId: "1098765432", token: "WA-TOKEN" } });
+  webhookKey = (await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "webhook", target: `${httpBase}/hook` })).webhookKey!;
+  // A channel that wants digests only gets no urgent alert.
+  await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1005550000", events: ["digest"] });
+});
+afterAll(async () => {
+  httpServer?.close();
+  smtpServer?.close();
+  await env?.cleanup();
+});
+beforeEach(() => {
+  received.length = 0;
+  mails.length = 0;
+});
+
+async function ingestUrgent(externalId: string) {
+  const r = await storeBatch(env.db, {
+    villageId, sourceId: null, posts: [],
+    comments: [incomingComment({ externalId, text: URGENT, publishedAt: new Date() }), incomingComment({ externalId: `${externalId}-calm`, text: "terima kasih pak kades, jalannya sudah bagus", publishedAt: new Date() })],
+  });
+  await refreshRollups(env.db, villageId, r.days);
+}
+
+describe("an urgent comment", () => {
+  it("reaches Telegram, e-mail, WhatsApp and the webhook once each, through a Telegram 429 and an SMTP 451, with the phone masked", async () => {
+    telegram429Left = 1;
+    smtpGreylistLeft = 1;
+    await ingestUrgent("u1");
+    await drain(new Date());
+    const tg = received.filter((r) => r.path.endsWith("/sendMessage"));
+    expect(tg).toHaveLength(1);
+    expect(tg[0].body.chat_id).toBe("-1001234567890");
+    expect(String(tg[0].body.text)).toMatch(/^⚠️ DARURAT — Desa Sukamaju/);
+    expect(String(tg[0].body.text)).toContain("banjir di krajan");
+    expect(String(tg[0].body.text)).not.toContain("081234567890");
+    expect(String(tg[0].body.text)).toContain("/tindak-lanjut?isu=");
+
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to.join()).toContain("bpd@sukamaju.desa.id");
+    expect(mails[0].data).toMatch(/Subject: .*DARURAT/);
+    expect(mails[0].data).not.toContain("081234567890");
+
+    const wa = received.filter((r) => /\/messages$/.test(r.path));
+    expect(wa).toHaveLength(1);
+    expect(wa[0].path).toBe("/1098765432/messages");
+    expect(wa[0].body).toMatchObject({ messaging_product: "whatsapp", to: "6281211112222", type: "template", template: { name: "suara_desa_peringatan", language: { code: "id" } } });
+
+    const hook = received.filter((r) => r.path === "/hook");
+    expect(hook).toHaveLength(1);
+    const expected = createHmac("sha256", webhookKey).update(hook[0].raw).digest("hex");
+    expect(hook[0].headers["x-suara-desa-signature"]).toBe(`sha256=${expected}`);
+    expect(hook[0].body).toMatchObject({ kind: "urgent", urgent: true });
+  });
+
+  it("sends nothing more when the same comment is imported again", async () => {
+    await ingestUrgent("u1");
+    await drain(new Date());
+    expect(received).toHaveLength(0);
+    expect(mails).toHaveLength(0);
+  });
+
+  it("delivers once after a restart that left a message in the outbox mid-send", async () => {
+    await ingestUrgent("u2");
+    // A dispatcher claims the rows and dies before sending: the rows stay "sending" under a lease.
+    const claimed = await claimDueAlerts(env.db, new Date(), 120_000, 50);
+    expect(claimed.length).toBe(4);
+    await dispatchAlerts(env.db, { now: () => new Date(), config: config() });
+    expect(received).toHaveLength(0);
+    // After the lease, the next process sends each message once.
+    await drain(new Date(Date.now() + 121_000));
+    expect(received.filter((r) => r.path.endsWith("/sendMessage"))).toHaveLength(1);
+    expect(mails).toHaveLength(1);
+    expect(received.filter((r) => r.path === "/hook")).toHaveLength(1);
+  });
+});
+
+describe("channels", () => {
+  it("records a bad chat id as failed with the reason, without retrying", async () => {
+    const { channel } = await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-100999" });
+    await queueTestAlert(env.db, CLI_ACTOR, villageId, channel.id);
+    await drain(new Date(), 2);
+    const row = await env.db.prisma.alertMessage.findFirstOrThrow({ where: { channelId: channel.id } });
+    expect(row).toMatchObject({ state: "failed", attempts: 1 });
+    expect(row.lastError).toContain("chat not found");
+  });
+
+  it("holds non-urgent messages during quiet hours and knows when they end", () => {
+    const ch = { quietStart: 22 * 60, quietEnd: 6 * 60 };
+    // 23:30 in Jakarta is 16:30 UTC.
+    expect(quietUntil(ch, new Date("2026-12-03T16:30:00Z"), "Asia/Jakarta")?.toISOString()).toBe("2026-12-03T23:00:00.000Z");
+    expect(quietUntil(ch, new Date("2026-12-03T05:00:00Z"), "Asia/Jakarta")).toBeNull();
+  });
+
+  it("names the bad field of a channel", async () => {
+    await expect(addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "email", target: "bukan-email" })).rejects.toThrow(/email/);
+    await expect(addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "webhook", target: "http://contoh.id/hook" })).rejects.toThrow(/webhook/);
+    await expect(addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1001", quiet: "25:00-06:00" })).rejects.toThrow(/quiet|telegram/);
+  });
+});
