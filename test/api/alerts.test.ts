@@ -10,7 +10,7 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
-import { addAlertChannel, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
+import { addAlertChannel, poissonTail, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "@suara-desa/jobs/alerts/dispatch";
 import { createVillage, incomingComment } from "../factories/village";
@@ -267,6 +267,27 @@ describe("source health and the weekly digest", () => {
     const mail = mails.find((m) => /Subject: .*Ringkasan/.test(m.data));
     expect(mail?.data).toContain("application/pdf");
     expect(mails.filter((m) => /Subject: .*Ringkasan/.test(m.data))).toHaveLength(1);
+  });
+});
+
+describe("spikes", () => {
+  it("warns once a day when a topic's negative comments jump far above its eight-week baseline", async () => {
+    expect(poissonTail(5, 0.2)).toBeLessThan(0.001);
+    expect(poissonTail(2, 1)).toBeGreaterThan(0.1);
+    const texts = [
+      "jalan desa di RT 01 rusak parah, berlubang besar", "jalan ke sekolah rusak, motor sering jatuh", "aspal jalan dusun 2 hancur, tolong diperbaiki",
+      "jalan rusak lagi depan masjid, becek dan berlubang", "jalan di RW 03 rusak tidak pernah diperbaiki, kecewa", "jalan rusak parah sekali di kampung cibogo",
+    ];
+    const now = new Date();
+    const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments: texts.map((text, i) => incomingComment({ externalId: `spike-${i}`, text, publishedAt: new Date(now.getTime() - i * 60_000) })) });
+    await refreshRollups(env.db, villageId, r.days);
+    await drain(new Date(now.getTime() + 11 * 60_000), 3);
+    const spikes = received.filter((x) => x.path.endsWith("/sendMessage") && String(x.body.text).startsWith("📈 Lonjakan keluhan"));
+    // One per Telegram channel that wants spikes (the first one: all events), naming the topic with examples.
+    expect(spikes).toHaveLength(1);
+    expect(String(spikes[0].body.text)).toContain("Infrastruktur");
+    expect(String(spikes[0].body.text)).toMatch(/\d+ komentar negatif hari ini/);
+    expect(String(spikes[0].body.text).split("\n").filter((l) => l.startsWith('"'))).toHaveLength(2);
   });
 });
 

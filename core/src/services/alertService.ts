@@ -2,7 +2,7 @@
 // outbox rows (AlertMessage) keyed so the same event never makes two messages; the dispatcher in
 // jobs/src/alerts sends them. Texts are Indonesian, short enough for a phone, with personal data masked.
 import { randomBytes } from "node:crypto";
-import { localHourAndWeekday } from "@suara-desa/shared/time";
+import { addDays, localDay, localHourAndWeekday } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { env } from "../env";
 import type { Database } from "../db/client";
@@ -12,6 +12,9 @@ import {
 } from "../db/alertRepository";
 import { findCaseOfComment } from "../db/caseRepository";
 import { listSources } from "../db/sourceRepository";
+import { findSlimComments } from "../db/commentRepository";
+import { findRollups } from "../db/rollupRepository";
+import { findTopicsForVillage } from "../db/topicRepository";
 import { computeWeeklyOverview } from "./overviewService";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
@@ -274,5 +277,59 @@ export async function queueWeeklyDigest(db: Database, villageId: number, week: s
   const payload = JSON.stringify({ subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId } satisfies AlertPayload & { reportId: number | null });
   let queued = 0;
   for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "digest", dedupeKey: `digest:${week}`, payload })) queued++;
+  return queued;
+}
+
+/** P(X ≥ k) for X ~ Poisson(λ). */
+export function poissonTail(k: number, lambda: number): number {
+  let term = Math.exp(-lambda);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= lambda / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
+export const SPIKE_MIN_COUNT = 5;
+export const SPIKE_P = 0.001;
+const BASELINE_DAYS = 56;
+
+/**
+ * Spikes: a topic's negative comments today (village time) far above its daily baseline over the
+ * last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
+ * naming the topic, the counts and two example comments (personal data masked).
+ */
+export async function queueSpikeAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
+  const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("spike"));
+  if (channels.length === 0) return 0;
+  const village = await villageOrThrow(db, villageId);
+  const today = localDay(now, village.timeZone);
+  const from = addDays(today, -BASELINE_DAYS);
+  const rows = await findRollups(db, villageId, from, today, "topics");
+  const todayNeg = new Map<string, number>();
+  const baseNeg = new Map<string, number>();
+  for (const r of rows) {
+    if (r.sentiment !== "negatif") continue;
+    const m = r.day === today ? todayNeg : baseNeg;
+    m.set(r.topic, (m.get(r.topic) ?? 0) + r.count);
+  }
+  const names = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, t.nameId]));
+  let queued = 0;
+  for (const [topic, k] of todayNeg) {
+    const lambda = (baseNeg.get(topic) ?? 0) / BASELINE_DAYS;
+    if (k < SPIKE_MIN_COUNT || poissonTail(k, Math.max(lambda, 0.2)) >= SPIKE_P) continue;
+    const examples = (await findSlimComments(db, villageId, today, today, topic))
+      .filter((c) => c.sentiment === "negatif").sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, 2)
+      .map((c) => `"${redactPersonalData(c.text).text.slice(0, 200)}"`);
+    const name = names.get(topic) ?? topic;
+    const link = appLink(`/jelajahi?topic=${topic}&sentiment=negatif&from=${today}&to=${today}`);
+    const payload: AlertPayload = {
+      subject: `Lonjakan keluhan ${name} — Desa ${village.name}`,
+      text: [`📈 Lonjakan keluhan — Desa ${village.name}`, `${name}: ${k} komentar negatif hari ini (biasanya ${lambda.toLocaleString("id-ID", { maximumFractionDigits: 1 })} per hari dalam 8 minggu terakhir).`, ...examples, `Lihat: ${link}`].join("\n"),
+      link, urgent: false,
+    };
+    for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload: JSON.stringify(payload) })) queued++;
+  }
   return queued;
 }

@@ -9,10 +9,12 @@ import type { Database } from "@suara-desa/core/db/client";
 import { claimDueAlerts, deferAlert, findAlertChannel, findAlertChannels, markAlertFailed, markAlertSent } from "@suara-desa/core/db/alertRepository";
 import { getVillage } from "@suara-desa/core/db/villageRepository";
 import { getReportContent } from "@suara-desa/core/db/reportRepository";
-import { queueSourceHealthAlerts, queueUrgentAlerts, quietUntil, type AlertPayload } from "@suara-desa/core/services/alertService";
+import { queueSourceHealthAlerts, queueSpikeAlerts, queueUrgentAlerts, quietUntil, type AlertPayload } from "@suara-desa/core/services/alertService";
 import { sendAlert, type AlertConfig, type SendContext } from "./senders";
 
 export const MAX_ATTEMPTS = 8;
+const SPIKE_EVERY_MS = 10 * 60_000;
+const spikeChecked = new Map<number, number>();
 const LEASE_MS = 120_000;
 
 export function backoffMs(attempt: number): number {
@@ -38,6 +40,12 @@ export async function dispatchAlerts(db: Database, opts: DispatchOptions = {}): 
   for (const v of villages) {
     result.queued += await queueUrgentAlerts(db, v, now());
     result.queued += await queueSourceHealthAlerts(db, v, now());
+    // Spikes read eight weeks of rollups: every 10 minutes per village is often enough.
+    const last = spikeChecked.get(v) ?? 0;
+    if (now().getTime() < last || now().getTime() - last >= SPIKE_EVERY_MS) {
+      spikeChecked.set(v, now().getTime());
+      result.queued += await queueSpikeAlerts(db, v, now());
+    }
   }
   const zones = new Map<number, string>();
   for (const m of await claimDueAlerts(db, now(), LEASE_MS, opts.limit ?? 50)) {
