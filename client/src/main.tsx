@@ -1,19 +1,29 @@
 // Browser entry: language first (the login page is translated too), then the session gate.
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { AuthGate } from "./auth/AuthGate";
 import { I18nProvider } from "./i18n";
 import "./styles.css";
 
+// The public page needs no account: it is served outside the session gate.
+const PublicPage = lazy(() => import("./pages/PublicPage"));
+const publicCode = /^\/publik\/([0-9.]+)\/?$/.exec(window.location.pathname)?.[1] ?? null;
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html must contain <div id=\"root\">");
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <AuthGate>
-        <App />
-      </AuthGate>
+      {publicCode ? (
+        <Suspense fallback={null}>
+          <PublicPage code={publicCode} />
+        </Suspense>
+      ) : (
+        <AuthGate>
+          <App />
+        </AuthGate>
+      )}
     </I18nProvider>
   </StrictMode>,
 );

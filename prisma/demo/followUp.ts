@@ -8,7 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { bumpVillageVersion } from "@suara-desa/core/db/dataVersion";
 import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa/core/db/caseRepository";
 import { enqueueAlert, findAlertChannels, findRecentUrgentComments, insertAlertChannel, markDemoAlertsSent, setChannelCreatedAt } from "@suara-desa/core/db/alertRepository";
-import { getVillage } from "@suara-desa/core/db/villageRepository";
+import { getVillage, setVillagePublicPage } from "@suara-desa/core/db/villageRepository";
 import { formatUrgent } from "@suara-desa/core/services/alertService";
 import { Rng } from "./prng";
 
@@ -79,8 +79,31 @@ export async function seedDemoFollowUp(db: Database, villageId: number): Promise
       }
     }
   }
+  changed += await publishDemoCases(db, villageId, rng);
   if (changed > 0) await bumpVillageVersion(db, villageId);
   return changed;
+}
+
+const PUBLIC_TITLES: Record<string, string[]> = {
+  infrastruktur: ["Perbaikan jalan berlubang", "Jembatan rusak di jalan dusun", "Lampu jalan mati"],
+  air_bersih: ["Air bersih tidak mengalir", "Sumur warga keruh"],
+  banjir_bencana: ["Penanganan banjir dan genangan", "Saluran air tersumbat"],
+  sampah_lingkungan: ["Sampah menumpuk di saluran irigasi"],
+  kesehatan: ["Jadwal posyandu dan layanan kesehatan"],
+  bansos: ["Pendataan penerima bantuan sosial"],
+};
+
+/** The demo officials published some handled issues on the village's public page (opened for the demo). */
+async function publishDemoCases(db: Database, villageId: number, rng: Rng): Promise<number> {
+  await setVillagePublicPage(db, villageId, true);
+  let n = 0;
+  for (const c of await findVillageCases(db, villageId)) {
+    const titles = c.topicKey ? PUBLIC_TITLES[c.topicKey] : undefined;
+    if (!titles || !["ditindaklanjuti", "selesai", "diteruskan"].includes(c.status) || !rng.chance(0.1)) continue;
+    await updateCase(db, villageId, c.id, { publicTitle: rng.pick(titles) }, [{ actor: rng.pick(OFFICIALS), kind: "publish", details: {}, at: c.resolvedAt ?? c.firstReplyAt ?? c.openedAt }]);
+    n++;
+  }
+  return n;
 }
 
 /**

@@ -18,6 +18,7 @@ import { commentsRouter } from "./routes/comments";
 import { casesRouter } from "./routes/cases";
 import { alertsRouter } from "./routes/alerts";
 import { repliesRouter } from "./routes/replies";
+import { publicPageRouter } from "./routes/publicPage";
 import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
 import { reportsRouter } from "./routes/reports";
@@ -91,6 +92,7 @@ export function createApp(opts: AppOptions): Express {
   app.use("/api", casesRouter(db));
   app.use("/api", alertsRouter(db));
   app.use("/api", repliesRouter(db, opts.replies ?? null));
+  app.use("/api", publicPageRouter(db));
   app.use("/api", (_req, _res, next) => next(notFound("Alamat API")));
 
   const clientDir = opts.clientDir === undefined ? DEFAULT_CLIENT_DIR : opts.clientDir;

@@ -109,7 +109,7 @@ export const CommentListQuerySchema = z.object({
 });
 export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
 
-export interface VillageDTO { id: number; code: string; name: string; kecamatan: string; kabupaten: string; timeZone: string }
+export interface VillageDTO { id: number; code: string; name: string; kecamatan: string; kabupaten: string; timeZone: string; publicPage?: boolean }
 
 export interface SentimentCounts { positif: number; netral: number; negatif: number }
 
@@ -333,6 +333,7 @@ export interface CaseDTO {
   forwardedTo: string | null;
   forwardRef: string | null;
   reason: string | null;
+  publicTitle: string | null;
 }
 
 export interface CaseListDTO {
@@ -374,8 +375,10 @@ export const CaseUpdateSchema = z
     forwardedTo: z.string().trim().min(1).max(200).optional(),
     forwardRef: z.string().trim().max(200).optional(),
     reason: z.string().trim().min(1).max(500).optional(),
+    /** A title for residents: the case is listed on the public page (null: taken off it). */
+    publicTitle: z.string().trim().min(3).max(140).nullable().optional(),
   })
-  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined, { message: "give status, assigneeId or note", path: ["status"] })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined || v.publicTitle !== undefined, { message: "give status, assigneeId, note or publicTitle", path: ["status"] })
   .refine((v) => v.status !== "diteruskan" || v.forwardedTo !== undefined, { message: "say where it was forwarded (kecamatan, dinas, SP4N-LAPOR!)", path: ["forwardedTo"] })
   .refine((v) => v.status !== "tidak_perlu" || v.reason !== undefined, { message: "give the reason no follow-up is needed", path: ["reason"] });
 export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
@@ -402,3 +405,16 @@ export interface FollowUpDTO { caseId: number; status: CaseStatus; overdue: bool
 
 /** Response figures of a week: cases opened that week, how many the village answered publicly, how fast; overdue now. */
 export interface FollowUpFiguresDTO { needsReply: number; answered: number; overdue: number; medianFirstReplyHours: number | null }
+
+/** The public page (/publik/<kode-desa>): aggregates and published cases only — no comments, authors or ids. */
+export interface PublicPageDTO {
+  village: { name: string; kecamatan: string; kabupaten: string };
+  week: string | null;
+  latestDataDay: string | null;
+  weeks: Array<{ week: string; comments: number; negativeShare: number | null; needsReply: number; answered: number }>;
+  topics: Array<{ name: string; comments: number; negativeShare: number | null }>;
+  followUp: { needsReply: number; answered: number; resolved: number; medianFirstReplyHours: number | null };
+  cases: Array<{ title: string; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
+}
+
+export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });

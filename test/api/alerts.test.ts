@@ -10,7 +10,7 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
-import { addAlertChannel, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
+import { addAlertChannel, poissonTail, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "@suara-desa/jobs/alerts/dispatch";
 import { createVillage, incomingComment } from "../factories/village";
@@ -87,11 +87,20 @@ function startSmtp(): Promise<void> {
 
 function startHttp(): Promise<void> {
   httpServer = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (c: Buffer) => (raw += c.toString()));
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const path = req.url ?? "";
+      // Multipart bodies carry a binary PDF: read them byte for byte; JSON bodies as UTF-8.
+      const raw = Buffer.concat(chunks).toString(path.endsWith("/sendDocument") ? "latin1" : "utf8");
+      if (path.endsWith("/sendDocument")) {
+        // multipart/form-data: chat_id, caption and the PDF, as the Bot API takes them.
+        const chat = /name="chat_id"\r\n\r\n([^\r]*)/.exec(raw)?.[1];
+        received.push({ path, body: { chat_id: chat, caption: /name="caption"\r\n\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1], hasPdf: raw.includes("%PDF-"), filename: /filename="([^"]+)"/.exec(raw)?.[1] }, headers: req.headers, raw: "" });
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ ok: true, result: { message_id: received.length, document: { file_id: "BQAC" } } }));
+      }
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const json = (status: number, b: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(b));
@@ -221,6 +230,64 @@ describe("an urgent comment", () => {
     expect(received.filter((r) => r.path.endsWith("/sendMessage"))).toHaveLength(1);
     expect(mails).toHaveLength(1);
     expect(received.filter((r) => r.path === "/hook")).toHaveLength(1);
+  });
+});
+
+describe("source health and the weekly digest", () => {
+  it("reports a source that has not fetched for a day once, and its recovery once", async () => {
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    const source = await env.db.prisma.source.create({ data: { villageId, platform: "facebook", accountId: "111222", handle: "pemdessukamaju", status: "error", lastRunAt: new Date(), lastSuccessAt: twoDaysAgo, lastError: "Facebook tidak menjawab" } });
+    await drain(new Date());
+    await drain(new Date());
+    const down = received.filter((r) => r.path.endsWith("/sendMessage") && String(r.body.text).includes("Sumber data bermasalah"));
+    expect(down).toHaveLength(1);
+    expect(String(down[0].body.text)).toContain("Facebook @pemdessukamaju: Facebook tidak menjawab");
+    received.length = 0;
+    await env.db.prisma.source.update({ where: { id: source.id }, data: { status: "active", lastSuccessAt: new Date(), lastError: null } });
+    await drain(new Date());
+    await drain(new Date());
+    const up = received.filter((r) => r.path.endsWith("/sendMessage") && String(r.body.text).includes("Sumber data pulih"));
+    expect(up).toHaveLength(1);
+  });
+
+  it("sends Monday's digest once: five lines, the PDF attached to the e-mail and as a Telegram document", async () => {
+    const { generateWeeklyReports } = await import("@suara-desa/core/services/reports/reportService");
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000);
+    const results = await generateWeeklyReports(env.db, nextWeek);
+    expect(results.find((r) => r.villageId === villageId)?.status).toBe("stored");
+    await drain(new Date());
+    await generateWeeklyReports(env.db, nextWeek);
+    await drain(new Date());
+    const docs = received.filter((r) => r.path.endsWith("/sendDocument"));
+    // Both Telegram channels want digests: the first by default, the second only digests.
+    expect(docs.length).toBe(2);
+    expect(docs[0].body).toMatchObject({ hasPdf: true });
+    expect(String(docs[0].body.filename)).toMatch(/\.pdf$/);
+    expect(String(docs[0].body.caption).split("\n")).toHaveLength(5);
+    const mail = mails.find((m) => /Subject: .*Ringkasan/.test(m.data));
+    expect(mail?.data).toContain("application/pdf");
+    expect(mails.filter((m) => /Subject: .*Ringkasan/.test(m.data))).toHaveLength(1);
+  });
+});
+
+describe("spikes", () => {
+  it("warns once a day when a topic's negative comments jump far above its eight-week baseline", async () => {
+    expect(poissonTail(5, 0.2)).toBeLessThan(0.001);
+    expect(poissonTail(2, 1)).toBeGreaterThan(0.1);
+    const texts = [
+      "jalan desa di RT 01 rusak parah, berlubang besar", "jalan ke sekolah rusak, motor sering jatuh", "aspal jalan dusun 2 hancur, tolong diperbaiki",
+      "jalan rusak lagi depan masjid, becek dan berlubang", "jalan di RW 03 rusak tidak pernah diperbaiki, kecewa", "jalan rusak parah sekali di kampung cibogo",
+    ];
+    const now = new Date();
+    const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments: texts.map((text, i) => incomingComment({ externalId: `spike-${i}`, text, publishedAt: new Date(now.getTime() - i * 60_000) })) });
+    await refreshRollups(env.db, villageId, r.days);
+    await drain(new Date(now.getTime() + 11 * 60_000), 3);
+    const spikes = received.filter((x) => x.path.endsWith("/sendMessage") && String(x.body.text).startsWith("📈 Lonjakan keluhan"));
+    // One per Telegram channel that wants spikes (the first one: all events), naming the topic with examples.
+    expect(spikes).toHaveLength(1);
+    expect(String(spikes[0].body.text)).toContain("Infrastruktur");
+    expect(String(spikes[0].body.text)).toMatch(/\d+ komentar negatif hari ini/);
+    expect(String(spikes[0].body.text).split("\n").filter((l) => l.startsWith('"'))).toHaveLength(2);
   });
 });
 

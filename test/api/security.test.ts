@@ -13,7 +13,7 @@ import { as, loginAs } from "../helpers/session";
 import { createTempDatabase } from "../helpers/tempDb";
 
 /** Routes anyone may call without a session. */
-const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup"]);
+const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup", "GET /api/public/villages/:code"]);
 /** Routes about the caller only (any logged-in user). */
 const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/villages", "GET /api/registry/villages"]);
 /** Deployment-wide administration: admins only. */
@@ -99,7 +99,7 @@ describe("a user of village B", () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
       const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"],
-        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
+        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", enabled: true, caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }

@@ -132,6 +132,22 @@ describe("Peringatan (Admin)", () => {
   });
 });
 
+describe("Halaman publik", () => {
+  it("shows residents the village's figures and published issues on a phone, without names or comments", async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(server.baseUrl + "/publik/32.15.04.2006");
+    await page.getByRole("heading", { level: 1, name: /Suara Warga Desa/ }).waitFor();
+    await page.locator(".public-cases li").first().waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/warga-[0-9a-f]{6}/);
+    expect(text).toContain("12 minggu terakhir");
+    await page.screenshot({ path: screenshotPath("public-phone") });
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("Tindak Lanjut on a 360×740 phone", () => {
   it("shows the list, then the issue on its own screen, with no sideways scrolling or overlapping boxes", async () => {
     const page = await newPage({ width: 360, height: 740 });

@@ -66,7 +66,12 @@ describe(`migration ${MIGRATION}`, () => {
     expect(before).not.toContain(MIGRATION);
 
     // Data as the previous version stored it (the columns are the same; only the keys differ).
-    const village = (code: string, name: string) => db.prisma.village.create({ data: { code, name, kecamatan: "Telagasari", kabupaten: "Karawang" } });
+    // Villages too are written with SQL: later migrations add columns to them as well.
+    const village = async (code: string, name: string) => {
+      const [row] = await db.prisma.$queryRawUnsafe<Array<{ id: number }>>(
+        `INSERT INTO "Village" (code, name, kecamatan, kabupaten) VALUES (${arg(db, 1)}, ${arg(db, 2)}, 'Telagasari', 'Karawang') RETURNING id`, code, name);
+      return { id: Number(row.id) };
+    };
     const a = await village("32.15.99.3001", "Desa A");
     const b = await village("32.15.99.3002", "Desa B");
     const topic = await db.prisma.topic.create({ data: { key: "infrastruktur", nameId: "Infrastruktur", nameEn: "Infrastructure" } });

@@ -9,6 +9,7 @@ import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { AlertsPanel } from "./admin/AlertsPanel";
+import { PublicPagePanel } from "./admin/PublicPagePanel";
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 const roleKey = (r: string) => `admin.role.${r}` as MessageKey;
@@ -33,6 +34,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
         <CreateUserForm village={village} />
       </section>
       <AlertsPanel village={village} />
+      <PublicPagePanel village={village} />
       <VillageTopicForm village={village} />
       <BackgroundJobs />
       <AuditLog />

@@ -440,6 +440,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
   const [forwardRef, setForwardRef] = useState(c.forwardRef ?? "");
   const [reason, setReason] = useState(c.reason ?? "");
   const [note, setNote] = useState("");
+  const [publicTitle, setPublicTitle] = useState(c.publicTitle ?? "");
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
   useEffect(() => {
     setStatus(c.status);
@@ -457,6 +458,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(status === "diteruskan" && status !== c.status ? { forwardedTo: forwardedTo.trim(), ...(forwardRef.trim() ? { forwardRef: forwardRef.trim() } : {}) } : {}),
         ...(status === "tidak_perlu" && status !== c.status ? { reason: reason.trim() } : {}),
+        ...((publicTitle.trim() || null) !== c.publicTitle ? { publicTitle: publicTitle.trim() || null } : {}),
       });
       setNote("");
       setState({ kind: "saved" });
@@ -464,7 +466,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
       setState({ kind: "error", message: err instanceof ApiError || err instanceof Error ? err.message : String(err) });
     }
   };
-  const changed = status !== c.status || (assignee ? Number(assignee) : null) !== (c.assignee?.id ?? null) || note.trim() !== "";
+  const changed = status !== c.status || (assignee ? Number(assignee) : null) !== (c.assignee?.id ?? null) || note.trim() !== "" || (publicTitle.trim() || null) !== c.publicTitle;
   const missing = (status === "diteruskan" && status !== c.status && !forwardedTo.trim()) || (status === "tidak_perlu" && status !== c.status && !reason.trim());
   return (
     <form className="fu-change" onSubmit={submit} aria-labelledby={`${uid}-t`}>
@@ -510,6 +512,10 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
           <input id={`${uid}-why`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
+      <div className="field">
+        <label htmlFor={`${uid}-pt`}>{t("inbox.publicTitle")}</label>
+        <input id={`${uid}-pt`} value={publicTitle} maxLength={140} onChange={(e) => setPublicTitle(e.target.value)} />
+      </div>
       <div className="field">
         <label htmlFor={`${uid}-n`}>{t("inbox.note")}</label>
         <textarea id={`${uid}-n`} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
@@ -599,6 +605,8 @@ function History({ events, timeZone, assignees }: { events: CaseDetailDTO["event
         return t("event.split", { actor: actor(e.actor), count: fmt.number(Number(d.comments ?? 1)) });
       case "reply":
         return t("event.reply", { actor: actor(e.actor) });
+      case "publish":
+        return t("event.publish", { actor: actor(e.actor) });
       default:
         return actor(e.actor);
     }

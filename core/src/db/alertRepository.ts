@@ -114,6 +114,12 @@ export async function markDemoAlertsSent(db: Database, channelId: number): Promi
   }
 }
 
+/** Dedupe keys of a channel's messages that start with `prefix`. */
+export async function findDedupeKeys(db: Database, channelId: number, prefix: string): Promise<string[]> {
+  const rows = await db.prisma.alertMessage.findMany({ where: { channelId, dedupeKey: { startsWith: prefix } }, select: { dedupeKey: true } });
+  return rows.map((r) => r.dedupeKey);
+}
+
 /** The delivery log of a village, newest first. */
 export async function findAlertMessages(db: Database, villageId: number, limit = 100) {
   return db.prisma.alertMessage.findMany({

@@ -358,3 +358,11 @@ export async function findCasePlatforms(db: Database, villageId: number, caseIds
   for (const r of rows) if (r.caseId !== null) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.platform]);
   return out;
 }
+
+/** Cases an official published on the public page (with a title for residents), newest first. */
+export async function findPublishedCases(db: Database, villageId: number, limit: number) {
+  return db.prisma.followUpCase.findMany({
+    where: { villageId, publicTitle: { not: null } }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take: limit,
+    select: { publicTitle: true, topicKey: true, status: true, openedAt: true, resolvedAt: true },
+  });
+}

@@ -2,15 +2,20 @@
 // outbox rows (AlertMessage) keyed so the same event never makes two messages; the dispatcher in
 // jobs/src/alerts sends them. Texts are Indonesian, short enough for a phone, with personal data masked.
 import { randomBytes } from "node:crypto";
-import { localHourAndWeekday } from "@suara-desa/shared/time";
+import { addDays, localDay, localHourAndWeekday } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { env } from "../env";
 import type { Database } from "../db/client";
 import {
-  deleteAlertChannel, enqueueAlert, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
+  deleteAlertChannel, enqueueAlert, findDedupeKeys, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
   type AlertChannelRow,
 } from "../db/alertRepository";
 import { findCaseOfComment } from "../db/caseRepository";
+import { listSources } from "../db/sourceRepository";
+import { findSlimComments } from "../db/commentRepository";
+import { findRollups } from "../db/rollupRepository";
+import { findTopicsForVillage } from "../db/topicRepository";
+import { computeWeeklyOverview } from "./overviewService";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
 import { parsePiiSpans, redactPersonalData } from "../nlp/pii";
@@ -31,6 +36,8 @@ export interface AlertPayload {
   link: string | null;
   /** Urgent alerts ignore quiet hours. */
   urgent: boolean;
+  /** A stored report to attach (the Monday digest). */
+  reportId?: number | null;
 }
 
 /** How recent an urgent comment must be to alert (older ones imported late are history, not news). */
@@ -203,3 +210,126 @@ export async function queueUrgentAlerts(db: Database, villageId: number, now = n
   return queued;
 }
 
+
+const SOURCE_DOWN_MS = 24 * 3_600_000;
+const PLATFORM_NAMES: Record<string, string> = { x: "X", facebook: "Facebook", instagram: "Instagram" };
+
+/**
+ * Source health: a source that has not fetched successfully for 24 hours, or needs a new login, is
+ * reported once per outage (keyed by its last success), and its recovery once more.
+ */
+export async function queueSourceHealthAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
+  const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("sourceHealth"));
+  if (channels.length === 0) return 0;
+  const village = await villageOrThrow(db, villageId);
+  const time = (d: Date) => new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: village.timeZone }).format(d);
+  let queued = 0;
+  for (const s of await listSources(db, villageId)) {
+    if (s.status === "paused" || s.status === "demo") continue;
+    const since = s.lastSuccessAt ?? s.createdAt;
+    const name = `${PLATFORM_NAMES[s.platform] ?? s.platform} ${s.handle ? `@${s.handle.replace(/^@/, "")}` : s.accountId}`;
+    const down = s.status === "needs_login" || (s.lastRunAt !== null && now.getTime() - since.getTime() > SOURCE_DOWN_MS);
+    for (const ch of channels) {
+      if (down) {
+        const why = s.status === "needs_login" ? "akun perlu login ulang" : (s.lastError ?? "belum berhasil mengambil komentar");
+        const payload: AlertPayload = {
+          subject: `Sumber data bermasalah — Desa ${village.name}`,
+          text: `⚠️ Sumber data bermasalah — Desa ${village.name}\n${name}: ${why}.\nTerakhir berhasil: ${s.lastSuccessAt ? time(s.lastSuccessAt) : "belum pernah"}.\nPerbaiki di Sumber Data: ${appLink("/sumber")}`,
+          link: appLink("/sumber"), urgent: false,
+        };
+        if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:down:${since.toISOString()}`, payload: JSON.stringify(payload) })) queued++;
+      } else {
+        // Recovered: every outage reported on this channel before the latest success gets its "pulih".
+        for (const key of await findDedupeKeys(db, ch.id, `health:${s.id}:down:`)) {
+          const at = key.slice(`health:${s.id}:down:`.length);
+          if (!s.lastSuccessAt || Date.parse(at) >= s.lastSuccessAt.getTime()) continue;
+          const payload: AlertPayload = {
+            subject: `Sumber data pulih — Desa ${village.name}`,
+            text: `✅ Sumber data pulih — Desa ${village.name}\n${name} kembali mengambil komentar (${time(s.lastSuccessAt)}).`,
+            link: appLink("/sumber"), urgent: false,
+          };
+          if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:up:${at}`, payload: JSON.stringify(payload) })) queued++;
+        }
+      }
+    }
+  }
+  return queued;
+}
+
+/**
+ * The Monday digest after the weekly report is stored: five lines in Indonesian from the same overview
+ * the review shows, the PDF attached (e-mail, Telegram document), a link for WhatsApp and webhooks.
+ */
+export async function queueWeeklyDigest(db: Database, villageId: number, week: string, reportId: number | null): Promise<number> {
+  const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("digest"));
+  if (channels.length === 0) return 0;
+  const village = await villageOrThrow(db, villageId);
+  const o = await computeWeeklyOverview(db, villageId, week);
+  const share = (t: { negatif: number; comments: number }) => (t.comments ? Math.round((1000 * t.negatif) / t.comments) / 10 : 0);
+  const worst = [...o.topics].sort((a, b) => b.negatif - a.negatif)[0];
+  const lines = [
+    `Ringkasan mingguan Desa ${village.name}, ${week}`,
+    `Komentar warga: ${o.totals.comments}${o.previous ? ` (minggu lalu ${o.previous.comments})` : ""}; negatif ${share(o.totals).toLocaleString("id-ID")}%${o.previous ? ` (minggu lalu ${share(o.previous).toLocaleString("id-ID")}%)` : ""}.`,
+    worst && worst.negatif > 0 ? `Paling dikeluhkan: ${worst.name} (${worst.negatif} komentar negatif).` : "Tidak ada topik yang menonjol dikeluhkan.",
+    `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab terbuka, ${o.totals.overdue} terlambat.`,
+    `Darurat: ${o.totals.intents.urgent} laporan. Laporan lengkap: ${appLink(`/?week=${week}`)}`,
+  ];
+  const payload = JSON.stringify({ subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId } satisfies AlertPayload & { reportId: number | null });
+  let queued = 0;
+  for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "digest", dedupeKey: `digest:${week}`, payload })) queued++;
+  return queued;
+}
+
+/** P(X ≥ k) for X ~ Poisson(λ). */
+export function poissonTail(k: number, lambda: number): number {
+  let term = Math.exp(-lambda);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= lambda / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
+export const SPIKE_MIN_COUNT = 5;
+export const SPIKE_P = 0.001;
+const BASELINE_DAYS = 56;
+
+/**
+ * Spikes: a topic's negative comments today (village time) far above its daily baseline over the
+ * last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
+ * naming the topic, the counts and two example comments (personal data masked).
+ */
+export async function queueSpikeAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
+  const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("spike"));
+  if (channels.length === 0) return 0;
+  const village = await villageOrThrow(db, villageId);
+  const today = localDay(now, village.timeZone);
+  const from = addDays(today, -BASELINE_DAYS);
+  const rows = await findRollups(db, villageId, from, today, "topics");
+  const todayNeg = new Map<string, number>();
+  const baseNeg = new Map<string, number>();
+  for (const r of rows) {
+    if (r.sentiment !== "negatif") continue;
+    const m = r.day === today ? todayNeg : baseNeg;
+    m.set(r.topic, (m.get(r.topic) ?? 0) + r.count);
+  }
+  const names = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, t.nameId]));
+  let queued = 0;
+  for (const [topic, k] of todayNeg) {
+    const lambda = (baseNeg.get(topic) ?? 0) / BASELINE_DAYS;
+    if (k < SPIKE_MIN_COUNT || poissonTail(k, Math.max(lambda, 0.2)) >= SPIKE_P) continue;
+    const examples = (await findSlimComments(db, villageId, today, today, topic))
+      .filter((c) => c.sentiment === "negatif").sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, 2)
+      .map((c) => `"${redactPersonalData(c.text).text.slice(0, 200)}"`);
+    const name = names.get(topic) ?? topic;
+    const link = appLink(`/jelajahi?topic=${topic}&sentiment=negatif&from=${today}&to=${today}`);
+    const payload: AlertPayload = {
+      subject: `Lonjakan keluhan ${name} — Desa ${village.name}`,
+      text: [`📈 Lonjakan keluhan — Desa ${village.name}`, `${name}: ${k} komentar negatif hari ini (biasanya ${lambda.toLocaleString("id-ID", { maximumFractionDigits: 1 })} per hari dalam 8 minggu terakhir).`, ...examples, `Lihat: ${link}`].join("\n"),
+      link, urgent: false,
+    };
+    for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload: JSON.stringify(payload) })) queued++;
+  }
+  return queued;
+}

@@ -165,7 +165,7 @@ async function presentCases(db: Database, villageId: number, rows: CaseRow[], no
       representative, assignee: r.assignee ? { id: r.assignee.id, displayName: r.assignee.displayName || r.assignee.username } : null,
       openedAt: r.openedAt.toISOString(), firstReplyAt: r.firstReplyAt?.toISOString() ?? null, firstReplyDueAt: r.firstReplyDueAt.toISOString(),
       resolveDueAt: r.resolveDueAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, overdue: isOverdue(r, now),
-      forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason,
+      forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason, publicTitle: r.publicTitle,
     }];
   });
 }
@@ -271,6 +271,10 @@ function changeOf(row: CaseRow, input: CaseUpdateInput, actor: string, now: Date
     events.push({ actor, kind: "assign", details: { to: input.assigneeId } });
   }
   if (input.note) events.push({ actor, kind: "note", details: { text: input.note } });
+  if (input.publicTitle !== undefined && input.publicTitle !== row.publicTitle) {
+    data.publicTitle = input.publicTitle;
+    events.push({ actor, kind: "publish", details: { title: input.publicTitle } });
+  }
   return { data, events };
 }
 

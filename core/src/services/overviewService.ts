@@ -60,7 +60,7 @@ export async function getWeeklyOverview(db: Database, auth: AuthContext | undefi
   return cachedForVillage(db, villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
 }
 
-async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
+export async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
   const days = await findDaysWithData(db, villageId);

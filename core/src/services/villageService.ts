@@ -11,7 +11,7 @@ import { notFound } from "../errors";
 /** The villages the user may read (admins: every village the deployment serves). */
 export async function listVillages(db: Database, auth: AuthContext | undefined): Promise<VillageDTO[]> {
   const rows = (await findVillages(db)).filter((v) => auth && (auth.role === "admin" || auth.villageIds.includes(v.id)));
-  return rows.map((v) => ({ id: v.id, code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, timeZone: v.timeZone }));
+  return rows.map((v) => ({ id: v.id, code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, timeZone: v.timeZone, publicPage: v.publicPage }));
 }
 
 /** The topics that apply to a village. */

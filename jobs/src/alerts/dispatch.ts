@@ -8,10 +8,13 @@
 import type { Database } from "@suara-desa/core/db/client";
 import { claimDueAlerts, deferAlert, findAlertChannel, findAlertChannels, markAlertFailed, markAlertSent } from "@suara-desa/core/db/alertRepository";
 import { getVillage } from "@suara-desa/core/db/villageRepository";
-import { queueUrgentAlerts, quietUntil, type AlertPayload } from "@suara-desa/core/services/alertService";
+import { getReportContent } from "@suara-desa/core/db/reportRepository";
+import { queueSourceHealthAlerts, queueSpikeAlerts, queueUrgentAlerts, quietUntil, type AlertPayload } from "@suara-desa/core/services/alertService";
 import { sendAlert, type AlertConfig, type SendContext } from "./senders";
 
 export const MAX_ATTEMPTS = 8;
+const SPIKE_EVERY_MS = 10 * 60_000;
+const spikeChecked = new Map<number, number>();
 const LEASE_MS = 120_000;
 
 export function backoffMs(attempt: number): number {
@@ -34,7 +37,16 @@ export async function dispatchAlerts(db: Database, opts: DispatchOptions = {}): 
   const now = opts.now ?? (() => new Date());
   const result: DispatchResult = { sent: 0, retried: 0, failed: 0, deferred: 0, queued: 0 };
   const villages = [...new Set((await findAlertChannels(db)).filter((c) => c.enabled).map((c) => c.villageId))];
-  for (const v of villages) result.queued += await queueUrgentAlerts(db, v, now());
+  for (const v of villages) {
+    result.queued += await queueUrgentAlerts(db, v, now());
+    result.queued += await queueSourceHealthAlerts(db, v, now());
+    // Spikes read eight weeks of rollups: every 10 minutes per village is often enough.
+    const last = spikeChecked.get(v) ?? 0;
+    if (now().getTime() < last || now().getTime() - last >= SPIKE_EVERY_MS) {
+      spikeChecked.set(v, now().getTime());
+      result.queued += await queueSpikeAlerts(db, v, now());
+    }
+  }
   const zones = new Map<number, string>();
   for (const m of await claimDueAlerts(db, now(), LEASE_MS, opts.limit ?? 50)) {
     const ch = await findAlertChannel(db, m.channelId);
@@ -52,6 +64,10 @@ export async function dispatchAlerts(db: Database, opts: DispatchOptions = {}): 
       continue;
     }
     const ctx: SendContext = { messageId: m.id, fetch: opts.fetch, timeoutMs: opts.timeoutMs, config: opts.config };
+    if (payload.reportId && (ch.kind === "email" || ch.kind === "telegram")) {
+      const report = await getReportContent(db, payload.reportId);
+      if (report?.content && report.villageId === ch.villageId) ctx.attachment = { filename: report.filePath.split("/").pop() ?? "laporan.pdf", content: Buffer.from(report.content) };
+    }
     const out = await sendAlert(ch, m.kind, payload, ctx);
     if (out.ok) {
       await markAlertSent(db, m.id, now());

@@ -20,6 +20,8 @@ export interface SendContext {
   timeoutMs?: number;
   /** Settings over the process's (tests point the services at imitations). */
   config?: Partial<AlertConfig>;
+  /** A file to attach (the Monday digest's PDF): e-mail attachment, Telegram document. */
+  attachment?: { filename: string; content: Buffer };
 }
 
 function settings(ctx: SendContext): AlertConfig {
@@ -51,7 +53,29 @@ async function post(url: string, body: unknown, headers: Record<string, string>,
 async function sendTelegram(ch: AlertChannelRow, p: AlertPayload, ctx: SendContext): Promise<SendOutcome> {
   const token = settings(ctx).TELEGRAM_BOT_TOKEN;
   if (!token) return never("TELEGRAM_BOT_TOKEN belum diatur di server");
-  const r = await post(`${settings(ctx).TELEGRAM_API_URL.replace(/\/$/, "")}/bot${token}/sendMessage`, { chat_id: ch.target, text: p.text, disable_web_page_preview: true }, {}, ctx);
+  const base = `${settings(ctx).TELEGRAM_API_URL.replace(/\/$/, "")}/bot${token}`;
+  let r: Awaited<ReturnType<typeof post>>;
+  if (ctx.attachment) {
+    // sendDocument: multipart upload of the PDF with the summary as its caption (≤ 1024 characters).
+    const form = new FormData();
+    form.set("chat_id", ch.target);
+    form.set("caption", p.text.slice(0, 1024));
+    form.set("document", new Blob([new Uint8Array(ctx.attachment.content)], { type: "application/pdf" }), ctx.attachment.filename);
+    try {
+      const res = await (ctx.fetch ?? fetch)(`${base}/sendDocument`, { method: "POST", body: form, signal: AbortSignal.timeout(ctx.timeoutMs ?? settings(ctx).HTTP_TIMEOUT_MS) });
+      let json: unknown = null;
+      try {
+        json = await res.json();
+      } catch {
+        json = null;
+      }
+      r = { status: res.status, json };
+    } catch (e) {
+      r = { networkError: (e as Error).message };
+    }
+  } else {
+    r = await post(`${base}/sendMessage`, { chat_id: ch.target, text: p.text, disable_web_page_preview: true }, {}, ctx);
+  }
   if ("networkError" in r) return retry(`Telegram tidak terjangkau: ${r.networkError}`);
   const body = (r.json ?? {}) as { ok?: boolean; description?: string; parameters?: { retry_after?: number } };
   if (r.status === 200 && body.ok) return { ok: true };
@@ -70,6 +94,7 @@ async function sendEmail(ch: AlertChannelRow, p: AlertPayload, ctx: SendContext)
   try {
     await transport.t.sendMail({
       from: settings(ctx).MAIL_FROM, to: ch.target, subject: p.subject, text: p.text,
+      attachments: ctx.attachment ? [{ filename: ctx.attachment.filename, content: ctx.attachment.content, contentType: "application/pdf" }] : undefined,
       // The same message id on every attempt lets mail clients drop a duplicate after a retry.
       messageId: `<peringatan-${ctx.messageId}@suara-desa>`,
     });

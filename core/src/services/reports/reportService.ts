@@ -24,6 +24,7 @@ import { getReportData } from "./reportData";
 import { villageDisplayName, type ReportLang } from "./reportStrings";
 import { writeReportXlsx } from "./xlsxReport";
 import type { StoredReportDTO } from "@suara-desa/shared/contracts";
+import { queueWeeklyDigest } from "../alertService";
 
 export type ReportFormat = "pdf" | "xlsx" | "csv";
 
@@ -267,6 +268,8 @@ export async function generateWeeklyReports(db: Database, now: Date): Promise<We
       }
       const file = await generatePdfReport(db, v.id, { kind: "weekly", period: week, lang: "id", now, createdBy: null, store: "always" });
       results.push({ villageId: v.id, week, status: "stored", reportId: file.report?.id ?? null });
+      // The officials' channels get the five-line digest with the PDF (dedupe: one per week).
+      await queueWeeklyDigest(db, v.id, week, file.report?.id ?? null);
       await finishJobRun(db, runId, { status: "ok", read: 0, new: 1, updated: 0, rejected: 0, details: { week, reportId: file.report?.id, bytes: file.body.length } });
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);

@@ -1,0 +1,81 @@
+// Halaman publik: off by default; once the BPD chair opens it, anyone can read the village's
+// aggregates and the cases an official published — and never a comment, an author, a phone number,
+// a NIK or an internal id (the whole JSON is scanned for every one of them in the database).
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "@suara-desa/server/app";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { findPii } from "@suara-desa/core/nlp/pii";
+import { createVillage, incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let app: ReturnType<typeof createApp>;
+let village: { id: number; code: string };
+let pimpinan: ReturnType<typeof as>;
+let perangkat: ReturnType<typeof as>;
+
+beforeAll(async () => {
+  env = await createTempDatabase();
+  app = createApp({ db: env.db, clientDir: null, log: () => {} });
+  village = await createVillage(env.db, { name: "Sukamaju" });
+  pimpinan = as(app, await loginAs(app, env.db, "pimpinan", [village.id]));
+  perangkat = as(app, await loginAs(app, env.db, "perangkat", [village.id]));
+  const at = (d: number, h: number) => new Date(Date.UTC(2026, 10, d, h));
+  const comments = [
+    incomingComment({ authorId: "u-budi", authorName: "Budi Santoso", text: "Jalan RT 03 rusak parah, hubungi saya 0812-3456-7890 pak", publishedAt: at(17, 2) }),
+    incomingComment({ authorId: "u-siti", authorName: "Siti Aminah", text: "NIK saya 3215011203900001 belum terdaftar BLT, kapan didata?", publishedAt: at(18, 3) }),
+    incomingComment({ authorId: "u-asep", authorName: "Asep", text: "air PDAM mati tiga hari di dusun krajan, email saya asep.k@contoh.id", publishedAt: at(19, 4) }),
+    incomingComment({ authorId: "u-rina", authorName: "Rina", text: "terima kasih pak kades, posyandu sudah buka lagi", publishedAt: at(20, 5) }),
+  ];
+  const r = await storeBatch(env.db, { villageId: village.id, sourceId: null, posts: [], comments });
+  await refreshRollups(env.db, village.id, r.days);
+});
+afterAll(() => env.cleanup());
+
+describe("the public page", () => {
+  it("does not exist until the village opens it", async () => {
+    await request(app).get(`/api/public/villages/${village.code}`).expect(404);
+    await perangkat.put(`/api/villages/${village.id}/public`).send({ enabled: true }).expect(403);
+    await pimpinan.put(`/api/villages/${village.id}/public`).send({ enabled: true }).expect(200);
+  });
+
+  it("shows aggregates and published cases to anyone, cacheable, without any personal data or id", async () => {
+    const cases = (await perangkat.get(`/api/villages/${village.id}/cases?limit=10`).expect(200)).body.data;
+    const road = cases.find((c: { title: string }) => c.title.includes("Jalan RT 03"));
+    await perangkat.patch(`/api/cases/${road.id}`).send({ publicTitle: "Perbaikan jalan RT 03", status: "ditindaklanjuti" }).expect(200);
+    const res = await request(app).get(`/api/public/villages/${village.code}`).expect(200);
+    expect(res.headers["cache-control"]).toBe("public, max-age=300");
+    const page = res.body.data;
+    expect(page.village.name).toBe("Sukamaju");
+    expect(page.week).toBe("2026-W47");
+    expect(page.weeks).toHaveLength(12);
+    expect(page.weeks.at(-1)).toMatchObject({ week: "2026-W47", comments: 4 });
+    expect(page.followUp.needsReply).toBeGreaterThanOrEqual(3);
+    expect(page.cases).toEqual([expect.objectContaining({ title: "Perbaikan jalan RT 03", status: "ditindaklanjuti", opened: "2026-11-17" })]);
+
+    const json = JSON.stringify(res.body);
+    const stored = await env.db.prisma.comment.findMany({ where: { villageId: village.id } });
+    for (const c of stored) {
+      expect(json).not.toContain(c.text);
+      expect(json).not.toContain(c.authorPseudonym);
+      if (c.authorName) expect(json).not.toContain(c.authorName);
+      for (const p of findPii(c.text)) {
+        const raw = c.text.slice(p.start, p.end);
+        expect(json).not.toContain(raw);
+        const digits = raw.replace(/\D/g, "");
+        if (digits.length >= 8) expect(json).not.toContain(digits);
+      }
+    }
+    expect(json).not.toMatch(/"id":/);
+    expect(json).not.toMatch(/warga-/);
+  });
+
+  it("answers 404 again once closed, and names a malformed code", async () => {
+    await pimpinan.put(`/api/villages/${village.id}/public`).send({ enabled: false }).expect(200);
+    await request(app).get(`/api/public/villages/${village.code}`).expect(404);
+    const bad = await request(app).get("/api/public/villages/desa-saya").expect(400);
+    expect(bad.body.error.message).toMatch(/code/);
+  });
+});
