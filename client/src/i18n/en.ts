@@ -507,4 +507,8 @@ export const en: Messages = {
   "publicAdmin.address": "Address for the village account's bio:",
   "inbox.publicTitle": "Title for the public page (leave empty to keep it unpublished)",
   "event.publish": "{actor} published this issue on the public page",
+  "topics.headlineComplained": "Most complained about",
+  "topics.complainedValue": "{topic} ({n} negative comments)",
+  "topics.negativeCount": "Negative comments",
+  "topics.negativeCountShort": "Neg.",
 };

@@ -505,6 +505,10 @@ export const id = {
   "publicAdmin.address": "Alamat untuk bio akun desa:",
   "inbox.publicTitle": "Judul untuk halaman publik (kosongkan agar tidak diumumkan)",
   "event.publish": "{actor} mengumumkan isu ini di halaman publik",
+  "topics.headlineComplained": "Paling dikeluhkan",
+  "topics.complainedValue": "{topic} ({n} komentar negatif)",
+  "topics.negativeCount": "Komentar negatif",
+  "topics.negativeCountShort": "Neg.",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,13 +1,13 @@
 // Ringkasan Mingguan: what residents talked about in one week, for a BPD chair with ten minutes.
 // Order follows the questions they ask: how much and how negative (KPIs), is it getting worse
 // (trend), about what (topics), where (platforms), and what needs an answer now (attention).
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { useOverview, type Overview } from "../api/hooks";
 import { buildKpis, type KpiKey } from "../charts/prepare/kpis";
 import { buildPlatformRows } from "../charts/prepare/platformSplit";
 import { buildSentimentTrend } from "../charts/prepare/sentimentTrend";
-import { buildTopicHeadline, buildTopicRows, type TopicRow } from "../charts/prepare/topicRows";
+import { buildTopicHeadline, buildTopicRows, sortTopicRows, type TopicRow, type TopicSortKey } from "../charts/prepare/topicRows";
 import { isIsoWeek, weekNumber } from "../charts/prepare/weeks";
 import { SENTIMENT_COLORS, SENTIMENT_ORDER, type ChartSpec } from "../charts/spec";
 import { useI18n, type MessageKey } from "../i18n";
@@ -191,6 +191,15 @@ function TopicsSection({
   defaultVillageId: number | null;
 }) {
   const { t, fmt } = useI18n();
+  const [sort, setSort] = useState<{ key: TopicSortKey; dir: "asc" | "desc" }>({ key: "negatif", dir: "desc" });
+  const sorted = useMemo(() => sortTopicRows(rows, sort.key, sort.dir), [rows, sort]);
+  const sortButton = (key: TopicSortKey, label: ReactNode) => (
+    <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === "desc" ? "asc" : "desc" }))}>
+      {label}
+      <span aria-hidden="true">{sort.key === key ? (sort.dir === "desc" ? " ▾" : " ▴") : ""}</span>
+    </button>
+  );
+  const ariaSort = (key: TopicSortKey) => (sort.key === key ? (sort.dir === "desc" ? "descending" : "ascending") : undefined);
   return (
     <section className="panel area-topics" aria-labelledby="topics-title">
       <h2 id="topics-title">{t("topics.title")}</h2>
@@ -203,20 +212,23 @@ function TopicsSection({
           <table className="topic-table">
             <thead>
               <tr>
-                <th scope="col">{t("topics.topic")}</th>
-                <th scope="col" className="num">
-                  <ColumnLabel long={t("topics.count")} short={t("topics.countShort")} />
+                <th scope="col" aria-sort={ariaSort("name")}>{sortButton("name", t("topics.topic"))}</th>
+                <th scope="col" className="num" aria-sort={ariaSort("count")}>
+                  {sortButton("count", <ColumnLabel long={t("topics.count")} short={t("topics.countShort")} />)}
                 </th>
-                <th scope="col" className="num">
-                  <ColumnLabel long={t("topics.negativeShare")} short={t("topics.negativeShareShort")} />
+                <th scope="col" className="num" aria-sort={ariaSort("negatif")}>
+                  {sortButton("negatif", <ColumnLabel long={t("topics.negativeCount")} short={t("topics.negativeCountShort")} />)}
                 </th>
-                <th scope="col" className="num">
-                  <ColumnLabel long={t("topics.change")} short={t("topics.changeShort")} />
+                <th scope="col" className="num" aria-sort={ariaSort("negativeShare")}>
+                  {sortButton("negativeShare", <ColumnLabel long={t("topics.negativeShare")} short={t("topics.negativeShareShort")} />)}
+                </th>
+                <th scope="col" className="num" aria-sort={ariaSort("delta")}>
+                  {sortButton("delta", <ColumnLabel long={t("topics.change")} short={t("topics.changeShort")} />)}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {sorted.map((r) => (
                 <tr key={r.key} data-topic={r.key}>
                   <th scope="row">
                     <Link
@@ -238,6 +250,7 @@ function TopicsSection({
                     </span>
                   </th>
                   <td className="num">{fmt.number(r.count)}</td>
+                  <td className="num">{fmt.number(r.negatif)}</td>
                   <td className="num">{fmt.percent(r.negativeShare)}</td>
                   <td className="num">
                     <Delta row={r} />
@@ -254,10 +267,16 @@ function TopicsSection({
 
 function TopicHeadline({ rows }: { rows: TopicRow[] }) {
   const { t, fmt } = useI18n();
-  const { top, grewMost } = buildTopicHeadline(rows);
+  const { mostComplained, top, grewMost } = buildTopicHeadline(rows);
   if (top.length === 0) return null;
   return (
     <dl className="headline">
+      {mostComplained.length > 0 && (
+        <div>
+          <dt>{t("topics.headlineComplained")}</dt>
+          <dd>{mostComplained.map((r) => t("topics.complainedValue", { topic: r.name, n: fmt.number(r.negatif) })).join(t("topics.listJoin"))}</dd>
+        </div>
+      )}
       <div>
         <dt>{t("topics.headlineTop")}</dt>
         <dd>{top.map((r) => r.name).join(t("topics.listJoin"))}</dd>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getResources } from "./resources";
 import { createPipeline, MODEL } from "./pipeline";
 import { DEFAULT_TOPICS } from "./taxonomy";
 
@@ -50,9 +51,10 @@ describe("createPipeline", () => {
   });
 
   it("creating a second pipeline with other topics reuses the loaded resources", () => {
-    const t0 = performance.now();
+    // Loaded once per process (no timing assertion: benchmarks are scripts, machines are shared).
+    const before = getResources();
     const p2 = createPipeline({ topics: [{ key: "wifi_desa", nameId: "WiFi Desa", nameEn: "Village WiFi", keywords: ["wifi"] }] });
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(getResources()).toBe(before);
     expect(p2.analyze("wifi desa mati terus").topics.map((t) => t.key)).toEqual(["wifi_desa"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTopicHeadline, buildTopicRows } from "./topicRows";
+import { buildTopicHeadline, buildTopicRows, sortTopicRows } from "./topicRows";
 
 const topic = (key: string, count: number, negatif: number, previous: number) => ({
   key,
@@ -47,5 +47,20 @@ describe("buildTopicHeadline", () => {
     const h = buildTopicHeadline(buildTopicRows([topic("a", 3, 1, 5), topic("b", 2, 0, 2), topic("c", 0, 0, 4)]));
     expect(h.grewMost).toBeNull();
     expect(h.top.map((r) => r.key)).toEqual(["a", "b"]);
+  });
+});
+
+describe("what the chair asks first", () => {
+  const rows = buildTopicRows([topic("bansos", 10, 7, 4), topic("banjir_bencana", 25, 3, 30), topic("air_bersih", 9, 8, 1), topic("sampah", 4, 0, 2)]);
+
+  it("names the most complained topics by their number of negative comments, not by volume", () => {
+    expect(buildTopicHeadline(rows).mostComplained.map((r) => [r.key, r.negatif])).toEqual([["air_bersih", 8], ["bansos", 7], ["banjir_bencana", 3]]);
+  });
+
+  it("sorts the table by negative comments by default and by any column on request", () => {
+    expect(sortTopicRows(rows, "negatif", "desc").map((r) => r.key)).toEqual(["air_bersih", "bansos", "banjir_bencana", "sampah"]);
+    expect(sortTopicRows(rows, "count", "desc")[0].key).toBe("banjir_bencana");
+    expect(sortTopicRows(rows, "negativeShare", "desc")[0].key).toBe("air_bersih");
+    expect(sortTopicRows(rows, "delta", "asc")[0].key).toBe("banjir_bencana");
   });
 });

@@ -36,6 +36,8 @@ export function buildTopicRows(topics: OverviewDTO["topics"], nameOf?: (key: str
 }
 
 export interface TopicHeadline {
+  /** The chair's first question: the topics with the most negative comments (by count, not share). */
+  mostComplained: TopicRow[];
   top: TopicRow[];
   /** The topic that grew most vs last week (positive change only), or null. */
   grewMost: TopicRow | null;
@@ -48,5 +50,20 @@ export function buildTopicHeadline(rows: TopicRow[], topN = 3): TopicHeadline {
   for (const r of rows) {
     if (r.delta > 0 && (!grewMost || r.delta > grewMost.delta || (r.delta === grewMost.delta && r.count > grewMost.count))) grewMost = r;
   }
-  return { top, grewMost };
+  const mostComplained = rows.filter((r) => r.negatif > 0).sort((a, b) => b.negatif - a.negatif || b.count - a.count || a.name.localeCompare(b.name)).slice(0, topN);
+  return { mostComplained, top, grewMost };
+}
+
+export type TopicSortKey = "negatif" | "count" | "negativeShare" | "delta" | "name";
+
+/** The topic table in the order the reader chose (default: most negative comments first). */
+export function sortTopicRows(rows: TopicRow[], key: TopicSortKey, direction: "asc" | "desc"): TopicRow[] {
+  const sign = direction === "asc" ? 1 : -1;
+  const value = (r: TopicRow): number | string => (key === "name" ? r.name : key === "negativeShare" ? (r.negativeShare ?? -1) : r[key]);
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const c = typeof va === "string" ? va.localeCompare(vb as string) : va - (vb as number);
+    return c * sign || b.count - a.count || a.name.localeCompare(b.name);
+  });
 }
