@@ -509,6 +509,7 @@ export const id = {
   "topics.complainedValue": "{topic} ({n} komentar negatif)",
   "topics.negativeCount": "Komentar negatif",
   "topics.negativeCountShort": "Neg.",
+  "kpi.smallSample": "{now} komentar (minggu lalu {before}); sampel kecil, tidak dibandingkan dalam poin",
 } as const;
 
 export type MessageKey = keyof typeof id;
