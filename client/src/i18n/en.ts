@@ -512,4 +512,5 @@ export const en: Messages = {
   "topics.negativeCount": "Negative comments",
   "topics.negativeCountShort": "Neg.",
   "kpi.smallSample": "{now} comments (last week {before}); small sample, not compared in points",
+  "inbox.template": "Use a reply template…",
 };
