@@ -126,6 +126,26 @@ describe("replying on the platform", () => {
   });
 });
 
+describe("reply templates", () => {
+  it("offers the built-in Indonesian templates until the village saves its own", async () => {
+    const list = (await perangkat.get(`/api/villages/${villageId}/reply-templates`).expect(200)).body.data;
+    expect(list.length).toBeGreaterThanOrEqual(3);
+    expect(list[0].text).toContain("{nama_desa}");
+    await perangkat.put(`/api/villages/${villageId}/reply-templates`).send({ templates: [{ name: "Singkat", text: "Terima kasih, {petugas} dari Desa {nama_desa} segera cek." }] }).expect(200);
+    expect((await perangkat.get(`/api/villages/${villageId}/reply-templates`).expect(200)).body.data).toEqual([{ name: "Singkat", text: "Terima kasih, {petugas} dari Desa {nama_desa} segera cek." }]);
+    // Another village still has the defaults.
+    expect((await outsider.get(`/api/villages/${otherVillageId}/reply-templates`).expect(200)).body.data.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("names a bad placeholder or personal data in a template, and keeps viewers out", async () => {
+    const bad = await perangkat.put(`/api/villages/${villageId}/reply-templates`).send({ templates: [{ name: "x", text: "Halo {nama_warga}" }] }).expect(400);
+    expect(bad.body.error.message).toMatch(/templates\.0\.text: unknown placeholder \{nama_warga\}/);
+    await perangkat.put(`/api/villages/${villageId}/reply-templates`).send({ templates: [{ name: "x", text: "hubungi 081234567890" }] }).expect(400);
+    await viewer.put(`/api/villages/${villageId}/reply-templates`).send({ templates: [{ name: "x", text: "Halo" }] }).expect(403);
+    await outsider.get(`/api/villages/${villageId}/reply-templates`).expect(403);
+  });
+});
+
 describe("hiding gambling spam", () => {
   it("hides a Facebook comment on the platform and shows it again", async () => {
     const c = await residentComment("facebook");

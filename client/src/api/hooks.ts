@@ -274,6 +274,12 @@ function invalidateCases(changed?: CaseDetailDTO): void {
   queryCache.invalidateAll(changed ? (key) => key === `/api/cases/${changed.case.id}` : undefined);
 }
 
+/** The village's reply templates (placeholders {nama_desa}, {topik}, {petugas}). */
+export function useReplyTemplates(villageId: number | null): QueryResult<Array<{ name: string; text: string }>> {
+  const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/reply-templates`);
+  return useQuery(url, () => dataOf<Array<{ name: string; text: string }>>(url!));
+}
+
 export const caseActions = {
   async change(caseId: number, input: CaseUpdateInput): Promise<CaseDetailDTO> {
     const d = (await sendJson<{ data: CaseDetailDTO }>(`/api/cases/${caseId}`, "PATCH", input)).data;

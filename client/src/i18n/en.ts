@@ -511,4 +511,6 @@ export const en: Messages = {
   "topics.complainedValue": "{topic} ({n} negative comments)",
   "topics.negativeCount": "Negative comments",
   "topics.negativeCountShort": "Neg.",
+  "kpi.smallSample": "{now} comments (last week {before}); small sample, not compared in points",
+  "inbox.template": "Use a reply template…",
 };

@@ -509,6 +509,8 @@ export const id = {
   "topics.complainedValue": "{topic} ({n} komentar negatif)",
   "topics.negativeCount": "Komentar negatif",
   "topics.negativeCountShort": "Neg.",
+  "kpi.smallSample": "{now} komentar (minggu lalu {before}); sampel kecil, tidak dibandingkan dalam poin",
+  "inbox.template": "Pakai templat jawaban…",
 } as const;
 
 export type MessageKey = keyof typeof id;

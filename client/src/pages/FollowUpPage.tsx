@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CASE_STATUSES, INTENTS, PLATFORMS, type CaseDTO, type CaseDetailDTO, type CaseStatus, type CommentDTO, type VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
-import { caseActions, useAssignees, useCaseDetail, useCases, type CaseFilters } from "../api/hooks";
+import { caseActions, useAssignees, useCaseDetail, useCases, useReplyTemplates, type CaseFilters } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { navigate } from "../router";
@@ -403,7 +403,7 @@ function CasePanel({ caseId, village, mayChange, assignees, onBack, onOpen, topi
                 ))}
               </ul>
             )}
-            {mayChange && <ReplyBox comment={comment} />}
+            {mayChange && <ReplyBox comment={comment} village={village} topic={c.topic?.name ?? null} />}
           </li>
         ))}
       </ul>
@@ -534,10 +534,14 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
 }
 
 /** Replies on the platform where the resident wrote (where the village's source allows it). */
-function ReplyBox({ comment }: { comment: CommentDTO }) {
+function ReplyBox({ comment, village, topic }: { comment: CommentDTO; village: VillageDTO; topic: string | null }) {
   const { t } = useI18n();
   const uid = useId();
+  const auth = useAuth();
+  const templates = useReplyTemplates(village.id);
   const [text, setText] = useState("");
+  const fillTemplate = (raw: string) =>
+    raw.replaceAll("{nama_desa}", village.name).replaceAll("{topik}", topic ?? "ini").replaceAll("{petugas}", auth.user.displayName);
   const [state, setState] = useState<{ kind: "idle" | "sending" } | { kind: "done"; state: string; why: string | null } | { kind: "unavailable" } | { kind: "error"; message: string }>({ kind: "idle" });
   const platform = t(`platform.${comment.platform}`);
   const send = async (e: FormEvent) => {
@@ -559,6 +563,16 @@ function ReplyBox({ comment }: { comment: CommentDTO }) {
       <label htmlFor={`${uid}-r`} className="visually-hidden">
         {t("inbox.reply", { platform })}
       </label>
+      {(templates.data ?? []).length > 0 && (
+        <select aria-label={t("inbox.template")} value="" onChange={(e) => e.target.value !== "" && setText(fillTemplate(templates.data![Number(e.target.value)].text))}>
+          <option value="">{t("inbox.template")}</option>
+          {templates.data!.map((tp, i) => (
+            <option key={tp.name} value={i}>
+              {tp.name}
+            </option>
+          ))}
+        </select>
+      )}
       <textarea id={`${uid}-r`} rows={2} value={text} maxLength={1000} placeholder={t("inbox.replyPlaceholder")} onChange={(e) => setText(e.target.value)} />
       <div className="correction-actions">
         <button type="submit" className="button" disabled={!text.trim() || state.kind === "sending"}>

@@ -10,7 +10,10 @@ export function KpiCard({ kpi, label, detail }: { kpi: Kpi; label: string; detai
   let changeText: string;
   let tone = "neutral";
   let arrow = "";
-  if (kpi.change === null) {
+  if (kpi.smallSample) {
+    // A handful of comments: "−40 points" would be noise; counts say what happened.
+    changeText = t("kpi.smallSample", { now: fmt.number(kpi.smallSample.now), before: fmt.number(kpi.smallSample.before) });
+  } else if (kpi.change === null) {
     changeText = t("kpi.noPrevious");
   } else if (Math.abs(kpi.change) < (kpi.kind === "share" ? 0.0005 : 0.5)) {
     changeText = t("kpi.unchanged");

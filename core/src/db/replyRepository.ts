@@ -33,3 +33,15 @@ export async function findRepliesOf(db: Database, villageId: number, commentId: 
 export async function updateReply(db: Database, id: number, data: Prisma.ReplyUpdateInput): Promise<ReplyRow> {
   return db.prisma.reply.update({ where: { id }, data });
 }
+
+export async function findReplyTemplates(db: Database, villageId: number) {
+  return db.prisma.replyTemplate.findMany({ where: { villageId }, orderBy: { position: "asc" }, select: { name: true, text: true } });
+}
+
+/** Replaces a village's templates in one transaction. */
+export async function replaceReplyTemplates(db: Database, villageId: number, templates: Array<{ name: string; text: string }>): Promise<void> {
+  await db.prisma.$transaction([
+    db.prisma.replyTemplate.deleteMany({ where: { villageId } }),
+    db.prisma.replyTemplate.createMany({ data: templates.map((t, position) => ({ villageId, position, name: t.name, text: t.text })) }),
+  ]);
+}

@@ -9,12 +9,12 @@
 import { createHash } from "node:crypto";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import { findReplyByKey, findRepliesOf, insertReply, findReply, updateReply, type ReplyRow } from "../db/replyRepository";
+import { findReplyByKey, findRepliesOf, findReplyTemplates, insertReply, findReply, replaceReplyTemplates, updateReply, type ReplyRow } from "../db/replyRepository";
 import { getSource } from "../db/sourceRepository";
 import { badRequest, notFound } from "../errors";
 import { refreshRollups, storeBatch } from "../ingest/store";
 import { findPii } from "../nlp/pii";
-import { assertCanCorrectLabels } from "../policies/access";
+import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
 import { recordVillageReply } from "./caseService";
 
@@ -157,4 +157,34 @@ export async function setCommentHidden(db: Database, port: ReplyPort, auth: Auth
   if (!out.ok) throw badRequest(`platform: ${out.error}`);
   await recordAudit(db, auth, { action: "label.change", villageId: c.villageId, target: `comment:${c.id}`, details: { hiddenOnPlatform: hidden } });
   return { hidden };
+}
+
+/** Built-in templates until a village writes its own (placeholders: {nama_desa}, {topik}, {petugas}). */
+export const DEFAULT_REPLY_TEMPLATES: ReadonlyArray<{ name: string; text: string }> = [
+  { name: "Terima kasih, kami cek", text: "Terima kasih atas laporannya. Petugas Desa {nama_desa} akan mengecek soal {topik} dan mengabari di sini. Salam, {petugas}." },
+  { name: "Sudah ditindaklanjuti", text: "Laporan soal {topik} sudah kami tindak lanjuti. Terima kasih sudah menyampaikan. Salam, {petugas} (Pemerintah Desa {nama_desa})." },
+  { name: "Diteruskan ke kecamatan/dinas", text: "Laporan ini sudah kami teruskan ke pihak yang berwenang. Kami kabari perkembangannya. Salam, {petugas} (Pemerintah Desa {nama_desa})." },
+  { name: "Jawaban pertanyaan", text: "Terima kasih pertanyaannya. Informasi lengkap bisa ditanyakan di kantor Desa {nama_desa} pada jam kerja. Salam, {petugas}." },
+];
+
+export const REPLY_TEMPLATE_PLACEHOLDERS = ["{nama_desa}", "{topik}", "{petugas}"] as const;
+
+/** A village's reply templates (the defaults until it saves its own). */
+export async function listReplyTemplates(db: Database, auth: AuthContext | undefined, villageId: number): Promise<Array<{ name: string; text: string }>> {
+  assertCanReadVillage(auth, villageId);
+  const own = await findReplyTemplates(db, villageId);
+  return own.length ? own : [...DEFAULT_REPLY_TEMPLATES];
+}
+
+/** Saves a village's templates (perangkat and up); unknown placeholders and personal data are refused, naming the template. */
+export async function saveReplyTemplates(db: Database, auth: AuthContext | undefined, villageId: number, templates: Array<{ name: string; text: string }>): Promise<Array<{ name: string; text: string }>> {
+  assertCanCorrectLabels(auth, villageId);
+  templates.forEach((t, i) => {
+    const unknown = (t.text.match(/\{[^}]*\}/g) ?? []).filter((p) => !(REPLY_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p));
+    if (unknown.length) throw badRequest(`templates.${i}.text: unknown placeholder ${unknown.join(", ")} (use ${REPLY_TEMPLATE_PLACEHOLDERS.join(", ")})`);
+    if (findPii(t.text).length) throw badRequest(`templates.${i}.text: no phone numbers, NIK or e-mail in a public reply`);
+  });
+  await replaceReplyTemplates(db, villageId, templates);
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: "reply-templates", details: { count: templates.length } });
+  return listReplyTemplates(db, auth, villageId);
 }

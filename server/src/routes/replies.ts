@@ -4,13 +4,17 @@ import { Router } from "express";
 import { z } from "zod";
 import type { Database } from "@suara-desa/core/db/client";
 import { HttpError } from "@suara-desa/core/errors";
-import { listReplies, retryReply, sendReply, setCommentHidden, type ReplyPort } from "@suara-desa/core/services/replyService";
+import { listReplies, listReplyTemplates, retryReply, saveReplyTemplates, sendReply, setCommentHidden, type ReplyPort } from "@suara-desa/core/services/replyService";
+import { VillageParamsSchema } from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
 import { validate } from "../middleware/validate";
 
 export const ReplyCommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
 export const ReplyCreateSchema = ReplyCommentParamsSchema.extend({ text: z.string().max(10_000) });
 export const ReplyParamsSchema = z.object({ replyId: z.coerce.number().int().positive() });
+export const ReplyTemplatesSchema = VillageParamsSchema.extend({
+  templates: z.array(z.object({ name: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(1000) })).min(1).max(30),
+});
 
 /** Routes under /api/comments/:commentId/replies, /api/replies and /api/comments/:commentId/hide. */
 export function repliesRouter(db: Database, port: ReplyPort | null): Router {
@@ -50,6 +54,16 @@ export function repliesRouter(db: Database, port: ReplyPort | null): Router {
   router.post("/comments/:commentId/unhide", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
     const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
     res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, false) });
+  });
+
+  router.get("/villages/:villageId/reply-templates", requireAuth, validate(VillageParamsSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof VillageParamsSchema>;
+    res.json({ data: await listReplyTemplates(db, req.auth, q.villageId) });
+  });
+
+  router.put("/villages/:villageId/reply-templates", requireAuth, validate(ReplyTemplatesSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof ReplyTemplatesSchema>;
+    res.json({ data: await saveReplyTemplates(db, req.auth, q.villageId, q.templates) });
   });
 
   return router;

@@ -32,3 +32,14 @@ describe("buildKpis", () => {
     expect(pos.change).toBeNull();
   });
 });
+
+describe("small samples", () => {
+  it("does not compare shares in points when either week has fewer than 20 comments", () => {
+    const week = (comments: number, negatif: number) => ({ comments, negatif, netral: comments - negatif, positif: 0, spam: 0 });
+    const kpis = buildKpis(week(5, 3), week(5, 1));
+    const neg = kpis.find((k) => k.key === "negativeShare")!;
+    expect(neg.change).toBeNull();
+    expect(neg.smallSample).toEqual({ now: 3, before: 1 });
+    expect(buildKpis(week(40, 10), week(50, 20)).find((k) => k.key === "negativeShare")!.smallSample).toBeUndefined();
+  });
+});

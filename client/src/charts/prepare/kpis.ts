@@ -17,13 +17,23 @@ export interface Kpi {
   change: number | null;
   /** Which direction is good news, so the card can colour the change honestly. */
   better: "up" | "down" | "neither";
+  /** A share over too few comments (this week or last) to compare in points: the card shows counts. */
+  smallSample?: { now: number; before: number };
 }
+
+/** Below this many rated comments in either week, a change in percentage points says nothing. */
+export const MIN_SHARE_SAMPLE = 20;
 
 /** The headline figures of a week (needs-reply and urgent where intents are counted). */
 export function buildKpis(totals: KpiTotals, previous: KpiTotals | null): Kpi[] {
   const now = sentimentShares(totals);
   const before = previous ? sentimentShares(previous) : null;
   const diff = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? null : a - b);
+  const small = previous !== null && (totals.comments < MIN_SHARE_SAMPLE || previous.comments < MIN_SHARE_SAMPLE);
+  const share = (key: "negativeShare" | "positiveShare", v: number | null, b: number | null | undefined, better: "up" | "down", nowCount: number, beforeCount: number | undefined): Kpi =>
+    small
+      ? { key, kind: "share", value: v, change: null, better, smallSample: { now: nowCount, before: beforeCount ?? 0 } }
+      : { key, kind: "share", value: v, change: diff(v, b), better };
   const counts = (key: "needsReply" | "urgent"): Kpi[] => {
     if (!totals.intents) return [];
     const before = previous?.intents?.[key];
@@ -31,8 +41,8 @@ export function buildKpis(totals: KpiTotals, previous: KpiTotals | null): Kpi[] 
   };
   return [
     { key: "comments", kind: "count", value: totals.comments, change: previous ? totals.comments - previous.comments : null, better: "neither" },
-    { key: "negativeShare", kind: "share", value: now.negatif, change: diff(now.negatif, before?.negatif), better: "down" },
-    { key: "positiveShare", kind: "share", value: now.positif, change: diff(now.positif, before?.positif), better: "up" },
+    share("negativeShare", now.negatif, before?.negatif, "down", totals.negatif, previous?.negatif),
+    share("positiveShare", now.positif, before?.positif, "up", totals.positif, previous?.positif),
     ...counts("needsReply"),
     ...counts("urgent"),
     { key: "spam", kind: "count", value: totals.spam, change: previous ? totals.spam - previous.spam : null, better: "neither" },
