@@ -150,7 +150,12 @@ export interface WeeklyInsightsDTO {
   week: string;
   risingTerms: RisingTermDTO[];
   /** "Perlu perhatian": the most clearly negative and the most-liked negative comments. */
-  attention: { mostNegative: CommentDTO[]; mostLiked: CommentDTO[] };
+  attention: {
+    mostNegative: CommentDTO[];
+    mostLiked: CommentDTO[];
+    /** Comment id -> how many other negative comments of the week are the same isu (one card stands for them). */
+    similar: Record<number, number>;
+  };
   /** Comments (non-spam) by local weekday (0 = Monday) and hour: activity[weekday][hour]. */
   activity: number[][];
 }

@@ -53,6 +53,12 @@ describe("GET /api/villages/:id/insights", () => {
 
     expect(d.attention.mostLiked[0].externalId).toBe("jb1");
     expect(d.attention.mostNegative.every((c: { sentiment: { label: string } }) => c.sentiment.label === "negatif")).toBe(true);
+    // One card per isu: no two cards of a list belong to the same follow-up case.
+    for (const list of [d.attention.mostNegative, d.attention.mostLiked]) {
+      const rows = await env.db.prisma.comment.findMany({ where: { id: { in: list.map((c: { id: number }) => c.id) } }, select: { caseId: true } });
+      const caseIds = rows.map((r) => r.caseId).filter((id) => id !== null);
+      expect(new Set(caseIds).size).toBe(caseIds.length);
+    }
     // 2026-11-16T01:00Z is Monday 08:00 in Jakarta.
     expect(d.activity).toHaveLength(7);
     expect(d.activity[0][8]).toBe(1);

@@ -513,4 +513,5 @@ export const en: Messages = {
   "topics.negativeCountShort": "Neg.",
   "kpi.smallSample": "{now} comments (last week {before}); small sample, not compared in points",
   "inbox.template": "Use a reply template…",
+  "attention.similar": "+{count} similar comments (the same issue)",
 };

@@ -511,6 +511,7 @@ export const id = {
   "topics.negativeCountShort": "Neg.",
   "kpi.smallSample": "{now} komentar (minggu lalu {before}); sampel kecil, tidak dibandingkan dalam poin",
   "inbox.template": "Pakai templat jawaban…",
+  "attention.similar": "+{count} komentar serupa (isu yang sama)",
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -64,7 +64,9 @@ function AttentionSection({ data, village, topicName }: { data: WeeklyInsightsDT
                 <ol className="comment-list" aria-labelledby={l.id}>
                   {(showAll ? l.items : l.items.slice(0, ATTENTION_PREVIEW)).map((c) => (
                     <li key={c.id}>
-                      <CommentCard comment={c} timeZone={village.timeZone} topicName={topicName} />
+                      <CommentCard comment={c} timeZone={village.timeZone} topicName={topicName}>
+                        {data.attention.similar[c.id] ? <p className="muted similar-count">{t("attention.similar", { count: fmt.number(data.attention.similar[c.id]) })}</p> : null}
+                      </CommentCard>
                     </li>
                   ))}
                 </ol>

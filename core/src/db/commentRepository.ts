@@ -204,6 +204,8 @@ export interface SlimComment {
   likeCount: number;
   sentiment: string;
   sentimentScore: number;
+  /** The follow-up case (isu) the comment belongs to, if any. */
+  caseId: number | null;
 }
 
 /**
@@ -220,13 +222,13 @@ export async function findSlimComments(
 ): Promise<SlimComment[]> {
   const topicClause = topicKey ? `AND ${await topicCondition(db, villageId, topicKey)}` : "";
   const rows = await sqlAll<Omit<SlimComment, "publishedAt"> & { publishedAt: string | Date }>(db,
-    `SELECT c.id, c.text, c."normalizedText", c."publishedAt", c."likeCount",
+    `SELECT c.id, c.text, c."normalizedText", c."publishedAt", c."likeCount", c."caseId",
         COALESCE(c."humanSentiment", c."sentimentLabel", 'netral') AS sentiment,
         CASE WHEN c."humanSentiment" IS NOT NULL THEN 1.0 ELSE COALESCE(c."sentimentScore", 0) END AS "sentimentScore"
       FROM "Comment" c
       WHERE c."villageId" = @villageId AND c.day >= @from AND c.day <= @to AND c."isSpam" = false AND c."fromVillage" = false ${topicClause}`,
     { villageId, from: fromDay, to: toDay });
-  return rows.map((r) => ({ ...r, sentimentScore: Number(r.sentimentScore), publishedAt: new Date(r.publishedAt) }));
+  return rows.map((r) => ({ ...r, caseId: r.caseId === null ? null : Number(r.caseId), sentimentScore: Number(r.sentimentScore), publishedAt: new Date(r.publishedAt) }));
 }
 
 /** Full comments by id, in the given order. */

@@ -15,6 +15,8 @@ import { findTopicsForVillage } from "../db/topicRepository";
 import { getVillage } from "../db/villageRepository";
 import { notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
+import { groupIssues } from "../nlp/grouping";
+import { groupingVocabulary } from "../nlp/resources";
 import { TREND_WEEKS } from "./overviewService";
 
 const BASELINE_WEEKS = 4;
@@ -52,7 +54,7 @@ async function computeWeeklyInsights(db: Database, villageId: number, week?: str
   const village = await requireVillage(db, villageId);
   const current = week ?? (await latestWeek(db, villageId));
   const activity = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
-  if (!current) return { week: "", risingTerms: [], attention: { mostNegative: [], mostLiked: [] }, activity };
+  if (!current) return { week: "", risingTerms: [], attention: { mostNegative: [], mostLiked: [], similar: {} }, activity };
   const range = isoWeekRange(current);
   const baseStart = isoWeekRange(addWeeks(current, -BASELINE_WEEKS)).start;
   const baseEnd = isoWeekRange(addWeeks(current, -1)).end;
@@ -72,7 +74,34 @@ async function computeWeeklyInsights(db: Database, villageId: number, week?: str
   const negatives = thisWeek.filter((c) => c.sentiment === "negatif");
   const byScore = [...negatives].sort((a, b) => b.sentimentScore - a.sentimentScore || b.likeCount - a.likeCount || b.id - a.id);
   const byLikes = [...negatives].filter((c) => c.likeCount > 0).sort((a, b) => b.likeCount - a.likeCount || b.id - a.id);
-  const pick = (list: SlimComment[]) => list.slice(0, ATTENTION_SIZE).map((c) => c.id);
+  // One card per isu: comments of one follow-up case (or the same text) are the same complaint; the
+  // card says how many similar comments it stands for instead of repeating them.
+  const similar: Record<number, number> = {};
+  // Near-duplicates of the week (issue grouping) join the case groups: "posyandu di Cikalong kok tidak
+  // ada" and "… kok ngga ada" are one complaint even when they sit in two cases.
+  const groupOf = new Map<number, string>();
+  const items = negatives.map((c) => ({
+    id: c.id, tokens: (c.normalizedText ?? c.text.toLowerCase()).split(/\s+/), topics: [] as string[], places: extractPlaces(c.text),
+    day: Math.floor(c.publishedAt.getTime() / 86_400_000),
+  }));
+  for (const g of groupIssues(items, groupingVocabulary())) for (const m of g.members) groupOf.set(m, `isu:${g.representative}`);
+  const pick = (list: SlimComment[]) => {
+    const keyOf = (c: SlimComment) => groupOf.get(c.id) ?? (c.caseId !== null ? `case:${c.caseId}` : `text:${(c.normalizedText ?? c.text).toLowerCase()}`);
+    const groupSize = new Map<string, number>();
+    for (const c of negatives) groupSize.set(keyOf(c), (groupSize.get(keyOf(c)) ?? 0) + 1);
+    const seen = new Set<string>();
+    const ids: number[] = [];
+    for (const c of list) {
+      const k = keyOf(c);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      ids.push(c.id);
+      const others = (groupSize.get(k) ?? 1) - 1;
+      if (others > 0) similar[c.id] = others;
+      if (ids.length === ATTENTION_SIZE) break;
+    }
+    return ids;
+  };
 
   for (const c of thisWeek) {
     const { hour, weekday } = localHourAndWeekday(c.publishedAt, village.timeZone);
@@ -92,7 +121,7 @@ async function computeWeeklyInsights(db: Database, villageId: number, week?: str
       term: r.term, count: r.count, baselineAvg: r.baselineAvg, score: r.score,
       examples: r.exampleIds.flatMap((id) => exampleById.get(id) ?? []),
     })),
-    attention: { mostNegative, mostLiked },
+    attention: { mostNegative, mostLiked, similar },
     activity,
   };
 }
