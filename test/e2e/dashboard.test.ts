@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSizes, measureBundle } from "./bundleBudget";
-import { buildClient, DEMO_USER, launchBrowser, ROOT, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { buildClient, launchBrowser, loginAsDemo, ROOT, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 const DIST = path.join(ROOT, "dist", "client");
 const BUDGET_GZIP = 250 * 1024;
@@ -18,16 +18,8 @@ beforeAll(async () => {
   buildClient();
   server = await startServer();
   browser = await launchBrowser();
-  // Every API route needs a session: log in once through the real login page; the persistent
-  // browser profile keeps the session cookie for every later page.
-  const page = await browser.context.newPage();
-  await page.goto(server.baseUrl + "/");
-  await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
-  await page.getByLabel("Nama pengguna").fill(DEMO_USER.username);
-  await page.getByLabel("Kata sandi").fill(DEMO_USER.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
-  await page.close();
+  // Every API route needs a session.
+  await loginAsDemo(browser, server.baseUrl);
 });
 
 afterAll(async () => {

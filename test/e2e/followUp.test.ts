@@ -4,7 +4,7 @@
 // phone shows the list, then the issue on its own screen, without overlapping boxes.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildClient, DEMO_USER, launchBrowser, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -13,14 +13,7 @@ beforeAll(async () => {
   buildClient();
   server = await startServer();
   browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  await page.goto(server.baseUrl + "/");
-  await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
-  await page.getByLabel("Nama pengguna").fill(DEMO_USER.username);
-  await page.getByLabel("Kata sandi").fill(DEMO_USER.password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
-  await page.close();
+  await loginAsDemo(browser, server.baseUrl);
 }, 300_000);
 
 afterAll(async () => {

@@ -127,3 +127,18 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return path.join(SCREENSHOT_DIR, `${name}.png`);
 }
+
+/**
+ * Logs the demo account in once through the real login page; the persistent browser profile keeps
+ * the session cookie for every later page.
+ */
+export async function loginAsDemo(browser: Browser, baseUrl: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(baseUrl + "/");
+  await page.getByRole("heading", { level: 1, name: "Masuk" }).waitFor();
+  await page.getByLabel("Nama pengguna").fill(DEMO_USER.username);
+  await page.getByLabel("Kata sandi").fill(DEMO_USER.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
+  await page.close();
+}

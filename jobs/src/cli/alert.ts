@@ -11,11 +11,10 @@ import { getDatabase, type Database } from "@suara-desa/core/db/client";
 import { findAlertChannel } from "@suara-desa/core/db/alertRepository";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { findVillageIdByCode } from "@suara-desa/core/db/sourceRepository";
-import { HttpError } from "@suara-desa/core/errors";
 import { ALERT_EVENTS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, type AlertEvent, type AlertKind } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "../alerts/dispatch";
-import { parseArgs, runMain } from "./progress";
+import { parseArgs, runMain, UsageError, usageExitCode } from "./progress";
 import { readToken, SecretInputError } from "./readSecret";
 
 const USAGE = `usage:
@@ -25,8 +24,6 @@ const USAGE = `usage:
   npm run alert -- remove <id>
   npm run alert -- test <id>
   npm run alert -- log --village <code>`;
-
-class UsageError extends Error {}
 
 async function villageId(db: Database, code: unknown): Promise<number> {
   if (typeof code !== "string") throw new UsageError("--village <code> is required");
@@ -119,11 +116,10 @@ export async function alertCommand(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof SecretInputError || (err instanceof HttpError && err.status < 500)) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    // A token that could not be read is bad input too; the rest follows the commands' one rule.
+    return usageExitCode(err instanceof SecretInputError ? new UsageError(err.message) : err, {
+      out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`),
+    });
   } finally {
     await db.close();
   }
