@@ -23,7 +23,7 @@ export interface ModelCard {
     /** Headline: blind village-corpus test split (keywords never tuned on it). */
     blind: { dataset: string; n: number; microF1: number; macroF1: number; perTopic: Array<{ key: string; f1: number; support: number }> };
     /** Old figure on test/fixtures/topics: optimistic, keywords were written with those comments in view. */
-    optimistic: { dataset: string; n: number; microF1: number };
+    optimistic: { dataset: string; n: number; microF1: number; ablations: Array<{ name: string; dropped: number; microF1: number; englishMicroF1: number }> };
   };
 }
 
