@@ -223,7 +223,11 @@ export interface CommentDTO {
   needsReply: boolean;
   spam: boolean;
   hasPersonalData: boolean;
-  model: { name: string; version: string } | null;
+  /**
+   * The model that analysed the comment; `accuracy` is its sentiment accuracy on the test data of
+   * the model card (lowest and highest over the test sets), null when that version was not measured.
+   */
+  model: { name: string; version: string; accuracy: { min: number; max: number } | null } | null;
 }
 
 /** A page of the explorer; `total` counts every comment matching the filters (all pages). */

@@ -7,6 +7,7 @@ import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
+import { readModelCard } from "@suara-desa/core/nlp/modelCard";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let app: ReturnType<typeof createApp>;
@@ -110,5 +111,20 @@ describe("villages stay apart", () => {
     const other = (await request(app).get(`/api/villages/${otherVillageId}/overview?week=2026-W47`).set("Cookie", await loginAs(app, env.db, "perangkat", [otherVillageId])).expect(200)).body.data;
     expect(other.totals.intents.needsReply).toBe(4);
     await api.get(`/api/villages/${otherVillageId}/comments?urgent=1`).expect(403);
+  });
+});
+
+describe("the model line of a comment", () => {
+  it("shows the sentiment accuracy measured on test data from the model card, only for the measured version", async () => {
+    const card = readModelCard();
+    expect(card).not.toBeNull();
+    const acc = card!.sentiment.model.map((f) => f.accuracy);
+    const listed = (await api.get(`/api/villages/${villageId}/comments?limit=50`).expect(200)).body.data as Array<{ externalId: string; model: { version: string; accuracy: unknown } }>;
+    expect(listed[0].model.accuracy).toEqual({ min: Math.min(...acc), max: Math.max(...acc) });
+
+    await env.db.prisma.comment.updateMany({ where: { villageId, externalId: "c-thanks" }, data: { modelVersion: "0.9.0+topics.1.taxonomy.1" } });
+    // Another URL than above: list responses are cached per URL.
+    const again = (await api.get(`/api/villages/${villageId}/comments?limit=49`).expect(200)).body.data as typeof listed;
+    expect(again.find((c) => c.externalId === "c-thanks")?.model.accuracy).toBeNull();
   });
 });

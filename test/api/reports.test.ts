@@ -18,6 +18,8 @@ import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { as, loginAs } from "../helpers/session";
 import { binaryParser, pdfText } from "../helpers/pdfText";
+import { readModelCard } from "@suara-desa/core/nlp/modelCard";
+import { formatPercent } from "@suara-desa/core/services/reports/reportStrings";
 import { createTempDatabase } from "../helpers/tempDb";
 
 const NIK = "3215014506900001";
@@ -114,6 +116,16 @@ describe("weekly and monthly PDF", () => {
     // Open issues are quoted redacted, like every quote of the report.
     expect(flat).not.toContain(PHONE);
     expect(flat).not.toContain(NIK);
+  });
+
+  it("states the sentiment accuracy measured on test data, from the model card", () => {
+    const card = readModelCard();
+    expect(card).not.toBeNull();
+    const smsa = card!.sentiment.model.find((f) => f.dataset === "smsa")!;
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("diukur pada data uji yang tidak dipakai untuk melatihnya");
+    expect(flat).toContain(`SmSA (Indonesia) ${formatPercent(smsa.accuracy, "id")}`);
+    expect(flat).not.toContain("belum diukur");
   });
 
   it("quotes residents with personal data masked and no names", () => {

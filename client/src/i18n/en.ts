@@ -169,6 +169,8 @@ export const en: Messages = {
   "detail.rawAudited": "Real names, phone numbers and links are for admins and pimpinan only; every view is recorded in the audit log.",
   "detail.rawComment": "Comment without masking",
   "detail.model": "Model: {name} version {version}",
+  "detail.modelAccuracy": "Sentiment accuracy of this model, measured on test data not used to train it: {min} to {max}.",
+  "detail.modelNotMeasured": "Sentiment accuracy of this model version has not been measured.",
   "detail.correctedBy": "Corrected by {who}, {when}",
   "detail.correctTitle": "Correct the labels",
   "detail.correctHelp": "An official's correction replaces the model's labels in every statistic.",

@@ -167,6 +167,8 @@ export const id = {
   "detail.rawAudited": "Nama, nomor telepon, dan tautan asli hanya untuk admin dan pimpinan; setiap tampilan dicatat di log audit.",
   "detail.rawComment": "Komentar tanpa penyamaran",
   "detail.model": "Model: {name} versi {version}",
+  "detail.modelAccuracy": "Ketepatan sentimen model ini, diukur pada data uji yang tidak dipakai untuk melatihnya: {min} sampai {max}.",
+  "detail.modelNotMeasured": "Ketepatan sentimen versi model ini belum diukur.",
   "detail.correctedBy": "Dikoreksi oleh {who}, {when}",
   "detail.correctTitle": "Koreksi label",
   "detail.correctHelp": "Koreksi petugas menggantikan label model di semua statistik.",

@@ -110,6 +110,13 @@ function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewR
       <div className="detail-block">
         <h4>{t("detail.labels")}</h4>
         {d.comment.model && <p className="muted">{t("detail.model", { name: d.comment.model.name, version: d.comment.model.version })}</p>}
+        {d.comment.model && (
+          <p className="muted">
+            {d.comment.model.accuracy
+              ? t("detail.modelAccuracy", { min: fmt.percent(d.comment.model.accuracy.min), max: fmt.percent(d.comment.model.accuracy.max) })
+              : t("detail.modelNotMeasured")}
+          </p>
+        )}
         {c.sentimentBy && c.sentimentAt && (
           <p className="muted">
             {t("detail.sentiment")}: {t("detail.correctedBy", { who: c.sentimentBy, when: fmt.dateTime(c.sentimentAt, timeZone) })}

@@ -32,6 +32,12 @@ export const MODEL: ModelInfo = {
   version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}`,
 };
 
+/**
+ * Stamped instead of MODEL when the trained sentiment model is missing: results scored by the v0
+ * lexicon must not carry the trained model's name (nor its measured accuracy).
+ */
+export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon", version: MODEL.version };
+
 /** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
 function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext) => SentimentResult {
   return res.sentiment ? sentimentModel : sentimentLexicon;
@@ -67,5 +73,5 @@ export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
     return out;
   };
 
-  return { model: MODEL, analyze: analyzeOne, analyzeBatch };
+  return { model: res.sentiment ? MODEL : LEXICON_FALLBACK_MODEL, analyze: analyzeOne, analyzeBatch };
 }

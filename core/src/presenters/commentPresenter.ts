@@ -3,6 +3,8 @@
 import { NEEDS_REPLY_INTENTS, type CommentDTO, type CommentDetailDTO, type Intent, type Platform, type Sentiment } from "@suara-desa/shared/contracts";
 import { findPii, nameHasPersonalData, parsePiiSpans, redactLink, redactPersonalData } from "../nlp/pii";
 import type { ListedComment } from "../db/commentRepository";
+import { baseVersion, readModelCard, type ModelCard } from "../nlp/modelCard";
+import { MODEL } from "../nlp/pipeline";
 
 /** A listed comment, optionally knowing whether the village's own account wrote it (threads). */
 export type PresentableComment = ListedComment & { fromVillage?: boolean };
@@ -82,7 +84,7 @@ export function presentComment(row: PresentableComment, opts: { raw?: boolean } 
     needsReply: !row.isSpam && !row.fromVillage && intent !== null && NEEDS_REPLY_INTENTS.includes(intent.label),
     spam: row.isSpam,
     hasPersonalData: redacted ? redacted.found : stored.length > 0 || findPii(row.text).length > 0,
-    model: row.modelName && row.modelVersion ? { name: row.modelName, version: row.modelVersion } : null,
+    model: row.modelName && row.modelVersion ? { name: row.modelName, version: row.modelVersion, accuracy: measuredAccuracy(row.modelName, row.modelVersion) } : null,
   };
 }
 
@@ -99,4 +101,14 @@ export function presentPost(
     url: presentUrl(post.url, raw),
     publishedAt: post.publishedAt.toISOString(),
   };
+}
+
+let card: ModelCard | null | undefined;
+
+/** Test-split sentiment accuracy range from the model card, only for the version it measured. */
+function measuredAccuracy(name: string, version: string): { min: number; max: number } | null {
+  if (card === undefined) card = readModelCard();
+  if (!card || name !== MODEL.name || version.split("+")[0] !== baseVersion(card.pipelineVersion) || card.sentiment.model.length === 0) return null;
+  const acc = card.sentiment.model.map((f) => f.accuracy);
+  return { min: Math.min(...acc), max: Math.max(...acc) };
 }

@@ -129,3 +129,15 @@ export function removeNearDuplicates(items: LabelledText[], references: string[]
   }
   return { kept, removed };
 }
+
+/**
+ * Where a training script writes a model file: `--out DIR` (used by `npm run check:models` to
+ * retrain into a temporary directory) or else the shipped path.
+ */
+export function modelOutPath(shipped: string, argv: readonly string[] = process.argv): string {
+  const i = argv.indexOf("--out");
+  if (i < 0) return shipped;
+  const dir = argv[i + 1];
+  if (!dir) throw new Error("--out: expected a directory");
+  return path.join(dir, path.basename(shipped));
+}

@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { mulberry32 } from "@suara-desa/shared/random";
 import { INTENT_MODEL_FILE, URGENCY_MODEL_FILE } from "../resources";
+import { modelOutPath } from "./data";
 import { decideIntent, featurize, INTENT_LABELS, linearScores, NEEDS_REPLY, parseLinearModel, sigmoid, softmaxInPlace, type LinearModel, type LinearModelFile } from "../intent";
 import { readVillageSplit, type IntentExample } from "./intentData";
 import { macroF1 } from "./metrics";
@@ -142,7 +143,7 @@ function main(): void {
   }
   best!.file.thresholds = { needsReply };
   best!.file.training = { data: "village-corpus train", examples: train.length, ...best!.opts, seed: SEED, tunedOn: "village-corpus valid" };
-  writeFileSync(INTENT_MODEL_FILE, JSON.stringify(best!.file) + "\n");
+  writeFileSync(modelOutPath(INTENT_MODEL_FILE), JSON.stringify(best!.file) + "\n");
 
   // Urgency: positives are rare (~5 %), so they are up-weighted; threshold tuned for recall on VALID.
   let bestU: { score: number; file: LinearModelFile } | null = null;
@@ -165,8 +166,8 @@ function main(): void {
       bestU = { score, file };
     }
   }
-  writeFileSync(URGENCY_MODEL_FILE, JSON.stringify(bestU!.file) + "\n");
-  process.stderr.write(`wrote ${INTENT_MODEL_FILE} and ${URGENCY_MODEL_FILE}\n`);
+  writeFileSync(modelOutPath(URGENCY_MODEL_FILE), JSON.stringify(bestU!.file) + "\n");
+  process.stderr.write(`wrote ${modelOutPath(INTENT_MODEL_FILE)} and ${modelOutPath(URGENCY_MODEL_FILE)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -72,6 +72,7 @@ export function trainLanguage(res: Omit<NlpResources, "language" | "sentiment" |
     logProb: Buffer.from(m.logProb.buffer, m.logProb.byteOffset, m.logProb.byteLength).toString("base64"),
     trainedOn: "NusaX-Senti train (ind/sun/jav, CC BY-SA 4.0) + SmSA train (IndoNLU) + colloquial keys of the slang lists",
   };
-  writeFileSync(LANGUAGE_MODEL_FILE, JSON.stringify(file));
+  // A dry run (NLP_DRY_RUN=1) measures without replacing any shipped model.
+  if (process.env.NLP_DRY_RUN !== "1") writeFileSync(LANGUAGE_MODEL_FILE, JSON.stringify(file));
   return best!;
 }

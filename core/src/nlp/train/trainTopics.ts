@@ -4,13 +4,14 @@
 // Run: `npx tsx core/src/nlp/train/trainTopics.ts`. The test split is never read here.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { modelOutPath } from "./data";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_TOPICS } from "../taxonomy";
 import { compileTopics, matchRules, ruleHits, ruleScore, topicFeatures, topicTokens, type TopicModel, type TopicModelFile } from "../topics";
 import { loadLabelledTopics, normalizeForTopics, scoreTopicSets } from "./evalTopics";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.resolve(HERE, "../models/topics-v1.json");
+const OUT = modelOutPath(path.resolve(HERE, "../models/topics-v1.json"));
 const KEYS = DEFAULT_TOPICS.map((t) => t.key);
 // Features are independent of the weights; compile the rules against an empty model.
 const EMPTY: TopicModel = { name: "empty", version: "0", threshold: 0.5, ruleMix: 0, topics: [], bias: new Float64Array(0), weights: new Map() };
@@ -138,7 +139,8 @@ function main(): void {
   }
   const file: TopicModelFile = {
     name: "topics-lr",
-    version: "1",
+    // 2: retrained at pipeline 1.1.2 (the shipped file predated the current training grid).
+    version: "2",
     threshold,
     ruleMix,
     topics: KEYS,

@@ -471,9 +471,12 @@ class Renderer {
       "nusax-sundanese": d.lang === "en" ? "NusaX Sundanese" : "NusaX Sunda",
       "nusax-javanese": d.lang === "en" ? "NusaX Javanese" : "NusaX Jawa",
     };
-    const accuracy = d.method.accuracy
-      ? fill(s.methodAccuracy, { figures: d.method.accuracy.map((a) => `${datasetNames[a.dataset] ?? a.dataset} ${formatPercent(a.acc, d.lang)}`).join(", ") })
-      : s.methodNoAccuracy;
+    const figures = d.method.accuracy?.map((a) => `${datasetNames[a.dataset] ?? a.dataset} ${formatPercent(a.acc, d.lang)}`).join(", ");
+    const accuracy = !figures
+      ? s.methodNoAccuracy
+      : d.method.measuredVersion
+        ? fill(s.methodAccuracyOtherVersion, { version: d.method.measuredVersion, figures })
+        : fill(s.methodAccuracy, { figures });
     const paragraphs = [fill(s.methodModel, { model: models }), accuracy, s.methodSpam, s.methodPrivacy, s.methodCaveat];
     for (const p of paragraphs) {
       const h = this.height(p, CONTENT_W - 12, FONT, 9);

@@ -50,3 +50,19 @@ describe("readSentimentModelMeta", () => {
     expect(readSentimentModelMeta("/nonexistent/sentiment.json")).toBeNull();
   });
 });
+
+describe("readSentimentModelMeta reads only the model card", () => {
+  it("takes test-split accuracy and the pipeline version from the card", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const file = join(mkdtempSync(join(tmpdir(), "card-")), "model-card.json");
+    writeFileSync(file, JSON.stringify({
+      pipelineVersion: "9.9.9+topics.1.taxonomy.1",
+      sentimentModelVersion: "9.9.9",
+      measuredOn: "2026-12-04",
+      sentiment: { model: [{ dataset: "smsa", n: 500, macroF1: 0.7, accuracy: 0.81 }] },
+    }));
+    expect(readSentimentModelMeta(file)).toEqual({ name: "suara-desa-nlp", version: "9.9.9", accuracy: [{ dataset: "smsa", acc: 0.81 }] });
+  });
+});

@@ -2,11 +2,11 @@
 // change vs the previous period, the sentiment trend, top topics with representative quotes
 // (personal data redacted, authors numbered), rising terms, the sources read and a method note.
 // Language-neutral except topic names; the renderers (PDF, XLSX) pick the strings.
-import { readFileSync } from "node:fs";
 import { addDays, isoWeekOfDay, localTimeToUtc } from "@suara-desa/shared/time";
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import { parsePiiSpans, redactPersonalData } from "../../nlp/pii";
-import { SENTIMENT_MODEL_FILE } from "../../nlp/resources";
+import { baseVersion, MODEL_CARD_FILE, readModelCard } from "../../nlp/modelCard";
+import { MODEL } from "../../nlp/pipeline";
 import { computeRisingTerms, type RisingTerm } from "../../nlp/risingTerms";
 import type { Database } from "../../db/client";
 import {
@@ -75,7 +75,7 @@ export interface ReportData {
   topics: TopicSummary[];
   rising: RisingTerm[];
   sources: SourceSummary[];
-  method: { models: Array<{ name: string; version: string }>; accuracy: Array<{ dataset: string; acc: number }> | null };
+  method: { models: Array<{ name: string; version: string }>; accuracy: Array<{ dataset: string; acc: number }> | null; measuredVersion: string | null };
   /** Tindak lanjut: response figures, open cases by topic, case lists (the weekly review's computation). */
   followUp: FollowUpReport;
   /** Names of all the village's topics in the report language (cases may name a topic quiet this period). */
@@ -156,21 +156,15 @@ export function pickQuotes(candidates: QuoteCandidate[], negativeShare: number, 
 interface ModelMeta { name: string; version: string; accuracy: Array<{ dataset: string; acc: number }> }
 let modelMeta: ModelMeta | null | undefined;
 
-/** Name, version and held-out accuracy of the shipped sentiment model (null when absent). */
-export function readSentimentModelMeta(file = SENTIMENT_MODEL_FILE): ModelMeta | null {
-  if (file === SENTIMENT_MODEL_FILE && modelMeta !== undefined) return modelMeta;
-  let meta: ModelMeta | null = null;
-  try {
-    const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string; metrics?: { valid?: Record<string, { acc?: unknown }> } };
-    const valid = json.metrics?.valid ?? {};
-    const accuracy = Object.entries(valid)
-      .filter(([, v]) => typeof v?.acc === "number")
-      .map(([dataset, v]) => ({ dataset, acc: v.acc as number }));
-    meta = { name: json.name ?? "", version: json.version ?? "", accuracy };
-  } catch {
-    meta = null; // no trained model shipped: the note says accuracy was not measured
-  }
-  if (file === SENTIMENT_MODEL_FILE) modelMeta = meta;
+/**
+ * Name, pipeline version and test-split accuracy of the sentiment model, read only from the model
+ * card that `npm run eval:nlp` writes (null when there is no card: the note then says not measured).
+ */
+export function readSentimentModelMeta(file = MODEL_CARD_FILE): ModelMeta | null {
+  if (file === MODEL_CARD_FILE && modelMeta !== undefined) return modelMeta;
+  const card = readModelCard(file);
+  const meta = card ? { name: MODEL.name, version: baseVersion(card.pipelineVersion), accuracy: card.sentiment.model.map((f) => ({ dataset: f.dataset, acc: f.accuracy })) } : null;
+  if (file === MODEL_CARD_FILE) modelMeta = meta;
   return meta;
 }
 
@@ -300,8 +294,8 @@ export async function getReportData(
 
   const meta = full ? readSentimentModelMeta() : null;
   const modelList = models.length ? models.map(({ name, version }) => ({ name, version })) : meta ? [{ name: meta.name, version: meta.version }] : [];
-  // Stored versions carry the taxonomy after a "+" (1.0.0+tx.c8b24124); the model file has the base.
-  const usesMeta = meta !== null && modelList.some((m) => m.name === meta.name && m.version.split("+")[0] === meta.version);
+  // Stored versions carry the topic model and taxonomy after a "+"; the card has the pipeline version.
+  const usesMeta = meta !== null && modelList.some((m) => m.name === meta.name && baseVersion(m.version) === meta.version);
 
   return {
     lang: opts.lang,
@@ -315,7 +309,12 @@ export async function getReportData(
     topics: topicList,
     rising,
     sources: sourceList,
-    method: { models: modelList, accuracy: usesMeta && meta.accuracy.length ? meta.accuracy : null },
+    method: {
+      models: modelList,
+      accuracy: meta && meta.accuracy.length ? meta.accuracy : null,
+      // The figures were measured on another version than the one that analysed these comments.
+      measuredVersion: meta && !usesMeta ? meta.version : null,
+    },
     followUp,
     topicNames: Object.fromEntries(names),
     freshness,

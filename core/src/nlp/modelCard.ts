@@ -1,0 +1,55 @@
+// The model card: the one place the product's quality figures come from. `npm run eval:nlp` writes it
+// (test splits only) next to the models; the weekly report, the client's method text and the README
+// read it and nothing else, so a figure shown to a village office is always one that was measured.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { MODELS_DIR } from "./resources";
+
+export const MODEL_CARD_FILE = path.join(MODELS_DIR, "model-card.json");
+
+/** One measured figure: dataset key, number of test items, macro-F1 and accuracy (0..1). */
+export interface CardFigure { dataset: string; n: number; macroF1: number; accuracy: number }
+
+export interface ModelCard {
+  /** Pipeline version the figures were measured with (what results are stamped with). */
+  pipelineVersion: string;
+  /** Version in the shipped sentiment model's header. */
+  sentimentModelVersion: string;
+  measuredOn: string; // YYYY-MM-DD
+  dataSources: string[];
+  sentiment: { model: CardFigure[]; lexicon: CardFigure[]; sentimentPackage: CardFigure[] };
+  languageId: { dataset: string; n: number; accuracy: number };
+  topics: {
+    /** Headline: blind village-corpus test split (keywords never tuned on it). */
+    blind: { dataset: string; n: number; microF1: number; macroF1: number; perTopic: Array<{ key: string; f1: number; support: number }> };
+    /** Old figure on test/fixtures/topics: optimistic, keywords were written with those comments in view. */
+    optimistic: { dataset: string; n: number; microF1: number; ablations: Array<{ name: string; dropped: number; microF1: number; englishMicroF1: number }> };
+  };
+}
+
+function isFigure(x: unknown): x is CardFigure {
+  const f = x as CardFigure;
+  return !!f && typeof f.dataset === "string" && typeof f.n === "number" && typeof f.macroF1 === "number" && typeof f.accuracy === "number";
+}
+
+/** Reads and checks the card; null when absent. A card of the wrong shape fails naming the field. */
+export function readModelCard(file: string = MODEL_CARD_FILE): ModelCard | null {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const card = JSON.parse(text) as ModelCard;
+  const where = path.basename(file);
+  if (typeof card.pipelineVersion !== "string") throw new Error(`${where}: field "pipelineVersion" must be a string`);
+  if (typeof card.sentimentModelVersion !== "string") throw new Error(`${where}: field "sentimentModelVersion" must be a string`);
+  if (typeof card.measuredOn !== "string") throw new Error(`${where}: field "measuredOn" must be a string`);
+  if (!Array.isArray(card.sentiment?.model) || !card.sentiment.model.every(isFigure)) throw new Error(`${where}: field "sentiment.model" must list figures`);
+  return card;
+}
+
+/** Base of a stamped version ("1.1.2+topics.1.taxonomy.1" -> "1.1.2"). */
+export function baseVersion(v: string): string {
+  return v.split("+")[0];
+}
