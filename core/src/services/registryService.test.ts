@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findRegistryVillage, regencyName, searchRegistry, timeZoneOf, titleCase } from "./registryService";
 
@@ -32,5 +35,23 @@ describe("registry (idn-area-data)", () => {
     expect([timeZoneOf("32.15.04.2006"), timeZoneOf("51.71.01.1001"), timeZoneOf("91.01.01.2001")]).toEqual([
       "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura",
     ]);
+  });
+
+  it("reads quoted names whole: a comma or a double quote inside a name", () => {
+    expect(findRegistryVillage("12.07.28.1007")?.name).toBe("Lubuk Pakam I,II");
+    expect(findRegistryVillage("35.13.15.2017")).toMatchObject({ name: 'Soka"an', kecamatan: "Krejengan", kabupaten: "Probolinggo", province: "Jawa Timur" });
+  });
+
+  it("names the file and line of a malformed registry row", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registry-"));
+    try {
+      fs.writeFileSync(path.join(dir, "provinces.csv"), "code,name\n32,Jawa Barat\n");
+      fs.writeFileSync(path.join(dir, "regencies.csv"), "code,province_code,name\n32.15,32,Kabupaten Karawang\n");
+      fs.writeFileSync(path.join(dir, "districts.csv"), "code,regency_code,name\n32.15.04,32.15\n");
+      fs.writeFileSync(path.join(dir, "villages.csv"), "code,district_code,name\n32.15.04.2006,32.15.04,Mulyasari\n");
+      expect(() => findRegistryVillage("32.15.04.2006", dir)).toThrow("districts.csv line 2: expected 3 columns, got 2");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

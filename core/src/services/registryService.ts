@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
@@ -27,19 +28,13 @@ export function defaultRegistryDir(): string {
   return path.join(path.dirname(require.resolve("idn-area-data/package.json")), "data");
 }
 
-// The CSVs have no quoted fields except a few names with an apostrophe written as a double quote
-// (Soka"an): the name is always the last column, so everything after the last structural comma is
-// the name, kept as written.
+// The CSVs are RFC 4180: a name holding a comma or a double quote is quoted ("Lubuk Pakam I,II",
+// "Soka""an"). Parsed with csv-parse, the one CSV parser of the project.
 function readCsv(file: string, columns: number): string[][] {
-  const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
-  const rows: string[][] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    const parts = line.split(",");
-    const head = parts.slice(0, columns - 1);
-    rows.push([...head, parts.slice(columns - 1).join(",")]);
-  }
+  const rows = parse(fs.readFileSync(file, "utf8"), { from_line: 2, skip_empty_lines: true }) as string[][];
+  rows.forEach((row, i) => {
+    if (row.length !== columns) throw new Error(`${path.basename(file)} line ${i + 2}: expected ${columns} columns, got ${row.length}`);
+  });
   return rows;
 }
 
