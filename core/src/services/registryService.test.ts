@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findRegistryVillage, regencyName, searchRegistry, timeZoneOf, titleCase } from "./registryService";
+import { districtName, findRegistryVillage, regencyName, searchRegistry, timeZoneOf, titleCase } from "./registryService";
 
 describe("registry (idn-area-data)", () => {
   it("resolves a Kemendagri code to village, kecamatan, kabupaten and province", () => {
@@ -53,5 +53,13 @@ describe("registry (idn-area-data)", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("spells the West Java kecamatan the 2025 data misspells as residents do, and leaves correct names alone", () => {
+    expect(districtName("32.03.20", "Cubinong")).toBe("Cibinong");
+    expect(districtName("32.09.22", "Kepetakan")).toBe("Kapetakan");
+    expect(districtName("32.03.20", "Cibinong")).toBe("Cibinong");
+    expect(districtName("32.01.02", "Gunungputri")).toBe("Gunungputri");
+    expect(findRegistryVillage("32.03.20.2001")?.kecamatan).toBe("Cibinong");
   });
 });

@@ -53,10 +53,26 @@ export function regencyName(raw: string): string {
   return titleCase(raw.replace(/^KABUPATEN\s+/i, "").replace(/^KAB\.\s*/i, ""));
 }
 
+// idn-area-data 4.0.1 (Kepmendagri 2025) misspells four West Java kecamatan that every map, the
+// regency's own site and 3.x spell otherwise. Corrected only while upstream still has the misspelling,
+// so a fixed upstream release wins. Spacing changes of the 2025 decree ("Gunungputri") are kept.
+const DISTRICT_CORRECTIONS: Record<string, { upstream: string; name: string }> = {
+  "32.03.06": { upstream: "Bonjogpicung", name: "Bojongpicung" },
+  "32.03.18": { upstream: "Pagelarang", name: "Pagelaran" },
+  "32.03.20": { upstream: "Cubinong", name: "Cibinong" },
+  "32.09.22": { upstream: "Kepetakan", name: "Kapetakan" },
+};
+
+/** The kecamatan name to show: upstream's, unless it is one of the known misspellings. */
+export function districtName(code: string, upstream: string): string {
+  const fix = DISTRICT_CORRECTIONS[code];
+  return fix && fix.upstream === upstream ? fix.name : upstream;
+}
+
 function loadRegistry(dir: string): Registry {
   const provinces = new Map(readCsv(path.join(dir, "provinces.csv"), 2).map(([code, name]) => [code, titleCase(name)]));
   const regencies = new Map(readCsv(path.join(dir, "regencies.csv"), 3).map(([code, , name]) => [code, regencyName(name)]));
-  const districts = new Map(readCsv(path.join(dir, "districts.csv"), 3).map(([code, , name]) => [code, name]));
+  const districts = new Map(readCsv(path.join(dir, "districts.csv"), 3).map(([code, , name]) => [code, districtName(code, name)]));
   const villages: RegistryVillage[] = [];
   for (const [code, districtCode, name] of readCsv(path.join(dir, "villages.csv"), 3)) {
     const regencyCode = districtCode.slice(0, 5);
