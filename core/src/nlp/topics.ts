@@ -7,8 +7,8 @@ import modelJson from "./models/topics-v1.json";
 import type { NlpContext, Stage, TopicRule, TopicScore } from "./types";
 
 const require = createRequire(import.meta.url);
-// The Sastrawi port inside `natural`; loaded as a submodule (the root import is slow and has side effects).
-const idStemmer = require("natural/lib/natural/stemmers/indonesian/stemmer_id") as { stem(word: string): string };
+// The Sastrawi stemmer, vendored from `natural` 8.1.1 (MIT; see sastrawi/NOTICE.md).
+const idStemmer = require("./sastrawi/stemmer.cjs") as { stem(word: string): string };
 
 /** Serialised classifier: one weight per (feature, topic) and a bias per topic. */
 export interface TopicModelFile {

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
@@ -27,19 +28,13 @@ export function defaultRegistryDir(): string {
   return path.join(path.dirname(require.resolve("idn-area-data/package.json")), "data");
 }
 
-// The CSVs have no quoted fields except a few names with an apostrophe written as a double quote
-// (Soka"an): the name is always the last column, so everything after the last structural comma is
-// the name, kept as written.
+// The CSVs are RFC 4180: a name holding a comma or a double quote is quoted ("Lubuk Pakam I,II",
+// "Soka""an"). Parsed with csv-parse, the one CSV parser of the project.
 function readCsv(file: string, columns: number): string[][] {
-  const lines = fs.readFileSync(file, "utf8").split(/\r?\n/);
-  const rows: string[][] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    const parts = line.split(",");
-    const head = parts.slice(0, columns - 1);
-    rows.push([...head, parts.slice(columns - 1).join(",")]);
-  }
+  const rows = parse(fs.readFileSync(file, "utf8"), { from_line: 2, skip_empty_lines: true }) as string[][];
+  rows.forEach((row, i) => {
+    if (row.length !== columns) throw new Error(`${path.basename(file)} line ${i + 2}: expected ${columns} columns, got ${row.length}`);
+  });
   return rows;
 }
 
@@ -58,10 +53,26 @@ export function regencyName(raw: string): string {
   return titleCase(raw.replace(/^KABUPATEN\s+/i, "").replace(/^KAB\.\s*/i, ""));
 }
 
+// idn-area-data 4.0.1 (Kepmendagri 2025) misspells four West Java kecamatan that every map, the
+// regency's own site and 3.x spell otherwise. Corrected only while upstream still has the misspelling,
+// so a fixed upstream release wins. Spacing changes of the 2025 decree ("Gunungputri") are kept.
+const DISTRICT_CORRECTIONS: Record<string, { upstream: string; name: string }> = {
+  "32.03.06": { upstream: "Bonjogpicung", name: "Bojongpicung" },
+  "32.03.18": { upstream: "Pagelarang", name: "Pagelaran" },
+  "32.03.20": { upstream: "Cubinong", name: "Cibinong" },
+  "32.09.22": { upstream: "Kepetakan", name: "Kapetakan" },
+};
+
+/** The kecamatan name to show: upstream's, unless it is one of the known misspellings. */
+export function districtName(code: string, upstream: string): string {
+  const fix = DISTRICT_CORRECTIONS[code];
+  return fix && fix.upstream === upstream ? fix.name : upstream;
+}
+
 function loadRegistry(dir: string): Registry {
   const provinces = new Map(readCsv(path.join(dir, "provinces.csv"), 2).map(([code, name]) => [code, titleCase(name)]));
   const regencies = new Map(readCsv(path.join(dir, "regencies.csv"), 3).map(([code, , name]) => [code, regencyName(name)]));
-  const districts = new Map(readCsv(path.join(dir, "districts.csv"), 3).map(([code, , name]) => [code, name]));
+  const districts = new Map(readCsv(path.join(dir, "districts.csv"), 3).map(([code, , name]) => [code, districtName(code, name)]));
   const villages: RegistryVillage[] = [];
   for (const [code, districtCode, name] of readCsv(path.join(dir, "villages.csv"), 3)) {
     const regencyCode = districtCode.slice(0, 5);
