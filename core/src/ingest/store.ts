@@ -7,6 +7,8 @@ import type { Database } from "../db/client";
 import {
   commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
+import { getSource } from "../db/sourceRepository";
+import { findVillageTimeZone } from "../db/villageRepository";
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
@@ -40,7 +42,7 @@ export interface StoreResult { read: number; new: number; updated: number; uncha
 /** Ids and handles of a source's own account: comments by it are the village's replies. */
 async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Set<string>> {
   if (sourceId === null) return new Set();
-  const s = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { accountId: true, handle: true } });
+  const s = await getSource(db, sourceId);
   if (!s) return new Set();
   return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
 }
@@ -49,9 +51,9 @@ const villageZones = new Map<number, string>();
 async function villageTimeZone(db: Database, villageId: number): Promise<string> {
   let tz = villageZones.get(villageId);
   if (!tz) {
-    const v = await db.prisma.village.findUnique({ where: { id: villageId }, select: { timeZone: true } });
-    if (!v) throw new Error(`village ${villageId} does not exist`);
-    tz = v.timeZone;
+    const zone = await findVillageTimeZone(db, villageId);
+    if (zone === null) throw new Error(`village ${villageId} does not exist`);
+    tz = zone;
     villageZones.set(villageId, tz);
   }
   return tz;

@@ -11,6 +11,8 @@ import pg from "pg";
 import { isPostgresUrl, openDatabase, sqlitePath, type Database, type Provider } from "@suara-desa/core/db/client";
 import { MIGRATIONS_DIRS, migrationNames } from "@suara-desa/core/db/migrate";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { countAllComments } from "@suara-desa/core/db/commentRepository";
+import { countVillages } from "@suara-desa/core/db/villageRepository";
 import { ROOT_DIR } from "@suara-desa/core/env";
 import { readSecretsFile, secretsFileFor, writeSecretsFile } from "@suara-desa/core/secrets";
 
@@ -371,7 +373,7 @@ export function describeCounts(c: Counts): string {
 
 /** Comments and villages in an open database. */
 export async function databaseCounts(db: Database): Promise<Counts> {
-  const [comments, villages] = await Promise.all([db.prisma.comment.count(), db.prisma.village.count()]);
+  const [comments, villages] = await Promise.all([countAllComments(db), countVillages(db)]);
   return { comments, villages };
 }
 

@@ -10,6 +10,7 @@
 // SQLite keeps the in-process scheduler (jobs/src/scheduler.ts): one process, one writer.
 import PgBoss from "pg-boss";
 import type { Database } from "@suara-desa/core/db/client";
+import { findAllVillageIds } from "@suara-desa/core/db/villageRepository";
 import { findStaleIds } from "@suara-desa/core/db/ingestRepository";
 import { PGBOSS_SCHEMA } from "@suara-desa/core/db/jobQueueRepository";
 import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
@@ -128,7 +129,7 @@ const cleanVersions = new Map<number, string>();
  */
 export async function enqueueStaleBatches(db: Database, boss: PgBoss): Promise<number> {
   let sent = 0;
-  const villages = await db.prisma.village.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const villages = await findAllVillageIds(db);
   for (const v of villages) {
     const { model } = await getVillagePipeline(db, v.id);
     // New comments are always tagged with the current version, so a village found clean stays
