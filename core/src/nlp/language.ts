@@ -6,8 +6,6 @@ import type { Language } from "@suara-desa/shared/contracts";
 import type { NlpContext, Stage } from "./types";
 import type { NlpResources } from "./resources";
 
-export const NB_LANGUAGES = ["id", "su", "jv"] as const;
-
 export interface LanguageModel {
   version: string;
   bits: number;
