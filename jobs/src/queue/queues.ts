@@ -10,6 +10,7 @@
 // SQLite keeps the in-process scheduler (jobs/src/scheduler.ts): one process, one writer.
 import PgBoss from "pg-boss";
 import type { Database } from "@suara-desa/core/db/client";
+import { withAdvisoryLock } from "@suara-desa/core/db/locks";
 import { findAllVillageIds } from "@suara-desa/core/db/villageRepository";
 import { findStaleIds } from "@suara-desa/core/db/ingestRepository";
 import { PGBOSS_SCHEMA } from "@suara-desa/core/db/jobQueueRepository";
@@ -65,14 +66,7 @@ export async function openBoss(db: Database, role: "worker" | "client", log: (m:
   await boss.start();
   // pg-boss's create_queue() deadlocks when several processes create queues at once (workers
   // started together): one process at a time, under an advisory lock.
-  const client = await db.pg!.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
-    await ensureQueues(boss);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => {});
-    client.release();
-  }
+  await withAdvisoryLock(db, QUEUE_SETUP_LOCK, () => ensureQueues(boss));
   return boss;
 }
 
