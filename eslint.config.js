@@ -13,8 +13,9 @@ const ROOTS = {
 // Across roots, import by name (`@suara-desa/core/db/client`), never `../../../core/src/...`.
 const BY_NAME = { regex: "^(\\.\\./)+(core|server|jobs|shared)/src/", message: "import by name: @suara-desa/<root>/..." };
 // Only the db layer (core/src/db) touches Prisma and SQL: the generated clients, the @prisma
-// packages, the `prisma` handle of a Database and the raw SQL runner (db/sql). Everything else calls a repository function. Tests may read rows
-// directly; the Prisma CLI configurations (*.config.ts) are migration tooling.
+// packages, the `prisma` handle of a Database and the raw SQL runner (db/sql). Everything else
+// calls a repository function. Tests may read rows directly; the Prisma CLI configurations
+// (*.config.ts) are migration tooling.
 const PRISMA = { regex: "(^|/)generated(-pg)?/client$|^@prisma/|(^|/)db/sql$", message: "only core/src/db touches Prisma or SQL: call (or add) a repository function" };
 const PRISMA_HANDLE = {
   selector: "MemberExpression[property.name='prisma']",
