@@ -23,6 +23,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sqlitePath, type Database } from "./db/client";
 import { inSecretsTransaction } from "./db/installSecretRepository";
+import { pseudonymChainColumn } from "./db/jsonColumns";
 import { env, LEGACY_PSEUDONYM_SECRET, LEGACY_TOKEN_ENCRYPTION_KEY, type Env } from "./env";
 import { openSecret, sealSecret } from "./services/secretBox";
 
@@ -172,7 +173,7 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
             "Remove the setting to use the kept one, or set the original value.",
         );
       }
-      return { secrets: { pseudonymSecret, tokenKey, pseudonymChain: JSON.parse(row.pseudonymChain) as string[] }, generated, moved: null };
+      return { secrets: { pseudonymSecret, tokenKey, pseudonymChain: pseudonymChainColumn.parse(row.pseudonymChain) }, generated, moved: null };
     }
 
     // No row: a new database, or one written by a version that used the built-in values unless the
@@ -207,7 +208,7 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
       // PostgreSQL keeps what it generated here; SQLite keeps it in the file.
       pseudonymSecret: file ? null : (keep.pseudonymSecret ?? null),
       tokenKey: file ? null : (keep.tokenEncryptionKey ?? null),
-      pseudonymChain: JSON.stringify(chain),
+      pseudonymChain: pseudonymChainColumn.serialise(chain),
       pseudonymCheck: fingerprint(pseudonymSecret),
       tokenKeyCheck: fingerprint(tokenKey),
     });

@@ -7,6 +7,7 @@ import type { Database } from "../db/client";
 import {
   commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
+import { piiSpansColumn, urgentTermsColumn } from "../db/jsonColumns";
 import { getSource } from "../db/sourceRepository";
 import { findVillageTimeZone } from "../db/villageRepository";
 import { authorPseudonym } from "./pseudonym";
@@ -25,11 +26,11 @@ export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): Co
     sentimentScore: a.sentiment.score,
     isSpam: a.spam.isSpam,
     spamScore: a.spam.score,
-    piiSpans: JSON.stringify(a.pii),
+    piiSpans: piiSpansColumn.serialise(a.pii),
     intent: a.intent,
     intentScore: a.intentScore,
     urgent: a.urgent,
-    urgentTerms: JSON.stringify(a.urgentTerms),
+    urgentTerms: urgentTermsColumn.serialise(a.urgentTerms),
     topics: a.topics.flatMap((t) => {
       const topicId = topicIds.get(t.key);
       return topicId === undefined ? [] : [{ topicId, score: t.score }];

@@ -4,6 +4,7 @@ import type { AuditEntryDTO } from "@suara-desa/shared/contracts";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { findAudits, insertAudit } from "../db/auditRepository";
+import { auditDetailsColumn } from "../db/jsonColumns";
 import { badRequest } from "../errors";
 import { assertCanReadAudit } from "../policies/access";
 
@@ -43,7 +44,7 @@ export const CLI_ACTOR: Readonly<AuthContext> = Object.freeze({ userId: 0, usern
 export function auditActor(row: { userId: number | null; username: string | null; details: string | null }): AuditEntryDTO["actor"] {
   if (row.userId !== null) return "user";
   // A deleted user also leaves userId null with its username: only the CLI marks its details.
-  if (row.username === CLI_ACTOR.username && parseDetails(row.details)?.via === "cli") return "cli";
+  if (row.username === CLI_ACTOR.username && auditDetailsColumn.parse(row.details)?.via === "cli") return "cli";
   return row.username === null ? "system" : "user";
 }
 
@@ -57,18 +58,9 @@ export async function recordAudit(db: Database, auth: AuthContext | null | undef
     action: input.action,
     villageId: input.villageId ?? null,
     target: input.target ?? null,
-    details: details ? JSON.stringify(details) : null,
+    details: details ? auditDetailsColumn.serialise(details) : null,
     createdAt: now,
   });
-}
-
-function parseDetails(s: string | null): Record<string, unknown> | null {
-  if (!s) return null;
-  try {
-    return JSON.parse(s) as Record<string, unknown>;
-  } catch {
-    return { raw: s };
-  }
 }
 
 /** A page of the audit log, newest first (admins only). `cursor` is the last id of the previous page. */
@@ -88,7 +80,7 @@ export async function listAudit(
   return {
     data: page.map((r) => ({
       id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actor: auditActor(r), action: r.action,
-      villageId: r.villageId, target: r.target, details: parseDetails(r.details),
+      villageId: r.villageId, target: r.target, details: auditDetailsColumn.parse(r.details),
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
   };
