@@ -14,7 +14,7 @@ import { HttpError } from "@suara-desa/core/errors";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource } from "@suara-desa/core/services/sourceService";
 import type { SourceDTO } from "@suara-desa/core/presenters/sourcePresenter";
-import { parseArgs, runMain } from "./progress";
+import { parseArgs, runMain, UsageError } from "./progress";
 import { readToken, SecretInputError } from "./readSecret";
 
 const CLI_AUTH = CLI_ACTOR;
@@ -26,7 +26,6 @@ const USAGE = `usage:
   npm run source -- remove <id>
 The token is read from stdin, or typed at a hidden prompt when stdin is a terminal.`;
 
-class UsageError extends Error {}
 
 /** The token for add/token: never from argv (`--token -` is the old spelling of "read stdin"). */
 async function tokenFromInput(flags: Record<string, string | true>, prompt: string): Promise<string> {

@@ -15,9 +15,7 @@ import { countAllComments } from "@suara-desa/core/db/commentRepository";
 import { countVillages } from "@suara-desa/core/db/villageRepository";
 import { ROOT_DIR } from "@suara-desa/core/env";
 import { readSecretsFile, secretsFileFor, writeSecretsFile } from "@suara-desa/core/secrets";
-
-/** Bad input (a flag, a file): the CLIs exit with status 2 instead of 1. */
-export class UsageError extends Error {}
+import { UsageError } from "../cli/progress";
 
 export interface Counts { comments: number; villages: number }
 
