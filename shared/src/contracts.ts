@@ -153,7 +153,7 @@ export interface VillageComparisonRowDTO {
   /** The week's totals (spam apart) as the weekly review counts them. */
   totals: SentimentCounts & { comments: number } & FollowUpFiguresDTO;
   /** The topic with the most complaints this week (null: no complaint). */
-  topComplaint: { key: string; name: string; keluhan: number } | null;
+  topComplaint: { key: string; name: string; nameEn: string; keluhan: number } | null;
   freshness: FreshnessDTO;
 }
 

@@ -4,6 +4,7 @@
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { OverviewDTO, VillageComparisonDTO, VillageComparisonRowDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import type { Database } from "../db/client";
+import { findTopicsForVillage } from "../db/topicRepository";
 import { getWeeklyOverview } from "./overviewService";
 import { listVillages } from "./villageService";
 
@@ -24,14 +25,16 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 }
 
 /** The topic with the most complaints in the overview's week (ties: more comments, then key). */
-export function topComplaint(overview: OverviewDTO): VillageComparisonRowDTO["topComplaint"] {
-  const best = overview.topics
+export function topComplaint(overview: OverviewDTO): OverviewDTO["topics"][number] | null {
+  return overview.topics
     .filter((t) => t.keluhan > 0)
-    .sort((a, b) => b.keluhan - a.keluhan || b.count - a.count || a.key.localeCompare(b.key))[0];
-  return best ? { key: best.key, name: best.name, keluhan: best.keluhan } : null;
+    .sort((a, b) => b.keluhan - a.keluhan || b.count - a.count || a.key.localeCompare(b.key))[0] ?? null;
 }
 
-function toRow(village: VillageDTO, o: OverviewDTO): VillageComparisonRowDTO {
+async function toRow(db: Database, village: VillageDTO, o: OverviewDTO): Promise<VillageComparisonRowDTO> {
+  const top = topComplaint(o);
+  // The overview names topics in Indonesian only; the table also needs the English name (village topics included).
+  const nameEn = top ? (await findTopicsForVillage(db, village.id)).find((x) => x.key === top.key)?.nameEn || top.name : "";
   const t = o.totals;
   return {
     village,
@@ -39,7 +42,7 @@ function toRow(village: VillageDTO, o: OverviewDTO): VillageComparisonRowDTO {
       comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif,
       needsReply: t.needsReply, answered: t.answered, overdue: t.overdue, medianFirstReplyHours: t.medianFirstReplyHours,
     },
-    topComplaint: topComplaint(o),
+    topComplaint: top ? { key: top.key, name: top.name, nameEn, keluhan: top.keluhan } : null,
     freshness: o.freshness,
   };
 }
@@ -56,5 +59,6 @@ export async function compareVillages(db: Database, auth: AuthContext | undefine
   const overviews = current === null
     ? latest
     : await mapLimited(villages.map((v, i) => [v, latest[i]] as const), PARALLEL, ([v, o]) => (o.week === current ? Promise.resolve(o) : getWeeklyOverview(db, auth, v.id, current)));
-  return { week: current, weeks, rows: villages.map((v, i) => toRow(v, overviews[i])) };
+  const rows = await mapLimited(villages.map((v, i) => [v, overviews[i]] as const), PARALLEL, ([v, o]) => toRow(db, v, o));
+  return { week: current, weeks, rows };
 }
