@@ -211,6 +211,27 @@ describe("an urgent comment", () => {
     expect(hook[0].body).toMatchObject({ kind: "urgent", urgent: true });
   });
 
+  it("is in the outbox as soon as its batch is stored, once per urgent channel, before the run ends", async () => {
+    const r = await storeBatch(env.db, {
+      villageId, sourceId: null, posts: [],
+      comments: [incomingComment({ externalId: "tx1", text: URGENT, publishedAt: new Date() }), incomingComment({ externalId: "tx1-calm", text: "terima kasih pak kades, jalannya sudah bagus", publishedAt: new Date() })],
+    });
+    const [urgent, calm] = await Promise.all(["tx1", "tx1-calm"].map((externalId) => env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId } })));
+    // No refreshRollups, no dispatcher pass yet: the rows came with the comment's own transaction.
+    const rows = await env.db.prisma.alertMessage.findMany({ where: { villageId, kind: "urgent", dedupeKey: `urgent:${urgent.id}` } });
+    expect(rows).toHaveLength(4);
+    expect(rows.every((m) => m.state === "pending" && !m.payload.includes("081234567890"))).toBe(true);
+    expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${calm.id}` } })).toBe(0);
+    // The end of the run adds nothing; the message sent names the case opened meanwhile.
+    await refreshRollups(env.db, villageId, r.days);
+    expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${urgent.id}` } })).toBe(4);
+    await drain(new Date());
+    const tg = received.filter((m) => m.path.endsWith("/sendMessage"));
+    expect(tg).toHaveLength(1);
+    const kase = await env.db.prisma.comment.findUniqueOrThrow({ where: { id: urgent.id }, select: { caseId: true } });
+    expect(String(tg[0].body.text)).toContain(`/tindak-lanjut?isu=${kase.caseId}`);
+  });
+
   it("sends nothing more when the same comment is imported again", async () => {
     await ingestUrgent("u1");
     await drain(new Date());
