@@ -13,7 +13,10 @@ import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
 import { addAlertChannel, poissonTail, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "@suara-desa/jobs/alerts/dispatch";
+import request from "supertest";
+import { createApp } from "@suara-desa/server/app";
 import { createVillage, incomingComment } from "../factories/village";
+import { as, loginAs } from "../helpers/session";
 import { createTempDatabase } from "../helpers/tempDb";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
@@ -327,6 +330,31 @@ describe("channels", () => {
     // 23:30 in Jakarta is 16:30 UTC.
     expect(quietUntil(ch, new Date("2026-12-03T16:30:00Z"), "Asia/Jakarta")?.toISOString()).toBe("2026-12-03T23:00:00.000Z");
     expect(quietUntil(ch, new Date("2026-12-03T05:00:00Z"), "Asia/Jakarta")).toBeNull();
+  });
+
+  it("switches a channel off and on over the API: off sends nothing, on catches up on the urgent comment it missed", async () => {
+    const app = createApp({ db: env.db, clientDir: null, log: () => {} });
+    const { channel } = await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1007770000", events: ["urgent"] });
+    const path = `/api/villages/${villageId}/alerts/${channel.id}`;
+    expect((await request(app).patch(path).send({ enabled: false })).status).toBe(401);
+    const admin = as(app, await loginAs(app, env.db, "admin", []));
+    expect((await admin.patch(path).send({ enabled: "nanti" }).expect(400)).body.error.message).toMatch(/^enabled: /);
+    const pimpinan = as(app, await loginAs(app, env.db, "pimpinan", [villageId]));
+    await pimpinan.patch(path).send({ enabled: false }).expect(403);
+    await admin.patch(path).send({ enabled: false }).expect(200);
+    expect((await admin.get(`/api/villages/${villageId}/alerts`).expect(200)).body.data.channels.find((c: { id: number }) => c.id === channel.id).enabled).toBe(false);
+
+    await ingestUrgent("off1");
+    await drain(new Date(), 2);
+    const toChannel = () => received.filter((r) => r.path.endsWith("/sendMessage") && r.body.chat_id === "-1007770000");
+    expect(toChannel()).toHaveLength(0);
+    // The other channels were not switched off.
+    expect(received.filter((r) => r.path.endsWith("/sendMessage") && r.body.chat_id === "-1001234567890")).toHaveLength(1);
+
+    await admin.patch(path).send({ enabled: true }).expect(200);
+    await drain(new Date(), 2);
+    expect(toChannel()).toHaveLength(1);
+    expect(String(toChannel()[0].body.text)).toContain("banjir di krajan");
   });
 
   it("names the bad field of a channel", async () => {

@@ -34,6 +34,11 @@ export async function deleteAlertChannel(db: Database, villageId: number, id: nu
   return (await db.prisma.alertChannel.deleteMany({ where: { id, villageId } })).count > 0;
 }
 
+/** Turns a village's channel on or off; false when the village has no such channel. */
+export async function setAlertChannelEnabled(db: Database, villageId: number, id: number, enabled: boolean): Promise<boolean> {
+  return (await db.prisma.alertChannel.updateMany({ where: { id, villageId }, data: { enabled } })).count > 0;
+}
+
 /** Adds a message unless the channel already has one with this key; returns whether it was added. */
 export async function enqueueAlert(
   db: Database,

@@ -7,7 +7,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import { env } from "../env";
 import type { Database } from "../db/client";
 import {
-  deleteAlertChannel, enqueueAlert, findDedupeKeys, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
+  deleteAlertChannel, enqueueAlert, setAlertChannelEnabled, findDedupeKeys, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
   type AlertChannelRow,
 } from "../db/alertRepository";
 import { findCaseOfComment } from "../db/caseRepository";
@@ -150,6 +150,16 @@ export async function removeAlertChannel(db: Database, auth: AuthContext | undef
   assertCanManageSources(auth);
   if (!(await deleteAlertChannel(db, villageId, channelId))) throw notFound("Saluran peringatan");
   await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channelId}`, details: { removed: true } });
+}
+
+/**
+ * Switches a channel on or off without losing its settings. Off: nothing new is queued for it and what
+ * was waiting is recorded as not sent; on again: urgent comments of the last 48 hours it missed are queued.
+ */
+export async function switchAlertChannel(db: Database, auth: AuthContext | undefined, villageId: number, channelId: number, enabled: boolean): Promise<void> {
+  assertCanManageSources(auth);
+  if (!(await setAlertChannelEnabled(db, villageId, channelId, enabled))) throw notFound("Saluran peringatan");
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channelId}`, details: { enabled } });
 }
 
 /** Queues a test message for one channel ("kirim pesan uji"); the dispatcher sends it within seconds. */
