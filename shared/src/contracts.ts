@@ -366,6 +366,8 @@ export interface CaseDTO {
   forwardRef: string | null;
   reason: string | null;
   publicTitle: string | null;
+  /** Shown under the public title: a quote an official redacted and marked public. */
+  publicQuote: string | null;
 }
 
 export interface CaseListDTO {
@@ -382,6 +384,8 @@ export interface CaseDetailDTO {
   /** Each comment of the case with its thread: replies in time order, the village's own marked. */
   comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }> }>;
   events: CaseEventDTO[];
+  /** The first comment with personal data and residents' names masked: a starting point for a public quote. */
+  suggestedQuote: string;
 }
 
 export const CaseListQuerySchema = z.object({
@@ -409,8 +413,10 @@ export const CaseUpdateSchema = z
     reason: z.string().trim().min(1).max(500).optional(),
     /** A title for residents: the case is listed on the public page (null: taken off it). */
     publicTitle: z.string().trim().min(3).max(140).nullable().optional(),
+    /** A quote residents read under the title, redacted by the official (null: no quote). */
+    publicQuote: z.string().trim().min(3).max(400).nullable().optional(),
   })
-  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined || v.publicTitle !== undefined, { message: "give status, assigneeId, note or publicTitle", path: ["status"] })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined || v.publicTitle !== undefined || v.publicQuote !== undefined, { message: "give status, assigneeId, note, publicTitle or publicQuote", path: ["status"] })
   .refine((v) => v.status !== "diteruskan" || v.forwardedTo !== undefined, { message: "say where it was forwarded (kecamatan, dinas, SP4N-LAPOR!)", path: ["forwardedTo"] })
   .refine((v) => v.status !== "tidak_perlu" || v.reason !== undefined, { message: "give the reason no follow-up is needed", path: ["reason"] });
 export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
@@ -446,7 +452,7 @@ export interface PublicPageDTO {
   weeks: Array<{ week: string; comments: number; negativeShare: number | null; needsReply: number; answered: number }>;
   topics: Array<{ name: string; comments: number; negativeShare: number | null }>;
   followUp: { needsReply: number; answered: number; resolved: number; medianFirstReplyHours: number | null };
-  cases: Array<{ title: string; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
+  cases: Array<{ title: string; quote: string | null; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
 }
 
 export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });
