@@ -138,9 +138,32 @@ export interface OverviewDTO {
   totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts } & FollowUpFiguresDTO;
   previous: (SentimentCounts & { comments: number; spam: number; intents: IntentCounts }) | null;
   trend: Array<SentimentCounts & { week: string; comments: number }>;
-  topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
+  /** `keluhan`: of `count`, comments whose effective intent is a complaint (spam excluded). */
+  topics: Array<{ key: string; name: string; count: number; negatif: number; keluhan: number; previous: number; delta: number }>;
   platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
   weeks: string[]; // weeks that have data, newest first (for the week picker)
+}
+
+export const VillageComparisonQuerySchema = z.object({ week: IsoWeek.optional() });
+export type VillageComparisonQuery = z.infer<typeof VillageComparisonQuerySchema>;
+
+/** One village's row of the comparison page: the weekly review's own figures for the same week. */
+export interface VillageComparisonRowDTO {
+  village: VillageDTO;
+  /** The week's totals (spam apart) as the weekly review counts them. */
+  totals: SentimentCounts & { comments: number } & FollowUpFiguresDTO;
+  /** The topic with the most complaints this week (null: no complaint). */
+  topComplaint: { key: string; name: string; nameEn: string; keluhan: number } | null;
+  freshness: FreshnessDTO;
+}
+
+/** Every village the user may read, side by side for one week. */
+export interface VillageComparisonDTO {
+  /** The week compared (default: the latest week any of the villages has data); null: no data at all. */
+  week: string | null;
+  /** Weeks with data in any of the villages, newest first (for the week picker). */
+  weeks: string[];
+  rows: VillageComparisonRowDTO[];
 }
 
 export interface RisingTermDTO { term: string; count: number; baselineAvg: number; score: number; examples: CommentDTO[] }
