@@ -418,7 +418,8 @@ class Renderer {
       { header: s.risingCount, width: 120, align: "right" as const },
       { header: s.risingBaseline, width: CONTENT_W - 355, align: "right" as const },
     ];
-    const rows = d.rising.map((r) => [r.term, formatNumber(r.count, d.lang), r.baselineAvg.toLocaleString(s.locale, { maximumFractionDigits: 1 })]);
+    // Rounded as the weekly review rounds it ("rata-rata 3,5").
+    const rows = d.rising.map((r) => [r.term, formatNumber(r.count, d.lang), formatNumber(Math.round(r.baselineAvg * 10) / 10, d.lang)]);
     this.heading(s.risingTitle, s.risingIntro, rows.length ? this.tableHeight(cols, rows) : 20);
     if (rows.length === 0) {
       this.text(s.risingNone, MARGIN.left, this.doc.y, { size: 10, color: MUTED });

@@ -326,8 +326,10 @@ export function formatNumber(n: number, lang: ReportLang): string {
   return n.toLocaleString(CATALOGUES[lang].locale);
 }
 
-/** A share 0..1 as "42%" (one decimal under 10%). */
+/**
+ * A share 0..1 as "34,7%": one decimal, like every share on the dashboard (client i18n
+ * `fmt.percent`), so a printed figure reads exactly as it did on screen.
+ */
 export function formatPercent(share: number, lang: ReportLang): string {
-  const pct = share * 100;
-  return `${pct.toLocaleString(CATALOGUES[lang].locale, { maximumFractionDigits: pct > 0 && pct < 10 ? 1 : 0 })}%`;
+  return new Intl.NumberFormat(CATALOGUES[lang].locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }
