@@ -109,7 +109,7 @@ describe("weekly and monthly PDF", () => {
     expect(flat).toContain("Tindak lanjut aspirasi warga");
     // The same figures as the weekly review (one computation): issues, answered, overdue now.
     expect(flat).toContain(`Isu baru yang perlu dijawab ${o.totals.needsReply}`);
-    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0%)`);
+    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0,0%)`);
     expect(flat).toContain(`Terlambat saat ini (dari isu periode ini) ${o.totals.overdue}`);
     expect(flat).toContain("Isu yang masih terbuka per topik");
     expect(flat).toContain("Isu terbuka untuk dibahas");
