@@ -228,15 +228,16 @@ export async function exportCommentsCsv(db: Database, villageId: number, q: Expo
 
 /**
  * XLSX with a week's summary and topics and a Komentar sheet (at most XLSX_MAX_ROWS rows: the sheet
- * says so when it is cut; the CSV has them all). With `week` (the weekly review's "Data minggu …")
- * the comments are that week's, narrowed by any other filter, unless the filter names its own
- * dates. Without it (the explorer's "Komentar sesuai filter") the comments are exactly the filter's,
- * and the summary covers the week of the filter's last date (or the latest week with data).
+ * says so when it is cut; the CSV has them all). Comments of `scope` "week" (default; the weekly
+ * review's "Data minggu …", the CLI): the week's (`week`, or the latest with data), narrowed by any
+ * other filter, unless the filter names its own dates. Of "filter" (the explorer's "Komentar sesuai
+ * filter"): exactly the filter's, and the summary covers the week of the filter's last date (or
+ * the latest week with data).
  */
 export async function exportReportXlsx(
   db: Database,
   villageId: number,
-  req: { week?: string; lang: ReportLang; filters: ExportQuery; now?: Date } & ExportOptions,
+  req: { week?: string; lang: ReportLang; filters: ExportQuery; now?: Date; scope?: "week" | "filter" } & ExportOptions,
 ): Promise<StreamedFile> {
   checkRange(req.filters);
   if (req.week !== undefined) assertValidPeriod("weekly", req.week);
@@ -246,7 +247,7 @@ export async function exportReportXlsx(
   const week = req.week ?? (filterDay ? isoWeekOfDay(filterDay) : await defaultPeriodKey(db, village, "weekly", now));
   assertValidPeriod("weekly", week);
   const period = weeklyPeriod(week);
-  const ownDates = req.week === undefined || req.filters.from || req.filters.to;
+  const ownDates = req.scope === "filter" || req.filters.from || req.filters.to;
   const filters: ExportQuery = ownDates ? req.filters : { ...req.filters, from: period.start, to: period.end };
   const [data, topicName] = await Promise.all([getReportData(db, village.id, period, { lang: req.lang, now, figuresOnly: true }), topicNamer(db, village.id, req.lang)]);
   return {
@@ -351,7 +352,7 @@ export async function downloadCommentsCsv(
   return file;
 }
 
-/** The workbook for a dashboard user. */
+/** The workbook for a dashboard user: the week's comments when a week is named, else the explorer filter's. */
 export async function downloadReportXlsx(
   db: Database,
   auth: AuthContext | undefined,
@@ -361,7 +362,7 @@ export async function downloadReportXlsx(
   assertCanExport(auth, villageId);
   assertSearchAllowed(auth, villageId, req.filters.q);
   assertCanExportNames(auth, villageId, req);
-  const file = await exportReportXlsx(db, villageId, req);
+  const file = await exportReportXlsx(db, villageId, { ...req, scope: req.week ? "week" : "filter" });
   await recordAudit(db, auth, { action: "export", villageId, target: `report:weekly:${file.period}`, details: { format: "xlsx", filters: describeFilters(req.filters), names: req.names === true } });
   return file;
 }
