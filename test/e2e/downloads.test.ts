@@ -109,6 +109,7 @@ describe("the weekly review's downloads: the week on screen", () => {
     expect(pdf.download.suggestedFilename()).toContain(week);
     expect(pdfText(pdf.file)).toContain(`Minggu ${week}`);
     expect(await page.getByRole("alert").count()).toBe(0);
+    await page.locator(".report-downloads").screenshot({ path: screenshotPath("downloads-review-desktop") });
     await page.close();
   });
 
@@ -116,12 +117,14 @@ describe("the weekly review's downloads: the week on screen", () => {
     const page = await newPage();
     await page.goto(server.baseUrl + "/");
     const attention = page.locator('section[aria-labelledby="attention-title"]');
-    const toggle = attention.getByRole("button", { name: "Detail & koreksi" }).first();
+    const toggle = attention.locator(".comment-detail > button").first();
     await toggle.waitFor();
+    expect(await toggle.innerText()).toBe("Detail & koreksi");
     await toggle.click();
     expect(await toggle.getAttribute("aria-expanded")).toBe("true");
     // The demo account is an admin: the correction form is there.
     await attention.locator(".comment-detail-panel").first().getByRole("button", { name: /Simpan/ }).first().waitFor();
+    await attention.screenshot({ path: screenshotPath("attention-detail-desktop") });
     await page.close();
   });
 });

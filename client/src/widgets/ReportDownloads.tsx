@@ -15,6 +15,7 @@ export type StoredReport = StoredReportDTO;
 export const REPORT_DOWNLOAD_STRINGS = {
   id: {
     title: "Unduh laporan",
+    titleComments: "Unduh komentar",
     weeklyPdf: "Laporan minggu ke-{week} (PDF)",
     monthlyPdf: "Laporan bulan {month} (PDF)",
     weekXlsx: "Data minggu ke-{week} (Excel)",
@@ -45,6 +46,7 @@ export const REPORT_DOWNLOAD_STRINGS = {
   },
   en: {
     title: "Download reports",
+    titleComments: "Download comments",
     weeklyPdf: "Report of week {week} (PDF)",
     monthlyPdf: "Report of {month} (PDF)",
     weekXlsx: "Data of week {week} (Excel)",
@@ -259,7 +261,7 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
   return (
     <section className="panel report-downloads" aria-labelledby="report-downloads-title">
       <div className="panel-head">
-        <h2 id="report-downloads-title">{s.title}</h2>
+        <h2 id="report-downloads-title">{week ? s.title : s.titleComments}</h2>
       </div>
       <p className="panel-desc">{week ? fill(s.weekHint, { week: weekNo, range }) : s.filterHint}</p>
       <ul className="download-list">
