@@ -174,7 +174,8 @@ class Renderer {
     if (kind === "share") {
       const pts = Math.round(diff * 1000) / 10;
       if (pts === 0) return `${s.unchanged} ${vs}`;
-      return `${pts > 0 ? "+" : "–"}${Math.abs(pts).toLocaleString(s.locale)} ${s.points} ${vs}`;
+      // One decimal, as the review's KPI cards show points.
+      return `${pts > 0 ? "+" : "–"}${Math.abs(pts).toLocaleString(s.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${s.points} ${vs}`;
     }
     if (diff === 0) return `${s.unchanged} ${vs}`;
     const pct = prev > 0 ? ` (${diff > 0 ? "+" : "–"}${formatPercent(Math.abs(diff) / prev, this.d.lang)})` : "";
