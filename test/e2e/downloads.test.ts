@@ -109,6 +109,10 @@ describe("the weekly review's downloads: the week on screen", () => {
     expect(pdf.download.suggestedFilename()).toContain(week);
     expect(pdfText(pdf.file)).toContain(`Minggu ${week}`);
     expect(await page.getByRole("alert").count()).toBe(0);
+    // Under the pointer the dark button keeps its white text (a:hover used to paint it dark on dark).
+    const primary = page.locator(".download-list a.button-primary");
+    await primary.hover();
+    expect(await primary.evaluate((e) => getComputedStyle(e).color)).toBe("rgb(255, 255, 255)");
     await page.locator(".report-downloads").screenshot({ path: screenshotPath("downloads-review-desktop") });
     await page.close();
   });
