@@ -276,11 +276,14 @@ class Renderer {
 
   private topicTable(): void {
     const { d, s } = this;
-    this.heading(s.topConcerns);
-    if (d.topics.length === 0) {
-      this.text(s.noComments, MARGIN.left, this.doc.y, { size: 10, color: MUTED });
-      return;
-    }
+    const cols = [
+      { header: "No", width: 28, align: "right" as const },
+      { header: s.topic, width: 165 },
+      { header: s.count, width: 58, align: "right" as const },
+      { header: s.previous, width: 66, align: "right" as const },
+      { header: s.change, width: 62, align: "right" as const },
+      { header: s.negShort, width: CONTENT_W - 28 - 165 - 58 - 66 - 62, align: "left" as const },
+    ];
     const rows = d.topics.slice(0, 10).map((t, i) => ({
       cells: [
         String(i + 1),
@@ -292,15 +295,14 @@ class Renderer {
       ],
       bar: t.count ? t.negatif / t.count : 0,
     }));
+    // The heading stays with its table: a heading alone at the foot of a page reads as an empty section.
+    this.heading(s.topConcerns, undefined, rows.length ? this.tableHeight(cols, rows.map((r) => r.cells)) : 20);
+    if (rows.length === 0) {
+      this.text(s.noComments, MARGIN.left, this.doc.y, { size: 10, color: MUTED });
+      return;
+    }
     this.table(
-      [
-        { header: "No", width: 28, align: "right" },
-        { header: s.topic, width: 165 },
-        { header: s.count, width: 58, align: "right" },
-        { header: s.previous, width: 66, align: "right" },
-        { header: s.change, width: 62, align: "right" },
-        { header: s.negShort, width: CONTENT_W - 28 - 165 - 58 - 66 - 62, align: "left" },
-      ],
+      cols,
       rows.map((r) => r.cells),
       (row, col, x, y, w, h) => {
         if (col !== 5) return false;
