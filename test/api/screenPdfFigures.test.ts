@@ -82,7 +82,7 @@ describe("weekly review and weekly PDF, every demo week", () => {
       const topicLines = section(lines, s.topConcerns, s.followUpTitle);
       const rows = order.flatMap((t, i) => {
         const delta = t.count - t.previous;
-        return [String(i + 1), t.name, num.format(t.count), num.format(t.previous), delta === 0 ? "0" : `${delta > 0 ? "+" : "–"}${num.format(Math.abs(delta))}`, pct.format(t.negatif / t.count)];
+        return [String(i + 1), t.name, num.format(t.count), num.format(t.negatif), pct.format(t.negatif / t.count), num.format(t.previous), delta === 0 ? "0" : `${delta > 0 ? "+" : "–"}${num.format(Math.abs(delta))}`];
       });
       const firstRow = topicLines.indexOf("1");
       expect(topicLines.slice(firstRow, firstRow + rows.length), `${week} topics`).toEqual(rows);

@@ -276,22 +276,26 @@ class Renderer {
 
   private topicTable(): void {
     const { d, s } = this;
+    // The screen's columns in the screen's order: volume, negative comments (the sort key), share.
     const cols = [
-      { header: "No", width: 28, align: "right" as const },
-      { header: s.topic, width: 165 },
-      { header: s.count, width: 58, align: "right" as const },
-      { header: s.previous, width: 66, align: "right" as const },
-      { header: s.change, width: 62, align: "right" as const },
-      { header: s.negShort, width: CONTENT_W - 28 - 165 - 58 - 66 - 62, align: "left" as const },
+      { header: "No", width: 22, align: "right" as const },
+      { header: s.topic, width: 166 },
+      { header: s.count, width: 44, align: "right" as const },
+      { header: s.negatif, width: 44, align: "right" as const },
+      { header: s.negShort, width: 88, align: "left" as const },
+      { header: s.previous, width: 56, align: "right" as const },
+      { header: s.change, width: CONTENT_W - 22 - 166 - 44 - 44 - 88 - 56, align: "right" as const },
     ];
+    const SHARE = 4;
     const rows = d.topics.slice(0, 10).map((t, i) => ({
       cells: [
         String(i + 1),
         t.name,
         formatNumber(t.count, d.lang),
+        formatNumber(t.negatif, d.lang),
+        formatPercent(t.count ? t.negatif / t.count : 0, d.lang),
         formatNumber(t.previous, d.lang),
         t.delta === 0 ? "0" : `${t.delta > 0 ? "+" : "–"}${formatNumber(Math.abs(t.delta), d.lang)}`,
-        formatPercent(t.count ? t.negatif / t.count : 0, d.lang),
       ],
       bar: t.count ? t.negatif / t.count : 0,
     }));
@@ -305,10 +309,10 @@ class Renderer {
       cols,
       rows.map((r) => r.cells),
       (row, col, x, y, w, h) => {
-        if (col !== 5) return false;
+        if (col !== SHARE) return false;
         const share = rows[row].bar;
         const barMax = w - 50;
-        this.text(rows[row].cells[5], x + 5, y + h / 2 - 4, { size: 9, width: 36, align: "right", lineBreak: false });
+        this.text(rows[row].cells[SHARE], x + 3, y + h / 2 - 4, { size: 9, width: 38, align: "right", lineBreak: false });
         this.doc.rect(x + 46, y + h / 2 - 4, barMax, 8).lineWidth(0.4).strokeColor(RULE).stroke();
         if (share > 0) this.doc.rect(x + 46, y + h / 2 - 4, barMax * share, 8).fill(COLORS.negatif);
         return true;
