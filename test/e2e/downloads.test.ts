@@ -108,6 +108,8 @@ describe("the weekly review's downloads: the week on screen", () => {
     const pdf = await download(page, `Laporan minggu ke-${n} (PDF)`);
     expect(pdf.download.suggestedFilename()).toContain(week);
     expect(pdfText(pdf.file)).toContain(`Minggu ${week}`);
+    // The finished week's report was stored: "Laporan tersimpan" lists it without a reload.
+    await page.locator(".stored-reports td", { hasText: week }).first().waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);
     // Under the pointer the dark button keeps its white text (a:hover used to paint it dark on dark).
     const primary = page.locator(".download-list a.button-primary");

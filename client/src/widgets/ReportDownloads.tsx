@@ -145,13 +145,15 @@ export function downloadErrorMessage(e: unknown, s: Strings, lang: ReportLang): 
  * A download link: a real link (copy, open in a new tab still work), but a click fetches the file
  * so the page can show "Menyiapkan…" while the server builds it and explain a refusal.
  */
-function DownloadLink({ href, fileName, className, s, lang, onError, children }: {
+function DownloadLink({ href, fileName, className, s, lang, onError, onDone, children }: {
   href: string;
   fileName: string;
   className?: string;
   s: Strings;
   lang: ReportLang;
   onError: (message: string | null) => void;
+  /** After a completed download (a finished period's PDF is stored by then). */
+  onDone?: () => void;
   children: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
@@ -163,7 +165,10 @@ function DownloadLink({ href, fileName, className, s, lang, onError, children }:
     setBusy(true);
     onError(null);
     downloadFile(href, fileName).then(
-      () => setBusy(false),
+      () => {
+        setBusy(false);
+        onDone?.();
+      },
       (err: unknown) => {
         setBusy(false);
         onError(downloadErrorMessage(err, s, lang));
@@ -178,7 +183,7 @@ function DownloadLink({ href, fileName, className, s, lang, onError, children }:
   );
 }
 
-function StoredReports({ villageId, s, locale }: { villageId: number; s: Strings; locale: string }) {
+function StoredReports({ villageId, s, locale, version }: { villageId: number; s: Strings; locale: string; version: number }) {
   const [state, setState] = useState<{ data?: StoredReport[]; error?: string }>({});
   useEffect(() => {
     const ctrl = new AbortController();
@@ -190,7 +195,7 @@ function StoredReports({ villageId, s, locale }: { villageId: number; s: Strings
       },
     );
     return () => ctrl.abort();
-  }, [villageId]);
+  }, [villageId, version]);
 
   if (state.error) return <p className="state state-error" role="alert">{fill(s.error, { message: state.error })}</p>;
   if (!state.data) return <p className="muted" role="status">{s.loading}</p>;
@@ -247,7 +252,10 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
   const namesId = useId();
   const urls = reportUrls(villageId, week, filters, lang, canExportNames && names);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after a PDF download: the server stores a finished period's report, the list shows it.
+  const [storedVersion, setStoredVersion] = useState(0);
   const link = { s, lang, onError: setError };
+  const reloadStored = () => setStoredVersion((v) => v + 1);
   const weekNo = week ? String(Number(week.slice(-2))) : "";
   const monthLabel = urls.month
     ? new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${urls.month}-01T00:00:00Z`))
@@ -266,10 +274,10 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
       <p className="panel-desc">{week ? fill(s.weekHint, { week: weekNo, range }) : s.filterHint}</p>
       <ul className="download-list">
         {urls.weeklyPdf && (
-          <li><DownloadLink {...link} className="button button-primary" href={urls.weeklyPdf} fileName="laporan-mingguan.pdf">{fill(s.weeklyPdf, { week: weekNo })}</DownloadLink></li>
+          <li><DownloadLink {...link} onDone={reloadStored} className="button button-primary" href={urls.weeklyPdf} fileName="laporan-mingguan.pdf">{fill(s.weeklyPdf, { week: weekNo })}</DownloadLink></li>
         )}
         {urls.monthlyPdf && (
-          <li><DownloadLink {...link} className="button" href={urls.monthlyPdf} fileName="laporan-bulanan.pdf">{fill(s.monthlyPdf, { month: monthLabel })}</DownloadLink></li>
+          <li><DownloadLink {...link} onDone={reloadStored} className="button" href={urls.monthlyPdf} fileName="laporan-bulanan.pdf">{fill(s.monthlyPdf, { month: monthLabel })}</DownloadLink></li>
         )}
         <li><DownloadLink {...link} className="button" href={urls.xlsx} fileName="laporan.xlsx">{week ? fill(s.weekXlsx, { week: weekNo }) : s.filterXlsx}</DownloadLink></li>
         <li><DownloadLink {...link} className="button" href={urls.csv} fileName="komentar.csv">{week ? fill(s.weekCsv, { week: weekNo }) : s.filterCsv}</DownloadLink></li>
@@ -287,7 +295,7 @@ export function ReportDownloads({ villageId, week, filters = "", lang = "id", sh
       {showStored && (
         <div className="stored-reports">
           <h3>{s.stored}</h3>
-          <StoredReports villageId={villageId} s={s} locale={locale} />
+          <StoredReports villageId={villageId} s={s} locale={locale} version={storedVersion} />
         </div>
       )}
     </section>
