@@ -14,6 +14,8 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpam, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency } from "./intent";
+import type { NormalizedText } from "./normalize";
+import { generalProbabilities, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
@@ -29,7 +31,7 @@ export const CORE_VERSION = "1.1.2";
  */
 export const MODEL: ModelInfo = {
   name: "suara-desa-nlp",
-  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}`,
+  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}.village.${VILLAGE_SENTIMENT_VERSION}`,
 };
 
 /**
@@ -38,15 +40,22 @@ export const MODEL: ModelInfo = {
  */
 export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon", version: MODEL.version };
 
-/** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
-function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext) => SentimentResult {
-  return res.sentiment ? sentimentModel : sentimentLexicon;
+/**
+ * The sentiment stage in use: the trained model when it ships, read through the village-speech model
+ * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
+ */
+function sentimentStage(res: NlpResources): (forms: NormalizedText, ctx: NlpContext) => SentimentResult {
+  const general = res.sentiment;
+  if (general && res.villageSentiment) {
+    return (forms, ctx) => villageSentiment({ surface: forms.surface, normalized: forms.normalized, general: generalProbabilities(general, forms.normalized) }, ctx);
+  }
+  return general ? (forms, ctx) => sentimentModel(forms.normalized, ctx) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
 /** Builds a pipeline for one taxonomy (global topics plus a village's own). */
 export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
   const res = getResources();
-  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent } };
+  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
   const sentiment = sentimentStage(res);
 
   const analyzeOne = (text: string): Analysis => {
@@ -54,7 +63,7 @@ export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
     const tokens = tokenize(forms.normalized, ctx);
     const lang = language(forms.surface, ctx);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms.normalized, ctx);
+    const sent = sentiment(forms, ctx);
     const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
     const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
