@@ -1,9 +1,10 @@
-// `npm run train:village-sentiment`: trains the village-speech sentiment model and its gate
+// `npm run train:village-sentiment [-- --verbose]`: trains the village-speech sentiment model and its gate
 // (core/src/nlp/villageSentiment.ts) and writes core/src/nlp/models/village-sentiment-v1.json.
 // - domain: 3 classes on the village corpus TRAIN split; hyper-parameters chosen on its VALID split.
 // - gate: village TRAIN comments (1) vs SmSA + NusaX TRAIN sentences (0), so review-style text keeps the
-//   benchmark model's answer. Its threshold is the one with the best village VALID macro-F1 among those
-//   that cost no public benchmark VALID split more than 0.005 macro-F1.
+//   benchmark model's answer. Its training settings and threshold are those with the best village VALID
+//   macro-F1 among thresholds that, like every stricter one, cost no public benchmark VALID split more
+//   than 0.005 macro-F1.
 // Test splits are never read here. Seeded SGD on the shipped sentiment model's probabilities: the same
 // code, data and sentiment model give the same bytes.
 import { writeFileSync } from "node:fs";
@@ -65,6 +66,7 @@ export function predictGated(ex: VillageSentimentExample[], domain: LinearModel,
 const f1 = (ex: VillageSentimentExample[], pred: number[]): number => macroF1(ex.map((e) => e.y), pred, [0, 1, 2]);
 
 function main(): void {
+  const verbose = process.argv.includes("--verbose");
   const res = villageTrainingResources();
   const train = villageSentimentSplit("train", res);
   const valid = villageSentimentSplit("valid", res);
@@ -95,12 +97,16 @@ function main(): void {
     const gateOpts = { epochs, lr, l2: 1e-4, posWeight };
     const gateFile = toModelFile("village-speech-gate", ["ulasan", "warga"], trainLinear(gx, gy, 2, gateOpts, SEED + 1), {}, {});
     const gate = parseLinearModel(JSON.stringify(gateFile));
-    for (const th of [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]) {
+    let safe = true;
+    for (const th of [0.99, 0.98, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]) {
       const village = f1(valid, predictGated(valid, best!.model, gate, th));
       const bench = Object.fromEntries(Object.entries(benchValid).map(([k, ex]) => [k, f1(ex, predictGated(ex, best!.model, gate, th))]));
       const ok = Object.keys(bench).every((k) => bench[k] >= baseBench[k] - MAX_BENCHMARK_LOSS);
-      if (process.env.VERBOSE) process.stderr.write(`gate ${JSON.stringify(gateOpts)} >= ${th}: village valid ${village.toFixed(3)} | ${Object.entries(bench).map(([k, v]) => `${k} ${v.toFixed(3)} (${(v - baseBench[k]).toFixed(3)})`).join(" ")}${ok ? "" : " (loses a benchmark)"}\n`);
-      if (ok && (!chosen || village > chosen.village + 1e-9)) chosen = { th, village, bench, opts: gateOpts, file: gateFile };
+      if (verbose) process.stderr.write(`gate ${JSON.stringify(gateOpts)} >= ${th}: village valid ${village.toFixed(3)} | ${Object.entries(bench).map(([k, v]) => `${k} ${v.toFixed(3)} (${(v - baseBench[k]).toFixed(3)})`).join(" ")}${ok ? "" : " (loses a benchmark)"}\n`);
+      // Only thresholds whose every stricter neighbour also passes: a lone lucky threshold (one NusaX
+      // sentence less flipped, 100 per set) is noise, not a safe gate.
+      if (!ok) safe = false;
+      if (safe && (!chosen || village > chosen.village + 1e-9)) chosen = { th, village, bench, opts: gateOpts, file: gateFile };
     }
     if (chosen) process.stderr.write(`gate ${JSON.stringify(gateOpts)}: best so far ${JSON.stringify(chosen.opts)} >= ${chosen.th}, village valid ${chosen.village.toFixed(3)}\n`);
   }
