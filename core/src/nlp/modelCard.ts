@@ -23,6 +23,8 @@ export interface ModelCard {
    */
   sentiment: { model: CardFigure[]; lexicon: CardFigure[]; sentimentPackage: CardFigure[]; benchmarkModel?: CardFigure[] };
   languageId: { dataset: string; n: number; accuracy: number };
+  /** The previous release's figures, shown beside this one's by `npm run eval:nlp`. */
+  previous?: PreviousFigures;
   /** The other stages on the village corpus test split, issue grouping, and the corrections learning curve (valid). */
   domain?: DomainFigures;
   topics: {
@@ -31,6 +33,14 @@ export interface ModelCard {
     /** Old figure on test/fixtures/topics: optimistic, keywords were written with those comments in view. */
     optimistic: { dataset: string; n: number; microF1: number; ablations: Array<{ name: string; dropped: number; microF1: number; englishMicroF1: number }> };
   };
+}
+
+export interface PreviousFigures {
+  pipelineVersion: string;
+  sentiment: CardFigure[];
+  domain?: DomainFigures;
+  topics: { microF1: number; macroF1: number };
+  languageId: number;
 }
 
 export interface DomainFigures {

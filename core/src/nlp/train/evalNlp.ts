@@ -20,7 +20,7 @@ import { accuracy, expectedCalibrationError, macroF1 } from "./metrics";
 import { readNusax, readSmsa, type LabelledText } from "./data";
 import { languageSet } from "./trainLanguage";
 import { DEFAULT_TOPICS } from "../taxonomy";
-import { MODEL_CARD_FILE, readModelCard, type CardFigure, type ModelCard } from "../modelCard";
+import { MODEL_CARD_FILE, readModelCard, type CardFigure, type ModelCard, type PreviousFigures } from "../modelCard";
 import { DEFAULT_GROUPING } from "../grouping";
 import { CORPUS_DIR } from "./intentData";
 import { evaluateIntent } from "./evalIntent";
@@ -37,11 +37,11 @@ function pad(s: string, n: number): string {
 }
 
 const f3 = (x: number): string => x.toFixed(3);
-const COL = 15;
+const COL = 17;
 
 /** One row of the table: a figure, its n, and a cell per column ("—" where a column has no figure). */
 function row(section: string, figure: string, n: number | string, cells: string[], target = ""): string {
-  return `${pad(section, 10)} ${pad(figure, 34)} ${pad(String(n), 5)} ${cells.map((c) => pad(c, COL)).join(" ")} ${target}`.trimEnd();
+  return `${pad(section, 10)} ${pad(figure, 44)} ${pad(String(n), 5)} ${cells.map((c) => pad(c, COL)).join(" ")} ${target}`.trimEnd();
 }
 
 interface VillageTest { text: string; sentiment: Sentiment; pii: boolean }
@@ -56,8 +56,10 @@ function readVillageTest(): VillageTest[] {
 }
 
 async function main(): Promise<void> {
-  // The card on disk describes the previous release: read it before this run replaces it.
-  const previous = readModelCard();
+  // The card on disk describes the previous release (read before this run replaces it); a card of this
+  // same version is a re-measurement and passes on the previous release it recorded.
+  const onDisk = readModelCard();
+  const previous: PreviousFigures | null = onDisk && onDisk.pipelineVersion !== MODEL.version ? previousOf(onDisk) : onDisk?.previous ?? null;
   const t0 = performance.now();
   const res = getResources();
   const loadMs = performance.now() - t0;
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     ["village speech", "village-corpus", village.map((v, i) => ({ id: `village-${i}`, text: v.text, label: v.sentiment }))],
   ];
   const prevVersion = previous?.pipelineVersion ?? "none";
-  const prevFigure = (key: string) => previous?.sentiment.model.find((f) => f.dataset === key);
+  const prevFigure = (key: string) => previous?.sentiment.find((f) => f.dataset === key);
   const lines: string[] = [];
   lines.push(`Suara Desa NLP evaluation — ${MODEL.name} ${MODEL.version}. TEST splits, scored once per release (tuned on VALID only); the learning curve is on VALID.`);
   lines.push(`"benchmark model" = sentiment-v1 alone (how the previous version scored sentiment); "previous card" = figures the previous model card recorded (${prevVersion}).`);
@@ -98,10 +100,10 @@ async function main(): Promise<void> {
       });
       const fig = { dataset: key, n: items.length, macroF1: round4(macroF1(gold, pred, SENTIMENT_LABELS)), accuracy: round4(accuracy(gold, pred)) };
       figures[m].push(fig);
-      cells.push(`${f3(fig.macroF1)} / ${f3(fig.accuracy)}`);
+      cells.push(`${f3(fig.macroF1)}/${f3(fig.accuracy)}`);
     }
     const prev = prevFigure(key);
-    cells.splice(3, 0, prev ? `${f3(prev.macroF1)} / ${f3(prev.accuracy)}` : "—");
+    cells.splice(3, 0, prev ? `${f3(prev.macroF1)}/${f3(prev.accuracy)}` : "—");
     lines.push(row(key === "village-corpus" ? "domain" : "benchmark", `${name} sentiment macro-F1 / acc`, items.length, cells, key === "village-corpus" ? ">= 0.80" : key === "smsa" || key === "nusax-indonesian" ? ">= 0.85" : ">= 0.80"));
   }
 
@@ -109,19 +111,19 @@ async function main(): Promise<void> {
   const prevDomain = previous?.domain;
   const intent = evaluateIntent("test");
   lines.push(row("domain", "intent macro-F1", intent.n, [...none, prevDomain ? f3(prevDomain.intent.macroF1) : "—", f3(intent.intent.macroF1)], ">= 0.80"));
-  lines.push(row("domain", "needs reply precision / recall", intent.n, [...none, prevDomain ? `${f3(prevDomain.intent.needsReplyPrecision)} / ${f3(prevDomain.intent.needsReplyRecall)}` : "—", `${f3(intent.intent.replyP)} / ${f3(intent.intent.replyR)}`], "P >= 0.90, R >= 0.95"));
-  lines.push(row("domain", "urgent recall / false alarms /100", intent.n, [...none, prevDomain ? `${f3(prevDomain.urgent.recall)} / ${prevDomain.urgent.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(intent.urgent.recall)} / ${intent.urgent.falseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
+  lines.push(row("domain", "needs reply precision / recall", intent.n, [...none, prevDomain ? `${f3(prevDomain.intent.needsReplyPrecision)}/${f3(prevDomain.intent.needsReplyRecall)}` : "—", `${f3(intent.intent.replyP)}/${f3(intent.intent.replyR)}`], "P >= 0.90, R >= 0.95"));
+  lines.push(row("domain", "urgent recall / false alarms /100", intent.n, [...none, prevDomain ? `${f3(prevDomain.urgent.recall)}/${prevDomain.urgent.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(intent.urgent.recall)}/${intent.urgent.falseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
   const blind = evaluateVillageTopics();
-  lines.push(row("domain", "topics micro-F1 / macro-F1", blind.n, [...none, previous ? `${f3(previous.topics.blind.microF1)} / ${f3(previous.topics.blind.macroF1)}` : "—", `${f3(blind.micro.f1)} / ${f3(blind.macroF1)}`]));
+  lines.push(row("domain", "topics micro-F1 / macro-F1", blind.n, [...none, previous ? `${f3(previous.topics.microF1)}/${f3(previous.topics.macroF1)}` : "—", `${f3(blind.micro.f1)}/${f3(blind.macroF1)}`]));
   const spam = evaluateSpam("test");
-  lines.push(row("domain", "spam precision / recall / FA /100", spam.n, [...none, prevDomain ? `${f3(prevDomain.spam.precision)} / ${f3(prevDomain.spam.recall)} / ${prevDomain.spam.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(spam.precision)} / ${f3(spam.recall)} / ${spam.falseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
+  lines.push(row("domain", "spam precision / recall / FA /100", spam.n, [...none, prevDomain ? `${f3(prevDomain.spam.precision)}/${f3(prevDomain.spam.recall)}/${prevDomain.spam.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(spam.precision)}/${f3(spam.recall)}/${spam.falseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
   const piiPred = village.map((v) => pipeline.analyze(v.text).pii.length > 0);
   const piiTp = village.filter((v, i) => v.pii && piiPred[i]).length;
   const pii = { precision: piiTp / Math.max(1, piiPred.filter(Boolean).length), recall: piiTp / Math.max(1, village.filter((v) => v.pii).length) };
-  lines.push(row("domain", "personal data precision / recall", village.length, [...none, prevDomain ? `${f3(prevDomain.personalData.precision)} / ${f3(prevDomain.personalData.recall)}` : "—", `${f3(pii.precision)} / ${f3(pii.recall)}`]));
+  lines.push(row("domain", "personal data precision / recall", village.length, [...none, prevDomain ? `${f3(prevDomain.personalData.precision)}/${f3(prevDomain.personalData.recall)}` : "—", `${f3(pii.precision)}/${f3(pii.recall)}`]));
   const grouping = evaluateGrouping("test");
   const g = grouping.score(DEFAULT_GROUPING);
-  lines.push(row("clusters", "issue grouping pairwise P / R / F1", grouping.rows, [...none, prevDomain ? `${f3(prevDomain.grouping.precision)} / ${f3(prevDomain.grouping.recall)} / ${f3(prevDomain.grouping.f1)}` : "—", `${f3(g.precision)} / ${f3(g.recall)} / ${f3(g.f1)}`]));
+  lines.push(row("clusters", "issue grouping pairwise P / R / F1", grouping.rows, [...none, prevDomain ? `${f3(prevDomain.grouping.precision)}/${f3(prevDomain.grouping.recall)}/${f3(prevDomain.grouping.f1)}` : "—", `${f3(g.precision)}/${f3(g.recall)}/${f3(g.f1)}`]));
   const curve = sentimentLearningCurve(res.villageSentiment, { normalize: res.normalize, sentiment: model });
   for (const p of curve) {
     const prevPoint = prevDomain?.learningCurve.points.find((x) => x.corrections === p.corrections);
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
     return `${l} ${(idx.filter(([x, i]) => langPred[i] === x.lang).length / idx.length).toFixed(3)}`;
   });
   const langAcc = round4(accuracy(langItems.map((x) => x.lang), langPred));
-  lines.push(row("language", `ID accuracy (NusaX; ${perLang.join(", ")})`, langItems.length, [...none, previous ? f3(previous.languageId.accuracy) : "—", f3(langAcc)], ">= 0.95"));
+  lines.push(row("language", `ID accuracy, NusaX (${perLang.join(", ")})`, langItems.length, [...none, previous ? f3(previous.languageId) : "—", f3(langAcc)], ">= 0.95"));
   lines.push(`sentiment confidence: temperature ${model.header.temperature} (fitted on valid); ECE of the shipped stage on these test sets ${expectedCalibrationError(allConf, allCorrect).toFixed(3)}`);
 
   lines.push("details — topics, blind (village corpus test split; keywords never tuned on it):", ...formatTopicEval(blind).split("\n"));
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
     ],
     sentiment: { model: figures.model, lexicon: figures.lexicon, sentimentPackage: figures.sentimentPackage, benchmarkModel: figures.benchmarkModel },
     languageId: { dataset: "nusax-test", n: langItems.length, accuracy: langAcc },
+    ...(previous ? { previous } : {}),
     domain: {
       dataset: "village-corpus-test",
       n: intent.n,
@@ -199,6 +202,17 @@ async function main(): Promise<void> {
   if (process.env.NLP_DRY_RUN === "1") return;
   writeFileSync(MODEL_CARD_FILE, JSON.stringify(card, null, 1) + "\n");
   console.log(`model card written: ${MODEL_CARD_FILE}`);
+}
+
+/** What the table shows of the previous release's card. */
+function previousOf(card: ModelCard): PreviousFigures {
+  return {
+    pipelineVersion: card.pipelineVersion,
+    sentiment: card.sentiment.model,
+    domain: card.domain,
+    topics: { microF1: card.topics.blind.microF1, macroF1: card.topics.blind.macroF1 },
+    languageId: card.languageId.accuracy,
+  };
 }
 
 /** Fixed precision so the card is stable across runs of the same models. */
