@@ -67,3 +67,16 @@ describe("per-village adaptation from officials' corrections", () => {
     expect(MAX_CORRECTIONS).toBeGreaterThan(0);
   });
 });
+
+describe("createPipeline with a village's corrections", () => {
+  it("adapts the sentiment stage and ignores labels it does not know", async () => {
+    const { createPipeline } = await import("./pipeline");
+    const { DEFAULT_TOPICS } = await import("./taxonomy");
+    const text = "info lowongan kerja di pabrik sepatu cikarang, kirim lamaran ke kantor desa";
+    const plain = createPipeline({ topics: DEFAULT_TOPICS }).analyze(text).sentiment;
+    const other: Sentiment = plain.label === "negatif" ? "positif" : "negatif";
+    const adapted = createPipeline({ topics: DEFAULT_TOPICS, corrections: [{ text, label: other }, { text: "jalan rusak", label: "marah" }] });
+    expect(adapted.analyze(text).sentiment).toEqual({ label: other, score: 1 });
+    expect(adapted.model).toEqual(createPipeline({ topics: DEFAULT_TOPICS }).model);
+  });
+});

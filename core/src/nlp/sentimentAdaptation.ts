@@ -10,7 +10,10 @@
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import type { IntentInput } from "./intent";
 import { linearScores, sigmoid, softmaxInPlace } from "./intent";
-import { villageFeatures, type VillageSentimentModels } from "./villageSentiment";
+import { generalProbabilities, villageFeatures, type VillageSentimentModels } from "./villageSentiment";
+import { normalizeText } from "./normalize";
+import type { NormalizeResources } from "./resources";
+import type { SentimentModel } from "./sentimentModel";
 import type { SentimentResult } from "./types";
 
 export const ADAPT_LABELS: readonly Sentiment[] = ["negatif", "netral", "positif"];
@@ -58,6 +61,13 @@ function adaptedLogits(m: VillageSentimentModels, a: SentimentAdaptation, idx: n
     if (d) for (let c = 0; c < 3; c++) z[c] += d[c];
   }
   return z;
+}
+
+/** A stored correction (comment text and the official's label) as the adaptation needs it; null for a label it does not know. */
+export function correctionFromText(text: string, label: string, res: { normalize: NormalizeResources; sentiment: SentimentModel }): SentimentCorrection | null {
+  if (!(ADAPT_LABELS as readonly string[]).includes(label)) return null;
+  const f = normalizeText(text, res.normalize);
+  return { surface: f.surface, normalized: f.normalized, general: Float64Array.from(generalProbabilities(res.sentiment, f.normalized)), label: label as Sentiment };
 }
 
 /** Settings of the adaptation (defaults: the constants above). */
