@@ -59,10 +59,11 @@ describe("per-village adaptation from officials' corrections", () => {
   });
 
   it("is deterministic and bounded", () => {
-    const cs = Array.from({ length: 30 }, (_, i) => correction(`lampu jalan gang ${i} mati`, "negatif"));
+    const cs = Array.from({ length: 30 }, (_, i) => correction(`lampu jalan gang ${i} mati`, "positif"));
     const a = buildAdaptation(m, cs);
     const b = buildAdaptation(m, cs);
-    expect([...a.delta.entries()].map(([k, v]) => [k, Array.from(v)])).toEqual([...b.delta.entries()].map(([k, v]) => [k, Array.from(v)]));
+    expect(Buffer.from(a.delta.buffer).equals(Buffer.from(b.delta.buffer))).toBe(true);
+    expect(a.delta.some((x) => x !== 0)).toBe(true);
     expect(a.count).toBe(30);
     expect(MAX_CORRECTIONS).toBeGreaterThan(0);
   });

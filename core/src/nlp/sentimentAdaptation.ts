@@ -37,8 +37,11 @@ export interface SentimentAdaptation {
   near: Array<{ words: Set<string>; label: Sentiment }>;
   /** Inverted index word -> positions in `near`, so a new comment is compared only with corrections sharing a word. */
   nearIndex: Map<string, number[]>;
-  /** Per-feature deltas of the domain model's three class weights, and of its biases. */
-  delta: Map<number, Float64Array>;
+  /**
+   * Deltas of the domain model's class weights, dense and feature-major (delta[f * 3 + c]): the hashed
+   * space is small (2^bits, 2^13 = 96 KB), so a village's adaptation stays small however many corrections.
+   */
+  delta: Float32Array;
   bias: Float64Array;
 }
 
@@ -56,10 +59,7 @@ function exactKey(normalized: string): string {
 function adaptedLogits(m: VillageSentimentModels, a: SentimentAdaptation, idx: number[]): Float64Array {
   const z = linearScores(m.domain, idx);
   for (let c = 0; c < 3; c++) z[c] += a.bias[c];
-  for (const f of idx) {
-    const d = a.delta.get(f);
-    if (d) for (let c = 0; c < 3; c++) z[c] += d[c];
-  }
+  for (const f of idx) for (let c = 0; c < 3; c++) z[c] += a.delta[f * 3 + c];
   return z;
 }
 
@@ -77,7 +77,7 @@ export const DEFAULT_ADAPT: AdaptOptions = { epochs: ADAPT_EPOCHS, rate: ADAPT_R
 /** Builds a village's adaptation from its corrections, oldest first (later ones win on equal text). */
 export function buildAdaptation(m: VillageSentimentModels, corrections: readonly SentimentCorrection[], opts: AdaptOptions = DEFAULT_ADAPT): SentimentAdaptation {
   const kept = corrections.slice(-MAX_CORRECTIONS);
-  const a: SentimentAdaptation = { count: kept.length, nearThreshold: opts.nearDuplicate, exact: new Map(), near: [], nearIndex: new Map(), delta: new Map(), bias: new Float64Array(3) };
+  const a: SentimentAdaptation = { count: kept.length, nearThreshold: opts.nearDuplicate, exact: new Map(), near: [], nearIndex: new Map(), delta: new Float32Array((1 << m.domain.bits) * 3), bias: new Float64Array(3) };
   const feats = kept.map((c) => villageFeatures(c, c.general, m.domain.bits));
   for (const c of kept) {
     a.exact.set(exactKey(c.normalized), c.label);
@@ -103,11 +103,7 @@ export function buildAdaptation(m: VillageSentimentModels, corrections: readonly
       for (let k = 0; k < 3; k++) {
         const g = scale * opts.rate * (p[k] - (k === y ? 1 : 0));
         a.bias[k] -= g / 4;
-        for (const f of feats[i]) {
-          let d = a.delta.get(f);
-          if (!d) a.delta.set(f, (d = new Float64Array(3)));
-          d[k] -= g;
-        }
+        for (const f of feats[i]) a.delta[f * 3 + k] -= g;
       }
     });
   }
