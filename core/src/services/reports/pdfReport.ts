@@ -478,6 +478,7 @@ class Renderer {
       "nusax-indonesian": d.lang === "en" ? "NusaX Indonesian" : "NusaX Indonesia",
       "nusax-sundanese": d.lang === "en" ? "NusaX Sundanese" : "NusaX Sunda",
       "nusax-javanese": d.lang === "en" ? "NusaX Javanese" : "NusaX Jawa",
+      "village-corpus": d.lang === "en" ? "village comments (written for the test)" : "komentar warga desa (ditulis untuk uji)",
     };
     const figures = d.method.accuracy?.map((a) => `${datasetNames[a.dataset] ?? a.dataset} ${formatPercent(a.acc, d.lang)}`).join(", ");
     const accuracy = !figures
