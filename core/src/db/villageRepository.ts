@@ -42,12 +42,6 @@ export function countVillages(db: Database): Promise<number> {
   return db.prisma.village.count();
 }
 
-/** The time zone of a village, or null when it does not exist. */
-export async function findVillageTimeZone(db: Database, id: number): Promise<string | null> {
-  const v = await db.prisma.village.findUnique({ where: { id }, select: { timeZone: true } });
-  return v?.timeZone ?? null;
-}
-
 /** Inserts a village. */
 export function createVillage(db: Database, data: Prisma.VillageCreateInput) {
   return db.prisma.village.create({ data });
