@@ -1,6 +1,5 @@
 // The comparison page: every village the caller may read, side by side for one week.
 import { Router } from "express";
-import type { z } from "zod";
 import { VillageComparisonQuerySchema } from "@suara-desa/shared/contracts";
 import type { Database } from "@suara-desa/core/db/client";
 import { compareVillages } from "@suara-desa/core/services/comparisonService";
