@@ -157,7 +157,7 @@ export async function finishXConnect(
   if (input.error || !input.code) throw new ConnectError("denied", `X: ${input.error ?? "tidak ada kode"}`, login.villageId);
   let tokens, me;
   try {
-    tokens = await xExchangeCode(c, { code: input.code, verifier: openSecret(login.secretEnc), redirectUri: login.redirectUri });
+    tokens = await xExchangeCode(c, { code: input.code, verifier: openSecret(login.secretEnc), redirectUri: login.redirectUri }, now);
     me = await xMe(c, tokens.accessToken);
   } catch (err) {
     throw platformFailure(err, login.villageId);

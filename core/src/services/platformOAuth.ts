@@ -101,7 +101,7 @@ async function send(url: string, init: RequestInit, timeoutMs: number, platform:
   return { status: res.status, json };
 }
 
-async function xToken(c: OAuthConfig, form: Record<string, string>): Promise<XTokens> {
+async function xToken(c: OAuthConfig, form: Record<string, string>, now: Date): Promise<XTokens> {
   if (!xConfigured(c)) throw new OAuthError("rejected", "X_CLIENT_ID dan X_CLIENT_SECRET belum diatur");
   const basic = Buffer.from(`${encodeURIComponent(c.X_CLIENT_ID!)}:${encodeURIComponent(c.X_CLIENT_SECRET!)}`).toString("base64");
   const { status, json } = await send(
@@ -117,19 +117,19 @@ async function xToken(c: OAuthConfig, form: Record<string, string>): Promise<XTo
   return {
     accessToken: json.access_token,
     refreshToken: typeof json.refresh_token === "string" ? json.refresh_token : null,
-    expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(Date.now() + expiresIn * 1000) : null,
+    expiresAt: Number.isFinite(expiresIn) && expiresIn > 0 ? new Date(now.getTime() + expiresIn * 1000) : null,
     scope: typeof json.scope === "string" ? json.scope.split(" ").filter(Boolean) : [],
   };
 }
 
 /** Exchanges an authorization code (with its PKCE verifier) for tokens. */
-export function xExchangeCode(c: OAuthConfig, p: { code: string; verifier: string; redirectUri: string }): Promise<XTokens> {
-  return xToken(c, { grant_type: "authorization_code", code: p.code, redirect_uri: p.redirectUri, code_verifier: p.verifier });
+export function xExchangeCode(c: OAuthConfig, p: { code: string; verifier: string; redirectUri: string }, now: Date = new Date()): Promise<XTokens> {
+  return xToken(c, { grant_type: "authorization_code", code: p.code, redirect_uri: p.redirectUri, code_verifier: p.verifier }, now);
 }
 
 /** New tokens from a refresh token (X rotates it: the old one stops working). */
-export function xRefresh(c: OAuthConfig, refreshToken: string): Promise<XTokens> {
-  return xToken(c, { grant_type: "refresh_token", refresh_token: refreshToken });
+export function xRefresh(c: OAuthConfig, refreshToken: string, now: Date = new Date()): Promise<XTokens> {
+  return xToken(c, { grant_type: "refresh_token", refresh_token: refreshToken }, now);
 }
 
 /** The account a user-context token speaks for (GET /2/users/me). */

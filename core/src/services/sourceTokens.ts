@@ -49,7 +49,7 @@ export async function sourceAccessToken(
   if (source.platform !== "x" || !source.refreshTokenEnc || !(due || opts.force)) return open(source.tokenEnc);
   const used = source.refreshTokenEnc;
   try {
-    const tokens = await xRefresh(opts.config ?? oauthConfig(), open(used));
+    const tokens = await xRefresh(opts.config ?? oauthConfig(), open(used), now);
     const next = {
       tokenEnc: sealSecret(tokens.accessToken),
       // X sends a new refresh token with every refresh; keep the old one if it ever does not.
