@@ -78,12 +78,12 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     }
   });
 
-  router.get("/api/villages/:villageId/oauth/meta/pages", requireAuth, validate(MetaPagesListSchema), async (req, res) => {
+  router.get("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validate(MetaPagesListSchema), async (req, res) => {
     const q = req.input as z.infer<typeof MetaPagesListSchema>;
     res.json({ data: await listMetaPages(db, req.auth, q.villageId, q.pick, svc) });
   });
 
-  router.post("/api/villages/:villageId/oauth/meta/pages", requireAuth, validate(MetaPageChooseSchema), async (req, res) => {
+  router.post("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validate(MetaPageChooseSchema), async (req, res) => {
     const q = req.input as z.infer<typeof MetaPageChooseSchema>;
     res.status(201).json({ data: await chooseMetaPage(db, req.auth, q, svc) });
   });
