@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { parseEnv, type Env } from "@suara-desa/core/env";
 import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
+import { createReplyPort } from "@suara-desa/jobs/replies/platformWriter";
 import { getSource } from "@suara-desa/core/db/sourceRepository";
 import { openSecret } from "@suara-desa/core/services/secretBox";
 import { ConnectError, finishXConnect, startXConnect } from "@suara-desa/core/services/oauthService";
@@ -222,13 +223,15 @@ describe("X: OAuth 2.0 with PKCE", () => {
     expect(fake.issuedX.length).toBe(before + 1);
   });
 
-  it("replies use the refreshed login too (tweet.write)", async () => {
-    const row = (await getSource(temp.db, sourceId))!;
-    const post = await fetch(`${fake.xBaseUrl}/tweets`, {
-      method: "POST", headers: { authorization: `Bearer ${openSecret(row.tokenEnc!)}`, "content-type": "application/json" },
-      body: JSON.stringify({ text: "Terima kasih, laporan diteruskan", reply: { in_reply_to_tweet_id: dataset.x.mentions[0].id } }),
-    });
-    expect(post.status).toBe(201);
+  it("a reply refreshes a login about to expire, then posts with it (tweet.write)", async () => {
+    // The reply port runs on the real clock: the stored expiry is a minute away from now.
+    await temp.db.prisma.source.update({ where: { id: sourceId }, data: { tokenExpiresAt: new Date(Date.now() + 60_000) } });
+    const before = fake.issuedX.length;
+    const port = createReplyPort(temp.db, { xApiUrl: fake.xBaseUrl, oauth: config, timeoutMs: 2_000 });
+    const out = await port.post({ sourceId, platform: "x", externalId: dataset.x.mentions[0].id }, "Terima kasih, laporan diteruskan");
+    expect(out.ok).toBe(true);
+    expect(fake.issuedX.length).toBe(before + 1);
+    expect(openSecret((await getSource(temp.db, sourceId))!.tokenEnc!)).toBe(fake.issuedX.at(-1)!.accessToken);
   });
 
   it("a refused refresh marks the source 'perlu login ulang'; one click on reconnect fixes it", async () => {
