@@ -12,6 +12,7 @@ import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
 import { createReplyPort } from "@suara-desa/jobs/replies/platformWriter";
 import { getSource } from "@suara-desa/core/db/sourceRepository";
 import { openSecret } from "@suara-desa/core/services/secretBox";
+import { sourceAccessToken } from "@suara-desa/core/services/sourceTokens";
 import { ConnectError, finishXConnect, startXConnect } from "@suara-desa/core/services/oauthService";
 import { FIXTURE_NOW, fixtureDataset } from "../fake/datasets";
 import { startFakeApiServer, type FakeServer } from "../fake/fakeApiServer";
@@ -221,6 +222,19 @@ describe("X: OAuth 2.0 with PKCE", () => {
     expect(res.body.data.run.error).toBeNull();
     expect(res.body.data.source.status).toBe("active");
     expect(fake.issuedX.length).toBe(before + 1);
+  });
+
+  it("two processes refreshing one login at once: one refresh, both get the working token", async () => {
+    const stale = (await getSource(temp.db, sourceId))!;
+    const before = fake.issuedX.length;
+    const [a, b] = await Promise.all([
+      sourceAccessToken(temp.db, stale, { force: true, config, now: new Date(FIXTURE_NOW) }),
+      sourceAccessToken(temp.db, stale, { force: true, config, now: new Date(FIXTURE_NOW) }),
+    ]);
+    expect(fake.issuedX.length).toBe(before + 1);
+    expect(a).toBe(fake.issuedX.at(-1)!.accessToken);
+    expect(b).toBe(a);
+    expect((await getSource(temp.db, sourceId))!.status).toBe("active");
   });
 
   it("a reply refreshes a login about to expire, then posts with it (tweet.write)", async () => {

@@ -53,10 +53,15 @@ export interface MetaPage {
   instagram: { id: string; username: string | null } | null;
 }
 
+/** The S256 code challenge of a PKCE verifier: BASE64URL(SHA256(verifier)), RFC 7636 §4.2. */
+export function pkceChallenge(verifier: string): string {
+  return createHash("sha256").update(verifier).digest("base64url");
+}
+
 /** A random PKCE verifier (43 characters of base64url, RFC 7636) and its S256 challenge. */
 export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString("base64url");
-  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+  return { verifier, challenge: pkceChallenge(verifier) };
 }
 
 /** Is the X app configured (client id and secret)? */

@@ -3,6 +3,7 @@
 // token shortly before that (and once more when X answers 401 anyway). A refresh X refuses means
 // the login is gone: the caller marks the source "perlu login ulang".
 import type { Database } from "../db/client";
+import { withSourceTokenLock } from "../db/locks";
 import { getSource, swapSourceTokens, type SourceRow } from "../db/sourceRepository";
 import { OAuthError, oauthConfig, xRefresh, type OAuthConfig } from "./platformOAuth";
 import { openSecret, sealSecret } from "./secretBox";
@@ -36,7 +37,8 @@ function open(sealed: string): string {
 
 /**
  * A usable access token for `source`. With `force` (the platform just answered 401) an X token
- * with a refresh token is refreshed whatever its expiry says.
+ * with a refresh token is refreshed whatever its expiry says. Refreshes of one source run one at a
+ * time across processes; one that waited finds the tokens the other stored and uses them.
  */
 export async function sourceAccessToken(
   db: Database,
@@ -45,28 +47,32 @@ export async function sourceAccessToken(
 ): Promise<string> {
   if (!source.tokenEnc) throw new TokenExpiredError("no token stored for this source");
   const now = opts.now ?? new Date();
-  const due = source.tokenExpiresAt !== null && source.tokenExpiresAt.getTime() - REFRESH_MARGIN_MS <= now.getTime();
-  if (source.platform !== "x" || !source.refreshTokenEnc || !(due || opts.force)) return open(source.tokenEnc);
-  const used = source.refreshTokenEnc;
-  try {
-    const tokens = await xRefresh(opts.config ?? oauthConfig(), open(used), now);
+  const due = (s: SourceRow) => s.tokenExpiresAt !== null && s.tokenExpiresAt.getTime() - REFRESH_MARGIN_MS <= now.getTime();
+  if (source.platform !== "x" || !source.refreshTokenEnc || !(due(source) || opts.force)) return open(source.tokenEnc);
+  return withSourceTokenLock(db, source.id, async () => {
+    const current = await getSource(db, source.id);
+    if (!current?.tokenEnc) throw new TokenExpiredError("no token stored for this source");
+    // Refreshed (or replaced by a pasted token) while we waited: that token is the current one.
+    if (!current.refreshTokenEnc || current.refreshTokenEnc !== source.refreshTokenEnc) return open(current.tokenEnc);
+    const used = current.refreshTokenEnc;
+    let tokens;
+    try {
+      tokens = await xRefresh(opts.config ?? oauthConfig(), open(used), now);
+    } catch (err) {
+      if (!(err instanceof OAuthError)) throw err;
+      if (err.kind === "unavailable") throw new TokenRefreshUnavailableError(err.message);
+      throw new TokenExpiredError(err.message);
+    }
     const next = {
       tokenEnc: sealSecret(tokens.accessToken),
       // X sends a new refresh token with every refresh; keep the old one if it ever does not.
       refreshTokenEnc: tokens.refreshToken ? sealSecret(tokens.refreshToken) : used,
       tokenExpiresAt: tokens.expiresAt,
     };
+    // Compare-and-set: a token pasted meanwhile (not under this lock) wins over the refresh.
     if (await swapSourceTokens(db, source.id, used, next)) return tokens.accessToken;
-  } catch (err) {
-    if (!(err instanceof OAuthError)) throw err;
-    if (err.kind === "unavailable") throw new TokenRefreshUnavailableError(err.message);
-    // Refused: unless another process refreshed meanwhile (its rotation made ours invalid).
-    const current = await getSource(db, source.id);
-    if (current?.tokenEnc && current.refreshTokenEnc && current.refreshTokenEnc !== used) return open(current.tokenEnc);
-    throw new TokenExpiredError(err.message);
-  }
-  // Another process stored newer tokens between our read and our write: theirs are current.
-  const current = await getSource(db, source.id);
-  if (!current?.tokenEnc) throw new TokenExpiredError("no token stored for this source");
-  return open(current.tokenEnc);
+    const latest = await getSource(db, source.id);
+    if (!latest?.tokenEnc) throw new TokenExpiredError("no token stored for this source");
+    return open(latest.tokenEnc);
+  });
 }
