@@ -110,6 +110,7 @@ async function takeLogin(db: Database, auth: Auth, state: string | undefined, ki
   } catch {
     throw new ConnectError("state", "state: pengguna tidak lagi berhak atas desa ini", row.villageId);
   }
+  if (!(await villageExists(db, row.villageId))) throw new ConnectError("state", "state: desa sudah dihapus");
   return row;
 }
 
