@@ -4,11 +4,18 @@
 // and spam read the fully normalised form, which is what gets stored.
 import type { NlpContext, Stage } from "./types";
 import type { NlpResources, NormalizeResources } from "./resources";
+import { wordRecord, type WordRecord } from "./words";
 
 /** Both forms of one comment: `surface` keeps regional words, `normalized` maps slang to formal. */
 export interface NormalizedText {
   surface: string;
   normalized: string;
+}
+
+/** Both forms and the shared records of their words (the non-empty space-separated parts, in order). */
+export interface NormalizedWords extends NormalizedText {
+  surfaceWords: WordRecord[];
+  normalizedWords: WordRecord[];
 }
 
 export const URL_TOKEN = "<url>";
@@ -171,7 +178,23 @@ function preClean(text: string, res: NormalizeResources): string {
   return s.toLowerCase();
 }
 
-const tokenMemo = new WeakMap<NormalizeResources, Map<string, [string, string]>>();
+/** What one raw token becomes: its surface and formal forms and the records of their words. */
+interface TokenForms {
+  tok: string;
+  formal: string;
+  surfaceWord: WordRecord | null;
+  formalWords: WordRecord[];
+}
+const tokenMemo = new WeakMap<NormalizeResources, Map<string, TokenForms>>();
+
+function tokenForms(tok: string, formal: string): TokenForms {
+  const formalWords: WordRecord[] = [];
+  // A slang value may be several words ("dan lain-lain"); stages split the normalised text on spaces.
+  if (formal.includes(" ")) {
+    for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
+  } else if (formal.length > 0) formalWords.push(wordRecord(formal));
+  return { tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
+}
 
 const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
 
@@ -214,57 +237,68 @@ export function rawTokens(s: string): string[] {
 
 /** Normalises one comment into its surface and fully normalised forms (tokens joined by spaces). */
 export function normalizeText(text: string, res: NormalizeResources): NormalizedText {
+  const { surface, normalized } = normalizeWords(text, res);
+  return { surface, normalized };
+}
+
+/** normalizeText plus the word records every later stage reads (one look-up per raw token). */
+export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
   let memo = tokenMemo.get(res);
   if (!memo) tokenMemo.set(res, (memo = new Map()));
   const s = preClean(text, res);
   const surface: string[] = [];
   const normalized: string[] = [];
+  const surfaceWords: WordRecord[] = [];
+  const normalizedWords: WordRecord[] = [];
   let lastPunct = "";
+  const pushPunct = (p: string): void => {
+    const r = wordRecord(p);
+    surface.push(p);
+    normalized.push(p);
+    surfaceWords.push(r);
+    normalizedWords.push(r);
+  };
   for (const raw of rawTokens(s)) {
     if (raw.length === 1 && ".,?;:".includes(raw)) {
       // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
-      if (lastPunct !== raw && surface.length > 0) {
-        surface.push(raw);
-        normalized.push(raw);
-      }
+      if (lastPunct !== raw && surface.length > 0) pushPunct(raw);
       lastPunct = raw;
       continue;
     }
     const exclaim = raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<");
-    let tok: string;
-    let formal: string;
+    let hit: TokenForms | undefined;
     if (raw.charCodeAt(0) === 60 /* < */ || raw === USER_TOKEN) {
-      tok = raw;
-      formal = raw;
+      hit = memo.get(raw);
+      if (hit === undefined) memo.set(raw, (hit = tokenForms(raw, raw)));
     } else {
       // Words repeat across comments: memoise the per-token work (pure, bounded).
-      let hit = memo.get(raw);
+      hit = memo.get(raw);
       if (hit === undefined) {
         const t = surfaceToken(raw, res);
-        hit = [t, res.slang.get(t) ?? t];
+        hit = tokenForms(t, res.slang.get(t) ?? t);
         if (memo.size >= 100_000) memo.clear();
         memo.set(raw, hit);
       }
-      [tok, formal] = hit;
     }
-    if (tok.length > 0) {
-      surface.push(tok);
-      normalized.push(formal);
+    if (hit.surfaceWord !== null) {
+      surface.push(hit.tok);
+      normalized.push(hit.formal);
+      surfaceWords.push(hit.surfaceWord);
+      for (const w of hit.formalWords) normalizedWords.push(w);
       lastPunct = "";
     }
     if (exclaim || raw === "!") {
-      if (lastPunct !== "!" && surface.length > 0) {
-        surface.push("!");
-        normalized.push("!");
-      }
+      if (lastPunct !== "!" && surface.length > 0) pushPunct("!");
       lastPunct = "!";
     }
   }
   while (surface.length > 0 && ".,;:".includes(surface[surface.length - 1])) {
     surface.pop();
     normalized.pop();
+    surfaceWords.pop();
+    normalizedWords.pop();
   }
-  return { surface: surface.join(" "), normalized: normalized.join(" ") };
+  return { surface: surface.join(" "), normalized: normalized.join(" "), surfaceWords, normalizedWords };
 }
 
 /** Pipeline stage: raw comment -> both normalised forms. */

@@ -4,9 +4,9 @@
 // taxonomy only builds a new context around them.
 import type { Analysis, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
 import { getResources, type NlpResources } from "./resources";
-import { normalize } from "./normalize";
-import { tokenize } from "./tokenize";
-import { language } from "./language";
+import { normalizeWords } from "./normalize";
+import { tokenizeWords } from "./tokenize";
+import { identifyLanguageWords } from "./language";
 import { sentimentLexicon } from "./sentimentLexicon";
 import { sentimentModel } from "./sentimentModel";
 import { tagTopics, TOPIC_MODEL_INFO } from "./topics";
@@ -50,9 +50,10 @@ export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
   const sentiment = sentimentStage(res);
 
   const analyzeOne = (text: string): Analysis => {
-    const forms = normalize(text, ctx);
-    const tokens = tokenize(forms.normalized, ctx);
-    const lang = language(forms.surface, ctx);
+    // One normalisation; later stages read its word records instead of re-splitting the text.
+    const forms = normalizeWords(text, res.normalize);
+    const tokens = tokenizeWords(forms.normalizedWords);
+    const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
     const sent = sentiment(forms.normalized, ctx);
     const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
