@@ -241,6 +241,13 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
   return { surface, normalized };
 }
 
+// Punctuation marks are a handful of words: their records are held here, not looked up per comment.
+const PUNCT_RECORDS = new Map([".", ",", "?", ";", ":", "!"].map((p) => [p, wordRecord(p)]));
+const BANG = PUNCT_RECORDS.get("!")!;
+function punctRecord(p: string): WordRecord {
+  return PUNCT_RECORDS.get(p) ?? wordRecord(p);
+}
+
 /** normalizeText plus the word records every later stage reads (one look-up per raw token). */
 export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
   let memo = tokenMemo.get(res);
@@ -251,17 +258,16 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
   const surfaceWords: WordRecord[] = [];
   const normalizedWords: WordRecord[] = [];
   let lastPunct = "";
-  const pushPunct = (p: string): void => {
-    const r = wordRecord(p);
-    surface.push(p);
-    normalized.push(p);
-    surfaceWords.push(r);
-    normalizedWords.push(r);
-  };
   for (const raw of rawTokens(s)) {
     if (raw.length === 1 && ".,?;:".includes(raw)) {
       // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
-      if (lastPunct !== raw && surface.length > 0) pushPunct(raw);
+      if (lastPunct !== raw && surface.length > 0) {
+        const r = punctRecord(raw);
+        surface.push(raw);
+        normalized.push(raw);
+        surfaceWords.push(r);
+        normalizedWords.push(r);
+      }
       lastPunct = raw;
       continue;
     }
@@ -288,7 +294,12 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
       lastPunct = "";
     }
     if (exclaim || raw === "!") {
-      if (lastPunct !== "!" && surface.length > 0) pushPunct("!");
+      if (lastPunct !== "!" && surface.length > 0) {
+        surface.push("!");
+        normalized.push("!");
+        surfaceWords.push(BANG);
+        normalizedWords.push(BANG);
+      }
       lastPunct = "!";
     }
   }

@@ -4,14 +4,14 @@
 // taxonomy only builds a new context around them.
 import type { Analysis, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
 import { getResources, type NlpResources } from "./resources";
-import { normalizeWords } from "./normalize";
+import { normalizeWords, type NormalizedWords } from "./normalize";
 import { tokenizeWords } from "./tokenize";
 import { identifyLanguageWords } from "./language";
 import { sentimentLexicon } from "./sentimentLexicon";
-import { sentimentModel } from "./sentimentModel";
-import { tagTopics, TOPIC_MODEL_INFO } from "./topics";
+import { predictSentimentWords } from "./sentimentModel";
+import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
-import { detectSpam, markFloods } from "./spam";
+import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency } from "./intent";
 
@@ -39,8 +39,10 @@ export const MODEL: ModelInfo = {
 export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon", version: MODEL.version };
 
 /** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
-function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext) => SentimentResult {
-  return res.sentiment ? sentimentModel : sentimentLexicon;
+function sentimentStage(res: NlpResources): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
+  const model = res.sentiment;
+  // The trained model reads the normaliser's word records (same result as the sentimentModel stage).
+  return model ? (forms) => predictSentimentWords(model, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
 /** Builds a pipeline for one taxonomy (global topics plus a village's own). */
@@ -55,11 +57,11 @@ export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
     const tokens = tokenizeWords(forms.normalizedWords);
     const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms.normalized, ctx);
-    const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
+    const sent = sentiment(forms, ctx);
+    const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
     const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
-    const spam = detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx);
+    const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
     const pii = detectPii(text, ctx);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
