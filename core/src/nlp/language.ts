@@ -173,15 +173,16 @@ export function identifyLanguage(surface: string, model: LanguageModel | null, e
 
 /** identifyLanguage over the normaliser's surface word records (same result; per-word work kept in the records). */
 export function identifyLanguageWords(words: readonly WordRecord[], model: LanguageModel | null, english: Set<string>): Language {
-  // A record's slots serve one (model, english list) pair; the model object stands for both.
+  // A record's slots serve one (model, English word list) pair.
   const key: object = model ?? english;
   let n = 0;
   let en = 0;
   let only: WordRecord | null = null;
   for (const r of words) {
-    if (r.langFor !== key) {
+    if (r.langFor !== key || r.langEnglishFor !== english) {
       const t = r.text;
       r.langFor = key;
+      r.langEnglishFor = english;
       r.langToken = !(t.charCodeAt(0) === 60 /* < */ || t === "@user") && hasLetter(t);
       r.langEnglish = english.has(t);
       r.langScores = null;

@@ -14,6 +14,7 @@ export class WordRecord {
   readonly text: string;
   // language.ts
   langFor: object | null = null;
+  langEnglishFor: Set<string> | null = null;
   langToken = false;
   langEnglish = false;
   langScores: Float64Array | null = null;
