@@ -82,12 +82,14 @@ function mix(h: number, seed: number): number {
 }
 
 /** What featurisation needs per distinct token; memoised (the same few thousand words recur). */
-interface TokenInfo { h: number; cues: number; phrases: Phrase[] | undefined }
+interface TokenInfo { h: number; word: number; surface: number; cues: number; phrases: Phrase[] | undefined }
 const TOKEN_MEMO = new Map<string, TokenInfo>();
 const TOKEN_MEMO_MAX = 200_000;
 
 function newTokenInfo(w: string): TokenInfo {
-  return { h: hashFeature(w, 0), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+  const h = hashFeature(w, 0);
+  // The word's own features (families 1 and 3) do not depend on its neighbours: mixed once here.
+  return { h, word: mix(h, 1), surface: mix(h, 3), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
 }
 
 function tokenInfo(w: string): TokenInfo {
@@ -189,14 +191,14 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   // Words and bigrams of the normalised form ("?" and "!" stay: they carry intent).
   let prev = 0x1234567;
   for (const info of normInfo) {
-    idx.push(mix(info.h, 1) & mask);
+    idx.push(info.word & mask);
     idx.push(mix(Math.imul(prev, 31) ^ info.h, 2) & mask);
     prev = info.h;
   }
   idx.push(mix(Math.imul(prev, 31) ^ 0x7654321, 2) & mask);
   // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
   // and twice the weight look-ups, so they were dropped.)
-  for (const info of surfInfo) idx.push(mix(info.h, 3) & mask);
+  for (const info of surfInfo) idx.push(info.surface & mask);
   const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0 };
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
