@@ -5,7 +5,8 @@
 //
 // Each run is a fresh child process (empty token caches, cold JIT). It warms the JIT on 5,000 texts
 // from sources disjoint from the measured ones, then times
-//   cold: every measured text analysed for the first time (what a running worker sees), and
+//   cold: every measured text analysed for the first time; the per-word caches hold what the
+//         warm-up and the earlier texts left, as in a worker that has been running, and
 //   warm: a second pass over the same texts (the pipeline's per-token caches now hold every word).
 // The figure to compare with the goal is the cold one.
 import { fork } from "node:child_process";
