@@ -8,12 +8,14 @@ import { normalizeWords, type NormalizedWords } from "./normalize";
 import { tokenizeWords } from "./tokenize";
 import { identifyLanguageWords } from "./language";
 import { sentimentLexicon } from "./sentimentLexicon";
-import { predictSentimentWords } from "./sentimentModel";
+import { predictSentimentWords, probabilitiesWords } from "./sentimentModel";
 import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency } from "./intent";
+import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
@@ -29,7 +31,7 @@ export const CORE_VERSION = "1.1.2";
  */
 export const MODEL: ModelInfo = {
   name: "suara-desa-nlp",
-  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}`,
+  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}.village.${VILLAGE_SENTIMENT_VERSION}`,
 };
 
 /**
@@ -38,18 +40,40 @@ export const MODEL: ModelInfo = {
  */
 export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon", version: MODEL.version };
 
-/** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
-function sentimentStage(res: NlpResources): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
-  const model = res.sentiment;
-  // The trained model reads the normaliser's word records (same result as the sentimentModel stage).
-  return model ? (forms) => predictSentimentWords(model, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
+/**
+ * The sentiment stage in use: the trained model when it ships, read through the village-speech model
+ * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
+ */
+function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
+  const general = res.sentiment;
+  const village = res.villageSentiment;
+  // The trained model and the village featurisation read the normaliser's word records (same
+  // results as generalProbabilities / sentimentModel on the normalised text).
+  if (general && village && adaptation) {
+    return (forms) => {
+      const p = probabilitiesWords(general, forms.normalizedWords, new Float64Array(3));
+      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p).result);
+    };
+  }
+  if (general && village) {
+    return (forms, ctx) => villageSentiment({ ...forms, general: probabilitiesWords(general, forms.normalizedWords, new Float64Array(3)) }, ctx);
+  }
+  return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
-/** Builds a pipeline for one taxonomy (global topics plus a village's own). */
-export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
+/**
+ * Builds a pipeline for one taxonomy (global topics plus a village's own) and, optionally, one village's
+ * sentiment corrections (oldest first), which adapt its sentiment stage (sentimentAdaptation.ts).
+ */
+export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<{ text: string; label: string }> }): Pipeline {
   const res = getResources();
-  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent } };
-  const sentiment = sentimentStage(res);
+  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
+  const general = res.sentiment;
+  const corrections = general && res.villageSentiment && opts.corrections?.length
+    ? opts.corrections.map((c) => correctionFromText(c.text, c.label, { normalize: res.normalize, sentiment: general })).filter((c): c is SentimentCorrection => c !== null)
+    : [];
+  const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
+  const sentiment = sentimentStage(res, adaptation);
 
   const analyzeOne = (text: string): Analysis => {
     // One normalisation; later stages read its word records instead of re-splitting the text.

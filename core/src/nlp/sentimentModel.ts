@@ -383,6 +383,11 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
   return finish(model, wl, w0, w1, w2, acc, out);
 }
 
+/** Calibrated class probabilities from the normaliser's word records, into `out` (same as softmax(fastLogits)). */
+export function probabilitiesWords(model: SentimentModel, records: readonly WordRecord[], out: Float64Array): Float64Array {
+  return softmax(fastLogitsWords(model, records, out), model.header.temperature);
+}
+
 /** Label + calibrated confidence from the normaliser's word records (same result as predictSentiment). */
 export function predictSentimentWords(model: SentimentModel, records: readonly WordRecord[]): SentimentResult {
   return decide(model, softmax(fastLogitsWords(model, records, scratch), model.header.temperature));

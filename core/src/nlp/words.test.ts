@@ -7,6 +7,7 @@ import { normalizeText, normalizeWords } from "./normalize";
 import { tokenizeText } from "./tokenize";
 import { identifyLanguage } from "./language";
 import { predictSentiment } from "./sentimentModel";
+import { generalProbabilities, villageSentiment } from "./villageSentiment";
 import { tagTopics } from "./topics";
 import { classifyIntentUrgency } from "./intent";
 import { detectSpam } from "./spam";
@@ -36,7 +37,9 @@ function byStrings(text: string, ctx: NlpContext): Analysis {
   return {
     text, normalized: forms.normalized, tokens,
     language: identifyLanguage(forms.surface, res.language, res.english),
-    sentiment: predictSentiment(res.sentiment!, forms.normalized),
+    sentiment: res.villageSentiment
+      ? villageSentiment({ ...forms, general: generalProbabilities(res.sentiment!, forms.normalized) }, ctx)
+      : predictSentiment(res.sentiment!, forms.normalized),
     topics: tagTopics({ normalized: forms.normalized, tokens }, ctx),
     spam: detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx),
     pii: findPii(text),
@@ -46,7 +49,8 @@ function byStrings(text: string, ctx: NlpContext): Analysis {
 
 describe("word records", () => {
   const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
-  const ctx: NlpContext = { topics: DEFAULT_TOPICS, resources: { nlp: getResources(), intent: getResources().intent } };
+  const res = getResources();
+  const ctx: NlpContext = { topics: DEFAULT_TOPICS, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
 
   it("normalizeWords gives normalizeText's forms and the records of their space-separated words", () => {
     for (const t of [...ODD, ...villageTexts(200)]) {
