@@ -24,6 +24,7 @@ import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
 import { reportsRouter } from "./routes/reports";
 import { sourcesRouter } from "./routes/sources";
+import { oauthRouter } from "./routes/oauth";
 import type { IngestPort } from "@suara-desa/core/services/sourceService";
 import type { ReplyPort } from "@suara-desa/core/services/replyService";
 import { usersRouter } from "./routes/users";
@@ -83,6 +84,7 @@ export function createApp(opts: AppOptions): Express {
   app.use(privacyRouter(db));
   app.use(registryRouter(db));
   app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));
+  app.use(oauthRouter({ db, config }));
   // Mounted at /api: it also serves /api/reports/:id/download.
   app.use("/api", reportsRouter(db, {
     log,

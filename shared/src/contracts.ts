@@ -291,6 +291,21 @@ export interface SourceDTO {
   comments: number;
   /** X bills per post read: posts read this calendar month (UTC), null for other platforms. */
   xPostsReadThisMonth: number | null;
+  /** Connected through "Hubungkan akun" (X: refreshed by itself) rather than a pasted token. */
+  connected: boolean;
+}
+
+/** Which "Hubungkan akun" logins this install offers (the app credentials are set). */
+export interface OAuthProvidersDTO {
+  x: { configured: boolean };
+  meta: { configured: boolean };
+}
+
+/** A Facebook Page a finished Facebook Login offers (its token stays on the server). */
+export interface MetaPageChoiceDTO {
+  id: string;
+  name: string;
+  instagram: { id: string; username: string | null } | null;
 }
 
 export const ROLE_NAMES = ["admin", "pimpinan", "perangkat", "viewer"] as const;

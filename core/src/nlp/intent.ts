@@ -6,6 +6,7 @@
 // formal Indonesian forms. Models are data files (models/intent-v1.json, models/urgency-v1.json)
 // trained by `npm run train:intent` on the village corpus TRAIN split; thresholds are tuned on VALID.
 import type { IntentLabel, IntentResult, NlpContext, Stage, UrgencyResult } from "./types";
+import type { WordRecord } from "./words";
 
 export const INTENT_LABELS: readonly IntentLabel[] = ["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya"];
 /** Intents that ask the village office for an answer or an action. */
@@ -81,14 +82,20 @@ function mix(h: number, seed: number): number {
 }
 
 /** What featurisation needs per distinct token; memoised (the same few thousand words recur). */
-interface TokenInfo { h: number; cues: number; phrases: Phrase[] | undefined }
+interface TokenInfo { h: number; word: number; surface: number; cues: number; phrases: Phrase[] | undefined }
 const TOKEN_MEMO = new Map<string, TokenInfo>();
 const TOKEN_MEMO_MAX = 200_000;
+
+function newTokenInfo(w: string): TokenInfo {
+  const h = hashFeature(w, 0);
+  // The word's own features (families 1 and 3) do not depend on its neighbours: mixed once here.
+  return { h, word: mix(h, 1), surface: mix(h, 3), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+}
 
 function tokenInfo(w: string): TokenInfo {
   let info = TOKEN_MEMO.get(w);
   if (info) return info;
-  info = { h: hashFeature(w, 0), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+  info = newTokenInfo(w);
   // Bounded so a stream of unique junk tokens cannot grow memory without limit.
   if (TOKEN_MEMO.size >= TOKEN_MEMO_MAX) TOKEN_MEMO.clear();
   TOKEN_MEMO.set(w, info);
@@ -96,6 +103,8 @@ function tokenInfo(w: string): TokenInfo {
 }
 
 export interface IntentInput { surface: string; normalized: string }
+/** The pipeline's input: both forms with the normaliser's word records (see words.ts). */
+export interface IntentWordsInput extends IntentInput { surfaceWords: readonly WordRecord[]; normalizedWords: readonly WordRecord[] }
 
 /** What featurisation found: hashed feature indices (binary features) and the danger/now terms. */
 export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number }
@@ -140,25 +149,56 @@ function flag(idx: number[], name: string, mask: number): void {
   idx.push(h & mask);
 }
 
+/** tokensOf and the token infos from word records, kept in the records (no string work per comment). */
+function wordTokens(words: readonly WordRecord[], toks: string[], infos: TokenInfo[]): void {
+  for (const r of words) {
+    if (!r.intentDone) {
+      const lower = r.text.toLowerCase();
+      r.intentDone = true;
+      r.intentToken = PUNCT_ONLY.test(lower) ? null : lower;
+      r.intentInfo = r.intentToken === null ? null : newTokenInfo(lower);
+    }
+    if (r.intentToken === null) continue;
+    toks.push(r.intentToken);
+    infos.push(r.intentInfo as TokenInfo);
+  }
+}
+
 /** Featurises one comment into hashed indices below 2^bits. Deterministic. */
 export function featurize(input: IntentInput, bits: number): IntentFeatures {
-  const mask = (1 << bits) - 1;
-  const idx: number[] = [];
   const norm = tokensOf(input.normalized);
   const surf = input.surface === input.normalized ? norm : tokensOf(input.surface);
   const normInfo = norm.map(tokenInfo);
   const surfInfo = surf === norm ? normInfo : surf.map(tokenInfo);
+  return featurizeTokens(norm, normInfo, surf, surfInfo, bits);
+}
+
+/** featurize over the normaliser's word records: the same features. */
+export function featurizeWords(input: IntentWordsInput, bits: number): IntentFeatures {
+  const norm: string[] = [];
+  const normInfo: TokenInfo[] = [];
+  wordTokens(input.normalizedWords, norm, normInfo);
+  if (input.surface === input.normalized) return featurizeTokens(norm, normInfo, norm, normInfo, bits);
+  const surf: string[] = [];
+  const surfInfo: TokenInfo[] = [];
+  wordTokens(input.surfaceWords, surf, surfInfo);
+  return featurizeTokens(norm, normInfo, surf, surfInfo, bits);
+}
+
+function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], bits: number): IntentFeatures {
+  const mask = (1 << bits) - 1;
+  const idx: number[] = [];
   // Words and bigrams of the normalised form ("?" and "!" stay: they carry intent).
   let prev = 0x1234567;
   for (const info of normInfo) {
-    idx.push(mix(info.h, 1) & mask);
+    idx.push(info.word & mask);
     idx.push(mix(Math.imul(prev, 31) ^ info.h, 2) & mask);
     prev = info.h;
   }
   idx.push(mix(Math.imul(prev, 31) ^ 0x7654321, 2) & mask);
   // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
   // and twice the weight look-ups, so they were dropped.)
-  for (const info of surfInfo) idx.push(mix(info.h, 3) & mask);
+  for (const info of surfInfo) idx.push(info.surface & mask);
   const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0 };
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
@@ -284,8 +324,8 @@ function models(ctx: NlpContext): IntentModels {
 }
 
 /** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
-export function classifyIntentUrgency(input: IntentInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
-  const f = featurize(input, m.intent.bits);
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
+  const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits) : featurize(input, m.intent.bits);
   const k = m.intent.classes;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];

@@ -5,6 +5,7 @@
 import type { Language } from "@suara-desa/shared/contracts";
 import type { NlpContext, Stage } from "./types";
 import type { NlpResources } from "./resources";
+import type { WordRecord } from "./words";
 
 export interface LanguageModel {
   version: string;
@@ -165,6 +166,50 @@ export function identifyLanguage(surface: string, model: LanguageModel | null, e
   const k = 3;
   let best = 0;
   for (let c = 1; c < k; c++) if (scores[c] > scores[best]) best = c;
+  return model.labels[best];
+}
+
+/** identifyLanguage over the normaliser's surface word records (same result; per-word work kept in the records). */
+export function identifyLanguageWords(words: readonly WordRecord[], model: LanguageModel | null, english: Set<string>): Language {
+  // A record's slots serve one (model, English word list) pair.
+  const key: object = model ?? english;
+  let n = 0;
+  let en = 0;
+  let only: WordRecord | null = null;
+  for (const r of words) {
+    if (r.langFor !== key || r.langEnglishFor !== english) {
+      const t = r.text;
+      r.langFor = key;
+      r.langEnglishFor = english;
+      r.langToken = !(t.charCodeAt(0) === 60 /* < */ || t === "@user") && hasLetter(t);
+      r.langEnglish = english.has(t);
+      r.langScores = null;
+    }
+    if (!r.langToken) continue;
+    n++;
+    only = r;
+    if (r.langEnglish) en++;
+  }
+  if (n === 0) return "other";
+  if (en >= 2 && en / n >= 0.3) return "en";
+  if (n === 1 && en === 1 && only!.text.length > 2) return "en";
+  if (!model) return "id";
+  let s0 = model.prior[0];
+  let s1 = model.prior[1];
+  let s2 = model.prior[2];
+  for (const r of words) {
+    if (!r.langToken) continue;
+    let e = r.langScores;
+    if (e === null) r.langScores = e = wordContribution(model, r.text);
+    s0 += e[0];
+    s1 += e[1];
+    s2 += e[2];
+  }
+  scores[0] = s0;
+  scores[1] = s1;
+  scores[2] = s2;
+  let best = 0;
+  for (let c = 1; c < 3; c++) if (scores[c] > scores[best]) best = c;
   return model.labels[best];
 }
 

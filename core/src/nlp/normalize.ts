@@ -4,11 +4,18 @@
 // and spam read the fully normalised form, which is what gets stored.
 import type { NlpContext, Stage } from "./types";
 import type { NlpResources, NormalizeResources } from "./resources";
+import { wordRecord, type WordRecord } from "./words";
 
 /** Both forms of one comment: `surface` keeps regional words, `normalized` maps slang to formal. */
 export interface NormalizedText {
   surface: string;
   normalized: string;
+}
+
+/** Both forms and the shared records of their words (the non-empty space-separated parts, in order). */
+export interface NormalizedWords extends NormalizedText {
+  surfaceWords: WordRecord[];
+  normalizedWords: WordRecord[];
 }
 
 export const URL_TOKEN = "<url>";
@@ -171,7 +178,22 @@ function preClean(text: string, res: NormalizeResources): string {
   return s.toLowerCase();
 }
 
-const tokenMemo = new WeakMap<NormalizeResources, Map<string, [string, string]>>();
+/** What one raw token becomes: its surface and formal forms and the records of their words. */
+interface TokenForms {
+  tok: string;
+  formal: string;
+  surfaceWord: WordRecord | null;
+  formalWords: WordRecord[];
+}
+
+function tokenForms(tok: string, formal: string): TokenForms {
+  const formalWords: WordRecord[] = [];
+  // A slang value may be several words ("dan lain-lain"); stages split the normalised text on spaces.
+  if (formal.includes(" ")) {
+    for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
+  } else if (formal.length > 0) formalWords.push(wordRecord(formal));
+  return { tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
+}
 
 const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
 
@@ -214,57 +236,174 @@ export function rawTokens(s: string): string[] {
 
 /** Normalises one comment into its surface and fully normalised forms (tokens joined by spaces). */
 export function normalizeText(text: string, res: NormalizeResources): NormalizedText {
-  let memo = tokenMemo.get(res);
-  if (!memo) tokenMemo.set(res, (memo = new Map()));
-  const s = preClean(text, res);
-  const surface: string[] = [];
-  const normalized: string[] = [];
-  let lastPunct = "";
-  for (const raw of rawTokens(s)) {
-    if (raw.length === 1 && ".,?;:".includes(raw)) {
-      // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
-      if (lastPunct !== raw && surface.length > 0) {
-        surface.push(raw);
-        normalized.push(raw);
+  const { surface, normalized } = normalizeWords(text, res);
+  return { surface, normalized };
+}
+
+/**
+ * Raw token -> its forms, found by hashing the token's characters where they lie in the text: a
+ * known token (nearly all of them) costs no substring and no Map look-up. Open addressing, FNV-1a,
+ * bounded (cleared when full; entries are pure functions of the token).
+ */
+class RawTokenTable {
+  private slots = new Int32Array(1 << 18);
+  private hashes: number[] = [];
+  private keys: string[] = [];
+  private values: TokenForms[] = [];
+  private static readonly MAX = 100_000;
+
+  /** The entry for s[start, end) with hash h, or undefined. */
+  get(s: string, start: number, end: number, h: number): TokenForms | undefined {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i];
+      if (e === 0) return undefined;
+      if (this.hashes[e - 1] !== h) continue;
+      const k = this.keys[e - 1];
+      if (k.length !== len) continue;
+      let same = true;
+      for (let c = 0; c < len; c++) {
+        if (k.charCodeAt(c) !== s.charCodeAt(start + c)) {
+          same = false;
+          break;
+        }
       }
-      lastPunct = raw;
+      if (same) return this.values[e - 1];
+    }
+  }
+
+  set(key: string, h: number, value: TokenForms): void {
+    if (this.keys.length >= RawTokenTable.MAX) {
+      this.slots.fill(0);
+      this.hashes.length = 0;
+      this.keys.length = 0;
+      this.values.length = 0;
+    }
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.keys.push(key);
+    this.hashes.push(h);
+    this.values.push(value);
+    this.slots[i] = this.keys.length;
+  }
+}
+
+function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+const rawTables = new WeakMap<NormalizeResources, RawTokenTable>();
+
+// Punctuation marks are a handful of words: their records are held here, not looked up per comment.
+const PUNCT_RECORDS = new Map([".", ",", "?", ";", ":", "!"].map((p) => [p, wordRecord(p)]));
+const BANG = PUNCT_RECORDS.get("!")!;
+// Placeholders and @user are kept as they are (no leetspeak or slang mapping).
+const PLACEHOLDER_FORMS = new Map([...PLACEHOLDERS, USER_TOKEN].map((p) => [p, tokenForms(p, p)]));
+
+/** The forms of the word token s[start, end) (a word-ish run, not a placeholder). */
+function wordForms(s: string, start: number, end: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
+  const h = hashRange(s, start, end);
+  let hit = table.get(s, start, end, h);
+  if (hit === undefined) {
+    const raw = s.slice(start, end);
+    const t = surfaceToken(raw, res);
+    hit = tokenForms(t, res.slang.get(t) ?? t);
+    table.set(raw, h, hit);
+  }
+  return hit;
+}
+
+/** Collects both forms and their word records, token by token, with normalizeText's punctuation rules. */
+class FormsBuilder {
+  surface: string[] = [];
+  normalized: string[] = [];
+  surfaceWords: WordRecord[] = [];
+  normalizedWords: WordRecord[] = [];
+  lastPunct = "";
+
+  punct(p: string): void {
+    // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
+    if (this.lastPunct !== p && this.surface.length > 0) {
+      const r = p === "!" ? BANG : (PUNCT_RECORDS.get(p) ?? wordRecord(p));
+      this.surface.push(p);
+      this.normalized.push(p);
+      this.surfaceWords.push(r);
+      this.normalizedWords.push(r);
+    }
+    this.lastPunct = p;
+  }
+
+  word(hit: TokenForms, bang: boolean): void {
+    if (hit.surfaceWord !== null) {
+      this.surface.push(hit.tok);
+      this.normalized.push(hit.formal);
+      this.surfaceWords.push(hit.surfaceWord);
+      for (const w of hit.formalWords) this.normalizedWords.push(w);
+      this.lastPunct = "";
+    }
+    if (bang) this.punct("!");
+  }
+
+  finish(): NormalizedWords {
+    const { surface, normalized, surfaceWords, normalizedWords } = this;
+    while (surface.length > 0 && ".,;:".includes(surface[surface.length - 1])) {
+      surface.pop();
+      normalized.pop();
+      surfaceWords.pop();
+      normalizedWords.pop();
+    }
+    return { surface: surface.join(" "), normalized: normalized.join(" "), surfaceWords, normalizedWords };
+  }
+}
+
+/** normalizeText plus the word records every later stage reads (one look-up per raw token). */
+export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
+  let table = rawTables.get(res);
+  if (!table) rawTables.set(res, (table = new RawTokenTable()));
+  const s = preClean(text, res);
+  const out = new FormsBuilder();
+  if (NON_ASCII_RE.test(s)) {
+    for (const raw of rawTokens(s)) {
+      if (raw.length === 1 && ".,?;:".includes(raw)) out.punct(raw);
+      else {
+        const ph = PLACEHOLDER_FORMS.get(raw);
+        const bang = (raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<")) || raw === "!";
+        out.word(ph ?? wordForms(raw, 0, raw.length, table, res), bang);
+      }
+    }
+    return out.finish();
+  }
+  // ASCII (most comments): the same tokens as rawTokens, read in place.
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const ph = PLACEHOLDERS.find((p) => s.startsWith(p, i));
+      if (ph) {
+        out.word(PLACEHOLDER_FORMS.get(ph)!, false);
+        i += ph.length;
+        continue;
+      }
+    }
+    if (isAsciiWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isAsciiWordChar(s.charCodeAt(j))) j++;
+      // "!" ends a word ("bagus!") or stands alone: either way one "!" follows the word.
+      const bang = s.charCodeAt(j - 1) === 33;
+      const user = j - i === USER_TOKEN.length && s.startsWith(USER_TOKEN, i);
+      out.word(user ? PLACEHOLDER_FORMS.get(USER_TOKEN)! : wordForms(s, i, j, table, res), bang);
+      i = j;
       continue;
     }
-    const exclaim = raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<");
-    let tok: string;
-    let formal: string;
-    if (raw.charCodeAt(0) === 60 /* < */ || raw === USER_TOKEN) {
-      tok = raw;
-      formal = raw;
-    } else {
-      // Words repeat across comments: memoise the per-token work (pure, bounded).
-      let hit = memo.get(raw);
-      if (hit === undefined) {
-        const t = surfaceToken(raw, res);
-        hit = [t, res.slang.get(t) ?? t];
-        if (memo.size >= 100_000) memo.clear();
-        memo.set(raw, hit);
-      }
-      [tok, formal] = hit;
-    }
-    if (tok.length > 0) {
-      surface.push(tok);
-      normalized.push(formal);
-      lastPunct = "";
-    }
-    if (exclaim || raw === "!") {
-      if (lastPunct !== "!" && surface.length > 0) {
-        surface.push("!");
-        normalized.push("!");
-      }
-      lastPunct = "!";
-    }
+    if (c === 46 || c === 44 || c === 63 || c === 59 || c === 58) out.punct(s[i]);
+    i++;
   }
-  while (surface.length > 0 && ".,;:".includes(surface[surface.length - 1])) {
-    surface.pop();
-    normalized.pop();
-  }
-  return { surface: surface.join(" "), normalized: normalized.join(" ") };
+  return out.finish();
 }
 
 /** Pipeline stage: raw comment -> both normalised forms. */

@@ -128,6 +128,11 @@ function phoneLength(s: string, nextIsDigit: boolean): number {
   return 0;
 }
 
+function overlaps(spans: PiiSpan[], s: number, e: number): boolean {
+  for (const x of spans) if (s < x.end && e > x.start) return true;
+  return false;
+}
+
 /** Finds NIK, KK, phone and e-mail spans (sorted, non-overlapping) in the original text. */
 export function findPii(text: string): PiiSpan[] {
   if (!ANY_PII_RE.test(text)) return [];
@@ -144,11 +149,10 @@ export function findPii(text: string): PiiSpan[] {
     // Fails NIK date rules but has a real region: a KK number (or a mistyped NIK) either way personal.
     else if (isPlausibleKk(digits)) spans.push({ type: NIK_CONTEXT_RE.test(before) ? "nik" : "kk", start, end: start + m[0].length });
   }
-  const overlaps = (s: number, e: number): boolean => spans.some((x) => s < x.end && e > x.start);
   if (text.includes("@")) {
     EMAIL_RE.lastIndex = 0;
     for (let m = EMAIL_RE.exec(text); m; m = EMAIL_RE.exec(text)) {
-      if (!overlaps(m.index, m.index + m[0].length)) spans.push({ type: "email", start: m.index, end: m.index + m[0].length });
+      if (!overlaps(spans, m.index, m.index + m[0].length)) spans.push({ type: "email", start: m.index, end: m.index + m[0].length });
     }
   }
   if (WA_HINT_RE.test(text)) {
@@ -156,7 +160,7 @@ export function findPii(text: string): PiiSpan[] {
     for (let m = WA_LINK_RE.exec(text); m; m = WA_LINK_RE.exec(text)) {
       const end = m.index + m[0].length;
       const start = end - m[1].length;
-      if (!overlaps(start, end)) spans.push({ type: "phone", start, end });
+      if (!overlaps(spans, start, end)) spans.push({ type: "phone", start, end });
     }
   }
   const re = PHONE_CANDIDATE_RE;
@@ -166,7 +170,7 @@ export function findPii(text: string): PiiSpan[] {
     const next = text.charCodeAt(start + m[0].length);
     const money = MONEY_CONTEXT_RE.test(text.slice(Math.max(0, start - 4), start));
     const length = money ? 0 : phoneLength(m[0], next >= 48 && next <= 57);
-    if (length > 0 && !overlaps(start, start + length)) spans.push({ type: "phone", start, end: start + length });
+    if (length > 0 && !overlaps(spans, start, start + length)) spans.push({ type: "phone", start, end: start + length });
     // Look again right after the phone (or the failed start): a second number may follow in the candidate.
     re.lastIndex = start + Math.max(1, length);
   }

@@ -4,18 +4,17 @@
 // taxonomy only builds a new context around them.
 import type { Analysis, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
 import { getResources, type NlpResources } from "./resources";
-import { normalize } from "./normalize";
-import { tokenize } from "./tokenize";
-import { language } from "./language";
+import { normalizeWords, type NormalizedWords } from "./normalize";
+import { tokenizeWords } from "./tokenize";
+import { identifyLanguageWords } from "./language";
 import { sentimentLexicon } from "./sentimentLexicon";
-import { sentimentModel } from "./sentimentModel";
-import { tagTopics, TOPIC_MODEL_INFO } from "./topics";
+import { predictSentimentWords, probabilitiesWords } from "./sentimentModel";
+import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
-import { detectSpam, markFloods } from "./spam";
+import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency } from "./intent";
-import type { NormalizedText } from "./normalize";
-import { decideVillageSentiment, generalProbabilities, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
@@ -45,19 +44,21 @@ export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon
  * The sentiment stage in use: the trained model when it ships, read through the village-speech model
  * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
  */
-function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedText, ctx: NlpContext) => SentimentResult {
+function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
   const general = res.sentiment;
   const village = res.villageSentiment;
+  // The trained model and the village featurisation read the normaliser's word records (same
+  // results as generalProbabilities / sentimentModel on the normalised text).
   if (general && village && adaptation) {
     return (forms) => {
-      const p = Float64Array.from(generalProbabilities(general, forms.normalized));
+      const p = probabilitiesWords(general, forms.normalizedWords, new Float64Array(3));
       return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p).result);
     };
   }
   if (general && village) {
-    return (forms, ctx) => villageSentiment({ surface: forms.surface, normalized: forms.normalized, general: generalProbabilities(general, forms.normalized) }, ctx);
+    return (forms, ctx) => villageSentiment({ ...forms, general: probabilitiesWords(general, forms.normalizedWords, new Float64Array(3)) }, ctx);
   }
-  return general ? (forms, ctx) => sentimentModel(forms.normalized, ctx) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
+  return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
 /**
@@ -75,15 +76,16 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
   const sentiment = sentimentStage(res, adaptation);
 
   const analyzeOne = (text: string): Analysis => {
-    const forms = normalize(text, ctx);
-    const tokens = tokenize(forms.normalized, ctx);
-    const lang = language(forms.surface, ctx);
+    // One normalisation; later stages read its word records instead of re-splitting the text.
+    const forms = normalizeWords(text, res.normalize);
+    const tokens = tokenizeWords(forms.normalizedWords);
+    const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
     const sent = sentiment(forms, ctx);
-    const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
+    const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
     const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
-    const spam = detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx);
+    const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
     const pii = detectPii(text, ctx);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,

@@ -8,6 +8,7 @@ import type { Sentiment } from "@suara-desa/shared/contracts";
 import type { NlpContext, SentimentResult, Stage } from "./types";
 import type { NlpResources } from "./resources";
 import { NEGATORS } from "./sentimentLexicon";
+import type { WordRecord } from "./words";
 
 export const SENTIMENT_LABELS: readonly Sentiment[] = ["negatif", "netral", "positif"];
 
@@ -219,34 +220,62 @@ export function fastLogits(model: SentimentModel, normalized: string, out: Float
     c2 += e[2];
     cl += e[3];
   }
-  // Grams with a space strictly inside them (they straddle two or more words).
-  if (words.length > 1) {
-    const text = ` ${words.join(" ")} `;
-    const n = text.length;
-    const mask = model.mask;
-    for (let p = 1; p < n - 1; p++) {
-      if (text.charCodeAt(p) !== 32) continue;
-      // Starts before this space, ends after it; starts left of an earlier interior space were counted there.
-      const lo = Math.max(0, p - cfg.charMax + 2);
-      for (let i = lo; i < p; i++) {
-        let interiorBefore = false;
-        for (let q = i + 1; q < p; q++) if (text.charCodeAt(q) === 32) interiorBefore = true;
-        if (interiorBefore) continue;
-        let h = SEED_CHAR;
-        for (let k = 0; k < cfg.charMax && i + k < n; k++) {
-          h ^= text.charCodeAt(i + k);
-          h = Math.imul(h, FNV_PRIME);
-          if (i + k > p && k + 1 >= cfg.charMin) {
-            const b = ((h >>> 0) & mask) * 3;
-            c0 += weights[b];
-            c1 += weights[b + 1];
-            c2 += weights[b + 2];
-            cl++;
-          }
+  acc[0] = c0;
+  acc[1] = c1;
+  acc[2] = c2;
+  acc[3] = cl;
+  straddleGrams(model, words, acc);
+  return finish(model, wl, w0, w1, w2, acc, out);
+}
+
+const acc = new Float64Array(4);
+
+/** Adds the grams with a space strictly inside them (they straddle two or more words) to acc (3 sums, count). */
+function straddleGrams(model: SentimentModel, words: string[], acc: Float64Array): void {
+  if (words.length <= 1) return;
+  const cfg = model.header.config;
+  const weights = model.weights;
+  let c0 = acc[0];
+  let c1 = acc[1];
+  let c2 = acc[2];
+  let cl = acc[3];
+  const text = ` ${words.join(" ")} `;
+  const n = text.length;
+  const mask = model.mask;
+  for (let p = 1; p < n - 1; p++) {
+    if (text.charCodeAt(p) !== 32) continue;
+    // Starts before this space, ends after it; starts left of an earlier interior space were counted there.
+    const lo = Math.max(0, p - cfg.charMax + 2);
+    for (let i = lo; i < p; i++) {
+      let interiorBefore = false;
+      for (let q = i + 1; q < p; q++) if (text.charCodeAt(q) === 32) interiorBefore = true;
+      if (interiorBefore) continue;
+      let h = SEED_CHAR;
+      for (let k = 0; k < cfg.charMax && i + k < n; k++) {
+        h ^= text.charCodeAt(i + k);
+        h = Math.imul(h, FNV_PRIME);
+        if (i + k > p && k + 1 >= cfg.charMin) {
+          const b = ((h >>> 0) & mask) * 3;
+          c0 += weights[b];
+          c1 += weights[b + 1];
+          c2 += weights[b + 2];
+          cl++;
         }
       }
     }
   }
+  acc[0] = c0;
+  acc[1] = c1;
+  acc[2] = c2;
+  acc[3] = cl;
+}
+
+function finish(model: SentimentModel, wl: number, w0: number, w1: number, w2: number, acc: Float64Array, out: Float64Array): Float64Array {
+  const cfg = model.header.config;
+  const c0 = acc[0];
+  const c1 = acc[1];
+  const c2 = acc[2];
+  const cl = acc[3];
   const ws = wl > 0 ? cfg.wordScale / Math.sqrt(wl) : 0;
   const cs = cl > 0 ? cfg.charScale / Math.sqrt(cl) : 0;
   const bias = model.header.bias;
@@ -255,6 +284,113 @@ export function fastLogits(model: SentimentModel, normalized: string, out: Float
   out[1] = bias[1] + sc[1] * (w1 * ws + c1 * cs);
   out[2] = bias[2] + sc[2] * (w2 * ws + c2 * cs);
   return out;
+}
+
+/** Summed weights of the char grams inside " w " and their count (3 classes + count). */
+function wordCharSums(model: SentimentModel, w: string): Float64Array {
+  const cfg = model.header.config;
+  const weights = model.weights;
+  const n = w.length + 2;
+  const buf = n * cfg.charMax <= gramBuf.length ? gramBuf : new Int32Array(n * cfg.charMax);
+  const count = charGrams(w, cfg, model.mask, buf, 0);
+  const e = new Float64Array(4);
+  for (let i = 0; i < count; i++) {
+    const b = buf[i] * 3;
+    e[0] += weights[b];
+    e[1] += weights[b + 1];
+    e[2] += weights[b + 2];
+  }
+  e[3] = count;
+  return e;
+}
+
+const recordWords: string[] = [];
+
+/**
+ * fastLogits over the normaliser's word records (the non-empty parts of the normalised text): the
+ * same features summed in the same order, with each word's hashes and char-gram sums kept in its record.
+ */
+export function fastLogitsWords(model: SentimentModel, records: readonly WordRecord[], out: Float64Array): Float64Array {
+  const cfg = model.header.config;
+  const mask = (1 << cfg.bits) - 1;
+  const weights = model.weights;
+  const words = recordWords;
+  words.length = 0;
+  let wl = 0;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let cl = 0;
+  if (wordBuf.length < records.length * 4 + 8) wordBuf = new Int32Array(records.length * 4 + 8);
+  const buf = wordBuf;
+  let prevHash = -1;
+  let negLeft = 0;
+  for (const r of records) {
+    if (r.sentFor !== model) {
+      const raw = r.text;
+      r.sentFor = model;
+      r.sentKind = PUNCT.has(raw) ? 1 : CLAUSE_BREAK.has(raw) ? 2 : 0;
+      r.sentHash = hashString(raw, SEED_WORD);
+      r.sentNegHash = hashString(raw, SEED_NEG);
+      const b = model.bridge.get(raw);
+      r.sentBridge = b === undefined ? -1 : hashString(b, SEED_BRIDGE);
+      r.sentNegator = NEGATORS.has(raw);
+      r.sentChars = r.sentKind === 1 ? null : wordCharSums(model, raw);
+    }
+    if (r.sentKind !== 0) {
+      negLeft = 0;
+      prevHash = -1;
+      if (r.sentKind === 2) {
+        buf[wl++] = r.sentHash & mask;
+        words.push(r.text);
+      }
+      if (r.text === "!" || r.text === "?") buf[wl++] = r.sentHash & mask;
+    } else {
+      const h = r.sentHash;
+      buf[wl++] = h & mask;
+      if (cfg.wordBigrams && prevHash >= 0) buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
+      if (cfg.negation && negLeft > 0) {
+        buf[wl++] = r.sentNegHash & mask;
+        negLeft--;
+      }
+      if (cfg.bridge && r.sentBridge >= 0) buf[wl++] = r.sentBridge & mask;
+      if (r.sentNegator) negLeft = 3;
+      prevHash = h;
+      words.push(r.text);
+    }
+    if (r.sentKind !== 1) {
+      const e = r.sentChars!;
+      c0 += e[0];
+      c1 += e[1];
+      c2 += e[2];
+      cl += e[3];
+    }
+  }
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  for (let i = 0; i < wl; i++) {
+    const b = buf[i] * 3;
+    w0 += weights[b];
+    w1 += weights[b + 1];
+    w2 += weights[b + 2];
+  }
+  acc[0] = c0;
+  acc[1] = c1;
+  acc[2] = c2;
+  acc[3] = cl;
+  straddleGrams(model, words, acc);
+  return finish(model, wl, w0, w1, w2, acc, out);
+}
+
+/** Calibrated class probabilities from the normaliser's word records, into `out` (same as softmax(fastLogits)). */
+export function probabilitiesWords(model: SentimentModel, records: readonly WordRecord[], out: Float64Array): Float64Array {
+  return softmax(fastLogitsWords(model, records, out), model.header.temperature);
+}
+
+/** Label + calibrated confidence from the normaliser's word records (same result as predictSentiment). */
+export function predictSentimentWords(model: SentimentModel, records: readonly WordRecord[]): SentimentResult {
+  return decide(model, softmax(fastLogitsWords(model, records, scratch), model.header.temperature));
 }
 
 /** Raw class scores (logits before temperature) for featurised text. */
@@ -321,7 +457,10 @@ export function predictProba(model: SentimentModel, normalized: string): Float64
 
 /** Label + calibrated confidence of the most probable class. */
 export function predictSentiment(model: SentimentModel, normalized: string): SentimentResult {
-  const p = softmax(fastLogits(model, normalized, scratch), model.header.temperature);
+  return decide(model, softmax(fastLogits(model, normalized, scratch), model.header.temperature));
+}
+
+function decide(model: SentimentModel, p: Float64Array): SentimentResult {
   let best = 0;
   for (let c = 1; c < 3; c++) if (p[c] > p[best]) best = c;
   return { label: model.header.labels[best], score: Math.round(p[best] * 1e4) / 1e4 };

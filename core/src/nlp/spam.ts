@@ -3,6 +3,7 @@
 // spam, so gambling words alone are not enough: promotion cues (site names, deposit/withdraw,
 // "link di bio", jackpot talk) must be present, and complaint context vetoes weak evidence.
 import type { NlpContext, SpamResult, Stage } from "./types";
+import type { WordRecord } from "./words";
 
 // Leetspeak and look-alike symbols inside words; separators between single letters ("s.l.o.t",
 // "s l o t") are removed before matching.
@@ -139,9 +140,64 @@ function mayBeSpam(text: string, normalized: string): boolean {
   return call || AMOUNT_RE.test(normalized) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || normalized.includes(c));
 }
 
+const BIT_TRIGGER = 1;
+const BIT_SELL = 2;
+const BIT_CONTACT = 4;
+const BIT_OFFER = 8;
+const BIT_CALL = 16;
+const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
+
+/** OFFER / CALL membership of one word as mayBeSpam reads it (a word in both counts as an offer). */
+const OFFER_CALL = new Map<string, number>();
+for (const w of CALL) OFFER_CALL.set(w, BIT_CALL);
+for (const w of OFFER) OFFER_CALL.set(w, BIT_OFFER);
+
+/** What mayBeSpam reads from one word of the normalised text, kept in its record. */
+function recordBits(r: WordRecord): number {
+  if (r.spamBits >= 0) return r.spamBits;
+  const w = r.text.toLowerCase();
+  let bits = GAMBLING_TRIGGERS.has(w) ? BIT_TRIGGER : 0;
+  if (SELL.has(w)) bits |= BIT_SELL;
+  else if (CONTACT.has(w)) bits |= BIT_CONTACT;
+  for (const part of w.split(NON_WORD_RE)) bits |= OFFER_CALL.get(part) ?? 0;
+  r.spamBits = bits;
+  return bits;
+}
+
+/** mayBeSpam with the normalised text's words read from their records (same answer). */
+function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[]): boolean {
+  let any = 0;
+  for (const r of words) any |= recordBits(r);
+  if (any & BIT_TRIGGER) return true;
+  if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
+  if (SUSPECT_RE.test(text)) return true;
+  const lower = text.toLowerCase();
+  let offer = (any & BIT_OFFER) !== 0;
+  let call = (any & BIT_CALL) !== 0;
+  for (const w of lower.split(NON_WORD_RE)) {
+    const b = OFFER_CALL.get(w);
+    if (b === BIT_OFFER) offer = true;
+    else if (b === BIT_CALL) call = true;
+  }
+  if (!offer) return false;
+  const norm = normalized.toLowerCase();
+  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || norm.includes(c));
+}
+
+/** The spam stage over the normaliser's word records of the normalised text (same result as detectSpam). */
+export function detectSpamWords(input: { text: string; normalized: string; normalizedWords: readonly WordRecord[]; urgent: boolean }): SpamResult {
+  if (input.urgent || !mayBeSpamWords(input.text, input.normalized, input.normalizedWords)) return { ...NOT_SPAM };
+  return spamVerdict(input.text, input.normalized);
+}
+
 /** The stage's logic without the context (also used by tests and the CLI). */
 export function classifySpam(text: string, normalized: string): SpamResult {
   if (!mayBeSpam(text, normalized.toLowerCase())) return { ...NOT_SPAM };
+  return spamVerdict(text, normalized);
+}
+
+/** The full verdict for a comment that passed the cheap mayBeSpam filter. */
+function spamVerdict(text: string, normalized: string): SpamResult {
   const plain = deobfuscate(text);
   const norm = normalized.toLowerCase();
   const words = new Set<string>([...(plain.match(WORD_RE) ?? []), ...(norm.match(WORD_RE) ?? [])]);

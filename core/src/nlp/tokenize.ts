@@ -1,6 +1,7 @@
 // Tokenisation of the normalised text. Normalisation already put single spaces between tokens, so
 // this only splits and drops punctuation (which mattered for negation scope, not as a word).
 import type { NlpContext, Stage } from "./types";
+import type { WordRecord } from "./words";
 
 const PUNCT = new Set([".", ",", "?", "!", ";", ":"]);
 
@@ -17,3 +18,10 @@ export function tokenizeText(normalized: string): string[] {
 
 /** Pipeline stage: normalised text -> tokens. */
 export const tokenize: Stage<string, string[]> = (normalized: string, _ctx: NlpContext) => tokenizeText(normalized);
+
+/** tokenizeText over the normaliser's word records (same tokens, no second split). */
+export function tokenizeWords(words: readonly WordRecord[]): string[] {
+  const out: string[] = [];
+  for (const w of words) if (!PUNCT.has(w.text)) out.push(w.text);
+  return out;
+}

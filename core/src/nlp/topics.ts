@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import modelJson from "./models/topics-v1.json";
 import type { NlpContext, Stage, TopicRule, TopicScore } from "./types";
+import type { WordRecord } from "./words";
 
 const require = createRequire(import.meta.url);
 // The Sastrawi stemmer, vendored from `natural` 8.1.1 (MIT; see sastrawi/NOTICE.md).
@@ -371,11 +372,35 @@ function addRow(z: Float64Array, row: Float64Array | undefined | null, v = 1): v
  * the rule score alone for topics the classifier does not know.
  */
 function scoreAll(text: string, compiled: CompiledTopics, model: TopicModel): Float64Array {
-  const out = new Float64Array(compiled.keys.length);
   const tokens = topicTokens(text);
-  if (tokens.length === 0) return out;
   const infos = new Array<TokenInfo>(tokens.length);
   for (let i = 0; i < tokens.length; i++) infos[i] = tokenInfo(tokens[i], compiled);
+  return scoreTokens(tokens, infos, compiled, model);
+}
+
+/** scoreAll over the normaliser's word records: each word's topic tokens and their infos are kept in its record. */
+function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, model: TopicModel): Float64Array {
+  const tokens: string[] = [];
+  const infos: TokenInfo[] = [];
+  for (const r of words) {
+    if (r.topicFor !== compiled) {
+      const toks = topicTokens(r.text);
+      r.topicFor = compiled;
+      r.topicTokens = toks;
+      r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
+    }
+    const toks = r.topicTokens;
+    for (let i = 0; i < toks.length; i++) {
+      tokens.push(toks[i]);
+      infos.push(r.topicInfos[i] as TokenInfo);
+    }
+  }
+  return scoreTokens(tokens, infos, compiled, model);
+}
+
+function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTopics, model: TopicModel): Float64Array {
+  const out = new Float64Array(compiled.keys.length);
+  if (tokens.length === 0) return out;
   const matches = matchRules(tokens, compiled, infos);
   const hits = ruleHits(matches, compiled);
   let z: Float64Array | null = null;
@@ -416,7 +441,17 @@ const RULE_ONLY_THRESHOLD = 0.5;
 export const tagTopics: Stage<{ normalized: string; tokens: string[] }, TopicScore[]> = (input, ctx: NlpContext) => {
   const model = (ctx.resources.topicModel as TopicModel | undefined) ?? DEFAULT_TOPIC_MODEL;
   const compiled = compileTopics(ctx.topics, model);
-  const scores = scoreAll(input.normalized, compiled, model);
+  return selectTopics(scoreAll(input.normalized, compiled, model), compiled, model);
+};
+
+/** tagTopics over the normaliser's word records of the normalised text (same result). */
+export function tagTopicsWords(words: readonly WordRecord[], ctx: NlpContext): TopicScore[] {
+  const model = (ctx.resources.topicModel as TopicModel | undefined) ?? DEFAULT_TOPIC_MODEL;
+  const compiled = compileTopics(ctx.topics, model);
+  return selectTopics(scoreWords(words, compiled, model), compiled, model);
+}
+
+function selectTopics(scores: Float64Array, compiled: CompiledTopics, model: TopicModel): TopicScore[] {
   const out: TopicScore[] = [];
   for (let i = 0; i < scores.length; i++) {
     const threshold = compiled.modelColumn[i] >= 0 ? model.threshold : RULE_ONLY_THRESHOLD;
@@ -424,4 +459,4 @@ export const tagTopics: Stage<{ normalized: string; tokens: string[] }, TopicSco
   }
   out.sort((a, b) => b.score - a.score);
   return out;
-};
+}

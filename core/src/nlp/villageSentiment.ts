@@ -10,7 +10,7 @@
 // the two answers: public benchmark figures stay where they were. Trained by `npm run train:village-sentiment`.
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import type { NlpContext, SentimentResult, Stage } from "./types";
-import { featurize as intentFeaturize, hashFeature, linearScores, parseLinearModel, sigmoid, softmaxInPlace, type IntentInput, type LinearModel, type LinearModelFile } from "./intent";
+import { featurize as intentFeaturize, featurizeWords, hashFeature, linearScores, parseLinearModel, sigmoid, softmaxInPlace, type IntentInput, type IntentWordsInput, type LinearModel, type LinearModelFile } from "./intent";
 import { fastLogits, softmax, type SentimentModel } from "./sentimentModel";
 
 /** Version of the village-speech model and gate; stamped into the pipeline version (pipeline MODEL). */
@@ -41,9 +41,10 @@ export function generalProbabilities(model: SentimentModel, normalized: string, 
 }
 
 /** Hashed features of one comment: the intent features plus the benchmark model's binned probabilities. */
-export function villageFeatures(input: IntentInput, general: Float64Array, bits: number): number[] {
+export function villageFeatures(input: IntentInput | IntentWordsInput, general: Float64Array, bits: number): number[] {
   const mask = (1 << bits) - 1;
-  const idx = intentFeaturize(input, bits).idx;
+  // The pipeline passes the normaliser's word records: same features, no second split of the text.
+  const idx = ("normalizedWords" in input ? featurizeWords(input, bits) : intentFeaturize(input, bits)).idx;
   let top = 0;
   for (let c = 0; c < 3; c++) {
     idx.push(flagHash(GENERAL_FLAGS[c][Math.min(GENERAL_BINS - 1, Math.floor(general[c] * GENERAL_BINS))]) & mask);
