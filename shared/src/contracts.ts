@@ -302,9 +302,9 @@ export interface BackgroundJobsDTO {
   engine: "queue" | "in-process";
   queues: Array<{ name: string; queued: number; active: number; retrying: number; failed: number }>;
   /** Jobs that failed after their last retry (queue engine), newest first. */
-  failedJobs: Array<{ id: string; queue: string; sourceId: number | null; villageId: number | null; attempts: number; error: string; failedAt: string }>;
+  failedJobs: Array<{ id: string; queue: string; sourceId: number | null; sourceName: string | null; villageId: number | null; attempts: number; error: string; failedAt: string }>;
   /** Ingest, import, retag and report runs that failed or stopped part-way in the last 7 days. */
-  failedRuns: Array<{ id: number; kind: string; status: string; villageId: number | null; sourceId: number | null; startedAt: string; error: string | null }>;
+  failedRuns: Array<{ id: number; kind: string; status: string; villageId: number | null; sourceId: number | null; sourceName: string | null; startedAt: string; error: string | null }>;
 }
 
 /** A stored Laporan Aspirasi Warga (or export) listed for download. */

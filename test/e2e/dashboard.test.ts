@@ -136,7 +136,7 @@ describe("from a topic to the explorer (Jelajahi Komentar)", () => {
     const topicName = (await firstRow.locator("a.topic-link").innerText()).trim();
 
     const commentsRequest = page.waitForRequest((r) => r.url().includes("/comments?"));
-    await firstRow.locator("a.topic-link").click();
+    await firstRow.locator("a.topic-explore-link").click();
     await page.waitForURL(/\/jelajahi\?/);
     const url = new URL(page.url());
     expect(url.searchParams.get("topic")).toBe(topicKey);
@@ -220,7 +220,7 @@ describe("topic page (Topik)", () => {
     const key = (await firstRow.getAttribute("data-topic"))!;
     const name = (await firstRow.locator("a.topic-link").innerText()).trim();
     const rowCount = (await firstRow.locator("td").first().innerText()).trim();
-    await firstRow.locator("a.topic-detail-link").click();
+    await firstRow.locator("a.topic-link").click();
     await page.waitForURL(new RegExp(`/topik/${key}\\?week=2026-W47$`));
     await page.getByRole("heading", { level: 1, name: `Topik: ${name}` }).waitFor();
     const canvas = 'section[aria-labelledby="topic-trend-title"] canvas';
@@ -293,7 +293,7 @@ describe("language, keyboard and phone", () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/jelajahi\?topic=/);
+    await page.waitForURL(/\/topik\/[a-z0-9_]+/);
     await page.close();
   });
 
@@ -305,7 +305,7 @@ describe("language, keyboard and phone", () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath("weekly-phone"), fullPage: true });
 
-    await page.locator(".topic-table a.topic-link").first().click();
+    await page.locator(".topic-table a.topic-explore-link").first().click();
     await page.locator("article.comment").first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     // Filters other than search fold behind one button on a phone; opening it shows the topic.

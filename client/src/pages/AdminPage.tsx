@@ -144,6 +144,11 @@ function CreateUserForm({ village }: { village: VillageDTO }) {
   );
 }
 
+const QUEUE_KEYS = new Set(["ingest-tick", "ingest-source", "nlp-scan", "nlp-batch", "retag-village", "weekly-report", "retention"]);
+const KIND_KEYS = new Set(["import", "ingest", "retag", "rollup", "report"]);
+const queueKey = (q: string): MessageKey => (QUEUE_KEYS.has(q) ? (`admin.queue.${q}` as MessageKey) : "admin.jobsOther");
+const kindKey = (k: string): MessageKey => (KIND_KEYS.has(k) ? (`admin.kind.${k}` as MessageKey) : "admin.jobsOther");
+
 const RUN_STATUS_KEYS: Record<string, MessageKey> = { failed: "admin.runStatus.failed", partial: "admin.runStatus.partial", abandoned: "admin.runStatus.abandoned" };
 
 /** Queue sizes and failed jobs: what an admin must look at when data stops arriving. */
@@ -173,7 +178,7 @@ function BackgroundJobs() {
             <tbody>
               {d.queues.map((q) => (
                 <tr key={q.name}>
-                  <td><code>{q.name}</code></td>
+                  <td>{t(queueKey(q.name))}</td>
                   <td>{fmt.number(q.queued)}</td>
                   <td>{fmt.number(q.active)}</td>
                   <td>{fmt.number(q.retrying)}</td>
@@ -200,14 +205,14 @@ function BackgroundJobs() {
               {d.failedJobs.map((j) => (
                 <tr key={`job-${j.id}`}>
                   <td>{fmt.dateTime(j.failedAt, "Asia/Jakarta")}</td>
-                  <td><code>{j.queue}</code>{j.sourceId !== null ? ` · ${t("admin.jobsSource", { id: j.sourceId })}` : ""} · {t("admin.jobsAttempts", { n: j.attempts })}</td>
+                  <td>{t(queueKey(j.queue))}{j.sourceName ? ` · ${t("admin.jobsSource", { name: j.sourceName })}` : ""} · {t("admin.jobsAttempts", { n: j.attempts })}</td>
                   <td>{j.error || "—"}</td>
                 </tr>
               ))}
               {d.failedRuns.map((r) => (
                 <tr key={`run-${r.id}`}>
                   <td>{fmt.dateTime(r.startedAt, "Asia/Jakarta")}</td>
-                  <td><code>{r.kind}</code>{r.sourceId !== null ? ` · ${t("admin.jobsSource", { id: r.sourceId })}` : ""} · {t(RUN_STATUS_KEYS[r.status] ?? "admin.runStatus.failed")}</td>
+                  <td>{t(kindKey(r.kind))}{r.sourceName ? ` · ${t("admin.jobsSource", { name: r.sourceName })}` : ""} · {t(RUN_STATUS_KEYS[r.status] ?? "admin.runStatus.failed")}</td>
                   <td>{r.error ?? "—"}</td>
                 </tr>
               ))}
