@@ -243,7 +243,13 @@ export const VillageTopicSaveSchema = z.object({
 });
 export type VillageTopicSaveInput = z.infer<typeof VillageTopicSaveSchema>;
 
-export interface TopicDTO { key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string }
+export interface TopicDTO {
+  key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string;
+  /** The words that tag a comment with this topic (editable on the Admin page). */
+  keywords: string[];
+  /** The village's own topic, or its own edit of a shared one. */
+  own: boolean;
+}
 
 export interface ApiErrorBody { error: { code: string; message: string } }
 
@@ -293,6 +299,8 @@ export interface AuditEntryDTO {
   action: string;
   villageId: number | null;
   target: string | null;
+  /** What the target is called for people: a source's name, a comment's first words (personal data masked), a topic's name. */
+  targetLabel: string | null;
   details: Record<string, unknown> | null;
 }
 
@@ -427,3 +435,14 @@ export interface PublicPageDTO {
 }
 
 export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });
+
+/**
+ * "Analisis ulang komentar": how many stored comments were tagged by an older model or topic list,
+ * and the village's latest re-analysis with its progress (done of total).
+ */
+export interface RetagStatusDTO {
+  staleComments: number;
+  /** A re-analysis is waiting or running for this village. */
+  pending: boolean;
+  lastRun: { status: "running" | "ok" | "partial" | "failed" | "abandoned"; done: number; total: number; startedAt: string; finishedAt: string | null; error: string | null } | null;
+}
