@@ -234,12 +234,12 @@ export interface CommentDTO {
 export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null; total: number }
 
 export const VillageTopicSaveSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, 2–40 characters"),
-  nameId: z.string().trim().min(1).max(80),
-  nameEn: z.string().trim().min(1).max(80),
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "harus 2–40 huruf kecil, angka atau garis bawah, diawali huruf"),
+  nameId: z.string().trim().min(1, "wajib diisi").max(80, "paling banyak 80 karakter"),
+  nameEn: z.string().trim().min(1, "wajib diisi").max(80, "paling banyak 80 karakter"),
   descriptionId: z.string().trim().max(300).optional(),
   descriptionEn: z.string().trim().max(300).optional(),
-  keywords: z.array(z.string().trim().toLowerCase().min(2).max(60)).min(1, "give at least one keyword").max(200),
+  keywords: z.array(z.string().trim().toLowerCase().min(2, "setiap kata kunci minimal 2 huruf").max(60, "setiap kata kunci paling banyak 60 karakter")).min(1, "beri minimal satu kata kunci").max(200, "paling banyak 200 kata kunci"),
 });
 export type VillageTopicSaveInput = z.infer<typeof VillageTopicSaveSchema>;
 
@@ -294,6 +294,8 @@ export interface AuditEntryDTO {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The user's full name, when the account still exists and has one. */
+  actorName: string | null;
   /** "cli": the command line on the server; "system": scheduled jobs. */
   actor: "user" | "cli" | "system";
   action: string;

@@ -88,7 +88,10 @@ function excerpt(c: { text: string; piiSpans: string | null }): string {
 }
 
 /** What each entry's target is called for people ("Facebook · Pemdes", a comment's words, a topic's name). */
-async function targetLabels(db: Database, rows: Array<{ id: number; target: string | null; villageId: number | null }>): Promise<Map<number, string>> {
+async function targetLabels(
+  db: Database,
+  rows: Array<{ id: number; target: string | null; villageId: number | null; username: string | null }>,
+): Promise<{ labels: Map<number, string>; names: Map<string, string> }> {
   const parsed = rows.map((r) => {
     const m = /^([a-z]+):(.+)$/.exec(r.target ?? "");
     return { id: r.id, villageId: r.villageId, kind: m?.[1] ?? "", ref: m?.[2] ?? "" };
@@ -97,7 +100,7 @@ async function targetLabels(db: Database, rows: Array<{ id: number; target: stri
   const found = await findAuditTargets(db, {
     sources: num("source"),
     comments: num("comment"),
-    usernames: [...new Set(parsed.filter((p) => p.kind === "user").map((p) => p.ref))],
+    usernames: [...new Set([...parsed.filter((p) => p.kind === "user").map((p) => p.ref), ...rows.map((r) => r.username).filter((u): u is string => u !== null)])],
     topics: parsed.filter((p) => p.kind === "topic" && p.villageId !== null).map((p) => ({ villageId: p.villageId!, key: p.ref })),
     cases: num("case"),
     villages: [...new Set(parsed.filter((p) => p.kind === "village").map((p) => p.ref))],
@@ -124,7 +127,7 @@ async function targetLabels(db: Database, rows: Array<{ id: number; target: stri
     } else if (p.kind === "village") label = found.villages.find((v) => v.code === p.ref || String(v.id) === p.ref)?.name;
     if (label) labels.set(p.id, label);
   }
-  return labels;
+  return { labels, names: new Map(found.users.filter((u) => u.displayName).map((u) => [u.username, u.displayName])) };
 }
 
 /** A page of the audit log, newest first (admins only). `cursor` is the last id of the previous page. */
@@ -141,10 +144,10 @@ export async function listAudit(
   }
   const rows = await findAudits(db, { beforeId, limit: q.limit + 1, villageId: q.villageId, action: q.action });
   const page = rows.slice(0, q.limit);
-  const labels = await targetLabels(db, page);
+  const { labels, names } = await targetLabels(db, page);
   return {
     data: page.map((r) => ({
-      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actor: auditActor(r), action: r.action,
+      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actorName: (r.userId !== null && r.username ? names.get(r.username) : null) ?? null, actor: auditActor(r), action: r.action,
       villageId: r.villageId, target: r.target, targetLabel: labels.get(r.id) ?? null, details: parseDetails(r.details),
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
