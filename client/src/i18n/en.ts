@@ -597,4 +597,13 @@ export const en: Messages = {
   "admin.passwordSet": "New password for {name}:",
   "admin.passwordSetHelp": "Tell it to them in person (not in a group chat). It is shown only once.",
   "admin.close": "Close",
+  "field.username": "Username",
+  "field.password": "Password",
+  "field.displayName": "Full name",
+  "field.role": "Role",
+  "field.villageIds": "Village",
+  "field.nameId": "Name (Indonesian)",
+  "field.nameEn": "Name (English)",
+  "field.keywords": "Keywords",
+  "field.key": "Topic",
 };

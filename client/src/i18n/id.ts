@@ -595,6 +595,15 @@ export const id = {
   "admin.passwordSet": "Kata sandi baru untuk {name}:",
   "admin.passwordSetHelp": "Sampaikan langsung kepadanya (jangan lewat grup). Kata sandi ini hanya ditampilkan sekali.",
   "admin.close": "Tutup",
+  "field.username": "Nama pengguna",
+  "field.password": "Kata sandi",
+  "field.displayName": "Nama lengkap",
+  "field.role": "Peran",
+  "field.villageIds": "Desa",
+  "field.nameId": "Nama (Indonesia)",
+  "field.nameEn": "Nama (Inggris)",
+  "field.keywords": "Kata kunci",
+  "field.key": "Topik",
 } as const;
 
 export type MessageKey = keyof typeof id;

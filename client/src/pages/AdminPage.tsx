@@ -4,6 +4,7 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
+import { humanizeFieldErrors } from "../api/fieldErrors";
 import { fetchAuditPage, useBackgroundJobs, userActions, useUsers } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
@@ -14,7 +15,16 @@ import { auditSentence } from "./admin/auditSentence";
 import { RetagPanel } from "./admin/RetagPanel";
 import { TopicsPanel } from "./admin/TopicsPanel";
 
-const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const FIELDS = new Set(["username", "password", "displayName", "role", "villageIds"]);
+
+/** An API error as people read it, with fields named as the form labels them. */
+function useErrorText(): (e: unknown) => string {
+  const { t } = useI18n();
+  return (e) => {
+    const message = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+    return humanizeFieldErrors(message, (f) => (FIELDS.has(f) ? t(`field.${f}` as MessageKey) : null));
+  };
+}
 const roleKey = (r: string) => `admin.role.${r}` as MessageKey;
 
 /** Users and audit log. */
@@ -48,6 +58,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
 
 function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [resetting, setResetting] = useState<number | null>(null);
   const toggle = async (u: UserDTO) => {
@@ -114,6 +125,7 @@ export function temporaryPassword(random: (n: number) => Uint8Array = (n) => cry
 /** Sets a temporary password for another user and shows it once. */
 function PasswordReset({ user, onDone }: { user: UserDTO; onDone(): void }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const id = useId();
   const [password, setPassword] = useState(() => temporaryPassword());
   const [saved, setSaved] = useState<string | null>(null);
@@ -159,6 +171,7 @@ function PasswordReset({ user, onDone }: { user: UserDTO; onDone(): void }) {
 
 function CreateUserForm({ village }: { village: VillageDTO }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const id = useId();
   const [form, setForm] = useState({ username: "", displayName: "", password: "", role: "perangkat" as UserDTO["role"] });
   const [error, setError] = useState<string | null>(null);

@@ -4,12 +4,13 @@
 import { useId, useState, type FormEvent } from "react";
 import type { TopicDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../../api/client";
+import { humanizeFieldErrors } from "../../api/fieldErrors";
 import { saveVillageTopic, useTopics } from "../../api/hooks";
 import { useI18n, type MessageKey } from "../../i18n";
 import { ErrorState, LoadingState } from "../../widgets/StatusViews";
 
 const EMPTY = { key: "", nameId: "", nameEn: "", keywords: "" };
-const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const FIELDS = new Set(["nameId", "nameEn", "keywords", "key"]);
 
 /** A topic key from an Indonesian name: "Air bersih & PDAM" → "air_bersih_pdam". */
 export function topicKeyFromName(name: string): string {
@@ -56,7 +57,8 @@ export function TopicsPanel({ village }: { village: VillageDTO }) {
       setMessage({ ok: true, text: t("admin.topicSaved", { name: nameId }) });
       reset();
     } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
+      const text = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      setMessage({ ok: false, text: humanizeFieldErrors(text, (f) => (FIELDS.has(f) ? t(`field.${f}` as MessageKey) : null)) });
     } finally {
       setSaving(false);
     }
