@@ -8,7 +8,7 @@ import type { Database } from "../db/client";
 import { countStaleComments } from "../db/ingestRepository";
 import { findLastVillageRun } from "../db/jobRunRepository";
 import { villageExists } from "../db/sourceRepository";
-import { notFound } from "../errors";
+import { HttpError, notFound } from "../errors";
 import { getVillagePipeline } from "../ingest/villagePipeline";
 import { assertCanEditTopics } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -58,9 +58,10 @@ export async function getRetagStatus(db: Database, auth: Auth, port: RetagPort |
 }
 
 /** Starts a re-analysis of the village's comments as a background job; audited. */
-export async function startRetag(db: Database, auth: Auth, port: RetagPort, villageId: number): Promise<RetagStatusDTO> {
+export async function startRetag(db: Database, auth: Auth, port: RetagPort | null, villageId: number): Promise<RetagStatusDTO> {
   assertCanEditTopics(auth, villageId);
   if (!(await villageExists(db, villageId))) throw notFound("Desa");
+  if (!port) throw new HttpError(503, "unavailable", "Analisis ulang tidak aktif di server ini");
   const outcome = await port.start(villageId);
   if (outcome !== "running") await recordAudit(db, auth, { action: "retag", villageId, target: `village:${villageId}`, details: { outcome } });
   return getRetagStatus(db, auth, port, villageId);

@@ -4,7 +4,6 @@ import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { HttpError } from "@suara-desa/core/errors";
 import { getRetagStatus, startRetag, type RetagPort } from "@suara-desa/core/services/retagService";
 import { VillageParamsSchema } from "@suara-desa/shared/contracts";
 import { validate } from "../middleware/validate";
@@ -24,8 +23,7 @@ export function retagRouter(deps: { db: Database; retag?: RetagPort | null }): R
 
   router.post("/api/villages/:villageId/retag", requireAuth, validate(RetagStartSchema), async (req, res) => {
     const q = req.input as z.infer<typeof RetagStartSchema>;
-    if (!deps.retag) throw new HttpError(503, "unavailable", "Analisis ulang tidak aktif di server ini");
-    res.status(202).json({ data: await startRetag(db, req.auth, deps.retag, q.villageId) });
+    res.status(202).json({ data: await startRetag(db, req.auth, deps.retag ?? null, q.villageId) });
   });
 
   return router;
