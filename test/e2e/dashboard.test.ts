@@ -441,16 +441,15 @@ describe("admin", () => {
     await page.getByRole("cell", { name: "perangkat.siti" }).waitFor();
 
     // A village topic: saved through the form, then offered in the explorer's topic filter.
-    await page.getByLabel("Kunci (huruf kecil, garis bawah)").fill("penerangan_jalan");
     await page.getByLabel("Nama (Indonesia)").fill("Penerangan Jalan");
     await page.getByLabel("Kata kunci (pisahkan dengan koma)").fill("pju, lampu jalan");
     await page.getByRole("button", { name: "Simpan" }).nth(1).click();
     await page.getByText("Topik Penerangan Jalan disimpan.").waitFor();
     // The weekly PDF downloaded earlier in this run was audited.
-    await expect.poll(() => page.locator(".audit-table code", { hasText: "export" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".audit-table td", { hasText: "mengunduh laporan PDF" }).count()).toBeGreaterThan(0);
     // Background jobs: on SQLite the server runs them itself; nothing failed this week.
     await page.getByRole("heading", { level: 2, name: "Pekerjaan latar" }).waitFor();
-    await page.getByText("dijalankan oleh server ini sendiri").waitFor();
+    await page.getByText("dikerjakan oleh server ini sendiri").waitFor();
     await page.getByText("Tidak ada pekerjaan yang gagal dalam 7 hari terakhir.").waitFor();
     await page.screenshot({ path: screenshotPath("admin-desktop"), fullPage: true });
     await page.close();
