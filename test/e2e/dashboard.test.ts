@@ -438,7 +438,7 @@ describe("admin", () => {
     await page.getByLabel("Kata sandi (min. 8 karakter)").fill("sandi-rahasia-siti");
     await page.getByLabel("Peran").selectOption("perangkat");
     await page.getByRole("button", { name: "Simpan" }).first().click();
-    await page.getByRole("cell", { name: "perangkat.siti" }).waitFor();
+    await page.getByRole("cell", { name: "perangkat.siti", exact: true }).waitFor();
 
     // A village topic: saved through the form, then offered in the explorer's topic filter.
     await page.getByLabel("Nama (Indonesia)").fill("Penerangan Jalan");
