@@ -285,6 +285,8 @@ export interface UserDTO {
   displayName: string;
   role: (typeof ROLE_NAMES)[number];
   disabled: boolean;
+  /** An admin reset the password: the user sets their own before using the app. */
+  mustChangePassword: boolean;
   villages: Array<{ id: number; code: string; name: string }>;
 }
 

@@ -124,8 +124,24 @@ describe("password reset by an admin", () => {
     const bad = await admin.post(url).send({ password: "pendek" }).expect(400);
     expect(bad.body.error.message).toBe("password: minimal 8 karakter");
     await pimpinanA.post(url).send({ password: "sementara-123" }).expect(403);
-    await admin.post(url).send({ password: "sementara-123" }).expect(200);
-    await loginCookie(app, user.username, "sementara-123");
+    const reset = await admin.post(url).send({ password: "sementara-123" }).expect(200);
+    expect(reset.body.data.mustChangePassword).toBe(true);
+
+    // At the next login the temporary password must be replaced by the user's own.
+    const cookie = await loginCookie(app, user.username, "sementara-123");
+    const self = as(app, cookie);
+    expect((await self.get("/api/auth/me").expect(200)).body.data.user.mustChangePassword).toBe(true);
+    await request(app).post("/api/auth/password").send({ currentPassword: "sementara-123", password: "sandi-milik-budi" }).expect(401);
+    const missing = await self.post("/api/auth/password").send({ password: "pendek" }).expect(400);
+    expect(missing.body.error.message).toBe("currentPassword: Invalid input: expected string, received undefined; password: minimal 8 karakter");
+    const wrong = await self.post("/api/auth/password").send({ currentPassword: "bukan-ini-123", password: "sandi-milik-budi" }).expect(400);
+    expect(wrong.body.error.message).toBe("currentPassword: kata sandi sekarang salah");
+    const same = await self.post("/api/auth/password").send({ currentPassword: "sementara-123", password: "sementara-123" }).expect(400);
+    expect(same.body.error.message).toBe("password: harus berbeda dari kata sandi sekarang");
+    const changed = await self.post("/api/auth/password").send({ currentPassword: "sementara-123", password: "sandi-milik-budi" }).expect(200);
+    expect(changed.body.data.user.mustChangePassword).toBe(false);
+    await request(app).post("/api/auth/login").send({ username: user.username, password: "sementara-123" }).expect(401);
+    await loginCookie(app, user.username, "sandi-milik-budi");
   });
 });
 
