@@ -15,6 +15,8 @@ const DEVELOPER_TEXT = /npm run|\bworker\b|ingest-source|nlp-batch|retag-village
 
 let server: RunningServer;
 let browser: Browser;
+/** The temporary password the Admin test gave Siti. */
+let sitiTemporary = "";
 
 beforeAll(async () => {
   buildClient();
@@ -168,6 +170,7 @@ describe("words a village office understands", () => {
     await users.getByRole("button", { name: "Simpan kata sandi baru" }).click();
     await users.getByText("Kata sandi baru untuk Siti Aminah:").waitFor();
     expect(await users.locator(".temp-password").innerText()).toBe(temp);
+    sitiTemporary = temp;
     await users.screenshot({ path: screenshotPath("words-password-reset") });
 
     // The audit log, reloaded: sentences naming people and things.
@@ -181,6 +184,33 @@ describe("words a village office understands", () => {
     expect(await bodyText(page)).not.toMatch(DEVELOPER_TEXT);
     await page.screenshot({ path: screenshotPath("words-admin"), fullPage: true });
     await page.close();
+  });
+
+  it("after a reset, the user replaces the temporary password before the app opens", async () => {
+    expect(sitiTemporary).not.toBe("");
+    // Another browser: Siti's own session, not the admin's.
+    const other = await launchBrowser();
+    try {
+      const page = await other.context.newPage();
+      await page.goto(server.baseUrl + "/");
+      await page.getByLabel("Nama pengguna").fill("siti");
+      await page.getByLabel("Kata sandi").fill(sitiTemporary);
+      await page.getByRole("button", { name: "Masuk", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Ganti kata sandi" }).waitFor();
+      await page.getByText("Halo Siti Aminah, kata sandi Anda baru diatur ulang oleh admin.", { exact: false }).waitFor();
+      await page.getByLabel("Kata sandi sementara dari admin").fill(sitiTemporary);
+      await page.getByLabel("Kata sandi baru").fill("sandi-pilihan-siti");
+      await page.getByLabel("Ulangi kata sandi").fill("sandi-lain-siti");
+      await page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+      await page.getByText("Kedua kata sandi tidak sama.").waitFor();
+      expect(await page.getByLabel("Ulangi kata sandi").getAttribute("aria-invalid")).toBe("true");
+      await page.screenshot({ path: screenshotPath("words-change-password"), fullPage: true });
+      await page.getByLabel("Ulangi kata sandi").fill("sandi-pilihan-siti");
+      await page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+      await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
+    } finally {
+      await other.close();
+    }
   });
 
   it("keeps the first visit within the JavaScript budget", () => {
