@@ -590,7 +590,7 @@ export const en: Messages = {
   "admin.newPasswordHelp": "Generated at random; you may change it (at least 8 characters). Every session of this user ends.",
   "admin.savePassword": "Save the new password",
   "admin.passwordSet": "New password for {name}:",
-  "admin.passwordSetHelp": "Tell it to them in person (not in a group chat). It is shown only once.",
+  "admin.passwordSetHelp": "Tell it to them in person (not in a group chat). It is shown only once; at their next sign-in they are asked to replace it with their own.",
   "admin.close": "Close",
   "field.username": "Username",
   "field.password": "Password",
@@ -601,4 +601,5 @@ export const en: Messages = {
   "field.nameEn": "Name (English)",
   "field.keywords": "Keywords",
   "field.key": "Topic",
+  "audit.userOwnPassword": "{who} changed their own password",
 };

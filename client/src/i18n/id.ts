@@ -588,7 +588,7 @@ export const id = {
   "admin.newPasswordHelp": "Sudah dibuatkan acak; boleh diganti (minimal 8 karakter). Semua sesi masuk pengguna ini akan diakhiri.",
   "admin.savePassword": "Simpan kata sandi baru",
   "admin.passwordSet": "Kata sandi baru untuk {name}:",
-  "admin.passwordSetHelp": "Sampaikan langsung kepadanya (jangan lewat grup). Kata sandi ini hanya ditampilkan sekali.",
+  "admin.passwordSetHelp": "Sampaikan langsung kepadanya (jangan lewat grup). Kata sandi ini hanya ditampilkan sekali; saat masuk nanti ia diminta menggantinya dengan kata sandi miliknya sendiri.",
   "admin.close": "Tutup",
   "field.username": "Nama pengguna",
   "field.password": "Kata sandi",
@@ -599,6 +599,7 @@ export const id = {
   "field.nameEn": "Nama (Inggris)",
   "field.keywords": "Kata kunci",
   "field.key": "Topik",
+  "audit.userOwnPassword": "{who} mengganti kata sandinya sendiri",
 } as const;
 
 export type MessageKey = keyof typeof id;

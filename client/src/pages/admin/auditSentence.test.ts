@@ -32,6 +32,7 @@ describe("auditSentence", () => {
     expect(auditSentence(entry({ ...u, details: { op: "update", disabled: true } }), tId)).toBe("Siti menonaktifkan akun Budi Santoso");
     expect(auditSentence(entry({ ...u, details: { op: "update", disabled: false } }), tId)).toBe("Siti mengaktifkan kembali akun Budi Santoso");
     expect(auditSentence(entry({ ...u, details: { op: "password" } }), tId)).toBe("Siti mengatur ulang kata sandi Budi Santoso");
+    expect(auditSentence(entry({ ...u, username: "budi", actorName: "Budi Santoso", details: { op: "ownPassword" } }), tId)).toBe("Budi Santoso mengganti kata sandinya sendiri");
   });
 
   it("words settings, exports and system work with numbers in the reader's format", () => {

@@ -26,6 +26,7 @@ function key(e: AuditEntryDTO): { key: MessageKey; vars?: Record<string, string 
     case "user.change":
       if (d.op === "create") return { key: "audit.userCreate" };
       if (d.op === "password") return { key: "audit.userPassword" };
+      if (d.op === "ownPassword") return { key: "audit.userOwnPassword" };
       if (d.disabled === true) return { key: "audit.userDisable" };
       if (d.disabled === false) return { key: "audit.userEnable" };
       return { key: "audit.userUpdate" };
