@@ -145,6 +145,18 @@ describe("password reset by an admin", () => {
   });
 });
 
+describe("background work for admins", () => {
+  it("names a failed run's source and never needs its id", async () => {
+    const source = await env.db.prisma.source.findFirstOrThrow({ where: { villageId: villageA } });
+    await env.db.prisma.jobRun.create({ data: { kind: "ingest", villageId: villageA, sourceId: source.id, status: "failed", error: "Token kedaluwarsa", finishedAt: new Date() } });
+    await request(app).get("/api/admin/jobs").expect(401);
+    await pimpinanA.get("/api/admin/jobs").expect(403);
+    const res = await admin.get("/api/admin/jobs").expect(200);
+    const run = res.body.data.failedRuns.find((r: { sourceId: number | null }) => r.sourceId === source.id);
+    expect(run).toMatchObject({ kind: "ingest", sourceName: "Facebook · Pemdes Sukamaju", error: "Token kedaluwarsa" });
+  });
+});
+
 describe("the audit log in words", () => {
   it("names each target as people know it: a source's name, a comment's words with personal data masked, a user's and a topic's name", async () => {
     const source = await env.db.prisma.source.findFirstOrThrow({ where: { villageId: villageA } });
