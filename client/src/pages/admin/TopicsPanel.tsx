@@ -8,22 +8,10 @@ import { humanizeFieldErrors } from "../../api/fieldErrors";
 import { saveVillageTopic, useTopics } from "../../api/hooks";
 import { useI18n, type MessageKey } from "../../i18n";
 import { ErrorState, LoadingState } from "../../widgets/StatusViews";
+import { freeKey, topicKeyFromName } from "./topicKey";
 
 const EMPTY = { key: "", nameId: "", nameEn: "", keywords: "" };
 const FIELDS = new Set(["nameId", "nameEn", "keywords", "key"]);
-
-/** A topic key from an Indonesian name: "Air bersih & PDAM" → "air_bersih_pdam". */
-export function topicKeyFromName(name: string): string {
-  const key = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 40);
-  return /^[a-z]/.test(key) ? key : `topik_${key}`.slice(0, 40);
-}
-
-/** `key`, or `key_2`, `key_3`… when taken: adding a topic never overwrites another. */
-export function freeKey(key: string, taken: string[]): string {
-  let out = key;
-  for (let i = 2; taken.includes(out); i++) out = `${key.slice(0, 36)}_${i}`;
-  return out;
-}
 
 /** Topic list with add and edit. */
 export function TopicsPanel({ village }: { village: VillageDTO }) {
