@@ -38,6 +38,17 @@ const EnvSchema = z.object({
   INGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   X_API_URL: z.string().url().default("https://api.x.com/2"),
   META_GRAPH_URL: z.string().url().default("https://graph.facebook.com/v23.0"),
+  // "Hubungkan akun": the app credentials of the village install's X app (OAuth 2.0, confidential
+  // client) and Meta app (Facebook Login). Unset: the buttons say why they are off; pasting a token
+  // still works. The login and token addresses are overridable (tests point them at an imitation).
+  X_CLIENT_ID: z.string().min(1).optional(),
+  X_CLIENT_SECRET: z.string().min(1).optional(),
+  X_AUTHORIZE_URL: z.string().url().default("https://x.com/i/oauth2/authorize"),
+  X_TOKEN_URL: z.string().url().default("https://api.x.com/2/oauth2/token"),
+  META_APP_ID: z.string().regex(/^\d+$/, "must be the numeric app id").optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  /** Facebook Login dialog; the code is exchanged at META_GRAPH_URL/oauth/access_token. */
+  META_DIALOG_URL: z.string().url().default("https://www.facebook.com/v23.0/dialog/oauth"),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Alerts over Telegram: the bot's token and the Bot API base (overridable for tests). */
   TELEGRAM_BOT_TOKEN: z.string().min(10, "must be a bot token from @BotFather").optional(),

@@ -5,7 +5,7 @@ import { dueSources } from "./scheduler";
 const NOW = new Date("2026-11-28T10:00:00Z");
 function source(over: Partial<SourceRow>): SourceRow {
   return {
-    id: 1, villageId: 1, platform: "x", accountId: "1", handle: null, name: null, settings: "{}", tokenEnc: "v1:x", cursor: null,
+    id: 1, villageId: 1, platform: "x", accountId: "1", handle: null, name: null, settings: "{}", tokenEnc: "v1:x", refreshTokenEnc: null, tokenExpiresAt: null, cursor: null,
     status: "active", intervalMinutes: null, lastRunAt: null, lastSuccessAt: null, lastError: null, lastErrorAt: null,
     createdAt: NOW, updatedAt: NOW, ...over,
   };

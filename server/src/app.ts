@@ -15,6 +15,7 @@ import { auditRouter } from "./routes/audit";
 import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
+import { comparisonRouter } from "./routes/comparison";
 import { casesRouter } from "./routes/cases";
 import { alertsRouter } from "./routes/alerts";
 import { repliesRouter } from "./routes/replies";
@@ -24,6 +25,7 @@ import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
 import { reportsRouter } from "./routes/reports";
 import { sourcesRouter } from "./routes/sources";
+import { oauthRouter } from "./routes/oauth";
 import type { IngestPort } from "@suara-desa/core/services/sourceService";
 import type { ReplyPort } from "@suara-desa/core/services/replyService";
 import type { RetagPort } from "@suara-desa/core/services/retagService";
@@ -87,6 +89,7 @@ export function createApp(opts: AppOptions): Express {
   app.use(registryRouter(db));
   app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));
   app.use(retagRouter({ db, retag: opts.retag ?? null }));
+  app.use(oauthRouter({ db, config }));
   // Mounted at /api: it also serves /api/reports/:id/download.
   app.use("/api", reportsRouter(db, {
     log,
@@ -94,6 +97,7 @@ export function createApp(opts: AppOptions): Express {
   }));
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
+  app.use("/api", comparisonRouter(db));
   app.use("/api", casesRouter(db));
   app.use("/api", alertsRouter(db));
   app.use("/api", repliesRouter(db, opts.replies ?? null));

@@ -15,7 +15,9 @@ import { createTempDatabase } from "../helpers/tempDb";
 /** Routes anyone may call without a session. */
 const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup", "GET /api/public/villages/:code"]);
 /** Routes about the caller only (any logged-in user). */
-const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "POST /api/auth/password", "GET /api/villages", "GET /api/registry/villages"]);
+const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "POST /api/auth/password", "GET /api/villages", "GET /api/registry/villages", "GET /api/comparison",
+  // Login callbacks: they finish only a login the same user started (state bound to user and village).
+  "GET /api/oauth/x/callback", "GET /api/oauth/meta/callback"]);
 /** Deployment-wide administration: admins only. */
 const ADMIN_ONLY = new Set([
   "GET /api/users", "POST /api/users", "PATCH /api/users/:userId", "POST /api/users/:userId/password",
@@ -67,7 +69,7 @@ beforeAll(async () => {
   admin = as(app, await loginAs(app, env.db, "admin", []));
   params = {
     villageId: villageA, commentId: comment.id, sourceId: source.id, reportId: report.id, id: report.id,
-    key: "infrastruktur", userId: 1, pseudonym: comment.authorPseudonym, caseId: followUp.id, channelId: alertChannel.id,
+    key: "infrastruktur", userId: 1, pick: "p".repeat(32), pseudonym: comment.authorPseudonym, caseId: followUp.id, channelId: alertChannel.id,
   };
 });
 afterAll(() => env.cleanup());
@@ -99,7 +101,7 @@ describe("a user of village B", () => {
     for (const r of routes.filter((x) => SCOPED_PARAMS.some((p) => x.path.includes(`:${p}`)))) {
       // Valid input for every route, so the answer is about authorisation, not validation.
       const res = await call(outsider, r, { sentiment: "netral", topics: [], retentionMonths: 12, name: "x", platform: "facebook", accountId: "222", token: "token-rahasia", key: "topik_baru", nameId: "Topik", nameEn: "Topic", keywords: ["kata"],
-        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", enabled: true, templates: [{ name: "x", text: "Halo" }], caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {} });
+        ...(r.path.includes("/cases") ? { status: "dijawab" } : {}), kind: "email", target: "bpd@desa.test", text: "Terima kasih", enabled: true, templates: [{ name: "x", text: "Halo" }], caseIds: [Number(params.caseId), Number(params.caseId) + 1], commentIds: [Number(params.commentId)], firstReplyHours: 48, urgentReplyHours: 2, resolutionDays: {}, pageId: "104512345678901" });
       expect([key(r), [403, 404].includes(res.status)]).toEqual([key(r), true]);
       expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
     }
@@ -108,6 +110,14 @@ describe("a user of village B", () => {
   it("does not see village A in the village list", async () => {
     const res = await outsider.get("/api/villages").expect(200);
     expect(res.body.data.map((v: { name: string }) => v.name)).toEqual(["Desa B"]);
+  });
+
+  it("compares only the villages it may read: village A has no row", async () => {
+    const res = await outsider.get("/api/comparison").expect(200);
+    expect(res.body.data.rows.map((r: { village: { name: string } }) => r.village.name)).toEqual(["Desa B"]);
+    expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
+    const all = await admin.get("/api/comparison").expect(200);
+    expect(all.body.data.rows.map((r: { village: { name: string } }) => r.village.name)).toEqual(["Desa A", "Desa B"]);
   });
 
   it("cannot use admin-only routes (403)", async () => {

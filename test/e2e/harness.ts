@@ -45,14 +45,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx main.ts` against a fresh database and waits for /api/health. */
-export async function startServer(timeoutMs = 180_000): Promise<RunningServer> {
+/** Starts `tsx main.ts` against a fresh database and waits for /api/health; `env` adds settings. */
+export async function startServer(timeoutMs = 180_000, env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "suara-desa-e2e-"));
   const port = await freePort();
   let output = "";
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, SCHEDULER: "off", NODE_ENV: "test", DEMO_PASSWORD: DEMO_USER.password },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "e2e.db")}`, SCHEDULER: "off", NODE_ENV: "test", DEMO_PASSWORD: DEMO_USER.password, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (b: Buffer) => (output += b.toString()));

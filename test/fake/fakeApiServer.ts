@@ -4,6 +4,12 @@
 // with absolute URLs back to this server, {error:{message,type,code,error_subcode,fbtrace_id}}).
 // Faults are injected per request: 429 with reset, 500/503, never answering, truncated JSON,
 // items repeated across pages and token expiry.
+// Logins too ("Hubungkan akun"): X OAuth 2.0 with PKCE (/i/oauth2/authorize consents at once and
+// redirects with a code; POST /2/oauth2/token takes HTTP Basic client credentials, checks the
+// S256 challenge, answers token_type/expires_in/access_token/scope/refresh_token, rotates refresh
+// tokens; GET /2/users/me) and Facebook Login (/{version}/dialog/oauth, /oauth/access_token for
+// the code and for fb_exchange_token, /me/accounts with Page tokens and instagram_business_account).
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -60,7 +66,12 @@ export interface FakeServerOptions {
   now?: () => number;
   /** Delay before every answer (lets a test kill a client mid-run). */
   delayMs?: number;
+  /** The registered apps of "Hubungkan akun" (X OAuth 2.0 client, Meta app). */
+  apps?: { x?: { clientId: string; clientSecret: string }; meta?: { appId: string; appSecret: string } };
 }
+
+/** What the imitated user does on the consent page. */
+export type Consent = "allow" | "deny";
 
 export interface FakeServer {
   url: string;
@@ -74,6 +85,14 @@ export interface FakeServer {
   setToken(token: string): void;
   /** The token the fake accepts now (a test "logs in again" with it after an expiry). */
   currentToken(): string;
+  /** Whether the imitated user accepts or refuses the next consent pages. */
+  setConsent(consent: Consent): void;
+  /** X access tokens issued by logins stop working now (X ended them before their expiry). */
+  expireXAccessTokens(): void;
+  /** X refresh tokens stop working (the user revoked the app): the next refresh is refused. */
+  revokeXRefreshTokens(): void;
+  /** Tokens issued through the X token endpoint, in order (tests check what is stored). */
+  issuedX: Array<{ accessToken: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
@@ -101,6 +120,17 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   const now = opts.now ?? Date.now;
   /** Items in the answer being built (read into the request log). */
   let served = 0;
+  let consent: Consent = "allow";
+  let oauthSeq = 0;
+  const xCodes = new Map<string, { redirectUri: string; challenge: string; scope: string }>();
+  /** Issued X access tokens and when they stop working (the API's clock). */
+  const xAccess = new Map<string, number>();
+  const xRefreshTokens = new Set<string>();
+  const issuedX: Array<{ accessToken: string; refreshToken: string }> = [];
+  const metaCodes = new Map<string, string>();
+  const metaUserTokens = new Set<string>();
+  /** A user-context or app-only token X accepts now. */
+  const xTokenOk = (token: string | undefined) => !!token && (token === validToken || (xAccess.get(token) ?? 0) > now());
 
   /** One page of `items` from the offset in `token`; "repeat" also serves the previous page's
    * last item again (what a client sees when items shift between requests). */
@@ -143,9 +173,18 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   function handleX(path: string, query: Record<string, string>, auth: string | undefined, res: http.ServerResponse, fault: Fault | null): number {
     const x = opts.dataset.x;
     const token = auth?.replace(/^Bearer /, "");
-    if (!x || !token || token !== validToken) {
+    if (!x || !xTokenOk(token)) {
       sendJson(res, 401, X_401);
       return 401;
+    }
+    if (path === "/2/users/me") {
+      // Only a user-context token (a login) has a "me"; the app-only bearer gets 403 from X.
+      if (token === validToken && !xAccess.has(token!)) {
+        sendJson(res, 403, { title: "Unsupported Authentication", detail: "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].", type: "https://api.twitter.com/2/problems/unsupported-authentication", status: 403 });
+        return 403;
+      }
+      sendJson(res, 200, { data: { id: x.accountId, name: x.name, username: x.handle } }, xHeaders());
+      return 200;
     }
     if (fault?.kind === "rate_limit") {
       const reset = Math.floor(now() / 1000) + fault.resetInSec;
@@ -202,6 +241,8 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   }
 
   function handleGraph(path: string, query: Record<string, string>, res: http.ServerResponse, fault: Fault | null): number {
+    if (path === `/${GRAPH_VERSION}/oauth/access_token`) return metaToken(query, res);
+    if (path === `/${GRAPH_VERSION}/me/accounts`) return metaAccounts(query, res);
     const token = query.access_token;
     if (!token || token !== validToken) {
       if (token && expired.has(token)) sendJson(res, 400, GRAPH_190);
@@ -263,6 +304,135 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     return 200;
   }
 
+  // --- Logins ("Hubungkan akun") ---
+
+  function oauthError(res: http.ServerResponse, status: number, error: string, description: string): number {
+    sendJson(res, status, { error, error_description: description });
+    return status;
+  }
+
+  /** The consent pages: the imitated user answers at once (allow or deny) with a redirect. */
+  function consentPage(path: string, query: Record<string, string>, res: http.ServerResponse): number {
+    const isX = path === "/i/oauth2/authorize";
+    const app = isX ? opts.apps?.x?.clientId : opts.apps?.meta?.appId;
+    if (!app || query.client_id !== app || !query.redirect_uri || !query.state) {
+      res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+      res.end("<p>Something went wrong. You weren't able to give access to the App.</p>");
+      return 400;
+    }
+    if (isX && (query.response_type !== "code" || query.code_challenge_method !== "S256" || !query.code_challenge)) {
+      res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
+      res.end("<p>Something went wrong. You weren't able to give access to the App.</p>");
+      return 400;
+    }
+    const back = new URL(query.redirect_uri);
+    if (consent === "deny") {
+      back.searchParams.set("error", "access_denied");
+      if (!isX) {
+        back.searchParams.set("error_code", "200");
+        back.searchParams.set("error_description", "Permissions error");
+        back.searchParams.set("error_reason", "user_denied");
+      }
+    } else {
+      const code = `${isX ? "x" : "fb"}-code-${++oauthSeq}`;
+      if (isX) xCodes.set(code, { redirectUri: query.redirect_uri, challenge: query.code_challenge, scope: query.scope ?? "" });
+      else metaCodes.set(code, query.redirect_uri);
+      back.searchParams.set("code", code);
+    }
+    back.searchParams.set("state", query.state);
+    res.writeHead(302, { location: back.toString() });
+    res.end();
+    return 302;
+  }
+
+  /** POST /2/oauth2/token (application/x-www-form-urlencoded, HTTP Basic client authentication). */
+  function xTokenEndpoint(form: URLSearchParams, auth: string | undefined, res: http.ServerResponse): number {
+    const app = opts.apps?.x;
+    const basic = app ? `Basic ${Buffer.from(`${encodeURIComponent(app.clientId)}:${encodeURIComponent(app.clientSecret)}`).toString("base64")}` : null;
+    if (!basic || auth !== basic) return oauthError(res, 401, "unauthorized_client", "Missing valid authorization header");
+    const invalid = () => oauthError(res, 400, "invalid_request", "Value passed for the token was invalid.");
+    let scope: string;
+    if (form.get("grant_type") === "authorization_code") {
+      const code = xCodes.get(form.get("code") ?? "");
+      if (!code) return invalid();
+      xCodes.delete(form.get("code")!); // single use
+      const verifier = form.get("code_verifier") ?? "";
+      if (code.redirectUri !== form.get("redirect_uri") || createHash("sha256").update(verifier).digest("base64url") !== code.challenge) return invalid();
+      scope = code.scope;
+    } else if (form.get("grant_type") === "refresh_token") {
+      const old = form.get("refresh_token") ?? "";
+      if (!xRefreshTokens.has(old)) return invalid();
+      xRefreshTokens.delete(old); // rotated: the old one is spent
+      scope = "tweet.read tweet.write users.read offline.access";
+    } else {
+      return oauthError(res, 400, "invalid_request", "Missing required parameter [grant_type].");
+    }
+    const n = ++oauthSeq;
+    const accessToken = `x-user-access-${n}`;
+    const refreshToken = `x-user-refresh-${n}`;
+    xAccess.set(accessToken, now() + 7200_000);
+    xRefreshTokens.add(refreshToken);
+    issuedX.push({ accessToken, refreshToken });
+    sendJson(res, 200, { token_type: "bearer", expires_in: 7200, access_token: accessToken, scope, ...(scope.includes("offline.access") ? { refresh_token: refreshToken } : {}) });
+    return 200;
+  }
+
+  /** GET /oauth/access_token: a code for a short-lived user token, or fb_exchange_token for a long-lived one. */
+  function metaToken(query: Record<string, string>, res: http.ServerResponse): number {
+    const app = opts.apps?.meta;
+    if (!app || query.client_id !== app.appId) {
+      graphError(res, 400, 101, "Error validating application. Invalid application ID.");
+      return 400;
+    }
+    if (query.client_secret !== app.appSecret) {
+      graphError(res, 400, 1, "Error validating client secret.");
+      return 400;
+    }
+    const n = ++oauthSeq;
+    if (query.grant_type === "fb_exchange_token") {
+      if (!metaUserTokens.has(query.fb_exchange_token ?? "")) {
+        graphError(res, 400, 190, "Invalid OAuth access token - Cannot parse access token");
+        return 400;
+      }
+      const long = `EAAfake-user-long-${n}`;
+      metaUserTokens.add(long);
+      sendJson(res, 200, { access_token: long, token_type: "bearer", expires_in: 5_183_944 });
+      return 200;
+    }
+    const redirect = metaCodes.get(query.code ?? "");
+    if (redirect === undefined) {
+      graphError(res, 400, 100, "This authorization code has been used.", 36009);
+      return 400;
+    }
+    metaCodes.delete(query.code);
+    if (redirect !== query.redirect_uri) {
+      graphError(res, 400, 100, "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request", 36008);
+      return 400;
+    }
+    const short = `EAAfake-user-short-${n}`;
+    metaUserTokens.add(short);
+    sendJson(res, 200, { access_token: short, token_type: "bearer", expires_in: 5_400 });
+    return 200;
+  }
+
+  /** GET /me/accounts: the dataset's Page (its token is the one the fake accepts) and a second Page without Instagram. */
+  function metaAccounts(query: Record<string, string>, res: http.ServerResponse): number {
+    if (!metaUserTokens.has(query.access_token ?? "")) {
+      graphError(res, 400, 190, "Invalid OAuth access token - Cannot parse access token");
+      return 400;
+    }
+    const fields = (query.fields ?? "id,name").split(/,(?![^{]*})/);
+    const withIg = fields.some((f) => f.startsWith("instagram_business_account"));
+    const fb = opts.dataset.facebook;
+    const ig = opts.dataset.instagram;
+    const pages: Array<Record<string, unknown>> = [];
+    if (fb) pages.push({ id: fb.pageId, name: fb.name, category: "Government organization", tasks: ["ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE"], access_token: validToken, ...(withIg && ig ? { instagram_business_account: { id: ig.userId, username: ig.username } } : {}) });
+    pages.push({ id: "104599900000001", name: "Karang Taruna Mulyasari", category: "Community", tasks: ["MODERATE", "CREATE_CONTENT"], access_token: `EAAfake-page-karang-taruna-${oauthSeq}` });
+    const keep = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => k === "id" || fields.some((f) => f === k || f.startsWith(`${k}{`))));
+    sendJson(res, 200, { data: pages.map(keep), paging: { cursors: { before: encodeCursor(0), after: encodeCursor(pages.length) } } });
+    return 200;
+  }
+
   const server = http.createServer((req, res) => {
     if (opts.delayMs) setTimeout(() => answer(req, res), opts.delayMs);
     else answer(req, res);
@@ -287,6 +457,18 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       if (url.pathname.startsWith("/2/")) sendJson(res, fault.status, { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: fault.status });
       else graphError(res, fault.status, 2, "An unexpected error has occurred. Please retry your request later.");
       entry.status = fault.status;
+      return;
+    }
+    if (req.method === "GET" && (url.pathname === "/i/oauth2/authorize" || url.pathname === `/${GRAPH_VERSION}/dialog/oauth`)) {
+      entry.status = consentPage(url.pathname, query, res);
+      return;
+    }
+    if (req.method === "POST" && url.pathname === "/2/oauth2/token") {
+      let raw = "";
+      req.on("data", (c: Buffer) => (raw += c.toString()));
+      req.on("end", () => {
+        entry.status = xTokenEndpoint(new URLSearchParams(raw), req.headers.authorization, res);
+      });
       return;
     }
     if (req.method === "POST") {
@@ -325,7 +507,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     const created = new Date(now()).toISOString();
     if (path === "/2/tweets") {
       const x = opts.dataset.x;
-      if (!x || auth?.replace(/^Bearer /, "") !== validToken) {
+      if (!x || !xTokenOk(auth?.replace(/^Bearer /, ""))) {
         sendJson(res, 401, X_401);
         return 401;
       }
@@ -376,6 +558,10 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     setFaults(fn) { faultFn = fn; },
     setToken(token) { validToken = token; },
     currentToken: () => validToken,
+    setConsent(c) { consent = c; },
+    expireXAccessTokens() { for (const t of xAccess.keys()) xAccess.set(t, 0); },
+    revokeXRefreshTokens() { xRefreshTokens.clear(); },
+    issuedX,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

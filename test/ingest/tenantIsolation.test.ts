@@ -207,7 +207,7 @@ describe("two villages with colliding ids on every ingest path", () => {
     expect(await db.prisma.comment.count({ where: { villageId: seeded.villageId } })).toBe(demo.comments.length);
     expect(await snapshot(db, B.id)).toBe(bBefore);
     await expectLinksInside(seeded.villageId);
-  });
+  }, 240_000); // the whole demo (3,280 comments, cases, alerts) is seeded: minutes on a loaded machine
 
   it("the API shows each village only its own comments: detail with thread, explorer, insights", async () => {
     const { db } = temp;

@@ -13,6 +13,8 @@ import type {
   CommentDTO,
   CommentLabelsInput,
   CommentListDTO,
+  MetaPageChoiceDTO,
+  OAuthProvidersDTO,
   OverviewDTO,
   SourceDTO,
   UserDTO,
@@ -20,6 +22,7 @@ import type {
   TopicDetailDTO,
   RetagStatusDTO,
   TopicDTO,
+  VillageComparisonDTO,
   VillageDTO,
   WeeklyInsightsDTO,
 } from "@suara-desa/shared/contracts";
@@ -38,6 +41,12 @@ async function dataOf<T>(url: string): Promise<T> {
 export function useVillages(): QueryResult<VillageDTO[]> {
   const url = buildUrl("/api/villages");
   return useQuery(url, () => dataOf<VillageDTO[]>(url));
+}
+
+/** Every village the user may read, side by side for a week (undefined: the latest week with data). */
+export function useComparison(week: string | undefined): QueryResult<VillageComparisonDTO> {
+  const url = buildUrl("/api/comparison", { week });
+  return useQuery(url, () => dataOf<VillageComparisonDTO>(url));
 }
 
 /** The weekly overview; `week` undefined means the server's latest week with data. */
@@ -159,6 +168,30 @@ export function useSources(villageId: number | null): QueryResult<SourceDTO[]> {
   const url = villageId === null ? null : buildUrl(`/api/villages/${villageId}/sources`);
   return useQuery(url, () => dataOf<SourceDTO[]>(url!));
 }
+
+/** Which "Hubungkan akun" logins the server offers (app credentials set). */
+export function useOAuthProviders(villageId: number): QueryResult<OAuthProvidersDTO> {
+  const url = buildUrl(`/api/villages/${villageId}/oauth/providers`);
+  return useQuery(url, () => dataOf<OAuthProvidersDTO>(url));
+}
+
+/** The Pages a finished Facebook Login offers (null: no picker open). */
+export function useMetaPageChoices(villageId: number, pick: string | null): QueryResult<MetaPageChoiceDTO[]> {
+  const url = pick ? buildUrl(`/api/villages/${villageId}/oauth/meta/pages/${encodeURIComponent(pick)}`) : null;
+  return useQuery(url, () => dataOf<MetaPageChoiceDTO[]>(url!));
+}
+
+/** "Hubungkan akun": start a login (the browser then goes to the platform) and pick a Page. */
+export const connectActions = {
+  async start(villageId: number, platform: "x" | "meta", sourceId?: number): Promise<string> {
+    return (await sendJson<{ data: { url: string } }>(`/api/villages/${villageId}/oauth/${platform}/start`, "POST", sourceId ? { sourceId } : {})).data.url;
+  },
+  async choosePage(villageId: number, pick: string, pageId: string): Promise<SourceDTO[]> {
+    const s = (await sendJson<{ data: SourceDTO[] }>(`/api/villages/${villageId}/oauth/meta/pages/${encodeURIComponent(pick)}`, "POST", { pageId })).data;
+    queryCache.invalidateAll();
+    return s;
+  },
+};
 
 export interface SourceInput {
   platform: "x" | "facebook" | "instagram";

@@ -1,10 +1,11 @@
 // Sumber Data: the village's accounts, how their collection is doing (last run, new comments, last
 // error in plain Indonesian, X posts read this month) and — for administrators — add, edit, test
-// ("tes koneksi") and run ("jalankan sekarang").
+// ("tes koneksi") and run ("jalankan sekarang"); "Hubungkan akun" (X login, Facebook Login with a
+// page picker) and a one-click reconnect for a source that needs a new login.
 import { useId, useState, type FormEvent } from "react";
-import type { SourceDTO, VillageDTO } from "@suara-desa/shared/contracts";
+import type { OAuthProvidersDTO, SourceDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
-import { sourceActions, useSources, type SourceInput } from "../api/hooks";
+import { connectActions, sourceActions, useMetaPageChoices, useOAuthProviders, useSources, type SourceInput } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
@@ -19,6 +20,15 @@ const STATUS_KEYS: Record<string, MessageKey> = {
   demo: "sources.status.demo",
 };
 
+const FAILURE_KEYS: Record<string, MessageKey> = {
+  denied: "connect.failed.denied",
+  state: "connect.failed.state",
+  platform: "connect.failed.platform",
+  unavailable: "connect.failed.unavailable",
+  no_pages: "connect.failed.noPages",
+  other_account: "connect.failed.otherAccount",
+};
+
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
 /** The sources page of one village. */
@@ -27,7 +37,22 @@ export default function SourcesPage({ village }: { village: VillageDTO }) {
   const { user } = useAuth();
   const sources = useSources(village.id);
   const canManage = canManageSourcesRole(user.role);
+  const providers = useOAuthProviders(village.id);
+  const configured = providers.status === "success" ? (providers.data ?? null) : null;
   const list = sources.status === "success" ? (sources.data ?? []) : null;
+  // The outcome of a login comes back in the address (the platform redirected the browser here);
+  // read once, then removed so a reload does not show it again.
+  const [result] = useState(() => {
+    const q = new URLSearchParams(window.location.search);
+    const out = { connected: q.get("terhubung"), failed: q.get("hubungkanGagal"), pick: q.get("pilihHalaman") };
+    if (out.connected || out.failed || out.pick) {
+      for (const k of ["terhubung", "hubungkanGagal", "pilihHalaman"]) q.delete(k);
+      const rest = q.toString();
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}${rest ? `?${rest}` : ""}`);
+    }
+    return out;
+  });
+  const [pick, setPick] = useState(result.pick);
 
   return (
     <div className="page sources">
@@ -35,6 +60,10 @@ export default function SourcesPage({ village }: { village: VillageDTO }) {
         <h1>{t("sources.title")}</h1>
       </div>
       <p className="panel-desc">{t("sources.description")}</p>
+      {result.connected && <p className="source-ok" role="status">{t(result.connected === "x" ? "connect.doneX" : "connect.doneMeta")}</p>}
+      {result.failed && <p className="source-error" role="alert">{t(FAILURE_KEYS[result.failed] ?? "connect.failed.platform")}</p>}
+      {canManage && pick && <PagePicker villageId={village.id} pick={pick} onDone={() => { setPick(null); sources.refetch(); }} />}
+      {canManage && <ConnectPanel villageId={village.id} providers={configured} />}
       {sources.status === "loading" && <LoadingState />}
       {sources.status === "error" && <ErrorState error={sources.error} onRetry={sources.refetch} />}
       {list?.length === 0 && <EmptyState message={t("sources.empty")} />}
@@ -42,7 +71,7 @@ export default function SourcesPage({ village }: { village: VillageDTO }) {
         <ul className="source-list">
           {list.map((s) => (
             <li key={s.id}>
-              <SourceCard source={s} village={village} canManage={canManage} onChanged={sources.refetch} />
+              <SourceCard source={s} village={village} canManage={canManage} providers={configured} onChanged={sources.refetch} />
             </li>
           ))}
         </ul>
@@ -52,7 +81,7 @@ export default function SourcesPage({ village }: { village: VillageDTO }) {
   );
 }
 
-function SourceCard({ source: s, village, canManage, onChanged }: { source: SourceDTO; village: VillageDTO; canManage: boolean; onChanged(): void }) {
+function SourceCard({ source: s, village, canManage, providers, onChanged }: { source: SourceDTO; village: VillageDTO; canManage: boolean; providers: OAuthProvidersDTO | null; onChanged(): void }) {
   const { t, fmt } = useI18n();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -115,6 +144,9 @@ function SourceCard({ source: s, village, canManage, onChanged }: { source: Sour
       )}
       {canManage && isApi && !s.hasToken && (
         <p className="muted" id={`source-${s.id}-why`}>{t("sources.needsToken")}</p>
+      )}
+      {canManage && isApi && s.status === "needs_login" && (
+        <ReconnectButton source={s} villageId={village.id} providers={providers} />
       )}
       {canManage && isApi && (
         <div className="source-actions">
@@ -253,6 +285,113 @@ function AddSourceForm({ villageId, onAdded }: { villageId: number; onAdded(): v
       {error && <p className="source-error" role="alert">{error}</p>}
       <button type="submit" className="button button-primary" disabled={saving}>
         {t("sources.save")}
+      </button>
+    </form>
+  );
+}
+
+/** Sends the browser to the platform's login; it comes back to this page with the outcome. */
+async function goToLogin(villageId: number, platform: "x" | "meta", sourceId?: number): Promise<void> {
+  window.location.assign(await connectActions.start(villageId, platform, sourceId));
+}
+
+function ConnectPanel({ villageId, providers }: { villageId: number; providers: OAuthProvidersDTO | null }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const start = (platform: "x" | "meta") => {
+    setBusy(true);
+    setError(null);
+    goToLogin(villageId, platform).catch((e: unknown) => {
+      setError(errorText(e));
+      setBusy(false);
+    });
+  };
+  const xOff = !providers?.x.configured;
+  const metaOff = !providers?.meta.configured;
+  return (
+    <section className="panel source-connect" aria-labelledby="connect-title">
+      <h2 id="connect-title">{t("connect.title")}</h2>
+      <p className="muted">{t("connect.description")}</p>
+      <div className="source-actions">
+        <button type="button" className="button button-primary" disabled={busy || xOff} aria-describedby={xOff ? "connect-x-off" : undefined} onClick={() => start("x")}>
+          {t("connect.x")}
+        </button>
+        <button type="button" className="button button-primary" disabled={busy || metaOff} aria-describedby={metaOff ? "connect-meta-off" : undefined} onClick={() => start("meta")}>
+          {t("connect.meta")}
+        </button>
+      </div>
+      {providers && xOff && <p id="connect-x-off" className="muted">{t("connect.xOff")}</p>}
+      {providers && metaOff && <p id="connect-meta-off" className="muted">{t("connect.metaOff")}</p>}
+      {error && <p className="source-error" role="alert">{error}</p>}
+    </section>
+  );
+}
+
+function ReconnectButton({ source: s, villageId, providers }: { source: SourceDTO; villageId: number; providers: OAuthProvidersDTO | null }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const platform = s.platform === "x" ? "x" : "meta";
+  const off = !(platform === "x" ? providers?.x.configured : providers?.meta.configured);
+  return (
+    <div className="source-reconnect" role="note">
+      <p>{t("connect.needsLogin")}</p>
+      <button type="button" className="button button-primary" disabled={busy || off} onClick={() => {
+        setBusy(true);
+        goToLogin(villageId, platform, s.id).catch((e: unknown) => {
+          setError(errorText(e));
+          setBusy(false);
+        });
+      }}>
+        {t("connect.reconnect")}
+      </button>
+      {off && <p className="muted">{t("connect.reconnectOff")}</p>}
+      {error && <p className="source-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function PagePicker({ villageId, pick, onDone }: { villageId: number; pick: string; onDone(): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const pages = useMetaPageChoices(villageId, pick);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const list = pages.status === "success" ? (pages.data ?? []) : [];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await connectActions.choosePage(villageId, pick, chosen);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+      setSaving(false);
+    }
+  };
+  return (
+    <form className="panel source-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("connect.pickTitle")}</h2>
+      {pages.status === "loading" && <LoadingState />}
+      {pages.status === "error" && <ErrorState error={pages.error} onRetry={pages.refetch} />}
+      <fieldset>
+        <legend>{t("connect.pickLegend")}</legend>
+        {list.map((p) => (
+          <label key={p.id} className="radio">
+            <input type="radio" name={`${id}-page`} value={p.id} checked={chosen === p.id} onChange={() => setChosen(p.id)} />
+            {p.name}
+            {" · "}
+            {p.instagram ? t("connect.withInstagram", { username: p.instagram.username ? `@${p.instagram.username}` : "" }) : t("connect.noInstagram")}
+          </label>
+        ))}
+      </fieldset>
+      {error && <p className="source-error" role="alert">{error}</p>}
+      <button type="submit" className="button button-primary" disabled={saving || !chosen}>
+        {t("connect.pickSubmit")}
       </button>
     </form>
   );

@@ -69,3 +69,27 @@ export async function findHumanLabels(db: Database, villageId?: number): Promise
     humanTopicsBy: r.humanTopicsBy, humanTopicsAt: r.humanTopicsAt, topics: r.topics.map((t) => t.topic.key),
   }));
 }
+
+/**
+ * Cheap change marker of a village's sentiment corrections (their count and the latest time one was
+ * set): the village's pipeline rebuilds its adaptation only when this changes.
+ */
+export async function getSentimentCorrectionStamp(db: Database, villageId: number): Promise<string> {
+  const r = await db.prisma.comment.aggregate({
+    where: { villageId, humanSentiment: { not: null } },
+    _count: { _all: true },
+    _max: { humanSentimentAt: true },
+  });
+  return `${r._count._all}:${r._max.humanSentimentAt?.toISOString() ?? ""}`;
+}
+
+/** A village's most recent `limit` sentiment corrections (text and label), oldest first. */
+export async function findSentimentCorrections(db: Database, villageId: number, limit: number): Promise<Array<{ text: string; label: string }>> {
+  const rows = await db.prisma.comment.findMany({
+    where: { villageId, humanSentiment: { not: null } },
+    select: { text: true, humanSentiment: true },
+    orderBy: [{ humanSentimentAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return rows.reverse().map((r) => ({ text: r.text, label: r.humanSentiment! }));
+}

@@ -34,3 +34,41 @@ export async function tryLockSource(db: Database, sourceId: number): Promise<(()
     }
   };
 }
+
+const TOKEN_LOCK_CLASS = 7_302_156;
+/** SQLite: one process, so a promise chain per source serialises refreshes. */
+const tokenChains = new Map<number, Promise<unknown>>();
+
+/**
+ * Runs `fn` while holding the token lock of a source, waiting for it: X rotates refresh tokens, so
+ * two processes refreshing one login at once would leave one of them with a dead token. PostgreSQL:
+ * a transaction-scoped advisory lock on a dedicated connection; SQLite: an in-process queue.
+ */
+export async function withSourceTokenLock<T>(db: Database, sourceId: number, fn: () => Promise<T>): Promise<T> {
+  if (!db.pg) {
+    const before = tokenChains.get(sourceId) ?? Promise.resolve();
+    const run = before.catch(() => {}).then(fn);
+    const tail = run.catch(() => {});
+    tokenChains.set(sourceId, tail);
+    try {
+      return await run;
+    } finally {
+      if (tokenChains.get(sourceId) === tail) tokenChains.delete(sourceId);
+    }
+  }
+  const client = await db.pg.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1, $2)", [TOKEN_LOCK_CLASS, sourceId]);
+    try {
+      return await fn();
+    } finally {
+      await client.query("COMMIT");
+    }
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -80,6 +80,8 @@ export interface SourcePatch {
   handle?: string | null;
   name?: string | null;
   tokenEnc?: string | null;
+  refreshTokenEnc?: string | null;
+  tokenExpiresAt?: Date | null;
   intervalMinutes?: number | null;
   status?: SourceStatus;
   settings?: Record<string, unknown>;
@@ -90,6 +92,21 @@ export interface SourcePatch {
 export async function updateSource(db: Database, id: number, patch: SourcePatch): Promise<SourceRow> {
   const { settings, ...rest } = patch;
   return db.prisma.source.update({ where: { id }, data: { ...rest, ...(settings ? { settings: JSON.stringify(settings) } : {}) } });
+}
+
+/**
+ * Stores refreshed tokens only if the refresh token is still the one the refresh used (X rotates
+ * refresh tokens: of two processes refreshing at once, the later write must not keep a dead one).
+ * False when another process stored newer tokens first.
+ */
+export async function swapSourceTokens(
+  db: Database,
+  id: number,
+  usedRefreshTokenEnc: string,
+  next: { tokenEnc: string; refreshTokenEnc: string | null; tokenExpiresAt: Date | null },
+): Promise<boolean> {
+  const res = await db.prisma.source.updateMany({ where: { id, refreshTokenEnc: usedRefreshTokenEnc }, data: next });
+  return res.count > 0;
 }
 
 /** Deletes a source; its comments stay (sourceId set to null). */

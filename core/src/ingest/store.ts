@@ -10,7 +10,7 @@ import {
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
-import { queueUrgentAlerts } from "../services/alertService";
+import { formatUrgent, isRecentForAlert, queueUrgentAlerts } from "../services/alertService";
 import type { Analysis } from "../nlp/types";
 import type { IncomingComment, IncomingPost } from "./types";
 
@@ -45,16 +45,16 @@ async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Se
   return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
 }
 
-const villageZones = new Map<number, string>();
-async function villageTimeZone(db: Database, villageId: number): Promise<string> {
-  let tz = villageZones.get(villageId);
-  if (!tz) {
-    const v = await db.prisma.village.findUnique({ where: { id: villageId }, select: { timeZone: true } });
-    if (!v) throw new Error(`village ${villageId} does not exist`);
-    tz = v.timeZone;
-    villageZones.set(villageId, tz);
+const villages = new Map<number, { name: string; timeZone: string }>();
+async function villageOf(db: Database, villageId: number): Promise<{ name: string; timeZone: string }> {
+  let v = villages.get(villageId);
+  if (!v) {
+    const row = await db.prisma.village.findUnique({ where: { id: villageId }, select: { name: true, timeZone: true } });
+    if (!row) throw new Error(`village ${villageId} does not exist`);
+    v = row;
+    villages.set(villageId, v);
   }
-  return tz;
+  return v;
 }
 
 /**
@@ -68,7 +68,9 @@ export async function storeBatch(
   db: Database,
   input: { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null },
 ): Promise<StoreResult> {
-  const timeZone = await villageTimeZone(db, input.villageId);
+  const village = await villageOf(db, input.villageId);
+  const { timeZone } = village;
+  const now = Date.now();
   const { pipeline, model, topicIds } = await getVillagePipeline(db, input.villageId);
   const own = await ownAccountKeys(db, input.sourceId);
 
@@ -101,6 +103,12 @@ export async function storeBatch(
   const rows: CommentRow[] = toAnalyze.map((c, i) => {
     const a = analyses[i];
     const day = localDay(c.publishedAt, timeZone);
+    const fromVillage = own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase()));
+    const stored = toStoredAnalysis(a, topicIds);
+    // An urgent resident comment gets its outbox rows in the transaction that stores it (if new).
+    const urgentAlert = a.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
+      ? JSON.stringify(formatUrgent(village, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null))
+      : null;
     return {
       platform: c.platform,
       externalId: c.externalId,
@@ -113,8 +121,9 @@ export async function storeBatch(
       publishedAt: c.publishedAt,
       day,
       likeCount: c.likeCount ?? 0,
-      fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
-      analysis: toStoredAnalysis(a, topicIds),
+      fromVillage,
+      urgentAlert,
+      analysis: stored,
     };
   });
 
@@ -148,6 +157,6 @@ export async function refreshRollups(db: Database, villageId: number, days: stri
   await recomputeRollups(db, villageId, days);
   // After linking: a village reply that arrived before its parent now answers the parent's case.
   await syncCases(db, villageId, days);
-  // Urgent comments of this run reach the village's alert channels' outbox now (the dispatcher sends).
+  // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
   await queueUrgentAlerts(db, villageId);
 }

@@ -1,29 +1,58 @@
-// One NLP pipeline per village taxonomy, rebuilt only when the village's topics change. The stored
-// model version carries a short hash of the taxonomy, so editing a village's topics (or bumping the
-// model) marks its comments for re-tagging.
+// One NLP pipeline per village taxonomy and set of sentiment corrections, rebuilt only when the
+// village's topics or corrections change. The stored model version carries a short hash of the
+// taxonomy, so editing a village's topics (or bumping the model) marks its comments for re-tagging.
+// Corrections adapt the sentiment of new comments (sentimentAdaptation.ts) without changing the
+// version: re-applying them to stored comments is a request (`npm run retag -- --village <code> --all`),
+// not a re-tag of the whole village after every correction. Other processes (workers, the server) see
+// a new correction within CORRECTIONS_CHECK_MS; the process that stored it at once (forgetVillagePipeline).
 import { createHash } from "node:crypto";
 import { findTopicsForVillage } from "../db/topicRepository";
+import { findSentimentCorrections, getSentimentCorrectionStamp } from "../db/labelRepository";
+import { MAX_CORRECTIONS } from "../nlp/sentimentAdaptation";
 import type { Database } from "../db/client";
 import { createPipeline } from "../nlp/pipeline";
 import type { ModelInfo, Pipeline } from "../nlp/types";
 
-export interface VillagePipeline { pipeline: Pipeline; model: ModelInfo; topicIds: Map<string, number>; signature: string }
+export interface VillagePipeline {
+  pipeline: Pipeline;
+  model: ModelInfo;
+  topicIds: Map<string, number>;
+  signature: string;
+  /** Change marker of the corrections the pipeline was built with, and when it was last compared. */
+  corrections: string;
+  checkedAt: number;
+}
+
+/** How often a cached pipeline compares its corrections with the database (one aggregate query). */
+export const CORRECTIONS_CHECK_MS = 60_000;
 
 const cache = new Map<number, VillagePipeline>();
 
-/** The pipeline for a village's current taxonomy (cached by its content). */
-export async function getVillagePipeline(db: Database, villageId: number): Promise<VillagePipeline> {
+/** Drops a village's cached pipeline (after a correction in this process), so the next batch uses it. */
+export function forgetVillagePipeline(villageId: number): void {
+  cache.delete(villageId);
+}
+
+/** The pipeline for a village's current taxonomy and sentiment corrections (cached by their content). */
+export async function getVillagePipeline(db: Database, villageId: number, now: number = Date.now()): Promise<VillagePipeline> {
   const topics = await findTopicsForVillage(db, villageId);
   const signature = JSON.stringify(topics.map((t) => [t.id, t.key, t.keywords]));
   const hit = cache.get(villageId);
-  if (hit && hit.signature === signature) return hit;
-  const pipeline = createPipeline({ topics });
+  const fresh = hit !== undefined && now - hit.checkedAt < CORRECTIONS_CHECK_MS;
+  const corrections = fresh ? hit.corrections : await getSentimentCorrectionStamp(db, villageId);
+  if (hit && hit.signature === signature && hit.corrections === corrections) {
+    hit.checkedAt = fresh ? hit.checkedAt : now;
+    return hit;
+  }
+  const pipeline = createPipeline({ topics, corrections: corrections.startsWith("0:") ? [] : await findSentimentCorrections(db, villageId, MAX_CORRECTIONS) });
   const taxonomyHash = createHash("sha256").update(signature).digest("hex").slice(0, 8);
   const entry: VillagePipeline = {
     pipeline,
     model: { name: pipeline.model.name, version: `${pipeline.model.version}+tx.${taxonomyHash}` },
     topicIds: new Map(topics.map((t) => [t.key, t.id])),
     signature,
+    corrections,
+    checkedAt: now,
   };
   cache.set(villageId, entry);
   return entry;

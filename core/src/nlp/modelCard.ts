@@ -17,14 +17,42 @@ export interface ModelCard {
   sentimentModelVersion: string;
   measuredOn: string; // YYYY-MM-DD
   dataSources: string[];
-  sentiment: { model: CardFigure[]; lexicon: CardFigure[]; sentimentPackage: CardFigure[] };
+  /**
+   * `model`: the shipped sentiment stage (benchmark model read through the village-speech model and its
+   * gate); `benchmarkModel`: the benchmark model alone, as the previous version scored.
+   */
+  sentiment: { model: CardFigure[]; lexicon: CardFigure[]; sentimentPackage: CardFigure[]; benchmarkModel?: CardFigure[] };
   languageId: { dataset: string; n: number; accuracy: number };
+  /** The previous release's figures, shown beside this one's by `npm run eval:nlp`. */
+  previous?: PreviousFigures;
+  /** The other stages on the village corpus test split, issue grouping, and the corrections learning curve (valid). */
+  domain?: DomainFigures;
   topics: {
     /** Headline: blind village-corpus test split (keywords never tuned on it). */
     blind: { dataset: string; n: number; microF1: number; macroF1: number; perTopic: Array<{ key: string; f1: number; support: number }> };
     /** Old figure on test/fixtures/topics: optimistic, keywords were written with those comments in view. */
     optimistic: { dataset: string; n: number; microF1: number; ablations: Array<{ name: string; dropped: number; microF1: number; englishMicroF1: number }> };
   };
+}
+
+export interface PreviousFigures {
+  pipelineVersion: string;
+  sentiment: CardFigure[];
+  domain?: DomainFigures;
+  topics: { microF1: number; macroF1: number };
+  languageId: number;
+}
+
+export interface DomainFigures {
+  dataset: string;
+  n: number;
+  intent: { macroF1: number; needsReplyPrecision: number; needsReplyRecall: number };
+  urgent: { recall: number; falseAlarmsPer100: number };
+  spam: { precision: number; recall: number; falseAlarmsPer100: number };
+  personalData: { precision: number; recall: number };
+  grouping: { precision: number; recall: number; f1: number };
+  /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
+  learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
 }
 
 function isFigure(x: unknown): x is CardFigure {

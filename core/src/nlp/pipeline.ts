@@ -14,6 +14,9 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpam, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency } from "./intent";
+import type { NormalizedText } from "./normalize";
+import { decideVillageSentiment, generalProbabilities, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
@@ -29,7 +32,7 @@ export const CORE_VERSION = "1.1.2";
  */
 export const MODEL: ModelInfo = {
   name: "suara-desa-nlp",
-  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}`,
+  version: `${CORE_VERSION}+topics.${TOPIC_MODEL_INFO.version}.taxonomy.${TAXONOMY_VERSION}.village.${VILLAGE_SENTIMENT_VERSION}`,
 };
 
 /**
@@ -38,23 +41,45 @@ export const MODEL: ModelInfo = {
  */
 export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon", version: MODEL.version };
 
-/** The sentiment stage in use: the trained model when it ships, else the v0 lexicon. */
-function sentimentStage(res: NlpResources): (normalized: string, ctx: NlpContext) => SentimentResult {
-  return res.sentiment ? sentimentModel : sentimentLexicon;
+/**
+ * The sentiment stage in use: the trained model when it ships, read through the village-speech model
+ * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
+ */
+function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedText, ctx: NlpContext) => SentimentResult {
+  const general = res.sentiment;
+  const village = res.villageSentiment;
+  if (general && village && adaptation) {
+    return (forms) => {
+      const p = Float64Array.from(generalProbabilities(general, forms.normalized));
+      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p).result);
+    };
+  }
+  if (general && village) {
+    return (forms, ctx) => villageSentiment({ surface: forms.surface, normalized: forms.normalized, general: generalProbabilities(general, forms.normalized) }, ctx);
+  }
+  return general ? (forms, ctx) => sentimentModel(forms.normalized, ctx) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
-/** Builds a pipeline for one taxonomy (global topics plus a village's own). */
-export function createPipeline(opts: { topics: TopicRule[] }): Pipeline {
+/**
+ * Builds a pipeline for one taxonomy (global topics plus a village's own) and, optionally, one village's
+ * sentiment corrections (oldest first), which adapt its sentiment stage (sentimentAdaptation.ts).
+ */
+export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<{ text: string; label: string }> }): Pipeline {
   const res = getResources();
-  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent } };
-  const sentiment = sentimentStage(res);
+  const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
+  const general = res.sentiment;
+  const corrections = general && res.villageSentiment && opts.corrections?.length
+    ? opts.corrections.map((c) => correctionFromText(c.text, c.label, { normalize: res.normalize, sentiment: general })).filter((c): c is SentimentCorrection => c !== null)
+    : [];
+  const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
+  const sentiment = sentimentStage(res, adaptation);
 
   const analyzeOne = (text: string): Analysis => {
     const forms = normalize(text, ctx);
     const tokens = tokenize(forms.normalized, ctx);
     const lang = language(forms.surface, ctx);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms.normalized, ctx);
+    const sent = sentiment(forms, ctx);
     const topics = tagTopics({ normalized: forms.normalized, tokens }, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
     const { intent, urgency } = classifyIntentUrgency(forms, res.intent);

@@ -9,6 +9,7 @@ import type { SentimentModel } from "./sentimentModel";
 import { parseLanguageModel } from "./language";
 import { parseSentimentModel } from "./sentimentModel";
 import { joinModels, parseLinearModel, type IntentModels } from "./intent";
+import { parseVillageSentimentModels, type VillageSentimentModels } from "./villageSentiment";
 import { buildLexicon, type LexiconV0 } from "./sentimentLexicon";
 import type { GroupingVocabulary } from "./grouping";
 import { RISING_STOPWORDS } from "./risingTerms";
@@ -20,6 +21,7 @@ export const SENTIMENT_MODEL_FILE = path.join(MODELS_DIR, "sentiment-v1.json");
 export const LANGUAGE_MODEL_FILE = path.join(MODELS_DIR, "language-v1.json");
 export const INTENT_MODEL_FILE = path.join(MODELS_DIR, "intent-v1.json");
 export const URGENCY_MODEL_FILE = path.join(MODELS_DIR, "urgency-v1.json");
+export const VILLAGE_SENTIMENT_MODEL_FILE = path.join(MODELS_DIR, "village-sentiment-v1.json");
 
 export type EmojiPolarity = "pos" | "neg" | "laugh";
 
@@ -39,6 +41,8 @@ export interface NlpResources {
   sentiment: SentimentModel | null;
   /** Intent and urgency models (trained by `npm run train:intent`); required by the pipeline. */
   intent: IntentModels;
+  /** Village-speech sentiment and its gate (`npm run train:village-sentiment`); shipped and loaded with `sentiment`. */
+  villageSentiment: VillageSentimentModels | null;
 }
 
 function readLines(file: string): string[] {
@@ -89,7 +93,7 @@ function loadEmoji(): { emoji: Map<string, EmojiPolarity>; emoticons: Array<[str
 }
 
 /** Loads the data files every stage needs except the trained models (used by training too). */
-export function loadBaseResources(): Omit<NlpResources, "language" | "sentiment" | "intent"> {
+export function loadBaseResources(): Omit<NlpResources, "language" | "sentiment" | "intent" | "villageSentiment"> {
   const english = new Set(readLines("english-function-words.txt").map((w) => w.trim()));
   const slang = loadSlang(english);
   const vocab = new Set<string>();
@@ -140,6 +144,8 @@ export function getResources(): NlpResources {
     parseLinearModel(readFileSync(INTENT_MODEL_FILE, "utf8")),
     parseLinearModel(readFileSync(URGENCY_MODEL_FILE, "utf8")),
   );
-  cached = { ...base, language, sentiment, intent };
+  // Required with the trained sentiment model: results are stamped with both versions (pipeline MODEL).
+  const villageSentiment = sentiment ? parseVillageSentimentModels(readFileSync(VILLAGE_SENTIMENT_MODEL_FILE, "utf8")) : null;
+  cached = { ...base, language, sentiment, intent, villageSentiment };
   return cached;
 }

@@ -41,6 +41,11 @@ export function canManageSources(auth: Auth): boolean {
   return roleIn(auth, ["admin"]);
 }
 
+/** "Hubungkan akun" for a village: who may manage sources, for a village they belong to. */
+export function canConnectSources(auth: Auth, villageId: number): boolean {
+  return canManageSources(auth) && !!auth && isMember(auth, villageId);
+}
+
 /** Adding villages from the registry: admin. */
 export function canManageVillages(auth: Auth): boolean {
   return roleIn(auth, ["admin"]);
@@ -99,6 +104,10 @@ export function assertCanExport(auth: Auth, villageId: number): asserts auth is 
 /** Throws 403 unless canManageSources. */
 export function assertCanManageSources(auth: Auth): asserts auth is AuthContext {
   check(canManageSources(auth), "Hanya admin yang dapat mengelola sumber data");
+}
+/** Throws 403 unless canConnectSources. */
+export function assertCanConnectSources(auth: Auth, villageId: number): asserts auth is AuthContext {
+  check(canConnectSources(auth, villageId), "Hanya admin yang dapat menghubungkan akun desa ini");
 }
 /** Throws 403 unless canManageVillages. */
 export function assertCanManageVillages(auth: Auth): asserts auth is AuthContext {

@@ -17,6 +17,14 @@ function xPostsRead(row: SourceRow, now: Date): number | null {
   }
 }
 
+function settingsSay(row: SourceRow, key: string): boolean {
+  try {
+    return Boolean((JSON.parse(row.settings) as Record<string, unknown>)[key]);
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the DTO of a source. */
 export function presentSource(row: SourceRow, extra: { lastRun?: LastRunRow | null; comments?: number; now?: Date } = {}): SourceDTO {
   const run = extra.lastRun ?? null;
@@ -37,5 +45,6 @@ export function presentSource(row: SourceRow, extra: { lastRun?: LastRunRow | nu
     lastRun: run ? { status: run.status, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt), read: run.read, new: run.new, updated: run.updated, rejected: run.rejected } : null,
     comments: extra.comments ?? 0,
     xPostsReadThisMonth: xPostsRead(row, extra.now ?? new Date()),
+    connected: settingsSay(row, "oauth"),
   };
 }

@@ -12,6 +12,7 @@ import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalD
 import { presentComment, presentPost } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
 import { followUpOfComment, syncCases } from "./caseService";
+import { forgetVillagePipeline } from "../ingest/villagePipeline";
 
 /** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited) in all of them. */
 export async function getCommentDetail(
@@ -63,7 +64,11 @@ export async function correctLabels(
     if (unknown.length) throw badRequest(`topics: unknown topic ${unknown.join(", ")}`);
     await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
   }
-  if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
+  if (input.sentiment !== undefined) {
+    await setHumanSentiment(db, commentId, input.sentiment, auth.username);
+    // The correction also teaches the village's sentiment stage (new comments from now on).
+    forgetVillagePipeline(row.villageId);
+  }
   if (input.intent !== undefined) await setHumanIntent(db, commentId, input.intent, auth.username);
   if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
   await recomputeRollups(db, row.villageId, [row.day]);

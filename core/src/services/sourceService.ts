@@ -60,7 +60,17 @@ export interface SourceChanges {
   status?: "active" | "paused";
 }
 
-async function present(db: Database, id: number): Promise<SourceDTO> {
+function parseSettings(raw: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(raw) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The DTO of one source with its last run and comment count. */
+export async function presentSourceById(db: Database, id: number): Promise<SourceDTO> {
   const row = await getSource(db, id);
   if (!row) throw notFound("Sumber");
   const runs = await lastRunsBySource(db, [id]);
@@ -97,7 +107,7 @@ export async function addSource(db: Database, auth: Auth, input: NewSource): Pro
     tokenEnc: sealSecret(input.token),
   });
   await recordAudit(db, auth, { action: "source.change", villageId: input.villageId, target: `source:${row.id}`, details: { op: "add", platform: input.platform } });
-  return present(db, row.id);
+  return presentSourceById(db, row.id);
 }
 
 /** Edits a source. A new token clears "perlu login ulang"; a changed account restarts its cursor. */
@@ -115,14 +125,19 @@ export async function editSource(db: Database, auth: Auth, id: number, changes: 
     patch.cursor = null;
   }
   if (changes.token !== undefined) {
+    // A pasted token replaces a connected login: its refresh token would overwrite the new one.
     patch.tokenEnc = sealSecret(changes.token);
+    patch.refreshTokenEnc = null;
+    patch.tokenExpiresAt = null;
+    const { oauth: _login, ...settings } = parseSettings(row.settings);
+    if (_login !== undefined) patch.settings = settings;
     if (row.status === "needs_login" || row.status === "error") patch.status = "active";
   }
   if (changes.status !== undefined) patch.status = changes.status;
   await updateSource(db, id, patch);
   // Which fields changed, never their values (a token is a secret).
   await recordAudit(db, auth, { action: "source.change", villageId: row.villageId, target: `source:${id}`, details: { op: "edit", fields: Object.keys(changes).sort() } });
-  return present(db, id);
+  return presentSourceById(db, id);
 }
 
 /** Removes a source; comments already stored stay. */
@@ -141,7 +156,7 @@ export async function runSourceNow(db: Database, auth: Auth, ingest: IngestPort,
   if (!(API_SOURCE_PLATFORMS as readonly string[]).includes(row.platform)) throw badRequest(`platform: sumber ${row.platform} tidak diambil lewat API`);
   if (await ingest.isRunning(id)) throw conflict("Sumber ini sedang diproses; coba lagi sebentar lagi");
   const result = await ingest.run(id);
-  return { run: result, source: await present(db, id) };
+  return { run: result, source: await presentSourceById(db, id) };
 }
 
 /** "Tes koneksi": one cheap authenticated call. */
@@ -150,5 +165,5 @@ export async function testSourceConnection(db: Database, auth: Auth, ingest: Ing
   const row = await getSource(db, id);
   if (!row) throw notFound("Sumber");
   const result = await ingest.test(id);
-  return { ...result, source: await present(db, id) };
+  return { ...result, source: await presentSourceById(db, id) };
 }

@@ -7,10 +7,11 @@ import type { Database } from "@suara-desa/core/db/client";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { getSource, recordRunResult, updateSource, type SourceRow, type SourceStatus } from "@suara-desa/core/db/sourceRepository";
 import { tryLockSource } from "@suara-desa/core/db/locks";
-import { openSecret } from "@suara-desa/core/services/secretBox";
+import type { OAuthConfig } from "@suara-desa/core/services/platformOAuth";
+import { sourceAccessToken, TokenExpiredError, TokenRefreshUnavailableError } from "@suara-desa/core/services/sourceTokens";
 import type { ConnectorContext } from "./connector";
 import { getVillage } from "@suara-desa/core/db/villageRepository";
-import { AuthError, BadRequestError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
+import { AuthError, BadRequestError, TransientError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
@@ -23,6 +24,8 @@ export interface RunSourceOptions {
   timeoutMs?: number;
   xApiUrl?: string;
   graphUrl?: string;
+  /** Where X tokens are refreshed (default: the settings). */
+  oauth?: OAuthConfig;
   retry?: Partial<RetryPolicy>;
   now?: () => Date;
   log?: (msg: string) => void;
@@ -93,15 +96,23 @@ export function addPostsRead(settings: Record<string, unknown>, now: Date, read:
   return { ...settings, xUsage: { month, postsRead: base + read } satisfies XUsage };
 }
 
-async function connectorFor(source: SourceRow, opts: RunSourceOptions) {
-  if (!isApiPlatform(source.platform)) throw new BadRequestError(`platform ${source.platform} is not an API source`);
-  if (!source.tokenEnc) throw new AuthError("no token stored for this source");
-  let token: string;
+/** The source's access token (an X login refreshed when due, or `force`d after a 401), as connector errors. */
+async function tokenFor(db: Database, source: SourceRow, opts: RunSourceOptions, force: boolean): Promise<string> {
   try {
-    token = openSecret(source.tokenEnc);
+    return await sourceAccessToken(db, source, { now: (opts.now ?? (() => new Date()))(), force, config: opts.oauth });
   } catch (err) {
-    throw new AuthError((err as Error).message);
+    if (err instanceof TokenExpiredError) throw new AuthError(err.message);
+    if (err instanceof TokenRefreshUnavailableError) throw new TransientError(err.message);
+    throw err;
   }
+}
+
+/** Can a 401 be cured by refreshing (an X login with a refresh token)? */
+const refreshable = (source: SourceRow) => source.platform === "x" && source.refreshTokenEnc !== null;
+
+async function connectorFor(db: Database, source: SourceRow, opts: RunSourceOptions, force = false) {
+  if (!isApiPlatform(source.platform)) throw new BadRequestError(`platform ${source.platform} is not an API source`);
+  const token = await tokenFor(db, source, opts, force);
   const e = env();
   const now = opts.now ?? (() => new Date());
   const ctx: ConnectorContext = {
@@ -174,7 +185,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
     result.jobRunId = await startJobRun(db, { kind: "ingest", villageId: source.villageId, sourceId });
     try {
       const baseSleep = opts.retry?.sleep ?? realSleep;
-      const connector = await connectorFor(source, {
+      const connectorOpts: RunSourceOptions = {
         ...opts,
         retry: {
           ...opts.retry,
@@ -195,10 +206,22 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
             if (left > 0) await baseSleep(left);
           },
         },
-      });
+      };
+      let connector = await connectorFor(db, source, connectorOpts);
+      // X may end a login before its stated expiry: one refresh and one more try per run.
+      let refreshed = false;
       let cursor = source.cursor;
       while (result.pages < maxPages && result.read < maxItems) {
-        const page = await connector.fetchPage(cursor);
+        let page;
+        try {
+          page = await connector.fetchPage(cursor);
+        } catch (err) {
+          if (!(err instanceof AuthError) || refreshed || !refreshable(source)) throw err;
+          refreshed = true;
+          log(`source ${sourceId}: X refused the token; refreshing the login once`);
+          connector = await connectorFor(db, (await getSource(db, sourceId)) ?? source, connectorOpts, true);
+          continue;
+        }
         const stored = await storeBatch(db, { villageId: source.villageId, sourceId, posts: page.posts, comments: page.comments, cursor: page.nextCursor });
         cursor = page.nextCursor;
         result.pages += 1;
@@ -298,8 +321,14 @@ export async function testSource(db: Database, sourceId: number, opts: RunSource
   const source = await getSource(db, sourceId);
   if (!source) throw new Error(`source ${sourceId} does not exist`);
   try {
-    const connector = await connectorFor(source, { ...opts, retry: { retries: 1, maxRateWaitMs: 0, ...opts.retry } });
-    const { name } = await connector.testConnection();
+    const testOpts: RunSourceOptions = { ...opts, retry: { retries: 1, maxRateWaitMs: 0, ...opts.retry } };
+    let name: string;
+    try {
+      ({ name } = await (await connectorFor(db, source, testOpts)).testConnection());
+    } catch (err) {
+      if (!(err instanceof AuthError) || !refreshable(source)) throw err;
+      ({ name } = await (await connectorFor(db, (await getSource(db, sourceId)) ?? source, testOpts, true)).testConnection());
+    }
     if (source.status === "needs_login" || source.status === "error") await updateSource(db, sourceId, { status: "active" });
     return { ok: true, name, message: `Terhubung sebagai ${name}.` };
   } catch (err) {

@@ -5,9 +5,10 @@
 // (the platform may have applied it: time-out, dropped connection, 5xx), which the reply service
 // settles by reading the thread (findPosted) before any second post.
 import type { Database } from "@suara-desa/core/db/client";
-import { getSource } from "@suara-desa/core/db/sourceRepository";
+import { getSource, updateSource } from "@suara-desa/core/db/sourceRepository";
 import { env } from "@suara-desa/core/env";
-import { openSecret } from "@suara-desa/core/services/secretBox";
+import type { OAuthConfig } from "@suara-desa/core/services/platformOAuth";
+import { sourceAccessToken, TokenExpiredError } from "@suara-desa/core/services/sourceTokens";
 import type { PostOutcome, ReplyPort, ReplyTarget } from "@suara-desa/core/services/replyService";
 
 export interface ReplyPortOptions {
@@ -15,6 +16,8 @@ export interface ReplyPortOptions {
   graphUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Where X tokens are refreshed (default: the settings). */
+  oauth?: OAuthConfig;
 }
 
 interface Account { token: string; accountId: string; handle: string | null }
@@ -29,7 +32,18 @@ export function createReplyPort(db: Database, opts: ReplyPortOptions = {}): Repl
   async function account(sourceId: number): Promise<Account> {
     const s = await getSource(db, sourceId);
     if (!s?.tokenEnc) throw new Error("akun desa belum terhubung");
-    return { token: openSecret(s.tokenEnc), accountId: s.accountId, handle: s.handle };
+    // An X login is refreshed here too when its two hours are nearly up.
+    let token: string;
+    try {
+      token = await sourceAccessToken(db, s, { config: opts.oauth });
+    } catch (err) {
+      if (err instanceof TokenExpiredError) {
+        await updateSource(db, s.id, { status: "needs_login" });
+        throw new Error("akun desa perlu login ulang");
+      }
+      throw err;
+    }
+    return { token, accountId: s.accountId, handle: s.handle };
   }
 
   async function call(method: "GET" | "POST", url: string, init: { body?: unknown; bearer?: string } = {}): Promise<Answer> {

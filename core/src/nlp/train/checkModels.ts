@@ -1,4 +1,4 @@
-// `npm run check:models`: retrains the cheap models (topics, intent, urgency) into a temporary
+// `npm run check:models`: retrains the cheap models (topics, intent, urgency, village sentiment) into a temporary
 // directory with the committed code and data and compares them byte for byte with the shipped files.
 // Fails naming every file that differs: the shipped artifacts must be what `npm run train:*` makes,
 // and the model card must have been measured on the shipped pipeline and sentiment model versions.
@@ -14,6 +14,8 @@ import { REPO_ROOT } from "./data";
 const CHEAP: Array<{ script: string; files: string[] }> = [
   { script: "core/src/nlp/train/trainTopics.ts", files: ["topics-v1.json"] },
   { script: "core/src/nlp/train/trainIntent.ts", files: ["intent-v1.json", "urgency-v1.json"] },
+  // Needs the shipped sentiment model and the SmSA/NusaX train and valid splits (../shared/data).
+  { script: "core/src/nlp/train/trainVillageSentiment.ts", files: ["village-sentiment-v1.json"] },
 ];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "suara-desa-models-"));
@@ -37,7 +39,7 @@ else if (card.pipelineVersion !== MODEL.version || card.sentimentModelVersion !=
   differ.push(`model-card.json (measured ${card.pipelineVersion} / sentiment ${card.sentimentModelVersion}, shipped ${MODEL.version} / sentiment ${sentimentVersion}: run npm run eval:nlp)`);
 }
 if (differ.length) {
-  console.error(`retrained models differ from the shipped ones: ${differ.join(", ")} (run npm run train:topics / train:intent and commit)`);
+  console.error(`retrained models differ from the shipped ones: ${differ.join(", ")} (run npm run train:topics / train:intent / train:village-sentiment and commit)`);
   process.exit(1);
 }
 console.log(`models reproduce byte for byte: ${CHEAP.flatMap((c) => c.files).join(", ")}; the model card matches the shipped models`);

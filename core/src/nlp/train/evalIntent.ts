@@ -1,6 +1,7 @@
 // `npm run eval:intent`: intent and urgency on the village corpus VALID and TEST splits, next to a
 // trivial baseline ("?" -> pertanyaan, else keluhan; urgent = any danger keyword) so the gain shows.
 // Uses the shipped models exactly as the pipeline does. TEST is reported, never tuned on.
+import { pathToFileURL } from "node:url";
 import { classifyIntentUrgency, DANGER, type IntentModels } from "../intent";
 import { getResources } from "../resources";
 import type { Split } from "./data";
@@ -22,15 +23,33 @@ function report(name: string, ex: IntentExample[], pred: { intent: string; urgen
   console.log(`  ${"".padEnd(9)} needs-reply P ${s.replyP.toFixed(3)} R ${s.replyR.toFixed(3)} · urgent recall ${u.recall.toFixed(3)} (${u.tp}/${u.pos}), false alarms ${u.falseAlarmsPer100.toFixed(2)}/100`);
 }
 
-const models: IntentModels = getResources().intent;
-for (const split of ["valid", "test"] as Split[]) {
-  const ex = readVillageSplit(split);
-  const pred = ex.map((e) => {
+/** The shipped intent and urgency models' predictions on one village corpus split. */
+export function predictIntent(ex: IntentExample[], models: IntentModels = getResources().intent): Array<{ intent: string; urgent: boolean }> {
+  return ex.map((e) => {
     const r = classifyIntentUrgency(e, models);
     return { intent: r.intent.label, urgent: r.urgency.urgent };
   });
-  console.log(`${split.toUpperCase()} (${ex.length} comments, village corpus)`);
-  report("model", ex, pred);
-  report("baseline", ex, ex.map(baseline));
 }
-console.log(`targets (test): macro-F1 >= 0.80; needs-reply R >= 0.95 with P >= 0.90; urgent recall >= 0.90 with <= 2 false alarms/100`);
+
+/** Intent macro-F1, needs-reply precision/recall and urgent recall/false alarms of the shipped models on one split. */
+export function evaluateIntent(split: Split) {
+  const ex = readVillageSplit(split);
+  const pred = predictIntent(ex);
+  return {
+    n: ex.length,
+    intent: intentStats(ex.map((e) => e.intent), pred.map((p) => p.intent)),
+    urgent: urgentStats(ex.map((e) => e.urgent), pred.map((p) => p.urgent)),
+  };
+}
+
+function main(): void {
+  for (const split of ["valid", "test"] as Split[]) {
+    const ex = readVillageSplit(split);
+    console.log(`${split.toUpperCase()} (${ex.length} comments, village corpus)`);
+    report("model", ex, predictIntent(ex));
+    report("baseline", ex, ex.map(baseline));
+  }
+  console.log(`targets (test): macro-F1 >= 0.80; needs-reply R >= 0.95 with P >= 0.90; urgent recall >= 0.90 with <= 2 false alarms/100`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -1,75 +1,134 @@
-// `npm run eval:nlp`: the one table of NLP quality figures. Sentiment on the *test* splits (SmSA,
-// NusaX ind/sun/jav) for three methods measured the same way (the `sentiment` package's English
-// AFINN on the raw text, our v0 lexicon, our trained model), language-ID accuracy on NusaX
-// test (valid chose its weight), topic P/R/F1 (blind village-corpus test split as the headline; the old
-// test/fixtures/topics figure marked optimistic, with ablations) and pipeline throughput. Writes the
-// model card (models/model-card.json) that the report, the client and the README read.
-import { writeFileSync } from "node:fs";
+// `npm run eval:nlp`: the one table of NLP quality figures, each beside the `sentiment` package (English
+// AFINN on the raw text), our v0 lexicon, the benchmark sentiment model alone and the previous model
+// card: sentiment on the *test* splits (SmSA, NusaX ind/sun/jav, village corpus), the other stages on
+// the village corpus test split (intent, needs reply, urgency, topics, spam, personal data), issue
+// grouping, the learning curve of the per-village adaptation (village VALID split), language ID and
+// throughput; then the topic details. Reuses the eval functions of evalIntent/evalSpam/evalGrouping/
+// evalTopics. Writes the model card (models/model-card.json) that the report, the client and the README read.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import { getResources } from "../resources";
 import { normalizeText } from "../normalize";
 import { scoreAfinn, scoreLexicon } from "../sentimentLexicon";
-import { predictProba, SENTIMENT_LABELS } from "../sentimentModel";
+import { predictSentiment, SENTIMENT_LABELS } from "../sentimentModel";
 import { identifyLanguage } from "../language";
 import { createPipeline, MODEL } from "../pipeline";
 import { accuracy, expectedCalibrationError, macroF1 } from "./metrics";
 import { readNusax, readSmsa, type LabelledText } from "./data";
 import { languageSet } from "./trainLanguage";
 import { DEFAULT_TOPICS } from "../taxonomy";
-import { MODEL_CARD_FILE, type CardFigure, type ModelCard } from "../modelCard";
+import { MODEL_CARD_FILE, readModelCard, type CardFigure, type ModelCard, type PreviousFigures } from "../modelCard";
+import { DEFAULT_GROUPING } from "../grouping";
+import { CORPUS_DIR } from "./intentData";
+import { evaluateIntent } from "./evalIntent";
+import { evaluateSpam } from "./evalSpam";
+import { evaluateGrouping } from "./evalGrouping";
+import { sentimentLearningCurve } from "./learningCurve";
 import { evaluateTopics, evaluateVillageTopics, formatTopicEval, optimisticAblations } from "./evalTopics";
 
-type Method = "sentiment (AFINN, en)" | "v0 lexicon" | "model";
+type Method = "sentimentPackage" | "lexicon" | "benchmarkModel" | "model";
+const METHODS: Method[] = ["sentimentPackage", "lexicon", "benchmarkModel", "model"];
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
+const f3 = (x: number): string => x.toFixed(3);
+const COL = 17;
+
+/** One row of the table: a figure, its n, and a cell per column ("—" where a column has no figure). */
+function row(section: string, figure: string, n: number | string, cells: string[], target = ""): string {
+  return `${pad(section, 10)} ${pad(figure, 44)} ${pad(String(n), 5)} ${cells.map((c) => pad(c, COL)).join(" ")} ${target}`.trimEnd();
+}
+
+interface VillageTest { text: string; sentiment: Sentiment; pii: boolean }
+
+function readVillageTest(): VillageTest[] {
+  const read = (f: string) => readFileSync(path.join(CORPUS_DIR, f), "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const labels = new Map(read("labels.jsonl").map((l) => [String(l.id), l]));
+  return read("comments.jsonl").filter((c) => c.split === "test").map((c) => {
+    const l = labels.get(String(c.id))!;
+    return { text: String(c.text), sentiment: l.sentiment as Sentiment, pii: l.pii === true };
+  });
+}
+
 async function main(): Promise<void> {
+  // The card on disk describes the previous release (read before this run replaces it); a card of this
+  // same version is a re-measurement and passes on the previous release it recorded.
+  const onDisk = readModelCard();
+  const previous: PreviousFigures | null = onDisk && onDisk.pipelineVersion !== MODEL.version ? previousOf(onDisk) : onDisk?.previous ?? null;
   const t0 = performance.now();
   const res = getResources();
   const loadMs = performance.now() - t0;
-  if (!res.sentiment || !res.language) throw new Error("Model belum dilatih: jalankan npm run train:sentiment (models/sentiment-v1.json, language-v1.json)");
+  if (!res.sentiment || !res.language || !res.villageSentiment) throw new Error("Model belum dilatih: jalankan npm run train:sentiment dan npm run train:village-sentiment");
   const model = res.sentiment;
-  const datasets: Array<[string, LabelledText[]]> = [
-    ["SmSA test", readSmsa("test")],
-    ["NusaX ind test", readNusax("indonesian", "test")],
-    ["NusaX sun test", readNusax("sundanese", "test")],
-    ["NusaX jav test", readNusax("javanese", "test")],
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const village = readVillageTest();
+  const datasets: Array<[string, string, LabelledText[]]> = [
+    ["SmSA", "smsa", readSmsa("test")],
+    ["NusaX ind", "nusax-indonesian", readNusax("indonesian", "test")],
+    ["NusaX sun", "nusax-sundanese", readNusax("sundanese", "test")],
+    ["NusaX jav", "nusax-javanese", readNusax("javanese", "test")],
+    ["village speech", "village-corpus", village.map((v, i) => ({ id: `village-${i}`, text: v.text, label: v.sentiment }))],
   ];
-  const methods: Method[] = ["sentiment (AFINN, en)", "v0 lexicon", "model"];
+  const prevVersion = previous?.pipelineVersion ?? "none";
+  const prevFigure = (key: string) => previous?.sentiment.find((f) => f.dataset === key);
   const lines: string[] = [];
-  lines.push(`Suara Desa NLP evaluation — ${MODEL.name} ${MODEL.version} (test splits; tuned on valid only)`);
-  lines.push(`${pad("dataset", 16)} ${pad("n", 5)} ${methods.map((m) => pad(`${m} F1 / acc`, 30)).join(" ")}`);
-  const figures: Record<Method, CardFigure[]> = { "sentiment (AFINN, en)": [], "v0 lexicon": [], model: [] };
-  const keys: Record<string, string> = { "SmSA test": "smsa", "NusaX ind test": "nusax-indonesian", "NusaX sun test": "nusax-sundanese", "NusaX jav test": "nusax-javanese" };
+  lines.push(`Suara Desa NLP evaluation — ${MODEL.name} ${MODEL.version}. TEST splits, scored once per release (tuned on VALID only); the learning curve is on VALID.`);
+  lines.push(`"benchmark model" = sentiment-v1 alone (how the previous version scored sentiment); "previous card" = figures the previous model card recorded (${prevVersion}).`);
+  lines.push(row("section", "figure", "n", ["sentiment pkg", "v0 lexicon", "benchmark model", "previous card", "current"], "target"));
+  const figures: Record<Method, CardFigure[]> = { sentimentPackage: [], lexicon: [], benchmarkModel: [], model: [] };
   const allConf: number[] = [];
   const allCorrect: boolean[] = [];
-  for (const [name, items] of datasets) {
+  for (const [name, key, items] of datasets) {
     const gold = items.map((t) => t.label);
     const cells: string[] = [];
-    for (const m of methods) {
+    for (const m of METHODS) {
       const pred: Sentiment[] = items.map((t) => {
-        if (m === "sentiment (AFINN, en)") return scoreAfinn(t.text).label;
+        if (m === "sentimentPackage") return scoreAfinn(t.text).label;
         const n = normalizeText(t.text, res.normalize).normalized;
-        if (m === "v0 lexicon") return scoreLexicon(n, res.lexicon).label;
-        const p = predictProba(model, n);
-        let best = 0;
-        for (let c = 1; c < 3; c++) if (p[c] > p[best]) best = c;
-        allConf.push(p[best]);
-        allCorrect.push(SENTIMENT_LABELS[best] === t.label);
-        return SENTIMENT_LABELS[best];
+        if (m === "lexicon") return scoreLexicon(n, res.lexicon).label;
+        if (m === "benchmarkModel") return predictSentiment(model, n).label;
+        // What ships: the pipeline's sentiment stage (benchmark model, village model, gate).
+        const s = pipeline.analyze(t.text).sentiment;
+        allConf.push(s.score);
+        allCorrect.push(s.label === t.label);
+        return s.label;
       });
-      const fig = { dataset: keys[name], n: items.length, macroF1: round4(macroF1(gold, pred, SENTIMENT_LABELS)), accuracy: round4(accuracy(gold, pred)) };
+      const fig = { dataset: key, n: items.length, macroF1: round4(macroF1(gold, pred, SENTIMENT_LABELS)), accuracy: round4(accuracy(gold, pred)) };
       figures[m].push(fig);
-      cells.push(pad(`${fig.macroF1.toFixed(3)} / ${fig.accuracy.toFixed(3)}`, 30));
+      cells.push(`${f3(fig.macroF1)}/${f3(fig.accuracy)}`);
     }
-    lines.push(`${pad(name, 16)} ${pad(String(items.length), 5)} ${cells.join(" ")}`);
+    const prev = prevFigure(key);
+    cells.splice(3, 0, prev ? `${f3(prev.macroF1)}/${f3(prev.accuracy)}` : "—");
+    lines.push(row(key === "village-corpus" ? "domain" : "benchmark", `${name} sentiment macro-F1 / acc`, items.length, cells, key === "village-corpus" ? ">= 0.80" : key === "smsa" || key === "nusax-indonesian" ? ">= 0.85" : ">= 0.80"));
   }
-  lines.push(`targets (macro-F1): SmSA >= 0.85, NusaX ind >= 0.85, sun >= 0.80, jav >= 0.80`);
-  lines.push(`model confidence: temperature ${model.header.temperature} (fitted on valid); ECE on these test sets ${expectedCalibrationError(allConf, allCorrect).toFixed(3)}`);
+
+  const none = ["—", "—", "—"];
+  const prevDomain = previous?.domain;
+  const intent = evaluateIntent("test");
+  lines.push(row("domain", "intent macro-F1", intent.n, [...none, prevDomain ? f3(prevDomain.intent.macroF1) : "—", f3(intent.intent.macroF1)], ">= 0.80"));
+  lines.push(row("domain", "needs reply precision / recall", intent.n, [...none, prevDomain ? `${f3(prevDomain.intent.needsReplyPrecision)}/${f3(prevDomain.intent.needsReplyRecall)}` : "—", `${f3(intent.intent.replyP)}/${f3(intent.intent.replyR)}`], "P >= 0.90, R >= 0.95"));
+  lines.push(row("domain", "urgent recall / false alarms /100", intent.n, [...none, prevDomain ? `${f3(prevDomain.urgent.recall)}/${prevDomain.urgent.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(intent.urgent.recall)}/${intent.urgent.falseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
+  const blind = evaluateVillageTopics();
+  lines.push(row("domain", "topics micro-F1 / macro-F1", blind.n, [...none, previous ? `${f3(previous.topics.microF1)}/${f3(previous.topics.macroF1)}` : "—", `${f3(blind.micro.f1)}/${f3(blind.macroF1)}`]));
+  const spam = evaluateSpam("test");
+  lines.push(row("domain", "spam precision / recall / FA /100", spam.n, [...none, prevDomain ? `${f3(prevDomain.spam.precision)}/${f3(prevDomain.spam.recall)}/${prevDomain.spam.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(spam.precision)}/${f3(spam.recall)}/${spam.falseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
+  const piiPred = village.map((v) => pipeline.analyze(v.text).pii.length > 0);
+  const piiTp = village.filter((v, i) => v.pii && piiPred[i]).length;
+  const pii = { precision: piiTp / Math.max(1, piiPred.filter(Boolean).length), recall: piiTp / Math.max(1, village.filter((v) => v.pii).length) };
+  lines.push(row("domain", "personal data precision / recall", village.length, [...none, prevDomain ? `${f3(prevDomain.personalData.precision)}/${f3(prevDomain.personalData.recall)}` : "—", `${f3(pii.precision)}/${f3(pii.recall)}`]));
+  const grouping = evaluateGrouping("test");
+  const g = grouping.score(DEFAULT_GROUPING);
+  lines.push(row("clusters", "issue grouping pairwise P / R / F1", grouping.rows, [...none, prevDomain ? `${f3(prevDomain.grouping.precision)}/${f3(prevDomain.grouping.recall)}/${f3(prevDomain.grouping.f1)}` : "—", `${f3(g.precision)}/${f3(g.recall)}/${f3(g.f1)}`]));
+  const curve = sentimentLearningCurve(res.villageSentiment, { normalize: res.normalize, sentiment: model });
+  for (const p of curve) {
+    const prevPoint = prevDomain?.learningCurve.points.find((x) => x.corrections === p.corrections);
+    lines.push(row("learning", `sentiment F1, ${p.corrections} corrections (VALID)`, p.n, [...none, prevPoint ? f3(prevPoint.macroF1) : "—", f3(p.macroF1)]));
+  }
 
   const langItems = languageSet("test", res);
   const langPred = langItems.map((x) => identifyLanguage(x.surface, res.language, res.english));
@@ -78,18 +137,17 @@ async function main(): Promise<void> {
     return `${l} ${(idx.filter(([x, i]) => langPred[i] === x.lang).length / idx.length).toFixed(3)}`;
   });
   const langAcc = round4(accuracy(langItems.map((x) => x.lang), langPred));
-  lines.push(`language ID accuracy (NusaX test, n=${langItems.length}): ${accuracy(langItems.map((x) => x.lang), langPred).toFixed(4)} (${perLang.join(", ")}; target >= 0.95)`);
+  lines.push(row("language", `ID accuracy, NusaX (${perLang.join(", ")})`, langItems.length, [...none, previous ? f3(previous.languageId) : "—", f3(langAcc)], ">= 0.95"));
+  lines.push(`sentiment confidence: temperature ${model.header.temperature} (fitted on valid); ECE of the shipped stage on these test sets ${expectedCalibrationError(allConf, allCorrect).toFixed(3)}`);
 
-  const blind = evaluateVillageTopics();
-  lines.push("topics, blind (village corpus test split, test/fixtures/village-corpus; keywords never tuned on it):", ...formatTopicEval(blind).split("\n"));
+  lines.push("details — topics, blind (village corpus test split; keywords never tuned on it):", ...formatTopicEval(blind).split("\n"));
   const old = evaluateTopics();
   const ablations = optimisticAblations().map((a) => ({ ...a, microF1: round4(a.microF1), englishMicroF1: round4(a.englishMicroF1) }));
   lines.push(`topics, OPTIMISTIC (test/fixtures/topics test part, keywords written with it in view): micro-F1 ${old.micro.f1.toFixed(3)}, n=${old.n}`);
   for (const a of ablations) lines.push(`  ${a.name} (${a.dropped} dropped): micro-F1 ${a.microF1.toFixed(3)}, English test comments ${a.englishMicroF1.toFixed(3)}`);
 
   // Throughput of the full pipeline on the test texts (one core, this process).
-  const texts = datasets.flatMap(([, items]) => items.map((t) => t.text));
-  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const texts = datasets.flatMap(([, , items]) => items.map((t) => t.text));
   for (const t of texts.slice(0, 300)) pipeline.analyze(t);
   let n = 0;
   const cpu0 = process.cpuUsage();
@@ -114,11 +172,22 @@ async function main(): Promise<void> {
     dataSources: [
       "SmSA (IndoNLU) test split",
       "NusaX-senti test splits (Indonesian, Sundanese, Javanese)",
-      "village corpus test split (test/fixtures/village-corpus)",
+      "village corpus test split (test/fixtures/village-corpus; learning curve on its valid split)",
       "test/fixtures/topics test part (optimistic)",
     ],
-    sentiment: { model: figures.model, lexicon: figures["v0 lexicon"], sentimentPackage: figures["sentiment (AFINN, en)"] },
+    sentiment: { model: figures.model, lexicon: figures.lexicon, sentimentPackage: figures.sentimentPackage, benchmarkModel: figures.benchmarkModel },
     languageId: { dataset: "nusax-test", n: langItems.length, accuracy: langAcc },
+    ...(previous ? { previous } : {}),
+    domain: {
+      dataset: "village-corpus-test",
+      n: intent.n,
+      intent: { macroF1: round4(intent.intent.macroF1), needsReplyPrecision: round4(intent.intent.replyP), needsReplyRecall: round4(intent.intent.replyR) },
+      urgent: { recall: round4(intent.urgent.recall), falseAlarmsPer100: round4(intent.urgent.falseAlarmsPer100) },
+      spam: { precision: round4(spam.precision), recall: round4(spam.recall), falseAlarmsPer100: round4(spam.falseAlarmsPer100) },
+      personalData: { precision: round4(pii.precision), recall: round4(pii.recall) },
+      grouping: { precision: round4(g.precision), recall: round4(g.recall), f1: round4(g.f1) },
+      learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
+    },
     topics: {
       blind: {
         dataset: "village-corpus-test",
@@ -133,6 +202,17 @@ async function main(): Promise<void> {
   if (process.env.NLP_DRY_RUN === "1") return;
   writeFileSync(MODEL_CARD_FILE, JSON.stringify(card, null, 1) + "\n");
   console.log(`model card written: ${MODEL_CARD_FILE}`);
+}
+
+/** What the table shows of the previous release's card. */
+function previousOf(card: ModelCard): PreviousFigures {
+  return {
+    pipelineVersion: card.pipelineVersion,
+    sentiment: card.sentiment.model,
+    domain: card.domain,
+    topics: { microF1: card.topics.blind.microF1, macroF1: card.topics.blind.macroF1 },
+    languageId: card.languageId.accuracy,
+  };
 }
 
 /** Fixed precision so the card is stable across runs of the same models. */

@@ -5,11 +5,12 @@ import path from "node:path";
 import { REPO_ROOT, type Split } from "./data";
 import { loadBaseResources } from "../resources";
 import { normalizeText } from "../normalize";
+import type { Sentiment } from "@suara-desa/shared/contracts";
 import type { IntentLabel } from "../types";
 
 export const CORPUS_DIR = path.join(REPO_ROOT, "test/fixtures/village-corpus");
 
-export interface IntentExample { id: string; text: string; surface: string; normalized: string; intent: IntentLabel; urgent: boolean; spam: boolean }
+export interface IntentExample { id: string; text: string; surface: string; normalized: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment }
 
 function readJsonl<T>(file: string): T[] {
   return readFileSync(path.join(CORPUS_DIR, file), "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T);
@@ -17,7 +18,7 @@ function readJsonl<T>(file: string): T[] {
 
 /** All examples of one split, in file order (deterministic). */
 export function readVillageSplit(split: Split): IntentExample[] {
-  const labels = new Map(readJsonl<{ id: string; intent: IntentLabel; urgent: boolean; spam: boolean }>("labels.jsonl").map((l) => [l.id, l]));
+  const labels = new Map(readJsonl<{ id: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment }>("labels.jsonl").map((l) => [l.id, l]));
   const res = loadBaseResources().normalize;
   const out: IntentExample[] = [];
   for (const c of readJsonl<{ id: string; text: string; split: Split }>("comments.jsonl")) {
@@ -25,7 +26,7 @@ export function readVillageSplit(split: Split): IntentExample[] {
     const l = labels.get(c.id);
     if (!l) continue;
     const n = normalizeText(c.text, res);
-    out.push({ id: c.id, text: c.text, surface: n.surface, normalized: n.normalized, intent: l.intent, urgent: l.urgent, spam: l.spam });
+    out.push({ id: c.id, text: c.text, surface: n.surface, normalized: n.normalized, intent: l.intent, urgent: l.urgent, spam: l.spam, sentiment: l.sentiment });
   }
   return out;
 }

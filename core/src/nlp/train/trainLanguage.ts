@@ -22,7 +22,7 @@ export function languageSet(split: "train" | "valid" | "test", res: Pick<NlpReso
 }
 
 /** Trains, tunes on valid and writes the model; returns it with its valid accuracy. */
-export function trainLanguage(res: Omit<NlpResources, "language" | "sentiment" | "intent">): { model: LanguageModel; validAccuracy: number } {
+export function trainLanguage(res: Omit<NlpResources, "language" | "sentiment" | "intent" | "villageSentiment">): { model: LanguageModel; validAccuracy: number } {
   const train = languageSet("train", res);
   // NusaX is formal translation; SmSA and the slang lists bring the colloquial Indonesian residents write.
   const refs = [...readNusax("indonesian", "valid"), ...readNusax("indonesian", "test")].map((t) => t.text);

@@ -1,0 +1,65 @@
+// Learning from the officials: a village's sentiment corrections also teach its sentiment stage. New
+// comments that repeat a corrected one get the official's label at once; stored ones on request (retag
+// --all); another village never learns from them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "@suara-desa/server/app";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { retagVillage } from "@suara-desa/jobs/retag";
+import { createVillage, incomingComment } from "../factories/village";
+import { createTempDatabase } from "../helpers/tempDb";
+import { as, loginAs } from "../helpers/session";
+
+let env: Awaited<ReturnType<typeof createTempDatabase>>;
+let villageId: number;
+let otherVillageId: number;
+let api: ReturnType<typeof as>;
+
+const TEXT = "info lowongan kerja di pabrik sepatu cikarang, kirim lamaran ke kantor desa";
+const REPEAT = "info lowongan kerja di pabrik sepatu cikarang, kirim lamaran ke kantor desa ya";
+const at = new Date(Date.UTC(2026, 10, 18, 3));
+
+type Listed = { id: number; text: string; sentiment: { label: string; score: number; origin: string } | null };
+const listOf = async (vid: number): Promise<Listed[]> => (await api.get(`/api/villages/${vid}/comments?spam=include&limit=50`).expect(200)).body.data;
+const store = async (vid: number, externalId: string, text: string) => {
+  const r = await storeBatch(env.db, { villageId: vid, sourceId: null, posts: [], comments: [incomingComment({ externalId, text, publishedAt: at })] });
+  await refreshRollups(env.db, vid, r.days);
+};
+
+beforeAll(async () => {
+  env = await createTempDatabase();
+  const app = createApp({ db: env.db, clientDir: null, log: () => {} });
+  villageId = (await createVillage(env.db, { name: "Desa Sukamaju" })).id;
+  otherVillageId = (await createVillage(env.db, { name: "Desa Lain" })).id;
+  api = as(app, await loginAs(app, env.db, "admin", [villageId, otherVillageId]));
+  await store(villageId, "c-1", TEXT);
+  await store(villageId, "c-2", REPEAT);
+  await store(otherVillageId, "c-1", TEXT);
+});
+afterAll(() => env.cleanup());
+
+describe("sentiment adapted to a village's corrections", () => {
+  it("labels new repeats of a corrected comment as the official did, in that village only", async () => {
+    const [first] = (await listOf(villageId)).filter((c) => c.text === TEXT);
+    const model = first.sentiment!.label;
+    const corrected = model === "positif" ? "negatif" : "positif";
+    await api.patch(`/api/comments/${first.id}/labels`).send({ sentiment: corrected }).expect(200);
+
+    await store(villageId, "c-3", TEXT);
+    await store(otherVillageId, "c-3", TEXT);
+    const mine = (await listOf(villageId)).find((c) => c.text === TEXT && c.id !== first.id)!;
+    expect(mine.sentiment).toMatchObject({ label: corrected, origin: "model", score: 1 });
+    const theirs = (await listOf(otherVillageId)).filter((c) => c.text === TEXT);
+    expect(theirs).toHaveLength(2);
+    for (const c of theirs) expect(c.sentiment!.label).toBe(model);
+
+    // Stored comments keep their label until re-tagging is requested; then near-duplicates follow too.
+    const before = (await listOf(villageId)).find((c) => c.text === REPEAT)!;
+    expect(before.sentiment!.label).toBe(model);
+    await retagVillage(env.db, villageId, { all: true });
+    const after = (await listOf(villageId)).find((c) => c.text === REPEAT)!;
+    expect(after.sentiment).toMatchObject({ label: corrected, origin: "model" });
+    expect(after.sentiment!.score).toBeLessThan(1);
+    await retagVillage(env.db, otherVillageId, { all: true });
+    for (const c of (await listOf(otherVillageId)).filter((x) => x.text === TEXT)) expect(c.sentiment!.label).toBe(model);
+  });
+});
