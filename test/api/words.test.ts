@@ -131,6 +131,9 @@ describe("password reset by an admin", () => {
     const cookie = await loginCookie(app, user.username, "sementara-123");
     const self = as(app, cookie);
     expect((await self.get("/api/auth/me").expect(200)).body.data.user.mustChangePassword).toBe(true);
+    // The server, not only the login screen, holds the session to changing the password.
+    const held = await self.get("/api/villages").expect(403);
+    expect(held.body.error.message).toMatch(/kata sandi sementara/);
     await request(app).post("/api/auth/password").send({ currentPassword: "sementara-123", password: "sandi-milik-budi" }).expect(401);
     const missing = await self.post("/api/auth/password").send({ password: "pendek" }).expect(400);
     expect(missing.body.error.message).toBe("currentPassword: Invalid input: expected string, received undefined; password: minimal 8 karakter");
@@ -140,6 +143,7 @@ describe("password reset by an admin", () => {
     expect(same.body.error.message).toBe("password: harus berbeda dari kata sandi sekarang");
     const changed = await self.post("/api/auth/password").send({ currentPassword: "sementara-123", password: "sandi-milik-budi" }).expect(200);
     expect(changed.body.data.user.mustChangePassword).toBe(false);
+    await self.get("/api/villages").expect(200);
     await request(app).post("/api/auth/login").send({ username: user.username, password: "sementara-123" }).expect(401);
     await loginCookie(app, user.username, "sandi-milik-budi");
   });
