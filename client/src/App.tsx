@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { setUnauthorizedHandler } from "./api/client";
-import { useVillages } from "./api/hooks";
+import { useTopics, useVillages } from "./api/hooks";
 import { queryCache } from "./api/queryCache";
 import { useAuth } from "./auth/useAuth";
 import { useI18n } from "./i18n";
@@ -38,7 +38,7 @@ function matchRoute(pathname: string): Route {
 
 /** Root component: picks the village (first, or ?desa=<id>) and renders the routed page. */
 export function App() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const location = useLocationSnapshot();
   const url = new URL(location, window.location.origin);
   const route = matchRoute(url.pathname);
@@ -59,10 +59,15 @@ export function App() {
   const village = list.find((v) => v.id === desa) ?? list[0] ?? null;
   const defaultVillageId = list[0]?.id ?? null;
 
+  // The tab of a topic page carries the topic's name as people read it, never its key.
+  const topicKey = route.name === "topic" ? route.key : null;
+  const topics = useTopics(topicKey && village ? village.id : null);
+  const topic = topicKey ? topics.data?.find((x) => x.key === topicKey) : undefined;
+  const topicName = topic ? (lang === "en" ? topic.nameEn : topic.nameId) || topic.nameId : null;
   useEffect(() => {
-    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "followUp" ? t("nav.followUp") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "compare" ? t("nav.compare") : route.name === "topic" ? route.key : t("nav.weekly");
+    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "followUp" ? t("nav.followUp") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "compare" ? t("nav.compare") : route.name === "topic" ? (topicName ? t("topic.title", { topic: topicName }) : t("topic.pageTitle")) : t("nav.weekly");
     document.title = village ? `${title} · ${t("village.name", { name: village.name })} · ${t("app.name")}` : t("app.name");
-  }, [route.name, village, t]);
+  }, [route.name, village, t, topicName]);
 
   let content: ReactNode;
   if (villages.status === "loading") content = <LoadingState />;

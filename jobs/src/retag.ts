@@ -3,7 +3,7 @@
 // continues where it stopped. Rollups are recomputed for every day it touched.
 import type { Database } from "@suara-desa/core/db/client";
 import { countStaleComments, findStaleComments, updateAnalyses } from "@suara-desa/core/db/ingestRepository";
-import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
+import { finishJobRun, recordJobProgress, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { refreshRollups, toStoredAnalysis } from "@suara-desa/core/ingest/store";
 import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 
@@ -34,6 +34,8 @@ export async function retagVillage(
   const all = opts.all ?? false;
   const total = await countStaleComments(db, villageId, model.version, all);
   const runId = await startJobRun(db, { kind: "retag", villageId });
+  // Progress lives on the run row, so the Admin page can poll it from any process.
+  await recordJobProgress(db, runId, 0, total);
   let afterId = 0;
   let done = 0;
   const days = new Set<string>();
@@ -46,13 +48,14 @@ export async function retagVillage(
       batch.forEach((c) => days.add(c.day));
       afterId = batch[batch.length - 1].id;
       done += batch.length;
+      await recordJobProgress(db, runId, done, Math.max(total, done));
       opts.onProgress?.(done, total);
     }
     await refreshRollups(db, villageId, [...days]);
-    await finishJobRun(db, runId, { status: "ok", read: done, new: 0, updated: done, rejected: 0, details: { modelVersion: model.version } });
+    await finishJobRun(db, runId, { status: "ok", read: done, new: 0, updated: done, rejected: 0, details: { total: Math.max(total, done), modelVersion: model.version } });
   } catch (e) {
     await refreshRollups(db, villageId, [...days]);
-    await finishJobRun(db, runId, { status: "failed", read: done, new: 0, updated: done, rejected: 0, error: (e as Error).message });
+    await finishJobRun(db, runId, { status: "failed", read: done, new: 0, updated: done, rejected: 0, error: (e as Error).message, details: { total: Math.max(total, done) } });
     throw e;
   }
   return { villageId, retagged: done, total, modelVersion: model.version };

@@ -17,9 +17,15 @@ export async function openBackgroundJobs(db: Database, opts: { log: (m: string) 
     const boss = await openBoss(db, "client", log);
     log("background jobs run on `npm run worker` processes (PostgreSQL + pg-boss)");
     const { createReplyPort } = await import("./replies/platformWriter");
+    const { enqueueRetagVillage, QUEUES } = await import("./queue/queues");
+    const { hasPendingVillageJob } = await import("@suara-desa/core/db/jobQueueRepository");
     return {
       ingest: createQueuedIngestPort(db, boss, { log }),
       replies: createReplyPort(db),
+      retag: {
+        start: async (villageId) => ((await enqueueRetagVillage(boss, villageId)) ? "queued" : "running"),
+        isPending: (villageId) => hasPendingVillageJob(db, QUEUES.retagVillage, villageId),
+      },
       start: () => {},
       stop: () => void boss.stop({ graceful: false }),
     };
@@ -27,11 +33,13 @@ export async function openBackgroundJobs(db: Database, opts: { log: (m: string) 
   const { createIngestRunner } = await import("./ingest/runSource");
   const { startScheduler } = await import("./scheduler");
   const { createReplyPort } = await import("./replies/platformWriter");
+  const { createInProcessRetagPort } = await import("./retagPort");
   let lock: ProcessLock | null = null;
   let scheduler: { stop(): void } | null = null;
   return {
     ingest: createIngestRunner(db, { log }),
     replies: createReplyPort(db),
+    retag: createInProcessRetagPort(db, { log }),
     start: () => {
       if (config.SCHEDULER !== "on") return;
       lock = acquireSchedulerLock(sqlitePath(db.url), { port: config.PORT });

@@ -19,6 +19,7 @@ import { comparisonRouter } from "./routes/comparison";
 import { casesRouter } from "./routes/cases";
 import { alertsRouter } from "./routes/alerts";
 import { repliesRouter } from "./routes/replies";
+import { retagRouter } from "./routes/retag";
 import { publicPageRouter } from "./routes/publicPage";
 import { privacyRouter } from "./routes/privacy";
 import { registryRouter } from "./routes/registry";
@@ -27,6 +28,7 @@ import { sourcesRouter } from "./routes/sources";
 import { oauthRouter } from "./routes/oauth";
 import type { IngestPort } from "@suara-desa/core/services/sourceService";
 import type { ReplyPort } from "@suara-desa/core/services/replyService";
+import type { RetagPort } from "@suara-desa/core/services/retagService";
 import { usersRouter } from "./routes/users";
 import { villagesRouter } from "./routes/villages";
 
@@ -41,6 +43,8 @@ export interface AppOptions {
   ingest?: IngestPort | null;
   /** Replies and hiding on the platforms; without it those routes answer 503. */
   replies?: ReplyPort | null;
+  /** Re-analyses a village's comments ("Analisis ulang komentar"); without it starting answers 503. */
+  retag?: RetagPort | null;
   /** Configuration (default: env()); tests pass one to check settings such as PUBLIC_URL. */
   config?: Env;
   /** Running exports per user and per process (tests pass their own); from the environment by default. */
@@ -84,6 +88,7 @@ export function createApp(opts: AppOptions): Express {
   app.use(privacyRouter(db));
   app.use(registryRouter(db));
   app.use(sourcesRouter({ db, ingest: opts.ingest ?? null }));
+  app.use(retagRouter({ db, retag: opts.retag ?? null }));
   app.use(oauthRouter({ db, config }));
   // Mounted at /api: it also serves /api/reports/:id/download.
   app.use("/api", reportsRouter(db, {

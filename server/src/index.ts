@@ -36,7 +36,7 @@ export async function serve(openBackgroundJobs: OpenBackgroundJobs): Promise<voi
     }
   }
   const jobs = await openBackgroundJobs(db, { log });
-  const app = createApp({ db, log, ingest: jobs.ingest, replies: jobs.replies });
+  const app = createApp({ db, log, ingest: jobs.ingest, replies: jobs.replies, retag: jobs.retag });
   // Listen before starting the schedule: a start that cannot serve must not run background jobs.
   const server = await listen(app, config.PORT, config.HOST, db.provider === "sqlite" ? sqlitePath(db.url) : null);
   jobs.start();

@@ -9,6 +9,8 @@ export interface AuthContext {
   role: Role;
   /** Villages the user belongs to; admins reach every village. */
   villageIds: number[];
+  /** Logged in with a temporary password an admin set: only changing it is allowed until then. */
+  mustChangePassword?: boolean;
   /** Set for a system actor (the command line): it has no User row, so the audit log records no userId. */
   system?: "cli";
 }

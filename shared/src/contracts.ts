@@ -257,16 +257,22 @@ export interface CommentDTO {
 export interface CommentListDTO { data: CommentDTO[]; nextCursor: string | null; total: number }
 
 export const VillageTopicSaveSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, 2–40 characters"),
-  nameId: z.string().trim().min(1).max(80),
-  nameEn: z.string().trim().min(1).max(80),
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "harus 2–40 huruf kecil, angka atau garis bawah, diawali huruf"),
+  nameId: z.string().trim().min(1, "wajib diisi").max(80, "paling banyak 80 karakter"),
+  nameEn: z.string().trim().min(1, "wajib diisi").max(80, "paling banyak 80 karakter"),
   descriptionId: z.string().trim().max(300).optional(),
   descriptionEn: z.string().trim().max(300).optional(),
-  keywords: z.array(z.string().trim().toLowerCase().min(2).max(60)).min(1, "give at least one keyword").max(200),
+  keywords: z.array(z.string().trim().toLowerCase().min(2, "setiap kata kunci minimal 2 huruf").max(60, "setiap kata kunci paling banyak 60 karakter")).min(1, "beri minimal satu kata kunci").max(200, "paling banyak 200 kata kunci"),
 });
 export type VillageTopicSaveInput = z.infer<typeof VillageTopicSaveSchema>;
 
-export interface TopicDTO { key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string }
+export interface TopicDTO {
+  key: string; nameId: string; nameEn: string; descriptionId: string; descriptionEn: string;
+  /** The words that tag a comment with this topic (editable on the Admin page). */
+  keywords: string[];
+  /** The village's own topic, or its own edit of a shared one. */
+  own: boolean;
+}
 
 export interface ApiErrorBody { error: { code: string; message: string } }
 
@@ -317,6 +323,8 @@ export interface UserDTO {
   displayName: string;
   role: (typeof ROLE_NAMES)[number];
   disabled: boolean;
+  /** An admin reset the password: the user sets their own before using the app. */
+  mustChangePassword: boolean;
   villages: Array<{ id: number; code: string; name: string }>;
 }
 
@@ -326,11 +334,15 @@ export interface AuditEntryDTO {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The user's full name, when the account still exists and has one. */
+  actorName: string | null;
   /** "cli": the command line on the server; "system": scheduled jobs. */
   actor: "user" | "cli" | "system";
   action: string;
   villageId: number | null;
   target: string | null;
+  /** What the target is called for people: a source's name, a comment's first words (personal data masked), a topic's name. */
+  targetLabel: string | null;
   details: Record<string, unknown> | null;
 }
 
@@ -340,9 +352,9 @@ export interface BackgroundJobsDTO {
   engine: "queue" | "in-process";
   queues: Array<{ name: string; queued: number; active: number; retrying: number; failed: number }>;
   /** Jobs that failed after their last retry (queue engine), newest first. */
-  failedJobs: Array<{ id: string; queue: string; sourceId: number | null; villageId: number | null; attempts: number; error: string; failedAt: string }>;
+  failedJobs: Array<{ id: string; queue: string; sourceId: number | null; sourceName: string | null; villageId: number | null; attempts: number; error: string; failedAt: string }>;
   /** Ingest, import, retag and report runs that failed or stopped part-way in the last 7 days. */
-  failedRuns: Array<{ id: number; kind: string; status: string; villageId: number | null; sourceId: number | null; startedAt: string; error: string | null }>;
+  failedRuns: Array<{ id: number; kind: string; status: string; villageId: number | null; sourceId: number | null; sourceName: string | null; startedAt: string; error: string | null }>;
 }
 
 /** A stored Laporan Aspirasi Warga (or export) listed for download. */
@@ -471,3 +483,14 @@ export interface PublicPageDTO {
 }
 
 export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });
+
+/**
+ * "Analisis ulang komentar": how many stored comments were tagged by an older model or topic list,
+ * and the village's latest re-analysis with its progress (done of total).
+ */
+export interface RetagStatusDTO {
+  staleComments: number;
+  /** A re-analysis is waiting or running for this village. */
+  pending: boolean;
+  lastRun: { status: "running" | "ok" | "partial" | "failed" | "abandoned"; done: number; total: number; startedAt: string; finishedAt: string | null; error: string | null } | null;
+}

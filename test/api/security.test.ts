@@ -15,7 +15,7 @@ import { createTempDatabase } from "../helpers/tempDb";
 /** Routes anyone may call without a session. */
 const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup", "GET /api/public/villages/:code"]);
 /** Routes about the caller only (any logged-in user). */
-const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/villages", "GET /api/registry/villages", "GET /api/comparison",
+const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "POST /api/auth/password", "GET /api/villages", "GET /api/registry/villages", "GET /api/comparison",
   // Login callbacks: they finish only a login the same user started (state bound to user and village).
   "GET /api/oauth/x/callback", "GET /api/oauth/meta/callback"]);
 /** Deployment-wide administration: admins only. */

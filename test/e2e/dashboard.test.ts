@@ -136,7 +136,7 @@ describe("from a topic to the explorer (Jelajahi Komentar)", () => {
     const topicName = (await firstRow.locator("a.topic-link").innerText()).trim();
 
     const commentsRequest = page.waitForRequest((r) => r.url().includes("/comments?"));
-    await firstRow.locator("a.topic-link").click();
+    await firstRow.locator("a.topic-explore-link").click();
     await page.waitForURL(/\/jelajahi\?/);
     const url = new URL(page.url());
     expect(url.searchParams.get("topic")).toBe(topicKey);
@@ -220,7 +220,7 @@ describe("topic page (Topik)", () => {
     const key = (await firstRow.getAttribute("data-topic"))!;
     const name = (await firstRow.locator("a.topic-link").innerText()).trim();
     const rowCount = (await firstRow.locator("td").first().innerText()).trim();
-    await firstRow.locator("a.topic-detail-link").click();
+    await firstRow.locator("a.topic-link").click();
     await page.waitForURL(new RegExp(`/topik/${key}\\?week=2026-W47$`));
     await page.getByRole("heading", { level: 1, name: `Topik: ${name}` }).waitFor();
     const canvas = 'section[aria-labelledby="topic-trend-title"] canvas';
@@ -293,7 +293,7 @@ describe("language, keyboard and phone", () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/jelajahi\?topic=/);
+    await page.waitForURL(/\/topik\/[a-z0-9_]+/);
     await page.close();
   });
 
@@ -305,7 +305,7 @@ describe("language, keyboard and phone", () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: screenshotPath("weekly-phone"), fullPage: true });
 
-    await page.locator(".topic-table a.topic-link").first().click();
+    await page.locator(".topic-table a.topic-explore-link").first().click();
     await page.locator("article.comment").first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     // Filters other than search fold behind one button on a phone; opening it shows the topic.
@@ -438,19 +438,18 @@ describe("admin", () => {
     await page.getByLabel("Kata sandi (min. 8 karakter)").fill("sandi-rahasia-siti");
     await page.getByLabel("Peran").selectOption("perangkat");
     await page.getByRole("button", { name: "Simpan" }).first().click();
-    await page.getByRole("cell", { name: "perangkat.siti" }).waitFor();
+    await page.getByRole("cell", { name: "perangkat.siti", exact: true }).waitFor();
 
     // A village topic: saved through the form, then offered in the explorer's topic filter.
-    await page.getByLabel("Kunci (huruf kecil, garis bawah)").fill("penerangan_jalan");
     await page.getByLabel("Nama (Indonesia)").fill("Penerangan Jalan");
     await page.getByLabel("Kata kunci (pisahkan dengan koma)").fill("pju, lampu jalan");
     await page.getByRole("button", { name: "Simpan" }).nth(1).click();
     await page.getByText("Topik Penerangan Jalan disimpan.").waitFor();
     // The weekly PDF downloaded earlier in this run was audited.
-    await expect.poll(() => page.locator(".audit-table code", { hasText: "export" }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".audit-table td", { hasText: "mengunduh laporan PDF" }).count()).toBeGreaterThan(0);
     // Background jobs: on SQLite the server runs them itself; nothing failed this week.
     await page.getByRole("heading", { level: 2, name: "Pekerjaan latar" }).waitFor();
-    await page.getByText("dijalankan oleh server ini sendiri").waitFor();
+    await page.getByText("dikerjakan oleh server ini sendiri").waitFor();
     await page.getByText("Tidak ada pekerjaan yang gagal dalam 7 hari terakhir.").waitFor();
     await page.screenshot({ path: screenshotPath("admin-desktop"), fullPage: true });
     await page.close();

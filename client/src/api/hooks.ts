@@ -20,6 +20,7 @@ import type {
   UserDTO,
   AuditEntryDTO,
   TopicDetailDTO,
+  RetagStatusDTO,
   TopicDTO,
   VillageComparisonDTO,
   VillageDTO,
@@ -256,7 +257,22 @@ export const userActions = {
     queryCache.invalidateAll((key) => key !== "/api/users");
     return u;
   },
+  /** Sets a new (temporary) password; the user's sessions end. */
+  async resetPassword(id: number, password: string): Promise<UserDTO> {
+    return (await sendJson<{ data: UserDTO }>(`/api/users/${id}/password`, "POST", { password })).data;
+  },
 };
+
+/** "Analisis ulang komentar": comments waiting for it and the latest run's progress (admins, pimpinan). */
+export function useRetagStatus(villageId: number): QueryResult<RetagStatusDTO> {
+  const url = `/api/villages/${villageId}/retag`;
+  return useQuery(url, () => dataOf<RetagStatusDTO>(url));
+}
+
+/** Starts re-analysing the village's comments in the background. */
+export async function startRetag(villageId: number): Promise<RetagStatusDTO> {
+  return (await sendJson<{ data: RetagStatusDTO }>(`/api/villages/${villageId}/retag`, "POST", {})).data;
+}
 
 /** Adds or edits one of a village's own topics; the taxonomy and every statistic are refetched. */
 export async function saveVillageTopic(villageId: number, topic: { key: string; nameId: string; nameEn: string; keywords: string[] }): Promise<TopicDTO[]> {

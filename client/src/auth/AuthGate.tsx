@@ -1,6 +1,7 @@
 // Decides what the visitor sees: the app (with the user in context) when logged in, otherwise the
 // login page, or the first-run setup when no account exists yet.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { ChangePasswordPage } from "./ChangePasswordPage";
 import { LoginPage } from "./LoginPage";
 import { SetupPage } from "./SetupPage";
 import { useAuthStrings } from "./strings";
@@ -68,6 +69,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
     case "login":
       return <LoginPage notice={state.notice} onLoggedIn={(u) => setState({ kind: "in", user: u })} />;
     case "in":
+      // A temporary password from an admin is replaced before anything else.
+      if (state.user.mustChangePassword) return <ChangePasswordPage user={state.user} onDone={(u) => setState({ kind: "in", user: u })} onLogout={() => void logout()} />;
       return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
   }
 }

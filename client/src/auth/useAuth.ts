@@ -12,6 +12,8 @@ export interface AuthUser {
   displayName: string;
   role: AuthRole;
   disabled: boolean;
+  /** An admin set a temporary password: the user replaces it before using the app. */
+  mustChangePassword?: boolean;
   villages: Array<{ id: number; code: string; name: string }>;
 }
 
@@ -78,6 +80,11 @@ export async function login(username: string, password: string): Promise<AuthUse
 /** Creates the first admin and logs in. */
 export async function setupFirstAdmin(input: { username: string; password: string; displayName: string }): Promise<AuthUser> {
   return (await call<{ user: AuthUser }>("POST", "/api/auth/setup", input)).user;
+}
+
+/** Replaces the logged-in user's own password. */
+export async function changePassword(currentPassword: string, password: string): Promise<AuthUser> {
+  return (await call<{ user: AuthUser }>("POST", "/api/auth/password", { currentPassword, password })).user;
 }
 
 /** Ends the session. */

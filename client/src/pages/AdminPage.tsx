@@ -4,14 +4,27 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ROLE_NAMES, type AuditEntryDTO, type UserDTO, type VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
-import { fetchAuditPage, saveVillageTopic, useBackgroundJobs, userActions, useUsers } from "../api/hooks";
+import { humanizeFieldErrors } from "../api/fieldErrors";
+import { fetchAuditPage, useBackgroundJobs, userActions, useUsers } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { AlertsPanel } from "./admin/AlertsPanel";
 import { PublicPagePanel } from "./admin/PublicPagePanel";
+import { auditSentence } from "./admin/auditSentence";
+import { RetagPanel } from "./admin/RetagPanel";
+import { TopicsPanel } from "./admin/TopicsPanel";
 
-const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+const FIELDS = new Set(["username", "password", "displayName", "role", "villageIds"]);
+
+/** An API error as people read it, with fields named as the form labels them. */
+function useErrorText(): (e: unknown) => string {
+  const { t } = useI18n();
+  return (e) => {
+    const message = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+    return humanizeFieldErrors(message, (f) => (FIELDS.has(f) ? t(`field.${f}` as MessageKey) : null));
+  };
+}
 const roleKey = (r: string) => `admin.role.${r}` as MessageKey;
 
 /** Users and audit log. */
@@ -35,7 +48,8 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
       </section>
       <AlertsPanel village={village} />
       <PublicPagePanel village={village} />
-      <VillageTopicForm village={village} />
+      <TopicsPanel village={village} />
+      <RetagPanel village={village} />
       <BackgroundJobs />
       <AuditLog />
     </div>
@@ -44,7 +58,9 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
 
 function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<number | null>(null);
   const toggle = async (u: UserDTO) => {
     setError(null);
     try {
@@ -78,10 +94,17 @@ function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
               <td>{u.disabled ? t("admin.disabled") : t("admin.enabled")}</td>
               <td>
                 {u.id !== selfId && (
-                  <button type="button" className="link-button" onClick={() => void toggle(u)}>
-                    {u.disabled ? t("admin.enable") : t("admin.disable")}
-                  </button>
+                  <>
+                    <button type="button" className="link-button" onClick={() => void toggle(u)}>
+                      {u.disabled ? t("admin.enable") : t("admin.disable")}
+                    </button>{" "}
+                    <button type="button" className="link-button" aria-expanded={resetting === u.id} onClick={() => setResetting(resetting === u.id ? null : u.id)}
+                      aria-label={t("admin.resetPasswordFor", { name: u.displayName || u.username })}>
+                      {t("admin.resetPassword")}
+                    </button>
+                  </>
                 )}
+                {resetting === u.id && <PasswordReset user={u} onDone={() => setResetting(null)} />}
               </td>
             </tr>
           ))}
@@ -91,8 +114,64 @@ function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
   );
 }
 
+/** A temporary password people can read out and type: no 0/O or 1/l/I look-alikes. */
+export function temporaryPassword(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const bytes = random(12);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8, 12).join("")}`;
+}
+
+/** Sets a temporary password for another user and shows it once. */
+function PasswordReset({ user, onDone }: { user: UserDTO; onDone(): void }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const id = useId();
+  const [password, setPassword] = useState(() => temporaryPassword());
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const name = user.displayName || user.username;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaving(true);
+    try {
+      await userActions.resetPassword(user.id, password);
+      setSaved(password);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  if (saved) {
+    return (
+      <div className="password-reset" role="status">
+        <p>{t("admin.passwordSet", { name })}</p>
+        <p className="temp-password"><code>{saved}</code></p>
+        <p className="muted">{t("admin.passwordSetHelp")}</p>
+        <button type="button" className="button" onClick={onDone}>{t("admin.close")}</button>
+      </div>
+    );
+  }
+  return (
+    <form className="password-reset" onSubmit={(e) => void submit(e)} aria-label={t("admin.resetPasswordFor", { name })}>
+      <div className="field">
+        <label htmlFor={`${id}-p`}>{t("admin.newPassword")}</label>
+        <input id={`${id}-p`} required minLength={8} autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`${id}-h`} />
+        <small className="muted" id={`${id}-h`}>{t("admin.newPasswordHelp")}</small>
+      </div>
+      {error && <p className="source-error" role="alert">{error}</p>}
+      <button type="submit" className="button button-primary" disabled={saving || password.length < 8}>{t("admin.savePassword")}</button>{" "}
+      <button type="button" className="button" onClick={onDone}>{t("admin.cancel")}</button>
+    </form>
+  );
+}
+
 function CreateUserForm({ village }: { village: VillageDTO }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const id = useId();
   const [form, setForm] = useState({ username: "", displayName: "", password: "", role: "perangkat" as UserDTO["role"] });
   const [error, setError] = useState<string | null>(null);
@@ -144,6 +223,11 @@ function CreateUserForm({ village }: { village: VillageDTO }) {
   );
 }
 
+const QUEUE_KEYS = new Set(["ingest-tick", "ingest-source", "nlp-scan", "nlp-batch", "retag-village", "weekly-report", "retention"]);
+const KIND_KEYS = new Set(["import", "ingest", "retag", "rollup", "report"]);
+const queueKey = (q: string): MessageKey => (QUEUE_KEYS.has(q) ? (`admin.queue.${q}` as MessageKey) : "admin.jobsOther");
+const kindKey = (k: string): MessageKey => (KIND_KEYS.has(k) ? (`admin.kind.${k}` as MessageKey) : "admin.jobsOther");
+
 const RUN_STATUS_KEYS: Record<string, MessageKey> = { failed: "admin.runStatus.failed", partial: "admin.runStatus.partial", abandoned: "admin.runStatus.abandoned" };
 
 /** Queue sizes and failed jobs: what an admin must look at when data stops arriving. */
@@ -173,7 +257,7 @@ function BackgroundJobs() {
             <tbody>
               {d.queues.map((q) => (
                 <tr key={q.name}>
-                  <td><code>{q.name}</code></td>
+                  <td>{t(queueKey(q.name))}</td>
                   <td>{fmt.number(q.queued)}</td>
                   <td>{fmt.number(q.active)}</td>
                   <td>{fmt.number(q.retrying)}</td>
@@ -200,14 +284,14 @@ function BackgroundJobs() {
               {d.failedJobs.map((j) => (
                 <tr key={`job-${j.id}`}>
                   <td>{fmt.dateTime(j.failedAt, "Asia/Jakarta")}</td>
-                  <td><code>{j.queue}</code>{j.sourceId !== null ? ` · ${t("admin.jobsSource", { id: j.sourceId })}` : ""} · {t("admin.jobsAttempts", { n: j.attempts })}</td>
+                  <td>{t(queueKey(j.queue))}{j.sourceName ? ` · ${t("admin.jobsSource", { name: j.sourceName })}` : ""} · {t("admin.jobsAttempts", { n: j.attempts })}</td>
                   <td>{j.error || "—"}</td>
                 </tr>
               ))}
               {d.failedRuns.map((r) => (
                 <tr key={`run-${r.id}`}>
                   <td>{fmt.dateTime(r.startedAt, "Asia/Jakarta")}</td>
-                  <td><code>{r.kind}</code>{r.sourceId !== null ? ` · ${t("admin.jobsSource", { id: r.sourceId })}` : ""} · {t(RUN_STATUS_KEYS[r.status] ?? "admin.runStatus.failed")}</td>
+                  <td>{t(kindKey(r.kind))}{r.sourceName ? ` · ${t("admin.jobsSource", { name: r.sourceName })}` : ""} · {t(RUN_STATUS_KEYS[r.status] ?? "admin.runStatus.failed")}</td>
                   <td>{r.error ?? "—"}</td>
                 </tr>
               ))}
@@ -252,18 +336,14 @@ function AuditLog() {
             <thead>
               <tr>
                 <th scope="col">{t("admin.when")}</th>
-                <th scope="col">{t("admin.who")}</th>
-                <th scope="col">{t("admin.action")}</th>
-                <th scope="col">{t("admin.target")}</th>
+                <th scope="col">{t("audit.event")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>{fmt.dateTime(e.at, "Asia/Jakarta")}</td>
-                  <td>{e.actor === "cli" ? t("admin.cli") : (e.username ?? t("admin.system"))}</td>
-                  <td><code>{e.action}</code></td>
-                  <td>{e.target ?? "—"}</td>
+                  <td>{auditSentence(e, t, fmt.number)}</td>
                 </tr>
               ))}
             </tbody>
@@ -274,47 +354,6 @@ function AuditLog() {
       {state === "ready" && cursor && (
         <button type="button" className="button" onClick={() => void load(cursor)}>{t("admin.more")}</button>
       )}
-    </section>
-  );
-}
-
-function VillageTopicForm({ village }: { village: VillageDTO }) {
-  const { t } = useI18n();
-  const id = useId();
-  const [form, setForm] = useState({ key: "", nameId: "", nameEn: "", keywords: "" });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    try {
-      await saveVillageTopic(village.id, {
-        key: form.key.trim(), nameId: form.nameId.trim(), nameEn: form.nameEn.trim() || form.nameId.trim(),
-        keywords: form.keywords.split(",").map((k) => k.trim()).filter(Boolean),
-      });
-      setMessage({ ok: true, text: t("admin.topicSaved", { name: form.nameId.trim() }) });
-      setForm({ key: "", nameId: "", nameEn: "", keywords: "" });
-    } catch (err) {
-      setMessage({ ok: false, text: errorText(err) });
-    }
-  };
-  const field = (name: keyof typeof form, label: MessageKey) => (
-    <div className="field">
-      <label htmlFor={`${id}-${name}`}>{t(label)}</label>
-      <input id={`${id}-${name}`} required={name !== "nameEn"} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
-    </div>
-  );
-  return (
-    <section className="panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("admin.topics")}</h2>
-      <p className="panel-desc">{t("admin.topicsDescription")}</p>
-      <form className="source-form" onSubmit={(e) => void submit(e)}>
-        {field("key", "admin.topicKey")}
-        {field("nameId", "admin.topicNameId")}
-        {field("nameEn", "admin.topicNameEn")}
-        {field("keywords", "admin.topicKeywords")}
-        {message && <p className={message.ok ? "source-ok" : "source-error"} role="status">{message.text}</p>}
-        <button type="submit" className="button button-primary">{t("admin.save")}</button>
-      </form>
     </section>
   );
 }

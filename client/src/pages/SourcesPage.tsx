@@ -142,18 +142,21 @@ function SourceCard({ source: s, village, canManage, providers, onChanged }: { s
           {t("sources.lastError", { time: s.lastErrorAt ? fmt.dateTime(s.lastErrorAt, village.timeZone) : "—", message: s.lastError })}
         </p>
       )}
+      {canManage && isApi && !s.hasToken && (
+        <p className="muted" id={`source-${s.id}-why`}>{t("sources.needsToken")}</p>
+      )}
       {canManage && isApi && s.status === "needs_login" && (
         <ReconnectButton source={s} villageId={village.id} providers={providers} />
       )}
       {canManage && isApi && (
         <div className="source-actions">
-          <button type="button" className="button" disabled={busy || !s.hasToken} onClick={() => void act(async () => {
+          <button type="button" className="button" disabled={busy || !s.hasToken} aria-describedby={s.hasToken ? undefined : `source-${s.id}-why`} onClick={() => void act(async () => {
             const r = await sourceActions.test(s.id);
             return { ok: r.ok, text: t(r.ok ? "sources.testOk" : "sources.testFailed", { message: r.message }) };
           })}>
             {t("sources.test")}
           </button>
-          <button type="button" className="button button-primary" disabled={busy || !s.hasToken} onClick={() => void act(async () => {
+          <button type="button" className="button button-primary" disabled={busy || !s.hasToken} aria-describedby={s.hasToken ? undefined : `source-${s.id}-why`} onClick={() => void act(async () => {
             const { run } = await sourceActions.run(s.id);
             if (run.error) return { ok: false, text: run.error };
             if (run.status === "queued") return { ok: true, text: t("sources.runQueued") };

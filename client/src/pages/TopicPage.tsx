@@ -2,7 +2,7 @@
 // words they use and the places (RT/RW/dusun/kampung) they name, so the BPD sees where it hurts.
 import { useMemo } from "react";
 import type { TopicDetailDTO, VillageDTO } from "@suara-desa/shared/contracts";
-import { useTopicDetail } from "../api/hooks";
+import { useOverview, useTopicDetail } from "../api/hooks";
 import { buildKpis } from "../charts/prepare/kpis";
 import { buildSentimentTrend } from "../charts/prepare/sentimentTrend";
 import { isIsoWeek, weekEnd, weekNumber, weekStart } from "../charts/prepare/weeks";
@@ -15,7 +15,9 @@ import { KpiCard } from "../widgets/KpiCard";
 import { Link } from "../widgets/Link";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { DEFAULT_FILTERS } from "./explorerFilters";
-import { explorerHref, weeklyHref } from "./paths";
+import { explorerHref, topicHref, weeklyHref } from "./paths";
+import { navigate } from "../router";
+import { WeekPicker } from "../widgets/WeekPicker";
 import { useTopicNames } from "./useTopicNames";
 
 
@@ -78,6 +80,7 @@ function TopicContent({ detail, village, defaultVillageId }: { detail: TopicDeta
     <>
       <div className="page-head">
         <h1>{t("topic.title", { topic: name })}</h1>
+        {week && <TopicWeekPicker village={village} topicKey={detail.key} week={week} defaultVillageId={defaultVillageId} />}
       </div>
       {description && <p className="panel-desc">{description}</p>}
       {week && from && to && (
@@ -190,4 +193,11 @@ function TopicTrend({ name, trend }: { name: string; trend: ReturnType<typeof bu
       />
     </section>
   );
+}
+
+/** The same week picker as the weekly review: the weeks with data come from the (cached) overview. */
+function TopicWeekPicker({ village, topicKey, week, defaultVillageId }: { village: VillageDTO; topicKey: string; week: string; defaultVillageId: number | null }) {
+  const overview = useOverview(village.id, undefined);
+  const weeks = overview.data?.weeks ?? [week];
+  return <WeekPicker week={week} weeks={weeks} onChange={(w) => navigate(topicHref(topicKey, w, village.id, defaultVillageId))} />;
 }

@@ -231,11 +231,7 @@ function TopicsSection({
               {sorted.map((r) => (
                 <tr key={r.key} data-topic={r.key}>
                   <th scope="row">
-                    <Link
-                      href={explorerHref({ ...DEFAULT_FILTERS, topic: r.key, from, to }, villageId, defaultVillageId)}
-                      aria-label={t("topics.openExplorer", { topic: r.name })}
-                      className="topic-link"
-                    >
+                    <Link href={topicHref(r.key, week, villageId, defaultVillageId)} className="topic-link" title={t("topic.openPage", { topic: r.name })}>
                       {r.name}
                     </Link>
                     <span className="topic-row-extra">
@@ -244,7 +240,11 @@ function TopicsSection({
                           <span className="topic-bar-neg" style={{ width: `${r.count > 0 ? (r.negatif / r.count) * 100 : 0}%` }} />
                         </span>
                       </span>
-                      <Link href={topicHref(r.key, week, villageId, defaultVillageId)} className="topic-detail-link" aria-label={t("topic.detailLink", { topic: r.name })}>
+                      <Link
+                        href={explorerHref({ ...DEFAULT_FILTERS, topic: r.key, from, to }, villageId, defaultVillageId)}
+                        className="topic-explore-link"
+                        aria-label={t("topics.openExplorer", { topic: r.name })}
+                      >
                         {t("topic.detail")}
                       </Link>
                     </span>

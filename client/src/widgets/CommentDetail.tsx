@@ -109,7 +109,7 @@ function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewR
       )}
       <div className="detail-block">
         <h4>{t("detail.labels")}</h4>
-        {d.comment.model && <p className="muted">{t("detail.model", { name: d.comment.model.name, version: d.comment.model.version })}</p>}
+        {d.comment.model && <p className="muted">{t("detail.model")}</p>}
         {d.comment.model && (
           <p className="muted">
             {d.comment.model.accuracy

@@ -11,8 +11,8 @@ const MAX_PASSWORD_BYTES = 72;
 /** A new password: 8 characters or more, at most 72 bytes (bcrypt's limit). */
 export const PasswordSchema = z
   .string()
-  .min(8, "must be at least 8 characters")
-  .refine((p) => Buffer.byteLength(p, "utf8") <= MAX_PASSWORD_BYTES, "must be at most 72 bytes");
+  .min(8, "minimal 8 karakter")
+  .refine((p) => Buffer.byteLength(p, "utf8") <= MAX_PASSWORD_BYTES, "terlalu panjang (paling banyak 72 byte)");
 
 /** Hashes a password for storage. */
 export function hashPassword(password: string): Promise<string> {
@@ -39,4 +39,4 @@ export const UsernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/, "must be 3–32 characters: letters, digits, dot, underscore or dash");
+  .regex(/^[a-z0-9._-]{3,32}$/, "harus 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung");

@@ -103,6 +103,7 @@ export async function resolveSession(
       username: row.user.username,
       role: row.user.role as Role,
       villageIds: row.user.villages.map((v) => v.villageId).sort((a, b) => a - b),
+      ...(row.user.mustChangePassword ? { mustChangePassword: true } : {}),
     },
     refreshed,
   };

@@ -37,3 +37,11 @@ export function findFailedRuns(db: Database, since: Date, limit: number) {
     select: { id: true, kind: true, status: true, villageId: true, sourceId: true, startedAt: true, error: true },
   });
 }
+
+/** Whether a job of `queue` for the village is waiting, retrying or running (PostgreSQL queues). */
+export async function hasPendingVillageJob(db: Database, queue: string, villageId: number): Promise<boolean> {
+  if (!(await hasQueueTables(db))) return false;
+  const [row] = await sqlAll<{ n: number }>(db, `SELECT COUNT(*)::int AS n FROM ${PGBOSS_SCHEMA}.job
+    WHERE name = @queue AND state IN ('created', 'retry', 'active') AND data->>'villageId' = @villageId`, { queue, villageId: String(villageId) });
+  return Number(row?.n ?? 0) > 0;
+}

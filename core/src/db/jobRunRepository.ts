@@ -131,3 +131,20 @@ export async function findLastFetch(db: Database, villageId: number): Promise<{ 
   const times = [run?.finishedAt ?? null, ...sources.map((s) => s.lastSuccessAt)].filter((d): d is Date => d !== null).map((d) => d.getTime());
   return { lastFetchAt: times.length ? new Date(Math.max(...times)) : null, needsLogin: sources.filter((s) => s.status === "needs_login").length, sources: sources.length };
 }
+
+/**
+ * Records how far a running job is (`done` of `total` items) so a screen can show progress; it is
+ * also a heartbeat. `updated` carries `done`, `details.total` the total.
+ */
+export async function recordJobProgress(db: Database, id: number, done: number, total: number): Promise<void> {
+  await db.prisma.jobRun.update({ where: { id }, data: { updated: done, heartbeatAt: new Date(), details: JSON.stringify({ total }) } });
+}
+
+/** The latest run of one kind in a village, with its progress. */
+export async function findLastVillageRun(db: Database, villageId: number, kind: JobKind) {
+  return db.prisma.jobRun.findFirst({
+    where: { villageId, kind },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: { id: true, status: true, startedAt: true, finishedAt: true, updated: true, error: true, details: true },
+  });
+}

@@ -14,7 +14,7 @@ export interface SessionWithUser {
   id: string;
   expiresAt: Date;
   lastSeenAt: Date;
-  user: { id: number; username: string; role: string; disabled: boolean; villages: Array<{ villageId: number }> };
+  user: { id: number; username: string; role: string; disabled: boolean; mustChangePassword: boolean; villages: Array<{ villageId: number }> };
 }
 
 // Every API request resolves its session: one raw statement instead of Prisma's three queries
@@ -25,8 +25,8 @@ export async function findSessionWithUser(db: Database, id: string): Promise<Ses
     : `(SELECT group_concat(uv."villageId") FROM "UserVillage" uv WHERE uv."userId" = u.id)`;
   const row = await sqlGet<{
     id: string; expiresAt: string | Date; lastSeenAt: string | Date; userId: number; username: string; role: string;
-    disabled: number | boolean; villageIds: string | null;
-  }>(db, `SELECT s.id, s."expiresAt", s."lastSeenAt", u.id AS "userId", u.username, u.role, u.disabled, ${villageIds} AS "villageIds"
+    disabled: number | boolean; mustChangePassword: number | boolean; villageIds: string | null;
+  }>(db, `SELECT s.id, s."expiresAt", s."lastSeenAt", u.id AS "userId", u.username, u.role, u.disabled, u."mustChangePassword", ${villageIds} AS "villageIds"
       FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = @id`, { id });
   if (!row) return null;
   return {
@@ -35,6 +35,7 @@ export async function findSessionWithUser(db: Database, id: string): Promise<Ses
     lastSeenAt: new Date(row.lastSeenAt),
     user: {
       id: row.userId, username: row.username, role: row.role, disabled: Boolean(row.disabled),
+      mustChangePassword: Boolean(row.mustChangePassword),
       villages: row.villageIds ? row.villageIds.split(",").map((v) => ({ villageId: Number(v) })) : [],
     },
   };

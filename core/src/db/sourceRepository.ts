@@ -159,3 +159,18 @@ export async function lastRunsBySource(db: Database, sourceIds: number[]): Promi
 export async function countSourceComments(db: Database, sourceId: number): Promise<number> {
   return db.prisma.comment.count({ where: { sourceId } });
 }
+
+const PLATFORM_NAMES: Record<string, string> = { x: "X", facebook: "Facebook", instagram: "Instagram", whatsapp: "WhatsApp", file: "Berkas" };
+
+/** How a source is named to people: "Facebook · Pemdes Sukamaju" (never its database id). */
+export function sourceDisplayName(s: { platform: string; name: string | null; handle: string | null; accountId: string }): string {
+  return `${PLATFORM_NAMES[s.platform] ?? s.platform} · ${s.name ?? (s.handle ? `@${s.handle}` : s.accountId)}`;
+}
+
+/** Display names of sources by id (missing ids: deleted sources). */
+export async function findSourceNames(db: Database, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.prisma.source.findMany({ where: { id: { in: unique } }, select: { id: true, platform: true, name: true, handle: true, accountId: true } });
+  return new Map(rows.map((r) => [r.id, sourceDisplayName(r)]));
+}

@@ -49,7 +49,7 @@ export function insertUser(
 export async function updateUserRow(
   db: Database,
   id: number,
-  data: { displayName?: string; role?: string; disabled?: boolean; passwordHash?: string; villageIds?: number[] },
+  data: { displayName?: string; role?: string; disabled?: boolean; passwordHash?: string; mustChangePassword?: boolean; villageIds?: number[] },
 ) {
   const { villageIds, ...fields } = data;
   return db.prisma.user.update({

@@ -3,8 +3,10 @@
 import type { AuditEntryDTO } from "@suara-desa/shared/contracts";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import { findAudits, insertAudit } from "../db/auditRepository";
-import { auditDetailsColumn } from "../db/jsonColumns";
+import { findAuditTargets, findAudits, insertAudit } from "../db/auditRepository";
+import { auditDetailsColumn, piiSpansColumn } from "../db/jsonColumns";
+import { sourceDisplayName } from "../db/sourceRepository";
+import { redactPersonalData } from "../nlp/pii";
 import { badRequest } from "../errors";
 import { assertCanReadAudit } from "../policies/access";
 
@@ -19,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "village.add",
   "case.change",
   "case.serviceLevel",
+  "retag",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -63,6 +66,55 @@ export async function recordAudit(db: Database, auth: AuthContext | null | undef
   });
 }
 
+/** A comment as the audit log quotes it: personal data masked, at most 60 characters. */
+function excerpt(c: { text: string; piiSpans: string | null }): string {
+  const text = redactPersonalData(c.text, piiSpansColumn.parse(c.piiSpans)).text.replace(/\s+/g, " ").trim();
+  return text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
+}
+
+/** What each entry's target is called for people ("Facebook · Pemdes", a comment's words, a topic's name). */
+async function targetLabels(
+  db: Database,
+  rows: Array<{ id: number; target: string | null; villageId: number | null; username: string | null }>,
+): Promise<{ labels: Map<number, string>; names: Map<string, string> }> {
+  const parsed = rows.map((r) => {
+    const m = /^([a-z]+):(.+)$/.exec(r.target ?? "");
+    return { id: r.id, villageId: r.villageId, kind: m?.[1] ?? "", ref: m?.[2] ?? "" };
+  });
+  const num = (kind: string) => [...new Set(parsed.filter((p) => p.kind === kind && /^\d{1,12}$/.test(p.ref)).map((p) => Number(p.ref)))];
+  const found = await findAuditTargets(db, {
+    sources: num("source"),
+    comments: num("comment"),
+    usernames: [...new Set([...parsed.filter((p) => p.kind === "user").map((p) => p.ref), ...rows.map((r) => r.username).filter((u): u is string => u !== null)])],
+    topics: parsed.filter((p) => p.kind === "topic" && p.villageId !== null).map((p) => ({ villageId: p.villageId!, key: p.ref })),
+    cases: num("case"),
+    villages: [...new Set(parsed.filter((p) => p.kind === "village").map((p) => p.ref))],
+  });
+  const labels = new Map<number, string>();
+  for (const p of parsed) {
+    let label: string | undefined;
+    if (p.kind === "source") {
+      const src = found.sources.find((x) => String(x.id) === p.ref);
+      label = src && sourceDisplayName(src);
+    } else if (p.kind === "comment") {
+      const c = found.comments.find((x) => String(x.id) === p.ref);
+      label = c && excerpt(c);
+    } else if (p.kind === "user") {
+      const u = found.users.find((x) => x.username === p.ref);
+      label = u?.displayName || p.ref;
+    } else if (p.kind === "topic") {
+      const t = found.topics.find((x) => x.key === p.ref && x.villageId === p.villageId) ?? found.topics.find((x) => x.key === p.ref && x.villageId === null);
+      label = t?.nameId;
+    } else if (p.kind === "case") {
+      const k = found.cases.find((x) => String(x.id) === p.ref);
+      const c = k && found.caseComments.find((x) => x.id === k.representativeId);
+      label = c && excerpt(c);
+    } else if (p.kind === "village") label = found.villages.find((v) => v.code === p.ref || String(v.id) === p.ref)?.name;
+    if (label) labels.set(p.id, label);
+  }
+  return { labels, names: new Map(found.users.filter((u) => u.displayName).map((u) => [u.username, u.displayName])) };
+}
+
 /** A page of the audit log, newest first (admins only). `cursor` is the last id of the previous page. */
 export async function listAudit(
   db: Database,
@@ -77,10 +129,11 @@ export async function listAudit(
   }
   const rows = await findAudits(db, { beforeId, limit: q.limit + 1, villageId: q.villageId, action: q.action });
   const page = rows.slice(0, q.limit);
+  const { labels, names } = await targetLabels(db, page);
   return {
     data: page.map((r) => ({
-      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actor: auditActor(r), action: r.action,
-      villageId: r.villageId, target: r.target, details: auditDetailsColumn.parse(r.details),
+      id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actorName: (r.userId !== null && r.username ? names.get(r.username) : null) ?? null, actor: auditActor(r), action: r.action,
+      villageId: r.villageId, target: r.target, targetLabel: labels.get(r.id) ?? null, details: auditDetailsColumn.parse(r.details),
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
   };

@@ -9,10 +9,11 @@ import { ROLES, type AuthContext, type Role } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { deleteExpiredSessions } from "../db/sessionRepository";
 import {
-  countUsers, deleteUserRow, findUserByUsername, getUser, insertUser,
+  countUsers, deleteUserRow, findUserByUsername, getUser, insertUser, updateUserRow,
 } from "../db/userRepository";
 import { findAllVillageIds, findVillagesByCodes, findVillagesByIds } from "../db/villageRepository";
 import { badRequest, conflict, HttpError, unauthorized } from "../errors";
+import { recordAudit } from "./auditService";
 
 export type { UserDTO };
 
@@ -26,6 +27,7 @@ export function presentUser(u: UserRow): UserDTO {
     displayName: u.displayName,
     role: u.role as Role,
     disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
     villages: u.villages.map((v) => v.village).sort((a, b) => a.id - b.id),
   };
 }
@@ -79,6 +81,21 @@ export async function me(db: Database, auth: AuthContext | undefined): Promise<U
   const user = await getUser(db, auth.userId);
   if (!user || user.disabled) throw unauthorized();
   return presentUser(user);
+}
+
+/**
+ * The logged-in user replaces their own password (after an admin's reset the temporary one must
+ * go). The current password is asked again so a borrowed session cannot take the account.
+ */
+export async function changeOwnPassword(db: Database, auth: AuthContext | undefined, input: { currentPassword: string; password: string }): Promise<UserDTO> {
+  if (!auth) throw unauthorized();
+  const user = await getUser(db, auth.userId);
+  if (!user || user.disabled) throw unauthorized();
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw badRequest("currentPassword: kata sandi sekarang salah");
+  if (input.currentPassword === input.password) throw badRequest("password: harus berbeda dari kata sandi sekarang");
+  const row = await updateUserRow(db, user.id, { passwordHash: await hashPassword(input.password), mustChangePassword: false });
+  await recordAudit(db, auth, { action: "user.change", target: `user:${user.username}`, details: { op: "ownPassword" } });
+  return presentUser(row);
 }
 
 /** True when no account exists yet (the first-run setup page is shown). */

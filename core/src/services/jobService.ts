@@ -4,6 +4,7 @@ import type { BackgroundJobsDTO } from "@suara-desa/shared/contracts";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { countQueueJobs, findFailedQueueJobs, findFailedRuns } from "../db/jobQueueRepository";
+import { findSourceNames } from "../db/sourceRepository";
 import { assertCanViewJobs } from "../policies/access";
 
 function errorText(output: unknown): string {
@@ -27,6 +28,10 @@ export async function getBackgroundJobs(db: Database, auth: AuthContext | undefi
     findFailedQueueJobs(db, 50),
     findFailedRuns(db, new Date(now.getTime() - 7 * 86_400_000), 50),
   ]);
+  const names = await findSourceNames(db, [
+    ...failedJobs.map((j) => numberField(j.data, "sourceId")), ...failedRuns.map((r) => r.sourceId),
+  ].filter((id): id is number => id !== null));
+  const sourceName = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
   const queues = new Map<string, BackgroundJobsDTO["queues"][number]>();
   for (const c of counts) {
     if (c.name.startsWith("__pgboss")) continue;
@@ -41,9 +46,9 @@ export async function getBackgroundJobs(db: Database, auth: AuthContext | undefi
     engine: db.provider === "postgres" ? "queue" : "in-process",
     queues: [...queues.values()].sort((a, b) => a.name.localeCompare(b.name)),
     failedJobs: failedJobs.map((j) => ({
-      id: j.id, queue: j.name, sourceId: numberField(j.data, "sourceId"), villageId: numberField(j.data, "villageId"),
+      id: j.id, queue: j.name, sourceId: numberField(j.data, "sourceId"), sourceName: sourceName(numberField(j.data, "sourceId")), villageId: numberField(j.data, "villageId"),
       attempts: j.retry_count + 1, error: errorText(j.output), failedAt: (j.completed_on ?? now).toISOString(),
     })),
-    failedRuns: failedRuns.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })),
+    failedRuns: failedRuns.map((r) => ({ ...r, sourceName: sourceName(r.sourceId), startedAt: r.startedAt.toISOString() })),
   };
 }

@@ -15,6 +15,7 @@ import { villageExists } from "../db/villageRepository";
 import { presentSource, type SourceDTO } from "../presenters/sourcePresenter";
 import { sealSecret } from "./secretBox";
 import type { ReplyPort } from "./replyService";
+import type { RetagPort } from "./retagService";
 
 export const API_SOURCE_PLATFORMS = ["x", "facebook", "instagram"] as const;
 
@@ -33,6 +34,8 @@ export interface BackgroundJobs {
   ingest: IngestPort;
   /** Replies and hiding on the platforms ("Balas di Facebook", "Sembunyikan"). */
   replies: ReplyPort;
+  /** "Analisis ulang komentar": re-tags a village's stored comments as a background job. */
+  retag: RetagPort;
   /** Starts in-process schedules (SQLite); a no-op where `npm run worker` processes run them. */
   start(): void;
   /** Stops timers and queue connections on shutdown. */

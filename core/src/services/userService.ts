@@ -69,12 +69,15 @@ export async function updateUser(db: Database, auth: AuthContext | undefined, us
   return presentUser(row);
 }
 
-/** Sets a new password, clears the lockout and ends every session of the user. */
+/**
+ * Sets a temporary password (the user must replace it at the next login), clears the lockout and
+ * ends every session of the user.
+ */
 export async function resetPassword(db: Database, auth: AuthContext | undefined, userId: number, password: string): Promise<UserDTO> {
   assertCanManageUsers(auth);
   const user = await getUser(db, userId);
   if (!user) throw notFound("Pengguna");
-  const row = await updateUserRow(db, userId, { passwordHash: await hashPassword(password) });
+  const row = await updateUserRow(db, userId, { passwordHash: await hashPassword(password), mustChangePassword: true });
   await deleteUserSessions(db, userId);
   await recordAudit(db, auth, { action: "user.change", target: `user:${user.username}`, details: { op: "password" } });
   return presentUser(row);

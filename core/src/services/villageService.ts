@@ -21,18 +21,24 @@ export async function listVillageTopics(db: Database, auth: AuthContext | undefi
   const topics = await findTopicsForVillage(db, villageId);
   return topics.map((t) => ({
     key: t.key, nameId: t.nameId, nameEn: t.nameEn, descriptionId: t.descriptionId ?? "", descriptionEn: t.descriptionEn ?? "",
+    keywords: t.keywords, own: t.villageId === villageId,
   }));
 }
 
 /**
- * Adds (or edits) one of the village's own topics. Its keywords tag comments from the next
- * ingestion on; `npm run retag` applies them to stored comments (the taxonomy hash in the stored
- * model version marks them stale).
+ * Adds or edits a topic of the village (editing a shared topic gives the village its own version
+ * under the same key). Its keywords tag comments from the next ingestion on; "Analisis ulang
+ * komentar" (retagService) applies them to stored comments: the taxonomy hash in the stored model
+ * version marks them stale.
  */
 export async function saveVillageTopic(db: Database, auth: AuthContext | undefined, villageId: number, input: VillageTopicSaveInput): Promise<TopicDTO[]> {
   assertCanEditTopics(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
+  const before = (await findTopicsForVillage(db, villageId)).find((t) => t.key === input.key);
   await upsertVillageTopic(db, villageId, input);
-  await recordAudit(db, auth, { action: "settings.change", villageId, target: `topic:${input.key}`, details: { keywords: input.keywords.length } });
+  await recordAudit(db, auth, {
+    action: "settings.change", villageId, target: `topic:${input.key}`,
+    details: { op: before ? "edit" : "add", name: input.nameId, ...(before && before.nameId !== input.nameId ? { from: before.nameId } : {}), keywords: input.keywords.length },
+  });
   return listVillageTopics(db, auth, villageId);
 }

@@ -5,6 +5,7 @@
 //   ingest-source  one run of one source; singleton per source (never two at once, on any machine)
 //   nlp-scan       every 15 minutes: enqueue nlp-batch jobs for comments tagged by an older model
 //   nlp-batch      re-tag up to NLP_BATCH_SIZE comments of one village (an id range)
+//   retag-village  "Analisis ulang komentar" from the Admin page: one village, with progress
 //   weekly-report  Monday 07:00 WIB: last week's Laporan Aspirasi Warga for every village
 //   retention      02:30 WIB: raw comments past a village's retention period are deleted
 // SQLite keeps the in-process scheduler (jobs/src/scheduler.ts): one process, one writer.
@@ -21,7 +22,7 @@ import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportS
 import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { runSource, type RunSourceOptions, type RunSourceResult } from "../ingest/runSource";
 import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
-import { retagRange } from "../retag";
+import { retagRange, retagVillage } from "../retag";
 import { dueSources } from "../scheduler";
 
 export const QUEUES = {
@@ -29,6 +30,7 @@ export const QUEUES = {
   source: "ingest-source",
   nlpScan: "nlp-scan",
   nlpBatch: "nlp-batch",
+  retagVillage: "retag-village",
   weeklyReport: "weekly-report",
   retention: "retention",
 } as const;
@@ -37,6 +39,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface SourceJob { sourceId: number }
 export interface NlpBatchJob { villageId: number; afterId: number; toId: number }
+export interface RetagVillageJob { villageId: number }
 
 export const NLP_BATCH_SIZE = 2000;
 
@@ -82,6 +85,8 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     [QUEUES.source, "stately", { ...retry, expireInSeconds: 30 * 60 }],
     [QUEUES.nlpScan, "short", { retryLimit: 0, expireInSeconds: 15 * 60 }],
     [QUEUES.nlpBatch, "stately", { ...retry, expireInSeconds: 15 * 60 }],
+    // One waiting and one running re-analysis per village (singletonKey per village).
+    [QUEUES.retagVillage, "stately", { ...retry, expireInSeconds: 2 * 60 * 60 }],
     [QUEUES.weeklyReport, "short", { ...retry, expireInSeconds: 60 * 60 }],
     [QUEUES.retention, "short", { ...retry, expireInSeconds: 60 * 60 }],
   ];
@@ -102,6 +107,11 @@ export async function ensureSchedules(boss: PgBoss): Promise<void> {
 /** Sends one run of a source; null when one is already waiting (the singleton keeps one). */
 export function enqueueSource(boss: PgBoss, sourceId: number): Promise<string | null> {
   return boss.send(QUEUES.source, { sourceId } satisfies SourceJob, { singletonKey: `source:${sourceId}` });
+}
+
+/** Sends one re-analysis of a village; null when one is already waiting. */
+export function enqueueRetagVillage(boss: PgBoss, villageId: number): Promise<string | null> {
+  return boss.send(QUEUES.retagVillage, { villageId } satisfies RetagVillageJob, { singletonKey: `retag:${villageId}` });
 }
 
 /** What a tick does: one job per due source. Returns the ids enqueued (not already waiting). */
@@ -183,6 +193,11 @@ export async function startWorkers(db: Database, boss: PgBoss, opts: WorkerOptio
       return { retagged: n };
     });
   }
+  await boss.work<RetagVillageJob>(QUEUES.retagVillage, poll, async ([job]) => {
+    const r = await retagVillage(db, job.data.villageId);
+    log(`retag-village ${r.villageId}: ${r.retagged} re-tagged`);
+    return { retagged: r.retagged };
+  });
   await boss.work(QUEUES.weeklyReport, poll, async () => {
     const results = await generateWeeklyReports(db, new Date());
     const failed = results.filter((r) => r.status === "failed");

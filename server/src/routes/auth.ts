@@ -8,7 +8,7 @@ import { loginRateLimit, type RateLimitOptions } from "@suara-desa/core/auth/rat
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "@suara-desa/core/auth/session";
 import type { Database } from "@suara-desa/core/db/client";
 import { validated } from "../middleware/validate";
-import { login, logout, me, setup, setupNeeded } from "@suara-desa/core/services/authService";
+import { changeOwnPassword, login, logout, me, setup, setupNeeded } from "@suara-desa/core/services/authService";
 
 // Login does not enforce the username format: a wrong username is "wrong credentials" (401), not
 // a hint about which names are valid.
@@ -22,6 +22,10 @@ export const AuthSetupSchema = z.object({
   displayName: z.string().trim().min(1, "required").max(80),
 });
 export const AuthEmptySchema = z.object({});
+export const AuthPasswordChangeSchema = z.object({
+  currentPassword: z.string().min(1, "wajib diisi").max(200),
+  password: PasswordSchema,
+});
 
 export interface AuthRouterOptions {
   /** Clock for sessions and the login throttle (tests inject one). */
@@ -52,6 +56,11 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
 
   router.get("/api/auth/me", requireAuth, validated(AuthEmptySchema, async (req, res) => {
     res.json({ data: { user: await me(db, req.auth) } });
+  }));
+
+  router.post("/api/auth/password", requireAuth, loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthPasswordChangeSchema, async (req, res) => {
+    const input = req.input;
+    res.json({ data: { user: await changeOwnPassword(db, req.auth, input) } });
   }));
 
   router.get("/api/auth/setup", validated(AuthEmptySchema, async (_req, res) => {
