@@ -12,10 +12,23 @@ const ROOTS = {
 };
 // Across roots, import by name (`@suara-desa/core/db/client`), never `../../../core/src/...`.
 const BY_NAME = { regex: "^(\\.\\./)+(core|server|jobs|shared)/src/", message: "import by name: @suara-desa/<root>/..." };
-const forbid = (files, roots, why) => ({
+// Only the db layer (core/src/db) touches Prisma and SQL: the generated clients, the @prisma
+// packages, the `prisma` handle of a Database and the raw SQL runner (db/sql). Everything else
+// calls a repository function. Tests may read rows directly; the Prisma CLI configurations
+// (*.config.ts) are migration tooling.
+const PRISMA = { regex: "(^|/)generated(-pg)?/client$|^@prisma/|(^|/)db/sql$", message: "only core/src/db touches Prisma or SQL: call (or add) a repository function" };
+const PRISMA_HANDLE = {
+  selector: "MemberExpression[property.name='prisma']",
+  message: "only core/src/db touches Prisma: call (or add) a repository function",
+};
+const forbid = (files, roots, why, { ignores = [], prisma = true } = {}) => ({
   files,
+  ignores,
   rules: {
-    "no-restricted-imports": ["error", { patterns: [...roots.map((r) => ({ regex: ROOTS[r], message: why })), BY_NAME] }],
+    "no-restricted-imports": ["error", {
+      patterns: [...roots.map((r) => ({ regex: ROOTS[r], message: why })), BY_NAME, ...(prisma ? [PRISMA] : [])],
+    }],
+    ...(prisma ? { "no-restricted-syntax": ["error", PRISMA_HANDLE] } : {}),
   },
 });
 
@@ -30,10 +43,15 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: false }],
     },
   },
-  forbid(["test/**/*.ts", "prisma/**/*.ts", "*.ts"], [], "import by name"),
-  forbid(["server/**/*.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts"),
-  forbid(["jobs/**/*.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/"),
-  forbid(["core/**/*.ts"], ["server", "jobs", "prisma"], "core/ is used by server/ and jobs/ and uses neither"),
+  forbid(["test/**/*.ts"], [], "import by name", { prisma: false }),
+  forbid(["prisma/**/*.ts", "*.ts"], [], "import by name", { ignores: ["**/*.config.ts"] }),
+  forbid(["prisma/**/*.config.ts", "*.config.ts"], [], "import by name", { prisma: false }),
+  forbid(["server/**/*.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts", { ignores: ["**/*.test.ts"] }),
+  forbid(["server/**/*.test.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts", { prisma: false }),
+  forbid(["jobs/**/*.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/", { ignores: ["**/*.test.ts"] }),
+  forbid(["jobs/**/*.test.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/", { prisma: false }),
+  forbid(["core/**/*.ts"], ["server", "jobs", "prisma"], "core/ is used by server/ and jobs/ and uses neither", { ignores: ["core/src/db/**", "**/*.test.ts"] }),
+  forbid(["core/src/db/**/*.ts", "core/**/*.test.ts"], ["server", "jobs", "prisma"], "core/ is used by server/ and jobs/ and uses neither", { prisma: false }),
   forbid(["shared/**/*.ts"], ["core", "server", "jobs", "prisma"], "shared/ is what the browser may import: no server code"),
   forbid(["client/**/*.{ts,tsx}"], ["core", "server", "jobs", "prisma"], "the browser imports only shared/"),
   {

@@ -4,6 +4,8 @@
 // `npm run db:seed` runs it by hand (idempotent: a second run adds nothing).
 import { pathToFileURL } from "node:url";
 import type { Database } from "@suara-desa/core/db/client";
+import { ensureDemoSource } from "@suara-desa/core/db/sourceRepository";
+import { countVillages, ensureVillage } from "@suara-desa/core/db/villageRepository";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { generateDemoVillage, generateDemoVillageWithTruth, type DemoVillage } from "./demo/generateDemo";
 import { deriveNeighbourVillage } from "./demo/neighbourDemo";
@@ -30,20 +32,12 @@ export async function seedNeighbourVillage(db: Database): Promise<SeedSummary> {
 
 /** Stores a demo village through the real ingest path and plays its officials' follow-up. */
 async function storeDemo(db: Database, demo: DemoVillage): Promise<{ villageId: number; created: number }> {
-  const village = await db.prisma.village.upsert({
-    where: { code: demo.village.code },
-    create: demo.village,
-    update: {},
-  });
+  const village = await ensureVillage(db, demo.village);
   let created = 0;
   const days = new Set<string>();
   for (const s of demo.sources) {
-    const source = await db.prisma.source.upsert({
-      where: { villageId_platform_accountId: { villageId: village.id, platform: s.platform, accountId: s.accountId } },
-      // Demo sources have no token: the scheduler skips them and the dashboard says so.
-      create: { villageId: village.id, platform: s.platform, accountId: s.accountId, handle: s.handle, name: s.name, status: "demo" },
-      update: {},
-    });
+    // Demo sources have no token: the scheduler skips them and the dashboard says so.
+    const source = await ensureDemoSource(db, { villageId: village.id, platform: s.platform, accountId: s.accountId, handle: s.handle, name: s.name });
     const posts = demo.posts.filter((p) => p.platform === s.platform);
     const comments = demo.comments.filter((c) => c.platform === s.platform);
     for (let i = 0; i < Math.max(comments.length, 1); i += 2000) {
@@ -64,7 +58,7 @@ async function storeDemo(db: Database, demo: DemoVillage): Promise<{ villageId: 
 
 /** Seeds only when the database has no village at all. */
 export async function seedIfEmpty(db: Database): Promise<SeedSummary | null> {
-  if ((await db.prisma.village.count()) > 0) return null;
+  if ((await countVillages(db)) > 0) return null;
   const main = await seedDemoVillage(db);
   const neighbour = await seedNeighbourVillage(db);
   return { ...main, comments: main.comments + neighbour.comments, new: main.new + neighbour.new, ms: main.ms + neighbour.ms };

@@ -21,9 +21,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type pg from "pg";
 import { sqlitePath, type Database } from "./db/client";
-import { pgQuery, sqliteStatement } from "./db/sql";
+import { inSecretsTransaction } from "./db/installSecretRepository";
+import { pseudonymChainColumn } from "./db/jsonColumns";
 import { env, LEGACY_PSEUDONYM_SECRET, LEGACY_TOKEN_ENCRYPTION_KEY, type Env } from "./env";
 import { openSecret, sealSecret } from "./services/secretBox";
 
@@ -110,14 +110,6 @@ export function writeSecretsFile(file: string, data: SecretsFile): void {
   fs.renameSync(tmp, file);
 }
 
-interface InstallRow {
-  pseudonymSecret: string | null;
-  tokenKey: string | null;
-  pseudonymChain: string;
-  pseudonymCheck: string;
-  tokenKeyCheck: string;
-}
-
 /** What ensureSecrets did, for the start-up log. */
 export interface SecretsOutcome {
   secrets: InstallSecrets;
@@ -126,43 +118,6 @@ export interface SecretsOutcome {
   moved: { tokens: number; pseudonyms: number } | null;
   /** Where generated secrets are kept. */
   storedIn: string | null;
-}
-
-// One SQL text on the connection that holds the transaction: better-sqlite3's own connection
-// (synchronous; nothing else runs during start-up) or one pooled PostgreSQL client.
-type Query = <T>(sql: string, params?: Record<string, unknown>) => Promise<T[]>;
-
-async function inTransaction<T>(db: Database, fn: (q: Query) => Promise<T>): Promise<T> {
-  if (db.raw) {
-    const raw = db.raw;
-    const q: Query = async <R>(sql: string, params: Record<string, unknown> = {}) => {
-      const st = sqliteStatement(raw, sql);
-      return (st.reader ? st.all(params) : (st.run(params), [])) as R[];
-    };
-    raw.exec("BEGIN IMMEDIATE");
-    try {
-      const out = await fn(q);
-      raw.exec("COMMIT");
-      return out;
-    } catch (e) {
-      if (raw.inTransaction) raw.exec("ROLLBACK");
-      throw e;
-    }
-  }
-  const client: pg.PoolClient = await db.pg!.connect();
-  try {
-    await client.query("BEGIN");
-    // Several machines starting at once: the first generates, the others wait and read its row.
-    await client.query("SELECT pg_advisory_xact_lock(7302155)");
-    const out = await fn(async <R>(sql: string, params: Record<string, unknown> = {}) => (await pgQuery<R>(client, sql, params)).rows);
-    await client.query("COMMIT");
-    return out;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
 }
 
 const random = () => randomBytes(32).toString("hex");
@@ -178,8 +133,8 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
     return { secrets: s, generated: [], moved: null, storedIn: null };
   }
   const file = db.provider === "sqlite" ? secretsFileFor(db.url) : null;
-  const outcome = await inTransaction(db, async (q) => {
-    const row = (await q<InstallRow>(`SELECT "pseudonymSecret", "tokenKey", "pseudonymChain", "pseudonymCheck", "tokenKeyCheck" FROM "InstallSecret" WHERE id = 1`))[0];
+  const outcome = await inSecretsTransaction(db, async (tx) => {
+    const row = await tx.readInstallSecret();
     const stored: SecretsFile = file ? (readSecretsFile(file) ?? {}) : { pseudonymSecret: row?.pseudonymSecret ?? undefined, tokenEncryptionKey: row?.tokenKey ?? undefined };
     // The database was written with secrets that are neither set nor kept any more (secrets.json
     // lost, or values that came from the environment): generating new ones would make its tokens
@@ -218,17 +173,17 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
             "Remove the setting to use the kept one, or set the original value.",
         );
       }
-      return { secrets: { pseudonymSecret, tokenKey, pseudonymChain: JSON.parse(row.pseudonymChain) as string[] }, generated, moved: null };
+      return { secrets: { pseudonymSecret, tokenKey, pseudonymChain: pseudonymChainColumn.parse(row.pseudonymChain) }, generated, moved: null };
     }
 
     // No row: a new database, or one written by a version that used the built-in values unless the
     // environment supplied its own. Secrets taken from the environment are taken as the ones used.
-    const hasComments = (await q<{ n: number }>(`SELECT 1 AS n FROM "Comment" LIMIT 1`)).length > 0;
+    const hasComments = await tx.hasComments();
     const moveTokens = config.TOKEN_ENCRYPTION_KEY === undefined;
     const movePseudonyms = config.PSEUDONYM_SECRET === undefined && hasComments;
     let tokens = 0;
     if (moveTokens) {
-      const sealed = await q<{ id: number; tokenEnc: string }>(`SELECT id, "tokenEnc" FROM "Source" WHERE "tokenEnc" IS NOT NULL ORDER BY id`);
+      const sealed = await tx.findSealedTokens();
       for (const s of sealed) {
         let plain: string;
         try {
@@ -239,7 +194,7 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
               "written with your own TOKEN_ENCRYPTION_KEY: set it again (nothing was changed)",
           );
         }
-        await q(`UPDATE "Source" SET "tokenEnc" = @sealed WHERE id = @id`, { sealed: sealSecret(plain, tokenKey), id: s.id });
+        await tx.setSourceToken(s.id, sealSecret(plain, tokenKey));
         tokens++;
       }
     }
@@ -247,45 +202,21 @@ export async function ensureSecrets(db: Database, opts: { config?: Env; install?
     const chain: string[] = [];
     if (movePseudonyms) {
       chain.push(LEGACY_PSEUDONYM_SECRET);
-      pseudonyms = await rekeyStoredPseudonyms(db, q, pseudonymSecret);
+      pseudonyms = await tx.rekeyPseudonyms((p) => rekeyPseudonym(pseudonymSecret, p));
     }
-    await q(
-      `INSERT INTO "InstallSecret" (id, "pseudonymSecret", "tokenKey", "pseudonymChain", "pseudonymCheck", "tokenKeyCheck")
-       VALUES (1, @pseudonymSecret, @tokenKey, @chain, @pseudonymCheck, @tokenKeyCheck)`,
-      {
-        // PostgreSQL keeps what it generated here; SQLite keeps it in the file.
-        pseudonymSecret: file ? null : (keep.pseudonymSecret ?? null),
-        tokenKey: file ? null : (keep.tokenEncryptionKey ?? null),
-        chain: JSON.stringify(chain),
-        pseudonymCheck: fingerprint(pseudonymSecret),
-        tokenKeyCheck: fingerprint(tokenKey),
-      },
-    );
+    await tx.insertInstallSecret({
+      // PostgreSQL keeps what it generated here; SQLite keeps it in the file.
+      pseudonymSecret: file ? null : (keep.pseudonymSecret ?? null),
+      tokenKey: file ? null : (keep.tokenEncryptionKey ?? null),
+      pseudonymChain: pseudonymChainColumn.serialise(chain),
+      pseudonymCheck: fingerprint(pseudonymSecret),
+      tokenKeyCheck: fingerprint(tokenKey),
+    });
     const moved = tokens > 0 || pseudonyms > 0 ? { tokens, pseudonyms } : null;
     return { secrets: { pseudonymSecret, tokenKey, pseudonymChain: chain }, generated, moved };
   });
   if (opts.install !== false) current = outcome.secrets;
   return { ...outcome, storedIn: outcome.generated.length ? (file ?? "the database (InstallSecret)") : null };
-}
-
-// Re-keys every distinct stored pseudonym through a temporary mapping table, then rewrites the
-// comments in one statement; memory holds one page of authors at a time.
-async function rekeyStoredPseudonyms(db: Database, q: Query, secret: string): Promise<number> {
-  const temp = db.provider === "postgres" ? "CREATE TEMP TABLE pseudonym_map (old_p TEXT PRIMARY KEY, new_p TEXT) ON COMMIT DROP" : "CREATE TEMP TABLE pseudonym_map (old_p TEXT PRIMARY KEY, new_p TEXT)";
-  await q(temp);
-  await q(`INSERT INTO pseudonym_map (old_p) SELECT DISTINCT "authorPseudonym" FROM "Comment"`);
-  let after = "";
-  let n = 0;
-  for (;;) {
-    const page = await q<{ old_p: string }>(`SELECT old_p FROM pseudonym_map WHERE old_p > @after ORDER BY old_p LIMIT 2000`, { after });
-    if (!page.length) break;
-    for (const r of page) await q(`UPDATE pseudonym_map SET new_p = @newP WHERE old_p = @oldP`, { newP: rekeyPseudonym(secret, r.old_p), oldP: r.old_p });
-    n += page.length;
-    after = page[page.length - 1].old_p;
-  }
-  await q(`UPDATE "Comment" SET "authorPseudonym" = m.new_p FROM pseudonym_map m WHERE "Comment"."authorPseudonym" = m.old_p`);
-  if (db.provider === "sqlite") await q("DROP TABLE pseudonym_map");
-  return n;
 }
 
 /** Forgets the secrets installed in this process (tests of ensureSecrets). */

@@ -8,6 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { bumpVillageVersion } from "@suara-desa/core/db/dataVersion";
 import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa/core/db/caseRepository";
 import { enqueueAlert, findAlertChannels, findRecentUrgentComments, insertAlertChannel, markDemoAlertsSent, setChannelCreatedAt } from "@suara-desa/core/db/alertRepository";
+import { alertEventsColumn } from "@suara-desa/core/db/jsonColumns";
 import { getVillage, setVillagePublicPage } from "@suara-desa/core/db/villageRepository";
 import { formatUrgent } from "@suara-desa/core/services/alertService";
 import { draftPublicQuote } from "@suara-desa/core/services/caseService";
@@ -136,7 +137,7 @@ async function publishDemoCases(db: Database, villageId: number, rng: Rng): Prom
  */
 export async function seedDemoAlerts(db: Database, villageId: number, demoStart: Date): Promise<number> {
   if ((await findAlertChannels(db, villageId)).length > 0) return 0;
-  const channel = await insertAlertChannel(db, { villageId, kind: "telegram", target: "-1001234567890", events: JSON.stringify(["urgent", "spike", "digest", "sourceHealth"]), secret: null, quietStart: 21 * 60, quietEnd: 6 * 60 });
+  const channel = await insertAlertChannel(db, { villageId, kind: "telegram", target: "-1001234567890", events: alertEventsColumn.serialise(["urgent", "spike", "digest", "sourceHealth"]), secret: null, quietStart: 21 * 60, quietEnd: 6 * 60 });
   await setChannelCreatedAt(db, channel.id, demoStart);
   const village = await getVillage(db, villageId);
   let n = 0;

@@ -24,8 +24,6 @@ export interface DemoVillage {
 
 export const DEMO_SEED = 20260831;
 export const DEMO_WEEKS = 12;
-/** ISO week of the first demo week (2026-W36). */
-export const DEMO_FIRST_WEEK = "2026-W36";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -7,7 +7,7 @@ import { csrfProtection } from "./auth/csrf";
 import { securityHeaders } from "./auth/security";
 import { SECURE_COOKIES_LOCAL } from "@suara-desa/core/auth/session";
 import { env, ROOT_DIR, type Env } from "@suara-desa/core/env";
-import type { Database } from "@suara-desa/core/db/client";
+import { pingDatabase, type Database } from "@suara-desa/core/db/client";
 import { notFound } from "@suara-desa/core/errors";
 import { errorHandler } from "./middleware/errorHandler";
 import { ExportLimiter } from "./middleware/exportLimit";
@@ -75,7 +75,7 @@ export function createApp(opts: AppOptions): Express {
     next();
   });
   app.get("/api/health", async (_req, res) => {
-    await db.prisma.$queryRaw`SELECT 1`;
+    await pingDatabase(db);
     res.json({ data: { status: "ok" } });
   });
   // Sessions and CSRF only for the API: static files need neither.

@@ -100,7 +100,7 @@ describe("importing a CSV file", () => {
 
 describe("npm run ingest -- import", () => {
   const cli = (args: string[]) =>
-    run("npx", ["tsx", "jobs/src/cli.ts", ...args], {
+    run("npx", ["tsx", "jobs/src/cli/ingest.ts", ...args], {
       env: { ...process.env, DATABASE_URL: env.db.url, LOG_LEVEL: "silent" },
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -112,7 +112,7 @@ describe("import encodings", () => {
 
 describe("npm run ingest -- import (encodings)", () => {
   const cli = (args: string[]) =>
-    run("npx", ["tsx", "jobs/src/cli.ts", ...args], { env: { ...process.env, DATABASE_URL: env.db.url, LOG_LEVEL: "silent" } }).then(
+    run("npx", ["tsx", "jobs/src/cli/ingest.ts", ...args], { env: { ...process.env, DATABASE_URL: env.db.url, LOG_LEVEL: "silent" } }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

@@ -76,7 +76,7 @@ describe("runs left behind by a killed process", () => {
     const lines = ["id,text,published_at"];
     for (let i = 0; i < 40_000; i++) lines.push(`k${i},jalan rusak di rt ${i % 17} mohon diperbaiki pak kades nomor ${i},2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00+07:00`);
     fs.writeFileSync(file, lines.join("\n"));
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "jobs/src/cli.ts"), "import", file, "--village", code], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "jobs/src/cli/ingest.ts"), "import", file, "--village", code], {
       cwd: ROOT, stdio: "ignore", env: { ...process.env, DATABASE_URL: db.url },
     });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (c, sig) => resolve(sig ? -1 : c)));

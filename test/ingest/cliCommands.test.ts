@@ -177,7 +177,7 @@ describe("npm run ingest -- run", () => {
       await db.prisma.source.update({ where: { id: fb }, data: { tokenEnc: sealSecret("tok-cli-run", CLI_TOKEN_KEY) } });
       await db.prisma.source.update({ where: { id: ig }, data: { tokenEnc: sealSecret("tok-wrong-123", CLI_TOKEN_KEY) } });
       const env = { META_GRAPH_URL: fake.graphBaseUrl, X_API_URL: fake.xBaseUrl };
-      const ingest = (argv: string[]) => runCli("jobs/src/cli.ts", ["run", ...argv], { databaseUrl: db.url, env });
+      const ingest = (argv: string[]) => runCli("jobs/src/cli/ingest.ts", ["run", ...argv], { databaseUrl: db.url, env });
 
       const first = await ingest([]);
       expect(first.code, first.stderr).toBe(1);

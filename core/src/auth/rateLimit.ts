@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { Database } from "../db/client";
-import { sqlGet, sqlRun } from "../db/sql";
+import { deleteStaleThrottles, deleteThrottle, findThrottleBlock, hitThrottle } from "../db/loginThrottleRepository";
 import { HttpError } from "../errors";
 
 export const LOGIN_MAX_PER_WINDOW = 10;
@@ -46,45 +46,22 @@ function throttleKey(kind: "ip" | "account", ip: string, username = ""): string 
   return createHash("sha256").update(`${kind}\n${ip}\n${username}`).digest("hex");
 }
 
-// Counts one event in a fixed window that restarts when the previous one has expired; returns the
-// count in the current window, its start, and the block (if any). One statement, so concurrent
-// attempts on several processes are all counted.
-const HIT = `
-  INSERT INTO "LoginThrottle" ("key", "count", "windowStart", "blockedUntil") VALUES (@key, 1, @now, NULL)
-  ON CONFLICT ("key") DO UPDATE SET
-    "count" = CASE WHEN "LoginThrottle"."windowStart" <= @expired THEN 1 ELSE "LoginThrottle"."count" + 1 END,
-    "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= @expired THEN @now ELSE "LoginThrottle"."windowStart" END,
-    "blockedUntil" = CASE
-      WHEN (CASE WHEN "LoginThrottle"."windowStart" <= @expired THEN 1 ELSE "LoginThrottle"."count" + 1 END) >= @limit THEN @blockUntil
-      ELSE "LoginThrottle"."blockedUntil" END
-  RETURNING "count", "windowStart", "blockedUntil"`;
-
-interface HitRow { count: number | string; windowStart: number | string; blockedUntil: number | string | null }
-
-async function hit(db: Database, key: string, now: number, windowMs: number, limit: number, blockMs: number) {
-  const row = (await sqlGet<HitRow>(db, HIT, { key, now, expired: now - windowMs, limit, blockUntil: now + blockMs }))!;
-  return { count: Number(row.count), windowStart: Number(row.windowStart), blockedUntil: row.blockedUntil === null ? null : Number(row.blockedUntil) };
-}
-
 /** Milliseconds this address must still wait before trying this username again, or 0. */
 export async function accountThrottleWait(db: Database, ip: string, username: string, now: Date): Promise<number> {
-  const row = await sqlGet<{ blockedUntil: number | string | null }>(db, `SELECT "blockedUntil" FROM "LoginThrottle" WHERE "key" = @key`, {
-    key: throttleKey("account", ip, username),
-  });
-  const until = row?.blockedUntil == null ? 0 : Number(row.blockedUntil);
+  const until = (await findThrottleBlock(db, throttleKey("account", ip, username))) ?? 0;
   return Math.max(0, until - now.getTime());
 }
 
 /** Records a failed login of `username` from `ip`; returns the wait it now imposes (0 if none). */
 export async function recordAccountFailure(db: Database, ip: string, username: string, now: Date): Promise<number> {
   const t = now.getTime();
-  const r = await hit(db, throttleKey("account", ip, username), t, ACCOUNT_WINDOW_MS, ACCOUNT_FAILURE_LIMIT, ACCOUNT_BLOCK_MS);
+  const r = await hitThrottle(db, throttleKey("account", ip, username), t, ACCOUNT_WINDOW_MS, ACCOUNT_FAILURE_LIMIT, ACCOUNT_BLOCK_MS);
   return r.blockedUntil !== null && r.blockedUntil > t ? r.blockedUntil - t : 0;
 }
 
 /** Forgets the failures of `username` from `ip` (after a successful login). */
 export async function clearAccountFailures(db: Database, ip: string, username: string): Promise<void> {
-  await sqlRun(db, `DELETE FROM "LoginThrottle" WHERE "key" = @key`, { key: throttleKey("account", ip, username) });
+  await deleteThrottle(db, throttleKey("account", ip, username));
 }
 
 // Rows whose window and block are both over carry no information; removed at most once a minute
@@ -94,7 +71,7 @@ async function sweep(db: Database, now: number): Promise<void> {
   if (now - lastSweep < 60_000 && now >= lastSweep) return;
   lastSweep = now;
   const horizon = now - Math.max(ACCOUNT_WINDOW_MS, LOGIN_WINDOW_MS);
-  await sqlRun(db, `DELETE FROM "LoginThrottle" WHERE "windowStart" < @horizon AND ("blockedUntil" IS NULL OR "blockedUntil" < @now)`, { horizon, now });
+  await deleteStaleThrottles(db, horizon, now);
 }
 
 // A limit the per-address count never reaches (an int4 on PostgreSQL): that layer refuses but never blocks.
@@ -109,7 +86,7 @@ export function loginRateLimit(db: Database, opts: RateLimitOptions = {}) {
     const t = now().getTime();
     await sweep(db, t);
     // The attempt that crosses the limit is refused, never blocked for longer than the window.
-    const r = await hit(db, throttleKey("ip", req.ip ?? "unknown"), t, windowMs, NEVER, 0);
+    const r = await hitThrottle(db, throttleKey("ip", req.ip ?? "unknown"), t, windowMs, NEVER, 0);
     if (r.count > max) {
       return next(tooManyAttempts(Math.max(1, Math.ceil((r.windowStart + windowMs - t) / 1000))));
     }

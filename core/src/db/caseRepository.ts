@@ -4,6 +4,7 @@
 import type { Prisma } from "./generated/client";
 import type { Database } from "./client";
 import { INTENT_SQL, NEEDS_REPLY_SQL, URGENT_SQL } from "./effectiveLabels";
+import { caseEventDetailsColumn, resolutionDaysColumn } from "./jsonColumns";
 import { addDays } from "@suara-desa/shared/time";
 import { sqlAll } from "./sql";
 
@@ -89,20 +90,12 @@ export const DEFAULT_SERVICE_LEVEL: ServiceLevelRow = { firstReplyHours: 48, urg
 export async function findServiceLevel(db: Database, villageId: number): Promise<ServiceLevelRow> {
   const row = await db.prisma.serviceLevel.findUnique({ where: { villageId } });
   if (!row) return { ...DEFAULT_SERVICE_LEVEL, resolutionDays: {} };
-  let days: Record<string, number> = {};
-  try {
-    const parsed: unknown = JSON.parse(row.resolutionDays);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-      days = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === "number" && v > 0)) as Record<string, number>;
-    }
-  } catch {
-    throw new Error(`ServiceLevel.resolutionDays of village ${villageId} is not JSON`);
-  }
+  const days = resolutionDaysColumn.parse(row.resolutionDays, `village ${villageId}`);
   return { firstReplyHours: row.firstReplyHours, urgentReplyHours: row.urgentReplyHours, resolutionDays: days };
 }
 
 export async function saveServiceLevel(db: Database, villageId: number, s: ServiceLevelRow): Promise<void> {
-  const data = { firstReplyHours: s.firstReplyHours, urgentReplyHours: s.urgentReplyHours, resolutionDays: JSON.stringify(s.resolutionDays) };
+  const data = { firstReplyHours: s.firstReplyHours, urgentReplyHours: s.urgentReplyHours, resolutionDays: resolutionDaysColumn.serialise(s.resolutionDays) };
   await db.prisma.serviceLevel.upsert({ where: { villageId }, create: { villageId, ...data }, update: data });
 }
 
@@ -128,7 +121,7 @@ export async function openCase(db: Database, input: NewCase, commentIds: number[
       const created = await tx.followUpCase.create({ data: input });
       const claimed = await tx.comment.updateMany({ where: { id: { in: commentIds }, villageId: input.villageId, caseId: null }, data: { caseId: created.id } });
       if (claimed.count === 0) throw new NothingClaimed();
-      await tx.followUpEvent.create({ data: { caseId: created.id, villageId: input.villageId, actor: "sistem", kind: "opened", details: JSON.stringify({ comments: claimed.count }) } });
+      await tx.followUpEvent.create({ data: { caseId: created.id, villageId: input.villageId, actor: "sistem", kind: "opened", details: caseEventDetailsColumn.serialise({ comments: claimed.count }) } });
       return created.id;
     });
   } catch (e) {
@@ -150,7 +143,7 @@ export async function attachToCase(db: Database, villageId: number, caseId: numb
       if (urgent.dueAt < current.firstReplyDueAt) data.firstReplyDueAt = urgent.dueAt;
     }
     if (Object.keys(data).length) await tx.followUpCase.update({ where: { id: caseId }, data });
-    await tx.followUpEvent.create({ data: { caseId, villageId, actor: "sistem", kind: "joined", details: JSON.stringify({ comments: claimed.count }) } });
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor: "sistem", kind: "joined", details: caseEventDetailsColumn.serialise({ comments: claimed.count }) } });
     return claimed.count;
   });
 }
@@ -179,7 +172,7 @@ export async function markAnswered(db: Database, villageId: number, caseId: numb
     const data: Prisma.FollowUpCaseUpdateInput = { firstReplyAt: at };
     if (c.status === "perlu_jawaban") data.status = "dijawab";
     await tx.followUpCase.update({ where: { id: caseId }, data });
-    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "answered", details: JSON.stringify({ ...details, at: at.toISOString() }) } });
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "answered", details: caseEventDetailsColumn.serialise({ ...details, at: at.toISOString() }) } });
     return true;
   });
 }
@@ -291,7 +284,7 @@ export async function updateCase(
   await db.prisma.$transaction(async (tx) => {
     await tx.followUpCase.updateMany({ where: { id: caseId, villageId }, data });
     for (const e of events) {
-      await tx.followUpEvent.create({ data: { caseId, villageId, actor: e.actor, kind: e.kind, details: JSON.stringify(e.details), ...(e.at ? { at: e.at } : {}) } });
+      await tx.followUpEvent.create({ data: { caseId, villageId, actor: e.actor, kind: e.kind, details: caseEventDetailsColumn.serialise(e.details), ...(e.at ? { at: e.at } : {}) } });
     }
   });
 }
@@ -306,11 +299,11 @@ export async function mergeCases(db: Database, villageId: number, intoId: number
     const due = [into, ...from].map((c) => c.firstReplyDueAt).reduce((a, b) => (a < b ? a : b));
     const replied = [into, ...from].map((c) => c.firstReplyAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     await tx.followUpCase.update({ where: { id: intoId }, data: { urgent, firstReplyDueAt: due, firstReplyAt: replied } });
-    await tx.followUpEvent.create({ data: { caseId: intoId, villageId, actor, kind: "merge", details: JSON.stringify({ merged: from.map((c) => c.id) }) } });
+    await tx.followUpEvent.create({ data: { caseId: intoId, villageId, actor, kind: "merge", details: caseEventDetailsColumn.serialise({ merged: from.map((c) => c.id) }) } });
     for (const c of from) {
       // The emptied case keeps its history and says where its comments went.
       await tx.followUpCase.update({ where: { id: c.id }, data: { status: "tidak_perlu", reason: `digabung ke isu #${intoId}`, resolvedAt: new Date() } });
-      await tx.followUpEvent.create({ data: { caseId: c.id, villageId, actor, kind: "merge", details: JSON.stringify({ into: intoId }) } });
+      await tx.followUpEvent.create({ data: { caseId: c.id, villageId, actor, kind: "merge", details: caseEventDetailsColumn.serialise({ into: intoId }) } });
     }
   });
 }
@@ -321,8 +314,8 @@ export async function splitCase(db: Database, villageId: number, caseId: number,
     const created = await tx.followUpCase.create({ data: input });
     const moved = await tx.comment.updateMany({ where: { id: { in: commentIds }, caseId, villageId }, data: { caseId: created.id } });
     if (moved.count === 0) throw new Error("split: none of the comments belong to the case");
-    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "split", details: JSON.stringify({ newCase: created.id, comments: moved.count }) } });
-    await tx.followUpEvent.create({ data: { caseId: created.id, villageId, actor, kind: "opened", details: JSON.stringify({ splitFrom: caseId, comments: moved.count }) } });
+    await tx.followUpEvent.create({ data: { caseId, villageId, actor, kind: "split", details: caseEventDetailsColumn.serialise({ newCase: created.id, comments: moved.count }) } });
+    await tx.followUpEvent.create({ data: { caseId: created.id, villageId, actor, kind: "opened", details: caseEventDetailsColumn.serialise({ splitFrom: caseId, comments: moved.count }) } });
     return created.id;
   });
 }

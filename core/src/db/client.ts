@@ -149,6 +149,11 @@ export function getDatabase(): Promise<Database> {
   return shared;
 }
 
+/** Answers when the database does (the health check). */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.prisma.$queryRaw`SELECT 1`;
+}
+
 /** SQLite stores DateTime the way Prisma's adapter writes it: ISO 8601 with an explicit offset. */
 export function toDbDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");

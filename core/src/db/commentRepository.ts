@@ -1,4 +1,5 @@
-// Comment reads for the explorer. Effective labels: a human correction wins over the model.
+// Comment rows: the explorer's reads (effective labels: a human correction wins over the model), single
+// lookups for services, and deletion for the privacy operations.
 import type { CommentListQuery } from "@suara-desa/shared/contracts";
 import type { Prisma } from "./generated/client";
 import type { Database } from "./client";
@@ -254,4 +255,45 @@ export async function getCommentThread(db: Database, id: number) {
     db.prisma.comment.findMany({ where: { parentId: id, villageId }, include, orderBy: { publishedAt: "asc" }, take: 100 }),
   ]);
   return { comment, parent, replies };
+}
+
+/** Where a comment belongs and what it answers on its platform, or null (no text, no labels). */
+export function findCommentRef(db: Database, id: number) {
+  return db.prisma.comment.findUnique({
+    where: { id },
+    select: { id: true, villageId: true, day: true, platform: true, externalId: true, postExternalId: true, sourceId: true, fromVillage: true },
+  });
+}
+
+/** Ids of a village's comments published before `cutoff`. */
+export async function findCommentIdsPublishedBefore(db: Database, villageId: number, cutoff: Date): Promise<number[]> {
+  return (await db.prisma.comment.findMany({ where: { villageId, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
+}
+
+/** Ids and local days of one author's comments in a village. */
+export function findAuthorComments(db: Database, villageId: number, authorPseudonym: string) {
+  return db.prisma.comment.findMany({ where: { villageId, authorPseudonym }, select: { id: true, day: true } });
+}
+
+/** Number of stored comments, all villages. */
+export function countAllComments(db: Database): Promise<number> {
+  return db.prisma.comment.count();
+}
+
+/**
+ * Deletes comments with their topic rows, detaching replies first, in one transaction per 500
+ * (explicit steps so it does not depend on SQLite's foreign_keys pragma). Returns the number deleted.
+ */
+export async function deleteCommentsByIds(db: Database, ids: number[]): Promise<number> {
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [, , r] = await db.prisma.$transaction([
+      db.prisma.commentTopic.deleteMany({ where: { commentId: { in: chunk } } }),
+      db.prisma.comment.updateMany({ where: { parentId: { in: chunk } }, data: { parentId: null } }),
+      db.prisma.comment.deleteMany({ where: { id: { in: chunk } } }),
+    ]);
+    deleted += r.count;
+  }
+  return deleted;
 }

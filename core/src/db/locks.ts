@@ -35,6 +35,22 @@ export async function tryLockSource(db: Database, sourceId: number): Promise<(()
   };
 }
 
+/**
+ * Runs `fn` while holding the PostgreSQL session advisory lock `key` on one pooled connection,
+ * waiting for it when another process holds it (SQLite: runs `fn` directly, one process).
+ */
+export async function withAdvisoryLock<T>(db: Database, key: number, fn: () => Promise<T>): Promise<T> {
+  if (!db.pg) return fn();
+  const client = await db.pg.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [key]);
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+    client.release();
+  }
+}
+
 const TOKEN_LOCK_CLASS = 7_302_156;
 /** SQLite: one process, so a promise chain per source serialises refreshes. */
 const tokenChains = new Map<number, Promise<unknown>>();

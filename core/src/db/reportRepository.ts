@@ -70,11 +70,6 @@ export async function findModelVersions(db: Database, villageId: number, from: s
     .sort((a, b) => b.count - a.count);
 }
 
-/** A village by its Kemendagri code. */
-export function findVillageByCode(db: Database, code: string) {
-  return db.prisma.village.findUnique({ where: { code } });
-}
-
 /** A stored report without its file (lists and metadata never load the bytes). */
 export type ReportRow = Prisma.ReportGetPayload<{ omit: { content: true } }>;
 

@@ -75,6 +75,15 @@ export async function ensureSource(db: Database, input: { villageId: number; pla
   }
 }
 
+/** A demo source (no token, status "demo": the scheduler skips it), created when missing. */
+export async function ensureDemoSource(db: Database, input: { villageId: number; platform: string; accountId: string; handle: string | null; name: string | null }): Promise<SourceRow> {
+  return db.prisma.source.upsert({
+    where: { villageId_platform_accountId: { villageId: input.villageId, platform: input.platform, accountId: input.accountId } },
+    create: { ...input, status: "demo" },
+    update: {},
+  });
+}
+
 export interface SourcePatch {
   accountId?: string;
   handle?: string | null;
@@ -149,17 +158,6 @@ export async function lastRunsBySource(db: Database, sourceIds: number[]): Promi
 /** Comments stored from this source. */
 export async function countSourceComments(db: Database, sourceId: number): Promise<number> {
   return db.prisma.comment.count({ where: { sourceId } });
-}
-
-/** Id of the village with this Kemendagri code, or null. */
-export async function findVillageIdByCode(db: Database, code: string): Promise<number | null> {
-  const v = await db.prisma.village.findUnique({ where: { code }, select: { id: true } });
-  return v?.id ?? null;
-}
-
-/** Does a village with this id exist? */
-export async function villageExists(db: Database, id: number): Promise<boolean> {
-  return (await db.prisma.village.count({ where: { id } })) > 0;
 }
 
 const PLATFORM_NAMES: Record<string, string> = { x: "X", facebook: "Facebook", instagram: "Instagram", whatsapp: "WhatsApp", file: "Berkas" };

@@ -1,6 +1,7 @@
 // Topics: the global taxonomy (villageId null) plus each village's own additions.
 import type { TopicRule } from "../nlp/types";
 import type { Database } from "./client";
+import { topicKeywordsColumn } from "./jsonColumns";
 
 export interface StoredTopic extends TopicRule { id: number; villageId: number | null }
 
@@ -12,7 +13,7 @@ export async function upsertGlobalTopics(db: Database, topics: TopicRule[]): Pro
       nameEn: t.nameEn,
       descriptionId: t.descriptionId ?? "",
       descriptionEn: t.descriptionEn ?? "",
-      keywords: JSON.stringify(t.keywords),
+      keywords: topicKeywordsColumn.serialise(t.keywords),
     };
     const existing = await db.prisma.topic.findFirst({ where: { villageId: null, key: t.key } });
     if (existing) await db.prisma.topic.update({ where: { id: existing.id }, data });
@@ -28,7 +29,7 @@ export async function upsertVillageTopic(
 ): Promise<void> {
   const data = {
     nameId: t.nameId, nameEn: t.nameEn, descriptionId: t.descriptionId ?? "", descriptionEn: t.descriptionEn ?? "",
-    keywords: JSON.stringify(t.keywords), active: true,
+    keywords: topicKeywordsColumn.serialise(t.keywords), active: true,
   };
   await db.prisma.topic.upsert({
     where: { villageId_key: { villageId, key: t.key } },
@@ -54,7 +55,7 @@ export async function findTopicsForVillage(db: Database, villageId: number): Pro
       nameEn: r.nameEn,
       descriptionId: r.descriptionId,
       descriptionEn: r.descriptionEn,
-      keywords: JSON.parse(r.keywords) as string[],
+      keywords: topicKeywordsColumn.parse(r.keywords),
     });
   }
   return [...byKey.values()];

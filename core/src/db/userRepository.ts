@@ -62,21 +62,6 @@ export async function updateUserRow(
   });
 }
 
-/** Ids of the villages with these Kemendagri codes (missing codes are simply absent). */
-export function findVillagesByCodes(db: Database, codes: string[]) {
-  return db.prisma.village.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
-}
-
-/** Ids of the villages with these ids. */
-export function findVillagesByIds(db: Database, ids: number[]) {
-  return db.prisma.village.findMany({ where: { id: { in: ids } }, select: { id: true } });
-}
-
-/** Ids of every village (the demo account belongs to all). */
-export function findAllVillageIds(db: Database) {
-  return db.prisma.village.findMany({ select: { id: true }, orderBy: { id: "asc" } });
-}
-
 /** Deletes a user (setup race rollback). */
 export function deleteUserRow(db: Database, id: number) {
   return db.prisma.user.delete({ where: { id } });

@@ -7,6 +7,9 @@ import type { Database } from "../db/client";
 import {
   commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
+import { piiSpansColumn, urgentTermsColumn } from "../db/jsonColumns";
+import { getSource } from "../db/sourceRepository";
+import { getVillage } from "../db/villageRepository";
 import { authorPseudonym } from "./pseudonym";
 import { getVillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
@@ -23,11 +26,11 @@ export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): Co
     sentimentScore: a.sentiment.score,
     isSpam: a.spam.isSpam,
     spamScore: a.spam.score,
-    piiSpans: JSON.stringify(a.pii),
+    piiSpans: piiSpansColumn.serialise(a.pii),
     intent: a.intent,
     intentScore: a.intentScore,
     urgent: a.urgent,
-    urgentTerms: JSON.stringify(a.urgentTerms),
+    urgentTerms: urgentTermsColumn.serialise(a.urgentTerms),
     topics: a.topics.flatMap((t) => {
       const topicId = topicIds.get(t.key);
       return topicId === undefined ? [] : [{ topicId, score: t.score }];
@@ -40,7 +43,7 @@ export interface StoreResult { read: number; new: number; updated: number; uncha
 /** Ids and handles of a source's own account: comments by it are the village's replies. */
 async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Set<string>> {
   if (sourceId === null) return new Set();
-  const s = await db.prisma.source.findUnique({ where: { id: sourceId }, select: { accountId: true, handle: true } });
+  const s = await getSource(db, sourceId);
   if (!s) return new Set();
   return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
 }
@@ -49,9 +52,9 @@ const villages = new Map<number, { name: string; timeZone: string }>();
 async function villageOf(db: Database, villageId: number): Promise<{ name: string; timeZone: string }> {
   let v = villages.get(villageId);
   if (!v) {
-    const row = await db.prisma.village.findUnique({ where: { id: villageId }, select: { name: true, timeZone: true } });
+    const row = await getVillage(db, villageId);
     if (!row) throw new Error(`village ${villageId} does not exist`);
-    v = row;
+    v = { name: row.name, timeZone: row.timeZone };
     villages.set(villageId, v);
   }
   return v;

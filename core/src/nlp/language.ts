@@ -7,8 +7,6 @@ import type { NlpContext, Stage } from "./types";
 import type { NlpResources } from "./resources";
 import type { WordRecord } from "./words";
 
-export const NB_LANGUAGES = ["id", "su", "jv"] as const;
-
 export interface LanguageModel {
   version: string;
   bits: number;

@@ -278,13 +278,3 @@ export function redactLink(url: string): string {
   return spans.length ? redact(url, spans) : url;
 }
 
-/** Stored spans (JSON in Comment.piiSpans) back to objects; anything malformed reads as none. */
-export function parsePiiSpans(json: string | null): PiiSpan[] {
-  if (!json) return [];
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as PiiSpan[]) : [];
-  } catch {
-    return [];
-  }
-}

@@ -1,7 +1,8 @@
 // Comment row -> DTO. Personal data is redacted here, for every response, until a role allows
 // raw view: in the text, in the link and in the author's name.
 import { NEEDS_REPLY_INTENTS, type CommentDTO, type CommentDetailDTO, type Intent, type Platform, type Sentiment } from "@suara-desa/shared/contracts";
-import { findPii, nameHasPersonalData, parsePiiSpans, redactLink, redactPersonalData } from "../nlp/pii";
+import { piiSpansColumn, urgentTermsColumn } from "../db/jsonColumns";
+import { findPii, nameHasPersonalData, redactLink, redactPersonalData } from "../nlp/pii";
 import type { ListedComment } from "../db/commentRepository";
 import { baseVersion, readModelCard, type ModelCard } from "../nlp/modelCard";
 import { MODEL } from "../nlp/pipeline";
@@ -16,17 +17,6 @@ function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
   return chosen
     .map((t) => ({ key: t.topic.key, name: t.topic.nameId, score: t.score, origin: t.origin as "model" | "human" }))
     .sort((a, b) => b.score - a.score);
-}
-
-/** The stored urgent terms (a JSON string array); anything else reads as none. */
-function parseTerms(json: string | null): string[] {
-  if (!json) return [];
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** The pseudonym every role sees instead of a resident's name. */
@@ -54,7 +44,7 @@ export function presentUrl(url: string | null, raw: boolean): string | null {
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
 export function presentComment(row: PresentableComment, opts: { raw?: boolean } = {}): CommentDTO {
   const raw = opts.raw ?? false;
-  const stored = parsePiiSpans(row.piiSpans);
+  const stored = piiSpansColumn.parse(row.piiSpans);
   // The stored spans come from the detector of the comment's model version; the text is checked
   // again so forms found by a newer detector are masked before `npm run retag` reaches the row.
   const redacted = raw ? null : redactPersonalData(row.text, stored);
@@ -66,7 +56,7 @@ export function presentComment(row: PresentableComment, opts: { raw?: boolean } 
   else if (row.intent) intent = { label: row.intent as Intent, score: row.intentScore ?? 0, origin: "model" };
   const urgent: CommentDTO["urgent"] = row.humanUrgent !== null && row.humanUrgent !== undefined
     ? { value: row.humanUrgent, terms: [], origin: "human" }
-    : { value: row.urgent, terms: row.urgent ? parseTerms(row.urgentTerms) : [], origin: "model" };
+    : { value: row.urgent, terms: row.urgent ? urgentTermsColumn.parse(row.urgentTerms) : [], origin: "model" };
   return {
     id: row.id,
     platform: row.platform as Platform,

@@ -18,7 +18,8 @@ import { findTopicsForVillage } from "../db/topicRepository";
 import { computeWeeklyOverview } from "./overviewService";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
-import { parsePiiSpans, redactPersonalData } from "../nlp/pii";
+import { alertEventsColumn, piiSpansColumn } from "../db/jsonColumns";
+import { redactPersonalData } from "../nlp/pii";
 import { extractPlaces } from "../nlp/places";
 import { assertCanManageSources } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -105,12 +106,7 @@ export function quietUntil(channel: Pick<AlertChannelRow, "quietStart" | "quietE
 }
 
 export function eventsOf(channel: Pick<AlertChannelRow, "events">): AlertEvent[] {
-  try {
-    const v: unknown = JSON.parse(channel.events);
-    return Array.isArray(v) ? (v.filter((x) => (ALERT_EVENTS as readonly string[]).includes(String(x))) as AlertEvent[]) : [];
-  } catch {
-    throw new Error(`AlertChannel.events is not JSON: ${channel.events}`);
-  }
+  return alertEventsColumn.parse(channel.events).filter((x): x is AlertEvent => (ALERT_EVENTS as readonly string[]).includes(x));
 }
 
 async function villageOrThrow(db: Database, villageId: number) {
@@ -136,7 +132,7 @@ export async function addAlertChannel(db: Database, auth: AuthContext | undefine
     if (!/^\d{5,30}$/.test(input.whatsapp.phoneNumberId)) throw badRequest("phoneNumberId: must be the numeric id from WhatsApp Manager");
     secret = sealSecret(`${input.whatsapp.phoneNumberId}:${input.whatsapp.token}`);
   }
-  const channel = await insertAlertChannel(db, { villageId, kind: input.kind, target, events: JSON.stringify(events), secret, ...parseQuiet(input.quiet) });
+  const channel = await insertAlertChannel(db, { villageId, kind: input.kind, target, events: alertEventsColumn.serialise(events), secret, ...parseQuiet(input.quiet) });
   await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channel.id}`, details: { added: input.kind, events } });
   return { channel, webhookKey };
 }
@@ -190,7 +186,7 @@ export function formatUrgent(
   c: { text: string; piiSpans: string | null; platform: string; publishedAt: Date; urgentTerms: string | null },
   link: string | null,
 ): AlertPayload {
-  const text = redactPersonalData(c.text, parsePiiSpans(c.piiSpans)).text;
+  const text = redactPersonalData(c.text, piiSpansColumn.parse(c.piiSpans)).text;
   const time = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: village.timeZone }).format(c.publishedAt);
   const places = extractPlaces(c.text);
   const platform = { x: "X", facebook: "Facebook", instagram: "Instagram", file: "berkas impor" }[c.platform] ?? c.platform;

@@ -4,9 +4,9 @@ import type { AuditEntryDTO } from "@suara-desa/shared/contracts";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { findAuditTargets, findAudits, insertAudit } from "../db/auditRepository";
+import { auditDetailsColumn, piiSpansColumn } from "../db/jsonColumns";
 import { sourceDisplayName } from "../db/sourceRepository";
 import { redactPersonalData } from "../nlp/pii";
-import type { PiiSpan } from "../nlp/types";
 import { badRequest } from "../errors";
 import { assertCanReadAudit } from "../policies/access";
 
@@ -47,7 +47,7 @@ export const CLI_ACTOR: Readonly<AuthContext> = Object.freeze({ userId: 0, usern
 export function auditActor(row: { userId: number | null; username: string | null; details: string | null }): AuditEntryDTO["actor"] {
   if (row.userId !== null) return "user";
   // A deleted user also leaves userId null with its username: only the CLI marks its details.
-  if (row.username === CLI_ACTOR.username && parseDetails(row.details)?.via === "cli") return "cli";
+  if (row.username === CLI_ACTOR.username && auditDetailsColumn.parse(row.details)?.via === "cli") return "cli";
   return row.username === null ? "system" : "user";
 }
 
@@ -61,29 +61,14 @@ export async function recordAudit(db: Database, auth: AuthContext | null | undef
     action: input.action,
     villageId: input.villageId ?? null,
     target: input.target ?? null,
-    details: details ? JSON.stringify(details) : null,
+    details: details ? auditDetailsColumn.serialise(details) : null,
     createdAt: now,
   });
 }
 
-function parseDetails(s: string | null): Record<string, unknown> | null {
-  if (!s) return null;
-  try {
-    return JSON.parse(s) as Record<string, unknown>;
-  } catch {
-    return { raw: s };
-  }
-}
-
 /** A comment as the audit log quotes it: personal data masked, at most 60 characters. */
 function excerpt(c: { text: string; piiSpans: string | null }): string {
-  let spans: PiiSpan[] = [];
-  try {
-    spans = c.piiSpans ? (JSON.parse(c.piiSpans) as PiiSpan[]) : [];
-  } catch {
-    spans = [];
-  }
-  const text = redactPersonalData(c.text, spans).text.replace(/\s+/g, " ").trim();
+  const text = redactPersonalData(c.text, piiSpansColumn.parse(c.piiSpans)).text.replace(/\s+/g, " ").trim();
   return text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
 }
 
@@ -148,7 +133,7 @@ export async function listAudit(
   return {
     data: page.map((r) => ({
       id: r.id, at: r.createdAt.toISOString(), userId: r.userId, username: r.username, actorName: (r.userId !== null && r.username ? names.get(r.username) : null) ?? null, actor: auditActor(r), action: r.action,
-      villageId: r.villageId, target: r.target, targetLabel: labels.get(r.id) ?? null, details: parseDetails(r.details),
+      villageId: r.villageId, target: r.target, targetLabel: labels.get(r.id) ?? null, details: auditDetailsColumn.parse(r.details),
     })),
     nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
   };

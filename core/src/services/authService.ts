@@ -9,8 +9,9 @@ import { ROLES, type AuthContext, type Role } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { deleteExpiredSessions } from "../db/sessionRepository";
 import {
-  countUsers, deleteUserRow, findAllVillageIds, findUserByUsername, findVillagesByCodes, findVillagesByIds, getUser, insertUser, updateUserRow,
+  countUsers, deleteUserRow, findUserByUsername, getUser, insertUser, updateUserRow,
 } from "../db/userRepository";
+import { findAllVillageIds, findVillagesByCodes, findVillagesByIds } from "../db/villageRepository";
 import { badRequest, conflict, HttpError, unauthorized } from "../errors";
 import { recordAudit } from "./auditService";
 

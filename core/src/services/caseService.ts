@@ -18,6 +18,7 @@ import {
 } from "../db/caseRepository";
 import { findCommentsByIds, getCommentThread } from "../db/commentRepository";
 import { bumpVillageVersion } from "../db/dataVersion";
+import { caseEventDetailsColumn } from "../db/jsonColumns";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, forbidden, notFound } from "../errors";
@@ -232,16 +233,10 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
     });
   }
   const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
-    id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: parseDetails(e.details),
+    id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: caseEventDetailsColumn.parse(e.details),
   }));
   const suggestedQuote = await draftPublicQuote(db, villageId, caseId, row.representativeId);
   return { case: dto, comments, events, suggestedQuote };
-}
-
-function parseDetails(json: string | null): Record<string, unknown> {
-  if (!json) return {};
-  const v: unknown = JSON.parse(json);
-  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 async function assertAssignee(db: Database, villageId: number, assigneeId: number | null | undefined): Promise<void> {

@@ -3,7 +3,7 @@
 import type { CommentDetailDTO, CommentLabelsInput } from "@suara-desa/shared/contracts";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import { getCommentThread } from "../db/commentRepository";
+import { findCommentRef, getCommentThread } from "../db/commentRepository";
 import { recomputeRollups } from "../db/ingestRepository";
 import { setHumanIntent, setHumanSentiment, setHumanTopics, setHumanUrgent } from "../db/labelRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
@@ -54,7 +54,7 @@ export async function correctLabels(
   commentId: number,
   input: CommentLabelsInput,
 ): Promise<CommentDetailDTO> {
-  const row = await db.prisma.comment.findUnique({ where: { id: commentId }, select: { villageId: true, day: true } });
+  const row = await findCommentRef(db, commentId);
   if (!row || !auth || !(auth.role === "admin" || auth.villageIds.includes(row.villageId))) throw notFound("Komentar");
   assertCanCorrectLabels(auth, row.villageId);
   if (input.topics !== undefined) {

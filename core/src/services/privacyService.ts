@@ -4,8 +4,9 @@
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { bumpVillageVersion } from "../db/dataVersion";
+import { deleteCommentsByIds, findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
 import { recomputeRollups } from "../db/ingestRepository";
-import { getVillage } from "../db/villageRepository";
+import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { notFound } from "../errors";
 import { assertCanManagePrivacy } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -20,32 +21,15 @@ export function retentionCutoff(now: Date, months: number): Date {
   return target;
 }
 
-// Deletes the comments matching `where` with their topic rows, detaching replies first, in one
-// transaction (explicit steps so it does not depend on SQLite's foreign_keys pragma).
-async function deleteComments(db: Database, ids: number[]): Promise<number> {
-  let deleted = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const [, , r] = await db.prisma.$transaction([
-      db.prisma.commentTopic.deleteMany({ where: { commentId: { in: chunk } } }),
-      db.prisma.comment.updateMany({ where: { parentId: { in: chunk } }, data: { parentId: null } }),
-      db.prisma.comment.deleteMany({ where: { id: { in: chunk } } }),
-    ]);
-    deleted += r.count;
-  }
-  return deleted;
-}
-
 export interface PurgeSummary { villages: number; deleted: number }
 
 /** Deletes raw comments older than each village's retention; DailyRollup rows are kept. */
 export async function purgeExpiredComments(db: Database, now: Date): Promise<PurgeSummary> {
-  const villages = await db.prisma.village.findMany({ where: { retentionMonths: { not: null } }, select: { id: true, retentionMonths: true } });
+  const villages = await findVillagesWithRetention(db);
   let deleted = 0;
   for (const v of villages) {
-    const cutoff = retentionCutoff(now, v.retentionMonths!);
-    const ids = (await db.prisma.comment.findMany({ where: { villageId: v.id, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
-    const n = await deleteComments(db, ids);
+    const cutoff = retentionCutoff(now, v.retentionMonths);
+    const n = await deleteCommentsByIds(db, await findCommentIdsPublishedBefore(db, v.id, cutoff));
     deleted += n;
     // Aggregates stay, but cached views quoting the deleted comments must go.
     if (n > 0) await bumpVillageVersion(db, v.id);
@@ -63,8 +47,8 @@ export async function deleteAuthorComments(
 ): Promise<{ deleted: number; days: string[] }> {
   assertCanManagePrivacy(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
-  const rows = await db.prisma.comment.findMany({ where: { villageId, authorPseudonym }, select: { id: true, day: true } });
-  const deleted = await deleteComments(db, rows.map((r) => r.id));
+  const rows = await findAuthorComments(db, villageId, authorPseudonym);
+  const deleted = await deleteCommentsByIds(db, rows.map((r) => r.id));
   const days = [...new Set(rows.map((r) => r.day))].sort();
   await recomputeRollups(db, villageId, days);
   await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
@@ -81,7 +65,7 @@ export async function updateVillageSettings(
   assertCanManagePrivacy(auth, villageId);
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
-  await db.prisma.village.update({ where: { id: villageId }, data: { retentionMonths: input.retentionMonths } });
+  await setVillageRetention(db, villageId, input.retentionMonths);
   await recordAudit(db, auth, {
     action: "settings.change", villageId, target: `village:${village.code}`,
     details: { retentionMonths: { from: village.retentionMonths, to: input.retentionMonths } },

@@ -8,7 +8,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { countCases, findPublishedCases } from "../db/caseRepository";
 import { cachedForVillage } from "../db/dataVersion";
-import { findVillageByCodePublic, setVillagePublicPage } from "../db/villageRepository";
+import { findVillageByCode, setVillagePublicPage } from "../db/villageRepository";
 import { forbidden, notFound } from "../errors";
 import { assertCanReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -19,7 +19,7 @@ const share = (neg: number, n: number) => (n > 0 ? Math.round((1000 * neg) / n) 
 
 /** The public page of a village that opted in; 404 otherwise (whether it exists is nobody's business). */
 export async function getPublicPage(db: Database, code: string, now = new Date()): Promise<PublicPageDTO> {
-  const v = await findVillageByCodePublic(db, code);
+  const v = await findVillageByCode(db, code);
   if (!v || !v.publicPage) throw notFound("Halaman publik desa");
   return cachedForVillage(db, v.id, "public", async () => {
     const o = await computeWeeklyOverview(db, v.id);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
+import { createVillage, findVillageByCode, findVillagesByCodes } from "../db/villageRepository";
 import { badRequest, conflict, notFound } from "../errors";
 import { assertCanManageVillages } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -142,7 +143,7 @@ export interface RegistrySearchResult extends RegistryVillage {
 /** Registry search, marking villages that are already added. */
 export async function searchRegistryVillages(db: Database, search: RegistrySearch, dir?: string): Promise<RegistrySearchResult[]> {
   const found = searchRegistry(search, dir);
-  const existing = await db.prisma.village.findMany({ where: { code: { in: found.map((v) => v.code) } }, select: { id: true, code: true } });
+  const existing = await findVillagesByCodes(db, found.map((v) => v.code));
   const ids = new Map(existing.map((e) => [e.code, e.id]));
   return found.map((v) => ({ ...v, villageId: ids.get(v.code) ?? null }));
 }
@@ -153,9 +154,9 @@ export async function addVillageFromRegistry(db: Database, auth: AuthContext | u
   if (!CODE_PATTERN.test(code)) throw badRequest("code: must be a Kemendagri village code like 32.15.04.2006");
   const v = findRegistryVillage(code, dir);
   if (!v) throw notFound(`Desa dengan kode ${code}`);
-  if (await db.prisma.village.findUnique({ where: { code } })) throw conflict(`Desa ${v.name} (${code}) sudah ada`);
-  const row = await db.prisma.village.create({
-    data: { code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, province: v.province, timeZone: timeZoneOf(v.code) },
+  if (await findVillageByCode(db, code)) throw conflict(`Desa ${v.name} (${code}) sudah ada`);
+  const row = await createVillage(db, {
+    code: v.code, name: v.name, kecamatan: v.kecamatan, kabupaten: v.kabupaten, province: v.province, timeZone: timeZoneOf(v.code),
   });
   await recordAudit(db, auth, { action: "village.add", villageId: row.id, target: `village:${code}` });
   return { id: row.id, code: row.code, name: row.name, kecamatan: row.kecamatan, kabupaten: row.kabupaten, province: row.province, timeZone: row.timeZone };

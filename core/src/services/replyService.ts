@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
+import { findCommentRef } from "../db/commentRepository";
 import { findReplyByKey, findRepliesOf, findReplyTemplates, insertReply, findReply, replaceReplyTemplates, updateReply, type ReplyRow } from "../db/replyRepository";
 import { getSource } from "../db/sourceRepository";
 import { badRequest, notFound } from "../errors";
@@ -50,7 +51,7 @@ const present = (r: ReplyRow): ReplyDTO => ({
 });
 
 async function loadComment(db: Database, auth: AuthContext | undefined, commentId: number) {
-  const c = await db.prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, villageId: true, platform: true, externalId: true, postExternalId: true, sourceId: true, fromVillage: true } });
+  const c = await findCommentRef(db, commentId);
   if (!c || !auth || !(auth.role === "admin" || auth.villageIds.includes(c.villageId))) throw notFound("Komentar");
   return c;
 }
@@ -132,7 +133,7 @@ async function attempt(db: Database, port: ReplyPort, r: ReplyRow, target: Reply
 async function delivered(db: Database, r: ReplyRow, target: ReplyTarget, platformReplyId: string, actor: string, now: Date): Promise<ReplyRow> {
   const row = await updateReply(db, r.id, { state: "terkirim", platformReplyId, sentAt: now, lastError: null });
   const source = await getSource(db, target.sourceId);
-  const comment = await db.prisma.comment.findUnique({ where: { id: r.commentId }, select: { postExternalId: true } });
+  const comment = await findCommentRef(db, r.commentId);
   if (source) {
     const stored = await storeBatch(db, {
       villageId: r.villageId, sourceId: source.id, posts: [],

@@ -7,7 +7,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { countStaleComments } from "../db/ingestRepository";
 import { findLastVillageRun } from "../db/jobRunRepository";
-import { villageExists } from "../db/sourceRepository";
+import { villageExists } from "../db/villageRepository";
 import { HttpError, notFound } from "../errors";
 import { getVillagePipeline } from "../ingest/villagePipeline";
 import { assertCanEditTopics } from "../policies/access";

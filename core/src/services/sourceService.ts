@@ -8,9 +8,10 @@ import { badRequest, conflict, notFound } from "../errors";
 import { assertCanManageSources, assertCanReadVillage } from "../policies/access";
 import type { Database } from "../db/client";
 import {
-  countSourceComments, createSource, deleteSource, findSourceByAccount, getSource, lastRunsBySource, listSources, updateSource, villageExists,
+  countSourceComments, createSource, deleteSource, findSourceByAccount, getSource, lastRunsBySource, listSources, updateSource,
   type SourcePatch,
 } from "../db/sourceRepository";
+import { villageExists } from "../db/villageRepository";
 import { presentSource, type SourceDTO } from "../presenters/sourcePresenter";
 import { sealSecret } from "./secretBox";
 import type { ReplyPort } from "./replyService";

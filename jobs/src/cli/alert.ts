@@ -10,7 +10,7 @@
 import { getDatabase, type Database } from "@suara-desa/core/db/client";
 import { findAlertChannel } from "@suara-desa/core/db/alertRepository";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
-import { findVillageIdByCode } from "@suara-desa/core/db/sourceRepository";
+import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { ALERT_EVENTS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, type AlertEvent, type AlertKind } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "../alerts/dispatch";
@@ -27,9 +27,9 @@ const USAGE = `usage:
 
 async function villageId(db: Database, code: unknown): Promise<number> {
   if (typeof code !== "string") throw new UsageError("--village <code> is required");
-  const id = await findVillageIdByCode(db, code);
-  if (id === null) throw new UsageError(`--village: no village with code ${code}`);
-  return id;
+  const village = await findVillageByCode(db, code);
+  if (!village) throw new UsageError(`--village: no village with code ${code}`);
+  return village.id;
 }
 
 function channelId(raw: string | undefined, command: string): number {

@@ -4,8 +4,8 @@
 // Exit status: 0 written, 1 failed, 2 bad input; one `error:` line on failure.
 import { env } from "@suara-desa/core/env";
 import { isPostgresUrl } from "@suara-desa/core/db/client";
-import { backupDatabase, defaultBackupFile, describeCounts, UsageError } from "../ops/backup";
-import { createProgress, parseArgs, runMain } from "./progress";
+import { backupDatabase, defaultBackupFile, describeCounts } from "../ops/backup";
+import { createProgress, parseArgs, runMain, UsageError } from "./progress";
 
 const USAGE = "usage: npm run backup -- [--out <file>]";
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { getDatabase } from "@suara-desa/core/db/client";
 import { findHumanLabels } from "@suara-desa/core/db/labelRepository";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { parseArgs, runMain } from "./progress";
 
 async function main(): Promise<number> {
@@ -12,7 +13,7 @@ async function main(): Promise<number> {
   await prepareDatabase(db);
   let villageId: number | undefined;
   if (typeof flags.village === "string") {
-    const v = await db.prisma.village.findUnique({ where: { code: flags.village } });
+    const v = await findVillageByCode(db, flags.village);
     if (!v) {
       process.stderr.write(`error: --village: no village with code "${flags.village}"\n`);
       return 2;

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { isoWeekProblem, yearMonthProblem } from "@suara-desa/shared/contracts";
 import { getDatabase } from "@suara-desa/core/db/client";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
-import { findVillageByCode } from "@suara-desa/core/db/reportRepository";
+import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { monthlyPeriod, weeklyPeriod } from "@suara-desa/core/services/reports/period";
 import {
   exportCommentsCsv, exportReportXlsx, generatePdfReport, storeReportFile, type ReportFormat,

@@ -6,8 +6,8 @@
 // suara-desa.before-restore-<time>.db. PostgreSQL: pg_restore --clean --single-transaction.
 // Exit status: 0 restored, 1 failed, 2 bad input or refused.
 import { env } from "@suara-desa/core/env";
-import { applyRestore, describeCounts, discardRestore, planRestore, UsageError } from "../ops/backup";
-import { parseArgs, runMain } from "./progress";
+import { applyRestore, describeCounts, discardRestore, planRestore } from "../ops/backup";
+import { parseArgs, runMain, UsageError } from "./progress";
 
 const USAGE = "usage: npm run restore -- --from <backup file> [--yes]";
 

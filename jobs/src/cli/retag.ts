@@ -2,6 +2,7 @@
 // model and taxonomy (after `npm run train:sentiment` or a topic edit).
 import { getDatabase } from "@suara-desa/core/db/client";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
+import { findVillageByCode, findVillages } from "@suara-desa/core/db/villageRepository";
 import { retagVillage, type RetagSummary } from "../retag";
 import { createProgress, parseArgs, runMain } from "./progress";
 
@@ -9,10 +10,8 @@ async function main(): Promise<number> {
   const { flags } = parseArgs(process.argv.slice(2), ["all", "json"]);
   const db = await getDatabase();
   await prepareDatabase(db);
-  const villages = await db.prisma.village.findMany({
-    where: typeof flags.village === "string" ? { code: flags.village } : {},
-    orderBy: { id: "asc" },
-  });
+  const one = typeof flags.village === "string" ? await findVillageByCode(db, flags.village) : null;
+  const villages = typeof flags.village === "string" ? (one ? [one] : []) : await findVillages(db, "id");
   if (typeof flags.village === "string" && villages.length === 0) {
     process.stderr.write(`error: --village: no village with code "${flags.village}"\n`);
     return 2;

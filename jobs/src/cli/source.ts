@@ -8,12 +8,13 @@
 // audited as the command line (see CLI_ACTOR).
 import { getDatabase, type Database } from "@suara-desa/core/db/client";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
-import { findVillageIdByCode, getSource } from "@suara-desa/core/db/sourceRepository";
+import { getSource } from "@suara-desa/core/db/sourceRepository";
+import { findAllVillageIds, findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { HttpError } from "@suara-desa/core/errors";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource } from "@suara-desa/core/services/sourceService";
 import type { SourceDTO } from "@suara-desa/core/presenters/sourcePresenter";
-import { parseArgs, runMain } from "./progress";
+import { parseArgs, runMain, UsageError } from "./progress";
 import { readToken, SecretInputError } from "./readSecret";
 
 const CLI_AUTH = CLI_ACTOR;
@@ -25,7 +26,6 @@ const USAGE = `usage:
   npm run source -- remove <id>
 The token is read from stdin, or typed at a hidden prompt when stdin is a terminal.`;
 
-class UsageError extends Error {}
 
 /** The token for add/token: never from argv (`--token -` is the old spelling of "read stdin"). */
 async function tokenFromInput(flags: Record<string, string | true>, prompt: string): Promise<string> {
@@ -43,9 +43,9 @@ function sourceId(raw: string | undefined, command: string): number {
 
 async function villageId(db: Database, code: unknown): Promise<number> {
   if (typeof code !== "string") throw new UsageError("--village <code> is required");
-  const id = await findVillageIdByCode(db, code);
-  if (id === null) throw new UsageError(`--village: no village with code ${code}`);
-  return id;
+  const village = await findVillageByCode(db, code);
+  if (!village) throw new UsageError(`--village: no village with code ${code}`);
+  return village.id;
 }
 
 async function listSourceById(db: Database, id: number): Promise<{ platform: string; accountId: string; status: string }> {
@@ -94,7 +94,7 @@ export async function sourceCommand(argv: string[]): Promise<number> {
       case "list": {
         const villages = flags.village !== undefined
           ? [{ id: await villageId(db, flags.village) }]
-          : await db.prisma.village.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+          : await findAllVillageIds(db);
         const all: SourceDTO[] = [];
         for (const v of villages) all.push(...(await listVillageSources(db, CLI_AUTH, v.id)));
         if (flags.json) process.stdout.write(`${JSON.stringify(all)}\n`);

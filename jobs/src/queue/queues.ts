@@ -11,6 +11,8 @@
 // SQLite keeps the in-process scheduler (jobs/src/scheduler.ts): one process, one writer.
 import PgBoss from "pg-boss";
 import type { Database } from "@suara-desa/core/db/client";
+import { withAdvisoryLock } from "@suara-desa/core/db/locks";
+import { findAllVillageIds } from "@suara-desa/core/db/villageRepository";
 import { findStaleIds } from "@suara-desa/core/db/ingestRepository";
 import { PGBOSS_SCHEMA } from "@suara-desa/core/db/jobQueueRepository";
 import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
@@ -67,14 +69,7 @@ export async function openBoss(db: Database, role: "worker" | "client", log: (m:
   await boss.start();
   // pg-boss's create_queue() deadlocks when several processes create queues at once (workers
   // started together): one process at a time, under an advisory lock.
-  const client = await db.pg!.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
-    await ensureQueues(boss);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => {});
-    client.release();
-  }
+  await withAdvisoryLock(db, QUEUE_SETUP_LOCK, () => ensureQueues(boss));
   return boss;
 }
 
@@ -138,7 +133,7 @@ const cleanVersions = new Map<number, string>();
  */
 export async function enqueueStaleBatches(db: Database, boss: PgBoss): Promise<number> {
   let sent = 0;
-  const villages = await db.prisma.village.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const villages = await findAllVillageIds(db);
   for (const v of villages) {
     const { model } = await getVillagePipeline(db, v.id);
     // New comments are always tagged with the current version, so a village found clean stays

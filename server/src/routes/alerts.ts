@@ -8,7 +8,7 @@ import {
   ALERT_EVENTS, ALERT_KINDS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, switchAlertChannel,
 } from "@suara-desa/core/services/alertService";
 import { requireAuth } from "../auth/middleware";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 export const AlertChannelParamsSchema = VillageParamsSchema.extend({ channelId: z.coerce.number().int().positive() });
 export const AlertChannelCreateSchema = VillageParamsSchema.extend({
@@ -26,8 +26,8 @@ export const AlertChannelUpdateSchema = AlertChannelParamsSchema.extend({ enable
 export function alertsRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/villages/:villageId/alerts", requireAuth, validate(VillageParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageParamsSchema>;
+  router.get("/villages/:villageId/alerts", requireAuth, validated(VillageParamsSchema, async (req, res) => {
+    const q = req.input;
     const channels = await listAlertChannels(db, req.auth, q.villageId);
     const log = await alertLog(db, req.auth, q.villageId);
     res.json({
@@ -36,34 +36,34 @@ export function alertsRouter(db: Database): Router {
         log: log.map((m) => ({ ...m, sentAt: m.sentAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(), nextAttemptAt: m.nextAttemptAt.toISOString() })),
       },
     });
-  });
+  }));
 
-  router.post("/villages/:villageId/alerts", requireAuth, validate(AlertChannelCreateSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof AlertChannelCreateSchema>;
+  router.post("/villages/:villageId/alerts", requireAuth, validated(AlertChannelCreateSchema, async (req, res) => {
+    const q = req.input;
     const { channel, webhookKey } = await addAlertChannel(db, req.auth, q.villageId, {
       kind: q.kind, target: q.target, events: q.events, quiet: q.quiet,
       whatsapp: q.kind === "whatsapp" ? { phoneNumberId: q.phoneNumberId ?? "", token: q.token ?? "" } : undefined,
     });
     res.status(201).json({ data: { id: channel.id, kind: channel.kind, target: channel.target, events: eventsOf(channel), webhookKey } });
-  });
+  }));
 
-  router.patch("/villages/:villageId/alerts/:channelId", requireAuth, validate(AlertChannelUpdateSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof AlertChannelUpdateSchema>;
+  router.patch("/villages/:villageId/alerts/:channelId", requireAuth, validated(AlertChannelUpdateSchema, async (req, res) => {
+    const q = req.input;
     await switchAlertChannel(db, req.auth, q.villageId, q.channelId, q.enabled);
     res.json({ data: { id: q.channelId, enabled: q.enabled } });
-  });
+  }));
 
-  router.delete("/villages/:villageId/alerts/:channelId", requireAuth, validate(AlertChannelParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof AlertChannelParamsSchema>;
+  router.delete("/villages/:villageId/alerts/:channelId", requireAuth, validated(AlertChannelParamsSchema, async (req, res) => {
+    const q = req.input;
     await removeAlertChannel(db, req.auth, q.villageId, q.channelId);
     res.status(204).end();
-  });
+  }));
 
-  router.post("/villages/:villageId/alerts/:channelId/test", requireAuth, validate(AlertChannelParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof AlertChannelParamsSchema>;
+  router.post("/villages/:villageId/alerts/:channelId/test", requireAuth, validated(AlertChannelParamsSchema, async (req, res) => {
+    const q = req.input;
     await queueTestAlert(db, req.auth, q.villageId, q.channelId);
     res.status(202).json({ data: { queued: true } });
-  });
+  }));
 
   return router;
 }

@@ -3,7 +3,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { AUDIT_ACTIONS, listAudit } from "@suara-desa/core/services/auditService";
 
 export const AuditListSchema = z.object({
@@ -16,8 +16,8 @@ export const AuditListSchema = z.object({
 /** GET /api/audit (full path; mount with app.use(auditRouter(db))). */
 export function auditRouter(db: Database): Router {
   const router = Router();
-  router.get("/api/audit", requireAuth, validate(AuditListSchema), async (req, res) => {
-    res.json(await listAudit(db, req.auth, req.input as z.infer<typeof AuditListSchema>));
-  });
+  router.get("/api/audit", requireAuth, validated(AuditListSchema, async (req, res) => {
+    res.json(await listAudit(db, req.auth, req.input));
+  }));
   return router;
 }

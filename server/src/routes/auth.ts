@@ -7,7 +7,7 @@ import { PasswordSchema, UsernameSchema } from "@suara-desa/core/auth/password";
 import { loginRateLimit, type RateLimitOptions } from "@suara-desa/core/auth/rateLimit";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "@suara-desa/core/auth/session";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { changeOwnPassword, login, logout, me, setup, setupNeeded } from "@suara-desa/core/services/authService";
 
 // Login does not enforce the username format: a wrong username is "wrong credentials" (401), not
@@ -41,38 +41,38 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
   const now = opts.now ?? (() => new Date());
   const router = Router();
 
-  router.post("/api/auth/login", loginRateLimit(db, { now, ...opts.rateLimit }), validate(AuthLoginSchema), async (req, res) => {
-    const input = req.input as z.infer<typeof AuthLoginSchema>;
+  router.post("/api/auth/login", loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthLoginSchema, async (req, res) => {
+    const input = req.input;
     const result = await login(db, { ...input, clientIp: req.ip, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);
     res.json({ data: { user: result.user } });
-  });
+  }));
 
-  router.post("/api/auth/logout", requireAuth, validate(AuthEmptySchema), async (req, res) => {
+  router.post("/api/auth/logout", requireAuth, validated(AuthEmptySchema, async (req, res) => {
     await logout(db, readSessionCookie(req));
     clearSessionCookie(req, res);
     res.json({ data: { ok: true } });
-  });
+  }));
 
-  router.get("/api/auth/me", requireAuth, validate(AuthEmptySchema), async (req, res) => {
+  router.get("/api/auth/me", requireAuth, validated(AuthEmptySchema, async (req, res) => {
     res.json({ data: { user: await me(db, req.auth) } });
-  });
+  }));
 
-  router.post("/api/auth/password", requireAuth, loginRateLimit(db, { now, ...opts.rateLimit }), validate(AuthPasswordChangeSchema), async (req, res) => {
-    const input = req.input as z.infer<typeof AuthPasswordChangeSchema>;
+  router.post("/api/auth/password", requireAuth, loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthPasswordChangeSchema, async (req, res) => {
+    const input = req.input;
     res.json({ data: { user: await changeOwnPassword(db, req.auth, input) } });
-  });
+  }));
 
-  router.get("/api/auth/setup", validate(AuthEmptySchema), async (_req, res) => {
+  router.get("/api/auth/setup", validated(AuthEmptySchema, async (_req, res) => {
     res.json({ data: { needed: await setupNeeded(db) } });
-  });
+  }));
 
-  router.post("/api/auth/setup", loginRateLimit(db, { now, ...opts.rateLimit }), validate(AuthSetupSchema), async (req, res) => {
-    const input = req.input as z.infer<typeof AuthSetupSchema>;
+  router.post("/api/auth/setup", loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthSetupSchema, async (req, res) => {
+    const input = req.input;
     const result = await setup(db, { ...input, userAgent: userAgent(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);
     res.status(201).json({ data: { user: result.user } });
-  });
+  }));
 
   return router;
 }

@@ -10,7 +10,7 @@ import {
   bulkChangeCases, changeCase, getCaseDetail, getServiceLevel, listAssignees, listCases, mergeVillageCases, setServiceLevel, splitVillageCase,
 } from "@suara-desa/core/services/caseService";
 import { requireAuth } from "../auth/middleware";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 export const CaseParamsSchema = z.object({ caseId: z.coerce.number().int().positive() });
 export const VillageCaseListSchema = VillageParamsSchema.extend(CaseListQuerySchema.shape);
@@ -24,50 +24,50 @@ export const VillageServiceLevelSchema = VillageParamsSchema.extend(ServiceLevel
 export function casesRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/villages/:villageId/cases", requireAuth, validate(VillageCaseListSchema), async (req, res) => {
-    const { villageId, ...q } = req.input as z.infer<typeof VillageCaseListSchema>;
+  router.get("/villages/:villageId/cases", requireAuth, validated(VillageCaseListSchema, async (req, res) => {
+    const { villageId, ...q } = req.input;
     res.json(await listCases(db, req.auth, villageId, q));
-  });
+  }));
 
-  router.post("/villages/:villageId/cases/bulk", requireAuth, validate(VillageCaseBulkSchema), async (req, res) => {
-    const { villageId, ...input } = req.input as z.infer<typeof VillageCaseBulkSchema>;
+  router.post("/villages/:villageId/cases/bulk", requireAuth, validated(VillageCaseBulkSchema, async (req, res) => {
+    const { villageId, ...input } = req.input;
     res.json({ data: await bulkChangeCases(db, req.auth, villageId, input) });
-  });
+  }));
 
-  router.post("/villages/:villageId/cases/merge", requireAuth, validate(VillageCaseMergeSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageCaseMergeSchema>;
+  router.post("/villages/:villageId/cases/merge", requireAuth, validated(VillageCaseMergeSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await mergeVillageCases(db, req.auth, q.villageId, q.caseIds) });
-  });
+  }));
 
-  router.get("/villages/:villageId/assignees", requireAuth, validate(VillageParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageParamsSchema>;
+  router.get("/villages/:villageId/assignees", requireAuth, validated(VillageParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listAssignees(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.get("/villages/:villageId/service-level", requireAuth, validate(VillageParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageParamsSchema>;
+  router.get("/villages/:villageId/service-level", requireAuth, validated(VillageParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getServiceLevel(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.put("/villages/:villageId/service-level", requireAuth, validate(VillageServiceLevelSchema), async (req, res) => {
-    const { villageId, ...input } = req.input as z.infer<typeof VillageServiceLevelSchema>;
+  router.put("/villages/:villageId/service-level", requireAuth, validated(VillageServiceLevelSchema, async (req, res) => {
+    const { villageId, ...input } = req.input;
     res.json({ data: await setServiceLevel(db, req.auth, villageId, input) });
-  });
+  }));
 
-  router.get("/cases/:caseId", requireAuth, validate(CaseParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof CaseParamsSchema>;
+  router.get("/cases/:caseId", requireAuth, validated(CaseParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getCaseDetail(db, req.auth, q.caseId) });
-  });
+  }));
 
-  router.patch("/cases/:caseId", requireAuth, validate(CaseChangeSchema), async (req, res) => {
-    const { caseId, ...input } = req.input as z.infer<typeof CaseChangeSchema>;
+  router.patch("/cases/:caseId", requireAuth, validated(CaseChangeSchema, async (req, res) => {
+    const { caseId, ...input } = req.input;
     res.json({ data: await changeCase(db, req.auth, caseId, input) });
-  });
+  }));
 
-  router.post("/cases/:caseId/split", requireAuth, validate(CaseSplitRouteSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof CaseSplitRouteSchema>;
+  router.post("/cases/:caseId/split", requireAuth, validated(CaseSplitRouteSchema, async (req, res) => {
+    const q = req.input;
     res.status(201).json({ data: await splitVillageCase(db, req.auth, q.caseId, q.commentIds) });
-  });
+  }));
 
   return router;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CommentLabelsSchema } from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { correctLabels, getCommentDetail } from "@suara-desa/core/services/labelService";
 
 export const CommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
@@ -16,15 +16,15 @@ export const CommentLabelUpdateSchema = z.intersection(CommentParamsSchema, Comm
 export function commentsRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/:commentId", requireAuth, validate(CommentDetailSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof CommentDetailSchema>;
+  router.get("/:commentId", requireAuth, validated(CommentDetailSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getCommentDetail(db, req.auth, q.commentId, { raw: q.raw === "1" }) });
-  });
+  }));
 
-  router.patch("/:commentId/labels", requireAuth, validate(CommentLabelUpdateSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof CommentLabelUpdateSchema>;
+  router.patch("/:commentId/labels", requireAuth, validated(CommentLabelUpdateSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await correctLabels(db, req.auth, q.commentId, q) });
-  });
+  }));
 
   return router;
 }

@@ -9,7 +9,7 @@ import {
   chooseMetaPage, ConnectError, finishMetaConnect, finishXConnect, listMetaPages, oauthProviders, startMetaConnect, startXConnect,
 } from "@suara-desa/core/services/oauthService";
 import { requireAuth } from "../auth/middleware";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 const VillageIdSchema = z.object({ villageId: z.coerce.number().int().positive() });
 export const OAuthProvidersSchema = VillageIdSchema;
@@ -43,50 +43,50 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     back(res, err.villageId, { hubungkanGagal: err.reason });
   };
 
-  router.get("/api/villages/:villageId/oauth/providers", requireAuth, validate(OAuthProvidersSchema), (req, res) => {
-    const q = req.input as z.infer<typeof OAuthProvidersSchema>;
+  router.get("/api/villages/:villageId/oauth/providers", requireAuth, validated(OAuthProvidersSchema, (req, res) => {
+    const q = req.input;
     res.json({ data: oauthProviders(req.auth, q.villageId, svc) });
-  });
+  }));
 
-  router.post("/api/villages/:villageId/oauth/x/start", requireAuth, validate(OAuthStartSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof OAuthStartSchema>;
+  router.post("/api/villages/:villageId/oauth/x/start", requireAuth, validated(OAuthStartSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await startXConnect(db, req.auth, { villageId: q.villageId, sourceId: q.sourceId ?? null, redirectUri: callbackUrl(req, "x") }, svc) });
-  });
+  }));
 
-  router.post("/api/villages/:villageId/oauth/meta/start", requireAuth, validate(OAuthStartSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof OAuthStartSchema>;
+  router.post("/api/villages/:villageId/oauth/meta/start", requireAuth, validated(OAuthStartSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await startMetaConnect(db, req.auth, { villageId: q.villageId, sourceId: q.sourceId ?? null, redirectUri: callbackUrl(req, "meta") }, svc) });
-  });
+  }));
 
-  router.get("/api/oauth/x/callback", requireAuth, validate(OAuthCallbackSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof OAuthCallbackSchema>;
+  router.get("/api/oauth/x/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
+    const q = req.input;
     try {
       const r = await finishXConnect(db, req.auth, q, svc);
       back(res, r.villageId, { terhubung: "x" });
     } catch (err) {
       failed(res, err);
     }
-  });
+  }));
 
-  router.get("/api/oauth/meta/callback", requireAuth, validate(OAuthCallbackSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof OAuthCallbackSchema>;
+  router.get("/api/oauth/meta/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
+    const q = req.input;
     try {
       const r = await finishMetaConnect(db, req.auth, q, svc);
       back(res, r.villageId, r.pick ? { pilihHalaman: r.pick } : { terhubung: "meta" });
     } catch (err) {
       failed(res, err);
     }
-  });
+  }));
 
-  router.get("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validate(MetaPagesListSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof MetaPagesListSchema>;
+  router.get("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validated(MetaPagesListSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listMetaPages(db, req.auth, q.villageId, q.pick, svc) });
-  });
+  }));
 
-  router.post("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validate(MetaPageChooseSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof MetaPageChooseSchema>;
+  router.post("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validated(MetaPageChooseSchema, async (req, res) => {
+    const q = req.input;
     res.status(201).json({ data: await chooseMetaPage(db, req.auth, q, svc) });
-  });
+  }));
 
   return router;
 }

@@ -4,7 +4,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { deleteAuthorComments, updateVillageSettings } from "@suara-desa/core/services/privacyService";
 
 const VillageParams = z.object({ villageId: z.coerce.number().int().positive() });
@@ -20,15 +20,15 @@ export const PrivacySettingsUpdateSchema = VillageParams.extend({
 export function privacyRouter(db: Database): Router {
   const router = Router();
 
-  router.delete("/api/villages/:villageId/authors/:pseudonym/comments", requireAuth, validate(PrivacyAuthorDeleteSchema), async (req, res) => {
-    const { villageId, pseudonym } = req.input as z.infer<typeof PrivacyAuthorDeleteSchema>;
+  router.delete("/api/villages/:villageId/authors/:pseudonym/comments", requireAuth, validated(PrivacyAuthorDeleteSchema, async (req, res) => {
+    const { villageId, pseudonym } = req.input;
     res.json({ data: await deleteAuthorComments(db, req.auth, villageId, pseudonym) });
-  });
+  }));
 
-  router.patch("/api/villages/:villageId/settings", requireAuth, validate(PrivacySettingsUpdateSchema), async (req, res) => {
-    const { villageId, retentionMonths } = req.input as z.infer<typeof PrivacySettingsUpdateSchema>;
+  router.patch("/api/villages/:villageId/settings", requireAuth, validated(PrivacySettingsUpdateSchema, async (req, res) => {
+    const { villageId, retentionMonths } = req.input;
     res.json({ data: await updateVillageSettings(db, req.auth, villageId, { retentionMonths }) });
-  });
+  }));
 
   return router;
 }

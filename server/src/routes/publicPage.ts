@@ -6,7 +6,7 @@ import { PublicPageToggleSchema, VillageParamsSchema } from "@suara-desa/shared/
 import type { Database } from "@suara-desa/core/db/client";
 import { getPublicPage, setPublicPage } from "@suara-desa/core/services/publicService";
 import { requireAuth } from "../auth/middleware";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 export const PublicPageParamsSchema = z.object({ code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, "must be a Kemendagri village code like 32.15.04.2006") });
 export const VillagePublicToggleSchema = VillageParamsSchema.extend(PublicPageToggleSchema.shape);
@@ -14,18 +14,18 @@ export const VillagePublicToggleSchema = VillageParamsSchema.extend(PublicPageTo
 export function publicPageRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/public/villages/:code", validate(PublicPageParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof PublicPageParamsSchema>;
+  router.get("/public/villages/:code", validated(PublicPageParamsSchema, async (req, res) => {
+    const q = req.input;
     const data = await getPublicPage(db, q.code);
     // Aggregates only, identical for every visitor: shared caches may keep it briefly.
     res.setHeader("Cache-Control", "public, max-age=300");
     res.json({ data });
-  });
+  }));
 
-  router.put("/villages/:villageId/public", requireAuth, validate(VillagePublicToggleSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillagePublicToggleSchema>;
+  router.put("/villages/:villageId/public", requireAuth, validated(VillagePublicToggleSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await setPublicPage(db, req.auth, q.villageId, q.enabled) });
-  });
+  }));
 
   return router;
 }

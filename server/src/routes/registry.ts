@@ -4,7 +4,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { addVillageFromRegistry, searchRegistryVillages } from "@suara-desa/core/services/registryService";
 
 export const RegistryVillageSearchSchema = z.object({
@@ -25,14 +25,14 @@ export interface RegistryRouterOptions {
 export function registryRouter(db: Database, opts: RegistryRouterOptions = {}): Router {
   const router = Router();
 
-  router.get("/api/registry/villages", requireAuth, validate(RegistryVillageSearchSchema), async (req, res) => {
-    res.json({ data: await searchRegistryVillages(db, req.input as z.infer<typeof RegistryVillageSearchSchema>, opts.dataDir) });
-  });
+  router.get("/api/registry/villages", requireAuth, validated(RegistryVillageSearchSchema, async (req, res) => {
+    res.json({ data: await searchRegistryVillages(db, req.input, opts.dataDir) });
+  }));
 
-  router.post("/api/villages", requireAuth, validate(VillageCreateSchema), async (req, res) => {
-    const { code } = req.input as z.infer<typeof VillageCreateSchema>;
+  router.post("/api/villages", requireAuth, validated(VillageCreateSchema, async (req, res) => {
+    const { code } = req.input;
     res.status(201).json({ data: await addVillageFromRegistry(db, req.auth, code, opts.dataDir) });
-  });
+  }));
 
   return router;
 }

@@ -7,7 +7,7 @@ import { HttpError } from "@suara-desa/core/errors";
 import { listReplies, listReplyTemplates, retryReply, saveReplyTemplates, sendReply, setCommentHidden, type ReplyPort } from "@suara-desa/core/services/replyService";
 import { VillageParamsSchema } from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 export const ReplyCommentParamsSchema = z.object({ commentId: z.coerce.number().int().positive() });
 export const ReplyCreateSchema = ReplyCommentParamsSchema.extend({ text: z.string().max(10_000) });
@@ -30,41 +30,41 @@ export function repliesRouter(db: Database, port: ReplyPort | null): Router {
     setHidden: (t, h) => needPort().setHidden(t, h),
   };
 
-  router.get("/comments/:commentId/replies", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+  router.get("/comments/:commentId/replies", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listReplies(db, req.auth, q.commentId) });
-  });
+  }));
 
-  router.post("/comments/:commentId/replies", requireAuth, validate(ReplyCreateSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyCreateSchema>;
+  router.post("/comments/:commentId/replies", requireAuth, validated(ReplyCreateSchema, async (req, res) => {
+    const q = req.input;
     const { reply, created } = await sendReply(db, lazy, req.auth, q.commentId, q.text);
     res.status(created ? 201 : 200).json({ data: reply });
-  });
+  }));
 
-  router.post("/replies/:replyId/retry", requireAuth, validate(ReplyParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyParamsSchema>;
+  router.post("/replies/:replyId/retry", requireAuth, validated(ReplyParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await retryReply(db, lazy, req.auth, q.replyId) });
-  });
+  }));
 
-  router.post("/comments/:commentId/hide", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+  router.post("/comments/:commentId/hide", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, true) });
-  });
+  }));
 
-  router.post("/comments/:commentId/unhide", requireAuth, validate(ReplyCommentParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyCommentParamsSchema>;
+  router.post("/comments/:commentId/unhide", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, false) });
-  });
+  }));
 
-  router.get("/villages/:villageId/reply-templates", requireAuth, validate(VillageParamsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageParamsSchema>;
+  router.get("/villages/:villageId/reply-templates", requireAuth, validated(VillageParamsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listReplyTemplates(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.put("/villages/:villageId/reply-templates", requireAuth, validate(ReplyTemplatesSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReplyTemplatesSchema>;
+  router.put("/villages/:villageId/reply-templates", requireAuth, validated(ReplyTemplatesSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await saveReplyTemplates(db, req.auth, q.villageId, q.templates) });
-  });
+  }));
 
   return router;
 }

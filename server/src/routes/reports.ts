@@ -9,7 +9,7 @@ import { Router, type Response } from "express";
 import { z } from "zod";
 import { CommentListQuerySchema, IsoWeek, VillageParamsSchema, YearMonth } from "@suara-desa/shared/contracts";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { ExportLimiter, limitExports } from "../middleware/exportLimit";
 import { sameOriginOnly } from "../middleware/sameOrigin";
 import { REPORT_LANGS } from "@suara-desa/core/services/reports/reportStrings";
@@ -74,38 +74,38 @@ export function reportsRouter(db: Database, opts: ReportsRouterOptions = {}): Ro
   // 401 first, then a cross-site request is refused before its parameters are even read.
   const generating = [requireAuth, sameOriginOnly()] as const;
 
-  router.get("/villages/:villageId/reports", requireAuth, validate(VillageReportListSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageReportListSchema>;
+  router.get("/villages/:villageId/reports", requireAuth, validated(VillageReportListSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listStoredReportsFor(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.get("/villages/:villageId/reports/weekly.pdf", ...generating, validate(VillageReportWeeklySchema), limitExports(limiter), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageReportWeeklySchema>;
+  router.get("/villages/:villageId/reports/weekly.pdf", ...generating, validated(VillageReportWeeklySchema, limitExports(limiter), async (req, res) => {
+    const q = req.input;
     sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "weekly", period: q.week, lang: q.lang }));
-  });
+  }));
 
-  router.get("/villages/:villageId/reports/monthly.pdf", ...generating, validate(VillageReportMonthlySchema), limitExports(limiter), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageReportMonthlySchema>;
+  router.get("/villages/:villageId/reports/monthly.pdf", ...generating, validated(VillageReportMonthlySchema, limitExports(limiter), async (req, res) => {
+    const q = req.input;
     sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "monthly", period: q.month, lang: q.lang }));
-  });
+  }));
 
-  router.get("/villages/:villageId/exports/comments.csv", ...generating, validate(VillageCommentExportSchema), limitExports(limiter), async (req, res) => {
-    const { villageId, lang, names, ...filters } = req.input as z.infer<typeof VillageCommentExportSchema>;
+  router.get("/villages/:villageId/exports/comments.csv", ...generating, validated(VillageCommentExportSchema, limitExports(limiter), async (req, res) => {
+    const { villageId, lang, names, ...filters } = req.input;
     await sendStream(res, await downloadCommentsCsv(db, req.auth, villageId, filters, lang, { names: names === "1" }), log);
-  });
+  }));
 
-  router.get("/villages/:villageId/exports/report.xlsx", ...generating, validate(VillageReportXlsxSchema), limitExports(limiter), async (req, res) => {
-    const { villageId, lang, week, names, ...filters } = req.input as z.infer<typeof VillageReportXlsxSchema>;
+  router.get("/villages/:villageId/exports/report.xlsx", ...generating, validated(VillageReportXlsxSchema, limitExports(limiter), async (req, res) => {
+    const { villageId, lang, week, names, ...filters } = req.input;
     await sendStream(res, await downloadReportXlsx(db, req.auth, villageId, { week, lang, filters, names: names === "1" }), log);
-  });
+  }));
 
   // Reads a stored file (no generation), but is audited: same-origin like the others.
-  router.get("/reports/:id/download", ...generating, validate(ReportDownloadSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof ReportDownloadSchema>;
+  router.get("/reports/:id/download", ...generating, validated(ReportDownloadSchema, async (req, res) => {
+    const q = req.input;
     const file = await getStoredReportFileFor(db, req.auth, q.id);
     attachmentHeaders(res, file);
     res.send(file.body);
-  });
+  }));
 
   return router;
 }

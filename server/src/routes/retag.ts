@@ -1,12 +1,11 @@
 // "Analisis ulang komentar": status with progress, and start (admins and pimpinan of the village;
 // checked in retagService). Full paths; mount with app.use(retagRouter({ db, retag })).
 import { Router } from "express";
-import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
 import { getRetagStatus, startRetag, type RetagPort } from "@suara-desa/core/services/retagService";
 import { VillageParamsSchema } from "@suara-desa/shared/contracts";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 
 export const RetagStatusSchema = VillageParamsSchema;
 export const RetagStartSchema = VillageParamsSchema;
@@ -16,15 +15,15 @@ export function retagRouter(deps: { db: Database; retag?: RetagPort | null }): R
   const { db } = deps;
   const router = Router();
 
-  router.get("/api/villages/:villageId/retag", requireAuth, validate(RetagStatusSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof RetagStatusSchema>;
+  router.get("/api/villages/:villageId/retag", requireAuth, validated(RetagStatusSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getRetagStatus(db, req.auth, deps.retag ?? null, q.villageId) });
-  });
+  }));
 
-  router.post("/api/villages/:villageId/retag", requireAuth, validate(RetagStartSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof RetagStartSchema>;
+  router.post("/api/villages/:villageId/retag", requireAuth, validated(RetagStartSchema, async (req, res) => {
+    const q = req.input;
     res.status(202).json({ data: await startRetag(db, req.auth, deps.retag ?? null, q.villageId) });
-  });
+  }));
 
   return router;
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
 import { HttpError } from "@suara-desa/core/errors";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import {
   addSource, API_SOURCE_PLATFORMS, editSource, listVillageSources, removeSource, runSourceNow, testSourceConnection, type IngestPort,
 } from "@suara-desa/core/services/sourceService";
@@ -52,36 +52,36 @@ export function sourcesRouter(deps: SourcesRouterDeps): Router {
     return deps.ingest;
   };
 
-  router.get("/api/villages/:villageId/sources", requireAuth, validate(SourceListSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof SourceListSchema>;
+  router.get("/api/villages/:villageId/sources", requireAuth, validated(SourceListSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listVillageSources(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.post("/api/villages/:villageId/sources", requireAuth, validate(SourceCreateSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof SourceCreateSchema>;
+  router.post("/api/villages/:villageId/sources", requireAuth, validated(SourceCreateSchema, async (req, res) => {
+    const q = req.input;
     res.status(201).json({ data: await addSource(db, req.auth, q) });
-  });
+  }));
 
-  router.patch("/api/sources/:id", requireAuth, validate(SourceUpdateSchema), async (req, res) => {
-    const { id, ...changes } = req.input as z.infer<typeof SourceUpdateSchema>;
+  router.patch("/api/sources/:id", requireAuth, validated(SourceUpdateSchema, async (req, res) => {
+    const { id, ...changes } = req.input;
     res.json({ data: await editSource(db, req.auth, id, changes) });
-  });
+  }));
 
-  router.post("/api/sources/:id/test", requireAuth, validate(SourceActionSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof SourceActionSchema>;
+  router.post("/api/sources/:id/test", requireAuth, validated(SourceActionSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await testSourceConnection(db, req.auth, ingest(), q.id) });
-  });
+  }));
 
-  router.post("/api/sources/:id/run", requireAuth, validate(SourceActionSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof SourceActionSchema>;
+  router.post("/api/sources/:id/run", requireAuth, validated(SourceActionSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await runSourceNow(db, req.auth, ingest(), q.id) });
-  });
+  }));
 
-  router.delete("/api/sources/:id", requireAuth, validate(SourceActionSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof SourceActionSchema>;
+  router.delete("/api/sources/:id", requireAuth, validated(SourceActionSchema, async (req, res) => {
+    const q = req.input;
     await removeSource(db, req.auth, q.id);
     res.status(204).end();
-  });
+  }));
 
   return router;
 }

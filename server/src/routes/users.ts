@@ -5,7 +5,7 @@ import { requireAuth } from "../auth/middleware";
 import { PasswordSchema, UsernameSchema } from "@suara-desa/core/auth/password";
 import { ROLES } from "@suara-desa/shared/auth";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { createUserAsAdmin, listUsers, resetPassword, updateUser } from "@suara-desa/core/services/userService";
 
 const VillageIds = z.array(z.number().int().positive()).max(1000);
@@ -31,24 +31,24 @@ export const UserPasswordSchema = UserParams.extend({ password: PasswordSchema }
 export function usersRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/api/users", requireAuth, validate(UserListSchema), async (req, res) => {
+  router.get("/api/users", requireAuth, validated(UserListSchema, async (req, res) => {
     res.json({ data: await listUsers(db, req.auth) });
-  });
+  }));
 
-  router.post("/api/users", requireAuth, validate(UserCreateSchema), async (req, res) => {
-    const input = req.input as z.infer<typeof UserCreateSchema>;
+  router.post("/api/users", requireAuth, validated(UserCreateSchema, async (req, res) => {
+    const input = req.input;
     res.status(201).json({ data: await createUserAsAdmin(db, req.auth, input) });
-  });
+  }));
 
-  router.patch("/api/users/:userId", requireAuth, validate(UserUpdateSchema), async (req, res) => {
-    const { userId, ...patch } = req.input as z.infer<typeof UserUpdateSchema>;
+  router.patch("/api/users/:userId", requireAuth, validated(UserUpdateSchema, async (req, res) => {
+    const { userId, ...patch } = req.input;
     res.json({ data: await updateUser(db, req.auth, userId, patch) });
-  });
+  }));
 
-  router.post("/api/users/:userId/password", requireAuth, validate(UserPasswordSchema), async (req, res) => {
-    const { userId, password } = req.input as z.infer<typeof UserPasswordSchema>;
+  router.post("/api/users/:userId/password", requireAuth, validated(UserPasswordSchema, async (req, res) => {
+    const { userId, password } = req.input;
     res.json({ data: await resetPassword(db, req.auth, userId, password) });
-  });
+  }));
 
   return router;
 }

@@ -6,7 +6,7 @@ import {
 } from "@suara-desa/shared/contracts";
 import { requireAuth } from "../auth/middleware";
 import type { Database } from "@suara-desa/core/db/client";
-import { validate } from "../middleware/validate";
+import { validated } from "../middleware/validate";
 import { listComments } from "@suara-desa/core/services/commentService";
 import { getTopicDetail, getWeeklyInsights } from "@suara-desa/core/services/insightService";
 import { getWeeklyOverview } from "@suara-desa/core/services/overviewService";
@@ -25,40 +25,40 @@ export const VillageTopicDetailSchema = VillageParamsSchema.extend(TopicDetailQu
 export function villagesRouter(db: Database): Router {
   const router = Router();
 
-  router.get("/", requireAuth, validate(z.object({})), async (req, res) => {
+  router.get("/", requireAuth, validated(z.object({}), async (req, res) => {
     const villages: VillageDTO[] = await listVillages(db, req.auth);
     res.json({ data: villages });
-  });
+  }));
 
-  router.get("/:villageId/overview", requireAuth, validate(VillageOverviewSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageOverviewSchema>;
+  router.get("/:villageId/overview", requireAuth, validated(VillageOverviewSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getWeeklyOverview(db, req.auth, q.villageId, q.week) });
-  });
+  }));
 
-  router.get("/:villageId/comments", requireAuth, validate(VillageCommentListSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageCommentListSchema>;
+  router.get("/:villageId/comments", requireAuth, validated(VillageCommentListSchema, async (req, res) => {
+    const q = req.input;
     res.json(await listComments(db, req.auth, q.villageId, q));
-  });
+  }));
 
-  router.get("/:villageId/topics", requireAuth, validate(VillageTopicListSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageTopicListSchema>;
+  router.get("/:villageId/topics", requireAuth, validated(VillageTopicListSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await listVillageTopics(db, req.auth, q.villageId) });
-  });
+  }));
 
-  router.post("/:villageId/topics", requireAuth, validate(VillageTopicCreateSchema), async (req, res) => {
-    const { villageId, ...topic } = req.input as z.infer<typeof VillageTopicCreateSchema>;
+  router.post("/:villageId/topics", requireAuth, validated(VillageTopicCreateSchema, async (req, res) => {
+    const { villageId, ...topic } = req.input;
     res.status(201).json({ data: await saveVillageTopic(db, req.auth, villageId, topic) });
-  });
+  }));
 
-  router.get("/:villageId/insights", requireAuth, validate(VillageInsightsSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageInsightsSchema>;
+  router.get("/:villageId/insights", requireAuth, validated(VillageInsightsSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getWeeklyInsights(db, req.auth, q.villageId, q.week) });
-  });
+  }));
 
-  router.get("/:villageId/topics/:key", requireAuth, validate(VillageTopicDetailSchema), async (req, res) => {
-    const q = req.input as z.infer<typeof VillageTopicDetailSchema>;
+  router.get("/:villageId/topics/:key", requireAuth, validated(VillageTopicDetailSchema, async (req, res) => {
+    const q = req.input;
     res.json({ data: await getTopicDetail(db, req.auth, q.villageId, q.key, q.week) });
-  });
+  }));
 
   return router;
 }

@@ -7,8 +7,3 @@ const DANGEROUS_START = /^[=+\-@\t\r]/;
 export function safeCell(value: string): string {
   return DANGEROUS_START.test(value) ? `'${value}` : value;
 }
-
-/** True when `value` would be neutralised. */
-export function isDangerousCell(value: string): boolean {
-  return DANGEROUS_START.test(value);
-}

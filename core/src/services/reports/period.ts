@@ -1,6 +1,6 @@
 // Report periods: an ISO week (2026-W47) or a calendar month (2026-11), both as local calendar
 // days of the village's time zone, so they match the daily rollups exactly.
-import { addDays, addWeeks, isoWeekRange } from "@suara-desa/shared/time";
+import { addWeeks, isoWeekRange } from "@suara-desa/shared/time";
 
 export type ReportKind = "weekly" | "monthly";
 
@@ -44,16 +44,4 @@ export function shiftPeriod(p: ReportPeriod, n: number): ReportPeriod {
 /** The month ("YYYY-MM") of a local day. */
 export function monthOfDay(day: string): string {
   return day.slice(0, 7);
-}
-
-/** True when local `day` lies inside the period. */
-export function inPeriod(p: ReportPeriod, day: string): boolean {
-  return day >= p.start && day <= p.end;
-}
-
-/** Number of days in the period (7 for a week). */
-export function periodDays(p: ReportPeriod): number {
-  let n = 0;
-  for (let d = p.start; d <= p.end; d = addDays(d, 1)) n++;
-  return n;
 }

@@ -4,7 +4,8 @@
 // Language-neutral except topic names; the renderers (PDF, XLSX) pick the strings.
 import { addDays, isoWeekOfDay, localTimeToUtc } from "@suara-desa/shared/time";
 import type { Sentiment } from "@suara-desa/shared/contracts";
-import { parsePiiSpans, redactPersonalData } from "../../nlp/pii";
+import { piiSpansColumn } from "../../db/jsonColumns";
+import { redactPersonalData } from "../../nlp/pii";
 import { baseVersion, MODEL_CARD_FILE, readModelCard } from "../../nlp/modelCard";
 import { MODEL } from "../../nlp/pipeline";
 import type { RisingTerm } from "../../nlp/risingTerms";
@@ -113,7 +114,7 @@ export function compareTopics(a: { name: string; count: number; negatif: number 
  */
 export function redactForReport(text: string, stored: string | null): string {
   // Handles of other residents mentioned in a quote identify them as surely as a name.
-  return redactPersonalData(text, parsePiiSpans(stored)).text.replace(MENTION_RE, "$1@•••");
+  return redactPersonalData(text, piiSpansColumn.parse(stored)).text.replace(MENTION_RE, "$1@•••");
 }
 
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]{2,}/gu;

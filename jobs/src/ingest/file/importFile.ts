@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@suara-desa/core/db/client";
+import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
@@ -81,7 +82,7 @@ function headerProblem(file: string, rec: CsvRecord, missing: string[]): string 
 export async function importFile(db: Database, file: string, opts: ImportOptions): Promise<ImportSummary> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ImportFileError(`${file}: file not found`);
   const format = opts.format ?? detectFormat(file);
-  const village = await db.prisma.village.findUnique({ where: { code: opts.villageCode } });
+  const village = await findVillageByCode(db, opts.villageCode);
   if (!village) throw new ImportFileError(`--village: no village with code "${opts.villageCode}"`);
   // Decided (or refused) before anything is stored or a run is recorded.
   const encoding = await detectEncoding(file);

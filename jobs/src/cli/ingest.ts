@@ -1,10 +1,10 @@
 // `npm run ingest -- <command>`: import a file, or run API sources once (cron-less use).
 import { getDatabase } from "@suara-desa/core/db/client";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
-import { createProgress, parseArgs, runMain } from "./cli/progress";
-import { ImportFileError, importFile, parseMapping, type ImportSummary } from "./ingest/file/importFile";
-import { importWhatsApp } from "./ingest/whatsapp/importWhatsApp";
-import { dispatchAlerts } from "./alerts/dispatch";
+import { createProgress, parseArgs, runMain } from "./progress";
+import { ImportFileError, importFile, parseMapping, type ImportSummary } from "../ingest/file/importFile";
+import { importWhatsApp } from "../ingest/whatsapp/importWhatsApp";
+import { dispatchAlerts } from "../alerts/dispatch";
 
 const USAGE = `usage:
   npm run ingest -- import <file.csv|file.jsonl|chat.txt> --village <code> [--map field=column,...] [--json] [--strict]
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     case "import":
       return importCommand(rest);
     case "run": {
-      const { runCommand } = await import("./cli/run");
+      const { runCommand } = await import("./run");
       return runCommand(rest);
     }
     default:
