@@ -8,32 +8,15 @@ import {
   commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
 import { authorPseudonym } from "./pseudonym";
-import { getVillagePipeline } from "./villagePipeline";
+import type { NlpPool } from "./nlpPool";
+import { toStoredAnalysis, type StoredAnalysis } from "./storedAnalysis";
+import { getVillagePipeline, type VillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
 import { queueUrgentAlerts } from "../services/alertService";
-import type { Analysis } from "../nlp/types";
+import { timedAsync, type IngestTimings } from "./timings";
 import type { IncomingComment, IncomingPost } from "./types";
 
-/** The stored columns of one analysis; topics the village does not have are dropped. */
-export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): CommentRow["analysis"] {
-  return {
-    normalized: a.normalized,
-    language: a.language,
-    sentimentLabel: a.sentiment.label,
-    sentimentScore: a.sentiment.score,
-    isSpam: a.spam.isSpam,
-    spamScore: a.spam.score,
-    piiSpans: JSON.stringify(a.pii),
-    intent: a.intent,
-    intentScore: a.intentScore,
-    urgent: a.urgent,
-    urgentTerms: JSON.stringify(a.urgentTerms),
-    topics: a.topics.flatMap((t) => {
-      const topicId = topicIds.get(t.key);
-      return topicId === undefined ? [] : [{ topicId, score: t.score }];
-    }),
-  };
-}
+export { toStoredAnalysis } from "./storedAnalysis";
 
 export interface StoreResult { read: number; new: number; updated: number; unchanged: number; days: string[] }
 
@@ -57,84 +40,120 @@ async function villageTimeZone(db: Database, villageId: number): Promise<string>
   return tz;
 }
 
+/** A batch looked up and split into what needs NLP and what does not (prepareBatch()). */
+export interface PreparedBatch {
+  input: BatchInput;
+  timeZone: string;
+  own: Set<string>;
+  village: VillagePipeline;
+  toAnalyze: IncomingComment[];
+  likeUpdates: Array<{ id: number; likeCount: number }>;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BatchInput { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null }
+
 /**
- * Upserts a batch on (villageId, platform, externalId). A comment is analysed when it is new, its
- * text changed, or it was tagged by another model version; a changed like count alone is an update
- * without re-analysis. When `cursor` is given it is saved in the same transaction. The touched
- * days' rollups are current when this returns. `new` counts the rows this batch really inserted:
- * two imports of one file at once never both report the same rows as new.
+ * The first half of storeBatch(): a look-up decides what to analyse (the costly part, done outside
+ * the transaction). A comment is analysed when it is new, its text changed, or it was tagged by
+ * another model version; a changed like count alone is an update without re-analysis. Keys in
+ * `inFlight` (batches analysed but not yet written) are analysed whatever the look-up says, since
+ * the row they will find when written is not the one looked up now.
  */
-export async function storeBatch(
-  db: Database,
-  input: { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null },
-): Promise<StoreResult> {
+export async function prepareBatch(db: Database, input: BatchInput, opts: { inFlight?: { has(key: string): boolean }; timings?: IngestTimings } = {}): Promise<PreparedBatch> {
   const timeZone = await villageTimeZone(db, input.villageId);
-  const { pipeline, model, topicIds } = await getVillagePipeline(db, input.villageId);
+  const village = await getVillagePipeline(db, input.villageId);
   const own = await ownAccountKeys(db, input.sourceId);
 
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
   for (const c of input.comments) unique.set(commentKey(c), c);
-  // A first look decides what to analyse (the costly part, done outside the transaction); the
-  // write re-reads inside its transaction and counts what it really created or changed.
-  const existing = await findExistingComments(db, input.villageId, [...unique.values()]);
+  const existing = await timedAsync(opts.timings, "lookup", () => findExistingComments(db, input.villageId, [...unique.values()]));
 
-  const toAnalyze: IncomingComment[] = [];
-  const likeUpdates: Array<{ id: number; likeCount: number }> = [];
-  const days = new Set<string>();
-  let updated = 0;
-  let unchanged = 0;
+  const prepared: PreparedBatch = { input, timeZone, own, village, toAnalyze: [], likeUpdates: [], updated: 0, unchanged: 0 };
   for (const [key, c] of unique) {
     const old = existing.get(key);
     const likes = c.likeCount ?? 0;
-    if (!old || old.text !== c.text || old.modelVersion !== model.version) {
-      toAnalyze.push(c);
+    if (!old || old.text !== c.text || old.modelVersion !== village.model.version || opts.inFlight?.has(key)) {
+      prepared.toAnalyze.push(c);
     } else if (old.likeCount !== likes) {
-      updated++;
-      likeUpdates.push({ id: old.id, likeCount: likes });
+      prepared.updated++;
+      prepared.likeUpdates.push({ id: old.id, likeCount: likes });
     } else {
-      unchanged++;
+      prepared.unchanged++;
     }
   }
+  return prepared;
+}
 
-  const analyses = pipeline.analyzeBatch(toAnalyze.map((c) => c.text));
-  const rows: CommentRow[] = toAnalyze.map((c, i) => {
-    const a = analyses[i];
-    const day = localDay(c.publishedAt, timeZone);
-    return {
-      platform: c.platform,
-      externalId: c.externalId,
-      postExternalId: c.postExternalId ?? null,
-      parentExternalId: c.parentExternalId ?? null,
-      authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
-      authorName: c.authorName ?? null,
-      text: c.text,
-      url: c.url ?? null,
-      publishedAt: c.publishedAt,
-      day,
-      likeCount: c.likeCount ?? 0,
-      fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
-      analysis: toStoredAnalysis(a, topicIds),
-    };
-  });
+/** NLP of a prepared batch: on `pool`'s threads when given, else here; the same result either way. */
+export async function analyzePrepared(p: PreparedBatch, pool: NlpPool | null, timings?: IngestTimings): Promise<StoredAnalysis[]> {
+  if (p.toAnalyze.length === 0) return [];
+  const texts = p.toAnalyze.map((c) => c.text);
+  const t0 = performance.now();
+  try {
+    if (!pool) {
+      const { pipeline, topicIds } = p.village;
+      return pipeline.analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
+    }
+    const r = await pool.analyze({ signature: p.village.signature, topics: p.village.topics, texts });
+    if (r.modelVersion !== p.village.pipeline.model.version) {
+      throw new Error(`NLP worker runs model ${r.modelVersion}, this process ${p.village.pipeline.model.version}`);
+    }
+    return r.analyses;
+  } finally {
+    if (timings) timings.nlp += performance.now() - t0;
+  }
+}
 
+/**
+ * The second half of storeBatch(): writes a prepared batch and its analyses in one transaction,
+ * with the source cursor when given and the rollup rows it changes. `new` counts the rows this
+ * write really inserted: two imports of one file at once never both report the same rows as new.
+ */
+export async function writePrepared(db: Database, p: PreparedBatch, analyses: StoredAnalysis[], timings?: IngestTimings): Promise<StoreResult> {
+  const { input, timeZone, own } = p;
+  const rows: CommentRow[] = p.toAnalyze.map((c, i) => ({
+    platform: c.platform,
+    externalId: c.externalId,
+    postExternalId: c.postExternalId ?? null,
+    parentExternalId: c.parentExternalId ?? null,
+    authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
+    authorName: c.authorName ?? null,
+    text: c.text,
+    url: c.url ?? null,
+    publishedAt: c.publishedAt,
+    day: localDay(c.publishedAt, timeZone),
+    likeCount: c.likeCount ?? 0,
+    fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
+    analysis: analyses[i],
+  }));
   const written = await writeIngestBatch(db, {
     villageId: input.villageId,
     sourceId: input.sourceId,
-    model,
-    posts: input.posts.map((p) => ({ platform: p.platform, externalId: p.externalId, text: p.text, url: p.url ?? null, publishedAt: p.publishedAt })),
+    model: p.village.model,
+    posts: input.posts.map((x) => ({ platform: x.platform, externalId: x.externalId, text: x.text, url: x.url ?? null, publishedAt: x.publishedAt })),
     comments: rows,
-    likeUpdates,
+    likeUpdates: p.likeUpdates,
     cursor: input.cursor,
-  });
-  for (const d of written.days) days.add(d);
+  }, timings);
   return {
     read: input.comments.length,
     new: written.created,
-    updated: updated + written.updated,
-    unchanged: unchanged + written.unchanged,
-    days: [...days].sort(),
+    updated: p.updated + written.updated,
+    unchanged: p.unchanged + written.unchanged,
+    days: written.days,
   };
+}
+
+/**
+ * Upserts a batch on (villageId, platform, externalId): prepareBatch(), NLP in this thread, then
+ * writePrepared(). The touched days' rollups are current when this returns.
+ */
+export async function storeBatch(db: Database, input: BatchInput, timings?: IngestTimings): Promise<StoreResult> {
+  const prepared = await prepareBatch(db, input, { timings });
+  return writePrepared(db, prepared, await analyzePrepared(prepared, null, timings), timings);
 }
 
 /**
@@ -143,11 +162,15 @@ export async function storeBatch(
  * killed midway leaves them exact); this pass re-derives the days once more, so anything that
  * changed them meanwhile outside a batch (a correction, a retag) is settled too.
  */
-export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
-  await linkOrphans(db, villageId);
-  await recomputeRollups(db, villageId, days);
-  // After linking: a village reply that arrived before its parent now answers the parent's case.
-  await syncCases(db, villageId, days);
-  // Urgent comments of this run reach the village's alert channels' outbox now (the dispatcher sends).
-  await queueUrgentAlerts(db, villageId);
+export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
+  await timedAsync(timings, "finish", async () => {
+    await linkOrphans(db, villageId);
+    await recomputeRollups(db, villageId, days);
+  });
+  await timedAsync(timings, "cases", async () => {
+    // After linking: a village reply that arrived before its parent now answers the parent's case.
+    await syncCases(db, villageId, days);
+    // Urgent comments of this run reach the village's alert channels' outbox now (the dispatcher sends).
+    await queueUrgentAlerts(db, villageId);
+  });
 }

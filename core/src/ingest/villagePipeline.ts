@@ -2,12 +2,12 @@
 // model version carries a short hash of the taxonomy, so editing a village's topics (or bumping the
 // model) marks its comments for re-tagging.
 import { createHash } from "node:crypto";
-import { findTopicsForVillage } from "../db/topicRepository";
+import { findTopicsForVillage, type StoredTopic } from "../db/topicRepository";
 import type { Database } from "../db/client";
 import { createPipeline } from "../nlp/pipeline";
 import type { ModelInfo, Pipeline } from "../nlp/types";
 
-export interface VillagePipeline { pipeline: Pipeline; model: ModelInfo; topicIds: Map<string, number>; signature: string }
+export interface VillagePipeline { pipeline: Pipeline; model: ModelInfo; topics: StoredTopic[]; topicIds: Map<string, number>; signature: string }
 
 const cache = new Map<number, VillagePipeline>();
 
@@ -22,6 +22,7 @@ export async function getVillagePipeline(db: Database, villageId: number): Promi
   const entry: VillagePipeline = {
     pipeline,
     model: { name: pipeline.model.name, version: `${pipeline.model.version}+tx.${taxonomyHash}` },
+    topics,
     topicIds: new Map(topics.map((t) => [t.key, t.id])),
     signature,
   };
