@@ -17,7 +17,6 @@ export class BatchPipeline {
   private queue: Queued[] = [];
   // Keys of batches looked up but not yet written (a key may sit in two of them).
   private pending = new Map<string, number>();
-  private readonly inFlight = { has: (key: string) => this.pending.has(key) };
 
   constructor(
     private readonly db: Database,
@@ -29,11 +28,14 @@ export class BatchPipeline {
 
   /** Looks a batch up and starts its NLP; writes older batches while more than `depth` wait. */
   async push(input: BatchInput): Promise<void> {
-    const prepared = await prepareBatch(this.db, input, { inFlight: this.inFlight, timings: this.timings });
+    const keys = [...new Set(input.comments.map(commentKey))];
+    // A key that an unwritten batch also holds must be decided against what that batch writes
+    // (which text, day and likes win, what gets analysed): write those first. Rare in real files.
+    if (keys.some((k) => this.pending.has(k))) await this.drain();
+    const prepared = await prepareBatch(this.db, input, { timings: this.timings });
     const analyses = analyzePrepared(prepared, this.pool, this.timings);
     // Awaited when the batch is written; a failure then stops the run. Not awaited if an earlier write failed.
     analyses.catch(() => {});
-    const keys = [...new Set(input.comments.map(commentKey))];
     for (const k of keys) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
     this.queue.push({ prepared, analyses, keys });
     while (this.queue.length > this.depth) await this.writeOldest();

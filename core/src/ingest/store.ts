@@ -57,11 +57,9 @@ export interface BatchInput { villageId: number; sourceId: number | null; posts:
 /**
  * The first half of storeBatch(): a look-up decides what to analyse (the costly part, done outside
  * the transaction). A comment is analysed when it is new, its text changed, or it was tagged by
- * another model version; a changed like count alone is an update without re-analysis. Keys in
- * `inFlight` (batches analysed but not yet written) are analysed whatever the look-up says, since
- * the row they will find when written is not the one looked up now.
+ * another model version; a changed like count alone is an update without re-analysis.
  */
-export async function prepareBatch(db: Database, input: BatchInput, opts: { inFlight?: { has(key: string): boolean }; timings?: IngestTimings } = {}): Promise<PreparedBatch> {
+export async function prepareBatch(db: Database, input: BatchInput, opts: { timings?: IngestTimings } = {}): Promise<PreparedBatch> {
   const timeZone = await villageTimeZone(db, input.villageId);
   const village = await getVillagePipeline(db, input.villageId);
   const own = await ownAccountKeys(db, input.sourceId);
@@ -75,7 +73,7 @@ export async function prepareBatch(db: Database, input: BatchInput, opts: { inFl
   for (const [key, c] of unique) {
     const old = existing.get(key);
     const likes = c.likeCount ?? 0;
-    if (!old || old.text !== c.text || old.modelVersion !== village.model.version || opts.inFlight?.has(key)) {
+    if (!old || old.text !== c.text || old.modelVersion !== village.model.version) {
       prepared.toAnalyze.push(c);
     } else if (old.likeCount !== likes) {
       prepared.updated++;
