@@ -6,6 +6,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { StoredTopic } from "../db/topicRepository";
+import { env } from "../env";
 import type { StoredAnalysis } from "./storedAnalysis";
 
 /** One batch to analyse with the taxonomy `topics` (whose signature names the pipeline). */
@@ -91,11 +92,9 @@ export class NlpPool {
 
 let shared: NlpPool | null = null;
 
-/** The process's NLP pool: one worker per core (SUARA_NLP_THREADS overrides; 0 turns it off). */
+/** The process's NLP pool: one worker per core (NLP_THREADS overrides; 0 turns it off). */
 export function sharedNlpPool(): NlpPool | null {
-  const env = process.env.SUARA_NLP_THREADS;
-  const size = env === undefined || env === "" ? os.availableParallelism() : Number(env);
-  if (!Number.isInteger(size) || size < 0) throw new Error(`SUARA_NLP_THREADS: expected a whole number ≥ 0, got "${env}"`);
+  const size = env().NLP_THREADS ?? os.availableParallelism();
   if (size === 0) return null;
   if (!shared || shared.size !== size) shared = new NlpPool(size);
   return shared;
