@@ -1,11 +1,12 @@
-// Deterministic demo village (Desa Mulyasari, Kabupaten Karawang). Writes raw posts and comments
+// Deterministic demo villages (Desa Mulyasari and its small neighbour Mulyasejati, Kabupaten Karawang). Writes raw posts and comments
 // through the same store path as real ingestion, so the real NLP pipeline tags them and the
 // rollups are computed exactly as in production. `npm start` runs it on an empty database;
 // `npm run db:seed` runs it by hand (idempotent: a second run adds nothing).
 import { pathToFileURL } from "node:url";
 import type { Database } from "@suara-desa/core/db/client";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
-import { generateDemoVillage } from "./demo/generateDemo";
+import { generateDemoVillage, generateDemoVillageWithTruth, type DemoVillage } from "./demo/generateDemo";
+import { deriveNeighbourVillage } from "./demo/neighbourDemo";
 import { seedDemoAlerts, seedDemoFollowUp } from "./demo/followUp";
 
 export interface SeedSummary { villageId: number; comments: number; new: number; ms: number }
@@ -14,6 +15,21 @@ export interface SeedSummary { villageId: number; comments: number; new: number;
 export async function seedDemoVillage(db: Database): Promise<SeedSummary> {
   const started = performance.now();
   const demo = generateDemoVillage();
+  const { villageId, created } = await storeDemo(db, demo);
+  await seedDemoAlerts(db, villageId, new Date(Math.min(...demo.comments.map((c) => c.publishedAt.getTime()))));
+  return { villageId, comments: demo.comments.length, new: created, ms: Math.round(performance.now() - started) };
+}
+
+/** Loads the small neighbour village (same kecamatan), so a multi-village account has a comparison; safe to call twice. */
+export async function seedNeighbourVillage(db: Database): Promise<SeedSummary> {
+  const started = performance.now();
+  const demo = deriveNeighbourVillage(generateDemoVillageWithTruth());
+  const { villageId, created } = await storeDemo(db, demo);
+  return { villageId, comments: demo.comments.length, new: created, ms: Math.round(performance.now() - started) };
+}
+
+/** Stores a demo village through the real ingest path and plays its officials' follow-up. */
+async function storeDemo(db: Database, demo: DemoVillage): Promise<{ villageId: number; created: number }> {
   const village = await db.prisma.village.upsert({
     where: { code: demo.village.code },
     create: demo.village,
@@ -43,14 +59,15 @@ export async function seedDemoVillage(db: Database): Promise<SeedSummary> {
   }
   await refreshRollups(db, village.id, [...days]);
   await seedDemoFollowUp(db, village.id);
-  await seedDemoAlerts(db, village.id, new Date(Math.min(...demo.comments.map((c) => c.publishedAt.getTime()))));
-  return { villageId: village.id, comments: demo.comments.length, new: created, ms: Math.round(performance.now() - started) };
+  return { villageId: village.id, created };
 }
 
 /** Seeds only when the database has no village at all. */
 export async function seedIfEmpty(db: Database): Promise<SeedSummary | null> {
   if ((await db.prisma.village.count()) > 0) return null;
-  return seedDemoVillage(db);
+  const main = await seedDemoVillage(db);
+  const neighbour = await seedNeighbourVillage(db);
+  return { ...main, comments: main.comments + neighbour.comments, new: main.new + neighbour.new, ms: main.ms + neighbour.ms };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
@@ -58,7 +75,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { prepareDatabase } = await import("@suara-desa/core/db/prepare");
   const db = await getDatabase();
   await prepareDatabase(db);
-  const s = await seedDemoVillage(db);
-  console.log(`demo village seeded: ${s.comments} comments (${s.new} new) in ${s.ms} ms`);
+  for (const s of [await seedDemoVillage(db), await seedNeighbourVillage(db)]) {
+    console.log(`demo village ${s.villageId} seeded: ${s.comments} comments (${s.new} new) in ${s.ms} ms`);
+  }
   await db.close();
 }

@@ -19,8 +19,9 @@ const TopicPage = lazy(() => import("./pages/TopicPage"));
 const SourcesPage = lazy(() => import("./pages/SourcesPage"));
 const AdminPage = lazy(() => import("./pages/AdminPage"));
 const FollowUpPage = lazy(() => import("./pages/FollowUpPage"));
+const ComparisonPage = lazy(() => import("./pages/ComparisonPage"));
 
-type Route = { name: "weekly" } | { name: "explorer" } | { name: "followUp" } | { name: "topic"; key: string } | { name: "sources" } | { name: "admin" } | { name: "notFound" };
+type Route = { name: "weekly" } | { name: "explorer" } | { name: "followUp" } | { name: "topic"; key: string } | { name: "sources" } | { name: "admin" } | { name: "compare" } | { name: "notFound" };
 
 function matchRoute(pathname: string): Route {
   const p = pathname.replace(/\/+$/, "") || "/";
@@ -29,6 +30,7 @@ function matchRoute(pathname: string): Route {
   if (p === "/tindak-lanjut") return { name: "followUp" };
   if (p === "/sumber") return { name: "sources" };
   if (p === "/admin") return { name: "admin" };
+  if (p === "/bandingkan") return { name: "compare" };
   const topic = /^\/topik\/([a-z0-9_]+)$/.exec(p);
   if (topic) return { name: "topic", key: topic[1] };
   return { name: "notFound" };
@@ -58,7 +60,7 @@ export function App() {
   const defaultVillageId = list[0]?.id ?? null;
 
   useEffect(() => {
-    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "followUp" ? t("nav.followUp") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "topic" ? route.key : t("nav.weekly");
+    const title = route.name === "explorer" ? t("nav.explorer") : route.name === "followUp" ? t("nav.followUp") : route.name === "sources" ? t("nav.sources") : route.name === "admin" ? t("nav.admin") : route.name === "compare" ? t("nav.compare") : route.name === "topic" ? route.key : t("nav.weekly");
     document.title = village ? `${title} · ${t("village.name", { name: village.name })} · ${t("app.name")}` : t("app.name");
   }, [route.name, village, t]);
 
@@ -89,6 +91,12 @@ export function App() {
     content = (
       <Suspense fallback={<LoadingState />}>
         <AdminPage village={village} />
+      </Suspense>
+    );
+  else if (route.name === "compare")
+    content = (
+      <Suspense fallback={<LoadingState />}>
+        <ComparisonPage search={url.search} defaultVillageId={defaultVillageId} />
       </Suspense>
     );
   else if (route.name === "topic")
@@ -174,6 +182,12 @@ function Header({ village, villages, route, defaultVillageId }: { village: Villa
           <Link href={villageHref("/sumber", villageId, defaultVillageId)} aria-current={route.name === "sources" ? "page" : undefined}>
             {t("nav.sources")}
           </Link>
+          {villages.length > 1 && (
+            // Only an official of several villages has anything to compare.
+            <Link href={villageHref("/bandingkan", villageId, defaultVillageId)} aria-current={route.name === "compare" ? "page" : undefined}>
+              {t("nav.compare")}
+            </Link>
+          )}
           {isAdmin && (
             <Link href={villageHref("/admin", villageId, defaultVillageId)} aria-current={route.name === "admin" ? "page" : undefined}>
               {t("nav.admin")}

@@ -10,6 +10,7 @@ import { findVillageCases, hasOfficialCaseEvents, updateCase } from "@suara-desa
 import { enqueueAlert, findAlertChannels, findRecentUrgentComments, insertAlertChannel, markDemoAlertsSent, setChannelCreatedAt } from "@suara-desa/core/db/alertRepository";
 import { getVillage, setVillagePublicPage } from "@suara-desa/core/db/villageRepository";
 import { formatUrgent } from "@suara-desa/core/services/alertService";
+import { draftPublicQuote } from "@suara-desa/core/services/caseService";
 import { Rng } from "./prng";
 
 const HOUR = 3_600_000;
@@ -85,13 +86,25 @@ export async function seedDemoFollowUp(db: Database, villageId: number): Promise
 }
 
 const PUBLIC_TITLES: Record<string, string[]> = {
-  infrastruktur: ["Perbaikan jalan berlubang", "Jembatan rusak di jalan dusun", "Lampu jalan mati"],
+  infrastruktur: ["Perbaikan jalan rusak", "Perbaikan jalan berlubang", "Jembatan rusak di jalan dusun", "Lampu jalan mati"],
   air_bersih: ["Air bersih tidak mengalir", "Sumur warga keruh"],
   banjir_bencana: ["Penanganan banjir dan genangan", "Saluran air tersumbat"],
   sampah_lingkungan: ["Sampah menumpuk di saluran irigasi"],
   kesehatan: ["Jadwal posyandu dan layanan kesehatan"],
   bansos: ["Pendataan penerima bantuan sosial"],
 };
+
+/** The title sharing most words with the quote, so the resident's words sit under a fitting title. */
+function bestTitle(titles: string[], quote: string): string | null {
+  const words = new Set(quote.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4));
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const t of titles) {
+    const score = t.toLowerCase().split(/\s+/).filter((w) => words.has(w)).length;
+    if (score > bestScore) [best, bestScore] = [t, score];
+  }
+  return best;
+}
 
 /** The demo officials published some handled issues on the village's public page (opened for the demo). */
 async function publishDemoCases(db: Database, villageId: number, rng: Rng): Promise<number> {
@@ -100,7 +113,17 @@ async function publishDemoCases(db: Database, villageId: number, rng: Rng): Prom
   for (const c of await findVillageCases(db, villageId)) {
     const titles = c.topicKey ? PUBLIC_TITLES[c.topicKey] : undefined;
     if (!titles || !["ditindaklanjuti", "selesai", "diteruskan"].includes(c.status) || !rng.chance(0.1)) continue;
-    await updateCase(db, villageId, c.id, { publicTitle: rng.pick(titles) }, [{ actor: rng.pick(OFFICIALS), kind: "publish", details: {}, at: c.resolvedAt ?? c.firstReplyAt ?? c.openedAt }]);
+    const at = c.resolvedAt ?? c.firstReplyAt ?? c.openedAt;
+    const actor = rng.pick(OFFICIALS);
+    // Every other published issue carries the resident's words, redacted, under the official's title.
+    const draft = c.id % 2 === 0 ? (await draftPublicQuote(db, villageId, c.id, c.representativeId)).slice(0, 400) : "";
+    const fitting = bestTitle(titles, draft);
+    const quote = fitting ? draft : "";
+    const title = fitting ?? rng.pick(titles);
+    await updateCase(db, villageId, c.id, { publicTitle: title, ...(quote ? { publicQuote: quote } : {}) }, [
+      { actor, kind: "publish", details: {}, at },
+      ...(quote ? [{ actor, kind: "quote", details: { text: quote }, at }] : []),
+    ]);
     n++;
   }
   return n;

@@ -15,6 +15,7 @@ import { auditRouter } from "./routes/audit";
 import { jobsRouter } from "./routes/jobs";
 import { authRouter } from "./routes/auth";
 import { commentsRouter } from "./routes/comments";
+import { comparisonRouter } from "./routes/comparison";
 import { casesRouter } from "./routes/cases";
 import { alertsRouter } from "./routes/alerts";
 import { repliesRouter } from "./routes/replies";
@@ -89,6 +90,7 @@ export function createApp(opts: AppOptions): Express {
   }));
   app.use("/api/villages", villagesRouter(db));
   app.use("/api/comments", commentsRouter(db));
+  app.use("/api", comparisonRouter(db));
   app.use("/api", casesRouter(db));
   app.use("/api", alertsRouter(db));
   app.use("/api", repliesRouter(db, opts.replies ?? null));

@@ -28,7 +28,7 @@ export async function serve(openBackgroundJobs: OpenBackgroundJobs): Promise<voi
   if (config.SEED_DEMO === "auto") {
     const { seedIfEmpty } = await import("../../prisma/seed");
     const seeded = await seedIfEmpty(db);
-    if (seeded) log(`empty database: loaded demo village Desa Mulyasari (${seeded.new} comments analysed in ${seeded.ms} ms)`);
+    if (seeded) log(`empty database: loaded demo villages Desa Mulyasari and Mulyasejati (${seeded.new} comments analysed in ${seeded.ms} ms)`);
     // Only alongside the demo: a production database without users shows the first-run setup page.
     const demo = await ensureDemoAccount(db, { password: config.DEMO_PASSWORD });
     if (demo.created) {

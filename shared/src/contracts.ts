@@ -138,9 +138,32 @@ export interface OverviewDTO {
   totals: SentimentCounts & { comments: number; spam: number; intents: IntentCounts } & FollowUpFiguresDTO;
   previous: (SentimentCounts & { comments: number; spam: number; intents: IntentCounts }) | null;
   trend: Array<SentimentCounts & { week: string; comments: number }>;
-  topics: Array<{ key: string; name: string; count: number; negatif: number; previous: number; delta: number }>;
+  /** `keluhan`: of `count`, comments whose effective intent is a complaint (spam excluded). */
+  topics: Array<{ key: string; name: string; count: number; negatif: number; keluhan: number; previous: number; delta: number }>;
   platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
   weeks: string[]; // weeks that have data, newest first (for the week picker)
+}
+
+export const VillageComparisonQuerySchema = z.object({ week: IsoWeek.optional() });
+export type VillageComparisonQuery = z.infer<typeof VillageComparisonQuerySchema>;
+
+/** One village's row of the comparison page: the weekly review's own figures for the same week. */
+export interface VillageComparisonRowDTO {
+  village: VillageDTO;
+  /** The week's totals (spam apart) as the weekly review counts them. */
+  totals: SentimentCounts & { comments: number } & FollowUpFiguresDTO;
+  /** The topic with the most complaints this week (null: no complaint). */
+  topComplaint: { key: string; name: string; nameEn: string; keluhan: number } | null;
+  freshness: FreshnessDTO;
+}
+
+/** Every village the user may read, side by side for one week. */
+export interface VillageComparisonDTO {
+  /** The week compared (default: the latest week any of the villages has data); null: no data at all. */
+  week: string | null;
+  /** Weeks with data in any of the villages, newest first (for the week picker). */
+  weeks: string[];
+  rows: VillageComparisonRowDTO[];
 }
 
 export interface RisingTermDTO { term: string; count: number; baselineAvg: number; score: number; examples: CommentDTO[] }
@@ -343,6 +366,8 @@ export interface CaseDTO {
   forwardRef: string | null;
   reason: string | null;
   publicTitle: string | null;
+  /** Shown under the public title: a quote an official redacted and marked public. */
+  publicQuote: string | null;
 }
 
 export interface CaseListDTO {
@@ -359,6 +384,8 @@ export interface CaseDetailDTO {
   /** Each comment of the case with its thread: replies in time order, the village's own marked. */
   comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }> }>;
   events: CaseEventDTO[];
+  /** The first comment with personal data and residents' names masked: a starting point for a public quote. */
+  suggestedQuote: string;
 }
 
 export const CaseListQuerySchema = z.object({
@@ -386,8 +413,10 @@ export const CaseUpdateSchema = z
     reason: z.string().trim().min(1).max(500).optional(),
     /** A title for residents: the case is listed on the public page (null: taken off it). */
     publicTitle: z.string().trim().min(3).max(140).nullable().optional(),
+    /** A quote residents read under the title, redacted by the official (null: no quote). */
+    publicQuote: z.string().trim().min(3).max(400).nullable().optional(),
   })
-  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined || v.publicTitle !== undefined, { message: "give status, assigneeId, note or publicTitle", path: ["status"] })
+  .refine((v) => v.status !== undefined || v.assigneeId !== undefined || v.note !== undefined || v.publicTitle !== undefined || v.publicQuote !== undefined, { message: "give status, assigneeId, note, publicTitle or publicQuote", path: ["status"] })
   .refine((v) => v.status !== "diteruskan" || v.forwardedTo !== undefined, { message: "say where it was forwarded (kecamatan, dinas, SP4N-LAPOR!)", path: ["forwardedTo"] })
   .refine((v) => v.status !== "tidak_perlu" || v.reason !== undefined, { message: "give the reason no follow-up is needed", path: ["reason"] });
 export type CaseUpdateInput = z.infer<typeof CaseUpdateSchema>;
@@ -423,7 +452,7 @@ export interface PublicPageDTO {
   weeks: Array<{ week: string; comments: number; negativeShare: number | null; needsReply: number; answered: number }>;
   topics: Array<{ name: string; comments: number; negativeShare: number | null }>;
   followUp: { needsReply: number; answered: number; resolved: number; medianFirstReplyHours: number | null };
-  cases: Array<{ title: string; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
+  cases: Array<{ title: string; quote: string | null; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
 }
 
 export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });

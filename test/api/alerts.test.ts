@@ -13,7 +13,10 @@ import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
 import { addAlertChannel, poissonTail, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "@suara-desa/jobs/alerts/dispatch";
+import request from "supertest";
+import { createApp } from "@suara-desa/server/app";
 import { createVillage, incomingComment } from "../factories/village";
+import { as, loginAs } from "../helpers/session";
 import { createTempDatabase } from "../helpers/tempDb";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
@@ -211,6 +214,27 @@ describe("an urgent comment", () => {
     expect(hook[0].body).toMatchObject({ kind: "urgent", urgent: true });
   });
 
+  it("is in the outbox as soon as its batch is stored, once per urgent channel, before the run ends", async () => {
+    const r = await storeBatch(env.db, {
+      villageId, sourceId: null, posts: [],
+      comments: [incomingComment({ externalId: "tx1", text: URGENT, publishedAt: new Date() }), incomingComment({ externalId: "tx1-calm", text: "terima kasih pak kades, jalannya sudah bagus", publishedAt: new Date() })],
+    });
+    const [urgent, calm] = await Promise.all(["tx1", "tx1-calm"].map((externalId) => env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId } })));
+    // No refreshRollups, no dispatcher pass yet: the rows came with the comment's own transaction.
+    const rows = await env.db.prisma.alertMessage.findMany({ where: { villageId, kind: "urgent", dedupeKey: `urgent:${urgent.id}` } });
+    expect(rows).toHaveLength(4);
+    expect(rows.every((m) => m.state === "pending" && !m.payload.includes("081234567890"))).toBe(true);
+    expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${calm.id}` } })).toBe(0);
+    // The end of the run adds nothing; the message sent names the case opened meanwhile.
+    await refreshRollups(env.db, villageId, r.days);
+    expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${urgent.id}` } })).toBe(4);
+    await drain(new Date());
+    const tg = received.filter((m) => m.path.endsWith("/sendMessage"));
+    expect(tg).toHaveLength(1);
+    const kase = await env.db.prisma.comment.findUniqueOrThrow({ where: { id: urgent.id }, select: { caseId: true } });
+    expect(String(tg[0].body.text)).toContain(`/tindak-lanjut?isu=${kase.caseId}`);
+  });
+
   it("sends nothing more when the same comment is imported again", async () => {
     await ingestUrgent("u1");
     await drain(new Date());
@@ -306,6 +330,31 @@ describe("channels", () => {
     // 23:30 in Jakarta is 16:30 UTC.
     expect(quietUntil(ch, new Date("2026-12-03T16:30:00Z"), "Asia/Jakarta")?.toISOString()).toBe("2026-12-03T23:00:00.000Z");
     expect(quietUntil(ch, new Date("2026-12-03T05:00:00Z"), "Asia/Jakarta")).toBeNull();
+  });
+
+  it("switches a channel off and on over the API: off sends nothing, on catches up on the urgent comment it missed", async () => {
+    const app = createApp({ db: env.db, clientDir: null, log: () => {} });
+    const { channel } = await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1007770000", events: ["urgent"] });
+    const path = `/api/villages/${villageId}/alerts/${channel.id}`;
+    expect((await request(app).patch(path).send({ enabled: false })).status).toBe(401);
+    const admin = as(app, await loginAs(app, env.db, "admin", []));
+    expect((await admin.patch(path).send({ enabled: "nanti" }).expect(400)).body.error.message).toMatch(/^enabled: /);
+    const pimpinan = as(app, await loginAs(app, env.db, "pimpinan", [villageId]));
+    await pimpinan.patch(path).send({ enabled: false }).expect(403);
+    await admin.patch(path).send({ enabled: false }).expect(200);
+    expect((await admin.get(`/api/villages/${villageId}/alerts`).expect(200)).body.data.channels.find((c: { id: number }) => c.id === channel.id).enabled).toBe(false);
+
+    await ingestUrgent("off1");
+    await drain(new Date(), 2);
+    const toChannel = () => received.filter((r) => r.path.endsWith("/sendMessage") && r.body.chat_id === "-1007770000");
+    expect(toChannel()).toHaveLength(0);
+    // The other channels were not switched off.
+    expect(received.filter((r) => r.path.endsWith("/sendMessage") && r.body.chat_id === "-1001234567890")).toHaveLength(1);
+
+    await admin.patch(path).send({ enabled: true }).expect(200);
+    await drain(new Date(), 2);
+    expect(toChannel()).toHaveLength(1);
+    expect(String(toChannel()[0].body.text)).toContain("banjir di krajan");
   });
 
   it("names the bad field of a channel", async () => {

@@ -72,6 +72,38 @@ describe("the public page", () => {
     expect(json).not.toMatch(/warga-/);
   });
 
+  it("shows a quote only once an official redacted it: no personal data, no resident's name", async () => {
+    const cases = (await perangkat.get(`/api/villages/${village.id}/cases?limit=10`).expect(200)).body.data;
+    const road = cases.find((c: { publicTitle: string | null }) => c.publicTitle === "Perbaikan jalan RT 03");
+    const detail = (await perangkat.get(`/api/cases/${road.id}`).expect(200)).body.data;
+    // The draft offered to the official has the phone number masked already.
+    expect(detail.suggestedQuote).toContain("Jalan RT 03 rusak parah");
+    expect(detail.suggestedQuote).not.toContain("0812");
+
+    const phone = await perangkat.patch(`/api/cases/${road.id}`).send({ publicQuote: "Jalan RT 03 rusak parah, hubungi 0812-3456-7890" }).expect(400);
+    expect(phone.body.error.message).toMatch(/publicQuote/);
+    const partly = await perangkat.patch(`/api/cases/${road.id}`).send({ publicQuote: "Jalan RT 03 rusak parah, hubungi 0812-••••-••90" }).expect(400);
+    expect(partly.body.error.message).toMatch(/publicQuote/);
+    const name = await perangkat.patch(`/api/cases/${road.id}`).send({ publicQuote: "Kata pak Budi: jalan RT 03 rusak parah" }).expect(400);
+    expect(name.body.error.message).toMatch(/publicQuote.*nama/);
+    const water = cases.find((c: { title: string }) => c.title.includes("PDAM"));
+    const untitled = await perangkat.patch(`/api/cases/${water.id}`).send({ publicQuote: "air mati tiga hari di dusun krajan" }).expect(400);
+    expect(untitled.body.error.message).toMatch(/publicQuote.*judul/);
+
+    await perangkat.patch(`/api/cases/${road.id}`).send({ publicQuote: detail.suggestedQuote }).expect(200);
+    let page = (await request(app).get(`/api/public/villages/${village.code}`).expect(200)).body.data;
+    expect(page.cases[0]).toMatchObject({ title: "Perbaikan jalan RT 03", quote: detail.suggestedQuote });
+    const history = (await perangkat.get(`/api/cases/${road.id}`).expect(200)).body.data.events;
+    expect(history.map((e: { kind: string }) => e.kind)).toContain("quote");
+
+    // Taking the case off the public page takes its quote off too.
+    await perangkat.patch(`/api/cases/${road.id}`).send({ publicTitle: null }).expect(200);
+    expect((await perangkat.get(`/api/cases/${road.id}`).expect(200)).body.data.case.publicQuote).toBeNull();
+    await perangkat.patch(`/api/cases/${road.id}`).send({ publicTitle: "Perbaikan jalan RT 03" }).expect(200);
+    page = (await request(app).get(`/api/public/villages/${village.code}`).expect(200)).body.data;
+    expect(page.cases[0].quote).toBeNull();
+  });
+
   it("answers 404 again once closed, and names a malformed code", async () => {
     await pimpinan.put(`/api/villages/${village.id}/public`).send({ enabled: false }).expect(200);
     await request(app).get(`/api/public/villages/${village.code}`).expect(404);

@@ -109,7 +109,7 @@ describe("weekly and monthly PDF", () => {
     expect(flat).toContain("Tindak lanjut aspirasi warga");
     // The same figures as the weekly review (one computation): issues, answered, overdue now.
     expect(flat).toContain(`Isu baru yang perlu dijawab ${o.totals.needsReply}`);
-    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0%)`);
+    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0,0%)`);
     expect(flat).toContain(`Terlambat saat ini (dari isu periode ini) ${o.totals.overdue}`);
     expect(flat).toContain("Isu yang masih terbuka per topik");
     expect(flat).toContain("Isu terbuka untuk dibahas");
@@ -292,7 +292,14 @@ describe("XLSX export", () => {
 
     const com = wb.getWorksheet("Komentar")!;
     const header = (com.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(["id", "tanggal", "platform", "penulis", "teks"]);
+    expect(header.slice(0, 5)).toEqual(["id", "waktu_lokal", "platform", "penulis", "teks"]);
+    // Dates are the village's wall time: a real date cell, and words in the summary.
+    const firstTime = com.getRow(2).getCell(2);
+    expect(firstTime.value).toBeInstanceOf(Date);
+    expect(firstTime.numFmt).toBe("d mmm yyyy hh:mm");
+    const generated = cells.find((_, i) => cells[i - 1] === "Dibuat");
+    expect(generated).toMatch(/^\d{1,2} \p{L}{3} \d{4} \d{2}\.\d{2} WIB$/u);
+    expect(cells.join("|")).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     const textCol = header.indexOf("teks") + 1;
     const texts: ExcelJS.Cell[] = [];
     com.eachRow((row, n) => n > 1 && texts.push(row.getCell(textCol)));
@@ -319,6 +326,83 @@ describe("XLSX export", () => {
     expect(rows[0][1]).toMatch(/^\d{1,2} Nov 2026/);
     expect(rows.map((r) => r[5])).toContain("Perlu jawaban");
     expect(rows.flat().join("|")).not.toContain(NIK);
+  });
+});
+
+describe("what each download holds", () => {
+  async function workbook(url: string): Promise<ExcelJS.Workbook> {
+    const res = await api.get(url).buffer(true).parse(binaryParser).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    return wb;
+  }
+  const summaryCells = (wb: ExcelJS.Workbook) => {
+    const cells: string[] = [];
+    wb.getWorksheet("Ringkasan")!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    return cells;
+  };
+  const commentIds = (wb: ExcelJS.Workbook) => {
+    const ids: number[] = [];
+    wb.getWorksheet("Komentar")!.eachRow((row, n) => n > 1 && ids.push(Number(row.getCell(1).value)));
+    return ids;
+  };
+
+  it("names the CSV's columns by what they hold: the local time and the calendar date", async () => {
+    const res = await api.get(`/api/villages/${villageId}/exports/comments.csv?from=2026-11-16&to=2026-11-22`).buffer(true).parse(binaryParser).expect(200);
+    const rows = parse(res.body as Buffer, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]).slice(0, 3)).toEqual(["id", "waktu_lokal", "tanggal"]);
+    for (const r of rows) {
+      expect(r.tanggal).toMatch(/^2026-11-(1[6-9]|2[0-2])$/);
+      expect(r.waktu_lokal.startsWith(r.tanggal)).toBe(true);
+    }
+  });
+
+  it("describes the workbook's filter in words", async () => {
+    const wb = await workbook(`/api/villages/${villageId}/exports/report.xlsx?week=2026-W47&topic=infrastruktur&sentiment=negatif&spam=include`);
+    const cells = summaryCells(wb);
+    const filter = cells[cells.indexOf("Filter") + 1];
+    expect(filter).toBe("Topik: Infrastruktur; Sentimen: negatif; Dari tanggal: 16 November 2026; Sampai tanggal: 22 November 2026; Spam ikut dihitung");
+  });
+
+  it("gives the explorer's workbook (no week) exactly the filter's comments, like its CSV", async () => {
+    const wb = await workbook(`/api/villages/${villageId}/exports/report.xlsx?topic=infrastruktur`);
+    const csv = await api.get(`/api/villages/${villageId}/exports/comments.csv?topic=infrastruktur`).buffer(true).parse(binaryParser).expect(200);
+    const csvIds = (parse(csv.body as Buffer, { bom: true, columns: true }) as Array<{ id: string }>).map((r) => Number(r.id));
+    // Both weeks' road complaints, not only the latest week's.
+    expect(csvIds.length).toBeGreaterThan(0);
+    expect(commentIds(wb)).toEqual(csvIds);
+    const days = await env.db.prisma.comment.findMany({ where: { id: { in: csvIds } }, select: { day: true } });
+    expect(days.some((d) => d.day < "2026-11-16")).toBe(true);
+    // The summary covers the latest week with data, and says the filter in words.
+    const cells = summaryCells(wb);
+    expect(cells.join("|")).toContain("2026-W47");
+    expect(cells[cells.indexOf("Filter") + 1]).toBe("Topik: Infrastruktur");
+  });
+
+  it("exports names only for a role allowed raw personal data that asks for them, and audits it", async () => {
+    const url = `/api/villages/${villageId}/exports/comments.csv?from=2026-11-16&to=2026-11-22&names=1`;
+    expect((await api.get(url).expect(403)).body.error.message).toContain("data pribadi");
+    const pimpinan = as(app, await loginAs(app, env.db, "pimpinan", [villageId]));
+    const res = await pimpinan.get(url).buffer(true).parse(binaryParser).expect(200);
+    const rows = parse(res.body as Buffer, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.penulis)).toContain("Budi Santoso");
+    // Text stays masked: names were asked for, not personal numbers.
+    expect((res.body as Buffer).toString("utf8")).not.toContain(PHONE);
+    const wb = await (async () => {
+      const x = await pimpinan.get(`/api/villages/${villageId}/exports/report.xlsx?week=2026-W47&names=1`).buffer(true).parse(binaryParser).expect(200);
+      const w = new ExcelJS.Workbook();
+      await w.xlsx.load(x.body as unknown as Parameters<typeof w.xlsx.load>[0]);
+      return w;
+    })();
+    const authors: string[] = [];
+    wb.getWorksheet("Komentar")!.eachRow((row, n) => n > 1 && authors.push(String(row.getCell(4).value)));
+    expect(authors).toContain("Siti Aminah");
+    expect(summaryCells(wb).join("|")).toContain("Nama penulis dicantumkan");
+    const audits = await env.db.prisma.auditLog.findMany({ where: { action: "export", villageId }, orderBy: { id: "desc" }, take: 2 });
+    expect(audits.map((a) => JSON.parse(a.details ?? "{}").names)).toEqual([true, true]);
+    // Without names=1 the same role gets the pseudonyms the list shows.
+    const plain = await pimpinan.get(url.replace("&names=1", "")).buffer(true).parse(binaryParser).expect(200);
+    expect((plain.body as Buffer).toString("utf8")).not.toContain("Budi Santoso");
   });
 });
 

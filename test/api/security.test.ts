@@ -15,7 +15,7 @@ import { createTempDatabase } from "../helpers/tempDb";
 /** Routes anyone may call without a session. */
 const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/auth/setup", "POST /api/auth/setup", "GET /api/public/villages/:code"]);
 /** Routes about the caller only (any logged-in user). */
-const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/villages", "GET /api/registry/villages"]);
+const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "GET /api/villages", "GET /api/registry/villages", "GET /api/comparison"]);
 /** Deployment-wide administration: admins only. */
 const ADMIN_ONLY = new Set([
   "GET /api/users", "POST /api/users", "PATCH /api/users/:userId", "POST /api/users/:userId/password",
@@ -108,6 +108,14 @@ describe("a user of village B", () => {
   it("does not see village A in the village list", async () => {
     const res = await outsider.get("/api/villages").expect(200);
     expect(res.body.data.map((v: { name: string }) => v.name)).toEqual(["Desa B"]);
+  });
+
+  it("compares only the villages it may read: village A has no row", async () => {
+    const res = await outsider.get("/api/comparison").expect(200);
+    expect(res.body.data.rows.map((r: { village: { name: string } }) => r.village.name)).toEqual(["Desa B"]);
+    expect(JSON.stringify(res.body)).not.toMatch(/Jalan rusak|Desa A|Page A/);
+    const all = await admin.get("/api/comparison").expect(200);
+    expect(all.body.data.rows.map((r: { village: { name: string } }) => r.village.name)).toEqual(["Desa A", "Desa B"]);
   });
 
   it("cannot use admin-only routes (403)", async () => {

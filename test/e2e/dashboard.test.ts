@@ -405,7 +405,7 @@ describe("sources and downloads", () => {
   it("offers the weekly report PDF for the week on screen", async () => {
     const page = await newPage();
     await page.goto(server.baseUrl + "/?week=2026-W47");
-    const link = page.getByRole("link", { name: "Laporan mingguan (PDF)" });
+    const link = page.getByRole("link", { name: "Laporan minggu ke-47 (PDF)" });
     await link.waitFor();
     const href = await link.getAttribute("href");
     expect(href).toContain("/reports/weekly.pdf?week=2026-W47");
@@ -414,8 +414,8 @@ describe("sources and downloads", () => {
     expect(download.suggestedFilename()).toMatch(/^laporan-aspirasi-[a-z0-9-]+-2026-W47\.pdf$/);
     const file = await download.path();
     expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-");
-    // The workbook and the CSV of the explorer's filter, the same way.
-    for (const name of ["Data minggu ini (Excel)", "Komentar sesuai filter (CSV)"]) {
+    // The week's workbook and CSV, the same way (what they hold: test/e2e/downloads.test.ts).
+    for (const name of ["Data minggu ke-47 (Excel)", "Komentar minggu ke-47 (CSV)"]) {
       const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
       expect(d.suggestedFilename()).toMatch(/\.(xlsx|csv)$/);
       expect(fs.statSync((await d.path())!).size).toBeGreaterThan(100);

@@ -19,6 +19,7 @@ import type {
   AuditEntryDTO,
   TopicDetailDTO,
   TopicDTO,
+  VillageComparisonDTO,
   VillageDTO,
   WeeklyInsightsDTO,
 } from "@suara-desa/shared/contracts";
@@ -37,6 +38,12 @@ async function dataOf<T>(url: string): Promise<T> {
 export function useVillages(): QueryResult<VillageDTO[]> {
   const url = buildUrl("/api/villages");
   return useQuery(url, () => dataOf<VillageDTO[]>(url));
+}
+
+/** Every village the user may read, side by side for a week (undefined: the latest week with data). */
+export function useComparison(week: string | undefined): QueryResult<VillageComparisonDTO> {
+  const url = buildUrl("/api/comparison", { week });
+  return useQuery(url, () => dataOf<VillageComparisonDTO>(url));
 }
 
 /** The weekly overview; `week` undefined means the server's latest week with data. */

@@ -61,7 +61,9 @@ export default function Chart({ spec, ariaLabel, formatValue, formatTick = forma
     grid: { color: "#e6e8eb" },
     border: { display: false },
   };
-  const categoryAxis = { stacked: !isLine, grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } };
+  // Lines sit over the same slots as bars (offset), so switching modes keeps the dates in place, and
+  // labels that would touch are skipped rather than drawn over each other.
+  const categoryAxis = { stacked: !isLine, offset: true, grid: { display: false }, ticks: { autoSkip: true, autoSkipPadding: 12, maxRotation: 0 } };
 
   const options: ChartOptions<"bar" | "line"> = {
     responsive: true,
@@ -85,7 +87,8 @@ export default function Chart({ spec, ariaLabel, formatValue, formatTick = forma
 
   return (
     <div className="chart-canvas" style={{ height }}>
-      <ReactChart type={isLine ? "line" : "bar"} data={data} options={options} role="img" aria-label={ariaLabel} />
+      {/* A new chart per kind: chart.js keeps the old kind's tick layout when the type changes in place. */}
+      <ReactChart key={spec.kind} type={isLine ? "line" : "bar"} data={data} options={options} role="img" aria-label={ariaLabel} />
     </div>
   );
 }

@@ -29,6 +29,7 @@ import { explorerHref, villageHref } from "./paths";
 import { FreshnessFromOverview } from "../widgets/FreshnessBanner";
 import { ExportPanel } from "../widgets/ExportPanel";
 import { useTopicNames } from "./useTopicNames";
+import { commentPermissions } from "./roles";
 
 interface PageProps {
   village: VillageDTO;
@@ -48,11 +49,8 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
   const topicNames = useTopicNames(village.id);
   const result = useCommentPages(rangeOk ? village.id : null, filters);
   const { user } = useAuth();
-  // Mirrors the server's canCorrectLabels; the server still checks (this only hides the form).
-  const member = user.role === "admin" || user.villages.some((v) => v.id === village.id);
-  const canCorrect = ["admin", "pimpinan", "perangkat"].includes(user.role) && member;
-  // Mirrors the server's canViewRawPersonalData (the server checks and audits every raw view).
-  const canViewRaw = ["admin", "pimpinan"].includes(user.role) && member;
+  // Mirrors the server's rules; the server still checks (this only hides the form and the switch).
+  const { canCorrect, canViewRaw } = commentPermissions(user, village.id);
 
   const apply = (next: ExplorerFilters) => navigate(explorerHref(next, village.id, defaultVillageId));
   const set = <K extends keyof ExplorerFilters>(key: K, value: ExplorerFilters[K] | "") =>

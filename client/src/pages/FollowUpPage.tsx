@@ -441,6 +441,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
   const [reason, setReason] = useState(c.reason ?? "");
   const [note, setNote] = useState("");
   const [publicTitle, setPublicTitle] = useState(c.publicTitle ?? "");
+  const [publicQuote, setPublicQuote] = useState(c.publicQuote ?? "");
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
   useEffect(() => {
     setStatus(c.status);
@@ -459,6 +460,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
         ...(status === "diteruskan" && status !== c.status ? { forwardedTo: forwardedTo.trim(), ...(forwardRef.trim() ? { forwardRef: forwardRef.trim() } : {}) } : {}),
         ...(status === "tidak_perlu" && status !== c.status ? { reason: reason.trim() } : {}),
         ...((publicTitle.trim() || null) !== c.publicTitle ? { publicTitle: publicTitle.trim() || null } : {}),
+        ...(quoteChanged ? { publicQuote: publicQuote.trim() || null } : {}),
       });
       setNote("");
       setState({ kind: "saved" });
@@ -466,7 +468,8 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
       setState({ kind: "error", message: err instanceof ApiError || err instanceof Error ? err.message : String(err) });
     }
   };
-  const changed = status !== c.status || (assignee ? Number(assignee) : null) !== (c.assignee?.id ?? null) || note.trim() !== "" || (publicTitle.trim() || null) !== c.publicTitle;
+  const quoteChanged = (publicQuote.trim() || null) !== c.publicQuote;
+  const changed = status !== c.status || (assignee ? Number(assignee) : null) !== (c.assignee?.id ?? null) || note.trim() !== "" || (publicTitle.trim() || null) !== c.publicTitle || quoteChanged;
   const missing = (status === "diteruskan" && status !== c.status && !forwardedTo.trim()) || (status === "tidak_perlu" && status !== c.status && !reason.trim());
   return (
     <form className="fu-change" onSubmit={submit} aria-labelledby={`${uid}-t`}>
@@ -516,6 +519,20 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
         <label htmlFor={`${uid}-pt`}>{t("inbox.publicTitle")}</label>
         <input id={`${uid}-pt`} value={publicTitle} maxLength={140} onChange={(e) => setPublicTitle(e.target.value)} />
       </div>
+      {publicTitle.trim() !== "" && (
+        <div className="field">
+          <label htmlFor={`${uid}-pq`}>{t("inbox.publicQuote")}</label>
+          <textarea id={`${uid}-pq`} rows={2} value={publicQuote} maxLength={400} onChange={(e) => setPublicQuote(e.target.value)} />
+          <p className="muted">
+            {t("inbox.publicQuoteHelp")}{" "}
+            {d.suggestedQuote && (
+              <button type="button" className="link-button" onClick={() => setPublicQuote(d.suggestedQuote.slice(0, 400))}>
+                {t("inbox.publicQuoteFill")}
+              </button>
+            )}
+          </p>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${uid}-n`}>{t("inbox.note")}</label>
         <textarea id={`${uid}-n`} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
@@ -621,6 +638,8 @@ function History({ events, timeZone, assignees }: { events: CaseDetailDTO["event
         return t("event.reply", { actor: actor(e.actor) });
       case "publish":
         return t("event.publish", { actor: actor(e.actor) });
+      case "quote":
+        return t(e.details.text ? "event.quote" : "event.unquote", { actor: actor(e.actor) });
       default:
         return actor(e.actor);
     }

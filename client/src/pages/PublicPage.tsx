@@ -59,6 +59,7 @@ export default function PublicPage({ code }: { code: string }) {
             {p.cases.map((c, i) => (
               <li key={`${c.opened}-${i}`}>
                 <strong>{c.title}</strong>
+                {c.quote && <blockquote className="public-quote">“{c.quote}”</blockquote>}
                 <span className={`badge fu-status-${c.status}`}>{t(`case.status.${c.status as CaseStatus}`)}</span>
                 <span className="muted">
                   {c.topic ? `${c.topic} · ` : ""}{t("public.opened", { day: fmt.date(c.opened) })}{c.resolved ? ` · ${t("public.resolvedOn", { day: fmt.date(c.resolved) })}` : ""}

@@ -1,15 +1,18 @@
 // The comment-level parts of the weekly review: "Perlu perhatian", rising terms and activity by
 // day and hour. They come from a separate endpoint so the rollup-based review paints first.
 import { useMemo, useState } from "react";
-import type { VillageDTO, WeeklyInsightsDTO } from "@suara-desa/shared/contracts";
+import type { TopicDTO, VillageDTO, WeeklyInsightsDTO } from "@suara-desa/shared/contracts";
 import { useInsights } from "../api/hooks";
 import { buildActivityGrid } from "../charts/prepare/activity";
 import { useI18n, type MessageKey } from "../i18n";
+import { useAuth } from "../auth/useAuth";
 import { CommentCard } from "../widgets/CommentCard";
+import { CommentDetailToggle } from "../widgets/CommentDetail";
 import { Link } from "../widgets/Link";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { DEFAULT_FILTERS } from "./explorerFilters";
 import { explorerHref } from "./paths";
+import { commentPermissions } from "./roles";
 
 const ATTENTION_PREVIEW = 3;
 
@@ -20,17 +23,19 @@ interface Props {
   to?: string;
   defaultVillageId: number | null;
   topicName: (key: string, fallback: string) => string;
+  /** The village's topics, for the correction form of "Detail & koreksi". */
+  topics: TopicDTO[];
 }
 
 /** Insight panels for one week; quietly absent while loading elsewhere on the page. */
-export function WeeklyInsights({ village, week, from, to, defaultVillageId, topicName }: Props) {
+export function WeeklyInsights({ village, week, from, to, defaultVillageId, topicName, topics }: Props) {
   const insights = useInsights(village.id, week);
   if (insights.status === "loading") return <LoadingState />;
   if (insights.status === "error") return <ErrorState error={insights.error} onRetry={insights.refetch} />;
   const data = insights.data!;
   return (
     <>
-      <AttentionSection data={data} village={village} topicName={topicName} />
+      <AttentionSection data={data} village={village} topicName={topicName} topics={topics} />
       <div className="insight-grid">
         {data.risingTerms.length > 0 && <RisingTerms data={data} village={village} from={from} to={to} defaultVillageId={defaultVillageId} topicName={topicName} />}
         <ActivitySection activity={data.activity} />
@@ -39,8 +44,11 @@ export function WeeklyInsights({ village, week, from, to, defaultVillageId, topi
   );
 }
 
-function AttentionSection({ data, village, topicName }: { data: WeeklyInsightsDTO; village: VillageDTO; topicName: Props["topicName"] }) {
+function AttentionSection({ data, village, topicName, topics }: { data: WeeklyInsightsDTO; village: VillageDTO; topicName: Props["topicName"]; topics: TopicDTO[] }) {
   const { t, fmt } = useI18n();
+  const { user } = useAuth();
+  // The explorer's "Detail & koreksi": the thread, and the correction form for officials.
+  const { canCorrect, canViewRaw } = commentPermissions(user, village.id);
   // Three per list keep the page short on a phone; the rest is one tap away.
   const [showAll, setShowAll] = useState(false);
   const lists: Array<{ id: string; title: MessageKey; items: WeeklyInsightsDTO["attention"]["mostNegative"] }> = [
@@ -66,6 +74,7 @@ function AttentionSection({ data, village, topicName }: { data: WeeklyInsightsDT
                     <li key={c.id}>
                       <CommentCard comment={c} timeZone={village.timeZone} topicName={topicName}>
                         {data.attention.similar[c.id] ? <p className="muted similar-count">{t("attention.similar", { count: fmt.number(data.attention.similar[c.id]) })}</p> : null}
+                        <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topics} topicName={topicName} canCorrect={canCorrect} canViewRaw={canViewRaw} />
                       </CommentCard>
                     </li>
                   ))}
@@ -86,7 +95,7 @@ function AttentionSection({ data, village, topicName }: { data: WeeklyInsightsDT
   );
 }
 
-function RisingTerms({ data, village, from, to, defaultVillageId, topicName }: { data: WeeklyInsightsDTO } & Omit<Props, "week">) {
+function RisingTerms({ data, village, from, to, defaultVillageId, topicName }: { data: WeeklyInsightsDTO } & Omit<Props, "week" | "topics">) {
   const { t, fmt } = useI18n();
   return (
     <section className="panel" aria-labelledby="rising-title">

@@ -115,7 +115,7 @@ function WeekContent({ overview, week, village, defaultVillageId }: { overview: 
         <PlatformsSection overview={overview} />
       </div>
 
-      <WeeklyInsights village={village} week={week} from={from} to={to} defaultVillageId={defaultVillageId} topicName={topicNames.name} />
+      <WeeklyInsights village={village} week={week} from={from} to={to} defaultVillageId={defaultVillageId} topicName={topicNames.name} topics={topicNames.topics} />
 
       <ExportPanel villageId={village.id} week={week} />
     </>

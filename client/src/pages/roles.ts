@@ -9,6 +9,11 @@ export function canExportRole(role: string): boolean {
   return EXPORTERS.includes(role);
 }
 
+/** Roles allowed raw personal data (server: canViewRawPersonalData) may export authors' names. */
+export function canExportNamesRole(role: string): boolean {
+  return role === "admin" || role === "pimpinan";
+}
+
 /** Only administrators add, edit, test or run sources. */
 export function canManageSourcesRole(role: string): boolean {
   return role === "admin";
@@ -17,4 +22,13 @@ export function canManageSourcesRole(role: string): boolean {
 /** Officials who follow up residents' requests (change status, assign, reply). */
 export function canFollowUpRole(role: string): boolean {
   return EXPORTERS.includes(role);
+}
+
+/**
+ * What a user may do with a village's comments: correct labels (server: canCorrectLabels) and
+ * reveal personal data (server: canViewRawPersonalData, audited). The server checks again.
+ */
+export function commentPermissions(user: { role: string; villages: Array<{ id: number }> }, villageId: number): { canCorrect: boolean; canViewRaw: boolean } {
+  const member = user.role === "admin" || user.villages.some((v) => v.id === villageId);
+  return { canCorrect: EXPORTERS.includes(user.role) && member, canViewRaw: canExportNamesRole(user.role) && member };
 }

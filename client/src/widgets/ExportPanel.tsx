@@ -2,7 +2,7 @@
 // others anyway; hiding the panel spares them a dead button).
 import { useAuth } from "../auth/useAuth";
 import { useI18n } from "../i18n";
-import { canExportRole } from "../pages/roles";
+import { canExportRole, commentPermissions } from "../pages/roles";
 import { ReportDownloads } from "./ReportDownloads";
 
 /** PDF/XLSX/CSV downloads for a village, week (null: none) and the explorer's filter string. */
@@ -11,8 +11,8 @@ export function ExportPanel({ villageId, week, filters = "" }: { villageId: numb
   const { user } = useAuth();
   if (!canExportRole(user.role)) return null;
   return (
-    <section className="panel report-panel">
-      <ReportDownloads villageId={villageId} week={week} filters={filters} lang={lang} showStored={week !== null} />
-    </section>
+    <div className="report-panel">
+      <ReportDownloads villageId={villageId} week={week} filters={filters} lang={lang} showStored={week !== null} canExportNames={commentPermissions(user, villageId).canViewRaw} />
+    </div>
   );
 }

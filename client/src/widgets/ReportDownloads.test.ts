@@ -3,18 +3,26 @@ import { ApiError, attachmentFileName } from "../api/client";
 import { downloadErrorMessage, exportFilters, reportUrls, REPORT_DOWNLOAD_STRINGS } from "./ReportDownloads";
 
 describe("ReportDownloads URLs", () => {
-  it("keeps the explorer filters for XLSX/CSV, drops paging, and adds the month of the week's Thursday", () => {
-    const u = reportUrls(3, "2026-W48", "?topic=infrastruktur&sentiment=negatif&cursor=abc&limit=50", "id");
+  it("gives the review's buttons the week: PDF, month of the week's Thursday, workbook, and the CSV of the week's days", () => {
+    const u = reportUrls(3, "2026-W48", "", "id");
     expect(u.weeklyPdf).toBe("/api/villages/3/reports/weekly.pdf?week=2026-W48");
     expect(u.monthlyPdf).toBe("/api/villages/3/reports/monthly.pdf?month=2026-11");
-    expect(u.csv).toBe("/api/villages/3/exports/comments.csv?topic=infrastruktur&sentiment=negatif");
-    expect(u.xlsx).toBe("/api/villages/3/exports/report.xlsx?topic=infrastruktur&sentiment=negatif&week=2026-W48");
+    expect(u.xlsx).toBe("/api/villages/3/exports/report.xlsx?week=2026-W48");
+    expect(u.csv).toBe("/api/villages/3/exports/comments.csv?from=2026-11-23&to=2026-11-29");
   });
-  it("asks for English files when the screen is in English, and handles no week", () => {
-    const u = reportUrls(3, null, "", "en");
-    expect(u.weeklyPdf).toBe("/api/villages/3/reports/weekly.pdf?lang=en");
+  it("gives the explorer's buttons exactly its filters (paging dropped) and no PDF; English files in English", () => {
+    const u = reportUrls(3, null, "?topic=infrastruktur&sentiment=negatif&from=2026-11-01&cursor=abc&limit=50", "en");
+    expect(u.weeklyPdf).toBeNull();
     expect(u.monthlyPdf).toBeNull();
-    expect([...exportFilters("lang=en&q=jalan").keys()]).toEqual(["q"]);
+    expect(u.csv).toBe("/api/villages/3/exports/comments.csv?topic=infrastruktur&sentiment=negatif&from=2026-11-01&lang=en");
+    expect(u.xlsx).toBe("/api/villages/3/exports/report.xlsx?topic=infrastruktur&sentiment=negatif&from=2026-11-01&lang=en");
+    expect([...exportFilters("lang=en&q=jalan&names=1").keys()]).toEqual(["q"]);
+  });
+  it("asks for names only on the comment files, when ticked", () => {
+    const u = reportUrls(3, "2026-W48", "", "id", true);
+    expect(u.csv).toContain("names=1");
+    expect(u.xlsx).toContain("names=1");
+    expect(u.weeklyPdf).not.toContain("names");
   });
   it("has the same strings in both languages", () => {
     expect(Object.keys(REPORT_DOWNLOAD_STRINGS.en).sort()).toEqual(Object.keys(REPORT_DOWNLOAD_STRINGS.id).sort());

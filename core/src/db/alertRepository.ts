@@ -34,6 +34,11 @@ export async function deleteAlertChannel(db: Database, villageId: number, id: nu
   return (await db.prisma.alertChannel.deleteMany({ where: { id, villageId } })).count > 0;
 }
 
+/** Turns a village's channel on or off; false when the village has no such channel. */
+export async function setAlertChannelEnabled(db: Database, villageId: number, id: number, enabled: boolean): Promise<boolean> {
+  return (await db.prisma.alertChannel.updateMany({ where: { id, villageId }, data: { enabled } })).count > 0;
+}
+
 /** Adds a message unless the channel already has one with this key; returns whether it was added. */
 export async function enqueueAlert(
   db: Database,
@@ -45,6 +50,20 @@ export async function enqueueAlert(
     ON CONFLICT ("channelId", "dedupeKey") DO NOTHING`, { ...m, nextAttemptAt: m.notBefore ?? now, now });
   return n > 0;
 }
+
+/**
+ * The urgent alert of one just-stored comment, for every enabled channel of its village that wants
+ * urgent alerts; run inside the transaction that stores the comment, so the outbox row exists exactly
+ * when the comment does. One text for both engines: COALESCE with a column gives PostgreSQL the type of
+ * each parameter (SQLite passes the value through). Params: villageId, dedupeKey ("urgent:<commentId>",
+ * the same key queueUrgentAlerts uses), payload, now.
+ */
+export const ENQUEUE_URGENT_SQL = `INSERT INTO "AlertMessage" ("villageId", "channelId", kind, "dedupeKey", payload, state, attempts, "nextAttemptAt", "createdAt")
+  SELECT ch."villageId", ch.id, 'urgent', COALESCE(@dedupeKey, ch.target), COALESCE(@payload, ch.target), 'pending', 0,
+    COALESCE(@now, ch."createdAt"), COALESCE(@now, ch."createdAt")
+  FROM "AlertChannel" ch
+  WHERE ch."villageId" = @villageId AND ch.enabled = true AND ch.events LIKE '%"urgent"%'
+  ON CONFLICT ("channelId", "dedupeKey") DO NOTHING`;
 
 /** Urgent resident comments of a village stored after `since` and published after `publishedAfter`. */
 export async function findRecentUrgentComments(db: Database, villageId: number, since: Date, publishedAfter: Date) {
@@ -61,6 +80,7 @@ export interface ClaimedMessage {
   villageId: number;
   channelId: number;
   kind: string;
+  dedupeKey: string;
   payload: string;
   attempts: number;
 }
@@ -71,14 +91,14 @@ export interface ClaimedMessage {
  * state, so two dispatchers never both claim a row.
  */
 export async function claimDueAlerts(db: Database, now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-  const due = await sqlAll<ClaimedMessage & { state: string }>(db, `SELECT id, "villageId", "channelId", kind, payload, attempts, state FROM "AlertMessage"
+  const due = await sqlAll<ClaimedMessage & { state: string }>(db, `SELECT id, "villageId", "channelId", kind, "dedupeKey", payload, attempts, state FROM "AlertMessage"
     WHERE (state = 'pending' AND "nextAttemptAt" <= @now) OR (state = 'sending' AND "leaseUntil" < @now)
     ORDER BY "nextAttemptAt", id LIMIT ${Math.floor(limit)}`, { now });
   const claimed: ClaimedMessage[] = [];
   for (const m of due) {
     const n = await sqlRun(db, `UPDATE "AlertMessage" SET state = 'sending', "leaseUntil" = @lease, attempts = attempts + 1
       WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND "leaseUntil" < @now))`, { id: m.id, lease: new Date(now.getTime() + leaseMs), now });
-    if (n > 0) claimed.push({ id: Number(m.id), villageId: Number(m.villageId), channelId: Number(m.channelId), kind: m.kind, payload: m.payload, attempts: Number(m.attempts) + 1 });
+    if (n > 0) claimed.push({ id: Number(m.id), villageId: Number(m.villageId), channelId: Number(m.channelId), kind: m.kind, dedupeKey: m.dedupeKey, payload: m.payload, attempts: Number(m.attempts) + 1 });
   }
   return claimed;
 }

@@ -337,7 +337,7 @@ export async function findCasePlatforms(db: Database, villageId: number, caseIds
 export async function findPublishedCases(db: Database, villageId: number, limit: number) {
   return db.prisma.followUpCase.findMany({
     where: { villageId, publicTitle: { not: null } }, orderBy: [{ openedAt: "desc" }, { id: "desc" }], take: limit,
-    select: { publicTitle: true, topicKey: true, status: true, openedAt: true, resolvedAt: true },
+    select: { publicTitle: true, publicQuote: true, topicKey: true, status: true, openedAt: true, resolvedAt: true },
   });
 }
 

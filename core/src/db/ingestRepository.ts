@@ -7,6 +7,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { toDbDate, type Database } from "./client";
+import { ENQUEUE_URGENT_SQL } from "./alertRepository";
 import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
 import { timed, type IngestTimings } from "../ingest/timings";
@@ -27,6 +28,8 @@ export interface CommentRow {
   day: string;
   likeCount: number;
   fromVillage: boolean;
+  /** The urgent alert's payload when a new comment is urgent and recent enough to warn about (store.ts decides). */
+  urgentAlert: string | null;
   analysis: {
     normalized: string;
     language: string;
@@ -274,6 +277,9 @@ async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: In
         modelVersion: input.model.version, now,
       }) as { id: number };
       ids.push(id);
+      // Only new comments: a stored one may carry an official's urgency correction (the end of the run
+      // reconciles those with the effective labels).
+      if (c.urgentAlert && !before.has(commentKey(c))) sqliteStatement(raw, ENQUEUE_URGENT_SQL).run({ villageId, dedupeKey: `urgent:${id}`, payload: c.urgentAlert, now });
       if (before.has(commentKey(c))) s.deleteModelTopics.run(id);
       for (const t of c.analysis.topics) s.insertTopic.run(id, t.topicId, t.score, now);
     }
@@ -380,6 +386,11 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
     const ids = new Map(rows.map((r) => [commentKey(r), r.id]));
     const withIds = comments.map((c) => ({ id: ids.get(commentKey(c))!, isNew: !before.has(commentKey(c)), analysis: c.analysis }));
     await replaceModelTopicsPg(client, withIds, now);
+    for (const c of comments) {
+      if (c.urgentAlert && !before.has(commentKey(c))) {
+        await pgQuery(client, ENQUEUE_URGENT_SQL, { villageId, dedupeKey: `urgent:${ids.get(commentKey(c))}`, payload: c.urgentAlert, now });
+      }
+    }
     for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: 1, ids: rows.map((r) => r.id) });
     await pgQuery(client, PG_DROP_EMPTY_ROLLUPS_SQL, { villageId, days: result.days });
     await pgQuery(client, BUMP_VERSION_SQL, { villageId });

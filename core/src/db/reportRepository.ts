@@ -36,16 +36,6 @@ export async function findQuoteCandidates(
   return rows.map((r) => ({ ...r, publishedAt: new Date(r.publishedAt) }));
 }
 
-export interface PeriodText { id: number; text: string; normalized: string }
-
-/** Normalised texts of the non-spam comments in [from, to] (for rising terms). */
-export async function findPeriodTexts(db: Database, villageId: number, from: string, to: string): Promise<PeriodText[]> {
-  // Raw read: tens of thousands of rows for a month; Prisma's per-row mapping would dominate.
-  return sqlAll<PeriodText>(db, `SELECT id, text, "normalizedText" AS normalized FROM "Comment"
-    WHERE "villageId" = @villageId AND day >= @from AND day <= @to AND "isSpam" = false AND "normalizedText" IS NOT NULL`,
-  { villageId, from, to });
-}
-
 /** Comments per source (null: file imports without a source) in [from, to], spam included. */
 export async function countCommentsBySource(db: Database, villageId: number, from: string, to: string): Promise<Map<number | null, number>> {
   const rows = await db.prisma.comment.groupBy({

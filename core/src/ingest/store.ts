@@ -12,7 +12,7 @@ import type { NlpPool } from "./nlpPool";
 import { toStoredAnalysis, type StoredAnalysis } from "./storedAnalysis";
 import { getVillagePipeline, type VillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
-import { queueUrgentAlerts } from "../services/alertService";
+import { formatUrgent, isRecentForAlert, queueUrgentAlerts } from "../services/alertService";
 import { timedAsync, type IngestTimings } from "./timings";
 import type { IncomingComment, IncomingPost } from "./types";
 
@@ -28,22 +28,22 @@ async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Se
   return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
 }
 
-const villageZones = new Map<number, string>();
-async function villageTimeZone(db: Database, villageId: number): Promise<string> {
-  let tz = villageZones.get(villageId);
-  if (!tz) {
-    const v = await db.prisma.village.findUnique({ where: { id: villageId }, select: { timeZone: true } });
-    if (!v) throw new Error(`village ${villageId} does not exist`);
-    tz = v.timeZone;
-    villageZones.set(villageId, tz);
+const villages = new Map<number, { name: string; timeZone: string }>();
+async function villageOf(db: Database, villageId: number): Promise<{ name: string; timeZone: string }> {
+  let v = villages.get(villageId);
+  if (!v) {
+    const row = await db.prisma.village.findUnique({ where: { id: villageId }, select: { name: true, timeZone: true } });
+    if (!row) throw new Error(`village ${villageId} does not exist`);
+    v = row;
+    villages.set(villageId, v);
   }
-  return tz;
+  return v;
 }
 
 /** A batch looked up and split into what needs NLP and what does not (prepareBatch()). */
 export interface PreparedBatch {
   input: BatchInput;
-  timeZone: string;
+  villageInfo: { name: string; timeZone: string };
   own: Set<string>;
   village: VillagePipeline;
   toAnalyze: IncomingComment[];
@@ -60,7 +60,7 @@ export interface BatchInput { villageId: number; sourceId: number | null; posts:
  * another model version; a changed like count alone is an update without re-analysis.
  */
 export async function prepareBatch(db: Database, input: BatchInput, opts: { timings?: IngestTimings } = {}): Promise<PreparedBatch> {
-  const timeZone = await villageTimeZone(db, input.villageId);
+  const villageInfo = await villageOf(db, input.villageId);
   const village = await getVillagePipeline(db, input.villageId);
   const own = await ownAccountKeys(db, input.sourceId);
 
@@ -69,7 +69,7 @@ export async function prepareBatch(db: Database, input: BatchInput, opts: { timi
   for (const c of input.comments) unique.set(commentKey(c), c);
   const existing = await timedAsync(opts.timings, "lookup", () => findExistingComments(db, input.villageId, [...unique.values()]));
 
-  const prepared: PreparedBatch = { input, timeZone, own, village, toAnalyze: [], likeUpdates: [], updated: 0, unchanged: 0 };
+  const prepared: PreparedBatch = { input, villageInfo, own, village, toAnalyze: [], likeUpdates: [], updated: 0, unchanged: 0 };
   for (const [key, c] of unique) {
     const old = existing.get(key);
     const likes = c.likeCount ?? 0;
@@ -111,22 +111,32 @@ export async function analyzePrepared(p: PreparedBatch, pool: NlpPool | null, ti
  * write really inserted: two imports of one file at once never both report the same rows as new.
  */
 export async function writePrepared(db: Database, p: PreparedBatch, analyses: StoredAnalysis[], timings?: IngestTimings): Promise<StoreResult> {
-  const { input, timeZone, own } = p;
-  const rows: CommentRow[] = p.toAnalyze.map((c, i) => ({
-    platform: c.platform,
-    externalId: c.externalId,
-    postExternalId: c.postExternalId ?? null,
-    parentExternalId: c.parentExternalId ?? null,
-    authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
-    authorName: c.authorName ?? null,
-    text: c.text,
-    url: c.url ?? null,
-    publishedAt: c.publishedAt,
-    day: localDay(c.publishedAt, timeZone),
-    likeCount: c.likeCount ?? 0,
-    fromVillage: own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase())),
-    analysis: analyses[i],
-  }));
+  const { input, villageInfo, own } = p;
+  const now = Date.now();
+  const rows: CommentRow[] = p.toAnalyze.map((c, i) => {
+    const stored = analyses[i];
+    const fromVillage = own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase()));
+    // An urgent resident comment gets its outbox rows in the transaction that stores it (if new).
+    const urgentAlert = stored.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
+      ? JSON.stringify(formatUrgent(villageInfo, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null))
+      : null;
+    return {
+      platform: c.platform,
+      externalId: c.externalId,
+      postExternalId: c.postExternalId ?? null,
+      parentExternalId: c.parentExternalId ?? null,
+      authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
+      authorName: c.authorName ?? null,
+      text: c.text,
+      url: c.url ?? null,
+      publishedAt: c.publishedAt,
+      day: localDay(c.publishedAt, villageInfo.timeZone),
+      likeCount: c.likeCount ?? 0,
+      fromVillage,
+      urgentAlert,
+      analysis: stored,
+    };
+  });
   const written = await writeIngestBatch(db, {
     villageId: input.villageId,
     sourceId: input.sourceId,
@@ -168,7 +178,7 @@ export async function refreshRollups(db: Database, villageId: number, days: stri
   await timedAsync(timings, "cases", async () => {
     // After linking: a village reply that arrived before its parent now answers the parent's case.
     await syncCases(db, villageId, days);
-    // Urgent comments of this run reach the village's alert channels' outbox now (the dispatcher sends).
+    // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
     await queueUrgentAlerts(db, villageId);
   });
 }

@@ -7,7 +7,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import { env } from "../env";
 import type { Database } from "../db/client";
 import {
-  deleteAlertChannel, enqueueAlert, findDedupeKeys, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
+  deleteAlertChannel, enqueueAlert, setAlertChannelEnabled, findDedupeKeys, findAlertChannel, findAlertChannels, findAlertMessages, findRecentUrgentComments, insertAlertChannel,
   type AlertChannelRow,
 } from "../db/alertRepository";
 import { findCaseOfComment } from "../db/caseRepository";
@@ -42,6 +42,11 @@ export interface AlertPayload {
 
 /** How recent an urgent comment must be to alert (older ones imported late are history, not news). */
 const URGENT_WINDOW_MS = 48 * 3_600_000;
+
+/** Whether a comment published at `publishedAt` is recent enough to warn about at `now` (ms). */
+export function isRecentForAlert(publishedAt: Date, now: number): boolean {
+  return publishedAt.getTime() >= now - URGENT_WINDOW_MS;
+}
 
 export interface NewChannelInput {
   kind: AlertKind;
@@ -147,6 +152,16 @@ export async function removeAlertChannel(db: Database, auth: AuthContext | undef
   await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channelId}`, details: { removed: true } });
 }
 
+/**
+ * Switches a channel on or off without losing its settings. Off: nothing new is queued for it and what
+ * was waiting is recorded as not sent; on again: urgent comments of the last 48 hours it missed are queued.
+ */
+export async function switchAlertChannel(db: Database, auth: AuthContext | undefined, villageId: number, channelId: number, enabled: boolean): Promise<void> {
+  assertCanManageSources(auth);
+  if (!(await setAlertChannelEnabled(db, villageId, channelId, enabled))) throw notFound("Saluran peringatan");
+  await recordAudit(db, auth, { action: "settings.change", villageId, target: `alert:${channelId}`, details: { enabled } });
+}
+
 /** Queues a test message for one channel ("kirim pesan uji"); the dispatcher sends it within seconds. */
 export async function queueTestAlert(db: Database, auth: AuthContext | undefined, villageId: number, channelId: number, now = new Date()): Promise<void> {
   assertCanManageSources(auth);
@@ -187,9 +202,11 @@ export function formatUrgent(
 
 /**
  * One message per urgent comment per channel that wants urgent alerts: comments stored after the
- * channel was added and written in the last 48 hours. Idempotent (dedupe key per comment), so the end
- * of every ingest run and every dispatcher tick may call it: a crash between storing and queueing
- * loses nothing, and re-importing the same comment queues nothing.
+ * channel was added and written in the last 48 hours. New comments already got theirs in the
+ * transaction that stored them (ingestRepository, ENQUEUE_URGENT_SQL); this catches the rest (a comment
+ * re-tagged or corrected to urgent) and is idempotent (dedupe key per comment), so the end of every
+ * ingest run and every dispatcher tick may call it. The link to the case is added when sending
+ * (withUrgentLink): the case is opened at the end of the run, after the outbox row.
  */
 export async function queueUrgentAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
   const channels = (await findAlertChannels(db, villageId)).filter((c) => c.enabled && eventsOf(c).includes("urgent"));
@@ -199,8 +216,7 @@ export async function queueUrgentAlerts(db: Database, villageId: number, now = n
   const comments = await findRecentUrgentComments(db, villageId, since, new Date(now.getTime() - URGENT_WINDOW_MS));
   let queued = 0;
   for (const c of comments) {
-    const kase = await findCaseOfComment(db, villageId, c.id);
-    const payload = JSON.stringify(formatUrgent(village, c, appLink(kase ? `/tindak-lanjut?isu=${kase.id}` : "/jelajahi?urgent=1")));
+    const payload = JSON.stringify(formatUrgent(village, c, null));
     for (const ch of channels) {
       // The backlog stored before a channel existed is not news to it.
       if (c.createdAt < ch.createdAt) continue;
@@ -208,6 +224,15 @@ export async function queueUrgentAlerts(db: Database, villageId: number, now = n
     }
   }
   return queued;
+}
+
+/** An urgent message as sent: with the link to its comment's case when there is one by now, else to the urgent comments. */
+export async function withUrgentLink(db: Database, villageId: number, dedupeKey: string, payload: AlertPayload): Promise<AlertPayload> {
+  const m = /^urgent:(\d+)$/.exec(dedupeKey);
+  if (!m || payload.link) return payload;
+  const kase = await findCaseOfComment(db, villageId, Number(m[1]));
+  const link = appLink(kase ? `/tindak-lanjut?isu=${kase.id}` : "/jelajahi?urgent=1");
+  return { ...payload, link, text: `${payload.text}\nTindak lanjuti: ${link}` };
 }
 
 

@@ -23,6 +23,7 @@ import { getVillage } from "../db/villageRepository";
 import { badRequest, forbidden, notFound } from "../errors";
 import { groupIssues, type GroupItem } from "../nlp/grouping";
 import { extractPlaces } from "../nlp/places";
+import { findPii } from "../nlp/pii";
 import { groupingVocabulary } from "../nlp/resources";
 import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { presentComment } from "../presenters/commentPresenter";
@@ -175,6 +176,7 @@ async function presentCases(db: Database, villageId: number, rows: CaseRow[], no
       openedAt: r.openedAt.toISOString(), firstReplyAt: r.firstReplyAt?.toISOString() ?? null, firstReplyDueAt: r.firstReplyDueAt.toISOString(),
       resolveDueAt: r.resolveDueAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, overdue: isOverdue(r, now),
       forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason, publicTitle: r.publicTitle,
+      publicQuote: r.publicQuote,
     }];
   });
 }
@@ -241,7 +243,8 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
   const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
     id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: parseDetails(e.details),
   }));
-  return { case: dto, comments, events };
+  const suggestedQuote = await draftPublicQuote(db, villageId, caseId, row.representativeId);
+  return { case: dto, comments, events, suggestedQuote };
 }
 
 function parseDetails(json: string | null): Record<string, unknown> {
@@ -284,7 +287,54 @@ function changeOf(row: CaseRow, input: CaseUpdateInput, actor: string, now: Date
     data.publicTitle = input.publicTitle;
     events.push({ actor, kind: "publish", details: { title: input.publicTitle } });
   }
+  // Taking a case off the public page takes its quote off too.
+  const quote = input.publicTitle === null ? null : input.publicQuote;
+  if (quote !== undefined && quote !== row.publicQuote) {
+    data.publicQuote = quote;
+    events.push({ actor, kind: "quote", details: { text: quote } });
+  }
   return { data, events };
+}
+
+/** Residents' names of a case (as stored and as written in the texts' greetings are not knowable: names only). */
+async function caseAuthorNames(db: Database, villageId: number, caseId: number): Promise<string[]> {
+  const ids = await findCaseCommentIds(db, villageId, caseId);
+  const comments = await findCommentsByIds(db, ids.slice(0, 500));
+  return [...new Set(comments.filter((c) => c.villageId === villageId).map((c) => c.authorName?.trim() ?? "").filter((n) => n.length >= 3))];
+}
+
+/**
+ * A quote goes public only redacted: under a public title, with no NIK, phone number or e-mail
+ * address and without the name of any resident who wrote in the case.
+ */
+async function assertPublishableQuote(db: Database, row: CaseRow, input: CaseUpdateInput): Promise<void> {
+  const quote = input.publicQuote!;
+  const title = input.publicTitle !== undefined ? input.publicTitle : row.publicTitle;
+  if (!title) throw badRequest("publicQuote: beri judul untuk halaman publik dulu; kutipan tampil di bawah judul itu");
+  if (findPii(quote).length > 0) throw badRequest("publicQuote: berisi data pribadi (NIK, nomor telepon atau e-mail); samarkan dulu");
+  // A number masked on screen (0812-••••-••90) still gives part of it away.
+  if (/\d[\d\s.-]*•|•[•\s.-]*\d/.test(quote)) throw badRequest("publicQuote: berisi nomor yang baru disamarkan sebagian; hapus nomornya");
+  const lower = quote.toLowerCase();
+  for (const name of await caseAuthorNames(db, row.villageId, row.id)) {
+    const parts = [name, ...name.split(/\s+/).filter((p) => p.length >= 4)];
+    if (parts.some((p) => lower.includes(p.toLowerCase()))) throw badRequest("publicQuote: menyebut nama warga yang menulis; samarkan dulu");
+  }
+}
+
+/** The representative comment with personal data and the residents' names masked: a draft quote. */
+export async function draftPublicQuote(db: Database, villageId: number, caseId: number, representativeId: number): Promise<string> {
+  const rep = (await findCommentsByIds(db, [representativeId]))[0];
+  if (!rep || rep.villageId !== villageId) return "";
+  const text = rep.text;
+  // Whole spans go, not the partial masks of the screen (0812-••••-••90).
+  let out = text;
+  for (const span of findPii(text).sort((a, b) => b.start - a.start)) out = `${out.slice(0, span.start)}•••${out.slice(span.end)}`;
+  for (const name of await caseAuthorNames(db, villageId, caseId)) {
+    for (const p of [name, ...name.split(/\s+/).filter((w) => w.length >= 4)]) {
+      out = out.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "•••");
+    }
+  }
+  return out;
 }
 
 /** Changes a case's status, assignee or adds a note (perangkat and up of its village); audited. */
@@ -292,6 +342,7 @@ export async function changeCase(db: Database, auth: AuthContext | undefined, ca
   const row = await loadCase(db, auth, caseId);
   assertCanCorrectLabels(auth, row.villageId);
   await assertAssignee(db, row.villageId, input.assigneeId);
+  if (input.publicQuote) await assertPublishableQuote(db, row, input);
   const { data, events } = changeOf(row, input, auth.username, now);
   if (events.length > 0) {
     await updateCase(db, row.villageId, caseId, data, events);

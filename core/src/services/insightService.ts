@@ -4,7 +4,7 @@
 import type { CommentDTO, TopicDetailDTO, WeeklyInsightsDTO } from "@suara-desa/shared/contracts";
 import { addWeeks, isoWeekOfDay, isoWeekRange, localHourAndWeekday } from "@suara-desa/shared/time";
 import { extractPlaces } from "../nlp/places";
-import { computeRisingTerms, RISING_STOPWORDS } from "../nlp/risingTerms";
+import { computeRisingTerms, RISING_STOPWORDS, type RisingTerm } from "../nlp/risingTerms";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { cachedForVillage } from "../db/dataVersion";
@@ -44,6 +44,44 @@ function villageWords(name: string): string[] {
   return name.toLowerCase().split(/\s+/).filter((w) => w.length >= 3 && w !== "desa");
 }
 
+/** Rising terms shown on the weekly review and printed in the report: the same list in both. */
+export const RISING_TERMS_LIMIT = 8;
+
+/**
+ * Rising terms of a period against the `baselinePeriods` before it: residents' comments only (no
+ * spam, not the village's own account), the village's names excluded. The one computation behind
+ * the review's "Kata yang naik" and the PDF's table, so screen and paper never disagree.
+ */
+export function risingTermsOf(
+  village: { name: string; kecamatan: string; kabupaten: string },
+  current: SlimComment[],
+  baseline: SlimComment[],
+  baselinePeriods: number,
+): RisingTerm[] {
+  return computeRisingTerms({
+    current: current.map((c) => ({ id: c.id, text: c.text, normalized: c.normalizedText ?? c.text.toLowerCase() })),
+    baseline: baseline.map((c) => ({ normalized: c.normalizedText ?? c.text.toLowerCase() })),
+    baselineWeeks: baselinePeriods,
+    exclude: [...villageWords(village.name), village.kecamatan, village.kabupaten, "desa", "kades"],
+    limit: RISING_TERMS_LIMIT,
+  });
+}
+
+/** Rising terms of [from, to] against [baseFrom, baseTo] (which spans `baselinePeriods` periods). */
+export async function findRisingTerms(
+  db: Database,
+  village: { id: number; name: string; kecamatan: string; kabupaten: string },
+  range: { start: string; end: string },
+  baselineRange: { start: string; end: string },
+  baselinePeriods: number,
+): Promise<RisingTerm[]> {
+  const [current, baseline] = await Promise.all([
+    findSlimComments(db, village.id, range.start, range.end),
+    findSlimComments(db, village.id, baselineRange.start, baselineRange.end),
+  ]);
+  return risingTermsOf(village, current, baseline, baselinePeriods);
+}
+
 /** Rising terms, comments needing attention and activity by day/hour for one week. */
 export async function getWeeklyInsights(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<WeeklyInsightsDTO> {
   assertCanReadVillage(auth, villageId);
@@ -63,13 +101,7 @@ async function computeWeeklyInsights(db: Database, villageId: number, week?: str
     findSlimComments(db, villageId, baseStart, baseEnd),
   ]);
 
-  const rising = computeRisingTerms({
-    current: thisWeek.map((c) => ({ id: c.id, text: c.text, normalized: c.normalizedText ?? c.text.toLowerCase() })),
-    baseline: baseline.map((c) => ({ normalized: c.normalizedText ?? c.text.toLowerCase() })),
-    baselineWeeks: BASELINE_WEEKS,
-    exclude: villageWords(village.name),
-    limit: 8,
-  });
+  const rising = risingTermsOf(village, thisWeek, baseline, BASELINE_WEEKS);
 
   const negatives = thisWeek.filter((c) => c.sentiment === "negatif");
   const byScore = [...negatives].sort((a, b) => b.sentimentScore - a.sentimentScore || b.likeCount - a.likeCount || b.id - a.id);

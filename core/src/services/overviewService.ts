@@ -99,13 +99,14 @@ export async function computeWeeklyOverview(db: Database, villageId: number, wee
     }
   }
 
-  const topicStats = new Map<string, { count: number; negatif: number; previous: number }>();
+  const topicStats = new Map<string, { count: number; negatif: number; keluhan: number; previous: number }>();
   const inWeek = (r: RollupCount, from: string, to: string) => r.day >= from && r.day <= to;
   for (const r of topicRows) {
     if (r.sentiment === "spam") continue;
-    const s = topicStats.get(r.topic) ?? { count: 0, negatif: 0, previous: 0 };
+    const s = topicStats.get(r.topic) ?? { count: 0, negatif: 0, keluhan: 0, previous: 0 };
     if (inWeek(r, range.start, range.end)) {
       s.count += r.count;
+      s.keluhan += Number(r.keluhan);
       if (r.sentiment === "negatif") s.negatif += r.count;
     } else if (inWeek(r, prevRange.start, prevRange.end)) {
       s.previous += r.count;
@@ -124,7 +125,7 @@ export async function computeWeeklyOverview(db: Database, villageId: number, wee
     trend: [...byWeek.entries()].map(([w, t]) => ({ week: w, comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif })),
     topics: [...topicStats.entries()]
       .filter(([, s]) => s.count > 0 || s.previous > 0)
-      .map(([key, s]) => ({ key, name: names.get(key) ?? key, count: s.count, negatif: s.negatif, previous: s.previous, delta: s.count - s.previous }))
+      .map(([key, s]) => ({ key, name: names.get(key) ?? key, count: s.count, negatif: s.negatif, keluhan: s.keluhan, previous: s.previous, delta: s.count - s.previous }))
       .sort((a, b) => b.count - a.count || b.delta - a.delta || a.key.localeCompare(b.key)),
     platforms: [...platforms.entries()]
       .map(([platform, t]) => ({ platform, comments: t.comments, positif: t.positif, netral: t.netral, negatif: t.negatif }))

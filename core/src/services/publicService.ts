@@ -38,7 +38,7 @@ export async function getPublicPage(db: Database, code: string, now = new Date()
       topics: o.topics.filter((t) => t.count > 0).map((t) => ({ name: t.name, comments: t.count, negativeShare: share(t.negatif, t.count) })).sort((a, b) => b.comments - a.comments),
       followUp: { needsReply: o.totals.needsReply, answered: o.totals.answered, resolved: await countResolvedThisWeek(db, v.id, o.week, v.timeZone), medianFirstReplyHours: o.totals.medianFirstReplyHours },
       cases: cases.map((c) => ({
-        title: c.publicTitle!, topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],
+        title: c.publicTitle!, quote: c.publicQuote, topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],
         opened: c.openedAt.toISOString().slice(0, 10), resolved: c.resolvedAt ? c.resolvedAt.toISOString().slice(0, 10) : null,
       })),
     };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { VillageParamsSchema } from "@suara-desa/shared/contracts";
 import type { Database } from "@suara-desa/core/db/client";
 import {
-  ALERT_EVENTS, ALERT_KINDS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel,
+  ALERT_EVENTS, ALERT_KINDS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, switchAlertChannel,
 } from "@suara-desa/core/services/alertService";
 import { requireAuth } from "../auth/middleware";
 import { validate } from "../middleware/validate";
@@ -19,6 +19,8 @@ export const AlertChannelCreateSchema = VillageParamsSchema.extend({
   phoneNumberId: z.string().trim().max(40).optional(),
   token: z.string().trim().max(1000).optional(),
 });
+
+export const AlertChannelUpdateSchema = AlertChannelParamsSchema.extend({ enabled: z.boolean() });
 
 /** Routes under /api/villages/:villageId/alerts. */
 export function alertsRouter(db: Database): Router {
@@ -43,6 +45,12 @@ export function alertsRouter(db: Database): Router {
       whatsapp: q.kind === "whatsapp" ? { phoneNumberId: q.phoneNumberId ?? "", token: q.token ?? "" } : undefined,
     });
     res.status(201).json({ data: { id: channel.id, kind: channel.kind, target: channel.target, events: eventsOf(channel), webhookKey } });
+  });
+
+  router.patch("/villages/:villageId/alerts/:channelId", requireAuth, validate(AlertChannelUpdateSchema), async (req, res) => {
+    const q = req.input as z.infer<typeof AlertChannelUpdateSchema>;
+    await switchAlertChannel(db, req.auth, q.villageId, q.channelId, q.enabled);
+    res.json({ data: { id: q.channelId, enabled: q.enabled } });
   });
 
   router.delete("/villages/:villageId/alerts/:channelId", requireAuth, validate(AlertChannelParamsSchema), async (req, res) => {

@@ -1,6 +1,7 @@
 // Report and export downloads: stored reports, the weekly/monthly PDF, the explorer's CSV and the
 // week's workbook. The CSV and XLSX take exactly the explorer's filters (minus paging) and stream
-// (every row for the CSV, at most XLSX_MAX_ROWS for the workbook). Admin, pimpinan and perangkat of
+// (every row for the CSV, at most XLSX_MAX_ROWS for the workbook); authors by name only for roles
+// allowed raw personal data that ask for it (names=1). Admin, pimpinan and perangkat of
 // the village may download (policies/access canExport); every download is audited. Generating
 // downloads answer only same-origin requests (middleware/sameOrigin) and run a bounded number at a
 // time (middleware/exportLimit).
@@ -25,7 +26,8 @@ const ExportFilters = CommentListQuerySchema.omit({ cursor: true, limit: true })
 export const VillageReportListSchema = VillageParamsSchema;
 export const VillageReportWeeklySchema = VillageParamsSchema.extend({ week: IsoWeek.optional(), lang: Lang });
 export const VillageReportMonthlySchema = VillageParamsSchema.extend({ month: YearMonth.optional(), lang: Lang });
-export const VillageCommentExportSchema = VillageParamsSchema.extend(ExportFilters.shape).extend({ lang: Lang });
+/** `names=1`: authors by name (roles allowed raw personal data only; audited). */
+export const VillageCommentExportSchema = VillageParamsSchema.extend(ExportFilters.shape).extend({ lang: Lang, names: z.enum(["0", "1"]).default("0") });
 export const VillageReportXlsxSchema = VillageCommentExportSchema.extend({ week: IsoWeek.optional() });
 export const ReportDownloadSchema = z.object({ id: z.coerce.number().int().positive() });
 
@@ -88,13 +90,13 @@ export function reportsRouter(db: Database, opts: ReportsRouterOptions = {}): Ro
   });
 
   router.get("/villages/:villageId/exports/comments.csv", ...generating, validate(VillageCommentExportSchema), limitExports(limiter), async (req, res) => {
-    const { villageId, lang, ...filters } = req.input as z.infer<typeof VillageCommentExportSchema>;
-    await sendStream(res, await downloadCommentsCsv(db, req.auth, villageId, filters, lang), log);
+    const { villageId, lang, names, ...filters } = req.input as z.infer<typeof VillageCommentExportSchema>;
+    await sendStream(res, await downloadCommentsCsv(db, req.auth, villageId, filters, lang, { names: names === "1" }), log);
   });
 
   router.get("/villages/:villageId/exports/report.xlsx", ...generating, validate(VillageReportXlsxSchema), limitExports(limiter), async (req, res) => {
-    const { villageId, lang, week, ...filters } = req.input as z.infer<typeof VillageReportXlsxSchema>;
-    await sendStream(res, await downloadReportXlsx(db, req.auth, villageId, { week, lang, filters }), log);
+    const { villageId, lang, week, names, ...filters } = req.input as z.infer<typeof VillageReportXlsxSchema>;
+    await sendStream(res, await downloadReportXlsx(db, req.auth, villageId, { week, lang, filters, names: names === "1" }), log);
   });
 
   // Reads a stored file (no generation), but is audited: same-origin like the others.

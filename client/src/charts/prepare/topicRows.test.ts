@@ -6,6 +6,7 @@ const topic = (key: string, count: number, negatif: number, previous: number) =>
   name: key.toUpperCase(),
   count,
   negatif,
+  keluhan: 0,
   previous,
   delta: 999, // deliberately wrong: the builder recomputes it from the figures it shows
 });

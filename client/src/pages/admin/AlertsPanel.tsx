@@ -58,6 +58,15 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
       fail(err);
     }
   };
+  const toggle = async (id: number, enabled: boolean) => {
+    setMessage(null);
+    try {
+      await sendJson(`/api/villages/${village.id}/alerts/${id}`, "PATCH", { enabled });
+      refresh();
+    } catch (err) {
+      fail(err);
+    }
+  };
   const remove = async (id: number) => {
     setMessage(null);
     try {
@@ -82,10 +91,14 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
         <ul className="alert-channels">
           {data.data.channels.length === 0 && <li className="muted">{t("alerts.none")}</li>}
           {data.data.channels.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className={c.enabled ? undefined : "alert-channel-off"}>
+              <label className="check alert-switch">
+                <input type="checkbox" role="switch" checked={c.enabled} onChange={(e) => void toggle(c.id, e.target.checked)} aria-label={t("alerts.switchLabel", { channel: `${t(`alerts.kind.${c.kind}` as MessageKey)} ${c.target}` })} />
+                {c.enabled ? t("alerts.on") : t("alerts.off")}
+              </label>{" "}
               <strong>{t(`alerts.kind.${c.kind}` as MessageKey)}</strong> {c.target} — {c.events.map((e) => t(`alerts.event.${e}` as MessageKey)).join(", ")}
               {c.quietStart !== null && c.quietEnd !== null && ` · ${t("alerts.quietShown", { from: hhmm(c.quietStart), to: hhmm(c.quietEnd) })}`}{" "}
-              <button type="button" className="button" onClick={() => void test(c.id)}>
+              <button type="button" className="button" disabled={!c.enabled} onClick={() => void test(c.id)}>
                 {t("alerts.test")}
               </button>{" "}
               <button type="button" className="link-button" onClick={() => void remove(c.id)}>

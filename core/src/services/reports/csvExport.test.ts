@@ -15,7 +15,7 @@ describe("csv export", () => {
   });
   it("starts with a BOM, ends lines with CRLF and neutralises formulas", () => {
     const csv = renderCommentsCsv([row("=HYPERLINK(\"http://x\")")], "id");
-    expect(csv.startsWith("\uFEFFid,tanggal,")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,waktu_lokal,tanggal,")).toBe(true);
     expect(csv.split("\r\n")).toHaveLength(3);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
   });

@@ -20,7 +20,7 @@ export function csvField(value: string | number | boolean): string {
 /** BOM and header line. */
 function csvHeader(lang: ReportLang): string {
   const c = reportStrings(lang).col;
-  const header = [c.id, c.date, c.day, c.platform, c.author, c.text, c.sentiment, c.sentimentOrigin, c.topics, c.likes, c.language, c.spam, c.personalData, c.url];
+  const header = [c.id, c.time, c.date, c.platform, c.author, c.text, c.sentiment, c.sentimentOrigin, c.topics, c.likes, c.language, c.spam, c.personalData, c.url];
   return BOM + header.map(csvField).join(",") + "\r\n";
 }
 

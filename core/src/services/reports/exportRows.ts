@@ -1,11 +1,12 @@
 // The rows of a comment export: exactly the explorer's filter and order (same where-clause, same
-// keyset pagination), presented as the API presents them (personal data redacted, effective
-// labels), except that the author is always the pseudonym — an exported file leaves the system.
+// keyset pagination), presented as the explorer's list presents them to the same reader (personal
+// data redacted, effective labels, the author's pseudonym), so file rows and screen rows match.
+// A role allowed raw personal data may ask for authors' names (the caller checks and audits).
 import type { CommentListQuery } from "@suara-desa/shared/contracts";
 import { utcOffsetMinutes } from "@suara-desa/shared/time";
 import type { Database } from "../../db/client";
 import { findComments, type CommentFilterQuery } from "../../db/commentRepository";
-import { presentComment } from "../../presenters/commentPresenter";
+import { presentAuthor, presentComment } from "../../presenters/commentPresenter";
 
 /**
  * Rows per page read from the database. The read is one synchronous step on SQLite (about 25 ms
@@ -64,7 +65,7 @@ export async function* exportRowPages(
   db: Database,
   village: { id: number; timeZone: string },
   q: ExportQuery,
-  opts: { topicName?: (key: string, fallback: string) => string; max?: number; pageSize?: number } = {},
+  opts: { topicName?: (key: string, fallback: string) => string; max?: number; pageSize?: number; names?: boolean } = {},
 ): AsyncGenerator<ExportPage> {
   const topicName = opts.topicName ?? ((_k: string, f: string) => f);
   const max = opts.max ?? Infinity;
@@ -80,7 +81,7 @@ export async function* exportRowPages(
         localTime: localDateTime(row.publishedAt, village.timeZone),
         day: row.day,
         platform: c.platform,
-        author: c.author, // the same display rule as the screen, so rows can be matched
+        author: opts.names ? presentAuthor(row, true) : c.author, // the list's display rule, so rows can be matched
         text: c.text,
         sentiment: c.sentiment?.label ?? "",
         sentimentOrigin: c.sentiment?.origin ?? "",

@@ -174,7 +174,8 @@ class Renderer {
     if (kind === "share") {
       const pts = Math.round(diff * 1000) / 10;
       if (pts === 0) return `${s.unchanged} ${vs}`;
-      return `${pts > 0 ? "+" : "–"}${Math.abs(pts).toLocaleString(s.locale)} ${s.points} ${vs}`;
+      // One decimal, as the review's KPI cards show points.
+      return `${pts > 0 ? "+" : "–"}${Math.abs(pts).toLocaleString(s.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${s.points} ${vs}`;
     }
     if (diff === 0) return `${s.unchanged} ${vs}`;
     const pct = prev > 0 ? ` (${diff > 0 ? "+" : "–"}${formatPercent(Math.abs(diff) / prev, this.d.lang)})` : "";
@@ -275,37 +276,43 @@ class Renderer {
 
   private topicTable(): void {
     const { d, s } = this;
-    this.heading(s.topConcerns);
-    if (d.topics.length === 0) {
-      this.text(s.noComments, MARGIN.left, this.doc.y, { size: 10, color: MUTED });
-      return;
-    }
+    // The screen's columns in the screen's order: volume, negative comments (the sort key), share.
+    const cols = [
+      { header: "No", width: 22, align: "right" as const },
+      { header: s.topic, width: 166 },
+      { header: s.count, width: 44, align: "right" as const },
+      { header: s.negatif, width: 44, align: "right" as const },
+      { header: s.negShort, width: 88, align: "left" as const },
+      { header: s.previous, width: 56, align: "right" as const },
+      { header: s.change, width: CONTENT_W - 22 - 166 - 44 - 44 - 88 - 56, align: "right" as const },
+    ];
+    const SHARE = 4;
     const rows = d.topics.slice(0, 10).map((t, i) => ({
       cells: [
         String(i + 1),
         t.name,
         formatNumber(t.count, d.lang),
+        formatNumber(t.negatif, d.lang),
+        formatPercent(t.count ? t.negatif / t.count : 0, d.lang),
         formatNumber(t.previous, d.lang),
         t.delta === 0 ? "0" : `${t.delta > 0 ? "+" : "–"}${formatNumber(Math.abs(t.delta), d.lang)}`,
-        formatPercent(t.count ? t.negatif / t.count : 0, d.lang),
       ],
       bar: t.count ? t.negatif / t.count : 0,
     }));
+    // The heading stays with its table: a heading alone at the foot of a page reads as an empty section.
+    this.heading(s.topConcerns, undefined, rows.length ? this.tableHeight(cols, rows.map((r) => r.cells)) : 20);
+    if (rows.length === 0) {
+      this.text(s.noComments, MARGIN.left, this.doc.y, { size: 10, color: MUTED });
+      return;
+    }
     this.table(
-      [
-        { header: "No", width: 28, align: "right" },
-        { header: s.topic, width: 165 },
-        { header: s.count, width: 58, align: "right" },
-        { header: s.previous, width: 66, align: "right" },
-        { header: s.change, width: 62, align: "right" },
-        { header: s.negShort, width: CONTENT_W - 28 - 165 - 58 - 66 - 62, align: "left" },
-      ],
+      cols,
       rows.map((r) => r.cells),
       (row, col, x, y, w, h) => {
-        if (col !== 5) return false;
+        if (col !== SHARE) return false;
         const share = rows[row].bar;
         const barMax = w - 50;
-        this.text(rows[row].cells[5], x + 5, y + h / 2 - 4, { size: 9, width: 36, align: "right", lineBreak: false });
+        this.text(rows[row].cells[SHARE], x + 3, y + h / 2 - 4, { size: 9, width: 38, align: "right", lineBreak: false });
         this.doc.rect(x + 46, y + h / 2 - 4, barMax, 8).lineWidth(0.4).strokeColor(RULE).stroke();
         if (share > 0) this.doc.rect(x + 46, y + h / 2 - 4, barMax * share, 8).fill(COLORS.negatif);
         return true;
@@ -418,7 +425,8 @@ class Renderer {
       { header: s.risingCount, width: 120, align: "right" as const },
       { header: s.risingBaseline, width: CONTENT_W - 355, align: "right" as const },
     ];
-    const rows = d.rising.map((r) => [r.term, formatNumber(r.count, d.lang), r.baselineAvg.toLocaleString(s.locale, { maximumFractionDigits: 1 })]);
+    // Rounded as the weekly review rounds it ("rata-rata 3,5").
+    const rows = d.rising.map((r) => [r.term, formatNumber(r.count, d.lang), formatNumber(Math.round(r.baselineAvg * 10) / 10, d.lang)]);
     this.heading(s.risingTitle, s.risingIntro, rows.length ? this.tableHeight(cols, rows) : 20);
     if (rows.length === 0) {
       this.text(s.risingNone, MARGIN.left, this.doc.y, { size: 10, color: MUTED });

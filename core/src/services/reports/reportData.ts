@@ -7,10 +7,10 @@ import type { Sentiment } from "@suara-desa/shared/contracts";
 import { parsePiiSpans, redactPersonalData } from "../../nlp/pii";
 import { baseVersion, MODEL_CARD_FILE, readModelCard } from "../../nlp/modelCard";
 import { MODEL } from "../../nlp/pipeline";
-import { computeRisingTerms, type RisingTerm } from "../../nlp/risingTerms";
+import type { RisingTerm } from "../../nlp/risingTerms";
 import type { Database } from "../../db/client";
 import {
-  countCommentsBySource, countFailedRuns, findModelVersions, findPeriodTexts, findQuoteCandidates, type QuoteCandidate,
+  countCommentsBySource, countFailedRuns, findModelVersions, findQuoteCandidates, type QuoteCandidate,
 } from "../../db/reportRepository";
 import { findRollups } from "../../db/rollupRepository";
 import { lastRunsBySource, listSources } from "../../db/sourceRepository";
@@ -20,6 +20,7 @@ import { notFound } from "../../errors";
 import { monthOfDay, shiftPeriod, type ReportPeriod } from "./period";
 import { followUpReport, type FollowUpReport } from "../caseService";
 import { getFreshness } from "../overviewService";
+import { findRisingTerms } from "../insightService";
 import { findDaysWithData } from "../../db/rollupRepository";
 import type { FreshnessDTO } from "@suara-desa/shared/contracts";
 import type { ReportLang } from "./reportStrings";
@@ -94,6 +95,14 @@ function addTo(t: Totals, sentiment: string, n: number): void {
 
 function periodKeyOfDay(kind: ReportPeriod["kind"], day: string): string {
   return kind === "weekly" ? isoWeekOfDay(day) : monthOfDay(day);
+}
+
+/**
+ * The order of the weekly review's topic table as it opens (most negative comments first, then
+ * volume, then name): the PDF's table lists topics in the order the screen shows them.
+ */
+export function compareTopics(a: { name: string; count: number; negatif: number }, b: { name: string; count: number; negatif: number }): number {
+  return b.negatif - a.negatif || b.count - a.count || a.name.localeCompare(b.name);
 }
 
 // ---------- quotes ----------
@@ -195,12 +204,12 @@ export async function getReportData(
   const prev = shiftPeriod(period, -1);
   const baselineStart = shiftPeriod(period, -RISING_BASELINE_PERIODS).start;
 
-  const [allRows, topicRows, topics, current, baseline, sources, bySource, models] = await Promise.all([
+  const [allRows, topicRows, topics, rising, sources, bySource, models] = await Promise.all([
     findRollups(db, villageId, trendPeriods[0].start, period.end, "all"),
     findRollups(db, villageId, prev.start, period.end, "topics"),
     findTopicsForVillage(db, villageId),
-    full ? findPeriodTexts(db, villageId, period.start, period.end) : none<Awaited<ReturnType<typeof findPeriodTexts>>[number]>(),
-    full ? findPeriodTexts(db, villageId, baselineStart, addDays(period.start, -1)) : none<Awaited<ReturnType<typeof findPeriodTexts>>[number]>(),
+    // Rising terms: this period vs the 4 before, the weekly review's own computation.
+    full ? findRisingTerms(db, village, period, { start: baselineStart, end: addDays(period.start, -1) }, RISING_BASELINE_PERIODS) : none<RisingTerm>(),
     full ? listSources(db, villageId) : none<Awaited<ReturnType<typeof listSources>>[number]>(),
     full ? countCommentsBySource(db, villageId, period.start, period.end) : Promise.resolve(new Map() as Awaited<ReturnType<typeof countCommentsBySource>>),
     full ? findModelVersions(db, villageId, period.start, period.end) : none<Awaited<ReturnType<typeof findModelVersions>>[number]>(),
@@ -232,7 +241,8 @@ export async function getReportData(
   const topicList: TopicSummary[] = [...stats.entries()]
     .filter(([, s]) => s.count > 0)
     .map(([key, s]) => ({ key, name: names.get(key) ?? key, count: s.count, negatif: s.negatif, previous: s.previous, delta: s.count - s.previous, quotes: [] }))
-    .sort((a, b) => b.count - a.count || b.negatif - a.negatif || a.key.localeCompare(b.key));
+    // The weekly review's topic table opens sorted by negative comments: the report reads the same.
+    .sort(compareTopics);
 
   // Quotes for the top topics; authors numbered in order of first appearance in the report.
   const authorNos = new Map<string, number>();
@@ -259,15 +269,6 @@ export async function getReportData(
         sentiment: effectiveSentiment(c),
       });
     }
-  });
-
-  // Rising terms: this period vs the 4 before; names of places never count as a "trend".
-  const rising = !full ? [] : computeRisingTerms({
-    current: current.map((c) => ({ id: c.id, text: c.text, normalized: c.normalized })),
-    baseline: baseline.map((b) => ({ normalized: b.normalized })),
-    baselineWeeks: RISING_BASELINE_PERIODS,
-    exclude: [village.name, village.kecamatan, village.kabupaten, "desa", "kades"],
-    limit: 10,
   });
 
   // Sources: what was read, its last run, errors.

@@ -13,7 +13,7 @@ import { findTopicsForVillage } from "../../db/topicRepository";
 import { getVillage } from "../../db/villageRepository";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { badRequest, notFound, unauthorized } from "../../errors";
-import { assertCanExport, canExport } from "../../policies/access";
+import { assertCanExport, assertCanViewRawPersonalData, canExport } from "../../policies/access";
 import { assertSearchAllowed } from "../commentService";
 import { recordAudit } from "../auditService";
 import { writeCommentsCsv } from "./csvExport";
@@ -21,7 +21,7 @@ import { exportRowPages, XLSX_MAX_ROWS, type ExportQuery } from "./exportRows";
 import { renderReportPdf } from "./pdfReport";
 import { monthlyPeriod, weeklyPeriod, type ReportKind, type ReportPeriod } from "./period";
 import { getReportData } from "./reportData";
-import { villageDisplayName, type ReportLang } from "./reportStrings";
+import { fill, formatDay, reportStrings, villageDisplayName, type ReportLang } from "./reportStrings";
 import { writeReportXlsx } from "./xlsxReport";
 import type { StoredReportDTO } from "@suara-desa/shared/contracts";
 import { queueWeeklyDigest } from "../alertService";
@@ -162,7 +162,7 @@ function checkRange(q: { from?: string; to?: string }): void {
   if (q.from && q.to && q.from > q.to) throw badRequest("from: must not be after to");
 }
 
-/** Human-readable description of the active filters (for the workbook's Ringkasan sheet). */
+/** The active filters as key=value pairs (for the audit log). */
 function describeFilters(q: ExportQuery): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(q)) {
@@ -172,14 +172,48 @@ function describeFilters(q: ExportQuery): string {
   return parts.join(", ");
 }
 
+/**
+ * The active filters in words, as the explorer's chips say them ("Topik: Infrastruktur; Dari
+ * tanggal: 16 November 2026"), for the workbook's Ringkasan sheet.
+ */
+export function describeFiltersInWords(q: ExportQuery, lang: ReportLang, topicName: (key: string, fallback: string) => string, names = false): string {
+  const s = reportStrings(lang);
+  const w = s.filterWords;
+  const parts: string[] = [];
+  const add = (template: string, v?: string) => parts.push(fill(template, { v: v ?? "" }));
+  if (q.topic) add(w.topic, topicName(q.topic, q.topic));
+  if (q.sentiment) add(w.sentiment, s.sentiments[q.sentiment] ?? q.sentiment);
+  if (q.intent) add(w.intent, s.intents[q.intent] ?? q.intent);
+  if (q.needsReply) add(w.needsReply);
+  if (q.urgent) add(w.urgent);
+  if (q.caseStatus) add(w.caseStatus, s.caseStatuses[q.caseStatus] ?? q.caseStatus);
+  if (q.platform) add(w.platform, s.platforms[q.platform] ?? q.platform);
+  if (q.language) add(w.language, s.languages[q.language] ?? q.language);
+  if (q.q) add(w.q, q.q);
+  if (q.from) add(w.from, formatDay(q.from, lang));
+  if (q.to) add(w.to, formatDay(q.to, lang));
+  if (q.spam === "include") add(w.spamInclude);
+  if (q.spam === "only") add(w.spamOnly);
+  if (q.pii === "only") add(w.piiOnly);
+  if (q.pii === "exclude") add(w.piiExclude);
+  if (q.sort === "likes") add(w.sortLikes);
+  if (names) add(w.names);
+  return parts.join("; ");
+}
+
 async function topicNamer(db: Database, villageId: number, lang: ReportLang): Promise<(key: string, fallback: string) => string> {
-  if (lang === "id") return (_k, f) => f;
-  const names = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, t.nameEn]));
+  const names = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, lang === "en" ? t.nameEn : t.nameId]));
   return (k, f) => names.get(k) ?? f;
 }
 
+/** Export options beyond the explorer's filters. */
+export interface ExportOptions {
+  /** Authors by name instead of pseudonym: only for roles allowed raw personal data (checked and audited by the caller). */
+  names?: boolean;
+}
+
 /** CSV of the explorer's filter, every matching comment; the name carries the date range or the export date. */
-export async function exportCommentsCsv(db: Database, villageId: number, q: ExportQuery, lang: ReportLang, now = new Date()): Promise<StreamedFile> {
+export async function exportCommentsCsv(db: Database, villageId: number, q: ExportQuery, lang: ReportLang, now = new Date(), opts: ExportOptions = {}): Promise<StreamedFile> {
   checkRange(q);
   const village = await requireVillage(db, villageId);
   const topicName = await topicNamer(db, village.id, lang);
@@ -188,35 +222,43 @@ export async function exportCommentsCsv(db: Database, villageId: number, q: Expo
     fileName: `komentar-${slugify(villageDisplayName(village.name, "id"))}-${range}.csv`,
     contentType: CONTENT_TYPES.csv,
     period: null,
-    writeTo: async (out) => ({ ...(await writeCommentsCsv(out, exportRowPages(db, village, q, { topicName }), lang)), truncated: false }),
+    writeTo: async (out) => ({ ...(await writeCommentsCsv(out, exportRowPages(db, village, q, { topicName, names: opts.names }), lang)), truncated: false }),
   };
 }
 
 /**
- * XLSX of a week: summary and topics of the week, and the comments of the explorer's filter —
- * limited to that week unless the filter names its own dates, and to XLSX_MAX_ROWS rows (the sheet
- * says so when it is cut; the CSV has them all).
+ * XLSX with a week's summary and topics and a Komentar sheet (at most XLSX_MAX_ROWS rows: the sheet
+ * says so when it is cut; the CSV has them all). Comments of `scope` "week" (default; the weekly
+ * review's "Data minggu …", the CLI): the week's (`week`, or the latest with data), narrowed by any
+ * other filter, unless the filter names its own dates. Of "filter" (the explorer's "Komentar sesuai
+ * filter"): exactly the filter's, and the summary covers the week of the filter's last date (or
+ * the latest week with data).
  */
 export async function exportReportXlsx(
   db: Database,
   villageId: number,
-  req: { week?: string; lang: ReportLang; filters: ExportQuery; now?: Date },
+  req: { week?: string; lang: ReportLang; filters: ExportQuery; now?: Date; scope?: "week" | "filter" } & ExportOptions,
 ): Promise<StreamedFile> {
   checkRange(req.filters);
   if (req.week !== undefined) assertValidPeriod("weekly", req.week);
   const village = await requireVillage(db, villageId);
   const now = req.now ?? new Date();
-  const week = req.week ?? (await defaultPeriodKey(db, village, "weekly", now));
+  const filterDay = req.filters.to ?? req.filters.from;
+  const week = req.week ?? (filterDay ? isoWeekOfDay(filterDay) : await defaultPeriodKey(db, village, "weekly", now));
   assertValidPeriod("weekly", week);
   const period = weeklyPeriod(week);
-  const filters: ExportQuery = req.filters.from || req.filters.to ? req.filters : { ...req.filters, from: period.start, to: period.end };
+  const ownDates = req.scope === "filter" || req.filters.from || req.filters.to;
+  const filters: ExportQuery = ownDates ? req.filters : { ...req.filters, from: period.start, to: period.end };
   const [data, topicName] = await Promise.all([getReportData(db, village.id, period, { lang: req.lang, now, figuresOnly: true }), topicNamer(db, village.id, req.lang)]);
   return {
     fileName: reportFileName(village.name, week, "xlsx", req.lang),
     contentType: CONTENT_TYPES.xlsx,
     period: week,
     writeTo: (out) =>
-      writeReportXlsx(out, data, { pages: exportRowPages(db, village, filters, { topicName, max: XLSX_MAX_ROWS }), filters: describeFilters(filters) }),
+      writeReportXlsx(out, data, {
+        pages: exportRowPages(db, village, filters, { topicName, max: XLSX_MAX_ROWS, names: req.names }),
+        filters: describeFiltersInWords(filters, req.lang, topicName, req.names),
+      }),
   };
 }
 
@@ -290,26 +332,38 @@ export async function downloadPdfReport(db: Database, auth: AuthContext | undefi
   return file;
 }
 
-/** The explorer's CSV for a dashboard user (always redacted: the file leaves the system). */
-export async function downloadCommentsCsv(db: Database, auth: AuthContext | undefined, villageId: number, q: ExportQuery, lang: ReportLang): Promise<StreamedFile> {
+/**
+ * Who may take names out of the system: authors leave under their pseudonym (the one the screen
+ * lists) unless a role allowed raw personal data asks for names; that request is audited.
+ */
+function assertCanExportNames(auth: AuthContext, villageId: number, opts: ExportOptions): void {
+  if (opts.names) assertCanViewRawPersonalData(auth, villageId);
+}
+
+/** The explorer's CSV for a dashboard user (text redacted; names only on request of a raw-data role). */
+export async function downloadCommentsCsv(
+  db: Database, auth: AuthContext | undefined, villageId: number, q: ExportQuery, lang: ReportLang, opts: ExportOptions = {},
+): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
   assertSearchAllowed(auth, villageId, q.q);
-  const file = await exportCommentsCsv(db, villageId, q, lang);
-  await recordAudit(db, auth, { action: "export", villageId, target: "comments.csv", details: { format: "csv", filters: describeFilters(q) } });
+  assertCanExportNames(auth, villageId, opts);
+  const file = await exportCommentsCsv(db, villageId, q, lang, new Date(), opts);
+  await recordAudit(db, auth, { action: "export", villageId, target: "comments.csv", details: { format: "csv", filters: describeFilters(q), names: opts.names === true } });
   return file;
 }
 
-/** The week's workbook for a dashboard user. */
+/** The workbook for a dashboard user: the week's comments when a week is named, else the explorer filter's. */
 export async function downloadReportXlsx(
   db: Database,
   auth: AuthContext | undefined,
   villageId: number,
-  req: { week?: string; lang: ReportLang; filters: ExportQuery },
+  req: { week?: string; lang: ReportLang; filters: ExportQuery } & ExportOptions,
 ): Promise<StreamedFile> {
   assertCanExport(auth, villageId);
   assertSearchAllowed(auth, villageId, req.filters.q);
-  const file = await exportReportXlsx(db, villageId, req);
-  await recordAudit(db, auth, { action: "export", villageId, target: `report:weekly:${file.period}`, details: { format: "xlsx", filters: describeFilters(req.filters) } });
+  assertCanExportNames(auth, villageId, req);
+  const file = await exportReportXlsx(db, villageId, { ...req, scope: req.week ? "week" : "filter" });
+  await recordAudit(db, auth, { action: "export", villageId, target: `report:weekly:${file.period}`, details: { format: "xlsx", filters: describeFilters(req.filters), names: req.names === true } });
   return file;
 }
 

@@ -34,7 +34,7 @@ const id = {
   trendWeekly: "Tren sentimen 12 minggu terakhir",
   trendMonthly: "Tren sentimen 6 bulan terakhir",
   trendNote: "Jumlah komentar per periode menurut sentimen. Periode laporan ditandai.",
-  topConcerns: "Topik yang paling banyak dibicarakan",
+  topConcerns: "Topik yang dibicarakan, paling banyak keluhan (komentar negatif) lebih dulu",
   topic: "Topik",
   count: "Jumlah",
   previous: "Periode lalu",
@@ -84,10 +84,30 @@ const id = {
   item: "Butir",
   value: "Nilai",
   none: "(tidak ada)",
+  filterWords: {
+    topic: "Topik: {v}",
+    sentiment: "Sentimen: {v}",
+    intent: "Maksud: {v}",
+    needsReply: "Hanya yang perlu dijawab",
+    urgent: "Hanya yang darurat",
+    caseStatus: "Status tindak lanjut: {v}",
+    platform: "Platform: {v}",
+    language: "Bahasa: {v}",
+    q: "Pencarian: \u201c{v}\u201d",
+    from: "Dari tanggal: {v}",
+    to: "Sampai tanggal: {v}",
+    spamInclude: "Spam ikut dihitung",
+    spamOnly: "Hanya spam",
+    piiOnly: "Hanya yang memuat data pribadi",
+    piiExclude: "Tanpa yang memuat data pribadi",
+    sortLikes: "Urut: paling banyak disukai",
+    names: "Nama penulis dicantumkan (tercatat di log audit)",
+  },
+  languages: { id: "Indonesia", su: "Sunda", jv: "Jawa", en: "Inggris", other: "lainnya" } as Record<string, string>,
   col: {
     id: "id",
+    time: "waktu_lokal",
     date: "tanggal",
-    day: "hari",
     platform: "platform",
     author: "penulis",
     text: "teks",
@@ -166,7 +186,7 @@ const en: ReportStrings = {
   trendWeekly: "Sentiment trend, last 12 weeks",
   trendMonthly: "Sentiment trend, last 6 months",
   trendNote: "Comments per period by sentiment. The report period is marked.",
-  topConcerns: "Most discussed topics",
+  topConcerns: "Topics residents talk about, most negative comments first",
   topic: "Topic",
   count: "Count",
   previous: "Previous",
@@ -215,10 +235,30 @@ const en: ReportStrings = {
   item: "Item",
   value: "Value",
   none: "(none)",
+  filterWords: {
+    topic: "Topic: {v}",
+    sentiment: "Sentiment: {v}",
+    intent: "Intent: {v}",
+    needsReply: "Only those needing an answer",
+    urgent: "Only urgent ones",
+    caseStatus: "Follow-up status: {v}",
+    platform: "Platform: {v}",
+    language: "Language: {v}",
+    q: "Search: \u201c{v}\u201d",
+    from: "From: {v}",
+    to: "Until: {v}",
+    spamInclude: "Spam included",
+    spamOnly: "Spam only",
+    piiOnly: "Only those with personal data",
+    piiExclude: "Without those with personal data",
+    sortLikes: "Sorted by likes",
+    names: "Author names included (recorded in the audit log)",
+  },
+  languages: { id: "Indonesian", su: "Sundanese", jv: "Javanese", en: "English", other: "other" },
   col: {
     id: "id",
+    time: "local_time",
     date: "date",
-    day: "day",
     platform: "platform",
     author: "author",
     text: "text",
@@ -278,6 +318,19 @@ export function fill(template: string, params: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "3 Des 2026 13.06 WIB": an instant in the village's time zone, as a person writes it. */
+export function formatLocalDateTime(d: Date, timeZone: string, lang: ReportLang): string {
+  const key = `${lang}|${timeZone}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(CATALOGUES[lang].locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
+    dateTimeFormats.set(key, f);
+  }
+  // Intl puts a comma between date and time; the village office writes a space.
+  return f.formatToParts(d).map((p, i, all) => (p.type === "literal" && all[i - 1]?.type === "year" ? " " : p.value)).join("");
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** "16 November 2026" for a local calendar day (YYYY-MM-DD). */
 export function formatDay(day: string, lang: ReportLang, opts: { withYear?: boolean; short?: boolean } = {}): string {
@@ -326,8 +379,10 @@ export function formatNumber(n: number, lang: ReportLang): string {
   return n.toLocaleString(CATALOGUES[lang].locale);
 }
 
-/** A share 0..1 as "42%" (one decimal under 10%). */
+/**
+ * A share 0..1 as "34,7%": one decimal, like every share on the dashboard (client i18n
+ * `fmt.percent`), so a printed figure reads exactly as it did on screen.
+ */
 export function formatPercent(share: number, lang: ReportLang): string {
-  const pct = share * 100;
-  return `${pct.toLocaleString(CATALOGUES[lang].locale, { maximumFractionDigits: pct > 0 && pct < 10 ? 1 : 0 })}%`;
+  return new Intl.NumberFormat(CATALOGUES[lang].locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }

@@ -9,10 +9,15 @@ import ExcelJS from "exceljs";
 import { safeCell } from "./cellSafety";
 import { EXPORT_YIELD_ROWS, type ExportPage } from "./exportRows";
 import type { ReportData } from "./reportData";
-import { fill, periodLabel, reportStrings, villageDisplayName } from "./reportStrings";
+import { fill, formatLocalDateTime, periodLabel, reportStrings, villageDisplayName } from "./reportStrings";
 import { drained, ExportAborted, yieldToEventLoop } from "./streamSink";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EDEF" } };
+
+/** "2026-11-18 19:00" (village wall time) as a Date whose UTC fields are that wall time: Excel dates carry no zone. */
+function wallTimeCell(localTime: string): Date {
+  return new Date(`${localTime.replace(" ", "T")}:00Z`);
+}
 
 function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };
@@ -46,7 +51,7 @@ export async function writeReportXlsx(
   const info: Array<[string, string | number]> = [
     [s.village, `${villageDisplayName(data.village.name, data.lang)}, ${fill(s.place, { kecamatan: data.village.kecamatan, kabupaten: data.village.kabupaten })}`],
     [s.period, periodLabel(data.period, data.lang)],
-    [s.generated, data.generatedAt.toISOString()],
+    [s.generated, formatLocalDateTime(data.generatedAt, data.village.timeZone, data.lang)],
     [s.filters, comments.filters || s.none],
   ];
   for (const [k, v] of info) sum.addRow([k, typeof v === "string" ? safeCell(v) : v]).getCell(1).font = { bold: true };
@@ -76,7 +81,8 @@ export async function writeReportXlsx(
   const c = s.col;
   com.columns = [
     { header: c.id, key: "id", width: 9 },
-    { header: c.date, key: "localTime", width: 17 },
+    // A real date cell holding the village's wall time: Excel sorts and filters it as a date.
+    { header: c.time, key: "localTime", width: 17, style: { numFmt: "d mmm yyyy hh:mm" } },
     { header: c.platform, key: "platform", width: 11 },
     { header: c.author, key: "author", width: 16 },
     { header: c.text, key: "text", width: 70, style: { alignment: { wrapText: true, vertical: "top" } } },
@@ -102,6 +108,7 @@ export async function writeReportXlsx(
       if (i > 0 && i % EXPORT_YIELD_ROWS === 0) await yieldToEventLoop();
       com.addRow({
         ...r,
+        localTime: wallTimeCell(r.localTime),
         author: safeCell(r.author),
         text: safeCell(r.text),
         topics: safeCell(r.topics),

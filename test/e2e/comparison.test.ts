@@ -1,0 +1,104 @@
+// Perbandingan Desa in real Chromium against the real server and the two demo villages (Mulyasari
+// and its neighbour Mulyasejati, both Kec. Ciampel): the menu leads to one row per village whose
+// figures are that village's weekly review, the columns sort (aria-sort says how), a village's name
+// opens its review for the same week, and on a 360-px phone the table scrolls inside its box.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OverviewDTO, VillageDTO } from "@suara-desa/shared/contracts";
+import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildClient();
+  server = await startServer();
+  browser = await launchBrowser();
+  await loginAsDemo(browser, server.baseUrl);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
+  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
+  await page.setViewportSize(viewport);
+  page.jsErrors = [];
+  page.on("pageerror", (e) => page.jsErrors.push(e.message));
+  return page;
+}
+
+/** An API answer read with the browser's own session. */
+const api = <T,>(page: Page, url: string) => page.evaluate(async (u) => (await (await fetch(u)).json()).data, url) as Promise<T>;
+const rowNames = (page: Page) => page.locator(".compare-table tbody th a").allTextContents();
+
+describe("Perbandingan Desa at 1366 px", () => {
+  it("opens from the menu with one row per village, each with its weekly review's figures", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/");
+    await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Perbandingan Desa" }).click();
+    await page.getByRole("heading", { level: 1, name: "Perbandingan Desa" }).waitFor();
+    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    expect((await rowNames(page)).sort()).toEqual(["Desa Mulyasari", "Desa Mulyasejati"]);
+
+    const week = await page.locator("#week-select").inputValue();
+    expect(week).toBe("2026-W47");
+    const num = new Intl.NumberFormat("id-ID");
+    for (const v of await api<VillageDTO[]>(page, "/api/villages")) {
+      const o = await api<OverviewDTO>(page, `/api/villages/${v.id}/overview?week=${week}`);
+      const cells = await page.locator(`.compare-table tbody tr[data-village="${v.id}"] td`).allTextContents();
+      expect(cells[0]).toBe(num.format(o.totals.comments));
+      expect(cells[3]).toBe(num.format(o.totals.needsReply));
+      expect(o.totals.comments).toBeGreaterThan(0);
+    }
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("sorts by a column either way and says so with aria-sort", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/bandingkan");
+    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    const header = page.locator(".compare-table thead th").nth(1);
+    await header.getByRole("button", { name: /Komentar/ }).click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    // Mulyasari has about ten times the comments of its small neighbour.
+    expect(await rowNames(page)).toEqual(["Desa Mulyasari", "Desa Mulyasejati"]);
+    await header.getByRole("button", { name: /Komentar/ }).click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    expect(await rowNames(page)).toEqual(["Desa Mulyasejati", "Desa Mulyasari"]);
+    expect(await page.locator(".compare-table thead th[aria-sort]").count()).toBe(1);
+    await page.close();
+  });
+
+  it("opens a village's weekly review for the same week from its row", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/bandingkan?week=2026-W46");
+    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    await page.getByRole("link", { name: "Buka Ringkasan Mingguan Desa Mulyasejati" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
+    const url = new URL(page.url());
+    expect(url.searchParams.get("week")).toBe("2026-W46");
+    const select = page.getByLabel("Desa", { exact: true });
+    expect(await select.locator("option:checked").textContent()).toBe("Desa Mulyasejati");
+    await page.close();
+  });
+});
+
+describe("Perbandingan Desa at 360 px", () => {
+  it("keeps the page within the screen; the table scrolls inside its box", async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await page.goto(server.baseUrl + "/bandingkan");
+    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const box = page.locator(".comparison .table-scroll");
+    const { scrollWidth, clientWidth } = await box.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+    expect(clientWidth).toBeLessThanOrEqual(360);
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    await page.screenshot({ path: screenshotPath("comparison-360"), fullPage: true });
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+});
