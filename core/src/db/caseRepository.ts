@@ -400,10 +400,12 @@ function caseStatements(raw: BetterSqlite3.Database) {
 }
 function prepareCaseStatements(raw: BetterSqlite3.Database) {
   return {
-    claimable: raw.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE villageId = ? AND caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
+    // "+column": no index on those terms, so SQLite probes the ids instead of walking every comment
+    // of the village without a case (what it chose otherwise: 1 ms per case on 10,000 comments).
+    claimable: raw.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE +villageId = ? AND +caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
     insertCase: raw.prepare(`INSERT INTO "FollowUpCase" (villageId, status, topicKey, intent, urgent, representativeId, openedAt,
       firstReplyDueAt, resolveDueAt, createdAt, updatedAt) VALUES (?, 'perlu_jawaban', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-    claim: raw.prepare(`UPDATE "Comment" SET caseId = ?, updatedAt = ? WHERE villageId = ? AND caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
+    claim: raw.prepare(`UPDATE "Comment" SET caseId = ?, updatedAt = ? WHERE +villageId = ? AND +caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
     findCase: raw.prepare(`SELECT urgent, firstReplyDueAt FROM "FollowUpCase" WHERE id = ? AND villageId = ?`),
     makeUrgent: raw.prepare(`UPDATE "FollowUpCase" SET urgent = 1, firstReplyDueAt = ?, updatedAt = ? WHERE id = ?`),
     event: raw.prepare(`INSERT INTO "FollowUpEvent" (caseId, villageId, at, actor, kind, details) VALUES (?, ?, ?, 'sistem', ?, ?)`),
