@@ -15,7 +15,10 @@ export interface NlpTask { signature: string; topics: StoredTopic[]; texts: stri
 export type NlpTaskResult = { analyses: StoredAnalysis[]; modelVersion: string } | { error: string };
 
 interface Pending { resolve: (r: { analyses: StoredAnalysis[]; modelVersion: string }) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; busy: Map<number, Pending> }
+interface Slot { worker: Worker; busy: Map<number, Pending>; idleTimer: NodeJS.Timeout | null }
+
+/** A worker idle this long ends (its models' memory is given back); the next task starts one again. */
+const IDLE_MS = 30_000;
 
 const ENTRY = new URL("./nlpWorkerEntry.mjs", import.meta.url);
 
@@ -43,6 +46,7 @@ export class NlpPool {
     const failed = new Error("NLP pool closed");
     for (const q of this.queue.splice(0)) q.pending.reject(failed);
     await Promise.all(this.slots.splice(0).map(async (s) => {
+      if (s.idleTimer) clearTimeout(s.idleTimer);
       for (const p of s.busy.values()) p.reject(failed);
       await s.worker.terminate();
     }));
@@ -54,6 +58,8 @@ export class NlpPool {
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const { id, task, pending } = this.queue.shift()!;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.busy.set(id, pending);
       slot.worker.ref();
       slot.worker.postMessage({ id, ...task });
@@ -62,11 +68,18 @@ export class NlpPool {
 
   private spawn(): Slot {
     const worker = new Worker(ENTRY);
-    const slot: Slot = { worker, busy: new Map() };
+    const slot: Slot = { worker, busy: new Map(), idleTimer: null };
     worker.on("message", (m: NlpTaskResult & { id: number }) => {
       const p = slot.busy.get(m.id);
       slot.busy.delete(m.id);
-      if (slot.busy.size === 0) worker.unref();
+      if (slot.busy.size === 0) {
+        worker.unref();
+        slot.idleTimer = setTimeout(() => {
+          if (slot.busy.size > 0) return;
+          this.slots = this.slots.filter((s) => s !== slot);
+          void worker.terminate();
+        }, IDLE_MS).unref();
+      }
       if (p) {
         if ("error" in m) p.reject(new Error(`NLP worker: ${m.error}`));
         else p.resolve(m);
@@ -82,7 +95,7 @@ export class NlpPool {
     };
     worker.on("error", fail);
     worker.on("exit", (code) => {
-      if (!this.closed) fail(new Error(`NLP worker exited with code ${code}`));
+      if (!this.closed && this.slots.includes(slot)) fail(new Error(`NLP worker exited with code ${code}`));
     });
     worker.unref();
     this.slots.push(slot);
