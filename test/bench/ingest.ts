@@ -52,6 +52,7 @@ await new Promise<void>((r) => out.end(() => r()));
 const counts = [...repeats.values()];
 const maxRepeat = counts.reduce((m, n) => Math.max(m, n), 0);
 const over3 = counts.filter((n) => n > 3).length;
+repeats.clear();
 console.log(`generated ${ROWS} rows (${(fs.statSync(file).size / 1e6).toFixed(0)} MB); first ${Math.min(ROWS, SAMPLE).toLocaleString("en-US")} rows: ` +
   `${counts.length.toLocaleString("en-US")} distinct sentences, most repeated ${maxRepeat}×, ${over3} repeated more than 3×`);
 
