@@ -10,6 +10,8 @@ import type pg from "pg";
 import { toDbDate } from "./client";
 import { pgQuery, pgTransaction, sqlAll } from "./sql";
 
+const DAY_MS = 86_400_000;
+
 export const OPEN_STATUSES = ["perlu_jawaban", "dijawab", "ditindaklanjuti"] as const;
 
 /** A resident comment that asks for an answer, as case grouping needs it. */
@@ -39,12 +41,19 @@ export async function findCaseCandidates(
   const dayParams: Record<string, unknown> = Object.fromEntries((opts.days ?? []).map((d, i) => [`d${i}`, d]));
   // Keyset paging: a pass continues after the chunk it grouped instead of sorting every remaining
   // candidate again (quadratic in a first import of a million comments).
+  // The bare `>=` bound is what lets the (villageId, publishedAt) index start there (an OR alone
+  // made SQLite walk the village's comments from the oldest for every chunk). Without a cursor, the
+  // given days bound it too (a local day lies within a day of its UTC date).
+  const asParam = (d: Date) => (db.provider === "postgres" ? d.toISOString() : toDbDate(d));
+  const at = db.provider === "postgres" ? "@afterAt::timestamp(3)" : "@afterAt";
   let afterCond = "";
   if (opts.after) {
-    const at = db.provider === "postgres" ? "@afterAt::timestamp(3)" : "@afterAt";
-    afterCond = `AND (c."publishedAt" > ${at} OR (c."publishedAt" = ${at} AND c.id > @afterId))`;
-    dayParams.afterAt = db.provider === "postgres" ? opts.after.publishedAt.toISOString() : toDbDate(opts.after.publishedAt);
+    afterCond = `AND c."publishedAt" >= ${at} AND (c."publishedAt" > ${at} OR c.id > @afterId)`;
+    dayParams.afterAt = asParam(opts.after.publishedAt);
     dayParams.afterId = opts.after.id;
+  } else if (opts.days && opts.days.length > 0) {
+    afterCond = `AND c."publishedAt" >= ${at}`;
+    dayParams.afterAt = asParam(new Date(Date.parse(`${[...opts.days].sort()[0]}T00:00:00Z`) - DAY_MS));
   }
   const columns = `c.id, c."caseId", c.text, COALESCE(c."normalizedText", c.text) AS "normalizedText", c."publishedAt", c.day,
     c.platform, ${INTENT_SQL} AS intent, CASE WHEN ${URGENT_SQL} THEN 1 ELSE 0 END AS urgent`;
