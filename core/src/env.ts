@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   // Workers (PostgreSQL): jobs of each kind one `npm run worker` process runs at once, and how
   // failed jobs are retried (the delay doubles on each attempt).
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // NLP worker threads of a large file import (unset: one per core; 0: analyse on the main thread).
+  NLP_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),

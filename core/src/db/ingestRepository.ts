@@ -10,6 +10,7 @@ import { toDbDate, type Database } from "./client";
 import { ENQUEUE_URGENT_SQL } from "./alertRepository";
 import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
+import { timed, type IngestTimings } from "../ingest/timings";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
@@ -233,7 +234,16 @@ function outcome(input: IngestBatch, before: Map<string, ExistingComment>): Inge
  * holds the village's write lock from its start, so what it counts as created is what it created,
  * even when two imports of one file run at once.
  */
-export async function writeIngestBatch(db: Database, input: IngestBatch): Promise<IngestBatchResult> {
+export async function writeIngestBatch(db: Database, input: IngestBatch, timings?: IngestTimings): Promise<IngestBatchResult> {
+  const t0 = performance.now();
+  try {
+    return await writeIngestBatchOn(db, input, timings);
+  } finally {
+    if (timings) timings.write += performance.now() - t0;
+  }
+}
+
+async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: IngestTimings): Promise<IngestBatchResult> {
   if (db.pg) return pgTransaction(db, (client) => writeIngestBatchPg(client, input));
   const raw = rawOf(db);
   const s = stmts(db);
@@ -275,7 +285,7 @@ export async function writeIngestBatch(db: Database, input: IngestBatch): Promis
     }
     for (const u of input.likeUpdates) s.updateLikes.run(u.likeCount, now, u.id, villageId);
     if (ids.length > 0) {
-      for (const st of s.addRollups) st.run({ villageId, sign: 1, ids: JSON.stringify(ids) });
+      timed(timings, "rollups", () => { for (const st of s.addRollups) st.run({ villageId, sign: 1, ids: JSON.stringify(ids) }); });
       s.dropEmptyRollups.run({ villageId, days: JSON.stringify(result.days) });
       s.bumpVersion.run({ villageId });
     }

@@ -7,36 +7,18 @@ import type { Database } from "../db/client";
 import {
   commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
-import { piiSpansColumn, urgentTermsColumn } from "../db/jsonColumns";
 import { getSource } from "../db/sourceRepository";
 import { getVillage } from "../db/villageRepository";
 import { authorPseudonym } from "./pseudonym";
-import { getVillagePipeline } from "./villagePipeline";
+import type { NlpPool } from "./nlpPool";
+import { toStoredAnalysis, type StoredAnalysis } from "./storedAnalysis";
+import { getVillagePipeline, type VillagePipeline } from "./villagePipeline";
 import { syncCases } from "../services/caseService";
 import { formatUrgent, isRecentForAlert, queueUrgentAlerts } from "../services/alertService";
-import type { Analysis } from "../nlp/types";
+import { timedAsync, type IngestTimings } from "./timings";
 import type { IncomingComment, IncomingPost } from "./types";
 
-/** The stored columns of one analysis; topics the village does not have are dropped. */
-export function toStoredAnalysis(a: Analysis, topicIds: Map<string, number>): CommentRow["analysis"] {
-  return {
-    normalized: a.normalized,
-    language: a.language,
-    sentimentLabel: a.sentiment.label,
-    sentimentScore: a.sentiment.score,
-    isSpam: a.spam.isSpam,
-    spamScore: a.spam.score,
-    piiSpans: piiSpansColumn.serialise(a.pii),
-    intent: a.intent,
-    intentScore: a.intentScore,
-    urgent: a.urgent,
-    urgentTerms: urgentTermsColumn.serialise(a.urgentTerms),
-    topics: a.topics.flatMap((t) => {
-      const topicId = topicIds.get(t.key);
-      return topicId === undefined ? [] : [{ topicId, score: t.score }];
-    }),
-  };
-}
+export { toStoredAnalysis } from "./storedAnalysis";
 
 export interface StoreResult { read: number; new: number; updated: number; unchanged: number; days: string[] }
 
@@ -60,57 +42,85 @@ async function villageOf(db: Database, villageId: number): Promise<{ name: strin
   return v;
 }
 
+/** A batch looked up and split into what needs NLP and what does not (prepareBatch()). */
+export interface PreparedBatch {
+  input: BatchInput;
+  villageInfo: { name: string; timeZone: string };
+  own: Set<string>;
+  village: VillagePipeline;
+  toAnalyze: IncomingComment[];
+  likeUpdates: Array<{ id: number; likeCount: number }>;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BatchInput { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null }
+
 /**
- * Upserts a batch on (villageId, platform, externalId). A comment is analysed when it is new, its
- * text changed, or it was tagged by another model version; a changed like count alone is an update
- * without re-analysis. When `cursor` is given it is saved in the same transaction. The touched
- * days' rollups are current when this returns. `new` counts the rows this batch really inserted:
- * two imports of one file at once never both report the same rows as new.
+ * The first half of storeBatch(): a look-up decides what to analyse (the costly part, done outside
+ * the transaction). A comment is analysed when it is new, its text changed, or it was tagged by
+ * another model version; a changed like count alone is an update without re-analysis.
  */
-export async function storeBatch(
-  db: Database,
-  input: { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null },
-): Promise<StoreResult> {
-  const village = await villageOf(db, input.villageId);
-  const { timeZone } = village;
-  const now = Date.now();
-  const { pipeline, model, topicIds } = await getVillagePipeline(db, input.villageId);
+export async function prepareBatch(db: Database, input: BatchInput, opts: { timings?: IngestTimings } = {}): Promise<PreparedBatch> {
+  const villageInfo = await villageOf(db, input.villageId);
+  const village = await getVillagePipeline(db, input.villageId);
   const own = await ownAccountKeys(db, input.sourceId);
 
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
   for (const c of input.comments) unique.set(commentKey(c), c);
-  // A first look decides what to analyse (the costly part, done outside the transaction); the
-  // write re-reads inside its transaction and counts what it really created or changed.
-  const existing = await findExistingComments(db, input.villageId, [...unique.values()]);
+  const existing = await timedAsync(opts.timings, "lookup", () => findExistingComments(db, input.villageId, [...unique.values()]));
 
-  const toAnalyze: IncomingComment[] = [];
-  const likeUpdates: Array<{ id: number; likeCount: number }> = [];
-  const days = new Set<string>();
-  let updated = 0;
-  let unchanged = 0;
+  const prepared: PreparedBatch = { input, villageInfo, own, village, toAnalyze: [], likeUpdates: [], updated: 0, unchanged: 0 };
   for (const [key, c] of unique) {
     const old = existing.get(key);
     const likes = c.likeCount ?? 0;
-    if (!old || old.text !== c.text || old.modelVersion !== model.version) {
-      toAnalyze.push(c);
+    if (!old || old.text !== c.text || old.modelVersion !== village.model.version) {
+      prepared.toAnalyze.push(c);
     } else if (old.likeCount !== likes) {
-      updated++;
-      likeUpdates.push({ id: old.id, likeCount: likes });
+      prepared.updated++;
+      prepared.likeUpdates.push({ id: old.id, likeCount: likes });
     } else {
-      unchanged++;
+      prepared.unchanged++;
     }
   }
+  return prepared;
+}
 
-  const analyses = pipeline.analyzeBatch(toAnalyze.map((c) => c.text));
-  const rows: CommentRow[] = toAnalyze.map((c, i) => {
-    const a = analyses[i];
-    const day = localDay(c.publishedAt, timeZone);
+/** NLP of a prepared batch: on `pool`'s threads when given, else here; the same result either way. */
+export async function analyzePrepared(p: PreparedBatch, pool: NlpPool | null, timings?: IngestTimings): Promise<StoredAnalysis[]> {
+  if (p.toAnalyze.length === 0) return [];
+  const texts = p.toAnalyze.map((c) => c.text);
+  const t0 = performance.now();
+  try {
+    if (!pool) {
+      const { pipeline, topicIds } = p.village;
+      return pipeline.analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
+    }
+    const r = await pool.analyze({ signature: `${p.village.signature}|${p.village.corrections}`, topics: p.village.topics, corrections: p.village.correctionList, texts });
+    if (r.modelVersion !== p.village.pipeline.model.version) {
+      throw new Error(`NLP worker runs model ${r.modelVersion}, this process ${p.village.pipeline.model.version}`);
+    }
+    return r.analyses;
+  } finally {
+    if (timings) timings.nlp += performance.now() - t0;
+  }
+}
+
+/**
+ * The second half of storeBatch(): writes a prepared batch and its analyses in one transaction,
+ * with the source cursor when given and the rollup rows it changes. `new` counts the rows this
+ * write really inserted: two imports of one file at once never both report the same rows as new.
+ */
+export async function writePrepared(db: Database, p: PreparedBatch, analyses: StoredAnalysis[], timings?: IngestTimings): Promise<StoreResult> {
+  const { input, villageInfo, own } = p;
+  const now = Date.now();
+  const rows: CommentRow[] = p.toAnalyze.map((c, i) => {
+    const stored = analyses[i];
     const fromVillage = own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase()));
-    const stored = toStoredAnalysis(a, topicIds);
     // An urgent resident comment gets its outbox rows in the transaction that stores it (if new).
-    const urgentAlert = a.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
-      ? JSON.stringify(formatUrgent(village, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null))
+    const urgentAlert = stored.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
+      ? JSON.stringify(formatUrgent(villageInfo, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null))
       : null;
     return {
       platform: c.platform,
@@ -122,31 +132,38 @@ export async function storeBatch(
       text: c.text,
       url: c.url ?? null,
       publishedAt: c.publishedAt,
-      day,
+      day: localDay(c.publishedAt, villageInfo.timeZone),
       likeCount: c.likeCount ?? 0,
       fromVillage,
       urgentAlert,
       analysis: stored,
     };
   });
-
   const written = await writeIngestBatch(db, {
     villageId: input.villageId,
     sourceId: input.sourceId,
-    model,
-    posts: input.posts.map((p) => ({ platform: p.platform, externalId: p.externalId, text: p.text, url: p.url ?? null, publishedAt: p.publishedAt })),
+    model: p.village.model,
+    posts: input.posts.map((x) => ({ platform: x.platform, externalId: x.externalId, text: x.text, url: x.url ?? null, publishedAt: x.publishedAt })),
     comments: rows,
-    likeUpdates,
+    likeUpdates: p.likeUpdates,
     cursor: input.cursor,
-  });
-  for (const d of written.days) days.add(d);
+  }, timings);
   return {
     read: input.comments.length,
     new: written.created,
-    updated: updated + written.updated,
-    unchanged: unchanged + written.unchanged,
-    days: [...days].sort(),
+    updated: p.updated + written.updated,
+    unchanged: p.unchanged + written.unchanged,
+    days: written.days,
   };
+}
+
+/**
+ * Upserts a batch on (villageId, platform, externalId): prepareBatch(), NLP in this thread, then
+ * writePrepared(). The touched days' rollups are current when this returns.
+ */
+export async function storeBatch(db: Database, input: BatchInput, timings?: IngestTimings): Promise<StoreResult> {
+  const prepared = await prepareBatch(db, input, { timings });
+  return writePrepared(db, prepared, await analyzePrepared(prepared, null, timings), timings);
 }
 
 /**
@@ -155,11 +172,15 @@ export async function storeBatch(
  * killed midway leaves them exact); this pass re-derives the days once more, so anything that
  * changed them meanwhile outside a batch (a correction, a retag) is settled too.
  */
-export async function refreshRollups(db: Database, villageId: number, days: string[]): Promise<void> {
-  await linkOrphans(db, villageId);
-  await recomputeRollups(db, villageId, days);
-  // After linking: a village reply that arrived before its parent now answers the parent's case.
-  await syncCases(db, villageId, days);
-  // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
-  await queueUrgentAlerts(db, villageId);
+export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
+  await timedAsync(timings, "finish", async () => {
+    await linkOrphans(db, villageId);
+    await recomputeRollups(db, villageId, days);
+  });
+  await timedAsync(timings, "cases", async () => {
+    // After linking: a village reply that arrived before its parent now answers the parent's case.
+    await syncCases(db, villageId, days);
+    // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
+    await queueUrgentAlerts(db, villageId);
+  });
 }

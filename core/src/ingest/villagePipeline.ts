@@ -5,21 +5,28 @@
 // version: re-applying them to stored comments is a request (`npm run retag -- --village <code> --all`),
 // not a re-tag of the whole village after every correction. Other processes (workers, the server) see
 // a new correction within CORRECTIONS_CHECK_MS; the process that stored it at once (forgetVillagePipeline).
+// The NLP worker threads of a large import (nlpPool.ts) build the same pipeline from `topics` and
+// `correctionList`, keyed by `signature` and `corrections`.
 import { createHash } from "node:crypto";
-import { findTopicsForVillage } from "../db/topicRepository";
+import { findTopicsForVillage, type StoredTopic } from "../db/topicRepository";
 import { findSentimentCorrections, getSentimentCorrectionStamp } from "../db/labelRepository";
 import { MAX_CORRECTIONS } from "../nlp/sentimentAdaptation";
 import type { Database } from "../db/client";
 import { createPipeline } from "../nlp/pipeline";
 import type { ModelInfo, Pipeline } from "../nlp/types";
 
+export type SentimentCorrectionInput = { text: string; label: string };
+
 export interface VillagePipeline {
   pipeline: Pipeline;
   model: ModelInfo;
+  topics: StoredTopic[];
   topicIds: Map<string, number>;
   signature: string;
   /** Change marker of the corrections the pipeline was built with, and when it was last compared. */
   corrections: string;
+  /** The corrections themselves (oldest first), for worker threads that build the same pipeline. */
+  correctionList: SentimentCorrectionInput[];
   checkedAt: number;
 }
 
@@ -44,14 +51,17 @@ export async function getVillagePipeline(db: Database, villageId: number, now: n
     hit.checkedAt = fresh ? hit.checkedAt : now;
     return hit;
   }
-  const pipeline = createPipeline({ topics, corrections: corrections.startsWith("0:") ? [] : await findSentimentCorrections(db, villageId, MAX_CORRECTIONS) });
+  const correctionList = corrections.startsWith("0:") ? [] : await findSentimentCorrections(db, villageId, MAX_CORRECTIONS);
+  const pipeline = createPipeline({ topics, corrections: correctionList });
   const taxonomyHash = createHash("sha256").update(signature).digest("hex").slice(0, 8);
   const entry: VillagePipeline = {
     pipeline,
     model: { name: pipeline.model.name, version: `${pipeline.model.version}+tx.${taxonomyHash}` },
+    topics,
     topicIds: new Map(topics.map((t) => [t.key, t.id])),
     signature,
     corrections,
+    correctionList: correctionList.map((c) => ({ text: c.text, label: c.label })),
     checkedAt: now,
   };
   cache.set(villageId, entry);

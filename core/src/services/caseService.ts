@@ -11,9 +11,9 @@ import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import {
-  attachToCase, caseWhere, countCasesByTopic, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
+  applyCaseOps, caseWhere, countCasesByTopic, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
   findCaseEvents, findCaseOfComment, findCases, findCasesOpenedIn, findFirstVillageReplies, findServiceLevel, markAnswered,
-  mergeCases, openCase, overdueWhere, saveServiceLevel, splitCase, updateCase, type CaseCandidate, type CaseRow, type NewCase,
+  mergeCases, overdueWhere, saveServiceLevel, splitCase, updateCase, type CaseCandidate, type CaseOp, type CaseRow, type NewCase,
   type ServiceLevelRow,
 } from "../db/caseRepository";
 import { findCommentsByIds, getCommentThread } from "../db/commentRepository";
@@ -90,8 +90,9 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
     const vocab = groupingVocabulary();
     const dayList = days ? [...new Set(days)].sort() : undefined;
     if (!dayList || dayList.length > 0) {
+      let after: { publishedAt: Date; id: number } | undefined;
       for (;;) {
-        const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, limit: BATCH, windowDays: GROUP_WINDOW_DAYS });
+        const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, limit: BATCH, windowDays: GROUP_WINDOW_DAYS, after });
         if (free.length === 0) break;
         const all = [...inOpenCases, ...free];
         const items: Array<GroupItem & { id: number }> = all.map((c, i) => ({
@@ -109,6 +110,8 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
         const groupOf = new Map<number, number[]>();
         for (const part of partitions.values()) for (const g of groupIssues(part, vocab)) for (const m of g.members) groupOf.set(m, g.members);
         const done = new Set<number>();
+        // A chunk's groups are disjoint and decided from what was read: their writes go in one transaction.
+        const ops: CaseOp[] = [];
         for (let i = inOpenCases.length; i < all.length; i++) {
           if (done.has(i)) continue;
           const members = (groupOf.get(i) ?? [i]).slice().sort((a, b) => a - b);
@@ -119,11 +122,17 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
           if (existing !== undefined) {
             const urgent = fresh.filter((c) => c.urgent);
             const dueAt = urgent.length ? new Date(Math.min(...urgent.map((c) => c.publishedAt.getTime())) + level.urgentReplyHours * HOUR) : null;
-            result.joined += await attachToCase(db, villageId, existing, fresh.map((c) => c.id), dueAt ? { dueAt } : null);
-          } else if ((await openCase(db, caseFor(villageId, level, fresh), fresh.map((c) => c.id))) !== null) {
-            result.opened++;
+            ops.push({ kind: "attach", caseId: existing, commentIds: fresh.map((c) => c.id), urgent: dueAt ? { dueAt } : null });
+          } else {
+            ops.push({ kind: "open", input: caseFor(villageId, level, fresh), commentIds: fresh.map((c) => c.id) });
           }
         }
+        const applied = await applyCaseOps(db, villageId, ops);
+        result.opened += applied.opened;
+        result.joined += applied.joined;
+        // Every comment of the chunk now has a case (here or from another process): go on after it.
+        const last = free[free.length - 1];
+        after = { publishedAt: last.publishedAt, id: last.id };
         if (free.length < BATCH) break;
       }
     }

@@ -8,7 +8,10 @@ import type { Database } from "@suara-desa/core/db/client";
 import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { BatchPipeline } from "@suara-desa/core/ingest/batchPipeline";
+import { sharedNlpPool, type NlpPool } from "@suara-desa/core/ingest/nlpPool";
+import { refreshRollups } from "@suara-desa/core/ingest/store";
+import type { IngestTimings } from "@suara-desa/core/ingest/timings";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
 import { CsvReader, type CsvRecord } from "./csv";
@@ -28,7 +31,14 @@ export interface ImportOptions {
   format?: ImportFormat;
   batchSize?: number;
   onProgress?: (p: { bytes: number; totalBytes: number; rows: number }) => void;
+  /** Filled with where the time went (benchmarks, --json). */
+  timings?: IngestTimings;
+  /** NLP threads to use (null: this thread); by default the shared pool for files of 1 MB and more. */
+  nlpPool?: NlpPool | null;
 }
+
+/** Files from this size on are analysed on the NLP threads (smaller ones are done before threads would start). */
+export const NLP_POOL_MIN_BYTES = 1_000_000;
 
 export interface ImportSummary {
   file: string;
@@ -100,14 +110,19 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     summary.rejected++;
     if (summary.rejectedRows.length < MAX_LISTED_REJECTIONS) summary.rejectedRows.push({ line, reason });
   };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const r = await storeBatch(db, { villageId: village.id, sourceId: source.id, posts: [], comments: batch });
+  // Large files analyse the next batches on the NLP threads while this one is written.
+  const pool = opts.nlpPool !== undefined ? opts.nlpPool : totalBytes >= NLP_POOL_MIN_BYTES ? sharedNlpPool() : null;
+  const batches = new BatchPipeline(db, pool, (r) => {
     summary.new += r.new;
     summary.updated += r.updated;
     summary.unchanged += r.unchanged;
     r.days.forEach((d) => days.add(d));
+  }, opts.timings);
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const comments = batch;
     batch = [];
+    await batches.push({ villageId: village.id, sourceId: source.id, posts: [], comments });
   };
   const accept = (line: number, row: Record<string, unknown>) => {
     summary.read++;
@@ -188,10 +203,12 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     };
 
     let bytes = 0;
+    let t0 = performance.now();
     for await (const chunk of readText(file, encoding.encoding)) {
       bytes += chunk.bytes;
       if (format === "csv") onCsv(csv.push(chunk.text));
       else onJsonLines(lines.push(chunk.text));
+      if (opts.timings) opts.timings.parse += performance.now() - t0;
       while (batch.length >= batchSize) {
         const rest = batch.slice(batchSize);
         batch = batch.slice(0, batchSize);
@@ -199,6 +216,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
         batch = rest;
       }
       opts.onProgress?.({ bytes, totalBytes, rows: summary.read });
+      t0 = performance.now();
     }
     if (format === "csv") {
       try {
@@ -213,7 +231,8 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
       onJsonLines(lines.end());
     }
     await flush();
-    await refreshRollups(db, village.id, [...days]);
+    await batches.drain();
+    await refreshRollups(db, village.id, [...days], opts.timings);
     await finishJobRun(db, runId, {
       status: summary.rejected > 0 ? "partial" : "ok",
       read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
