@@ -2,8 +2,8 @@
 // [--seconds 30] [--connections 20] [--keep]`: a multi-village deployment at full size. Generates
 // comments evenly across real Karawang villages (one JSONL file each), ingests them through the real
 // import path (parse -> NLP -> upsert -> rollups) in child processes — one for SQLite (one writer),
-// --workers for PostgreSQL, as several `npm run worker` processes would — then drives the overview
-// and explorer APIs of a server in its own process with autocannon. Prints rows/s, peak RSS,
+// --workers for PostgreSQL, as several `npm run worker` processes would — then drives the overview,
+// explorer, topic and Tindak Lanjut inbox APIs of a server in its own process with autocannon. Prints rows/s, peak RSS,
 // p50/p95/p99 and errors, ending with
 // a summary block to paste into an issue. "cold" is the first, uncached request of each endpoint.
 // PostgreSQL: BENCH_DATABASE_URL (default postgres:postgres@localhost:5432) names the server; a fresh
@@ -594,6 +594,8 @@ async function main(): Promise<number> {
       ["explorer: topic + sentiment", `${base(mid)}/comments?topic=${TOPIC_KEY}&sentiment=negatif&limit=30`],
       ["explorer: full-text search", `${base(mid)}/comments?q=jalan%20rusak&limit=30`],
       [`topic page (${TOPIC_KEY})`, `${base(mid)}/topics/${TOPIC_KEY}`],
+      ["Tindak Lanjut inbox: open issues, first page (50)", `${base(mid)}/cases?limit=50`],
+      ["Tindak Lanjut inbox: urgent + overdue", `${base(mid)}/cases?urgent=1&overdue=1&limit=50`],
       ...(other ? [[`overview, other village (${other.name})`, `${base(other)}/overview`] as [string, string]] : []),
     ];
     const apiHead = `API: village ${mid.name} (${mid.code}, ${fmtInt(mid.rows)} comments) unless noted; ${opts.connections} connections, ${opts.seconds} s each`;
