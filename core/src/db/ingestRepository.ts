@@ -12,6 +12,7 @@ import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
 import { timed, type IngestTimings } from "../ingest/timings";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
+import type { StoredAnalysis } from "../ingest/storedAnalysis";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -30,20 +31,7 @@ export interface CommentRow {
   fromVillage: boolean;
   /** The urgent alert's payload when a new comment is urgent and recent enough to warn about (store.ts decides). */
   urgentAlert: string | null;
-  analysis: {
-    normalized: string;
-    language: string;
-    sentimentLabel: string;
-    sentimentScore: number;
-    isSpam: boolean;
-    spamScore: number;
-    piiSpans: string;
-    intent: string;
-    intentScore: number;
-    urgent: boolean;
-    urgentTerms: string;
-    topics: Array<{ topicId: number; score: number }>;
-  };
+  analysis: StoredAnalysis;
 }
 
 export interface ExistingComment { id: number; text: string; likeCount: number; day: string; modelVersion: string | null }
