@@ -27,9 +27,8 @@ export function alertsRouter(db: Database): Router {
   const router = Router();
 
   router.get("/villages/:villageId/alerts", requireAuth, validated(VillageParamsSchema, async (req, res) => {
-    const q = req.input;
-    const channels = await listAlertChannels(db, req.auth, q.villageId);
-    const log = await alertLog(db, req.auth, q.villageId);
+    const channels = await listAlertChannels(db, req.auth, req.input.villageId);
+    const log = await alertLog(db, req.auth, req.input.villageId);
     res.json({
       data: {
         channels: channels.map((c) => ({ id: c.id, kind: c.kind, target: c.target, events: eventsOf(c), quietStart: c.quietStart, quietEnd: c.quietEnd, enabled: c.enabled, createdAt: c.createdAt.toISOString() })),
@@ -39,29 +38,25 @@ export function alertsRouter(db: Database): Router {
   }));
 
   router.post("/villages/:villageId/alerts", requireAuth, validated(AlertChannelCreateSchema, async (req, res) => {
-    const q = req.input;
-    const { channel, webhookKey } = await addAlertChannel(db, req.auth, q.villageId, {
-      kind: q.kind, target: q.target, events: q.events, quiet: q.quiet,
-      whatsapp: q.kind === "whatsapp" ? { phoneNumberId: q.phoneNumberId ?? "", token: q.token ?? "" } : undefined,
+    const { channel, webhookKey } = await addAlertChannel(db, req.auth, req.input.villageId, {
+      kind: req.input.kind, target: req.input.target, events: req.input.events, quiet: req.input.quiet,
+      whatsapp: req.input.kind === "whatsapp" ? { phoneNumberId: req.input.phoneNumberId ?? "", token: req.input.token ?? "" } : undefined,
     });
     res.status(201).json({ data: { id: channel.id, kind: channel.kind, target: channel.target, events: eventsOf(channel), webhookKey } });
   }));
 
   router.patch("/villages/:villageId/alerts/:channelId", requireAuth, validated(AlertChannelUpdateSchema, async (req, res) => {
-    const q = req.input;
-    await switchAlertChannel(db, req.auth, q.villageId, q.channelId, q.enabled);
-    res.json({ data: { id: q.channelId, enabled: q.enabled } });
+    await switchAlertChannel(db, req.auth, req.input.villageId, req.input.channelId, req.input.enabled);
+    res.json({ data: { id: req.input.channelId, enabled: req.input.enabled } });
   }));
 
   router.delete("/villages/:villageId/alerts/:channelId", requireAuth, validated(AlertChannelParamsSchema, async (req, res) => {
-    const q = req.input;
-    await removeAlertChannel(db, req.auth, q.villageId, q.channelId);
+    await removeAlertChannel(db, req.auth, req.input.villageId, req.input.channelId);
     res.status(204).end();
   }));
 
   router.post("/villages/:villageId/alerts/:channelId/test", requireAuth, validated(AlertChannelParamsSchema, async (req, res) => {
-    const q = req.input;
-    await queueTestAlert(db, req.auth, q.villageId, q.channelId);
+    await queueTestAlert(db, req.auth, req.input.villageId, req.input.channelId);
     res.status(202).json({ data: { queued: true } });
   }));
 

@@ -42,8 +42,7 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
   const router = Router();
 
   router.post("/api/auth/login", loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthLoginSchema, async (req, res) => {
-    const input = req.input;
-    const result = await login(db, { ...input, clientIp: req.ip, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
+    const result = await login(db, { ...req.input, clientIp: req.ip, userAgent: userAgent(req), previousToken: readSessionCookie(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);
     res.json({ data: { user: result.user } });
   }));
@@ -59,8 +58,7 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
   }));
 
   router.post("/api/auth/password", requireAuth, loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthPasswordChangeSchema, async (req, res) => {
-    const input = req.input;
-    res.json({ data: { user: await changeOwnPassword(db, req.auth, input) } });
+    res.json({ data: { user: await changeOwnPassword(db, req.auth, req.input) } });
   }));
 
   router.get("/api/auth/setup", validated(AuthEmptySchema, async (_req, res) => {
@@ -68,8 +66,7 @@ export function authRouter(db: Database, opts: AuthRouterOptions = {}): Router {
   }));
 
   router.post("/api/auth/setup", loginRateLimit(db, { now, ...opts.rateLimit }), validated(AuthSetupSchema, async (req, res) => {
-    const input = req.input;
-    const result = await setup(db, { ...input, userAgent: userAgent(req) }, now());
+    const result = await setup(db, { ...req.input, userAgent: userAgent(req) }, now());
     setSessionCookie(req, res, result.token, result.expiresAt);
     res.status(201).json({ data: { user: result.user } });
   }));

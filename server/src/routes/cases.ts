@@ -35,18 +35,15 @@ export function casesRouter(db: Database): Router {
   }));
 
   router.post("/villages/:villageId/cases/merge", requireAuth, validated(VillageCaseMergeSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await mergeVillageCases(db, req.auth, q.villageId, q.caseIds) });
+    res.json({ data: await mergeVillageCases(db, req.auth, req.input.villageId, req.input.caseIds) });
   }));
 
   router.get("/villages/:villageId/assignees", requireAuth, validated(VillageParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listAssignees(db, req.auth, q.villageId) });
+    res.json({ data: await listAssignees(db, req.auth, req.input.villageId) });
   }));
 
   router.get("/villages/:villageId/service-level", requireAuth, validated(VillageParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getServiceLevel(db, req.auth, q.villageId) });
+    res.json({ data: await getServiceLevel(db, req.auth, req.input.villageId) });
   }));
 
   router.put("/villages/:villageId/service-level", requireAuth, validated(VillageServiceLevelSchema, async (req, res) => {
@@ -55,8 +52,7 @@ export function casesRouter(db: Database): Router {
   }));
 
   router.get("/cases/:caseId", requireAuth, validated(CaseParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getCaseDetail(db, req.auth, q.caseId) });
+    res.json({ data: await getCaseDetail(db, req.auth, req.input.caseId) });
   }));
 
   router.patch("/cases/:caseId", requireAuth, validated(CaseChangeSchema, async (req, res) => {
@@ -65,8 +61,7 @@ export function casesRouter(db: Database): Router {
   }));
 
   router.post("/cases/:caseId/split", requireAuth, validated(CaseSplitRouteSchema, async (req, res) => {
-    const q = req.input;
-    res.status(201).json({ data: await splitVillageCase(db, req.auth, q.caseId, q.commentIds) });
+    res.status(201).json({ data: await splitVillageCase(db, req.auth, req.input.caseId, req.input.commentIds) });
   }));
 
   return router;

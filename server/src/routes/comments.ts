@@ -17,13 +17,11 @@ export function commentsRouter(db: Database): Router {
   const router = Router();
 
   router.get("/:commentId", requireAuth, validated(CommentDetailSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getCommentDetail(db, req.auth, q.commentId, { raw: q.raw === "1" }) });
+    res.json({ data: await getCommentDetail(db, req.auth, req.input.commentId, { raw: req.input.raw === "1" }) });
   }));
 
   router.patch("/:commentId/labels", requireAuth, validated(CommentLabelUpdateSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await correctLabels(db, req.auth, q.commentId, q) });
+    res.json({ data: await correctLabels(db, req.auth, req.input.commentId, req.input) });
   }));
 
   return router;

@@ -10,8 +10,7 @@ import { validated } from "../middleware/validate";
 export function comparisonRouter(db: Database): Router {
   const router = Router();
   router.get("/comparison", requireAuth, validated(VillageComparisonQuerySchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await compareVillages(db, req.auth, q.week) });
+    res.json({ data: await compareVillages(db, req.auth, req.input.week) });
   }));
   return router;
 }

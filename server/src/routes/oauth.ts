@@ -44,24 +44,20 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
   };
 
   router.get("/api/villages/:villageId/oauth/providers", requireAuth, validated(OAuthProvidersSchema, (req, res) => {
-    const q = req.input;
-    res.json({ data: oauthProviders(req.auth, q.villageId, svc) });
+    res.json({ data: oauthProviders(req.auth, req.input.villageId, svc) });
   }));
 
   router.post("/api/villages/:villageId/oauth/x/start", requireAuth, validated(OAuthStartSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await startXConnect(db, req.auth, { villageId: q.villageId, sourceId: q.sourceId ?? null, redirectUri: callbackUrl(req, "x") }, svc) });
+    res.json({ data: await startXConnect(db, req.auth, { villageId: req.input.villageId, sourceId: req.input.sourceId ?? null, redirectUri: callbackUrl(req, "x") }, svc) });
   }));
 
   router.post("/api/villages/:villageId/oauth/meta/start", requireAuth, validated(OAuthStartSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await startMetaConnect(db, req.auth, { villageId: q.villageId, sourceId: q.sourceId ?? null, redirectUri: callbackUrl(req, "meta") }, svc) });
+    res.json({ data: await startMetaConnect(db, req.auth, { villageId: req.input.villageId, sourceId: req.input.sourceId ?? null, redirectUri: callbackUrl(req, "meta") }, svc) });
   }));
 
   router.get("/api/oauth/x/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
-    const q = req.input;
     try {
-      const r = await finishXConnect(db, req.auth, q, svc);
+      const r = await finishXConnect(db, req.auth, req.input, svc);
       back(res, r.villageId, { terhubung: "x" });
     } catch (err) {
       failed(res, err);
@@ -69,9 +65,8 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
   }));
 
   router.get("/api/oauth/meta/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
-    const q = req.input;
     try {
-      const r = await finishMetaConnect(db, req.auth, q, svc);
+      const r = await finishMetaConnect(db, req.auth, req.input, svc);
       back(res, r.villageId, r.pick ? { pilihHalaman: r.pick } : { terhubung: "meta" });
     } catch (err) {
       failed(res, err);
@@ -79,13 +74,11 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
   }));
 
   router.get("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validated(MetaPagesListSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listMetaPages(db, req.auth, q.villageId, q.pick, svc) });
+    res.json({ data: await listMetaPages(db, req.auth, req.input.villageId, req.input.pick, svc) });
   }));
 
   router.post("/api/villages/:villageId/oauth/meta/pages/:pick", requireAuth, validated(MetaPageChooseSchema, async (req, res) => {
-    const q = req.input;
-    res.status(201).json({ data: await chooseMetaPage(db, req.auth, q, svc) });
+    res.status(201).json({ data: await chooseMetaPage(db, req.auth, req.input, svc) });
   }));
 
   return router;

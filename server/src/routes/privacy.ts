@@ -21,13 +21,11 @@ export function privacyRouter(db: Database): Router {
   const router = Router();
 
   router.delete("/api/villages/:villageId/authors/:pseudonym/comments", requireAuth, validated(PrivacyAuthorDeleteSchema, async (req, res) => {
-    const { villageId, pseudonym } = req.input;
-    res.json({ data: await deleteAuthorComments(db, req.auth, villageId, pseudonym) });
+    res.json({ data: await deleteAuthorComments(db, req.auth, req.input.villageId, req.input.pseudonym) });
   }));
 
   router.patch("/api/villages/:villageId/settings", requireAuth, validated(PrivacySettingsUpdateSchema, async (req, res) => {
-    const { villageId, retentionMonths } = req.input;
-    res.json({ data: await updateVillageSettings(db, req.auth, villageId, { retentionMonths }) });
+    res.json({ data: await updateVillageSettings(db, req.auth, req.input.villageId, { retentionMonths: req.input.retentionMonths }) });
   }));
 
   return router;

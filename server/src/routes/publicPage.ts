@@ -15,16 +15,14 @@ export function publicPageRouter(db: Database): Router {
   const router = Router();
 
   router.get("/public/villages/:code", validated(PublicPageParamsSchema, async (req, res) => {
-    const q = req.input;
-    const data = await getPublicPage(db, q.code);
+    const data = await getPublicPage(db, req.input.code);
     // Aggregates only, identical for every visitor: shared caches may keep it briefly.
     res.setHeader("Cache-Control", "public, max-age=300");
     res.json({ data });
   }));
 
   router.put("/villages/:villageId/public", requireAuth, validated(VillagePublicToggleSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await setPublicPage(db, req.auth, q.villageId, q.enabled) });
+    res.json({ data: await setPublicPage(db, req.auth, req.input.villageId, req.input.enabled) });
   }));
 
   return router;

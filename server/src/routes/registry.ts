@@ -30,8 +30,7 @@ export function registryRouter(db: Database, opts: RegistryRouterOptions = {}): 
   }));
 
   router.post("/api/villages", requireAuth, validated(VillageCreateSchema, async (req, res) => {
-    const { code } = req.input;
-    res.status(201).json({ data: await addVillageFromRegistry(db, req.auth, code, opts.dataDir) });
+    res.status(201).json({ data: await addVillageFromRegistry(db, req.auth, req.input.code, opts.dataDir) });
   }));
 
   return router;

@@ -31,39 +31,32 @@ export function repliesRouter(db: Database, port: ReplyPort | null): Router {
   };
 
   router.get("/comments/:commentId/replies", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listReplies(db, req.auth, q.commentId) });
+    res.json({ data: await listReplies(db, req.auth, req.input.commentId) });
   }));
 
   router.post("/comments/:commentId/replies", requireAuth, validated(ReplyCreateSchema, async (req, res) => {
-    const q = req.input;
-    const { reply, created } = await sendReply(db, lazy, req.auth, q.commentId, q.text);
+    const { reply, created } = await sendReply(db, lazy, req.auth, req.input.commentId, req.input.text);
     res.status(created ? 201 : 200).json({ data: reply });
   }));
 
   router.post("/replies/:replyId/retry", requireAuth, validated(ReplyParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await retryReply(db, lazy, req.auth, q.replyId) });
+    res.json({ data: await retryReply(db, lazy, req.auth, req.input.replyId) });
   }));
 
   router.post("/comments/:commentId/hide", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, true) });
+    res.json({ data: await setCommentHidden(db, lazy, req.auth, req.input.commentId, true) });
   }));
 
   router.post("/comments/:commentId/unhide", requireAuth, validated(ReplyCommentParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await setCommentHidden(db, lazy, req.auth, q.commentId, false) });
+    res.json({ data: await setCommentHidden(db, lazy, req.auth, req.input.commentId, false) });
   }));
 
   router.get("/villages/:villageId/reply-templates", requireAuth, validated(VillageParamsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listReplyTemplates(db, req.auth, q.villageId) });
+    res.json({ data: await listReplyTemplates(db, req.auth, req.input.villageId) });
   }));
 
   router.put("/villages/:villageId/reply-templates", requireAuth, validated(ReplyTemplatesSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await saveReplyTemplates(db, req.auth, q.villageId, q.templates) });
+    res.json({ data: await saveReplyTemplates(db, req.auth, req.input.villageId, req.input.templates) });
   }));
 
   return router;

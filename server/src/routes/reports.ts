@@ -75,18 +75,15 @@ export function reportsRouter(db: Database, opts: ReportsRouterOptions = {}): Ro
   const generating = [requireAuth, sameOriginOnly()] as const;
 
   router.get("/villages/:villageId/reports", requireAuth, validated(VillageReportListSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listStoredReportsFor(db, req.auth, q.villageId) });
+    res.json({ data: await listStoredReportsFor(db, req.auth, req.input.villageId) });
   }));
 
   router.get("/villages/:villageId/reports/weekly.pdf", ...generating, validated(VillageReportWeeklySchema, limitExports(limiter), async (req, res) => {
-    const q = req.input;
-    sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "weekly", period: q.week, lang: q.lang }));
+    sendFile(res, await downloadPdfReport(db, req.auth, req.input.villageId, { kind: "weekly", period: req.input.week, lang: req.input.lang }));
   }));
 
   router.get("/villages/:villageId/reports/monthly.pdf", ...generating, validated(VillageReportMonthlySchema, limitExports(limiter), async (req, res) => {
-    const q = req.input;
-    sendFile(res, await downloadPdfReport(db, req.auth, q.villageId, { kind: "monthly", period: q.month, lang: q.lang }));
+    sendFile(res, await downloadPdfReport(db, req.auth, req.input.villageId, { kind: "monthly", period: req.input.month, lang: req.input.lang }));
   }));
 
   router.get("/villages/:villageId/exports/comments.csv", ...generating, validated(VillageCommentExportSchema, limitExports(limiter), async (req, res) => {
@@ -101,8 +98,7 @@ export function reportsRouter(db: Database, opts: ReportsRouterOptions = {}): Ro
 
   // Reads a stored file (no generation), but is audited: same-origin like the others.
   router.get("/reports/:id/download", ...generating, validated(ReportDownloadSchema, async (req, res) => {
-    const q = req.input;
-    const file = await getStoredReportFileFor(db, req.auth, q.id);
+    const file = await getStoredReportFileFor(db, req.auth, req.input.id);
     attachmentHeaders(res, file);
     res.send(file.body);
   }));

@@ -16,13 +16,11 @@ export function retagRouter(deps: { db: Database; retag?: RetagPort | null }): R
   const router = Router();
 
   router.get("/api/villages/:villageId/retag", requireAuth, validated(RetagStatusSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getRetagStatus(db, req.auth, deps.retag ?? null, q.villageId) });
+    res.json({ data: await getRetagStatus(db, req.auth, deps.retag ?? null, req.input.villageId) });
   }));
 
   router.post("/api/villages/:villageId/retag", requireAuth, validated(RetagStartSchema, async (req, res) => {
-    const q = req.input;
-    res.status(202).json({ data: await startRetag(db, req.auth, deps.retag ?? null, q.villageId) });
+    res.status(202).json({ data: await startRetag(db, req.auth, deps.retag ?? null, req.input.villageId) });
   }));
 
   return router;

@@ -53,13 +53,11 @@ export function sourcesRouter(deps: SourcesRouterDeps): Router {
   };
 
   router.get("/api/villages/:villageId/sources", requireAuth, validated(SourceListSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listVillageSources(db, req.auth, q.villageId) });
+    res.json({ data: await listVillageSources(db, req.auth, req.input.villageId) });
   }));
 
   router.post("/api/villages/:villageId/sources", requireAuth, validated(SourceCreateSchema, async (req, res) => {
-    const q = req.input;
-    res.status(201).json({ data: await addSource(db, req.auth, q) });
+    res.status(201).json({ data: await addSource(db, req.auth, req.input) });
   }));
 
   router.patch("/api/sources/:id", requireAuth, validated(SourceUpdateSchema, async (req, res) => {
@@ -68,18 +66,15 @@ export function sourcesRouter(deps: SourcesRouterDeps): Router {
   }));
 
   router.post("/api/sources/:id/test", requireAuth, validated(SourceActionSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await testSourceConnection(db, req.auth, ingest(), q.id) });
+    res.json({ data: await testSourceConnection(db, req.auth, ingest(), req.input.id) });
   }));
 
   router.post("/api/sources/:id/run", requireAuth, validated(SourceActionSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await runSourceNow(db, req.auth, ingest(), q.id) });
+    res.json({ data: await runSourceNow(db, req.auth, ingest(), req.input.id) });
   }));
 
   router.delete("/api/sources/:id", requireAuth, validated(SourceActionSchema, async (req, res) => {
-    const q = req.input;
-    await removeSource(db, req.auth, q.id);
+    await removeSource(db, req.auth, req.input.id);
     res.status(204).end();
   }));
 

@@ -36,8 +36,7 @@ export function usersRouter(db: Database): Router {
   }));
 
   router.post("/api/users", requireAuth, validated(UserCreateSchema, async (req, res) => {
-    const input = req.input;
-    res.status(201).json({ data: await createUserAsAdmin(db, req.auth, input) });
+    res.status(201).json({ data: await createUserAsAdmin(db, req.auth, req.input) });
   }));
 
   router.patch("/api/users/:userId", requireAuth, validated(UserUpdateSchema, async (req, res) => {
@@ -46,8 +45,7 @@ export function usersRouter(db: Database): Router {
   }));
 
   router.post("/api/users/:userId/password", requireAuth, validated(UserPasswordSchema, async (req, res) => {
-    const { userId, password } = req.input;
-    res.json({ data: await resetPassword(db, req.auth, userId, password) });
+    res.json({ data: await resetPassword(db, req.auth, req.input.userId, req.input.password) });
   }));
 
   return router;

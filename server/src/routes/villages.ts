@@ -31,18 +31,15 @@ export function villagesRouter(db: Database): Router {
   }));
 
   router.get("/:villageId/overview", requireAuth, validated(VillageOverviewSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getWeeklyOverview(db, req.auth, q.villageId, q.week) });
+    res.json({ data: await getWeeklyOverview(db, req.auth, req.input.villageId, req.input.week) });
   }));
 
   router.get("/:villageId/comments", requireAuth, validated(VillageCommentListSchema, async (req, res) => {
-    const q = req.input;
-    res.json(await listComments(db, req.auth, q.villageId, q));
+    res.json(await listComments(db, req.auth, req.input.villageId, req.input));
   }));
 
   router.get("/:villageId/topics", requireAuth, validated(VillageTopicListSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await listVillageTopics(db, req.auth, q.villageId) });
+    res.json({ data: await listVillageTopics(db, req.auth, req.input.villageId) });
   }));
 
   router.post("/:villageId/topics", requireAuth, validated(VillageTopicCreateSchema, async (req, res) => {
@@ -51,13 +48,11 @@ export function villagesRouter(db: Database): Router {
   }));
 
   router.get("/:villageId/insights", requireAuth, validated(VillageInsightsSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getWeeklyInsights(db, req.auth, q.villageId, q.week) });
+    res.json({ data: await getWeeklyInsights(db, req.auth, req.input.villageId, req.input.week) });
   }));
 
   router.get("/:villageId/topics/:key", requireAuth, validated(VillageTopicDetailSchema, async (req, res) => {
-    const q = req.input;
-    res.json({ data: await getTopicDetail(db, req.auth, q.villageId, q.key, q.week) });
+    res.json({ data: await getTopicDetail(db, req.auth, req.input.villageId, req.input.key, req.input.week) });
   }));
 
   return router;
