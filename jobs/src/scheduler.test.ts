@@ -5,7 +5,7 @@ import { dueSources } from "./scheduler";
 const NOW = new Date("2026-11-28T10:00:00Z");
 function source(over: Partial<SourceRow>): SourceRow {
   return {
-    id: 1, villageId: 1, platform: "x", accountId: "1", handle: null, name: null, settings: "{}", tokenEnc: "v1:x", refreshTokenEnc: null, tokenExpiresAt: null, cursor: null,
+    id: 1, villageId: 1, platform: "x", accountId: "1", handle: null, name: null, settings: {}, tokenEnc: "v1:x", refreshTokenEnc: null, tokenExpiresAt: null, cursor: null,
     status: "active", intervalMinutes: null, lastRunAt: null, lastSuccessAt: null, lastError: null, lastErrorAt: null,
     createdAt: NOW, updatedAt: NOW, ...over,
   };
@@ -27,7 +27,7 @@ describe("dueSources", () => {
 
 describe("dueSources after a rate limit", () => {
   it("waits until the recorded pause ends, then runs the source again", () => {
-    const paused = source({ lastRunAt: ago(60), settings: JSON.stringify({ rateLimit: { until: "2026-11-28T10:20:00.000Z", strikes: 2, estimated: true } }) });
+    const paused = source({ lastRunAt: ago(60), settings: { rateLimit: { until: "2026-11-28T10:20:00.000Z", strikes: 2, estimated: true } } });
     expect(dueSources([paused], NOW, 15)).toHaveLength(0);
     expect(dueSources([paused], new Date("2026-11-28T10:20:00Z"), 15)).toHaveLength(1);
   });

@@ -142,7 +142,7 @@ export async function seedDemoAlerts(db: Database, villageId: number, demoStart:
   const village = await getVillage(db, villageId);
   let n = 0;
   for (const c of await findRecentUrgentComments(db, villageId, new Date(0), demoStart)) {
-    const payload = JSON.stringify(formatUrgent(village!, c, null));
+    const payload = formatUrgent(village!, c, null);
     if (await enqueueAlert(db, { villageId, channelId: channel.id, kind: "urgent", dedupeKey: `urgent:${c.id}`, payload })) n++;
   }
   await markDemoAlertsSent(db, channel.id);

@@ -325,6 +325,17 @@ describe("channels", () => {
     expect(row.lastError).toContain("chat not found");
   });
 
+  it("fails a message whose stored payload is unreadable, naming it in the log, and still sends the others", async () => {
+    const { channel } = await addAlertChannel(env.db, CLI_ACTOR, villageId, { kind: "telegram", target: "-1006660000", events: ["digest"] });
+    const bad = await env.db.prisma.alertMessage.create({ data: { villageId, channelId: channel.id, kind: "spike", dedupeKey: "spike:rusak", payload: "{\"subject\": \"Lonjakan" } });
+    await queueTestAlert(env.db, CLI_ACTOR, villageId, channel.id);
+    const logs: string[] = [];
+    await dispatchAlerts(env.db, { now: () => new Date(), config: config(), log: (m) => logs.push(m) });
+    expect(await env.db.prisma.alertMessage.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({ state: "failed", lastError: "isi pesan yang tersimpan rusak; pesan ini tidak dapat dikirim" });
+    expect(logs.join("\n")).toContain(`AlertMessage.payload of message ${bad.id} is not an alert payload`);
+    expect(received.filter((r) => r.body.chat_id === "-1006660000").map((r) => String(r.body.text))).toEqual([expect.stringContaining("Pesan uji dari Suara Desa")]);
+  });
+
   it("holds non-urgent messages during quiet hours and knows when they end", () => {
     const ch = { quietStart: 22 * 60, quietEnd: 6 * 60 };
     // 23:30 in Jakarta is 16:30 UTC.

@@ -39,12 +39,12 @@ describe("runSource", () => {
     const flagged = await db.prisma.comment.findMany({ where: { villageId, fromVillage: true }, select: { externalId: true } });
     expect(flagged.map((c) => c.externalId)).toEqual(["1993000888888888888"]);
     const src = (await getSource(db, sourceId))!;
-    expect(JSON.parse(src.settings).xUsage).toEqual({ month: "2026-11", postsRead: r.postsRead });
+    expect(src.settings.xUsage).toEqual({ month: "2026-11", postsRead: r.postsRead });
     // 5 mentions + 1 village post + 1 reply the search finds: the village's own answer, which does
     // not mention the village; the residents' replies came with the mentions and are not read again.
     expect(r.postsRead).toBe(5 + 1 + 1);
     expect(src.lastSuccessAt).not.toBeNull();
-    expect(src.cursor).toMatch(/"sinceId":"1993001122334455667"/);
+    expect(src.cursor).toMatchObject({ platform: "x", mentions: { sinceId: "1993001122334455667" } });
     const job = await db.prisma.jobRun.findFirstOrThrow({ where: { sourceId } });
     expect(job).toMatchObject({ kind: "ingest", status: "ok", new: 4 });
     expect(JSON.parse(job.details!)).toMatchObject({ done: true, postsRead: r.postsRead });
@@ -65,6 +65,19 @@ describe("runSource", () => {
     expect((await storedIds(db, villageId, "instagram")).length).toBe(5);
     const own = await db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId: "17890000000000011" } });
     expect(own.fromVillage).toBe(true);
+  });
+
+  it("a hand-broken settings or cursor text does not stop the source: a fresh pass with defaults, and the settings text is kept", async () => {
+    const { db } = temp;
+    const villageId = await createVillage(db);
+    const sourceId = await createApiSource(db, villageId, "x", fixtureDataset(), TOKEN);
+    await db.prisma.source.update({ where: { id: sourceId }, data: { settings: "{windowDays: 3", cursor: "{\"v\":1,\"phase\":\"posts\"" } });
+    const r = await runSource(db, sourceId, opts());
+    expect(r).toMatchObject({ status: "ok", done: true, error: null });
+    expect((await storedIds(db, villageId, "x")).length).toBe(4);
+    const src = (await getSource(db, sourceId))!;
+    expect(src.settings).toEqual({ unreadable: "{windowDays: 3", xUsage: { month: "2026-11", postsRead: r.postsRead } });
+    expect(src.cursor).toMatchObject({ platform: "x", phase: "mentions", cycleStart: null });
   });
 
   it("a wrong token marks the source 'perlu login ulang' and records a failed JobRun", async () => {
@@ -113,7 +126,7 @@ describe("runSource", () => {
       // Limited again: the pause doubles.
       const second = await runSource(db, sourceId, { ...opts(), graphUrl: limited.graphBaseUrl });
       expect(second.retryAt).toBe("2026-11-24T06:30:00.000Z");
-      expect(JSON.parse((await getSource(db, sourceId))!.settings).rateLimit).toEqual({ until: "2026-11-24T06:30:00.000Z", strikes: 2, estimated: true });
+      expect((await getSource(db, sourceId))!.settings.rateLimit).toEqual({ until: "2026-11-24T06:30:00.000Z", strikes: 2, estimated: true });
     } finally {
       await limited.close();
     }
@@ -129,7 +142,7 @@ describe("runSource", () => {
     // A good run ends the pause.
     const ok = await runSource(db, sourceId, opts());
     expect(ok.status).toBe("ok");
-    expect(JSON.parse((await getSource(db, sourceId))!.settings).rateLimit).toBeUndefined();
+    expect((await getSource(db, sourceId))!.settings.rateLimit).toBeUndefined();
   });
 
   it("says what it waits for, until when (village time) and how long is left, while waiting out a short limit", async () => {

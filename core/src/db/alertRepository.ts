@@ -3,6 +3,7 @@
 // mid-send leaves a row that is retried when its lease ends), then records the outcome.
 import type { Database } from "./client";
 import { URGENT_SQL } from "./effectiveLabels";
+import { alertPayloadColumn, JsonColumnError, type AlertPayload } from "./jsonColumns";
 import { sqlAll, sqlRun } from "./sql";
 
 export interface AlertChannelRow {
@@ -42,12 +43,13 @@ export async function setAlertChannelEnabled(db: Database, villageId: number, id
 /** Adds a message unless the channel already has one with this key; returns whether it was added. */
 export async function enqueueAlert(
   db: Database,
-  m: { villageId: number; channelId: number; kind: string; dedupeKey: string; payload: string; notBefore?: Date },
+  m: { villageId: number; channelId: number; kind: string; dedupeKey: string; payload: AlertPayload; notBefore?: Date },
 ): Promise<boolean> {
   const now = new Date();
+  const { notBefore, ...row } = m;
   const n = await sqlRun(db, `INSERT INTO "AlertMessage" ("villageId", "channelId", kind, "dedupeKey", payload, state, attempts, "nextAttemptAt", "createdAt")
     VALUES (@villageId, @channelId, @kind, @dedupeKey, @payload, 'pending', 0, @nextAttemptAt, @now)
-    ON CONFLICT ("channelId", "dedupeKey") DO NOTHING`, { ...m, nextAttemptAt: m.notBefore ?? now, now });
+    ON CONFLICT ("channelId", "dedupeKey") DO NOTHING`, { ...row, payload: alertPayloadColumn.serialise(m.payload), nextAttemptAt: notBefore ?? now, now });
   return n > 0;
 }
 
@@ -75,14 +77,27 @@ export async function findRecentUrgentComments(db: Database, villageId: number, 
   return rows.map((r) => ({ ...r, id: Number(r.id), publishedAt: new Date(r.publishedAt), createdAt: new Date(r.createdAt) }));
 }
 
-export interface ClaimedMessage {
+/**
+ * A claimed outbox row. Its payload is parsed here; one whose stored text is not an alert payload
+ * comes back with `payload: null` and the reason, so the dispatcher fails that message and sends
+ * the rest (a throw would hold every village's alerts behind one bad row).
+ */
+export type ClaimedMessage = {
   id: number;
   villageId: number;
   channelId: number;
   kind: string;
   dedupeKey: string;
-  payload: string;
   attempts: number;
+} & ({ payload: AlertPayload } | { payload: null; unreadable: JsonColumnError });
+
+function readPayload(text: string, id: number): { payload: AlertPayload } | { payload: null; unreadable: JsonColumnError } {
+  try {
+    return { payload: alertPayloadColumn.parse(text, `message ${id}`) };
+  } catch (err) {
+    if (err instanceof JsonColumnError) return { payload: null, unreadable: err };
+    throw err;
+  }
 }
 
 /**
@@ -91,14 +106,14 @@ export interface ClaimedMessage {
  * state, so two dispatchers never both claim a row.
  */
 export async function claimDueAlerts(db: Database, now: Date, leaseMs: number, limit: number): Promise<ClaimedMessage[]> {
-  const due = await sqlAll<ClaimedMessage & { state: string }>(db, `SELECT id, "villageId", "channelId", kind, "dedupeKey", payload, attempts, state FROM "AlertMessage"
+  const due = await sqlAll<{ id: number; villageId: number; channelId: number; kind: string; dedupeKey: string; payload: string; attempts: number; state: string }>(db, `SELECT id, "villageId", "channelId", kind, "dedupeKey", payload, attempts, state FROM "AlertMessage"
     WHERE (state = 'pending' AND "nextAttemptAt" <= @now) OR (state = 'sending' AND "leaseUntil" < @now)
     ORDER BY "nextAttemptAt", id LIMIT ${Math.floor(limit)}`, { now });
   const claimed: ClaimedMessage[] = [];
   for (const m of due) {
     const n = await sqlRun(db, `UPDATE "AlertMessage" SET state = 'sending', "leaseUntil" = @lease, attempts = attempts + 1
       WHERE id = @id AND (state = 'pending' OR (state = 'sending' AND "leaseUntil" < @now))`, { id: m.id, lease: new Date(now.getTime() + leaseMs), now });
-    if (n > 0) claimed.push({ id: Number(m.id), villageId: Number(m.villageId), channelId: Number(m.channelId), kind: m.kind, dedupeKey: m.dedupeKey, payload: m.payload, attempts: Number(m.attempts) + 1 });
+    if (n > 0) claimed.push({ id: Number(m.id), villageId: Number(m.villageId), channelId: Number(m.channelId), kind: m.kind, dedupeKey: m.dedupeKey, attempts: Number(m.attempts) + 1, ...readPayload(m.payload, Number(m.id)) });
   }
   return claimed;
 }

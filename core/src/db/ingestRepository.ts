@@ -13,6 +13,8 @@ import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
 import { timed, type IngestTimings } from "../ingest/timings";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
 import type { StoredAnalysis } from "../ingest/storedAnalysis";
+import type { SourceCursor } from "../ingest/cursors";
+import { alertPayloadColumn, sourceCursorColumn, type AlertPayload } from "./jsonColumns";
 
 export interface PostRow { platform: string; externalId: string; text: string; url: string | null; publishedAt: Date }
 
@@ -30,7 +32,7 @@ export interface CommentRow {
   likeCount: number;
   fromVillage: boolean;
   /** The urgent alert's payload when a new comment is urgent and recent enough to warn about (store.ts decides). */
-  urgentAlert: string | null;
+  urgentAlert: AlertPayload | null;
   analysis: StoredAnalysis;
 }
 
@@ -194,8 +196,11 @@ export interface IngestBatch {
   posts: PostRow[];
   comments: CommentRow[];
   likeUpdates: Array<{ id: number; likeCount: number }>;
-  cursor?: string | null;
+  cursor?: SourceCursor | null;
 }
+
+/** The stored text of a batch's cursor (null clears it). */
+const cursorText = (cursor: SourceCursor | null) => (cursor === null ? null : sourceCursorColumn.serialise(cursor));
 
 /** Counts a batch's outcome from the rows as they were inside its transaction. */
 function outcome(input: IngestBatch, before: Map<string, ExistingComment>): IngestBatchResult {
@@ -267,7 +272,7 @@ async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: In
       ids.push(id);
       // Only new comments: a stored one may carry an official's urgency correction (the end of the run
       // reconciles those with the effective labels).
-      if (c.urgentAlert && !before.has(commentKey(c))) sqliteStatement(raw, ENQUEUE_URGENT_SQL).run({ villageId, dedupeKey: `urgent:${id}`, payload: c.urgentAlert, now });
+      if (c.urgentAlert && !before.has(commentKey(c))) sqliteStatement(raw, ENQUEUE_URGENT_SQL).run({ villageId, dedupeKey: `urgent:${id}`, payload: alertPayloadColumn.serialise(c.urgentAlert), now });
       if (before.has(commentKey(c))) s.deleteModelTopics.run(id);
       for (const t of c.analysis.topics) s.insertTopic.run(id, t.topicId, t.score, now);
     }
@@ -277,7 +282,7 @@ async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: In
       s.dropEmptyRollups.run({ villageId, days: JSON.stringify(result.days) });
       s.bumpVersion.run({ villageId });
     }
-    if (input.sourceId != null && input.cursor !== undefined) s.saveCursor.run(input.cursor, now, input.sourceId);
+    if (input.sourceId != null && input.cursor !== undefined) s.saveCursor.run(cursorText(input.cursor), now, input.sourceId);
     return result;
   });
   // IMMEDIATE: the write lock is taken before the look-up, so another process's import cannot
@@ -376,7 +381,7 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
     await replaceModelTopicsPg(client, withIds, now);
     for (const c of comments) {
       if (c.urgentAlert && !before.has(commentKey(c))) {
-        await pgQuery(client, ENQUEUE_URGENT_SQL, { villageId, dedupeKey: `urgent:${ids.get(commentKey(c))}`, payload: c.urgentAlert, now });
+        await pgQuery(client, ENQUEUE_URGENT_SQL, { villageId, dedupeKey: `urgent:${ids.get(commentKey(c))}`, payload: alertPayloadColumn.serialise(c.urgentAlert), now });
       }
     }
     for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: 1, ids: rows.map((r) => r.id) });
@@ -390,7 +395,7 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
   }
   if (input.sourceId != null && input.cursor !== undefined) {
     await pgQuery(client, `UPDATE "Source" SET cursor = @cursor, "updatedAt" = @now WHERE id = @sourceId`,
-      { cursor: input.cursor, now, sourceId: input.sourceId });
+      { cursor: cursorText(input.cursor), now, sourceId: input.sourceId });
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // process to start (server, worker, CLI) or by the schedulers' ticks, instead of "running" forever.
 import os from "node:os";
 import type { Database } from "./client";
+import { jobRunDetailsColumn, type JobRunDetails } from "./jsonColumns";
 
 export type JobKind = "import" | "ingest" | "retag" | "rollup" | "report";
 export type JobStatus = "ok" | "partial" | "failed";
@@ -50,7 +51,7 @@ export async function touchJobRun(db: Database, id: number): Promise<void> {
 export async function finishJobRun(
   db: Database,
   id: number,
-  result: { status: JobStatus; read: number; new: number; updated: number; rejected: number; error?: string | null; details?: unknown },
+  result: { status: JobStatus; read: number; new: number; updated: number; rejected: number; error?: string | null; details?: JobRunDetails },
 ): Promise<void> {
   const timer = live.get(id);
   if (timer) clearInterval(timer);
@@ -66,7 +67,7 @@ export async function finishJobRun(
       updated: result.updated,
       rejected: result.rejected,
       error: result.error ?? null,
-      details: result.details === undefined ? null : JSON.stringify(result.details),
+      details: result.details === undefined ? null : jobRunDetailsColumn.serialise(result.details),
     },
   });
 }
@@ -137,14 +138,15 @@ export async function findLastFetch(db: Database, villageId: number): Promise<{ 
  * also a heartbeat. `updated` carries `done`, `details.total` the total.
  */
 export async function recordJobProgress(db: Database, id: number, done: number, total: number): Promise<void> {
-  await db.prisma.jobRun.update({ where: { id }, data: { updated: done, heartbeatAt: new Date(), details: JSON.stringify({ total }) } });
+  await db.prisma.jobRun.update({ where: { id }, data: { updated: done, heartbeatAt: new Date(), details: jobRunDetailsColumn.serialise({ total }) } });
 }
 
 /** The latest run of one kind in a village, with its progress. */
 export async function findLastVillageRun(db: Database, villageId: number, kind: JobKind) {
-  return db.prisma.jobRun.findFirst({
+  const run = await db.prisma.jobRun.findFirst({
     where: { villageId, kind },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     select: { id: true, status: true, startedAt: true, finishedAt: true, updated: true, error: true, details: true },
   });
+  return run && { ...run, details: jobRunDetailsColumn.parse(run.details) };
 }

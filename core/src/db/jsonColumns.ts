@@ -2,7 +2,16 @@
 // codec here: a zod schema for what may be stored, one serialise and one parse, and what a value
 // that does not parse reads as — so a malformed row never reaches a presenter as `any`.
 import { z } from "zod";
+import { sourceCursorSchemas, type SourceCursor } from "../ingest/cursors";
 import type { PiiSpan } from "../nlp/types";
+
+/** A stored value its column's schema refuses: the message names the column and the row. */
+export class JsonColumnError extends Error {
+  constructor(readonly column: string, readonly where: string | undefined, detail: string) {
+    super(`${column}${where ? ` of ${where}` : ""} ${detail}`);
+    this.name = "JsonColumnError";
+  }
+}
 
 /** One JSON string column: the only place its text is parsed or written. */
 export interface JsonColumn<T> {
@@ -63,7 +72,7 @@ export const resolutionDaysColumn = jsonColumn(
   {
     empty: () => ({}),
     invalid: (_text, where) => {
-      throw new Error(`ServiceLevel.resolutionDays${where ? ` of ${where}` : ""} is not JSON`);
+      throw new JsonColumnError("ServiceLevel.resolutionDays", where, "is not JSON");
     },
   },
 );
@@ -73,8 +82,8 @@ export const alertEventsColumn = jsonColumn(
   z.unknown().transform((v) => (Array.isArray(v) ? v.map(String) : [])),
   {
     empty: () => [],
-    invalid: (text) => {
-      throw new Error(`AlertChannel.events is not JSON: ${text}`);
+    invalid: (text, where) => {
+      throw new JsonColumnError("AlertChannel.events", where, `is not JSON: ${text}`);
     },
   },
 );
@@ -88,15 +97,111 @@ export const auditDetailsColumn = jsonColumn(z.custom<Record<string, unknown> | 
 /** InstallSecret.pseudonymChain: the earlier pseudonym secrets, oldest first. */
 export const pseudonymChainColumn = jsonColumn(z.array(z.string()), {
   empty: () => [],
-  invalid: () => {
-    throw new Error("InstallSecret.pseudonymChain is not a JSON string array");
+  invalid: (_text, where) => {
+    throw new JsonColumnError("InstallSecret.pseudonymChain", where, "is not a JSON string array");
   },
 });
 
 /** Topic.keywords: the keyword and stem rules of a topic. */
 export const topicKeywordsColumn = jsonColumn(z.array(z.string()), {
   empty: () => [],
-  invalid: (text) => {
-    throw new Error(`Topic.keywords is not a JSON string array: ${text}`);
+  invalid: (text, where) => {
+    throw new JsonColumnError("Topic.keywords", where, `is not a JSON string array: ${text}`);
   },
 });
+
+/** Source.settings as stored: per-source options and the run bookkeeping kept beside them. */
+const sourceSettingsSchema = z.looseObject({
+  /** Days of history a pass covers (connector default when absent or outside 1–90). */
+  windowDays: z.number().min(1).max(90).optional().catch(undefined),
+  /** Connected through a login ("x" or "meta") rather than a pasted token. */
+  oauth: z.enum(["x", "meta"]).optional().catch(undefined),
+  /** Back-off after a rate-limited run: no scheduled run before `until`. */
+  rateLimit: z.object({ until: z.string(), strikes: z.number().int().min(0), estimated: z.boolean() }).optional().catch(undefined),
+  /** Posts read this calendar month (UTC), which X bills. */
+  xUsage: z.object({ month: z.string(), postsRead: z.number().min(0) }).optional().catch(undefined),
+  /** Text found in the column that was not a JSON object, kept so the next write does not lose it. */
+  unreadable: z.string().optional(),
+});
+export type SourceSettings = z.output<typeof sourceSettingsSchema>;
+
+/**
+ * Source.settings. A bad row must not stop ingestion (the scheduler reads every village's sources
+ * at once), so nothing here throws: an option that does not fit its schema reads as absent (the
+ * default applies), and text that is not a JSON object reads as `{ unreadable: text }`, which the
+ * next settings write carries along instead of losing it.
+ */
+export const sourceSettingsColumn = jsonColumn(sourceSettingsSchema, {
+  empty: () => ({}),
+  invalid: (text) => ({ unreadable: text }),
+});
+
+/**
+ * Source.cursor, in the shape of the source's platform. A cursor that does not fit (hand-edited,
+ * written by an older cursor version, another platform's) reads as null: the connector starts a
+ * fresh pass. That is safe because every item is upserted on its key, so re-reading costs API
+ * calls but never duplicates or loses a comment.
+ */
+export const sourceCursorColumn = {
+  parse(text: string | null, platform: string): SourceCursor | null {
+    return cursorColumns.get(platform)?.parse(text) ?? null;
+  },
+  serialise: (value: SourceCursor): string => JSON.stringify(value),
+};
+const cursorColumns = new Map(Object.entries(sourceCursorSchemas).map(([platform, schema]) =>
+  [platform, jsonColumn(schema.nullable(), { empty: () => null, invalid: () => null })]));
+
+const alertPayloadSchema = z.object({
+  subject: z.string(),
+  text: z.string(),
+  link: z.string().nullable(),
+  /** Urgent alerts ignore quiet hours. */
+  urgent: z.boolean(),
+  /** A stored report to attach (the Monday digest). */
+  reportId: z.number().int().nullable().optional(),
+});
+/** What a message carries; each sender renders it for its channel. */
+export type AlertPayload = z.output<typeof alertPayloadSchema>;
+
+/**
+ * AlertMessage.payload. A payload that does not parse throws, naming the message: sending a guess
+ * to a village official is worse than not sending (the dispatcher marks that message failed and
+ * goes on with the others).
+ */
+export const alertPayloadColumn = jsonColumn(alertPayloadSchema, {
+  empty: () => {
+    throw new JsonColumnError("AlertMessage.payload", undefined, "is empty");
+  },
+  invalid: (text, where) => {
+    throw new JsonColumnError("AlertMessage.payload", where, `is not an alert payload: ${text.slice(0, 200)}`);
+  },
+});
+
+const count = z.number().int().min(0);
+/** One wait of a run (rate limit or temporary error) before its next try. */
+const retryWaitSchema = z.object({ reason: z.enum(["transient", "rate_limit"]), ms: z.number(), attempt: count, error: z.string() });
+export type RetryWait = z.output<typeof retryWaitSchema>;
+const jobRunDetailsSchema = z.union([
+  // An API ingest run (runSource).
+  z.strictObject({
+    pages: count, postsRead: count, done: z.boolean(), unchanged: count, waits: z.array(retryWaitSchema),
+    rateLimitResetAt: z.string().nullable().optional(), retryAt: z.string().nullable().optional(), retryEstimated: z.boolean().optional(),
+  }),
+  // A file or WhatsApp import: what was refused, line by line (the first 100).
+  z.strictObject({
+    file: z.string().optional(), format: z.literal("whatsapp").optional(), chatName: z.string().optional(), skipped: count.optional(),
+    notices: z.array(z.string()), rejectedRows: z.array(z.object({ line: count, reason: z.string() })),
+  }),
+  // A re-analysis (also its progress while it runs).
+  z.strictObject({ total: count, modelVersion: z.string().optional() }),
+  // The Monday report of one village.
+  z.strictObject({ week: z.string(), skipped: z.string().optional(), reportId: z.number().int().optional(), bytes: count.optional() }),
+]);
+/** What a finished (or progressing) job records beside its counts. */
+export type JobRunDetails = z.output<typeof jobRunDetailsSchema>;
+
+/**
+ * JobRun.details: a run's diagnostics. The counts, status and error are columns of their own, so
+ * details that do not parse read as null (none) rather than hiding the run or its progress screen.
+ */
+export const jobRunDetailsColumn = jsonColumn(jobRunDetailsSchema.nullable(), { empty: () => null, invalid: () => null });

@@ -2,32 +2,48 @@
 // Tokens are stored sealed (tokenEnc); nothing here ever decrypts them.
 import type { Database } from "./client";
 import type { Source } from "./generated/client";
+import type { SourceCursor } from "../ingest/cursors";
+import { sourceCursorColumn, sourceSettingsColumn, type SourceSettings } from "./jsonColumns";
 
 export type SourceStatus = "active" | "paused" | "error" | "needs_login";
 
-/** A Source row as stored (the Prisma model type; no copy to keep in step with the schema). */
-export type SourceRow = Source;
+/** A Source row with its JSON columns parsed (the Prisma model type otherwise, no copy to keep in step). */
+export type SourceRow = Omit<Source, "settings" | "cursor"> & { settings: SourceSettings; cursor: SourceCursor | null };
+
+function toSourceRow(row: Source): SourceRow {
+  return { ...row, settings: sourceSettingsColumn.parse(row.settings), cursor: sourceCursorColumn.parse(row.cursor, row.platform) };
+}
+const orNull = (row: Source | null) => (row ? toSourceRow(row) : null);
+
+/** The stored text of the JSON columns a patch sets (others untouched). */
+function jsonData(patch: { settings?: SourceSettings; cursor?: SourceCursor | null }) {
+  return {
+    ...(patch.settings ? { settings: sourceSettingsColumn.serialise(patch.settings) } : {}),
+    ...(patch.cursor !== undefined ? { cursor: patch.cursor === null ? null : sourceCursorColumn.serialise(patch.cursor) } : {}),
+  };
+}
 
 export interface LastRunRow { sourceId: number; status: string; startedAt: Date; finishedAt: Date | null; read: number; new: number; updated: number; rejected: number; error: string | null }
 
 /** One source, or null. */
 export async function getSource(db: Database, id: number): Promise<SourceRow | null> {
-  return db.prisma.source.findUnique({ where: { id } });
+  return orNull(await db.prisma.source.findUnique({ where: { id } }));
 }
 
 /** Sources of a village, oldest first. */
 export async function listSources(db: Database, villageId: number): Promise<SourceRow[]> {
-  return db.prisma.source.findMany({ where: { villageId }, orderBy: { id: "asc" } });
+  return (await db.prisma.source.findMany({ where: { villageId }, orderBy: { id: "asc" } })).map(toSourceRow);
 }
 
 /** API sources the scheduler may run (not paused, with a token). */
 export async function listSchedulableSources(db: Database): Promise<SourceRow[]> {
-  return db.prisma.source.findMany({ where: { platform: { in: ["x", "facebook", "instagram"] }, status: { not: "paused" }, tokenEnc: { not: null } }, orderBy: { id: "asc" } });
+  const rows = await db.prisma.source.findMany({ where: { platform: { in: ["x", "facebook", "instagram"] }, status: { not: "paused" }, tokenEnc: { not: null } }, orderBy: { id: "asc" } });
+  return rows.map(toSourceRow);
 }
 
 /** The source with this (village, platform, account), if any. */
 export async function findSourceByAccount(db: Database, villageId: number, platform: string, accountId: string): Promise<SourceRow | null> {
-  return db.prisma.source.findUnique({ where: { villageId_platform_accountId: { villageId, platform, accountId } } });
+  return orNull(await db.prisma.source.findUnique({ where: { villageId_platform_accountId: { villageId, platform, accountId } } }));
 }
 
 export interface SourceInput {
@@ -38,12 +54,12 @@ export interface SourceInput {
   name?: string | null;
   tokenEnc?: string | null;
   intervalMinutes?: number | null;
-  settings?: Record<string, unknown>;
+  settings?: SourceSettings;
 }
 
 /** Inserts a source. */
 export async function createSource(db: Database, input: SourceInput): Promise<SourceRow> {
-  return db.prisma.source.create({
+  return toSourceRow(await db.prisma.source.create({
     data: {
       villageId: input.villageId,
       platform: input.platform,
@@ -52,9 +68,9 @@ export async function createSource(db: Database, input: SourceInput): Promise<So
       name: input.name ?? null,
       tokenEnc: input.tokenEnc ?? null,
       intervalMinutes: input.intervalMinutes ?? null,
-      settings: JSON.stringify(input.settings ?? {}),
+      settings: sourceSettingsColumn.serialise(input.settings ?? {}),
     },
-  });
+  }));
 }
 
 /**
@@ -77,11 +93,11 @@ export async function ensureSource(db: Database, input: { villageId: number; pla
 
 /** A demo source (no token, status "demo": the scheduler skips it), created when missing. */
 export async function ensureDemoSource(db: Database, input: { villageId: number; platform: string; accountId: string; handle: string | null; name: string | null }): Promise<SourceRow> {
-  return db.prisma.source.upsert({
+  return toSourceRow(await db.prisma.source.upsert({
     where: { villageId_platform_accountId: { villageId: input.villageId, platform: input.platform, accountId: input.accountId } },
     create: { ...input, status: "demo" },
     update: {},
-  });
+  }));
 }
 
 export interface SourcePatch {
@@ -93,14 +109,14 @@ export interface SourcePatch {
   tokenExpiresAt?: Date | null;
   intervalMinutes?: number | null;
   status?: SourceStatus;
-  settings?: Record<string, unknown>;
-  cursor?: string | null;
+  settings?: SourceSettings;
+  cursor?: SourceCursor | null;
 }
 
 /** Updates the given fields of a source. */
 export async function updateSource(db: Database, id: number, patch: SourcePatch): Promise<SourceRow> {
-  const { settings, ...rest } = patch;
-  return db.prisma.source.update({ where: { id }, data: { ...rest, ...(settings ? { settings: JSON.stringify(settings) } : {}) } });
+  const { settings, cursor, ...rest } = patch;
+  return toSourceRow(await db.prisma.source.update({ where: { id }, data: { ...rest, ...jsonData({ settings, cursor }) } }));
 }
 
 /**
@@ -128,7 +144,7 @@ export async function deleteSource(db: Database, id: number): Promise<boolean> {
 export async function recordRunResult(
   db: Database,
   id: number,
-  result: { at: Date; ok: boolean; error: string | null; status: SourceStatus; settings?: Record<string, unknown> },
+  result: { at: Date; ok: boolean; error: string | null; status: SourceStatus; settings?: SourceSettings },
 ): Promise<void> {
   await db.prisma.source.update({
     where: { id },
@@ -136,7 +152,7 @@ export async function recordRunResult(
       lastRunAt: result.at,
       status: result.status,
       ...(result.ok ? { lastSuccessAt: result.at, lastError: null, lastErrorAt: null } : { lastError: result.error, lastErrorAt: result.at }),
-      ...(result.settings ? { settings: JSON.stringify(result.settings) } : {}),
+      ...jsonData({ settings: result.settings }),
     },
   });
 }

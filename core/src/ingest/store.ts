@@ -17,6 +17,7 @@ import { syncCases } from "../services/caseService";
 import { formatUrgent, isRecentForAlert, queueUrgentAlerts } from "../services/alertService";
 import { timedAsync, type IngestTimings } from "./timings";
 import type { IncomingComment, IncomingPost } from "./types";
+import type { SourceCursor } from "./cursors";
 
 export { toStoredAnalysis } from "./storedAnalysis";
 
@@ -54,7 +55,7 @@ export interface PreparedBatch {
   unchanged: number;
 }
 
-export interface BatchInput { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: string | null }
+export interface BatchInput { villageId: number; sourceId: number | null; posts: IncomingPost[]; comments: IncomingComment[]; cursor?: SourceCursor | null }
 
 /**
  * The first half of storeBatch(): a look-up decides what to analyse (the costly part, done outside
@@ -120,7 +121,7 @@ export async function writePrepared(db: Database, p: PreparedBatch, analyses: St
     const fromVillage = own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase()));
     // An urgent resident comment gets its outbox rows in the transaction that stores it (if new).
     const urgentAlert = stored.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
-      ? JSON.stringify(formatUrgent(villageInfo, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null))
+      ? formatUrgent(villageInfo, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null)
       : null;
     return {
       platform: c.platform,

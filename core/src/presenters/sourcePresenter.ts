@@ -9,20 +9,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function xPostsRead(row: SourceRow, now: Date): number | null {
   if (row.platform !== "x") return null;
-  try {
-    const usage = (JSON.parse(row.settings) as { xUsage?: { month?: string; postsRead?: number } }).xUsage;
-    return usage?.month === now.toISOString().slice(0, 7) ? (usage.postsRead ?? 0) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function settingsSay(row: SourceRow, key: string): boolean {
-  try {
-    return Boolean((JSON.parse(row.settings) as Record<string, unknown>)[key]);
-  } catch {
-    return false;
-  }
+  const usage = row.settings.xUsage;
+  return usage?.month === now.toISOString().slice(0, 7) ? usage.postsRead : 0;
 }
 
 /** Builds the DTO of a source. */
@@ -45,6 +33,6 @@ export function presentSource(row: SourceRow, extra: { lastRun?: LastRunRow | nu
     lastRun: run ? { status: run.status, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt), read: run.read, new: run.new, updated: run.updated, rejected: run.rejected } : null,
     comments: extra.comments ?? 0,
     xPostsReadThisMonth: xPostsRead(row, extra.now ?? new Date()),
-    connected: settingsSay(row, "oauth"),
+    connected: row.settings.oauth !== undefined,
   };
 }

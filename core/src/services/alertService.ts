@@ -18,7 +18,7 @@ import { findTopicsForVillage } from "../db/topicRepository";
 import { computeWeeklyOverview } from "./overviewService";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, notFound } from "../errors";
-import { alertEventsColumn, piiSpansColumn } from "../db/jsonColumns";
+import { alertEventsColumn, piiSpansColumn, type AlertPayload } from "../db/jsonColumns";
 import { redactPersonalData } from "../nlp/pii";
 import { extractPlaces } from "../nlp/places";
 import { assertCanManageSources } from "../policies/access";
@@ -30,16 +30,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_EVENTS = ["urgent", "spike", "digest", "sourceHealth"] as const;
 export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
-/** What a message carries; each sender renders it for its channel. */
-export interface AlertPayload {
-  subject: string;
-  text: string;
-  link: string | null;
-  /** Urgent alerts ignore quiet hours. */
-  urgent: boolean;
-  /** A stored report to attach (the Monday digest). */
-  reportId?: number | null;
-}
+export type { AlertPayload };
 
 /** How recent an urgent comment must be to alert (older ones imported late are history, not news). */
 const URGENT_WINDOW_MS = 48 * 3_600_000;
@@ -166,7 +157,7 @@ export async function queueTestAlert(db: Database, auth: AuthContext | undefined
   const v = await villageOrThrow(db, villageId);
   await enqueueAlert(db, {
     villageId, channelId, kind: "test", dedupeKey: `test:${now.getTime()}`,
-    payload: JSON.stringify({ subject: `Pesan uji Suara Desa — Desa ${v.name}`, text: `Pesan uji dari Suara Desa untuk Desa ${v.name}. Saluran ini akan menerima peringatan desa.`, link: appLink("/"), urgent: true } satisfies AlertPayload),
+    payload: { subject: `Pesan uji Suara Desa — Desa ${v.name}`, text: `Pesan uji dari Suara Desa untuk Desa ${v.name}. Saluran ini akan menerima peringatan desa.`, link: appLink("/"), urgent: true },
   });
 }
 
@@ -212,7 +203,7 @@ export async function queueUrgentAlerts(db: Database, villageId: number, now = n
   const comments = await findRecentUrgentComments(db, villageId, since, new Date(now.getTime() - URGENT_WINDOW_MS));
   let queued = 0;
   for (const c of comments) {
-    const payload = JSON.stringify(formatUrgent(village, c, null));
+    const payload = formatUrgent(village, c, null);
     for (const ch of channels) {
       // The backlog stored before a channel existed is not news to it.
       if (c.createdAt < ch.createdAt) continue;
@@ -258,7 +249,7 @@ export async function queueSourceHealthAlerts(db: Database, villageId: number, n
           text: `⚠️ Sumber data bermasalah — Desa ${village.name}\n${name}: ${why}.\nTerakhir berhasil: ${s.lastSuccessAt ? time(s.lastSuccessAt) : "belum pernah"}.\nPerbaiki di Sumber Data: ${appLink("/sumber")}`,
           link: appLink("/sumber"), urgent: false,
         };
-        if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:down:${since.toISOString()}`, payload: JSON.stringify(payload) })) queued++;
+        if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:down:${since.toISOString()}`, payload })) queued++;
       } else {
         // Recovered: every outage reported on this channel before the latest success gets its "pulih".
         for (const key of await findDedupeKeys(db, ch.id, `health:${s.id}:down:`)) {
@@ -269,7 +260,7 @@ export async function queueSourceHealthAlerts(db: Database, villageId: number, n
             text: `✅ Sumber data pulih — Desa ${village.name}\n${name} kembali mengambil komentar (${time(s.lastSuccessAt)}).`,
             link: appLink("/sumber"), urgent: false,
           };
-          if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:up:${at}`, payload: JSON.stringify(payload) })) queued++;
+          if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:up:${at}`, payload })) queued++;
         }
       }
     }
@@ -295,7 +286,7 @@ export async function queueWeeklyDigest(db: Database, villageId: number, week: s
     `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab terbuka, ${o.totals.overdue} terlambat.`,
     `Darurat: ${o.totals.intents.urgent} laporan. Laporan lengkap: ${appLink(`/?week=${week}`)}`,
   ];
-  const payload = JSON.stringify({ subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId } satisfies AlertPayload & { reportId: number | null });
+  const payload: AlertPayload = { subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };
   let queued = 0;
   for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "digest", dedupeKey: `digest:${week}`, payload })) queued++;
   return queued;
@@ -350,7 +341,7 @@ export async function queueSpikeAlerts(db: Database, villageId: number, now = ne
       text: [`📈 Lonjakan keluhan — Desa ${village.name}`, `${name}: ${k} komentar negatif hari ini (biasanya ${lambda.toLocaleString("id-ID", { maximumFractionDigits: 1 })} per hari dalam 8 minggu terakhir).`, ...examples, `Lihat: ${link}`].join("\n"),
       link, urgent: false,
     };
-    for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload: JSON.stringify(payload) })) queued++;
+    for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload })) queued++;
   }
   return queued;
 }

@@ -129,14 +129,8 @@ async function upsertConnected(
   const found = await findSourceByAccount(db, villageId, a.platform, a.accountId);
   let row: SourceRow;
   if (found) {
-    let settings: Record<string, unknown> = {};
-    try {
-      settings = JSON.parse(found.settings) as Record<string, unknown>;
-    } catch {
-      settings = {};
-    }
     row = await updateSource(db, found.id, {
-      ...sealed, handle: a.handle ?? found.handle, name: found.name ?? a.name, settings: { ...settings, oauth: a.login },
+      ...sealed, handle: a.handle ?? found.handle, name: found.name ?? a.name, settings: { ...found.settings, oauth: a.login },
       // A new login ends "perlu login ulang"; a paused source stays paused.
       ...(found.status === "needs_login" || found.status === "error" ? { status: "active" as const } : {}),
     });

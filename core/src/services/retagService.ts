@@ -7,6 +7,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { countStaleComments } from "../db/ingestRepository";
 import { findLastVillageRun } from "../db/jobRunRepository";
+import type { JobRunDetails } from "../db/jsonColumns";
 import { villageExists } from "../db/villageRepository";
 import { HttpError, notFound } from "../errors";
 import { getVillagePipeline } from "../ingest/villagePipeline";
@@ -25,13 +26,9 @@ type Auth = AuthContext | null | undefined;
 
 const RUN_STATUSES = new Set(["running", "ok", "partial", "failed", "abandoned"]);
 
-function totalOf(details: string | null, done: number): number {
-  try {
-    const total = (JSON.parse(details ?? "{}") as { total?: unknown }).total;
-    return typeof total === "number" ? Math.max(total, done) : done;
-  } catch {
-    return done;
-  }
+/** The run's total as recorded with its progress (never below what is done). */
+function totalOf(details: JobRunDetails | null, done: number): number {
+  return details && "total" in details ? Math.max(details.total, done) : done;
 }
 
 /** How many comments wait for a re-analysis and how the latest one went (admins and pimpinan). */

@@ -61,15 +61,6 @@ export interface SourceChanges {
   status?: "active" | "paused";
 }
 
-function parseSettings(raw: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** The DTO of one source with its last run and comment count. */
 export async function presentSourceById(db: Database, id: number): Promise<SourceDTO> {
   const row = await getSource(db, id);
@@ -130,7 +121,7 @@ export async function editSource(db: Database, auth: Auth, id: number, changes: 
     patch.tokenEnc = sealSecret(changes.token);
     patch.refreshTokenEnc = null;
     patch.tokenExpiresAt = null;
-    const { oauth: _login, ...settings } = parseSettings(row.settings);
+    const { oauth: _login, ...settings } = row.settings;
     if (_login !== undefined) patch.settings = settings;
     if (row.status === "needs_login" || row.status === "error") patch.status = "active";
   }

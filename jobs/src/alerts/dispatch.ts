@@ -9,7 +9,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { claimDueAlerts, deferAlert, findAlertChannel, findAlertChannels, markAlertFailed, markAlertSent } from "@suara-desa/core/db/alertRepository";
 import { getVillage } from "@suara-desa/core/db/villageRepository";
 import { getReportContent } from "@suara-desa/core/db/reportRepository";
-import { queueSourceHealthAlerts, queueSpikeAlerts, queueUrgentAlerts, quietUntil, withUrgentLink, type AlertPayload } from "@suara-desa/core/services/alertService";
+import { queueSourceHealthAlerts, queueSpikeAlerts, queueUrgentAlerts, quietUntil, withUrgentLink } from "@suara-desa/core/services/alertService";
 import { sendAlert, type AlertConfig, type SendContext } from "./senders";
 
 export const MAX_ATTEMPTS = 8;
@@ -55,7 +55,13 @@ export async function dispatchAlerts(db: Database, opts: DispatchOptions = {}): 
       result.failed++;
       continue;
     }
-    const payload = await withUrgentLink(db, m.villageId, m.dedupeKey, JSON.parse(m.payload) as AlertPayload);
+    if (m.payload === null) {
+      await markAlertFailed(db, m.id, "isi pesan yang tersimpan rusak; pesan ini tidak dapat dikirim", null);
+      result.failed++;
+      opts.log?.(`alert ${m.id} (${ch.kind}) failed: ${m.unreadable.message}`);
+      continue;
+    }
+    const payload = await withUrgentLink(db, m.villageId, m.dedupeKey, m.payload);
     if (!zones.has(ch.villageId)) zones.set(ch.villageId, (await getVillage(db, ch.villageId))?.timeZone ?? "Asia/Jakarta");
     const quiet = payload.urgent ? null : quietUntil(ch, now(), zones.get(ch.villageId)!);
     if (quiet) {

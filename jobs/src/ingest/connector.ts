@@ -1,6 +1,8 @@
 // What every API connector offers the runner. A connector is stateless between calls: everything
-// it needs to resume lives in the cursor string, which the runner stores with the batch it covers.
+// it needs to resume lives in the cursor, which the runner stores with the batch it covers.
 import type { RetryPolicy } from "./http";
+import type { SourceCursor } from "@suara-desa/core/ingest/cursors";
+import type { SourceSettings } from "@suara-desa/core/db/jsonColumns";
 import type { IncomingComment, IncomingPost } from "@suara-desa/core/ingest/types";
 
 export interface ConnectorContext {
@@ -13,14 +15,14 @@ export interface ConnectorContext {
   retry: RetryPolicy;
   now: () => Date;
   /** Per-source options from Source.settings (e.g. windowDays). */
-  settings: Record<string, unknown>;
+  settings: SourceSettings;
 }
 
 export interface ConnectorPage {
   posts: IncomingPost[];
   comments: IncomingComment[];
   /** State to resume from; always set (a finished cycle keeps its "since" marks). */
-  nextCursor: string;
+  nextCursor: SourceCursor;
   /** True when this page finished a full pass: the run can stop until the next schedule. */
   done: boolean;
   /** Items the API returned (X bills per post read). */
@@ -31,24 +33,7 @@ export interface ConnectorPage {
 
 export interface Connector {
   /** Reads one page (one API call after retries) from `cursor` (null: first run). */
-  fetchPage(cursor: string | null): Promise<ConnectorPage>;
+  fetchPage(cursor: SourceCursor | null): Promise<ConnectorPage>;
   /** One cheap authenticated call; returns the account's display name. */
   testConnection(): Promise<{ name: string }>;
-}
-
-/** Parses a stored cursor, falling back to a fresh state when it is missing or from another version. */
-export function readCursor<T extends { v: number }>(raw: string | null, fresh: () => T): T {
-  if (!raw) return fresh();
-  try {
-    const parsed = JSON.parse(raw) as T;
-    return parsed && parsed.v === fresh().v ? { ...fresh(), ...parsed } : fresh();
-  } catch {
-    return fresh();
-  }
-}
-
-/** Days of history a pass covers (setting `windowDays`), clamped to something sane. */
-export function windowDays(settings: Record<string, unknown>, fallback: number): number {
-  const v = Number(settings.windowDays);
-  return Number.isFinite(v) && v >= 1 && v <= 90 ? v : fallback;
 }

@@ -15,6 +15,7 @@ import { AuthError, BadRequestError, TransientError, localTime, plainMessage, Ra
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import type { RetryWait, SourceSettings } from "@suara-desa/core/db/jsonColumns";
 
 export interface RunSourceOptions {
   /** Pages (API calls) per run; the rest waits for the next run. */
@@ -56,15 +57,13 @@ export interface RunSourceResult {
   timeZone: string;
 }
 
-export interface XUsage { month: string; postsRead: number }
-
 /** Back-off state kept in Source.settings.rateLimit after a rate-limited run. */
-export interface RateLimitState { until: string; strikes: number; estimated: boolean }
+export type RateLimitState = NonNullable<SourceSettings["rateLimit"]>;
 
 /** The rate-limit pause recorded on a source, if one is in force at `now`. */
-export function rateLimitPause(settingsJson: string, now: Date): RateLimitState | null {
-  const rl = parseSettings(settingsJson).rateLimit as RateLimitState | undefined;
-  if (!rl || typeof rl.until !== "string") return null;
+export function rateLimitPause(settings: SourceSettings, now: Date): RateLimitState | null {
+  const rl = settings.rateLimit;
+  if (!rl) return null;
   const until = Date.parse(rl.until);
   return Number.isFinite(until) && until > now.getTime() ? rl : null;
 }
@@ -79,21 +78,12 @@ export function isSourceRunning(sourceId: number): boolean {
   return running.has(sourceId);
 }
 
-function parseSettings(raw: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /** Adds posts read to the per-month counter kept in settings.xUsage (X bills per post read). */
-export function addPostsRead(settings: Record<string, unknown>, now: Date, read: number): Record<string, unknown> {
+export function addPostsRead(settings: SourceSettings, now: Date, read: number): SourceSettings {
   const month = now.toISOString().slice(0, 7);
-  const prev = settings.xUsage as XUsage | undefined;
+  const prev = settings.xUsage;
   const base = prev && prev.month === month ? prev.postsRead : 0;
-  return { ...settings, xUsage: { month, postsRead: base + read } satisfies XUsage };
+  return { ...settings, xUsage: { month, postsRead: base + read } };
 }
 
 /** The source's access token (an X login refreshed when due, or `force`d after a 401), as connector errors. */
@@ -123,7 +113,7 @@ async function connectorFor(db: Database, source: SourceRow, opts: RunSourceOpti
     timeoutMs: opts.timeoutMs ?? e.HTTP_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY, now: () => now().getTime(), ...opts.retry },
     now,
-    settings: parseSettings(source.settings),
+    settings: source.settings,
   };
   return createConnector(source.platform, ctx);
 }
@@ -179,7 +169,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
   const maxPages = opts.maxPages ?? 50;
   const maxItems = opts.maxItems ?? 5000;
   const days = new Set<string>();
-  const waits: unknown[] = [];
+  const waits: RetryWait[] = [];
   let failure: unknown = null;
   try {
     result.jobRunId = await startJobRun(db, { kind: "ingest", villageId: source.villageId, sourceId });
@@ -261,15 +251,15 @@ function formatMs(ms: number): string {
   return `${Math.round(ms / 60_000)} min`;
 }
 
-async function finishRun(db: Database, source: SourceRow, result: RunSourceResult, failure: unknown, waits: unknown[], at: Date, log: (msg: string) => void): Promise<void> {
+async function finishRun(db: Database, source: SourceRow, result: RunSourceResult, failure: unknown, waits: RetryWait[], at: Date, log: (msg: string) => void): Promise<void> {
   // Re-read: settings may have been edited while the run was going.
   const current = await getSource(db, source.id);
-  let settings = parseSettings(current?.settings ?? source.settings);
+  let settings = current?.settings ?? source.settings;
   let settingsChanged = false;
   let retry: { at: Date; estimated: boolean } | null = null;
   if (failure instanceof RateLimitError) {
     // Rate limits in a row grow the pause when the API does not say when it reopens.
-    const prev = settings.rateLimit as RateLimitState | undefined;
+    const prev = settings.rateLimit;
     const strikes = (prev?.strikes ?? 0) + 1;
     retry = rateLimitRetryAt(failure.resetAt, strikes, at);
     settings = { ...settings, rateLimit: { until: retry.at.toISOString(), strikes, estimated: retry.estimated } satisfies RateLimitState };

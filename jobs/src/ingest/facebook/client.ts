@@ -3,7 +3,7 @@
 // replies are included) until reaching comments older than the previous pass's start. A pass that
 // is interrupted resumes from its cursor; only a finished pass moves the "since" mark.
 import type { Connector, ConnectorContext, ConnectorPage } from "../connector";
-import { readCursor, windowDays } from "../connector";
+import { resumeCursor, type FacebookCursor, type SourceCursor } from "@suara-desa/core/ingest/cursors";
 import { BadRequestError } from "../errors";
 import { graphGet, graphUrl, stripNext } from "./graph";
 import { normalizeFacebookComments, normalizeFacebookPosts, parseGraphTime, type FbComment, type FbPost, type GraphList } from "./normalize";
@@ -13,34 +13,17 @@ export const FB_COMMENT_FIELDS = "id,message,created_time,from,parent{id},like_c
 /** Comments this much older than the previous pass start are read again (clock skew, late indexing). */
 const OVERLAP_MS = 10 * 60_000;
 
-export interface FacebookCursor {
-  v: 1;
-  phase: "posts" | "comments";
-  /** Start of the pass in progress (ISO), null between passes. */
-  cycleStart: string | null;
-  /** Start of the last finished pass: older comments were already read. */
-  lastCycleStart: string | null;
-  /** paging.next of the posts list (token stripped). */
-  postsNext: string | null;
-  /** Posts whose comments are still to be read in this pass. */
-  queue: string[];
-  /** paging.next of the current post's comments (token stripped). */
-  commentsNext: string | null;
-}
-
-const fresh = (): FacebookCursor => ({ v: 1, phase: "posts", cycleStart: null, lastCycleStart: null, postsNext: null, queue: [], commentsNext: null });
-
 /** Creates the connector for one Facebook Page source. */
 export function createFacebookClient(ctx: ConnectorContext): Connector {
   const pageId = ctx.accountId;
 
-  async function fetchPage(raw: string | null): Promise<ConnectorPage> {
-    const c = readCursor<FacebookCursor>(raw, fresh);
+  async function fetchPage(cursor: SourceCursor | null): Promise<ConnectorPage> {
+    const c = resumeCursor(cursor, "facebook");
     const now = ctx.now();
     if (!c.cycleStart) c.cycleStart = now.toISOString();
 
     if (c.phase === "posts") {
-      const since = Math.floor((Date.parse(c.cycleStart) - windowDays(ctx.settings, 14) * 86_400_000) / 1000);
+      const since = Math.floor((Date.parse(c.cycleStart) - (ctx.settings.windowDays ?? 14) * 86_400_000) / 1000);
       const url = c.postsNext ?? graphUrl(ctx.baseUrl, `${encodeURIComponent(pageId)}/posts`, { fields: FB_POST_FIELDS, since: String(since), limit: "25" });
       const body = await graphGet<GraphList<FbPost>>(ctx, url);
       const { posts, skipped } = normalizeFacebookPosts(body);
@@ -98,7 +81,7 @@ export function createFacebookClient(ctx: ConnectorContext): Connector {
   }
 
   function finish(c: FacebookCursor, page: Omit<ConnectorPage, "nextCursor" | "done">): ConnectorPage {
-    return { ...page, nextCursor: JSON.stringify(c), done: c.cycleStart === null };
+    return { ...page, nextCursor: c, done: c.cycleStart === null };
   }
 
   async function testConnection(): Promise<{ name: string }> {

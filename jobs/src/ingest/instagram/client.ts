@@ -4,7 +4,7 @@
 // continue, /{comment-id}/replies. Instagram has no "since" for comments, so the count is the
 // cheap change detector; the count is recorded only after the media was read completely.
 import type { Connector, ConnectorContext, ConnectorPage } from "../connector";
-import { readCursor, windowDays } from "../connector";
+import { resumeCursor, type InstagramCursor, type SourceCursor } from "@suara-desa/core/ingest/cursors";
 import { BadRequestError } from "../errors";
 import { graphGet, graphUrl, stripNext } from "../facebook/graph";
 import { parseGraphTime, type GraphList } from "../facebook/normalize";
@@ -14,33 +14,14 @@ export const IG_MEDIA_FIELDS = "id,caption,timestamp,permalink,comments_count,me
 export const IG_COMMENT_FIELDS = "id,text,timestamp,username,like_count,replies{id,text,timestamp,username,like_count}";
 export const IG_REPLY_FIELDS = "id,text,timestamp,username,like_count";
 
-export interface InstagramCursor {
-  v: 1;
-  phase: "media" | "comments" | "replies";
-  cycleStart: string | null;
-  mediaNext: string | null;
-  /** Media still to read in this pass, with the comments_count seen when listed. */
-  queue: Array<{ id: string; count: number }>;
-  commentsNext: string | null;
-  /** Comments of the current media whose replies continue past the nested page. */
-  replyQueue: string[];
-  repliesNext: string | null;
-  /** comments_count per media after its last complete read. */
-  counts: Record<string, number>;
-  /** Media listed in this pass (to forget counts of media that left the window). */
-  seen: string[];
-}
-
-const fresh = (): InstagramCursor => ({ v: 1, phase: "media", cycleStart: null, mediaNext: null, queue: [], commentsNext: null, replyQueue: [], repliesNext: null, counts: {}, seen: [] });
-
 /** Creates the connector for one Instagram business account source. */
 export function createInstagramClient(ctx: ConnectorContext): Connector {
-  async function fetchPage(raw: string | null): Promise<ConnectorPage> {
-    const c = readCursor<InstagramCursor>(raw, fresh);
+  async function fetchPage(cursor: SourceCursor | null): Promise<ConnectorPage> {
+    const c = resumeCursor(cursor, "instagram");
     if (!c.cycleStart) c.cycleStart = ctx.now().toISOString();
 
     if (c.phase === "media") {
-      const oldest = Date.parse(c.cycleStart) - windowDays(ctx.settings, 30) * 86_400_000;
+      const oldest = Date.parse(c.cycleStart) - (ctx.settings.windowDays ?? 30) * 86_400_000;
       const url = c.mediaNext ?? graphUrl(ctx.baseUrl, `${encodeURIComponent(ctx.accountId)}/media`, { fields: IG_MEDIA_FIELDS, limit: "25" });
       const body = await graphGet<GraphList<IgMedia>>(ctx, url);
       const inWindow = (body.data ?? []).filter((m) => (parseGraphTime(m.timestamp)?.getTime() ?? 0) >= oldest);
@@ -134,7 +115,7 @@ export function createInstagramClient(ctx: ConnectorContext): Connector {
   }
 
   function finish(c: InstagramCursor, page: Omit<ConnectorPage, "nextCursor" | "done">): ConnectorPage {
-    return { ...page, nextCursor: JSON.stringify(c), done: c.cycleStart === null };
+    return { ...page, nextCursor: c, done: c.cycleStart === null };
   }
 
   async function testConnection(): Promise<{ name: string }> {

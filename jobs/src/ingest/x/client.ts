@@ -12,7 +12,7 @@
 import http from "node:http";
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterApi } from "twitter-api-v2";
 import type { Connector, ConnectorContext, ConnectorPage } from "../connector";
-import { readCursor, windowDays } from "../connector";
+import { resumeCursor, type SourceCursor, type XCursor } from "@suara-desa/core/ingest/cursors";
 import { AuthError, BadRequestError, RateLimitError, TransientError } from "../errors";
 import { epochHeader, sleep, withRetry } from "../http";
 import { normalizeXComments, normalizeXPosts, type XTweetsResponse } from "./normalize";
@@ -25,28 +25,6 @@ const OVERLAP_MS = 10 * 60_000;
 const SEARCH_WINDOW_MS = 7 * DAY_MS - 60_000;
 /** Query length limit of recent search on the basic tiers. */
 const MAX_QUERY = 512;
-
-export interface XCursor {
-  v: 1;
-  phase: "mentions" | "timeline" | "replies";
-  cycleStart: string | null;
-  mentions: { sinceId: string | null; token: string | null; pendingNewest: string | null };
-  timelineToken: string | null;
-  /** The village's posts in the window, gathered by the timeline phase of this pass. */
-  conversations: string[];
-  batch: number;
-  searchToken: string | null;
-  /** Start of the last finished pass and the conversations it searched. */
-  lastCycleStart: string | null;
-  known: string[];
-  /** Fixed when a pass starts, so a pass resumed from an older cursor keeps its query batches. */
-  excludeMentions: boolean;
-}
-
-const fresh = (): XCursor => ({
-  v: 1, phase: "mentions", cycleStart: null, mentions: { sinceId: null, token: null, pendingNewest: null },
-  timelineToken: null, conversations: [], batch: 0, searchToken: null, lastCycleStart: null, known: [], excludeMentions: false,
-});
 
 /** Larger of two tweet ids (ids are 64-bit; compare as BigInt). */
 export function maxId(a: string | null, b: string | null | undefined): string | null {
@@ -132,8 +110,8 @@ export function createXClient(ctx: ConnectorContext): Connector {
     }, ctx.retry);
   }
 
-  async function fetchPage(raw: string | null): Promise<ConnectorPage> {
-    const c = readCursor<XCursor>(raw, fresh);
+  async function fetchPage(cursor: SourceCursor | null): Promise<ConnectorPage> {
+    const c = resumeCursor(cursor, "x");
     const now = ctx.now();
     if (!c.cycleStart) {
       c.cycleStart = now.toISOString();
@@ -146,7 +124,7 @@ export function createXClient(ctx: ConnectorContext): Connector {
     if (c.phase === "mentions") {
       const q: Record<string, string> = { ...common };
       if (c.mentions.sinceId) q.since_id = c.mentions.sinceId;
-      else q.start_time = new Date(now.getTime() - windowDays(ctx.settings, 7) * DAY_MS).toISOString();
+      else q.start_time = new Date(now.getTime() - (ctx.settings.windowDays ?? 7) * DAY_MS).toISOString();
       if (c.mentions.token) q.pagination_token = c.mentions.token;
       const body = await get("mentions", `users/${account}/mentions`, q);
       const out = normalizeXComments(body);
@@ -210,7 +188,7 @@ export function createXClient(ctx: ConnectorContext): Connector {
     return {
       posts,
       comments,
-      nextCursor: JSON.stringify(c),
+      nextCursor: c,
       done: c.cycleStart === null,
       postsRead: body.meta?.result_count ?? body.data?.length ?? 0,
       rejected: skipped.filter((s) => s.reason.startsWith("missing")).length,
