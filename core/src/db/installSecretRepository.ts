@@ -1,9 +1,8 @@
 // The InstallSecret row (fingerprints of the secrets in use, the pseudonym chain) and the rewrites
 // a move to new secrets makes, all on the one connection that holds the start-up transaction.
 // The rules (which secret wins, when to move) are in core/src/secrets.ts.
-import type pg from "pg";
 import type { Database } from "./client";
-import { pgQuery, sqliteStatement } from "./sql";
+import { pgQuery, pgTransaction, sqliteStatement } from "./sql";
 
 export interface InstallRow {
   pseudonymSecret: string | null;
@@ -49,20 +48,11 @@ export async function inSecretsTransaction<T>(db: Database, fn: (tx: SecretsTx) 
       throw e;
     }
   }
-  const client: pg.PoolClient = await db.pg!.connect();
-  try {
-    await client.query("BEGIN");
+  return pgTransaction(db, async (client) => {
     // Several machines starting at once: the first generates, the others wait and read its row.
     await client.query("SELECT pg_advisory_xact_lock(7302155)");
-    const out = await fn(secretsTx(db, async <R>(sql: string, params: Record<string, unknown> = {}) => (await pgQuery<R>(client, sql, params)).rows));
-    await client.query("COMMIT");
-    return out;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+    return fn(secretsTx(db, async <R>(sql: string, params: Record<string, unknown> = {}) => (await pgQuery<R>(client, sql, params)).rows));
+  });
 }
 
 function secretsTx(db: Database, q: Query): SecretsTx {
