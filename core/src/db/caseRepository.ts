@@ -374,7 +374,7 @@ export async function applyCaseOps(db: Database, villageId: number, ops: CaseOp[
         const { id } = st.insertCase.get(villageId, c.topicKey, c.intent, c.urgent ? 1 : 0, c.representativeId, toDbDate(c.openedAt),
           toDbDate(c.firstReplyDueAt), c.resolveDueAt ? toDbDate(c.resolveDueAt) : null, at, at) as { id: number };
         const claimed = st.claim.run(id, at, villageId, ids).changes;
-        st.event.run(id, villageId, at, "opened", JSON.stringify({ comments: claimed }));
+        st.event.run(id, villageId, at, "opened", caseEventDetailsColumn.serialise({ comments: claimed }));
         opened++;
       } else {
         const claimed = st.claim.run(op.caseId, at, villageId, ids).changes;
@@ -385,7 +385,7 @@ export async function applyCaseOps(db: Database, villageId: number, ops: CaseOp[
           const due = op.urgent.dueAt < new Date(current.firstReplyDueAt) ? toDbDate(op.urgent.dueAt) : current.firstReplyDueAt;
           st.makeUrgent.run(due, at, op.caseId);
         }
-        st.event.run(op.caseId, villageId, at, "joined", JSON.stringify({ comments: claimed }));
+        st.event.run(op.caseId, villageId, at, "joined", caseEventDetailsColumn.serialise({ comments: claimed }));
         joined += claimed;
       }
     }
@@ -420,7 +420,7 @@ async function applyCaseOpsPg(client: pg.PoolClient, villageId: number, ops: Cas
   const claim = (caseId: number, ids: number[]) => pgQuery(client, `UPDATE "Comment" SET "caseId" = @caseId::int, "updatedAt" = @now::timestamp(3)
     WHERE "villageId" = @villageId::int AND "caseId" IS NULL AND id = ANY(@ids::int[])`, { caseId, now, villageId, ids });
   const event = (caseId: number, kind: string, comments: number) => pgQuery(client, `INSERT INTO "FollowUpEvent" ("caseId", "villageId", at, actor, kind, details)
-    VALUES (@caseId::int, @villageId::int, @now::timestamp(3), 'sistem', @kind, @details)`, { caseId, villageId, now, kind, details: JSON.stringify({ comments }) });
+    VALUES (@caseId::int, @villageId::int, @now::timestamp(3), 'sistem', @kind, @details)`, { caseId, villageId, now, kind, details: caseEventDetailsColumn.serialise({ comments }) });
   for (const op of ops) {
     if (op.kind === "open") {
       const { rows } = await pgQuery<{ n: string }>(client, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId::int AND "caseId" IS NULL AND id = ANY(@ids::int[])`,
