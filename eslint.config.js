@@ -21,6 +21,12 @@ const PRISMA_HANDLE = {
   selector: "MemberExpression[property.name='prisma']",
   message: "only core/src/db touches Prisma: call (or add) a repository function",
 };
+// Routes use the input validated() typed as `req.input` itself: no alias (`const q = req.input`),
+// and destructuring only to split a path id from the rest that is passed on.
+const INPUT_ALIASES = [
+  { selector: "VariableDeclarator[id.type='Identifier'][init.object.name='req'][init.property.name='input']", message: "use req.input directly, not an alias" },
+  { selector: "VariableDeclarator[id.type='ObjectPattern']:not(:has(RestElement))[init.object.name='req'][init.property.name='input']", message: "use req.input.<field> directly; destructure only to split a path id from the rest" },
+];
 const forbid = (files, roots, why, { ignores = [], prisma = true } = {}) => ({
   files,
   ignores,
@@ -47,6 +53,7 @@ export default tseslint.config(
   forbid(["prisma/**/*.ts", "*.ts"], [], "import by name", { ignores: ["**/*.config.ts"] }),
   forbid(["prisma/**/*.config.ts", "*.config.ts"], [], "import by name", { prisma: false }),
   forbid(["server/**/*.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts", { ignores: ["**/*.test.ts"] }),
+  { files: ["server/src/routes/**/*.ts"], ignores: ["**/*.test.ts"], rules: { "no-restricted-syntax": ["error", PRISMA_HANDLE, ...INPUT_ALIASES] } },
   forbid(["server/**/*.test.ts"], ["jobs"], "server/ is the HTTP app: reach jobs through core interfaces wired in main.ts", { prisma: false }),
   forbid(["jobs/**/*.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/", { ignores: ["**/*.test.ts"] }),
   forbid(["jobs/**/*.test.ts"], ["server"], "jobs/ never imports the HTTP app: move what both need into core/", { prisma: false }),
