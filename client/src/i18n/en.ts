@@ -53,6 +53,9 @@ export const en: Messages = {
   "weekly.weekHeading": "Week {week}: {range}",
   "weekly.noData": "There are no comments for this village yet. Data appears once the first source has been read.",
   "weekly.emptyWeek": "There are no comments in this week.",
+  "weekly.currentEmpty": "No comments this week yet.",
+  "weekly.currentEmptyLatest": "Latest comments: week {week} ({range}).",
+  "weekly.openLatestWeek": "Open week {week}",
   "weekly.openExplorerWeek": "See all comments of this week",
 
   "kpi.label": "Key figures this week",
@@ -517,7 +520,7 @@ export const en: Messages = {
   "fresh.latestDay": "Newest comment dated {day}.",
   "fresh.needsLogin": "{count} source(s) need a new login; new comments are not coming in.",
   "fresh.openSources": "Open Data Sources",
-  "fresh.noDataThisWeek": "This week ({week}) has no data yet; showing the latest week that has data.",
+  "fresh.noDataThisWeek": "This week (week {week}) has no comments yet; showing the latest week that has.",
   "public.title": "Residents' Voice — {name} Village",
   "public.place": "Kecamatan {kecamatan}, Kabupaten {kabupaten}",
   "public.intro": "What residents said on the village's social media accounts and how the village government answered. Summary figures only; no comments or names.",

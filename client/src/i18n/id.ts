@@ -51,6 +51,9 @@ export const id = {
   "weekly.weekHeading": "Minggu {week}: {range}",
   "weekly.noData": "Belum ada komentar untuk desa ini. Data akan muncul setelah sumber pertama dibaca.",
   "weekly.emptyWeek": "Tidak ada komentar pada minggu ini.",
+  "weekly.currentEmpty": "Minggu ini belum ada komentar.",
+  "weekly.currentEmptyLatest": "Komentar terakhir: minggu ke-{week} ({range}).",
+  "weekly.openLatestWeek": "Buka minggu ke-{week}",
   "weekly.openExplorerWeek": "Lihat semua komentar minggu ini",
 
   "kpi.label": "Angka utama minggu ini",
@@ -515,7 +518,7 @@ export const id = {
   "fresh.latestDay": "Komentar terbaru tertanggal {day}.",
   "fresh.needsLogin": "{count} sumber perlu login ulang; komentar baru tidak masuk.",
   "fresh.openSources": "Buka Sumber Data",
-  "fresh.noDataThisWeek": "Minggu ini ({week}) belum ada data; yang tampil adalah minggu terakhir yang ada datanya.",
+  "fresh.noDataThisWeek": "Minggu ini (minggu ke-{week}) belum ada komentar; yang tampil adalah minggu terakhir yang ada komentarnya.",
   "public.title": "Suara Warga Desa {name}",
   "public.place": "Kecamatan {kecamatan}, Kabupaten {kabupaten}",
   "public.intro": "Halaman ini menunjukkan apa yang disampaikan warga di akun media sosial desa dan bagaimana pemerintah desa menanggapinya. Hanya angka ringkasan; tidak ada komentar atau nama warga.",

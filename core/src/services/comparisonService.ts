@@ -53,7 +53,7 @@ async function toRow(db: Database, village: VillageDTO, o: OverviewDTO): Promise
  */
 export async function compareVillages(db: Database, auth: AuthContext | undefined, week?: string): Promise<VillageComparisonDTO> {
   const villages = await listVillages(db, auth);
-  const latest = await mapLimited(villages, PARALLEL, (v) => getWeeklyOverview(db, auth, v.id));
+  const latest = await mapLimited(villages, PARALLEL, (v) => getWeeklyOverview(db, auth, v.id, undefined, "latest"));
   const weeks = [...new Set(latest.flatMap((o) => o.weeks))].sort().reverse();
   const current = week ?? weeks[0] ?? null;
   const overviews = current === null
