@@ -155,6 +155,8 @@ export interface VillageComparisonRowDTO {
   totals: SentimentCounts & { comments: number } & FollowUpFiguresDTO;
   /** The topic with the most complaints this week (null: no complaint). */
   topComplaint: { key: string; name: string; nameEn: string; keluhan: number } | null;
+  /** Too few rated comments for a percentage (the review's "sampel kecil" rule, shared/samples): show counts. */
+  smallSample: boolean;
   freshness: FreshnessDTO;
 }
 

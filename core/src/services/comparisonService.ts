@@ -3,6 +3,7 @@
 // row and that village's review never disagree.
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { OverviewDTO, VillageComparisonDTO, VillageComparisonRowDTO, VillageDTO } from "@suara-desa/shared/contracts";
+import { isSmallSample } from "@suara-desa/shared/samples";
 import type { Database } from "../db/client";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getWeeklyOverview } from "./overviewService";
@@ -43,6 +44,7 @@ async function toRow(db: Database, village: VillageDTO, o: OverviewDTO): Promise
       needsReply: t.needsReply, answered: t.answered, overdue: t.overdue, medianFirstReplyHours: t.medianFirstReplyHours,
     },
     topComplaint: top ? { key: top.key, name: top.name, nameEn, keluhan: top.keluhan } : null,
+    smallSample: isSmallSample(t.comments),
     freshness: o.freshness,
   };
 }
