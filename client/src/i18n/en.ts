@@ -508,6 +508,8 @@ export const en: Messages = {
   "alerts.on": "On",
   "alerts.off": "Off",
   "alerts.switchLabel": "Send alerts to {channel}",
+  "alerts.channelOff": "{channel} (off)",
+  "alerts.channelRemoved": "a removed channel",
   "alerts.remove": "Remove",
   "alerts.log": "Delivery log",
   "alerts.logTime": "Time",

@@ -506,6 +506,8 @@ export const id = {
   "alerts.on": "Aktif",
   "alerts.off": "Nonaktif",
   "alerts.switchLabel": "Kirim peringatan ke {channel}",
+  "alerts.channelOff": "{channel} (nonaktif)",
+  "alerts.channelRemoved": "saluran yang sudah dihapus",
   "alerts.remove": "Hapus",
   "alerts.log": "Catatan pengiriman",
   "alerts.logTime": "Waktu",
