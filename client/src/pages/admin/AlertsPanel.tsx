@@ -140,18 +140,18 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
           </div>
           <div className="field">
             <label htmlFor={`${uid}-target`}>{t(`alerts.target.${kind}` as MessageKey)}</label>
-            <input id={`${uid}-target`} value={target} required maxLength={300} onChange={(e) => setTarget(e.target.value)} />
+            <input id={`${uid}-target`} type="text" value={target} required maxLength={300} onChange={(e) => setTarget(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${uid}-quiet`}>{t("alerts.quiet")}</label>
-            <input id={`${uid}-quiet`} value={quiet} placeholder="22:00-06:00" maxLength={11} onChange={(e) => setQuiet(e.target.value)} />
+            <input id={`${uid}-quiet`} type="text" value={quiet} placeholder="22:00-06:00" maxLength={11} onChange={(e) => setQuiet(e.target.value)} />
           </div>
         </div>
         {kind === "whatsapp" && (
           <div className="fu-fields">
             <div className="field">
               <label htmlFor={`${uid}-pnid`}>{t("alerts.phoneNumberId")}</label>
-              <input id={`${uid}-pnid`} value={phoneNumberId} required onChange={(e) => setPhoneNumberId(e.target.value)} />
+              <input id={`${uid}-pnid`} type="text" value={phoneNumberId} required onChange={(e) => setPhoneNumberId(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={`${uid}-token`}>{t("alerts.token")}</label>
