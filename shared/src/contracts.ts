@@ -126,11 +126,12 @@ export interface FreshnessDTO {
   needsLogin: number;
   /** True when nothing arrived for more than a day (or ever) — statistics may lag behind. */
   stale: boolean;
-  /** The current week (village time) when it has no data yet: the review shows the latest week instead and says so. */
+  /** The current week (village time) when it has no data yet: the review, which opens on it, says so and offers the latest week with data. */
   currentWeekEmpty: string | null;
 }
 
 export interface OverviewDTO {
+  /** The week shown: the one asked for, else the current week (review) or the latest with data (null: none). */
   week: string | null;
   freshness: FreshnessDTO;
   weekStart: string | null; // local date of the Monday
@@ -141,7 +142,7 @@ export interface OverviewDTO {
   /** `keluhan`: of `count`, comments whose effective intent is a complaint (spam excluded). */
   topics: Array<{ key: string; name: string; count: number; negatif: number; keluhan: number; previous: number; delta: number }>;
   platforms: Array<SentimentCounts & { platform: Platform; comments: number }>;
-  weeks: string[]; // weeks that have data, newest first (for the week picker)
+  weeks: string[]; // weeks that have data, newest first (for the week picker; [0] is the latest week with data)
 }
 
 export const VillageComparisonQuerySchema = z.object({ week: IsoWeek.optional() });
@@ -154,6 +155,8 @@ export interface VillageComparisonRowDTO {
   totals: SentimentCounts & { comments: number } & FollowUpFiguresDTO;
   /** The topic with the most complaints this week (null: no complaint). */
   topComplaint: { key: string; name: string; nameEn: string; keluhan: number } | null;
+  /** Too few rated comments for a percentage (the review's "sampel kecil" rule, shared/samples): show counts. */
+  smallSample: boolean;
   freshness: FreshnessDTO;
 }
 

@@ -1,11 +1,14 @@
 // GET /api/comparison: one row per village the caller may read, with the weekly review's own figures
 // for one week; 401 -> 400 (field named) -> only readable villages -> 200.
+import fs from "node:fs";
+import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import type { OverviewDTO, VillageComparisonDTO } from "@suara-desa/shared/contracts";
+import { MIN_SHARE_SAMPLE } from "@suara-desa/shared/samples";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -98,5 +101,37 @@ describe("GET /api/comparison", () => {
     const beta = d.rows.find((r) => r.village.id === ids.b)!;
     // Thanks and a question are no complaint.
     expect(beta.topComplaint).toBeNull();
+  });
+
+  it("marks a week with fewer rated comments than the review's small-sample rule, so no percentage is shown for it", async () => {
+    // Delta: residents' comments from the village corpus (labelled neither spam nor personal data),
+    // plenty in W47, a handful in W46.
+    const corpus = fs.readFileSync(path.join(__dirname, "../fixtures/village-corpus/comments.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; text: string });
+    const labels = new Map(fs.readFileSync(path.join(__dirname, "../fixtures/village-corpus/labels.jsonl"), "utf8").trim().split("\n").map((l) => {
+      const x = JSON.parse(l) as { id: string; spam: boolean; pii: boolean; urgent: boolean };
+      return [x.id, x] as const;
+    }));
+    const plain = corpus.filter((c) => { const l = labels.get(c.id); return l && !l.spam && !l.pii && !l.urgent; }).map((c) => c.text);
+    const at = (day: number, i: number) => new Date(Date.UTC(2026, 10, day + (i % 5), 1 + (i % 12), i));
+    const delta = (await createVillage(env.db, { name: "Desa Delta" })).id;
+    await store(delta, [
+      ...plain.slice(0, 2 * MIN_SHARE_SAMPLE).map((text, i) => incomingComment({ text, publishedAt: at(16, i) })),
+      ...plain.slice(2 * MIN_SHARE_SAMPLE, 2 * MIN_SHARE_SAMPLE + 5).map((text, i) => incomingComment({ text, publishedAt: at(9, i) })),
+    ]);
+    const office = as(app, await loginAs(app, env.db, "viewer", [ids.a, delta]));
+    const row = (d: VillageComparisonDTO, id: number) => d.rows.find((r) => r.village.id === id)!;
+
+    const w47 = await compare(office, "?week=2026-W47");
+    expect(row(w47, delta).totals.comments).toBeGreaterThanOrEqual(MIN_SHARE_SAMPLE);
+    expect(row(w47, delta).smallSample).toBe(false);
+    // Alpha's four comments are a small sample; so are Delta's few in W46.
+    expect(row(w47, ids.a).totals.comments).toBe(4);
+    expect(row(w47, ids.a).smallSample).toBe(true);
+    const w46 = await compare(office, "?week=2026-W46");
+    expect(row(w46, delta).totals.comments).toBeGreaterThan(0);
+    expect(row(w46, delta).totals.comments).toBeLessThan(MIN_SHARE_SAMPLE);
+    expect(row(w46, delta).smallSample).toBe(true);
+    // The camat still sees only their own villages.
+    expect((await compare(camat)).rows.map((r) => r.village.name)).toEqual(["Desa Alpha", "Desa Beta"]);
   });
 });

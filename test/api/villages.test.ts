@@ -1,7 +1,7 @@
 // API behaviour the dashboard relies on: the weekly overview from rollups, the explorer's
 // filters and pagination, and 400s that name the field.
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
@@ -49,10 +49,12 @@ describe("GET /api/villages/:id/overview", () => {
     const o = (await api.get(`/api/villages/${villageId}/overview`).expect(200)).body.data;
     // Stored straight through storeBatch: no source ever fetched, no import run finished.
     expect(o.freshness).toMatchObject({ lastFetchAt: null, latestDataDay: "2026-11-23", needsLogin: 0, stale: true });
-    // The review opens on the latest week with data and says the current week has none.
-    expect(o.week).toBe("2026-W48");
-    expect(o.freshness.currentWeekEmpty).toMatch(/^\d{4}-W\d{2}$/);
-    expect(o.freshness.currentWeekEmpty).not.toBe("2026-W48");
+    // Today (after W48) the review opens on the current week, which has nothing yet, and says so.
+    expect(o.week).toBe(o.freshness.currentWeekEmpty);
+    expect(o.week > "2026-W48").toBe(true);
+    expect(o.totals.comments).toBe(0);
+    // The latest week with data is the first of the picker's weeks.
+    expect(o.weeks[0]).toBe("2026-W48");
   });
 
   it("summarises a Jakarta week from the rollups, with trend and previous week", async () => {
@@ -74,10 +76,32 @@ describe("GET /api/villages/:id/overview", () => {
     expect(o.weeks).toEqual(["2026-W48", "2026-W47", "2026-W46"]);
   });
 
-  it("defaults to the latest week with data", async () => {
-    const res = await api.get(`/api/villages/${villageId}/overview`).expect(200);
-    expect(res.body.data.week).toBe("2026-W48");
-    expect(res.body.data.totals.comments).toBe(1);
+  it("defaults to the current week in the village's time zone, and says when it has no comments yet", async () => {
+    // Only Date is faked: the clock the service reads, not the timers of the database or supertest.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // Sunday 29 Nov 23:30 in Jakarta: still W48, which has one comment.
+      vi.setSystemTime(new Date("2026-11-29T16:30:00Z"));
+      const sunday = (await api.get(`/api/villages/${villageId}/overview`).expect(200)).body.data;
+      expect(sunday).toMatchObject({ week: "2026-W48", weekStart: "2026-11-23" });
+      expect(sunday.totals.comments).toBe(1);
+      expect(sunday.freshness.currentWeekEmpty).toBeNull();
+
+      // An hour later it is Monday 30 Nov in Jakarta (still Sunday in UTC): W49, empty so far.
+      vi.setSystemTime(new Date("2026-11-29T17:30:00Z"));
+      const monday = (await api.get(`/api/villages/${villageId}/overview`).expect(200)).body.data;
+      expect(monday).toMatchObject({ week: "2026-W49", weekStart: "2026-11-30", weekEnd: "2026-12-06" });
+      expect(monday.freshness.currentWeekEmpty).toBe("2026-W49");
+      expect(monday.totals).toMatchObject({ comments: 0, spam: 0 });
+      expect(monday.weeks).toEqual(["2026-W48", "2026-W47", "2026-W46"]);
+      expect(monday.trend.at(-1)).toMatchObject({ week: "2026-W49", comments: 0 });
+      expect(monday.trend.at(-2)).toMatchObject({ week: "2026-W48", comments: 1 });
+      // A week named in the URL is that week, whatever the clock says.
+      const asked = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200)).body.data;
+      expect(asked.week).toBe("2026-W47");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("rejects a malformed week naming the field, another village with 403 and an unknown one with 404", async () => {

@@ -34,7 +34,8 @@ const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
 if (!login.ok || !cookie) throw new Error(`bench login failed: HTTP ${login.status}`);
 
 const targets: Array<[string, string]> = [
-  ["overview (latest week)", `${base}/overview`],
+  // Named: without a week the review opens on the current week, which the demo (ending in W47) leaves empty.
+  ["overview (latest week, 2026-W47)", `${base}/overview?week=2026-W47`],
   ["overview 2026-W44", `${base}/overview?week=2026-W44`],
   ["insights (rising terms, attention)", `${base}/insights`],
   ["explorer: first page (30, as the dashboard asks)", `${base}/comments?limit=30`],

@@ -588,7 +588,8 @@ async function main(): Promise<number> {
 
     const base = (v: { id: number }) => `http://127.0.0.1:${port}/api/villages/${v.id}`;
     const targets: Array<[string, string]> = [
-      [`overview (latest week, ${LATEST_WEEK})`, `${base(mid)}/overview`],
+      // Named: without a week the overview is the current week's, empty for this data.
+      [`overview (latest week, ${LATEST_WEEK})`, `${base(mid)}/overview?week=${LATEST_WEEK}`],
       [`overview ${OLDER_WEEK}`, `${base(mid)}/overview?week=${OLDER_WEEK}`],
       ["explorer: first page (30)", `${base(mid)}/comments?limit=30`],
       ["explorer: topic + sentiment", `${base(mid)}/comments?topic=${TOPIC_KEY}&sentiment=negatif&limit=30`],
@@ -596,7 +597,7 @@ async function main(): Promise<number> {
       [`topic page (${TOPIC_KEY})`, `${base(mid)}/topics/${TOPIC_KEY}`],
       ["Tindak Lanjut inbox: open issues, first page (50)", `${base(mid)}/cases?limit=50`],
       ["Tindak Lanjut inbox: urgent + overdue", `${base(mid)}/cases?urgent=1&overdue=1&limit=50`],
-      ...(other ? [[`overview, other village (${other.name})`, `${base(other)}/overview`] as [string, string]] : []),
+      ...(other ? [[`overview, other village (${other.name})`, `${base(other)}/overview?week=${LATEST_WEEK}`] as [string, string]] : []),
     ];
     const apiHead = `API: village ${mid.name} (${mid.code}, ${fmtInt(mid.rows)} comments) unless noted; ${opts.connections} connections, ${opts.seconds} s each`;
     console.log(apiHead);

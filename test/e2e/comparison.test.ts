@@ -1,10 +1,11 @@
 // Perbandingan Desa in real Chromium against the real server and the two demo villages (Mulyasari
 // and its neighbour Mulyasejati, both Kec. Ciampel): the menu leads to one row per village whose
-// figures are that village's weekly review, the columns sort (aria-sort says how), a village's name
-// opens its review for the same week, and on a 360-px phone the table scrolls inside its box.
+// figures are that village's weekly review (a small sample shown as counts, as the review does), the
+// columns sort (aria-sort says how), a village's name opens its review for the same week, and on a
+// 360-px phone the table scrolls inside its box.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OverviewDTO, VillageDTO } from "@suara-desa/shared/contracts";
+import type { OverviewDTO, VillageComparisonDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 let server: RunningServer;
@@ -53,6 +54,35 @@ describe("Perbandingan Desa at 1366 px", () => {
       expect(cells[3]).toBe(num.format(o.totals.needsReply));
       expect(o.totals.comments).toBeGreaterThan(0);
     }
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a small sample's counts instead of a percentage, says why, and does not rank it as the most negative", async () => {
+    const page = await newPage();
+    await page.goto(server.baseUrl + "/bandingkan");
+    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    const week = await page.locator("#week-select").inputValue();
+    const d = await api<VillageComparisonDTO>(page, `/api/comparison?week=${week}`);
+    // In the demo's last week the small neighbour has fewer than 20 comments, Mulyasari hundreds.
+    const small = d.rows.filter((r) => r.smallSample);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.length).toBeLessThan(d.rows.length);
+    const num = new Intl.NumberFormat("id-ID");
+    for (const r of d.rows) {
+      const cell = (await page.locator(`.compare-table tbody tr[data-village="${r.village.id}"] td`).nth(1).innerText()).trim();
+      if (r.smallSample) {
+        expect(r.totals.comments).toBeLessThan(20);
+        expect(cell).toBe(`${num.format(r.totals.negatif)} dari ${num.format(r.totals.comments)} · sampel kecil`);
+      } else {
+        expect(r.totals.comments).toBeGreaterThanOrEqual(20);
+        expect(cell).toMatch(/^\d+,\d\s?%$/);
+      }
+    }
+    expect((await page.locator(".compare-note").innerText()).trim()).toMatch(/^Sampel kecil: kurang dari 20 komentar pada minggu itu\./);
+    // Sorted by % negatif (the default, worst first), a small sample comes after every real share.
+    const names = await rowNames(page);
+    for (const r of small) expect(names.indexOf(`Desa ${r.village.name}`)).toBeGreaterThanOrEqual(d.rows.length - small.length);
     expect(page.jsErrors).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
+import { isoWeekOfDay, localDay } from "@suara-desa/shared/time";
 import { gzipSizes, measureBundle } from "./bundleBudget";
 import { buildClient, launchBrowser, loginAsDemo, ROOT, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
@@ -67,6 +68,9 @@ async function pixelsOfColour(page: Page, selector: string, rgb: [number, number
   );
 }
 
+/** This week in the demo village's time zone (Asia/Jakarta), as the server decides it. */
+const thisWeek = () => isoWeekOfDay(localDay(new Date(), "Asia/Jakarta"));
+
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
@@ -81,10 +85,12 @@ describe("weekly review (Ringkasan Mingguan)", () => {
     await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("id");
 
-    // The demo village ends in 2026-W47; the picker offers the weeks with data.
-    const week = await page.locator("#week-select").inputValue();
-    expect(week).toBe("2026-W47");
-    expect(await page.locator("#week-select option").count()).toBeGreaterThanOrEqual(12);
+    // The demo village ends in 2026-W47, before this week: the review opens on this week and offers W47.
+    await page.getByRole("link", { name: "Buka minggu ke-47" }).click();
+    await page.waitForURL(/\?week=2026-W47$/);
+    await expect.poll(() => page.locator("#week-select").inputValue()).toBe("2026-W47");
+    // The picker offers the weeks with data, and this week.
+    expect(await page.locator("#week-select option").count()).toBeGreaterThanOrEqual(13);
 
     // KPI cards show real numbers (comments > 0) formatted id-ID.
     const comments = await page.locator(".kpi-comments .kpi-value").innerText();
@@ -114,16 +120,70 @@ describe("weekly review (Ringkasan Mingguan)", () => {
 
   it("switches weeks through the URL and keeps the picker in sync", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
-    await page.locator("#week-select").waitFor();
+    await page.goto(server.baseUrl + "/?week=2026-W47");
+    await page.locator(".kpi-comments").waitFor();
     await page.getByRole("button", { name: "Minggu sebelumnya" }).click();
     await page.waitForURL(/week=2026-W46/);
     await expect.poll(() => page.locator("#week-select").inputValue()).toBe("2026-W46");
     await expect.poll(() => page.locator(".week-heading").innerText()).toContain("Minggu 46");
     await page.goBack();
     await expect.poll(() => page.locator("#week-select").inputValue()).toBe("2026-W47");
+    // The week after the last one with data is this week, empty so far.
+    await page.getByRole("button", { name: "Minggu berikutnya" }).click();
+    await expect.poll(() => page.locator("#week-select").inputValue()).toBe(thisWeek());
+    await page.getByRole("heading", { level: 2, name: "Minggu ini belum ada komentar." }).waitFor();
     await page.close();
   });
+});
+
+describe("this week, before its first comment", () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    it(`opens on it at ${viewport.width} px, says where the comments end, and opens that week in one click`, async () => {
+      const page = await newPage(viewport);
+      await page.goto(server.baseUrl + "/");
+      const empty = page.locator("section.week-empty");
+      await empty.waitFor();
+      // This week in the village's time zone (the demo ends in 2026-W47, weeks ago).
+      expect(await page.locator("#week-select").inputValue()).toBe(thisWeek());
+      expect(thisWeek() > "2026-W47").toBe(true);
+      // What a person reads: what happened, where the comments end, and how fresh the data is.
+      expect((await empty.innerText()).split("\n").map((l) => l.trim()).filter(Boolean)).toEqual([
+        "Minggu ini belum ada komentar.",
+        "Komentar terakhir: minggu ke-47 (16–22 Nov 2026).",
+        "Buka minggu ke-47",
+      ]);
+      const fresh = await page.locator(".freshness").innerText();
+      expect(fresh).toContain("Sumber data belum pernah mengambil komentar");
+      expect(fresh).toContain("Komentar terbaru tertanggal 22 Nov 2026.");
+      expect(await page.locator(".week-heading").innerText()).toMatch(new RegExp(`^Minggu ${Number(thisWeek().slice(-2))}: `));
+      // No zeros dressed up as a week's figures; the open issues still need answers.
+      expect(await page.locator(".kpis").count()).toBe(0);
+      await page.locator("section.needs-reply .needs-reply-list li").first().waitFor();
+
+      // Nothing sticks out: not the page, not a line of the notice.
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      const outside = await empty.evaluate((box) => {
+        const b = box.getBoundingClientRect();
+        return [...box.querySelectorAll("h2, p, a")].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left < b.left || r.right > b.right || e.scrollWidth > e.clientWidth + 1;
+        }).length;
+      });
+      expect(outside).toBe(0);
+      const button = page.getByRole("link", { name: "Buka minggu ke-47" });
+      expect(await button.evaluate((e) => e.getClientRects().length)).toBe(1);
+      await page.screenshot({ path: screenshotPath(`weekly-empty-week-${viewport.width}`), fullPage: true });
+
+      await button.click();
+      await page.waitForURL(/\?week=2026-W47$/);
+      await page.locator(".kpi-comments .kpi-value").waitFor();
+      expect(await page.locator("section.week-empty").count()).toBe(0);
+      // There, the note says why this is not this week.
+      expect(await page.locator(".freshness").innerText()).toContain(`Minggu ini (minggu ke-${Number(thisWeek().slice(-2))}) belum ada komentar`);
+      expect((page as Page & { jsErrors: string[] }).jsErrors).toEqual([]);
+      await page.close();
+    });
+  }
 });
 
 describe("from a topic to the explorer (Jelajahi Komentar)", () => {
@@ -239,7 +299,8 @@ describe("topic page (Topik)", () => {
 describe("budget", () => {
   it("keeps the JavaScript of a first visit to the weekly review within 250 KB gzip", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
+    // The heaviest first visit: a week with data (the current week's empty notice loads no chart).
+    await page.goto(server.baseUrl + "/?week=2026-W47");
     await page.locator(TREND_CANVAS).waitFor();
     // Everything the browser actually fetched, including the lazily loaded chart chunk.
     const scripts = await page.evaluate(() =>
@@ -281,7 +342,7 @@ describe("language, keyboard and phone", () => {
 
   it("reaches a topic with the keyboard alone", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
+    await page.goto(server.baseUrl + "/?week=2026-W47");
     await page.locator(".topic-table a.topic-link").first().waitFor();
     // The skip link comes first and moves focus to the main content.
     await page.keyboard.press("Tab");
@@ -299,7 +360,7 @@ describe("language, keyboard and phone", () => {
 
   it("fits a 360×740 phone without horizontal scrolling", async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/");
+    await page.goto(server.baseUrl + "/?week=2026-W47");
     await page.locator(".topic-table tbody tr").first().waitFor();
     await expect.poll(() => paintedPixels(page, TREND_CANVAS), { timeout: 10_000 }).toBeGreaterThan(1_000);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

@@ -77,7 +77,9 @@ async function downloadLabels(page: Page): Promise<string[]> {
 describe("the weekly review's downloads: the week on screen", () => {
   it("names each file by the week and delivers that week", async () => {
     const page = await newPage();
+    // The review opens on this week, empty in the demo: the latest week with comments is one click away.
     await page.goto(server.baseUrl + "/");
+    await page.getByRole("link", { name: /^Buka minggu ke-\d+$/ }).click();
     const pdfHref = await page.locator(".download-list a", { hasText: "(PDF)" }).first().getAttribute("href");
     const week = /week=(\d{4}-W\d{2})/.exec(pdfHref ?? "")![1];
     const n = Number(week.slice(-2));
@@ -121,7 +123,7 @@ describe("the weekly review's downloads: the week on screen", () => {
 
   it("gives the 'Perlu perhatian' cards the explorer's Detail & koreksi", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
+    await page.goto(server.baseUrl + "/?week=2026-W47");
     const attention = page.locator('section[aria-labelledby="attention-title"]');
     const toggle = attention.locator(".comment-detail > button").first();
     await toggle.waitFor();
@@ -200,7 +202,7 @@ describe("at 360 px", () => {
 
   it("keeps every download button one box, apart from the others and from 'Laporan tersimpan'", async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/");
+    await page.goto(server.baseUrl + "/?week=2026-W47");
     await page.locator(".download-list a").first().waitFor();
     const { boxes, overlaps, bottom } = await buttonBoxes(page);
     expect(boxes).toEqual([1, 1, 1, 1]);

@@ -3,6 +3,7 @@
 // computation); a village's name opens its review for that week.
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { VillageComparisonDTO } from "@suara-desa/shared/contracts";
+import { MIN_SHARE_SAMPLE } from "@suara-desa/shared/samples";
 import { useComparison } from "../api/hooks";
 import { buildComparisonRows, sortComparisonRows, type ComparisonRow, type ComparisonSortKey } from "../charts/prepare/comparisonRows";
 import { isIsoWeek, weekEnd, weekNumber, weekStart } from "../charts/prepare/weeks";
@@ -89,7 +90,9 @@ function ComparisonTable({ data, week, defaultVillageId }: { data: VillageCompar
                   <span className="compare-kecamatan">{t("compare.kecamatan", { kecamatan: r.kecamatan })}</span>
                 </th>
                 <td className="num">{fmt.number(r.comments)}</td>
-                <td className="num">{fmt.percent(r.negativeShare)}</td>
+                <td className="num">
+                  <NegativeShare row={r} />
+                </td>
                 <td>{r.topComplaint ? t("compare.topComplaintValue", { topic: lang === "en" ? r.topComplaint.nameEn : r.topComplaint.name, count: fmt.number(r.topComplaint.keluhan) }) : "—"}</td>
                 <td className="num">{fmt.number(r.needsReply)}</td>
                 <td className="num">
@@ -105,7 +108,20 @@ function ComparisonTable({ data, week, defaultVillageId }: { data: VillageCompar
           </tbody>
         </table>
       </div>
+      {rows.some((r) => r.smallSample && r.negativeShare !== null) && <p className="panel-desc compare-note">{t("compare.smallSampleHint", { min: fmt.number(MIN_SHARE_SAMPLE) })}</p>}
     </section>
+  );
+}
+
+/** "% negatif", or for a handful of comments the counts it would be made of (the review's "sampel kecil" rule). */
+function NegativeShare({ row }: { row: ComparisonRow }) {
+  const { t, fmt } = useI18n();
+  if (!row.smallSample || row.negativeShare === null) return <>{fmt.percent(row.negativeShare)}</>;
+  return (
+    <span className="compare-small">
+      {t("compare.smallSample", { negatif: fmt.number(row.negatif), comments: fmt.number(row.comments) })}
+      <span className="compare-sub"> · {t("compare.smallSampleNote")}</span>
+    </span>
   );
 }
 

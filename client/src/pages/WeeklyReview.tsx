@@ -8,7 +8,7 @@ import { buildKpis, type KpiKey } from "../charts/prepare/kpis";
 import { buildPlatformRows } from "../charts/prepare/platformSplit";
 import { buildSentimentTrend } from "../charts/prepare/sentimentTrend";
 import { buildTopicHeadline, buildTopicRows, sortTopicRows, type TopicRow, type TopicSortKey } from "../charts/prepare/topicRows";
-import { isIsoWeek, weekNumber } from "../charts/prepare/weeks";
+import { isIsoWeek, weekEnd, weekNumber, weekStart } from "../charts/prepare/weeks";
 import { SENTIMENT_COLORS, SENTIMENT_ORDER, type ChartSpec } from "../charts/spec";
 import { useI18n, type MessageKey } from "../i18n";
 import { ExportPanel } from "../widgets/ExportPanel";
@@ -59,17 +59,53 @@ export function WeeklyReview({ village, search, defaultVillageId }: PageProps) {
     <div className="page weekly" aria-busy={overview.fetching}>
       <div className="page-head">
         <h1>{t("weekly.title")}</h1>
-        {data?.week && <WeekPicker week={data.week} weeks={data.weeks} onChange={goToWeek} />}
+        {data?.week && <WeekPicker week={data.week} weeks={pickerWeeks(data)} onChange={goToWeek} />}
       </div>
       {overview.status === "error" && <ErrorState error={overview.error} onRetry={overview.refetch} />}
       {!data && overview.status === "loading" && <LoadingState />}
-      {data && !data.week && <EmptyState message={t("weekly.noData")} />}
-      {data?.week && (
+      {data && (!data.week || data.weeks.length === 0) && <EmptyState message={t("weekly.noData")} />}
+      {data?.week && data.weeks.length > 0 && (
         <div className={overview.status === "loading" ? "is-stale" : undefined}>
-          <WeekContent overview={data} week={data.week} village={village} defaultVillageId={defaultVillageId} />
+          {data.week === data.freshness.currentWeekEmpty ? (
+            <CurrentWeekEmpty overview={data} week={data.week} village={village} defaultVillageId={defaultVillageId} />
+          ) : (
+            <WeekContent overview={data} week={data.week} village={village} defaultVillageId={defaultVillageId} />
+          )}
         </div>
       )}
     </div>
+  );
+}
+
+/** The weeks with data, and this week (the server's) while it has none yet, so the picker can always return to it. */
+function pickerWeeks(o: Overview): string[] {
+  const current = o.freshness.currentWeekEmpty;
+  return current && !o.weeks.includes(current) ? [current, ...o.weeks].sort().reverse() : o.weeks;
+}
+
+/**
+ * The current week before its first comment: say so plainly, say where the data ends (the server's
+ * latest week with data and its freshness), and open that week in one click. Open issues still
+ * need answers whatever the week, so "Perlu dijawab" stays.
+ */
+function CurrentWeekEmpty({ overview, week, village, defaultVillageId }: { overview: Overview; week: string; village: VillageDTO; defaultVillageId: number | null }) {
+  const { t, fmt } = useI18n();
+  const latest = overview.weeks[0];
+  const latestNo = weekNumber(latest);
+  return (
+    <>
+      <FreshnessLine freshness={overview.freshness} timeZone={village.timeZone} sourcesHref={villageHref("/sumber", village.id, defaultVillageId)} />
+      <p className="week-heading">{t("weekly.weekHeading", { week: weekNumber(week), range: fmt.dateRange(weekStart(week), weekEnd(week)) })}</p>
+      <section className="panel week-empty" aria-labelledby="week-empty-title">
+        <h2 id="week-empty-title">{t("weekly.currentEmpty")}</h2>
+        <p>{t("weekly.currentEmptyLatest", { week: latestNo, range: fmt.dateRange(weekStart(latest), weekEnd(latest)) })}</p>
+        {/* A link styled as a button: it navigates (the week is in the URL), so it can also be opened in a new tab. */}
+        <Link href={weeklyHref(latest, village.id, defaultVillageId)} className="button button-primary">
+          {t("weekly.openLatestWeek", { week: latestNo })}
+        </Link>
+      </section>
+      <NeedsReplyCard villageId={village.id} defaultVillageId={defaultVillageId} totals={overview.totals} />
+    </>
   );
 }
 

@@ -2,6 +2,7 @@
 // the weekly review and the explorer never show weeks-old figures as if they were today's.
 import type { FreshnessDTO } from "@suara-desa/shared/contracts";
 import { useOverview } from "../api/hooks";
+import { weekNumber } from "../charts/prepare/weeks";
 import { useI18n } from "../i18n";
 import { Link } from "./Link";
 
@@ -15,7 +16,7 @@ export function FreshnessLine({ freshness, timeZone, sourcesHref, showWeekNote =
       {f.stale && f.lastFetchAt && <span> {t("fresh.stale")}</span>}
       {f.latestDataDay && <span> {t("fresh.latestDay", { day: fmt.date(f.latestDataDay) })}</span>}
       {f.needsLogin > 0 && <span> {t("fresh.needsLogin", { count: fmt.number(f.needsLogin) })}</span>}
-      {showWeekNote && f.currentWeekEmpty && <span> {t("fresh.noDataThisWeek", { week: f.currentWeekEmpty })}</span>}
+      {showWeekNote && f.currentWeekEmpty && <span> {t("fresh.noDataThisWeek", { week: weekNumber(f.currentWeekEmpty) })}</span>}
       {warn && (
         <>
           {" "}

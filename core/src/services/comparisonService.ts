@@ -3,6 +3,7 @@
 // row and that village's review never disagree.
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { OverviewDTO, VillageComparisonDTO, VillageComparisonRowDTO, VillageDTO } from "@suara-desa/shared/contracts";
+import { isSmallSample } from "@suara-desa/shared/samples";
 import type { Database } from "../db/client";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getWeeklyOverview } from "./overviewService";
@@ -43,6 +44,7 @@ async function toRow(db: Database, village: VillageDTO, o: OverviewDTO): Promise
       needsReply: t.needsReply, answered: t.answered, overdue: t.overdue, medianFirstReplyHours: t.medianFirstReplyHours,
     },
     topComplaint: top ? { key: top.key, name: top.name, nameEn, keluhan: top.keluhan } : null,
+    smallSample: isSmallSample(t.comments),
     freshness: o.freshness,
   };
 }
@@ -53,7 +55,7 @@ async function toRow(db: Database, village: VillageDTO, o: OverviewDTO): Promise
  */
 export async function compareVillages(db: Database, auth: AuthContext | undefined, week?: string): Promise<VillageComparisonDTO> {
   const villages = await listVillages(db, auth);
-  const latest = await mapLimited(villages, PARALLEL, (v) => getWeeklyOverview(db, auth, v.id));
+  const latest = await mapLimited(villages, PARALLEL, (v) => getWeeklyOverview(db, auth, v.id, undefined, "latest"));
   const weeks = [...new Set(latest.flatMap((o) => o.weeks))].sort().reverse();
   const current = week ?? weeks[0] ?? null;
   const overviews = current === null

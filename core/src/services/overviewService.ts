@@ -41,10 +41,15 @@ function add(t: Totals, r: RollupCount): void {
 
 const DAY_MS = 86_400_000;
 
+/** The ISO week that is "this week" in the village's own time zone. */
+export function currentWeek(timeZone: string, now = new Date()): string {
+  return isoWeekOfDay(localDay(now, timeZone));
+}
+
 /** How fresh the village's data is (one definition for the review, the explorer and the PDF). */
 export async function getFreshness(db: Database, villageId: number, timeZone: string, latestDataDay: string | null, now = new Date()): Promise<FreshnessDTO> {
   const f = await findLastFetch(db, villageId);
-  const thisWeek = isoWeekOfDay(localDay(now, timeZone));
+  const thisWeek = currentWeek(timeZone, now);
   return {
     lastFetchAt: f.lastFetchAt?.toISOString() ?? null,
     latestDataDay,
@@ -54,12 +59,27 @@ export async function getFreshness(db: Database, villageId: number, timeZone: st
   };
 }
 
-/** Weekly overview of a village; `week` defaults to the latest week with data (the freshness says when that is not this week). */
-export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string): Promise<OverviewDTO> {
+/**
+ * The week an overview shows when none is asked for. The review opens on the current week (and says
+ * when it has no comments yet: `freshness.currentWeekEmpty`, with `weeks[0]` the latest week that has);
+ * the comparison and the public page show the latest week with data.
+ */
+export type DefaultWeek = "current" | "latest";
+
+/** Weekly overview of a village for `week`, or for the week `fallback` names. */
+export async function getWeeklyOverview(db: Database, auth: AuthContext | undefined, villageId: number, week?: string, fallback: DefaultWeek = "current"): Promise<OverviewDTO> {
   assertCanReadVillage(auth, villageId);
-  return cachedForVillage(db, villageId, `overview:${week ?? ""}`, () => computeWeeklyOverview(db, villageId, week));
+  let resolved = week;
+  if (!resolved && fallback === "current") {
+    const village = await getVillage(db, villageId);
+    if (!village) throw notFound("Desa");
+    // Resolved before the cache: "this week" changes with the clock, the data version does not.
+    resolved = currentWeek(village.timeZone);
+  }
+  return cachedForVillage(db, villageId, `overview:${resolved ?? "latest"}`, () => computeWeeklyOverview(db, villageId, resolved));
 }
 
+/** The overview of `week`; without one, of the latest week with data (null when there is none). */
 export async function computeWeeklyOverview(db: Database, villageId: number, week?: string): Promise<OverviewDTO> {
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");

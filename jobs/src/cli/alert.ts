@@ -1,7 +1,10 @@
-// `npm run alert -- <add|list|remove|test|log>`: who in a village is warned, over which channel.
+// `npm run alert -- <add|list|enable|disable|remove|test|log>`: who in a village is warned, over which channel.
 //   add    --village <code> (--telegram <chat-id> | --email <addr> | --whatsapp <+62…> --phone-number-id <id> | --webhook <url>)
 //          [--events urgent,spike,digest,sourceHealth] [--quiet 22:00-06:00]
 //   list   [--village <code>] [--json]
+//   enable <id> [--village <code>], disable <id> [--village <code>]
+//          switch a channel on or off, keeping its settings (the Admin page's switch, same service);
+//          --village, when given, must be the channel's village
 //   remove <id>
 //   test   <id>      queue a test message and send it now, printing what the service answered
 //   log    --village <code>   the delivery log, newest first
@@ -11,7 +14,9 @@ import { getDatabase, type Database } from "@suara-desa/core/db/client";
 import { findAlertChannel } from "@suara-desa/core/db/alertRepository";
 import { prepareDatabase } from "@suara-desa/core/db/prepare";
 import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
-import { ALERT_EVENTS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, type AlertEvent, type AlertKind } from "@suara-desa/core/services/alertService";
+import {
+  ALERT_EVENTS, addAlertChannel, alertLog, eventsOf, listAlertChannels, queueTestAlert, removeAlertChannel, switchAlertChannel, type AlertEvent, type AlertKind,
+} from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
 import { dispatchAlerts } from "../alerts/dispatch";
 import { parseArgs, runMain, UsageError, usageExitCode } from "./progress";
@@ -21,6 +26,8 @@ const USAGE = `usage:
   npm run alert -- add --village <code> --telegram <chat-id> | --email <addr> | --whatsapp <+62…> --phone-number-id <id> | --webhook <url>
                        [--events ${ALERT_EVENTS.join(",")}] [--quiet 22:00-06:00]
   npm run alert -- list [--village <code>] [--json]
+  npm run alert -- enable <id> [--village <code>]
+  npm run alert -- disable <id> [--village <code>]
   npm run alert -- remove <id>
   npm run alert -- test <id>
   npm run alert -- log --village <code>`;
@@ -83,6 +90,27 @@ export async function alertCommand(argv: string[]): Promise<number> {
           }
           process.stdout.write(`${channels.length} channel(s)\n`);
         }
+        return 0;
+      }
+      case "enable":
+      case "disable": {
+        const id = channelId(positional[0], command);
+        const ch = await findAlertChannel(db, id);
+        if (!ch) throw new UsageError(`${command} <id>: no alert channel #${id} (see npm run alert -- list)`);
+        // A code given by the operator guards against switching another village's channel by a typo.
+        if (flags.village !== undefined && (await villageId(db, flags.village)) !== ch.villageId) {
+          throw new UsageError(`--village: alert channel #${id} belongs to another village (see npm run alert -- list --village ${String(flags.village)})`);
+        }
+        const on = command === "enable";
+        const name = `#${id} (${ch.kind} ${ch.target})`;
+        if (ch.enabled === on) {
+          process.stdout.write(`alert channel ${name} is already ${on ? "on" : "off"}\n`);
+          return 0;
+        }
+        await switchAlertChannel(db, CLI_ACTOR, ch.villageId, id, on);
+        process.stdout.write(on
+          ? `alert channel ${name} switched on; urgent comments of the last 48 hours it missed go out with the next dispatch\n`
+          : `alert channel ${name} switched off; nothing is sent to it until \`npm run alert -- enable ${id}\`, its settings are kept\n`);
         return 0;
       }
       case "remove": {

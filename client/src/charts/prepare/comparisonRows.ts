@@ -11,6 +11,8 @@ export interface ComparisonRow {
   negatif: number;
   /** null: no rated comment that week. */
   negativeShare: number | null;
+  /** Too few rated comments for a percentage: the table shows counts and sorts the row with the missing ones. */
+  smallSample: boolean;
   topComplaint: VillageComparisonRowDTO["topComplaint"];
   needsReply: number;
   answered: number;
@@ -34,6 +36,7 @@ export function buildComparisonRows(rows: VillageComparisonRowDTO[]): Comparison
       comments: t.comments,
       negatif: t.negatif,
       negativeShare: sentimentShares(t).negatif,
+      smallSample: r.smallSample,
       topComplaint: r.topComplaint,
       needsReply: t.needsReply,
       answered: t.answered,
@@ -50,13 +53,16 @@ function sortValue(r: ComparisonRow, key: ComparisonSortKey): number | string | 
     case "name": return r.name;
     case "topComplaint": return r.topComplaint ? r.topComplaint.keluhan : null;
     case "freshness": return r.freshness.lastFetchAt ?? r.freshness.latestDataDay;
+    // 2 of 3 comments negative is not "the worst village": a small sample's share is not ranked.
+    case "negativeShare": return r.smallSample ? null : r.negativeShare;
     default: return r[key];
   }
 }
 
 /**
  * The table in the order the reader chose. A missing figure (no comments, nothing to answer, no
- * data) sorts last in either direction, so "worst first" never starts with empty villages.
+ * data, a share over a small sample) sorts last in either direction, so "worst first" never starts
+ * with empty or nearly empty villages.
  */
 export function sortComparisonRows(rows: ComparisonRow[], key: ComparisonSortKey, direction: "asc" | "desc"): ComparisonRow[] {
   const sign = direction === "asc" ? 1 : -1;

@@ -1,6 +1,7 @@
 // KPI cards with change vs the previous week. Counts change by a number of comments; shares
 // change by percentage points (a share going from 20 % to 25 % is +5 points, not +25 %).
 import type { IntentCounts, SentimentCounts } from "@suara-desa/shared/contracts";
+import { isSmallSample } from "@suara-desa/shared/samples";
 import { sentimentShares } from "./sentimentTrend";
 
 export type KpiKey = "comments" | "negativeShare" | "positiveShare" | "spam" | "needsReply" | "urgent";
@@ -21,15 +22,13 @@ export interface Kpi {
   smallSample?: { now: number; before: number };
 }
 
-/** Below this many rated comments in either week, a change in percentage points says nothing. */
-export const MIN_SHARE_SAMPLE = 20;
-
 /** The headline figures of a week (needs-reply and urgent where intents are counted). */
 export function buildKpis(totals: KpiTotals, previous: KpiTotals | null): Kpi[] {
   const now = sentimentShares(totals);
   const before = previous ? sentimentShares(previous) : null;
   const diff = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined ? null : a - b);
-  const small = previous !== null && (totals.comments < MIN_SHARE_SAMPLE || previous.comments < MIN_SHARE_SAMPLE);
+  // A change in points needs enough comments in both weeks.
+  const small = previous !== null && (isSmallSample(totals.comments) || isSmallSample(previous.comments));
   const share = (key: "negativeShare" | "positiveShare", v: number | null, b: number | null | undefined, better: "up" | "down", nowCount: number, beforeCount: number | undefined): Kpi =>
     small
       ? { key, kind: "share", value: v, change: null, better, smallSample: { now: nowCount, before: beforeCount ?? 0 } }

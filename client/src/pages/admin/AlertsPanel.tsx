@@ -1,6 +1,6 @@
 // Peringatan: where the village is warned (Telegram group, e-mail, WhatsApp number, webhook), about
 // what, a test message, and the delivery log. Admins only; the server enforces the same.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError, buildUrl, getJson, sendJson } from "../../api/client";
 import { queryCache } from "../../api/queryCache";
@@ -30,6 +30,9 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
   const [phoneNumberId, setPhoneNumberId] = useState("");
   const [token, setToken] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A switch shows its new position at once, not the old one until the list is read again.
+  const [switching, setSwitching] = useState<Record<number, boolean>>({});
+  useEffect(() => setSwitching({}), [data.data]);
   const refresh = () => queryCache.invalidateAll();
   const fail = (e: unknown) => setMessage({ ok: false, text: e instanceof ApiError || e instanceof Error ? e.message : String(e) });
 
@@ -60,10 +63,12 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
   };
   const toggle = async (id: number, enabled: boolean) => {
     setMessage(null);
+    setSwitching((s) => ({ ...s, [id]: enabled }));
     try {
       await sendJson(`/api/villages/${village.id}/alerts/${id}`, "PATCH", { enabled });
       refresh();
     } catch (err) {
+      setSwitching(({ [id]: _dropped, ...rest }) => rest);
       fail(err);
     }
   };
@@ -76,9 +81,12 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
       fail(err);
     }
   };
+  // The log names a switched-off channel as such: its last "Gagal" rows are why.
   const channelName = (id: number) => {
     const c = data.data?.channels.find((x) => x.id === id);
-    return c ? `${t(`alerts.kind.${c.kind}` as MessageKey)} ${c.target}` : `#${id}`;
+    if (!c) return t("alerts.channelRemoved");
+    const name = `${t(`alerts.kind.${c.kind}` as MessageKey)} ${c.target}`;
+    return c.enabled ? name : t("alerts.channelOff", { channel: name });
   };
 
   return (
@@ -90,22 +98,32 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
       {data.data && (
         <ul className="alert-channels">
           {data.data.channels.length === 0 && <li className="muted">{t("alerts.none")}</li>}
-          {data.data.channels.map((c) => (
-            <li key={c.id} className={c.enabled ? undefined : "alert-channel-off"}>
-              <label className="check alert-switch">
-                <input type="checkbox" role="switch" checked={c.enabled} onChange={(e) => void toggle(c.id, e.target.checked)} aria-label={t("alerts.switchLabel", { channel: `${t(`alerts.kind.${c.kind}` as MessageKey)} ${c.target}` })} />
-                {c.enabled ? t("alerts.on") : t("alerts.off")}
-              </label>{" "}
-              <strong>{t(`alerts.kind.${c.kind}` as MessageKey)}</strong> {c.target} — {c.events.map((e) => t(`alerts.event.${e}` as MessageKey)).join(", ")}
-              {c.quietStart !== null && c.quietEnd !== null && ` · ${t("alerts.quietShown", { from: hhmm(c.quietStart), to: hhmm(c.quietEnd) })}`}{" "}
-              <button type="button" className="button" disabled={!c.enabled} onClick={() => void test(c.id)}>
-                {t("alerts.test")}
-              </button>{" "}
-              <button type="button" className="link-button" onClick={() => void remove(c.id)}>
-                {t("alerts.remove")}
-              </button>
-            </li>
-          ))}
+          {data.data.channels.map((c) => {
+            const on = switching[c.id] ?? c.enabled;
+            return (
+              <li key={c.id} className={on ? undefined : "alert-channel-off"}>
+                <label className="check alert-switch">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={on}
+                    aria-busy={c.id in switching || undefined}
+                    onChange={(e) => void toggle(c.id, e.target.checked)}
+                    aria-label={t("alerts.switchLabel", { channel: `${t(`alerts.kind.${c.kind}` as MessageKey)} ${c.target}` })}
+                  />
+                  <span aria-hidden="true">{on ? t("alerts.on") : t("alerts.off")}</span>
+                </label>{" "}
+                <strong>{t(`alerts.kind.${c.kind}` as MessageKey)}</strong> {c.target} — {c.events.map((e) => t(`alerts.event.${e}` as MessageKey)).join(", ")}
+                {c.quietStart !== null && c.quietEnd !== null && ` · ${t("alerts.quietShown", { from: hhmm(c.quietStart), to: hhmm(c.quietEnd) })}`}{" "}
+                <button type="button" className="button" disabled={!on} onClick={() => void test(c.id)}>
+                  {t("alerts.test")}
+                </button>{" "}
+                <button type="button" className="link-button" onClick={() => void remove(c.id)}>
+                  {t("alerts.remove")}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       <form className="alert-form" onSubmit={add}>
@@ -122,18 +140,18 @@ export function AlertsPanel({ village }: { village: VillageDTO }) {
           </div>
           <div className="field">
             <label htmlFor={`${uid}-target`}>{t(`alerts.target.${kind}` as MessageKey)}</label>
-            <input id={`${uid}-target`} value={target} required maxLength={300} onChange={(e) => setTarget(e.target.value)} />
+            <input id={`${uid}-target`} type="text" value={target} required maxLength={300} onChange={(e) => setTarget(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${uid}-quiet`}>{t("alerts.quiet")}</label>
-            <input id={`${uid}-quiet`} value={quiet} placeholder="22:00-06:00" maxLength={11} onChange={(e) => setQuiet(e.target.value)} />
+            <input id={`${uid}-quiet`} type="text" value={quiet} placeholder="22:00-06:00" maxLength={11} onChange={(e) => setQuiet(e.target.value)} />
           </div>
         </div>
         {kind === "whatsapp" && (
           <div className="fu-fields">
             <div className="field">
               <label htmlFor={`${uid}-pnid`}>{t("alerts.phoneNumberId")}</label>
-              <input id={`${uid}-pnid`} value={phoneNumberId} required onChange={(e) => setPhoneNumberId(e.target.value)} />
+              <input id={`${uid}-pnid`} type="text" value={phoneNumberId} required onChange={(e) => setPhoneNumberId(e.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={`${uid}-token`}>{t("alerts.token")}</label>
