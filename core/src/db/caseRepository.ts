@@ -231,8 +231,10 @@ function inboxConditions(db: Database, villageId: number, f: CaseFilter): { cond
 
 /** The statuses a status filter selects ("open": the three open ones; none: all). */
 export function statusesOf(status: string | undefined): string[] {
+  const all: string[] = [...OPEN_STATUSES, ...CLOSED_STATUSES];
   if (status === "open") return [...OPEN_STATUSES];
-  return status ? [status] : [...OPEN_STATUSES, ...CLOSED_STATUSES];
+  // Statuses are written into the statement: only known ones (the contract's enum) get there.
+  return status === undefined ? all : all.filter((s) => s === status);
 }
 
 /**
