@@ -4,6 +4,7 @@
 // the new routes, state replay / mismatch / another user / expiry refused, tokens unreadable in
 // the database, X refresh before expiry and after a 401, "perlu login ulang" when refresh fails,
 // one-click reconnect, and the Facebook page picker.
+import { createHash } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
@@ -81,11 +82,17 @@ describe("the new routes: 401 -> 400 -> 403", () => {
       request(app).get(`/api/villages/${villageA}/oauth/providers`),
       request(app).post(`/api/villages/${villageA}/oauth/x/start`).send({}),
       request(app).post(`/api/villages/${villageA}/oauth/meta/start`).send({}),
-      request(app).get("/api/oauth/x/callback?state=a&code=b"),
-      request(app).get("/api/oauth/meta/callback?state=a&code=b"),
       request(app).get(`/api/villages/${villageA}/oauth/meta/pages/${"p".repeat(32)}`),
       request(app).post(`/api/villages/${villageA}/oauth/meta/pages/${"p".repeat(32)}`).send({ pageId: "1" }),
     ]) expect((await r).status).toBe(401);
+  });
+
+  it("a callback reached without a session (it ended during the platform login) goes back to the sources page with a message", async () => {
+    for (const platform of ["x", "meta"]) {
+      const res = await request(app).get(`/api/oauth/${platform}/callback?state=a&code=b`).expect(303);
+      expect(res.headers.location.startsWith("/sumber?")).toBe(true);
+      expect(outcome(res.headers.location)).toEqual({ hubungkanGagal: "session" });
+    }
   });
 
   it("400 naming the field", async () => {
@@ -280,6 +287,7 @@ describe("Facebook Login: the Page and its Instagram account", () => {
     const u = new URL(start.body.data.url as string);
     expect(u.searchParams.get("client_id")).toBe(APPS.meta.appId);
     expect(u.searchParams.get("scope")).toContain("pages_manage_engagement");
+    expect(u.searchParams.get("code_challenge_method")).toBe("S256");
     const requests = fake.requests.length;
     const res = await admin.get(await consent(u.toString())).expect(303);
     const o = outcome(res.headers.location);
@@ -288,6 +296,19 @@ describe("Facebook Login: the Page and its Instagram account", () => {
     expect(pick).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     const calls = fake.requests.slice(requests).filter((r) => r.path.endsWith("/oauth/access_token"));
     expect(calls.map((r) => r.query.grant_type ?? "code")).toEqual(["code", "fb_exchange_token"]);
+    // The code went with the verifier of the dialog's challenge (the imitation refuses any other).
+    expect(createHash("sha256").update(calls[0].query.code_verifier ?? "").digest("base64url")).toBe(u.searchParams.get("code_challenge"));
+  });
+
+  it("a code caught on its way back is useless without the verifier kept on the server", async () => {
+    const start = await admin.post(`/api/villages/${villageA}/oauth/meta/start`).send({}).expect(200);
+    const back = new URL(await consent(start.body.data.url as string), "http://localhost");
+    const code = back.searchParams.get("code")!;
+    const res = await fetch(`${fake.graphBaseUrl}/oauth/access_token?${new URLSearchParams({
+      client_id: APPS.meta.appId, client_secret: APPS.meta.appSecret, redirect_uri: new URL(start.body.data.url as string).searchParams.get("redirect_uri")!, code,
+    })}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/code verifier/);
   });
 
   it("lists the Pages without their tokens, to the user who logged in only", async () => {

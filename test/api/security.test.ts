@@ -18,6 +18,11 @@ const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login", "GET /api/aut
 const SELF = new Set(["GET /api/auth/me", "POST /api/auth/logout", "POST /api/auth/password", "GET /api/villages", "GET /api/registry/villages", "GET /api/comparison",
   // Login callbacks: they finish only a login the same user started (state bound to user and village).
   "GET /api/oauth/x/callback", "GET /api/oauth/meta/callback"]);
+/**
+ * Pages the platforms send the browser back to: without a session they redirect to the sources
+ * page with a message (a browser navigation, not an API call) and do nothing else.
+ */
+const BROWSER_RETURNS = new Set(["GET /api/oauth/x/callback", "GET /api/oauth/meta/callback"]);
 /** Deployment-wide administration: admins only. */
 const ADMIN_ONLY = new Set([
   "GET /api/users", "POST /api/users", "PATCH /api/users/:userId", "POST /api/users/:userId/password",
@@ -88,10 +93,17 @@ describe("the route table", () => {
 
 describe("without a session", () => {
   it("every non-public route answers 401, whatever the input", async () => {
-    for (const r of routes.filter((x) => !PUBLIC.has(key(x)))) {
+    for (const r of routes.filter((x) => !PUBLIC.has(key(x)) && !BROWSER_RETURNS.has(key(x)))) {
       const res = await call(null, r, { anything: 1 });
       expect([key(r), res.status]).toEqual([key(r), 401]);
       expect(res.body.error.code).toBe("unauthorized");
+    }
+  });
+
+  it("a platform's return to a login callback goes to the sources page with a message, whatever the input", async () => {
+    for (const r of routes.filter((x) => BROWSER_RETURNS.has(key(x)))) {
+      const res = await call(null, r, { anything: 1 });
+      expect([key(r), res.status, res.headers.location]).toEqual([key(r), 303, "/sumber?hubungkanGagal=session"]);
     }
   });
 });

@@ -595,7 +595,7 @@ async function main(): Promise<number> {
       ["explorer: topic + sentiment", `${base(mid)}/comments?topic=${TOPIC_KEY}&sentiment=negatif&limit=30`],
       ["explorer: full-text search", `${base(mid)}/comments?q=jalan%20rusak&limit=30`],
       [`topic page (${TOPIC_KEY})`, `${base(mid)}/topics/${TOPIC_KEY}`],
-      ["Tindak Lanjut inbox: open issues, first page (50)", `${base(mid)}/cases?limit=50`],
+      ["Tindak Lanjut inbox: open issues, first page (50)", `${base(mid)}/cases?status=open&limit=50`],
       ["Tindak Lanjut inbox: urgent + overdue", `${base(mid)}/cases?urgent=1&overdue=1&limit=50`],
       ...(other ? [[`overview, other village (${other.name})`, `${base(other)}/overview?week=${LATEST_WEEK}`] as [string, string]] : []),
     ];

@@ -127,7 +127,7 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
   const xAccess = new Map<string, number>();
   const xRefreshTokens = new Set<string>();
   const issuedX: Array<{ accessToken: string; refreshToken: string }> = [];
-  const metaCodes = new Map<string, string>();
+  const metaCodes = new Map<string, { redirectUri: string; challenge: string | null }>();
   const metaUserTokens = new Set<string>();
   /** A user-context or app-only token X accepts now. */
   const xTokenOk = (token: string | undefined) => !!token && (token === validToken || (xAccess.get(token) ?? 0) > now());
@@ -320,7 +320,9 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       res.end("<p>Something went wrong. You weren't able to give access to the App.</p>");
       return 400;
     }
-    if (isX && (query.response_type !== "code" || query.code_challenge_method !== "S256" || !query.code_challenge)) {
+    // Facebook takes a PKCE challenge when one is given (S256 or plain); X requires S256.
+    const badMetaPkce = !isX && query.code_challenge !== undefined && !["S256", "plain"].includes(query.code_challenge_method ?? "plain");
+    if ((isX && (query.response_type !== "code" || query.code_challenge_method !== "S256" || !query.code_challenge)) || badMetaPkce) {
       res.writeHead(400, { "content-type": "text/html; charset=utf-8" });
       res.end("<p>Something went wrong. You weren't able to give access to the App.</p>");
       return 400;
@@ -336,7 +338,11 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
     } else {
       const code = `${isX ? "x" : "fb"}-code-${++oauthSeq}`;
       if (isX) xCodes.set(code, { redirectUri: query.redirect_uri, challenge: query.code_challenge, scope: query.scope ?? "" });
-      else metaCodes.set(code, query.redirect_uri);
+      else {
+        const c = query.code_challenge;
+        // A plain challenge is the verifier itself; keep the S256 form of either.
+        metaCodes.set(code, { redirectUri: query.redirect_uri, challenge: c === undefined ? null : query.code_challenge_method === "S256" ? c : createHash("sha256").update(c).digest("base64url") });
+      }
       back.searchParams.set("code", code);
     }
     back.searchParams.set("state", query.state);
@@ -399,13 +405,18 @@ export async function startFakeApiServer(opts: FakeServerOptions): Promise<FakeS
       sendJson(res, 200, { access_token: long, token_type: "bearer", expires_in: 5_183_944 });
       return 200;
     }
-    const redirect = metaCodes.get(query.code ?? "");
-    if (redirect === undefined) {
+    const issued = metaCodes.get(query.code ?? "");
+    if (issued === undefined) {
       graphError(res, 400, 100, "This authorization code has been used.", 36009);
       return 400;
     }
     metaCodes.delete(query.code);
-    if (redirect !== query.redirect_uri) {
+    // A code issued for a PKCE challenge needs the verifier that hashes to it.
+    if (issued.challenge !== null && createHash("sha256").update(query.code_verifier ?? "").digest("base64url") !== issued.challenge) {
+      graphError(res, 400, 100, "Invalid code verifier.");
+      return 400;
+    }
+    if (issued.redirectUri !== query.redirect_uri) {
       graphError(res, 400, 100, "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request", 36008);
       return 400;
     }

@@ -317,6 +317,7 @@ export const en: Messages = {
   "connect.failed.unavailable": "The platform cannot be reached right now. Try again shortly.",
   "connect.failed.noPages": "This Facebook account manages no Page. Log in with an admin of the village's Page.",
   "connect.failed.otherAccount": "You logged in with another account, not this source's. Log in with the right village account.",
+  "connect.failed.session": "Your Suara Desa session ended before the platform login finished, so the account was not connected. After logging in again, start the connection once more.",
   "connect.needsLogin": "This account's permission has expired or was revoked: it needs a new login.",
   "connect.reconnect": "Log in again",
   "connect.reconnectOff": "Logging in again is not set up on this server; paste a new token below.",

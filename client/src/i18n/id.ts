@@ -315,6 +315,7 @@ export const id = {
   "connect.failed.unavailable": "Platform sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
   "connect.failed.noPages": "Akun Facebook ini tidak mengelola Halaman apa pun. Masuk dengan akun admin Halaman desa.",
   "connect.failed.otherAccount": "Anda masuk dengan akun lain, bukan akun sumber ini. Masuk dengan akun desa yang benar.",
+  "connect.failed.session": "Sesi masuk Anda di Suara Desa sudah berakhir sebelum login di platform selesai, jadi akun belum dihubungkan. Setelah masuk lagi, hubungkan akunnya sekali lagi.",
   "connect.needsLogin": "Izin akun ini sudah habis atau dicabut: perlu login ulang.",
   "connect.reconnect": "Login ulang",
   "connect.reconnectOff": "Login ulang belum diatur di server ini; tempelkan token baru di bawah.",

@@ -27,6 +27,7 @@ const FAILURE_KEYS: Record<string, MessageKey> = {
   unavailable: "connect.failed.unavailable",
   no_pages: "connect.failed.noPages",
   other_account: "connect.failed.otherAccount",
+  session: "connect.failed.session",
 };
 
 const errorText = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));

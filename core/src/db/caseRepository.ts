@@ -188,21 +188,6 @@ export function overdueWhere(now: Date): Prisma.FollowUpCaseWhereInput {
   };
 }
 
-export function caseWhere(villageId: number, f: CaseFilter, now: Date): Prisma.FollowUpCaseWhereInput {
-  const and: Prisma.FollowUpCaseWhereInput[] = [{ villageId }];
-  if (f.status === "open") and.push({ status: { in: [...OPEN_STATUSES] } });
-  else if (f.status) and.push({ status: f.status });
-  if (f.assigneeId !== undefined) and.push({ assigneeId: f.assigneeId });
-  if (f.topic) and.push({ topicKey: f.topic });
-  if (f.intent) and.push({ intent: f.intent });
-  if (f.urgent) and.push({ urgent: true });
-  if (f.overdue) and.push(overdueWhere(now));
-  if (f.platform) and.push({ comments: { some: { platform: f.platform, villageId } } });
-  if (f.openedFrom) and.push({ openedAt: { gte: f.openedFrom } });
-  if (f.openedTo) and.push({ openedAt: { lt: f.openedTo } });
-  return { AND: and };
-}
-
 /** Cases matching a filter: urgent first, then the earliest due; `offset` pages. */
 export async function findCases(db: Database, where: Prisma.FollowUpCaseWhereInput, offset: number, limit: number): Promise<CaseRow[]> {
   return db.prisma.followUpCase.findMany({
@@ -211,13 +196,148 @@ export async function findCases(db: Database, where: Prisma.FollowUpCaseWhereInp
   });
 }
 
-export async function countCases(db: Database, where: Prisma.FollowUpCaseWhereInput): Promise<number> {
-  return db.prisma.followUpCase.count({ where });
+// ---------------------------------------------------------------------------------------------
+// The inbox (Tindak Lanjut): raw SQL served by the (villageId, status, urgent DESC, due, id)
+// indexes. A case's due time is the one of its next step: the first public reply while it waits
+// for one (perlu_jawaban), the resolution once answered (dijawab, ditindaklanjuti); it is overdue
+// when that time has passed. Closed cases keep their first-reply due time as their order.
+
+const CLOSED_STATUSES = ["selesai", "diteruskan", "tidak_perlu"] as const;
+const dueColumn = (status: string) => (status === "dijawab" || status === "ditindaklanjuti" ? `k."resolveDueAt"` : `k."firstReplyDueAt"`);
+/** The SQL of "overdue at @now", for a row of "FollowUpCase" k (the rule of overdueWhere()). */
+const OVERDUE_SQL = (now: string) => `((k.status = 'perlu_jawaban' AND k."firstReplyDueAt" < ${now})
+  OR (k.status IN ('dijawab', 'ditindaklanjuti') AND k."resolveDueAt" < ${now}))`;
+/** The due time of an open case's next step (NULL for a closed case). */
+const OPEN_DUE_SQL = `CASE WHEN k.status = 'perlu_jawaban' THEN k."firstReplyDueAt"
+  WHEN k.status IN ('dijawab', 'ditindaklanjuti') THEN k."resolveDueAt" END`;
+
+/** The filter's conditions on "FollowUpCase" k other than status and overdue. */
+function inboxConditions(db: Database, villageId: number, f: CaseFilter): { conds: string[]; params: Record<string, unknown> } {
+  const conds = [`k."villageId" = @villageId`];
+  const params: Record<string, unknown> = { villageId };
+  const ts = (name: string) => (db.provider === "postgres" ? `@${name}::timestamp(3)` : `@${name}`);
+  if (f.assigneeId !== undefined) { conds.push(`k."assigneeId" = @assigneeId`); params.assigneeId = f.assigneeId; }
+  if (f.topic) { conds.push(`k."topicKey" = @topic`); params.topic = f.topic; }
+  if (f.intent) { conds.push(`k.intent = @intent`); params.intent = f.intent; }
+  if (f.urgent) conds.push(`k.urgent = true`);
+  if (f.platform) {
+    conds.push(`EXISTS (SELECT 1 FROM "Comment" c WHERE c."caseId" = k.id AND c."villageId" = @villageId AND c.platform = @platform)`);
+    params.platform = f.platform;
+  }
+  if (f.openedFrom) { conds.push(`k."openedAt" >= ${ts("openedFrom")}`); params.openedFrom = f.openedFrom; }
+  if (f.openedTo) { conds.push(`k."openedAt" < ${ts("openedTo")}`); params.openedTo = f.openedTo; }
+  return { conds, params };
 }
 
-export async function countCasesByStatus(db: Database, where: Prisma.FollowUpCaseWhereInput): Promise<Record<string, number>> {
-  const rows = await db.prisma.followUpCase.groupBy({ by: ["status"], where, _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+/** The statuses a status filter selects ("open": the three open ones; none: all). */
+export function statusesOf(status: string | undefined): string[] {
+  const all: string[] = [...OPEN_STATUSES, ...CLOSED_STATUSES];
+  if (status === "open") return [...OPEN_STATUSES];
+  // Statuses are written into the statement: only known ones (the contract's enum) get there.
+  return status === undefined ? all : all.filter((s) => s === status);
+}
+
+/**
+ * The ids of one inbox page: open cases before closed ones, urgent first, then the earliest due
+ * (so what is overdue comes first), then id. One index range per status, each read in order and
+ * cut at offset + limit, merged: the cost follows the page, not the village's thousands of cases.
+ */
+export async function findInboxPage(db: Database, villageId: number, f: CaseFilter, now: Date, offset: number, limit: number): Promise<number[]> {
+  const { conds, params } = inboxConditions(db, villageId, f);
+  const at = db.provider === "postgres" ? "@now::timestamp(3)" : "@now";
+  const take = Math.floor(offset) + Math.floor(limit);
+  const parts: string[] = [];
+  for (const status of statusesOf(f.status)) {
+    const closed = (CLOSED_STATUSES as readonly string[]).includes(status);
+    // A closed case is never overdue.
+    if (f.overdue && closed) continue;
+    const due = dueColumn(status);
+    const where = [...conds, `k.status = '${status}'`, ...(f.overdue ? [`${due} < ${at}`] : [])].join(" AND ");
+    parts.push(`SELECT * FROM (SELECT k.id, ${closed ? 1 : 0} AS closed, k.urgent, ${due} AS due FROM "FollowUpCase" k
+      WHERE ${where} ORDER BY k.urgent DESC, ${due}, k.id LIMIT ${take}) s${parts.length}`);
+  }
+  if (parts.length === 0 || take === 0) return [];
+  if (f.overdue) params.now = now;
+  const rows = await sqlAll<{ id: number }>(db, `${parts.join(" UNION ALL ")}
+    ORDER BY closed, urgent DESC, due, id LIMIT ${Math.floor(limit)} OFFSET ${Math.floor(offset)}`, params);
+  return rows.map((r) => Number(r.id));
+}
+
+/** A case with its assignee's name: what the inbox and the case detail present. */
+export type CaseSummaryRow = Omit<CaseRow, "_count">;
+
+interface RawCaseRow {
+  id: number; villageId: number; status: string; topicKey: string | null; intent: string; urgent: number | boolean; representativeId: number;
+  assigneeId: number | null; openedAt: string | Date; firstReplyAt: string | Date | null; firstReplyDueAt: string | Date;
+  resolveDueAt: string | Date | null; resolvedAt: string | Date | null; forwardedTo: string | null; forwardRef: string | null;
+  reason: string | null; publicTitle: string | null; publicQuote: string | null; createdAt: string | Date; updatedAt: string | Date;
+  assigneeDisplayName: string | null; assigneeUsername: string | null;
+}
+
+/** Cases of one village by id, in the given order, with their assignee's name (one statement). */
+export async function findCaseSummaries(db: Database, villageId: number, ids: number[]): Promise<CaseSummaryRow[]> {
+  if (ids.length === 0) return [];
+  const params = { villageId, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) };
+  const rows = await sqlAll<RawCaseRow>(db, `SELECT k.*, u."displayName" AS "assigneeDisplayName", u.username AS "assigneeUsername"
+    FROM "FollowUpCase" k LEFT JOIN "User" u ON u.id = k."assigneeId"
+    WHERE ${db.provider === "sqlite" ? "+" : ""}k."villageId" = @villageId AND k.id IN (${ids.map((_, i) => `@id${i}`).join(", ")})`, params);
+  const date = (v: string | Date) => new Date(v);
+  const maybe = (v: string | Date | null) => (v === null ? null : new Date(v));
+  const byId = new Map(rows.map((r): [number, CaseSummaryRow] => [Number(r.id), {
+    id: Number(r.id), villageId: Number(r.villageId), status: r.status, topicKey: r.topicKey, intent: r.intent, urgent: Boolean(r.urgent),
+    representativeId: Number(r.representativeId), assigneeId: r.assigneeId === null ? null : Number(r.assigneeId), openedAt: date(r.openedAt),
+    firstReplyAt: maybe(r.firstReplyAt), firstReplyDueAt: date(r.firstReplyDueAt), resolveDueAt: maybe(r.resolveDueAt), resolvedAt: maybe(r.resolvedAt),
+    forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason, publicTitle: r.publicTitle, publicQuote: r.publicQuote,
+    createdAt: date(r.createdAt), updatedAt: date(r.updatedAt),
+    assignee: r.assigneeId === null || r.assigneeUsername === null ? null
+      : { id: Number(r.assigneeId), displayName: r.assigneeDisplayName ?? "", username: r.assigneeUsername },
+  }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** How many comments each case has and the platforms they were written on (one grouped statement). */
+export async function findCaseCommentStats(db: Database, villageId: number, caseIds: number[]): Promise<Map<number, { comments: number; platforms: string[] }>> {
+  const out = new Map<number, { comments: number; platforms: string[] }>();
+  if (caseIds.length === 0) return out;
+  const params = { villageId, ...Object.fromEntries(caseIds.map((id, i) => [`k${i}`, id])) };
+  // "+": SQLite otherwise walked the village's comments by (villageId, day) instead of probing the
+  // case ids (13-26 ms instead of 0.3 ms for 50 cases of a 20,000-comment village).
+  const rows = await sqlAll<{ caseId: number; platform: string; n: number }>(db, `SELECT c."caseId", c.platform, COUNT(*) AS n FROM "Comment" c
+    WHERE ${db.provider === "sqlite" ? "+" : ""}c."villageId" = @villageId AND c."caseId" IN (${caseIds.map((_, i) => `@k${i}`).join(", ")})
+    GROUP BY c."caseId", c.platform ORDER BY c."caseId", c.platform`, params);
+  for (const r of rows) {
+    const s = out.get(Number(r.caseId)) ?? { comments: 0, platforms: [] };
+    s.comments += Number(r.n);
+    s.platforms.push(r.platform);
+    out.set(Number(r.caseId), s);
+  }
+  return out;
+}
+
+/** Cases of a filter (status and overdue aside) per status and urgency, how many are overdue now, and the next due time. */
+export interface InboxCountRows {
+  rows: Array<{ status: string; urgent: boolean; n: number; overdue: number }>;
+  /** The earliest due time not yet passed at `now`: until then, what is overdue stays as counted. */
+  nextDueAt: Date | null;
+}
+
+/** One grouped statement over the village's cases of a filter (its status and overdue parts ignored). */
+export async function countInboxCases(db: Database, villageId: number, f: CaseFilter, now: Date): Promise<InboxCountRows> {
+  const { conds, params } = inboxConditions(db, villageId, { ...f, status: undefined, overdue: undefined });
+  const at = db.provider === "postgres" ? "@now::timestamp(3)" : "@now";
+  const rows = await sqlAll<{ status: string; urgent: number | boolean; n: number; overdue: number; nextDueAt: string | Date | null }>(db,
+    `SELECT k.status, k.urgent, COUNT(*) AS n, SUM(CASE WHEN ${OVERDUE_SQL(at)} THEN 1 ELSE 0 END) AS overdue,
+        MIN(CASE WHEN ${OPEN_DUE_SQL} >= ${at} THEN ${OPEN_DUE_SQL} END) AS "nextDueAt"
+      FROM "FollowUpCase" k WHERE ${conds.join(" AND ")} GROUP BY k.status, k.urgent`, { ...params, now });
+  const next = rows.map((r) => r.nextDueAt).filter((d): d is string | Date => d !== null).map((d) => new Date(d).getTime());
+  return {
+    rows: rows.map((r) => ({ status: r.status, urgent: Boolean(r.urgent), n: Number(r.n), overdue: Number(r.overdue) })),
+    nextDueAt: next.length ? new Date(Math.min(...next)) : null,
+  };
+}
+
+export async function countCases(db: Database, where: Prisma.FollowUpCaseWhereInput): Promise<number> {
+  return db.prisma.followUpCase.count({ where });
 }
 
 /** Cases per (topic, status), and how many of them are overdue now, for a filter. */
@@ -325,14 +445,6 @@ export async function findCasesOpenedIn(db: Database, villageId: number, from: D
     where: { villageId, openedAt: { gte: from, lt: to }, OR: [{ reason: null }, { NOT: { reason: { startsWith: "digabung ke isu" } } }] },
     select: { id: true, openedAt: true, firstReplyAt: true, status: true, topicKey: true, urgent: true, firstReplyDueAt: true, resolveDueAt: true },
   });
-}
-
-/** The platforms the comments of each case were written on. */
-export async function findCasePlatforms(db: Database, villageId: number, caseIds: number[]): Promise<Map<number, string[]>> {
-  const rows = await db.prisma.comment.groupBy({ by: ["caseId", "platform"], where: { villageId, caseId: { in: caseIds } } });
-  const out = new Map<number, string[]>();
-  for (const r of rows) if (r.caseId !== null) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.platform]);
-  return out;
 }
 
 /** Cases an official published on the public page (with a title for residents), newest first. */

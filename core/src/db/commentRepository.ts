@@ -160,24 +160,42 @@ export async function findComments(
     params.afterId = after.id;
   }
   const order = sort === "likes" ? `c."likeCount" DESC, c.id DESC` : `c."publishedAt" DESC, c.id DESC`;
-  const rows = await sqlAll<RawCommentRow>(db, `SELECT c.id, c."villageId", c.platform, c."externalId", c.url, c."authorName",
-      c."authorPseudonym", c.text, c."publishedAt", c.day, c."likeCount", c.language, c."sentimentLabel", c."sentimentScore",
-      c."humanSentiment", c."humanTopicsAt", c."isSpam", c."piiSpans", c."modelName", c."modelVersion", c.intent,
-      c."intentScore", c."humanIntent", c.urgent, c."urgentTerms", c."humanUrgent"
+  const rows = await sqlAll<RawCommentRow>(db, `SELECT ${LISTED_COLUMNS}
     FROM "Comment" c WHERE ${where} ${cursor} ORDER BY ${order} LIMIT ${Math.floor(limit) + 1}`, params);
   const page = rows.slice(0, limit);
   const topics = await findTopicsOf(db, page.map((r) => r.id));
+  return { rows: page.map((r) => toListedComment(r, topics)), hasMore: rows.length > limit };
+}
+
+/**
+ * Comments of one village by id, in the given order, as lists present them (a comment of another
+ * village is left out). Raw SQL like findComments: the inbox shows 50 of these per page. The ids
+ * lead on SQLite ("+" keeps it off the village's (villageId, …) indexes).
+ */
+export async function findListedComments(db: Database, villageId: number, ids: number[]): Promise<Array<ListedComment & { fromVillage: boolean }>> {
+  if (ids.length === 0) return [];
+  const params: Params = { villageId, ...Object.fromEntries(ids.map((id, i) => [`id${i}`, id])) };
+  const rows = await sqlAll<RawCommentRow & { fromVillage: number | boolean }>(db, `SELECT ${LISTED_COLUMNS}, c."fromVillage"
+    FROM "Comment" c WHERE ${db.provider === "sqlite" ? "+" : ""}c."villageId" = @villageId AND c.id IN (${ids.map((_, i) => `@id${i}`).join(", ")})`, params);
+  const topics = await findTopicsOf(db, rows.map((r) => r.id));
+  const byId = new Map(rows.map((r) => [Number(r.id), { ...toListedComment(r, topics), fromVillage: Boolean(r.fromVillage) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const LISTED_COLUMNS = `c.id, c."villageId", c.platform, c."externalId", c.url, c."authorName",
+      c."authorPseudonym", c.text, c."publishedAt", c.day, c."likeCount", c.language, c."sentimentLabel", c."sentimentScore",
+      c."humanSentiment", c."humanTopicsAt", c."isSpam", c."piiSpans", c."modelName", c."modelVersion", c.intent,
+      c."intentScore", c."humanIntent", c.urgent, c."urgentTerms", c."humanUrgent"`;
+
+function toListedComment(r: RawCommentRow, topics: Map<number, ListedComment["topics"]>): ListedComment {
   return {
-    rows: page.map((r) => ({
-      ...r,
-      publishedAt: new Date(r.publishedAt),
-      humanTopicsAt: r.humanTopicsAt ? new Date(r.humanTopicsAt) : null,
-      isSpam: Boolean(r.isSpam),
-      urgent: Boolean(r.urgent),
-      humanUrgent: r.humanUrgent === null ? null : Boolean(r.humanUrgent),
-      topics: topics.get(r.id) ?? [],
-    })),
-    hasMore: rows.length > limit,
+    ...r,
+    publishedAt: new Date(r.publishedAt),
+    humanTopicsAt: r.humanTopicsAt ? new Date(r.humanTopicsAt) : null,
+    isSpam: Boolean(r.isSpam),
+    urgent: Boolean(r.urgent),
+    humanUrgent: r.humanUrgent === null ? null : Boolean(r.humanUrgent),
+    topics: topics.get(r.id) ?? [],
   };
 }
 

@@ -21,20 +21,43 @@ export async function villageVersion(db: Database, villageId: number): Promise<n
 // Entries also expire, for what the version does not cover (a topic renamed on the Admin page).
 const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 2000;
-const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+interface Entry { at: number; value: Promise<unknown>; from?: number; until?: number | null }
+const cache = new Map<string, Entry>();
+
+/** For a view that also depends on the clock (what is overdue now): the instants it holds for. */
+export interface ClockValidity<T> {
+  /** The clock the caller computes with ("now" of the request). */
+  now: Date;
+  /** The first instant at which the computed value may no longer hold (null: never, by the clock). */
+  validUntil: (value: T) => Date | null;
+}
 
 /**
  * Memoises a derived view of one village's data under its current version. A rejected
- * computation is not kept.
+ * computation is not kept. With `clock`, an entry serves only requests whose `now` lies in
+ * [the `now` it was computed at, its `validUntil`): a case that becomes overdue as time passes
+ * is counted as such, with no write to bump the version.
  */
-export async function cachedForVillage<T>(db: Database, villageId: number, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedForVillage<T>(db: Database, villageId: number, key: string, compute: () => Promise<T>, clock?: ClockValidity<T>): Promise<T> {
   const full = `${db.url}|${villageId}:${await villageVersion(db, villageId)}:${key}`;
   const now = Date.now();
   const hit = cache.get(full);
-  if (hit && now - hit.at < TTL_MS) return hit.value as Promise<T>;
+  if (hit && now - hit.at < TTL_MS && (!clock || heldAt(hit, clock.now.getTime()))) return hit.value as Promise<T>;
   const value = compute();
-  cache.set(full, { at: now, value });
-  value.catch(() => cache.delete(full));
+  const entry: Entry = { at: now, value };
+  if (clock) {
+    // While it runs, later requests share it: they get the state as of when it started, as if they
+    // had come those milliseconds earlier.
+    entry.from = clock.now.getTime();
+    value.then((v) => { entry.until = clock.validUntil(v)?.getTime() ?? null; }, () => undefined);
+  }
+  cache.set(full, entry);
+  value.catch(() => { if (cache.get(full) === entry) cache.delete(full); });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+function heldAt(e: Entry, at: number): boolean {
+  if (e.from === undefined) return true;
+  return at >= e.from && (e.until === undefined || e.until === null || at < e.until);
 }

@@ -11,13 +11,13 @@ import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import {
-  applyCaseOps, caseWhere, countCasesByTopic, findCasePlatforms, countCases, countCasesByStatus, findAssignees, findCase, findCaseCandidates, findCaseCommentIds,
-  findCaseEvents, findCaseOfComment, findCases, findCasesOpenedIn, findFirstVillageReplies, findServiceLevel, markAnswered,
-  mergeCases, overdueWhere, saveServiceLevel, splitCase, updateCase, type CaseCandidate, type CaseOp, type CaseRow, type NewCase,
-  type ServiceLevelRow,
+  applyCaseOps, countCasesByTopic, countCases, countInboxCases, findAssignees, findCase, findCaseCandidates, findCaseCommentIds, findCaseCommentStats,
+  findCaseEvents, findCaseOfComment, findCases, findCaseSummaries, findCasesOpenedIn, findFirstVillageReplies, findInboxPage, findServiceLevel,
+  markAnswered, mergeCases, saveServiceLevel, splitCase, statusesOf, updateCase, type CaseCandidate, type CaseFilter, type CaseOp, type CaseRow,
+  type CaseSummaryRow, type InboxCountRows, type NewCase, type ServiceLevelRow, OPEN_STATUSES,
 } from "../db/caseRepository";
-import { findCommentsByIds, getCommentThread } from "../db/commentRepository";
-import { bumpVillageVersion } from "../db/dataVersion";
+import { findCommentsByIds, findListedComments, getCommentThread } from "../db/commentRepository";
+import { bumpVillageVersion, cachedForVillage } from "../db/dataVersion";
 import { caseEventDetailsColumn } from "../db/jsonColumns";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { getVillage } from "../db/villageRepository";
@@ -160,19 +160,23 @@ function isOverdue(c: { status: string; firstReplyDueAt: Date; resolveDueAt: Dat
   return false;
 }
 
-async function presentCases(db: Database, villageId: number, rows: CaseRow[], now: Date): Promise<CaseDTO[]> {
-  const reps = await findCommentsByIds(db, rows.map((r) => r.representativeId));
-  const byId = new Map(reps.filter((r) => r.villageId === villageId).map((r) => [r.id, r]));
-  const topics = new Map((await findTopicsForVillage(db, villageId)).map((t) => [t.key, t.nameId]));
-  const platforms = await findCasePlatforms(db, villageId, rows.map((r) => r.id));
+async function presentCases(db: Database, villageId: number, rows: CaseSummaryRow[], now: Date): Promise<CaseDTO[]> {
+  const [reps, topicRows, stats] = await Promise.all([
+    findListedComments(db, villageId, rows.map((r) => r.representativeId)),
+    findTopicsForVillage(db, villageId),
+    findCaseCommentStats(db, villageId, rows.map((r) => r.id)),
+  ]);
+  const byId = new Map(reps.map((r) => [r.id, r]));
+  const topics = new Map(topicRows.map((t) => [t.key, t.nameId]));
   return rows.flatMap((r) => {
     const rep = byId.get(r.representativeId);
     if (!rep) return [];
     const representative = presentComment(rep);
+    const s = stats.get(r.id);
     return [{
       id: r.id, status: r.status as CaseStatus, title: representative.text,
       topic: r.topicKey ? { key: r.topicKey, name: topics.get(r.topicKey) ?? r.topicKey } : null,
-      intent: r.intent as Intent, urgent: r.urgent, commentCount: r._count.comments, platforms: (platforms.get(r.id) as Platform[] | undefined) ?? [representative.platform],
+      intent: r.intent as Intent, urgent: r.urgent, commentCount: s?.comments ?? 0, platforms: (s?.platforms as Platform[] | undefined) ?? [representative.platform],
       representative, assignee: r.assignee ? { id: r.assignee.id, displayName: r.assignee.displayName || r.assignee.username } : null,
       openedAt: r.openedAt.toISOString(), firstReplyAt: r.firstReplyAt?.toISOString() ?? null, firstReplyDueAt: r.firstReplyDueAt.toISOString(),
       resolveDueAt: r.resolveDueAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, overdue: isOverdue(r, now),
@@ -182,8 +186,35 @@ async function presentCases(db: Database, villageId: number, rows: CaseRow[], no
   });
 }
 
+/**
+ * The inbox's counts for a filter, grouped by status and urgency with how many are overdue, the
+ * filter's status and overdue parts left out (the tabs show every status). One grouped statement,
+ * cached per village data version (every case write bumps it) and held until the next due time
+ * passes (a case becomes overdue without any write).
+ */
+function inboxCountRows(db: Database, villageId: number, filter: CaseFilter, now: Date): Promise<InboxCountRows> {
+  const universe = { ...filter, status: undefined, overdue: undefined };
+  return cachedForVillage(db, villageId, `caseCounts:${JSON.stringify(universe)}`, () => countInboxCases(db, villageId, universe, now),
+    { now, validUntil: (c) => c.nextDueAt });
+}
 
-/** The inbox: a village's cases matching the filters, urgent first then earliest due, with counts per status. */
+/** Counts per status, overdue and urgent-and-open (of the overdue cases only, with "terlambat"). */
+function inboxCounts(counted: InboxCountRows, overdueOnly: boolean): CaseListDTO["counts"] {
+  const counts = { ...Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])), overdue: 0, urgent: 0 } as CaseListDTO["counts"];
+  for (const r of counted.rows) {
+    const n = overdueOnly ? r.overdue : r.n;
+    counts[r.status as CaseStatus] = (counts[r.status as CaseStatus] ?? 0) + n;
+    counts.overdue += r.overdue;
+    if (r.urgent && (OPEN_STATUSES as readonly string[]).includes(r.status)) counts.urgent += n;
+  }
+  return counts;
+}
+
+/**
+ * The inbox: a village's cases matching the filters, open before closed, urgent first, then the
+ * earliest due (overdue first), with counts per status. A page is cached like the explorer's
+ * (per village data version) and, since "overdue" follows the clock, only until the next due time.
+ */
 export async function listCases(db: Database, auth: AuthContext | undefined, villageId: number, q: CaseListQuery, now = new Date()): Promise<CaseListDTO> {
   assertCanReadVillage(auth, villageId);
   let openedFrom: Date | undefined;
@@ -195,27 +226,23 @@ export async function listCases(db: Database, auth: AuthContext | undefined, vil
     openedFrom = localTimeToUtc(range.start, 0, village.timeZone);
     openedTo = localTimeToUtc(addDays(range.end, 1), 0, village.timeZone);
   }
-  const filter = {
+  const filter: CaseFilter = {
     status: q.status, assigneeId: q.assigneeId, topic: q.topic, intent: q.intent, urgent: q.urgent === "1", overdue: q.overdue === "1",
     platform: q.platform, openedFrom, openedTo,
   };
-  const where = caseWhere(villageId, filter, now);
   const offset = q.cursor ?? 0;
-  const withoutStatus = caseWhere(villageId, { ...filter, status: undefined }, now);
-  const [rows, total, byStatus, overdue, urgent] = await Promise.all([
-    findCases(db, where, offset, q.limit + 1),
-    countCases(db, where),
-    countCasesByStatus(db, withoutStatus),
-    countCases(db, { AND: [withoutStatus, overdueWhere(now)] }),
-    countCases(db, { AND: [withoutStatus, { urgent: true, status: { in: ["perlu_jawaban", "dijawab", "ditindaklanjuti"] } }] }),
-  ]);
-  const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, byStatus[s] ?? 0])) as CaseListDTO["counts"];
-  counts.overdue = overdue;
-  counts.urgent = urgent;
-  return {
-    data: await presentCases(db, villageId, rows.slice(0, q.limit), now),
-    counts, total, nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
-  };
+  const key = `cases:${JSON.stringify([filter, offset, q.limit])}`;
+  const page = await cachedForVillage(db, villageId, key, async () => {
+    const [counted, ids] = await Promise.all([
+      inboxCountRows(db, villageId, filter, now),
+      findInboxPage(db, villageId, filter, now, offset, q.limit + 1),
+    ]);
+    const counts = inboxCounts(counted, filter.overdue === true);
+    const total = statusesOf(filter.status).reduce((sum, s) => sum + (counts[s as CaseStatus] ?? 0), 0);
+    const data = await presentCases(db, villageId, await findCaseSummaries(db, villageId, ids.slice(0, q.limit)), now);
+    return { list: { data, counts, total, nextCursor: ids.length > q.limit ? String(offset + q.limit) : null }, nextDueAt: counted.nextDueAt };
+  }, { now, validUntil: (p) => p.nextDueAt });
+  return page.list;
 }
 
 async function loadCase(db: Database, auth: AuthContext | undefined, caseId: number): Promise<CaseRow> {

@@ -88,12 +88,13 @@ export async function startMetaConnect(
   await checkStart(db, auth, input.villageId, input.sourceId ?? null, ["facebook", "instagram"]);
   if (!metaConfigured(c)) throw notConfigured("META_APP_ID dan META_APP_SECRET");
   const state = randomBytes(24).toString("base64url");
+  const { verifier, challenge } = pkcePair();
   const now = (deps.now ?? (() => new Date()))();
   await createOAuthSession(db, {
     stateHash: hashState(state), kind: "meta", userId: auth!.userId, villageId: input.villageId, sourceId: input.sourceId ?? null,
-    redirectUri: input.redirectUri, secretEnc: sealSecret(""), expiresAt: new Date(now.getTime() + OAUTH_TTL_MS),
+    redirectUri: input.redirectUri, secretEnc: sealSecret(verifier), expiresAt: new Date(now.getTime() + OAUTH_TTL_MS),
   }, now);
-  return { url: metaDialogUrl(c, { redirectUri: input.redirectUri, state }) };
+  return { url: metaDialogUrl(c, { redirectUri: input.redirectUri, state, challenge }) };
 }
 
 /**
@@ -183,7 +184,7 @@ export async function finishMetaConnect(
   if (input.error || !input.code) throw new ConnectError("denied", `Facebook: ${input.error ?? "tidak ada kode"}`, login.villageId);
   let pages: MetaPage[];
   try {
-    pages = await metaPages(c, await metaUserToken(c, { code: input.code, redirectUri: login.redirectUri }));
+    pages = await metaPages(c, await metaUserToken(c, { code: input.code, redirectUri: login.redirectUri, verifier: openSecret(login.secretEnc) }));
   } catch (err) {
     throw platformFailure(err, login.villageId);
   }

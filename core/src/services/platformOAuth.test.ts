@@ -25,10 +25,11 @@ describe("login addresses", () => {
       scope: "tweet.read tweet.write users.read offline.access", state: "st", code_challenge: "ch", code_challenge_method: "S256",
     });
   });
-  it("Facebook: the dialog of the Graph version, comma-separated permissions, no secret", () => {
-    const u = new URL(metaDialogUrl(c, { redirectUri: "https://desa.example/api/oauth/meta/callback", state: "st" }));
+  it("Facebook: the dialog of the Graph version, comma-separated permissions, an S256 challenge, no secret", () => {
+    const u = new URL(metaDialogUrl(c, { redirectUri: "https://desa.example/api/oauth/meta/callback", state: "st", challenge: "ch" }));
     expect(`${u.origin}${u.pathname}`).toBe("https://www.facebook.com/v23.0/dialog/oauth");
     expect(u.searchParams.get("scope")).toContain("pages_show_list,");
+    expect([u.searchParams.get("code_challenge"), u.searchParams.get("code_challenge_method")]).toEqual(["ch", "S256"]);
     expect(u.toString()).not.toContain("secret");
   });
 });

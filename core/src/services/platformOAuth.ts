@@ -79,10 +79,17 @@ export function xAuthorizeUrl(c: OAuthConfig, p: { redirectUri: string; state: s
   return u.toString();
 }
 
-/** The Facebook Login dialog to send the browser to. */
-export function metaDialogUrl(c: OAuthConfig, p: { redirectUri: string; state: string }): string {
+/**
+ * The Facebook Login dialog to send the browser to. With a PKCE challenge (S256), which Facebook
+ * Login's manually built code flow accepts ("OIDC Code Flow with PKCE for Manually Built Facebook
+ * Login Flows"): a code caught on its way back is useless without the verifier kept on our side.
+ */
+export function metaDialogUrl(c: OAuthConfig, p: { redirectUri: string; state: string; challenge: string }): string {
   const u = new URL(c.META_DIALOG_URL);
-  u.search = new URLSearchParams({ client_id: c.META_APP_ID ?? "", redirect_uri: p.redirectUri, state: p.state, response_type: "code", scope: META_SCOPES.join(",") }).toString();
+  u.search = new URLSearchParams({
+    client_id: c.META_APP_ID ?? "", redirect_uri: p.redirectUri, state: p.state, response_type: "code", scope: META_SCOPES.join(","),
+    code_challenge: p.challenge, code_challenge_method: "S256",
+  }).toString();
   return u.toString();
 }
 
@@ -160,10 +167,15 @@ async function graphGetUrl(c: OAuthConfig, url: string): Promise<Record<string, 
   return json;
 }
 
-/** Facebook Login: code -> short-lived user token -> long-lived user token (about 60 days). */
-export async function metaUserToken(c: OAuthConfig, p: { code: string; redirectUri: string }): Promise<string> {
+/**
+ * Facebook Login: code (with its PKCE verifier) -> short-lived user token -> long-lived user token
+ * (about 60 days). An empty verifier: a login started before dialogs carried a challenge.
+ */
+export async function metaUserToken(c: OAuthConfig, p: { code: string; redirectUri: string; verifier: string }): Promise<string> {
   if (!metaConfigured(c)) throw new OAuthError("rejected", "META_APP_ID dan META_APP_SECRET belum diatur");
-  const short = await graphGet(c, "oauth/access_token", { client_id: c.META_APP_ID!, client_secret: c.META_APP_SECRET!, redirect_uri: p.redirectUri, code: p.code });
+  const short = await graphGet(c, "oauth/access_token", {
+    client_id: c.META_APP_ID!, client_secret: c.META_APP_SECRET!, redirect_uri: p.redirectUri, code: p.code, ...(p.verifier ? { code_verifier: p.verifier } : {}),
+  });
   if (typeof short.access_token !== "string") throw new OAuthError("rejected", "Facebook tidak memberi token");
   const long = await graphGet(c, "oauth/access_token", { grant_type: "fb_exchange_token", client_id: c.META_APP_ID!, client_secret: c.META_APP_SECRET!, fb_exchange_token: short.access_token });
   if (typeof long.access_token !== "string") throw new OAuthError("rejected", "Facebook tidak memberi token jangka panjang");

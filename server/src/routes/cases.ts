@@ -10,6 +10,7 @@ import {
   bulkChangeCases, changeCase, getCaseDetail, getServiceLevel, listAssignees, listCases, mergeVillageCases, setServiceLevel, splitVillageCase,
 } from "@suara-desa/core/services/caseService";
 import { requireAuth } from "../auth/middleware";
+import { sendCachedJson } from "../middleware/sendCachedJson";
 import { validated } from "../middleware/validate";
 
 export const CaseParamsSchema = z.object({ caseId: z.coerce.number().int().positive() });
@@ -26,7 +27,8 @@ export function casesRouter(db: Database): Router {
 
   router.get("/villages/:villageId/cases", requireAuth, validated(VillageCaseListSchema, async (req, res) => {
     const { villageId, ...q } = req.input;
-    res.json(await listCases(db, req.auth, villageId, q));
+    // The page is cached per village data version (listCases): its text too.
+    sendCachedJson(res, await listCases(db, req.auth, villageId, q));
   }));
 
   router.post("/villages/:villageId/cases/bulk", requireAuth, validated(VillageCaseBulkSchema, async (req, res) => {

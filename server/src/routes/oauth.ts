@@ -1,7 +1,7 @@
 // "Hubungkan akun": start an X or Facebook login (answers the platform page to open), the
 // platforms' callbacks (browser navigations: they answer with a redirect to the sources page,
 // carrying the outcome), and the Facebook page picker. Rules live in oauthService.
-import { Router, type Request, type Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Database } from "@suara-desa/core/db/client";
 import type { Env } from "@suara-desa/core/env";
@@ -38,6 +38,9 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     const q = new URLSearchParams({ ...(villageId !== null ? { desa: String(villageId) } : {}), ...outcome });
     res.redirect(303, `/sumber?${q.toString()}`);
   };
+  // The platform sends the browser back here; a session that ended meanwhile (or a login finished
+  // in another browser) gets the sources page with a message, not a bare 401 JSON body.
+  const sessionOrBack = (req: Request, res: Response, next: NextFunction) => (req.auth ? next() : back(res, null, { hubungkanGagal: "session" }));
   const failed = (res: Response, err: unknown) => {
     if (!(err instanceof ConnectError)) throw err;
     back(res, err.villageId, { hubungkanGagal: err.reason });
@@ -55,7 +58,7 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     res.json({ data: await startMetaConnect(db, req.auth, { villageId: req.input.villageId, sourceId: req.input.sourceId ?? null, redirectUri: callbackUrl(req, "meta") }, svc) });
   }));
 
-  router.get("/api/oauth/x/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
+  router.get("/api/oauth/x/callback", sessionOrBack, requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
     try {
       const r = await finishXConnect(db, req.auth, req.input, svc);
       back(res, r.villageId, { terhubung: "x" });
@@ -64,7 +67,7 @@ export function oauthRouter(deps: OAuthRouterDeps): Router {
     }
   }));
 
-  router.get("/api/oauth/meta/callback", requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
+  router.get("/api/oauth/meta/callback", sessionOrBack, requireAuth, validated(OAuthCallbackSchema, async (req, res) => {
     try {
       const r = await finishMetaConnect(db, req.auth, req.input, svc);
       back(res, r.villageId, r.pick ? { pilihHalaman: r.pick } : { terhubung: "meta" });
