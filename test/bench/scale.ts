@@ -338,7 +338,10 @@ function pickVillages(n: number): RegistryVillage[] {
 // ---------------------------------------------------------------------------------------------
 // Ingest in child processes
 
-interface WorkerResult { files: WorkerFileReport[]; peakRss: number }
+interface WorkerResult { files: WorkerFileReport[]; peakRss: number; cpuSeconds: number; timings: WorkerDoneReport["timings"] | null }
+
+/** "parse 1.2, lookup 0.3, …" in seconds. */
+const fmtPhases = (t: WorkerDoneReport["timings"]) => (Object.entries(t) as Array<[string, number]>).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join(", ");
 
 /** Runs one scaleWorker per job list; rejects (after stopping the others) when one fails. */
 function runWorkers(url: string, groups: string[][], children: Set<ChildProcess>, onFile: (r: WorkerFileReport) => void): Promise<WorkerResult[]> {
@@ -347,7 +350,7 @@ function runWorkers(url: string, groups: string[][], children: Set<ChildProcess>
     const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = spawn(process.execPath, [...prof, "--import", "tsx", WORKER, url, ...jobs], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
-    const result: WorkerResult = { files: [], peakRss: 0 };
+    const result: WorkerResult = { files: [], peakRss: 0, cpuSeconds: 0, timings: null };
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr = (stderr + String(d)).slice(-4000)));
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -358,6 +361,8 @@ function runWorkers(url: string, groups: string[][], children: Set<ChildProcess>
         onFile(r);
       } else {
         result.peakRss = r.peakRss;
+        result.cpuSeconds = r.cpuSeconds;
+        result.timings = r.timings;
       }
     });
     child.on("error", reject);
@@ -546,7 +551,8 @@ async function main(): Promise<number> {
     results.forEach((r, k) => {
       const rows = r.files.reduce((s, f) => s + f.read, 0);
       const busy = r.files.reduce((s, f) => s + f.seconds, 0);
-      console.log(`  worker ${k + 1}: ${r.files.length} villages, ${fmtInt(rows)} rows in ${busy.toFixed(1)} s = ${fmtInt(rows / busy)} rows/s, peak RSS ${fmtBytes(r.peakRss)}`);
+      console.log(`  worker ${k + 1}: ${r.files.length} villages, ${fmtInt(rows)} rows in ${busy.toFixed(1)} s = ${fmtInt(rows / busy)} rows/s, peak RSS ${fmtBytes(r.peakRss)}, CPU ${r.cpuSeconds.toFixed(1)} s (all threads; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+      if (r.timings) console.log(`    seconds by phase (phases on the NLP threads overlap the others): ${fmtPhases(r.timings)}`);
     });
 
     const stored = await db.prisma.comment.count();

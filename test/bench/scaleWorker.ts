@@ -4,6 +4,7 @@
 // Usage: node --import tsx test/bench/scaleWorker.ts <databaseUrl> <villageCode>=<file.jsonl> ...
 import { openDatabase } from "@suara-desa/core/db/client";
 import { ensureSecrets } from "@suara-desa/core/secrets";
+import { newIngestTimings, type IngestTimings } from "@suara-desa/core/ingest/timings";
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 
 /** One finished file; times are epoch ms so the parent can span all workers. */
@@ -21,10 +22,13 @@ export interface WorkerFileReport {
   endedAt: number;
 }
 
-/** The last line: the process's peak resident set size in bytes. */
+/** The last line: the process's peak resident set size in bytes, its CPU time (all threads) and where its import time went. */
 export interface WorkerDoneReport {
   type: "done";
   peakRss: number;
+  cpuSeconds: number;
+  /** Milliseconds per phase, summed over its files (phases on the NLP threads overlap the others). */
+  timings: IngestTimings;
 }
 
 const emit = (r: WorkerFileReport | WorkerDoneReport) => process.stdout.write(JSON.stringify(r) + "\n");
@@ -33,6 +37,7 @@ const [url, ...jobs] = process.argv.slice(2);
 if (!url || jobs.length === 0) throw new Error("usage: scaleWorker.ts <databaseUrl> <villageCode>=<file.jsonl> ...");
 
 const db = await openDatabase(url);
+const timings = newIngestTimings();
 // The parent prepared the database (and its secrets); this process loads the same secrets.
 await ensureSecrets(db);
 try {
@@ -43,7 +48,7 @@ try {
     const startedAt = Date.now();
     const t0 = performance.now();
     // Default batch size, as `npm run ingest -- --file` uses.
-    const s = await importFile(db, file, { villageCode: code });
+    const s = await importFile(db, file, { villageCode: code, timings });
     const r = s.rejectedRows[0];
     emit({
       type: "file", code, read: s.read, new: s.new, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected,
@@ -55,4 +60,5 @@ try {
   await db.close();
 }
 // maxRSS is the kernel's high-water mark in KiB: exact, unlike sampling.
-emit({ type: "done", peakRss: process.resourceUsage().maxRSS * 1024 });
+const usage = process.resourceUsage();
+emit({ type: "done", peakRss: usage.maxRSS * 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, timings });

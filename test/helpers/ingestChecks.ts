@@ -2,6 +2,7 @@
 import { expect } from "vitest";
 import type { Database } from "@suara-desa/core/db/client";
 import { recomputeRollups } from "@suara-desa/core/db/ingestRepository";
+import { sqlGet } from "@suara-desa/core/db/sql";
 
 /** The village's rollup rows, serialised in a fixed order. */
 export async function rollupSnapshot(db: Database, villageId: number): Promise<string> {
@@ -23,4 +24,21 @@ export async function expectRollupsExact(db: Database, villageId: number): Promi
   await recomputeRollups(db, villageId, days);
   expect(asLeft, "rollups as left vs recomputed").toBe(await rollupSnapshot(db, villageId));
   return stored;
+}
+
+/**
+ * SQLite: the full-text index holds exactly the stored comments (FTS5's integrity check compares
+ * it with the Comment table and fails on a missing or stale row), and a word finds every stored
+ * comment of the village that contains it. Rows enter the index per batch, in the batch's
+ * transaction, so this holds after a kill too. PostgreSQL's expression index cannot drift.
+ */
+export async function expectSearchIndexExact(db: Database, villageId: number, word: string): Promise<void> {
+  if (db.provider !== "sqlite") return;
+  db.raw!.exec(`INSERT INTO "CommentFts" ("CommentFts", rank) VALUES ('integrity-check', 1)`);
+  const found = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId
+    AND id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @word)`, { villageId, word });
+  const stored = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId
+    AND (LOWER(text) LIKE @like OR LOWER(COALESCE("normalizedText", '')) LIKE @like)`, { villageId, like: `%${word}%` });
+  expect(Number(stored?.n), `comments containing "${word}"`).toBeGreaterThan(0);
+  expect(Number(found?.n), `comments found by searching "${word}"`).toBe(Number(stored?.n));
 }

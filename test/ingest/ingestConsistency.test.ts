@@ -1,5 +1,6 @@
 // What an import or ingest run leaves behind when it dies: a run killed with SIGKILL after some
-// batches leaves the rollups of what it stored exact (they follow each batch, not the run's end).
+// batches leaves the rollups and the full-text index of what it stored exact (both follow each
+// batch, not the run's end).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureDataset } from "../fake/datasets";
 import { startFakeApiServer } from "../fake/fakeApiServer";
 import { createVillage } from "../factories/village";
-import { expectRollupsExact } from "../helpers/ingestChecks";
+import { expectRollupsExact, expectSearchIndexExact } from "../helpers/ingestChecks";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createApiSource } from "./helpers/sourceFactory";
 
@@ -59,6 +60,8 @@ describe("a run killed with SIGKILL", () => {
     // Two full batches of 20 were stored; the last 10 rows never were.
     expect(await db.prisma.comment.count({ where: { villageId: village.id } })).toBe(40);
     await expectRollupsExact(db, village.id);
+    // The search index holds the stored rows (filled per batch, not at the run's end).
+    await expectSearchIndexExact(db, village.id, "sampah");
   });
 
   it("an ingest run killed after its first page leaves exact rollups for that page", async () => {

@@ -11,7 +11,7 @@ import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 import { createPipeline } from "@suara-desa/core/nlp/pipeline";
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { createVillage } from "../factories/village";
-import { expectRollupsExact, rollupSnapshot } from "../helpers/ingestChecks";
+import { expectRollupsExact, expectSearchIndexExact, rollupSnapshot } from "../helpers/ingestChecks";
 import { createTempDatabase } from "../helpers/tempDb";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -99,6 +99,8 @@ describe("file import with NLP on worker threads", () => {
     expect({ ...again, file: "" }).toEqual({ ...againInProcess, file: "" });
     expect(await stored(threaded.id)).toEqual(await stored(inProcess.id));
     await expectRollupsExact(temp.db, threaded.id);
+    // Rewritten texts are searchable by their new words only.
+    await expectSearchIndexExact(temp.db, threaded.id, "sampah");
   });
 
   it("an import killed while batches are still being analysed leaves exact rollups for the rows it stored", async () => {
@@ -116,6 +118,7 @@ describe("file import with NLP on worker threads", () => {
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(keys);
     await expectRollupsExact(temp.db, village.id);
+    await expectSearchIndexExact(temp.db, village.id, "sampah");
   });
 });
 

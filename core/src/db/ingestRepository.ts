@@ -96,6 +96,10 @@ function prepare(raw: BetterSqlite3.Database) {
         piiSpans = @piiSpans, intent = @intent, intentScore = @intentScore, urgent = @urgent, urgentTerms = @urgentTerms,
         modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
       WHERE id = @id`),
+    // New rows enter the full-text index here, once per batch (no per-row trigger: migration
+    // 20261204080000_comment_fts_per_batch); updated rows are re-indexed by the update trigger.
+    indexFts: raw.prepare(`INSERT INTO "CommentFts" (rowid, text, normalizedText)
+      SELECT id, text, COALESCE(normalizedText, '') FROM "Comment" WHERE id IN (SELECT value FROM json_each(@ids))`),
     saveCursor: raw.prepare(`UPDATE "Source" SET cursor = ?, updatedAt = ? WHERE id = ?`),
     addRollups: ROLLUP_DELTA_SQL.map((sql) => raw.prepare(sql.replace("@ID_SET", `c.id IN (SELECT value FROM json_each(@ids))`))),
     dropEmptyRollups: raw.prepare(DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day IN (SELECT value FROM json_each(@days))`)),
@@ -236,7 +240,11 @@ export async function writeIngestBatch(db: Database, input: IngestBatch, timings
   }
 }
 
-async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: IngestTimings): Promise<IngestBatchResult> {
+async function writeIngestBatchOn(db: Database, batch: IngestBatch, timings?: IngestTimings): Promise<IngestBatchResult> {
+  // The last occurrence of a key wins (as in prepareBatch()): one statement may not write a row
+  // twice on PostgreSQL, and on SQLite a row must not be updated before it is in the text index.
+  const unique = new Map(batch.comments.map((c) => [commentKey(c), c]));
+  const input = unique.size === batch.comments.length ? batch : { ...batch, comments: [...unique.values()] };
   if (db.pg) return pgTransaction(db, (client) => writeIngestBatchPg(client, input));
   const raw = rawOf(db);
   const s = stmts(db);
@@ -277,6 +285,7 @@ async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: In
       for (const t of c.analysis.topics) s.insertTopic.run(id, t.topicId, t.score, now);
     }
     for (const u of input.likeUpdates) s.updateLikes.run(u.likeCount, now, u.id, villageId);
+    timed(timings, "fts", () => indexNewComments(s, input.comments.flatMap((c, i) => (before.has(commentKey(c)) ? [] : [ids[i]]))));
     if (ids.length > 0) {
       timed(timings, "rollups", () => { for (const st of s.addRollups) st.run({ villageId, sign: 1, ids: JSON.stringify(ids) }); });
       s.dropEmptyRollups.run({ villageId, days: JSON.stringify(result.days) });
@@ -288,6 +297,15 @@ async function writeIngestBatchOn(db: Database, input: IngestBatch, timings?: In
   // IMMEDIATE: the write lock is taken before the look-up, so another process's import cannot
   // insert the same rows between the look-up and the write.
   return write.immediate();
+}
+
+/**
+ * Adds comments this transaction inserted to the SQLite full-text index: one statement for the
+ * batch, three times cheaper than the per-row trigger it replaces. Every SQLite path that inserts
+ * comments must call it in the inserting transaction (updates are covered by a trigger).
+ */
+function indexNewComments(s: ReturnType<typeof prepare>, ids: number[]): void {
+  if (ids.length > 0) s.indexFts.run({ ids: JSON.stringify(ids) });
 }
 
 /** The intent columns of one analysis as SQLite statement parameters. */

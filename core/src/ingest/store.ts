@@ -99,8 +99,8 @@ export async function analyzePrepared(p: PreparedBatch, pool: NlpPool | null, ti
       return pipeline.analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     }
     const r = await pool.analyze({ signature: `${p.village.signature}|${p.village.corrections}`, topics: p.village.topics, corrections: p.village.correctionList, texts });
-    if (r.modelVersion !== p.village.pipeline.model.version) {
-      throw new Error(`NLP worker runs model ${r.modelVersion}, this process ${p.village.pipeline.model.version}`);
+    if (r.modelVersion !== p.village.baseModel.version) {
+      throw new Error(`NLP worker runs model ${r.modelVersion}, this process ${p.village.baseModel.version}`);
     }
     return r.analyses;
   } finally {

@@ -6,20 +6,26 @@
 // not a re-tag of the whole village after every correction. Other processes (workers, the server) see
 // a new correction within CORRECTIONS_CHECK_MS; the process that stored it at once (forgetVillagePipeline).
 // The NLP worker threads of a large import (nlpPool.ts) build the same pipeline from `topics` and
-// `correctionList`, keyed by `signature` and `corrections`.
+// `correctionList`, keyed by `signature` and `corrections`; this thread then never builds its own
+// (the pipeline is built on first use, and the stamp is known without it).
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { findTopicsForVillage, type StoredTopic } from "../db/topicRepository";
 import { findSentimentCorrections, getSentimentCorrectionStamp } from "../db/labelRepository";
 import { MAX_CORRECTIONS } from "../nlp/sentimentAdaptation";
 import type { Database } from "../db/client";
-import { createPipeline } from "../nlp/pipeline";
+import { createPipeline, LEXICON_FALLBACK_MODEL, MODEL } from "../nlp/pipeline";
+import { SENTIMENT_MODEL_FILE } from "../nlp/resources";
 import type { ModelInfo, Pipeline } from "../nlp/types";
 
 export type SentimentCorrectionInput = { text: string; label: string };
 
 export interface VillagePipeline {
-  pipeline: Pipeline;
+  /** Built on first use: a process whose NLP runs on worker threads never loads the models. */
+  readonly pipeline: Pipeline;
   model: ModelInfo;
+  /** The model stamp of the pipeline itself (without the taxonomy hash), known without building it. */
+  baseModel: ModelInfo;
   topics: StoredTopic[];
   topicIds: Map<string, number>;
   signature: string;
@@ -34,6 +40,15 @@ export interface VillagePipeline {
 export const CORRECTIONS_CHECK_MS = 60_000;
 
 const cache = new Map<number, VillagePipeline>();
+
+/**
+ * The name and version createPipeline() stamps, read without loading the models: the trained
+ * sentiment model's stamp when its file ships (the one getResources() then loads), else the lexicon
+ * fallback's. A pipeline built later is checked against it.
+ */
+export function pipelineModel(): ModelInfo {
+  return existsSync(SENTIMENT_MODEL_FILE) ? MODEL : LEXICON_FALLBACK_MODEL;
+}
 
 /** Drops a village's cached pipeline (after a correction in this process), so the next batch uses it. */
 export function forgetVillagePipeline(villageId: number): void {
@@ -52,11 +67,21 @@ export async function getVillagePipeline(db: Database, villageId: number, now: n
     return hit;
   }
   const correctionList = corrections.startsWith("0:") ? [] : await findSentimentCorrections(db, villageId, MAX_CORRECTIONS);
-  const pipeline = createPipeline({ topics, corrections: correctionList });
   const taxonomyHash = createHash("sha256").update(signature).digest("hex").slice(0, 8);
+  const base = pipelineModel();
+  let built: Pipeline | null = null;
   const entry: VillagePipeline = {
-    pipeline,
-    model: { name: pipeline.model.name, version: `${pipeline.model.version}+tx.${taxonomyHash}` },
+    get pipeline() {
+      if (!built) {
+        built = createPipeline({ topics, corrections: correctionList });
+        if (built.model.name !== base.name || built.model.version !== base.version) {
+          throw new Error(`NLP pipeline stamps ${built.model.name} ${built.model.version}, expected ${base.name} ${base.version}`);
+        }
+      }
+      return built;
+    },
+    model: { name: base.name, version: `${base.version}+tx.${taxonomyHash}` },
+    baseModel: base,
     topics,
     topicIds: new Map(topics.map((t) => [t.key, t.id])),
     signature,

@@ -126,7 +126,9 @@ export function groupingVocabulary(): GroupingVocabulary {
   for (const lang of ["sundanese", "javanese"] as const) {
     for (const [ind, reg] of readNusaxLexicon(lang)) if (reg !== ind && !bridge.has(reg) && !reg.includes(" ")) bridge.set(reg, ind);
   }
-  const base = getResources();
+  // The word lists only: loading the trained models here would cost a process that groups cases
+  // (an import whose NLP runs on worker threads) their memory for nothing.
+  const base = cached ?? loadBaseResources();
   const known = new Set([...base.normalize.vocab, ...base.english, ...bridge.keys()]);
   groupingVocab = { stopwords: RISING_STOPWORDS, bridge, known };
   return groupingVocab;
