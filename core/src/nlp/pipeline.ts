@@ -13,7 +13,7 @@ import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
-import { classifyIntentUrgency } from "./intent";
+import { classifyIntentUrgency, intentAfterSpam } from "./intent";
 import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 
@@ -23,7 +23,9 @@ import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAd
 // 1.1.0: intent and urgency stages (intent-v1, urgency-v1); urgent comments are never spam
 // 1.1.1: urgent also needs a danger word, or a person or home with a present-time word, and no ad cue
 // 1.1.2: spam covers loans, get-rich schemes, sold followers, fake prizes and phishing; complaints about gambling ads are not spam
-export const CORE_VERSION = "1.1.2";
+// 1.2.0: intent-v2 / urgency-v2 (intent-only cue features, class weights, regional danger and people
+//        words; urgency threshold tuned with the whole decision); spam is intent lainnya
+export const CORE_VERSION = "1.2.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride
@@ -87,16 +89,24 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
     const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
     const pii = detectPii(text, ctx);
+    const said = intentAfterSpam(intent, spam);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
-      intent: intent.label, intentScore: intent.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
+      intent: said.label, intentScore: said.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
     };
   };
 
   const analyzeBatch = (texts: string[]): Analysis[] => {
     const out = texts.map(analyzeOne);
     const spam = markFloods(out, out.map((a) => a.spam));
-    for (let i = 0; i < out.length; i++) out[i].spam = spam[i];
+    for (let i = 0; i < out.length; i++) {
+      if (spam[i] === out[i].spam) continue;
+      // A flood of copies is spam, so lainnya like any other spam.
+      out[i].spam = spam[i];
+      const said = intentAfterSpam({ label: out[i].intent, score: out[i].intentScore }, spam[i]);
+      out[i].intent = said.label;
+      out[i].intentScore = said.score;
+    }
     return out;
   };
 
