@@ -412,25 +412,30 @@ export function intentAfterSpam(intent: IntentResult, spam: { isSpam: boolean; s
 export interface IntentModels {
   intent: LinearModel;
   urgency: LinearModel;
+  /** Binary spam score over the same features; spam.ts combines it with its rules. */
+  spam: LinearModel;
   /**
-   * Both models' weights interleaved per feature (5 intent + 1 urgency, padded to 8 floats): one
-   * memory access serves both, which matters because hashed look-ups are cache misses, not arithmetic.
+   * The three models' weights interleaved per feature (5 intent + 1 urgency + 1 spam, padded to 8
+   * floats): one memory access serves all, which matters because hashed look-ups are cache misses, not arithmetic.
    */
   joint: Float32Array;
 }
 
 const JOINT_STRIDE = 8;
 
-/** Builds the interleaved weight table; both models must share one hashed feature space. */
-export function joinModels(intent: LinearModel, urgency: LinearModel): IntentModels {
-  if (intent.bits !== urgency.bits || intent.classes > JOINT_STRIDE - 1 || urgency.classes !== 1) throw new Error("intent and urgency models must share bits");
+/** Builds the interleaved weight table; the models must share one hashed feature space. */
+export function joinModels(intent: LinearModel, urgency: LinearModel, spam: LinearModel): IntentModels {
+  if (intent.bits !== urgency.bits || intent.bits !== spam.bits || intent.classes > JOINT_STRIDE - 2 || urgency.classes !== 1 || spam.classes !== 1) {
+    throw new Error("intent, urgency and spam models must share bits");
+  }
   const dim = 1 << intent.bits;
   const joint = new Float32Array(dim * JOINT_STRIDE);
   for (let f = 0; f < dim; f++) {
     for (let c = 0; c < intent.classes; c++) joint[f * JOINT_STRIDE + c] = intent.weights[f * intent.classes + c];
     joint[f * JOINT_STRIDE + intent.classes] = urgency.weights[f];
+    joint[f * JOINT_STRIDE + intent.classes + 1] = spam.weights[f];
   }
-  return { intent, urgency, joint };
+  return { intent, urgency, spam, joint };
 }
 
 function models(ctx: NlpContext): IntentModels {
@@ -439,21 +444,26 @@ function models(ctx: NlpContext): IntentModels {
   return m;
 }
 
-/** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
-export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
+/**
+ * Intent, urgency and the learned spam probability share one featurisation and one pass over the
+ * weights; the pipeline calls this once per comment.
+ */
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number } {
   const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits, true) : featurizeIntent(input, m.intent.bits);
   const k = m.intent.classes;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];
   let u = m.urgency.bias[0];
+  let sp = m.spam.bias[0];
   const w = m.joint;
   for (const i of f.idx) {
     const base = i * JOINT_STRIDE;
     for (let c = 0; c < k; c++) z[c] += w[base + c];
     u += w[base + k];
+    sp += w[base + k + 1];
   }
   const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
-  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f) };
+  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp) };
 }
 
 export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {

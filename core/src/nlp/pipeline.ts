@@ -76,6 +76,7 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     : [];
   const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
   const sentiment = sentimentStage(res, adaptation);
+  const spamThreshold = res.intent.spam.thresholds.spam ?? 1;
 
   const analyzeOne = (text: string): Analysis => {
     // One normalisation; later stages read its word records instead of re-splitting the text.
@@ -86,8 +87,11 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const sent = sentiment(forms, ctx);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
-    const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
-    const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
+    const { intent, urgency, spamProbability } = classifyIntentUrgency(forms, res.intent);
+    const spam = detectSpamWords({
+      text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent,
+      model: { probability: spamProbability, threshold: spamThreshold },
+    });
     const pii = detectPii(text, ctx);
     const said = intentAfterSpam(intent, spam);
     return {
