@@ -15,7 +15,14 @@ import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam } from "./intent";
 import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
-import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { normalizeText } from "./normalize";
+
+/**
+ * One corrected comment: its text, the official's sentiment (`label`, "" when only intent or urgency was
+ * corrected) and, when corrected, intent and urgency.
+ */
+export interface CorrectionInput { text: string; label: string; intent?: string | null; urgent?: boolean | null }
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
@@ -65,9 +72,9 @@ function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | nul
 
 /**
  * Builds a pipeline for one taxonomy (global topics plus a village's own) and, optionally, one village's
- * sentiment corrections (oldest first), which adapt its sentiment stage (sentimentAdaptation.ts).
+ * corrections (oldest first), which adapt its sentiment, intent and urgency (sentimentAdaptation.ts).
  */
-export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<{ text: string; label: string }> }): Pipeline {
+export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<CorrectionInput> }): Pipeline {
   const res = getResources();
   const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
   const general = res.sentiment;
@@ -75,6 +82,10 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     ? opts.corrections.map((c) => correctionFromText(c.text, c.label, { normalize: res.normalize, sentiment: general })).filter((c): c is SentimentCorrection => c !== null)
     : [];
   const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
+  const labelled = (opts.corrections ?? []).filter((c) => c.intent || typeof c.urgent === "boolean");
+  const intentAdaptation = labelled.length > 0
+    ? buildIntentAdaptation(labelled.map((c) => ({ normalized: normalizeText(c.text, res.normalize).normalized, intent: c.intent, urgent: c.urgent })))
+    : null;
   const sentiment = sentimentStage(res, adaptation);
   const spamThreshold = res.intent.spam.thresholds.spam ?? 1;
 
@@ -87,13 +98,17 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const sent = sentiment(forms, ctx);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
-    const { intent, urgency, spamProbability } = classifyIntentUrgency(forms, res.intent);
+    const model = classifyIntentUrgency(forms, res.intent);
+    // Officials' intent/urgency corrections of the same or a near-duplicate text win (urgency before the
+    // spam verdict, which an urgent comment vetoes).
+    const urgency = intentAdaptation ? adaptedUrgency(intentAdaptation, forms.normalized, model.urgency) : model.urgency;
+    const { intent, spamProbability } = model;
     const spam = detectSpamWords({
       text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent,
       model: { probability: spamProbability, threshold: spamThreshold },
     });
     const pii = detectPii(text, ctx);
-    const said = intentAfterSpam(intent, spam);
+    const said = intentAdaptation ? adaptedIntent(intentAdaptation, forms.normalized, intentAfterSpam(intent, spam)) : intentAfterSpam(intent, spam);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
       intent: said.label, intentScore: said.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
@@ -107,7 +122,8 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
       if (spam[i] === out[i].spam) continue;
       // A flood of copies is spam, so lainnya like any other spam.
       out[i].spam = spam[i];
-      const said = intentAfterSpam({ label: out[i].intent, score: out[i].intentScore }, spam[i]);
+      const spamSaid = intentAfterSpam({ label: out[i].intent, score: out[i].intentScore }, spam[i]);
+      const said = intentAdaptation ? adaptedIntent(intentAdaptation, out[i].normalized, spamSaid) : spamSaid;
       out[i].intent = said.label;
       out[i].intentScore = said.score;
     }
