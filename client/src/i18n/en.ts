@@ -615,6 +615,8 @@ export const en: Messages = {
   "retag.start": "Re-analyse comments",
   "retag.busy": "A re-analysis is running; wait until it ends.",
   "retag.nothing": "No comment needs a re-analysis.",
+  "retag.corrections": "Officials have corrected {count} comments. New comments like them follow those corrections at once; to make the {total} stored comments follow them too, re-analyse them all.",
+  "retag.applyCorrections": "Apply corrections to all comments",
   "retag.progressLabel": "Re-analysis progress",
   "retag.progress": "{done} of {total} comments re-analysed…",
   "retag.waiting": "Waiting to start…",

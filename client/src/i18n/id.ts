@@ -613,6 +613,8 @@ export const id = {
   "retag.start": "Analisis ulang komentar",
   "retag.busy": "Analisis ulang sedang berjalan; tunggu sampai selesai.",
   "retag.nothing": "Tidak ada komentar yang perlu dianalisis ulang.",
+  "retag.corrections": "Petugas sudah mengoreksi {count} komentar. Komentar baru yang mirip langsung mengikuti koreksi itu; agar {total} komentar yang sudah tersimpan juga mengikutinya, analisis ulang semuanya.",
+  "retag.applyCorrections": "Terapkan koreksi ke semua komentar",
   "retag.progressLabel": "Kemajuan analisis ulang",
   "retag.progress": "{done} dari {total} komentar sudah dianalisis ulang…",
   "retag.waiting": "Menunggu giliran dimulai…",

@@ -70,6 +70,11 @@ export async function findHumanLabels(db: Database, villageId?: number): Promise
   }));
 }
 
+/** How many comments of a village an official corrected (sentiment, intent or urgency). */
+export async function countCorrectedComments(db: Database, villageId: number): Promise<number> {
+  return db.prisma.comment.count({ where: { villageId, OR: [{ humanSentiment: { not: null } }, { humanIntent: { not: null } }, { humanUrgent: { not: null } }] } });
+}
+
 /**
  * Cheap change marker of a village's corrections (per corrected field: how many and the latest time one
  * was set): the village's pipeline rebuilds its adaptation only when this changes. Starts with "0:" when
