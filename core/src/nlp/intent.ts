@@ -199,15 +199,18 @@ function scanCues(toks: string[], infos: TokenInfo[], f: IntentFeatures): void {
 }
 
 // Flag names are built once, not per comment (featurisation runs on every comment).
-const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, `danger&${o}`, `danger&${o}!`] as const);
-const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+// Flags are hashed once here, not per comment (featurisation runs on every comment).
 const FLAG_SEED = 5;
-const flagHash = new Map<string, number>();
-function flag(idx: number[], name: string, mask: number): void {
-  let h = flagHash.get(name);
-  if (h === undefined) flagHash.set(name, (h = hashFeature(name, FLAG_SEED)));
-  idx.push(h & mask);
-}
+const flagOf = (name: string): number => hashFeature(name, FLAG_SEED);
+const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, flagOf(`danger&${o}`), flagOf(`danger&${o}!`)] as const);
+const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+const CUE_FLAGS = CUE_NAMES.map((n) => [CUE_BIT[n], flagOf(n)] as const);
+const F = {
+  qend: flagOf("qend"), qmark: flagOf("qmark"), dangerNowPerson: flagOf("danger&now&person"), dangerNowNotPast: flagOf("danger&now&!past"),
+  qQp: flagOf("q&qp"), thanksNotCompl: flagOf("thanks&!compl"), propNotQp: flagOf("prop&!qp"),
+};
+const NDANGER_FLAGS = [0, 1, 2, 3].map((n) => flagOf(`ndanger${n}`));
+const LEN_FLAGS = [0, 1, 2, 3, 4, 5, 6].map((n) => flagOf(`len${n}`));
 
 /** tokensOf and the token infos from word records, kept in the records (no string work per comment). */
 function wordTokens(words: readonly WordRecord[], toks: string[], infos: TokenInfo[]): void {
@@ -310,20 +313,20 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
   const cues = f.cues;
-  for (const name of CUE_NAMES) if (has(cues, name)) flag(idx, name, mask);
-  if (norm.length > 0 && norm[norm.length - 1] === "?") flag(idx, "qend", mask);
-  if (norm.includes("?")) flag(idx, "qmark", mask);
+  for (const [bit, h] of CUE_FLAGS) if (cues & bit) idx.push(h & mask);
+  if (norm.length > 0 && norm[norm.length - 1] === "?") idx.push(F.qend & mask);
+  if (norm.includes("?")) idx.push(F.qmark & mask);
   // Combinations: urgency is a danger happening NOW to people or homes, not a danger word alone.
   if (has(cues, "danger")) {
-    for (const [other, yes, no] of DANGER_PAIRS) flag(idx, has(cues, other) ? yes : no, mask);
-    if (has(cues, "now") && has(cues, "person")) flag(idx, "danger&now&person", mask);
-    if (has(cues, "now") && !has(cues, "past")) flag(idx, "danger&now&!past", mask);
-    flag(idx, `ndanger${Math.min(f.dangerTerms.length, 3)}`, mask);
+    for (const [other, yes, no] of DANGER_PAIRS) idx.push((has(cues, other) ? yes : no) & mask);
+    if (has(cues, "now") && has(cues, "person")) idx.push(F.dangerNowPerson & mask);
+    if (has(cues, "now") && !has(cues, "past")) idx.push(F.dangerNowNotPast & mask);
+    idx.push(NDANGER_FLAGS[Math.min(f.dangerTerms.length, 3)] & mask);
   }
-  if (has(cues, "q") && has(cues, "qp")) flag(idx, "q&qp", mask);
-  if (has(cues, "thanks") && !has(cues, "compl")) flag(idx, "thanks&!compl", mask);
-  if (has(cues, "prop") && !has(cues, "qp")) flag(idx, "prop&!qp", mask);
-  flag(idx, `len${Math.min(Math.floor(Math.log2(norm.length + 1)), 6)}`, mask);
+  if (has(cues, "q") && has(cues, "qp")) idx.push(F.qQp & mask);
+  if (has(cues, "thanks") && !has(cues, "compl")) idx.push(F.thanksNotCompl & mask);
+  if (has(cues, "prop") && !has(cues, "qp")) idx.push(F.propNotQp & mask);
+  idx.push(LEN_FLAGS[Math.min(Math.floor(Math.log2(norm.length + 1)), 6)] & mask);
   if (extras) addExtras(norm, normInfo, surf, surfInfo, f, mask);
   return f;
 }
