@@ -31,7 +31,8 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.1.1: urgent also needs a danger word, or a person or home with a present-time word, and no ad cue
 // 1.1.2: spam covers loans, get-rich schemes, sold followers, fake prizes and phishing; complaints about gambling ads are not spam
 // 1.2.0: intent-v2 / urgency-v2 (intent-only cue features, class weights, regional danger and people
-//        words; urgency threshold tuned with the whole decision); spam is intent lainnya
+//        words; urgency threshold tuned with the whole decision); a learned spam score (spam-v1) beside
+//        the rules; the village's own sellers are not seller spam; spam is intent lainnya
 export const CORE_VERSION = "1.2.0";
 
 /**
