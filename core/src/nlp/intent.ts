@@ -459,11 +459,24 @@ export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: 
   let u = m.urgency.bias[0];
   let sp = m.spam.bias[0];
   const w = m.joint;
-  for (const i of f.idx) {
-    const base = i * JOINT_STRIDE;
-    for (let c = 0; c < k; c++) z[c] += w[base + c];
-    u += w[base + k];
-    sp += w[base + k + 1];
+  const idx = f.idx;
+  if (k === 5) {
+    // The shipped five intents, unrolled into locals (same additions in the same order as below).
+    let z0 = z[0], z1 = z[1], z2 = z[2], z3 = z[3], z4 = z[4];
+    for (let j = 0; j < idx.length; j++) {
+      const base = idx[j] * JOINT_STRIDE;
+      z0 += w[base]; z1 += w[base + 1]; z2 += w[base + 2]; z3 += w[base + 3]; z4 += w[base + 4];
+      u += w[base + 5];
+      sp += w[base + 6];
+    }
+    z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3; z[4] = z4;
+  } else {
+    for (const i of idx) {
+      const base = i * JOINT_STRIDE;
+      for (let c = 0; c < k; c++) z[c] += w[base + c];
+      u += w[base + k];
+      sp += w[base + k + 1];
+    }
   }
   const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
   return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp) };
