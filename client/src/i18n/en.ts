@@ -607,6 +607,7 @@ export const en: Messages = {
   "audit.caseBulk": "{who} changed {count} follow-up issues at once",
   "audit.serviceLevel": "{who} changed the response deadlines",
   "audit.retag": "{who} started re-analysing the comments",
+  "audit.retagAll": "{who} applied the officials' corrections to all comments (re-analysing them all)",
   "audit.other": "{who} made a change",
   "retag.title": "Re-analyse comments",
   "retag.description": "After a topic or its keywords change, stored comments keep their old labels until they are analysed again. This runs in the background; you may close the page.",

@@ -605,6 +605,7 @@ export const id = {
   "audit.caseBulk": "{who} mengubah {count} isu tindak lanjut sekaligus",
   "audit.serviceLevel": "{who} mengubah batas waktu tanggapan",
   "audit.retag": "{who} memulai analisis ulang komentar",
+  "audit.retagAll": "{who} menerapkan koreksi petugas ke semua komentar (analisis ulang semuanya)",
   "audit.other": "{who} membuat perubahan",
   "retag.title": "Analisis ulang komentar",
   "retag.description": "Setelah topik atau kata kunci diubah, komentar yang sudah tersimpan masih memakai label lama sampai dianalisis ulang. Pekerjaan ini berjalan di latar belakang; halaman boleh ditutup.",
