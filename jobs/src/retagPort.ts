@@ -12,9 +12,9 @@ const IN_PROCESS_BATCH = 500;
 export function createInProcessRetagPort(db: Database, opts: { log?: (m: string) => void } = {}): RetagPort {
   const running = new Map<number, Promise<void>>();
   return {
-    async start(villageId) {
+    async start(villageId, { all }) {
       if (running.has(villageId)) return "running";
-      const job = retagVillage(db, villageId, { batchSize: IN_PROCESS_BATCH })
+      const job = retagVillage(db, villageId, { batchSize: IN_PROCESS_BATCH, all })
         .then((r) => opts.log?.(`retag village ${villageId}: ${r.retagged} comment(s) re-tagged`))
         // The failure is recorded on the run row (shown on the Admin page).
         .catch((e: unknown) => opts.log?.(`retag village ${villageId} failed: ${e instanceof Error ? e.message : String(e)}`))

@@ -23,7 +23,7 @@ export async function openBackgroundJobs(db: Database, opts: { log: (m: string) 
       ingest: createQueuedIngestPort(db, boss, { log }),
       replies: createReplyPort(db),
       retag: {
-        start: async (villageId) => ((await enqueueRetagVillage(boss, villageId)) ? "queued" : "running"),
+        start: async (villageId, { all }) => ((await enqueueRetagVillage(boss, villageId, all)) ? "queued" : "running"),
         isPending: (villageId) => hasPendingVillageJob(db, QUEUES.retagVillage, villageId),
       },
       start: () => {},

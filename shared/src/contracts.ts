@@ -487,12 +487,19 @@ export interface PublicPageDTO {
 
 export const PublicPageToggleSchema = z.object({ enabled: z.boolean() });
 
+/** Start a re-analysis; `all`: every stored comment, so the officials' latest corrections reach them too. */
+export const RetagStartBodySchema = z.object({ all: z.boolean().optional() });
+
 /**
  * "Analisis ulang komentar": how many stored comments were tagged by an older model or topic list,
  * and the village's latest re-analysis with its progress (done of total).
  */
 export interface RetagStatusDTO {
   staleComments: number;
+  /** Comments of the village an official corrected (sentiment, intent or urgency): what "apply corrections" re-applies. */
+  correctedComments: number;
+  /** Comments of the village (the re-analysis with corrections goes over all of them). */
+  totalComments: number;
   /** A re-analysis is waiting or running for this village. */
   pending: boolean;
   lastRun: { status: "running" | "ok" | "partial" | "failed" | "abandoned"; done: number; total: number; startedAt: string; finishedAt: string | null; error: string | null } | null;

@@ -1,4 +1,4 @@
-// Learning from the officials: a village's sentiment corrections also teach its sentiment stage. New
+// Learning from the officials: a village's sentiment, intent and urgency corrections also teach its pipeline. New
 // comments that repeat a corrected one get the official's label at once; stored ones on request (retag
 // --all); another village never learns from them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,10 @@ const TEXT = "info lowongan kerja di pabrik sepatu cikarang, kirim lamaran ke ka
 const REPEAT = "info lowongan kerja di pabrik sepatu cikarang, kirim lamaran ke kantor desa ya";
 const at = new Date(Date.UTC(2026, 10, 18, 3));
 
-type Listed = { id: number; text: string; sentiment: { label: string; score: number; origin: string } | null };
+type Listed = {
+  id: number; text: string; sentiment: { label: string; score: number; origin: string } | null;
+  intent: { label: string; score: number; origin: string } | null; urgent: { value: boolean; origin: string };
+};
 const listOf = async (vid: number): Promise<Listed[]> => (await api.get(`/api/villages/${vid}/comments?spam=include&limit=50`).expect(200)).body.data;
 const store = async (vid: number, externalId: string, text: string) => {
   const r = await storeBatch(env.db, { villageId: vid, sourceId: null, posts: [], comments: [incomingComment({ externalId, text, publishedAt: at })] });
@@ -61,5 +64,34 @@ describe("sentiment adapted to a village's corrections", () => {
     expect(after.sentiment!.score).toBeLessThan(1);
     await retagVillage(env.db, otherVillageId, { all: true });
     for (const c of (await listOf(otherVillageId)).filter((x) => x.text === TEXT)) expect(c.sentiment!.label).toBe(model);
+  });
+});
+
+describe("intent and urgency adapted to a village's corrections", () => {
+  const ASK = "kang, lampu jalan di gang mawar rt 02 udah nyala lagi belum ya? kemarin masih gelap";
+  const ASK_AGAIN = "punten kang, lampu jalan di gang mawar rt 02 udah nyala lagi belum ya? kemarin masih gelap";
+
+  it("labels new and, on request, stored near-duplicates as the official did, in that village only", async () => {
+    await store(villageId, "i-1", ASK);
+    await store(villageId, "i-2", ASK_AGAIN);
+    await store(otherVillageId, "i-1", ASK);
+    const [first] = (await listOf(villageId)).filter((c) => c.text === ASK);
+    const model = first.intent!.label;
+    const corrected = model === "pertanyaan" ? "keluhan" : "pertanyaan";
+    await api.patch(`/api/comments/${first.id}/labels`).send({ intent: corrected, urgent: !first.urgent.value }).expect(200);
+
+    await store(villageId, "i-3", ASK);
+    await store(otherVillageId, "i-3", ASK);
+    const mine = (await listOf(villageId)).find((c) => c.text === ASK && c.id !== first.id)!;
+    expect(mine.intent).toMatchObject({ label: corrected, origin: "model", score: 1 });
+    expect(mine.urgent).toMatchObject({ value: !first.urgent.value, origin: "model" });
+    for (const c of (await listOf(otherVillageId)).filter((x) => x.text === ASK)) expect(c.intent!.label).toBe(model);
+
+    const before = (await listOf(villageId)).find((c) => c.text === ASK_AGAIN)!;
+    expect(before.intent!.label).toBe(model);
+    await retagVillage(env.db, villageId, { all: true });
+    const after = (await listOf(villageId)).find((c) => c.text === ASK_AGAIN)!;
+    expect(after.intent).toMatchObject({ label: corrected, origin: "model" });
+    expect(after.intent!.score).toBeLessThan(1);
   });
 });

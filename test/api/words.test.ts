@@ -104,6 +104,22 @@ describe("re-analysis of a village's comments", () => {
     expect(b).toMatchObject({ staleComments: 0, lastRun: null });
   });
 
+  it("re-analyses every comment on request, so officials' corrections reach the stored ones", async () => {
+    const none = (await pimpinanA.get(`/api/villages/${villageA}/retag`).expect(200)).body.data as RetagStatusDTO;
+    expect(none).toMatchObject({ correctedComments: 0, totalComments: COMMENTS, staleComments: 0 });
+    const [first] = (await pimpinanA.get(`/api/villages/${villageA}/comments?spam=include&limit=1`).expect(200)).body.data as Array<{ id: number }>;
+    await pimpinanA.patch(`/api/comments/${first.id}/labels`).send({ intent: "usulan" }).expect(200);
+    const bad = await pimpinanA.post(`/api/villages/${villageA}/retag`).send({ all: "ya" }).expect(400);
+    expect(bad.body.error.message).toContain("all");
+    const started = (await pimpinanA.post(`/api/villages/${villageA}/retag`).send({ all: true }).expect(202)).body.data as RetagStatusDTO;
+    expect(started.correctedComments).toBe(1);
+    const done = await waitForRetag(villageA);
+    expect(done.lastRun).toMatchObject({ status: "ok", done: COMMENTS, total: COMMENTS });
+    // Village B's counts are its own.
+    const b = (await pimpinanB.get(`/api/villages/${villageB}/retag`).expect(200)).body.data as RetagStatusDTO;
+    expect(b.correctedComments).toBe(0);
+  });
+
   it("answers 503 where no background side runs, after checking who asks", async () => {
     const bare = createApp({ db: env.db, clientDir: null, log: () => {}, loginRateLimitPerMinute: 100_000 });
     const c = as(bare, await loginAs(bare, env.db, "pimpinan", [villageA]));

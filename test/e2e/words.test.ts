@@ -158,6 +158,24 @@ describe("words a village office understands", () => {
     expect(await page.locator(`[id="${await start.getAttribute("aria-describedby")}"]`).innerText()).toBe("Tidak ada komentar yang perlu dianalisis ulang.");
     await retag.screenshot({ path: screenshotPath("words-retag-done") });
 
+    // An official corrects a comment's intent: a second button re-analyses every stored comment so the
+    // corrections reach them too (the correction itself marks nothing as outdated).
+    const corrected = await page.evaluate(async () => {
+      const villages = (await (await fetch("/api/villages")).json()) as { data: Array<{ id: number }> };
+      const vid = villages.data[0].id;
+      const list = (await (await fetch(`/api/villages/${vid}/comments?limit=1`)).json()) as { data: Array<{ id: number }> };
+      const r = await fetch(`/api/comments/${list.data[0].id}/labels`, {
+        method: "PATCH", credentials: "same-origin", headers: { Accept: "application/json", "Content-Type": "application/json" }, body: JSON.stringify({ intent: "usulan" }),
+      });
+      return r.status;
+    });
+    expect(corrected).toBe(200);
+    await page.reload();
+    await retag.getByText(/^Petugas sudah mengoreksi 1 komentar\./).waitFor();
+    await retag.getByRole("button", { name: "Terapkan koreksi ke semua komentar" }).click();
+    await retag.getByText(/^Selesai: [\d.]+ komentar dianalisis ulang/).waitFor({ timeout: 120_000 });
+    await retag.screenshot({ path: screenshotPath("words-retag-corrections") });
+
     // A new account, then its password reset: a temporary password shown once.
     const users = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Pengguna" }) });
     await users.getByLabel("Nama pengguna").fill("siti");
@@ -180,6 +198,7 @@ describe("words a village office understands", () => {
     await audit.getByText(`mengatur ulang kata sandi Siti Aminah`, { exact: false }).waitFor();
     await audit.getByText(`mengubah nama atau kata kunci topik ${newName}`, { exact: false }).waitFor();
     await audit.getByText("memulai analisis ulang komentar", { exact: false }).waitFor();
+    await audit.getByText("menerapkan koreksi petugas ke semua komentar", { exact: false }).waitFor();
     await audit.getByText("menambah pengguna Siti Aminah", { exact: false }).waitFor();
     expect(await bodyText(page)).not.toMatch(DEVELOPER_TEXT);
     await page.screenshot({ path: screenshotPath("words-admin"), fullPage: true });

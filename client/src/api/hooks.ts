@@ -269,9 +269,9 @@ export function useRetagStatus(villageId: number): QueryResult<RetagStatusDTO> {
   return useQuery(url, () => dataOf<RetagStatusDTO>(url));
 }
 
-/** Starts re-analysing the village's comments in the background. */
-export async function startRetag(villageId: number): Promise<RetagStatusDTO> {
-  return (await sendJson<{ data: RetagStatusDTO }>(`/api/villages/${villageId}/retag`, "POST", {})).data;
+/** Starts re-analysing the village's comments in the background (`all`: every comment, applying the latest corrections). */
+export async function startRetag(villageId: number, all = false): Promise<RetagStatusDTO> {
+  return (await sendJson<{ data: RetagStatusDTO }>(`/api/villages/${villageId}/retag`, "POST", { all })).data;
 }
 
 /** Adds or edits one of a village's own topics; the taxonomy and every statistic are refetched. */

@@ -70,26 +70,54 @@ export async function findHumanLabels(db: Database, villageId?: number): Promise
   }));
 }
 
-/**
- * Cheap change marker of a village's sentiment corrections (their count and the latest time one was
- * set): the village's pipeline rebuilds its adaptation only when this changes.
- */
-export async function getSentimentCorrectionStamp(db: Database, villageId: number): Promise<string> {
-  const r = await db.prisma.comment.aggregate({
-    where: { villageId, humanSentiment: { not: null } },
-    _count: { _all: true },
-    _max: { humanSentimentAt: true },
-  });
-  return `${r._count._all}:${r._max.humanSentimentAt?.toISOString() ?? ""}`;
+/** How many comments of a village an official corrected (sentiment, intent or urgency). */
+export async function countCorrectedComments(db: Database, villageId: number): Promise<number> {
+  return db.prisma.comment.count({ where: { villageId, OR: [{ humanSentiment: { not: null } }, { humanIntent: { not: null } }, { humanUrgent: { not: null } }] } });
 }
 
-/** A village's most recent `limit` sentiment corrections (text and label), oldest first. */
-export async function findSentimentCorrections(db: Database, villageId: number, limit: number): Promise<Array<{ text: string; label: string }>> {
-  const rows = await db.prisma.comment.findMany({
+/**
+ * Cheap change marker of a village's corrections (per corrected field: how many and the latest time one
+ * was set): the village's pipeline rebuilds its adaptation only when this changes. Starts with "0:" when
+ * the village has none.
+ */
+export async function getCorrectionStamp(db: Database, villageId: number): Promise<string> {
+  const r = await db.prisma.comment.aggregate({
+    where: { villageId, OR: [{ humanSentiment: { not: null } }, { humanIntent: { not: null } }, { humanUrgent: { not: null } }] },
+    _count: { _all: true, humanSentiment: true, humanIntent: true, humanUrgent: true },
+    _max: { humanSentimentAt: true, humanIntentAt: true, humanUrgentAt: true },
+  });
+  const c = r._count;
+  const m = r._max;
+  return `${c._all}:${c.humanSentiment}@${m.humanSentimentAt?.toISOString() ?? ""}|${c.humanIntent}@${m.humanIntentAt?.toISOString() ?? ""}|${c.humanUrgent}@${m.humanUrgentAt?.toISOString() ?? ""}`;
+}
+
+/**
+ * A village's most recent `limit` corrections of each kind, oldest first: sentiment ones as
+ * { text, label }, then intent/urgency ones as { text, label: "", intent, urgent } (either may be null).
+ */
+export async function findCorrections(db: Database, villageId: number, limit: number): Promise<Array<{ text: string; label: string; intent?: string | null; urgent?: boolean | null }>> {
+  const sentiment = await db.prisma.comment.findMany({
     where: { villageId, humanSentiment: { not: null } },
     select: { text: true, humanSentiment: true },
     orderBy: [{ humanSentimentAt: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return rows.reverse().map((r) => ({ text: r.text, label: r.humanSentiment! }));
+  const intent = await db.prisma.comment.findMany({
+    where: { villageId, humanIntent: { not: null } },
+    select: { id: true, text: true, humanIntent: true, humanUrgent: true },
+    orderBy: [{ humanIntentAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  // Urgency corrected without intent (the badge alone).
+  const urgent = await db.prisma.comment.findMany({
+    where: { villageId, humanUrgent: { not: null }, humanIntent: null },
+    select: { id: true, text: true, humanUrgent: true },
+    orderBy: [{ humanUrgentAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return [
+    ...sentiment.reverse().map((r) => ({ text: r.text, label: r.humanSentiment! })),
+    ...urgent.reverse().map((r) => ({ text: r.text, label: "", intent: null, urgent: r.humanUrgent })),
+    ...intent.reverse().map((r) => ({ text: r.text, label: "", intent: r.humanIntent, urgent: r.humanUrgent })),
+  ];
 }

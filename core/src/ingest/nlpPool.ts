@@ -8,12 +8,13 @@ import { Worker } from "node:worker_threads";
 import type { StoredTopic } from "../db/topicRepository";
 import { env } from "../env";
 import type { StoredAnalysis } from "./storedAnalysis";
+import type { CorrectionInput } from "../nlp/pipeline";
 
 /**
- * One batch to analyse with the taxonomy `topics` and the village's sentiment `corrections`
+ * One batch to analyse with the taxonomy `topics` and the village's `corrections` (sentiment, intent, urgency)
  * (`signature` names the pair: equal signatures build the same pipeline).
  */
-export interface NlpTask { signature: string; topics: StoredTopic[]; corrections: ReadonlyArray<{ text: string; label: string }>; texts: string[] }
+export interface NlpTask { signature: string; topics: StoredTopic[]; corrections: ReadonlyArray<CorrectionInput>; texts: string[] }
 /** A worker's answer to one task. */
 export type NlpTaskResult = { analyses: StoredAnalysis[]; modelVersion: string } | { error: string };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createPipeline } from "./pipeline";
 import { DEFAULT_TOPICS } from "./taxonomy";
-import { decideIntent, featurize, INTENT_LABELS, NEEDS_REPLY } from "./intent";
+import { decideIntent, featurize, featurizeIntent, INTENT_LABELS, isUrgent, NEEDS_REPLY } from "./intent";
 import { detectSpam, markFloods } from "./spam";
 import type { NlpContext } from "./types";
 
@@ -63,6 +63,42 @@ describe("urgency stage", () => {
     const f = featurize({ surface: "the river is flooding our house right now", normalized: "the river is flooding our house right now" }, 16);
     expect(f.dangerTerms).toContain("flooding");
     expect(f.nowTerms).toContain("right now");
+  });
+
+  it("reads regional danger and people words for intent and urgency only, not for the sentiment features", () => {
+    const input = { surface: "nini abdi terjebak di luhur hateup, cai beuki luhur ayeuna", normalized: "nini abdi terjebak di luhur hateup, cai beuki luhur ayeuna" };
+    const withExtras = featurizeIntent(input, 13);
+    expect(withExtras.dangerTerms).toContain("terjebak");
+    // The village sentiment model reads featurize: its features stay those it was trained on.
+    const plain = featurize(input, 13);
+    expect(plain.dangerTerms).not.toContain("terjebak");
+    expect(withExtras.idx.slice(0, plain.idx.length)).toEqual(plain.idx);
+    expect(withExtras.idx.length).toBeGreaterThan(plain.idx.length);
+  });
+
+  it("needs a danger word or a person with a present-time word, and no ad cue, besides the score", () => {
+    const person = featurizeIntent({ surface: "mbah lumpuh durung bisa metu saiki", normalized: "mbah lumpuh durung bisa metu saiki" }, 13);
+    expect(isUrgent(0.9, person, 0.5)).toBe(true);
+    expect(isUrgent(0.4, person, 0.5)).toBe(false);
+    const impatient = featurizeIntent({ surface: "tolong jawab min sekarang !!", normalized: "tolong jawab min sekarang !!" }, 13);
+    expect(isUrgent(0.99, impatient, 0.5)).toBe(false);
+    const ad = featurizeIntent({ surface: "banjir promo diskon sekarang", normalized: "banjir promo diskon sekarang" }, 13);
+    expect(isUrgent(0.99, ad, 0.5)).toBe(false);
+  });
+});
+
+describe("spam is lainnya", () => {
+  it("gives a promotion intent lainnya even when it borrows a resident's words", () => {
+    const a = an("Butuh uang cepat buat bayar sekolah anak? pinjaman tanpa jaminan cair 10 menit, limit 15jt, chat wa 0812 7788 1100");
+    expect(a.spam.isSpam).toBe(true);
+    expect(a.intent).toBe("lainnya");
+    expect(a.intentScore).toBe(Math.round(a.spam.score * 1000) / 1000);
+  });
+
+  it("marks copy-paste floods lainnya too, in a batch", () => {
+    const text = "kunjungi toko kami di pasar baru ada banyak pilihan baju lebaran anak";
+    const out = pipeline.analyzeBatch([text, text, text]);
+    expect(out.every((a) => a.spam.isSpam && a.intent === "lainnya")).toBe(true);
   });
 });
 

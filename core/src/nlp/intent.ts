@@ -36,6 +36,57 @@ const AID = ["bantuan", "cair", "dibagi", "pembagian", "donasi", "sumbangan", "s
 const PROMO = ["promo", "diskon", "gacor", "slot", "deposit", "wd", "maxwin", "jp", "order", "harga", "jual", "cod", "ready", "pinjol", "cashback", "bonus", "link", "bio", "dm", "sale"];
 const CHRONIC = ["hari", "minggu", "bulan", "tahun", "taun", "sejak", "udah lama", "sudah lama", "bertahun", "tiap", "setiap", "selalu", "sering", "kalau hujan", "kalo ujan", "musim hujan", "tiap hujan"];
 
+// Intent/urgency-only cues (intent-v2, urgency-v2). Kept apart from CUE_LISTS because the village
+// sentiment model reads `featurize` (the features above) and must not change with them. Chosen by
+// cross-validation on the village corpus train+valid splits (see the corpus README); each word found
+// adds a feature of its own, each list a flag, and each pair of lists a flag.
+const EXTRA_LISTS = {
+  q2: ["dupi", "tiasa teu", "aya teu", "teu ?", "kah", "naon", "kumaha", "iraha", "sabaraha", "napa", "pundi", "kados pundi", "pripun", "piraku", "menapa", "endi", "ngendi", "sapa", "saha", "kapan", "gimana", "gmn", "berapa", "brp",
+    "bisa minta", "boleh minta", "mohon informasi", "mohon info", "minta info", "is there", "any", "where", "when", "how much", "can i", "can we", "do we", "ada apa", "kenapa", "ga ?", "gak ?", "nggak ?", "tidak ?", "belum ?", "kapan ?", "kok"],
+  p2: ["usul", "usulan", "diusulkan", "mohon dimasukkan", "mohon dipasang", "minta dipasang", "tolong dipasang", "dipasang", "diadakan", "adakan", "bikin", "dibikin", "dibuat", "mugia aya", "mugi aya", "nyuhunkeun", "sosialisasikeun", "kudu",
+    "mending", "sebaiknya", "seharusnya", "harusnya", "gimana kalau", "gimana kalo", "bagaimana kalau", "kenapa tidak", "kenapa ga", "kenapa gak", "why not", "proposal", "propose", "suggest", "should", "please add", "would be", "semoga ada",
+    "pengen ada", "ingin ada", "mohon diadakan", "perlu ada", "kalau bisa", "kalo bisa", "lebih baik", "sae upami", "kumaha upami", "kumaha lamun", "piye yen", "yen iso", "dong", "lagi dong", "juga dong", "project", "bareng"],
+  t2: ["makasih", "terima kasih", "terimakasih", "hatur nuhun", "nuhun", "matur nuwun", "suwun", "thanks", "thank", "appreciate", "shoutout", "hero", "kece", "keren", "juara", "seru", "mantap", "salut", "bangga", "alhamdulillah", "apik",
+    "sae", "estetik", "great", "love", "amazing", "bagus", "sukses", "luar biasa", "raos", "enak", "mendukung", "dukung"],
+  l2: ["info", "informasi", "ada yang", "ada yg", "aya nu", "selamat", "semoga", "mugia", "aamiin", "amin", "hadir", "nyimak", "wkwk", "wkwkwk", "haha", "assalamualaikum", "punten", "ati-ati", "hati-hati", "waspada", "diharap", "jangan lupa",
+    "ulah", "besok", "isukan", "minggu depan", "undangan", "dibuka", "pendaftaran", "latihan", "lomba"],
+  c2: ["rusak", "mati", "bocor", "mampet", "macet", "belum", "blm", "durung", "dereng", "teu acan", "acan", "can", "ora", "teu", "tidak", "ga", "gak", "nggak", "kecewa", "parah", "kotor", "bau", "numpuk", "hilang", "dipotong", "potongan",
+    "pungutan", "pungli", "mahal", "berat", "susah", "sulit", "lambat", "lama", "tutup", "still", "not", "no", "never", "nobody", "broken", "wiped", "lower", "worse", "udah", "udh", "sudah", "wis", "tos", "terus", "tiap", "selalu", "sering",
+    "seueur", "banyak", "bulan ini", "minggu ini"],
+  // Danger and people words in the regional languages and English that the v1 lists lacked (read from
+  // the train split's urgent comments and the annotation guide, not from test).
+  danger2: ["terjebak", "terjepit", "nimpa", "menimpa", "ngungsi", "mengungsi", "diungsikeun", "kebakar", "apinya", "seuneuna", "nyambar", "menyambar", "kebawa", "terbawa", "kabawa", "banjir bandang", "banjir bandhang", "arus deras", "celurit",
+    "bedog", "golok", "sajam", "kakeueum", "keueum", "kerendem", "terendam", "runtag", "lini", "lindu", "kapiuhan", "semaput", "getihan", "ngagetih", "engap", "sesek", "kejet", "kejang-kejang", "teu acan mulih", "durung bali", "durung mulih",
+    "not home", "stranded", "flooded", "burning", "smoke", "injured", "seizure", "choking", "drowned", "swept", "washed away", "power line", "live wire", "fell on"],
+  person2: ["nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
+};
+type ExtraName = keyof typeof EXTRA_LISTS;
+const EXTRA_NAMES = Object.keys(EXTRA_LISTS) as ExtraName[];
+const EXTRA_BIT = Object.fromEntries(EXTRA_NAMES.map((n, i) => [n, 1 << i])) as Record<ExtraName, number>;
+// Flags of one list, and of each pair of lists, hashed once.
+const EXTRA_FLAG_SEED = 41;
+const EXTRA_LIST_FLAG = EXTRA_NAMES.map((n) => hashFeature(`x:${n}`, EXTRA_FLAG_SEED));
+const EXTRA_PAIR_FLAG = EXTRA_NAMES.map((a) => EXTRA_NAMES.map((b) => hashFeature(`x:${a}&${b}`, EXTRA_FLAG_SEED)));
+/** A cue word's feature (list and word), keyed by word: one look-up per token. */
+const EXTRA_WORDS = new Map<string, { bits: number; feats: number[] }>();
+const EXTRA_PHRASES_BY_FIRST = new Map<string, Array<{ rest: string[]; bit: number; term: string; feat: number }>>();
+for (const name of EXTRA_NAMES) {
+  for (const cue of EXTRA_LISTS[name]) {
+    const feat = hashFeature(`${name}:${cue}`, EXTRA_FLAG_SEED + 1);
+    const parts = cue.split(" ");
+    if (parts.length === 1 && /^[\p{L}\p{N}-]+$/u.test(cue)) {
+      const e = EXTRA_WORDS.get(cue) ?? { bits: 0, feats: [] };
+      e.bits |= EXTRA_BIT[name];
+      e.feats.push(feat);
+      EXTRA_WORDS.set(cue, e);
+      continue;
+    }
+    const list = EXTRA_PHRASES_BY_FIRST.get(parts[0]) ?? [];
+    list.push({ rest: parts.slice(1), bit: EXTRA_BIT[name], term: cue, feat });
+    EXTRA_PHRASES_BY_FIRST.set(parts[0], list);
+  }
+}
+
 const CUE_LISTS = {
   q: QUESTION, qp: QUESTION_PARTICLES, prop: PROPOSAL, thanks: THANKS, compl: COMPLAINT,
   danger: DANGER, now: NOW, person: PERSON_HOME, past: PAST, aid: AID, promo: PROMO, chronic: CHRONIC,
@@ -82,14 +133,23 @@ function mix(h: number, seed: number): number {
 }
 
 /** What featurisation needs per distinct token; memoised (the same few thousand words recur). */
-interface TokenInfo { h: number; word: number; surface: number; cues: number; phrases: Phrase[] | undefined }
+interface TokenInfo {
+  h: number; word: number; surface: number; cues: number; phrases: Phrase[] | undefined;
+  /** Intent-only: extra cue lists and their per-word features, multi-token extra cues starting here. */
+  extra: { bits: number; feats: number[] } | undefined;
+  extraPhrases: Array<{ rest: string[]; bit: number; term: string; feat: number }> | undefined;
+  first: number; surfaceFirst: number; beforeQuestion: number;
+}
 const TOKEN_MEMO = new Map<string, TokenInfo>();
 const TOKEN_MEMO_MAX = 200_000;
 
 function newTokenInfo(w: string): TokenInfo {
   const h = hashFeature(w, 0);
   // The word's own features (families 1 and 3) do not depend on its neighbours: mixed once here.
-  return { h, word: mix(h, 1), surface: mix(h, 3), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w) };
+  return {
+    h, word: mix(h, 1), surface: mix(h, 3), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w),
+    extra: EXTRA_WORDS.get(w), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7), surfaceFirst: mix(h, 8), beforeQuestion: mix(h, 9),
+  };
 }
 
 function tokenInfo(w: string): TokenInfo {
@@ -107,7 +167,7 @@ export interface IntentInput { surface: string; normalized: string }
 export interface IntentWordsInput extends IntentInput { surfaceWords: readonly WordRecord[]; normalizedWords: readonly WordRecord[] }
 
 /** What featurisation found: hashed feature indices (binary features) and the danger/now terms. */
-export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number }
+export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number; extraCues: number }
 
 const PUNCT_ONLY = /^[.,;:]+$/;
 
@@ -139,15 +199,18 @@ function scanCues(toks: string[], infos: TokenInfo[], f: IntentFeatures): void {
 }
 
 // Flag names are built once, not per comment (featurisation runs on every comment).
-const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, `danger&${o}`, `danger&${o}!`] as const);
-const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+// Flags are hashed once here, not per comment (featurisation runs on every comment).
 const FLAG_SEED = 5;
-const flagHash = new Map<string, number>();
-function flag(idx: number[], name: string, mask: number): void {
-  let h = flagHash.get(name);
-  if (h === undefined) flagHash.set(name, (h = hashFeature(name, FLAG_SEED)));
-  idx.push(h & mask);
-}
+const flagOf = (name: string): number => hashFeature(name, FLAG_SEED);
+const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, flagOf(`danger&${o}`), flagOf(`danger&${o}!`)] as const);
+const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
+const CUE_FLAGS = CUE_NAMES.map((n) => [CUE_BIT[n], flagOf(n)] as const);
+const F = {
+  qend: flagOf("qend"), qmark: flagOf("qmark"), dangerNowPerson: flagOf("danger&now&person"), dangerNowNotPast: flagOf("danger&now&!past"),
+  qQp: flagOf("q&qp"), thanksNotCompl: flagOf("thanks&!compl"), propNotQp: flagOf("prop&!qp"),
+};
+const NDANGER_FLAGS = [0, 1, 2, 3].map((n) => flagOf(`ndanger${n}`));
+const LEN_FLAGS = [0, 1, 2, 3, 4, 5, 6].map((n) => flagOf(`len${n}`));
 
 /** tokensOf and the token infos from word records, kept in the records (no string work per comment). */
 function wordTokens(words: readonly WordRecord[], toks: string[], infos: TokenInfo[]): void {
@@ -166,26 +229,73 @@ function wordTokens(words: readonly WordRecord[], toks: string[], infos: TokenIn
 
 /** Featurises one comment into hashed indices below 2^bits. Deterministic. */
 export function featurize(input: IntentInput, bits: number): IntentFeatures {
+  return featurizeText(input, bits, false);
+}
+
+/** The intent and urgency models' features: featurize plus the intent-only cues (EXTRA_LISTS). */
+export function featurizeIntent(input: IntentInput, bits: number): IntentFeatures {
+  return featurizeText(input, bits, true);
+}
+
+function featurizeText(input: IntentInput, bits: number, extras: boolean): IntentFeatures {
   const norm = tokensOf(input.normalized);
   const surf = input.surface === input.normalized ? norm : tokensOf(input.surface);
   const normInfo = norm.map(tokenInfo);
   const surfInfo = surf === norm ? normInfo : surf.map(tokenInfo);
-  return featurizeTokens(norm, normInfo, surf, surfInfo, bits);
+  return featurizeTokens(norm, normInfo, surf, surfInfo, bits, extras);
 }
 
-/** featurize over the normaliser's word records: the same features. */
-export function featurizeWords(input: IntentWordsInput, bits: number): IntentFeatures {
+/** featurize over the normaliser's word records: the same features (with the intent-only cues when `extras`). */
+export function featurizeWords(input: IntentWordsInput, bits: number, extras = false): IntentFeatures {
   const norm: string[] = [];
   const normInfo: TokenInfo[] = [];
   wordTokens(input.normalizedWords, norm, normInfo);
-  if (input.surface === input.normalized) return featurizeTokens(norm, normInfo, norm, normInfo, bits);
+  if (input.surface === input.normalized) return featurizeTokens(norm, normInfo, norm, normInfo, bits, extras);
   const surf: string[] = [];
   const surfInfo: TokenInfo[] = [];
   wordTokens(input.surfaceWords, surf, surfInfo);
-  return featurizeTokens(norm, normInfo, surf, surfInfo, bits);
+  return featurizeTokens(norm, normInfo, surf, surfInfo, bits, extras);
 }
 
-function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], bits: number): IntentFeatures {
+/** Adds the intent-only cues of one token sequence; danger words found join `dangerTerms`. */
+function scanExtras(toks: string[], infos: TokenInfo[], f: IntentFeatures, mask: number): void {
+  for (let i = 0; i < toks.length; i++) {
+    const info = infos[i];
+    if (info.extra) {
+      f.extraCues |= info.extra.bits;
+      for (const h of info.extra.feats) f.idx.push(h & mask);
+      if (info.extra.bits & EXTRA_BIT.danger2 && !f.dangerTerms.includes(toks[i])) f.dangerTerms.push(toks[i]);
+    }
+    if (!info.extraPhrases) continue;
+    for (const p of info.extraPhrases) {
+      let ok = i + p.rest.length < toks.length;
+      for (let j = 0; ok && j < p.rest.length; j++) ok = toks[i + 1 + j] === p.rest[j];
+      if (!ok) continue;
+      f.extraCues |= p.bit;
+      f.idx.push(p.feat & mask);
+      if (p.bit === EXTRA_BIT.danger2 && !f.dangerTerms.includes(p.term)) f.dangerTerms.push(p.term);
+    }
+  }
+}
+
+/** Intent-only features: the cue lists above, the first words, and the words just before the last "?". */
+function addExtras(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], f: IntentFeatures, mask: number): void {
+  scanExtras(norm, normInfo, f, mask);
+  if (surf !== norm) scanExtras(surf, surfInfo, f, mask);
+  const x = f.extraCues;
+  for (let a = 0; a < EXTRA_NAMES.length; a++) {
+    if (!(x & (1 << a))) continue;
+    f.idx.push(EXTRA_LIST_FLAG[a] & mask);
+    for (let b = a + 1; b < EXTRA_NAMES.length; b++) if (x & (1 << b)) f.idx.push(EXTRA_PAIR_FLAG[a][b] & mask);
+  }
+  // How a comment opens ("usul", "kenapa", "punten") and what precedes its last question mark.
+  for (let k = 0; k < 2 && k < normInfo.length; k++) f.idx.push(mix(normInfo[k].first, k) & mask);
+  if (surfInfo.length > 0) f.idx.push(surfInfo[0].surfaceFirst & mask);
+  const q = norm.lastIndexOf("?");
+  for (let k = Math.max(0, q - 3); k < q; k++) f.idx.push(normInfo[k].beforeQuestion & mask);
+}
+
+function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], bits: number, extras: boolean): IntentFeatures {
   const mask = (1 << bits) - 1;
   const idx: number[] = [];
   // Words and bigrams of the normalised form ("?" and "!" stay: they carry intent).
@@ -199,24 +309,25 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
   // and twice the weight look-ups, so they were dropped.)
   for (const info of surfInfo) idx.push(info.surface & mask);
-  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0 };
+  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0, extraCues: 0 };
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
   const cues = f.cues;
-  for (const name of CUE_NAMES) if (has(cues, name)) flag(idx, name, mask);
-  if (norm.length > 0 && norm[norm.length - 1] === "?") flag(idx, "qend", mask);
-  if (norm.includes("?")) flag(idx, "qmark", mask);
+  for (const [bit, h] of CUE_FLAGS) if (cues & bit) idx.push(h & mask);
+  if (norm.length > 0 && norm[norm.length - 1] === "?") idx.push(F.qend & mask);
+  if (norm.includes("?")) idx.push(F.qmark & mask);
   // Combinations: urgency is a danger happening NOW to people or homes, not a danger word alone.
   if (has(cues, "danger")) {
-    for (const [other, yes, no] of DANGER_PAIRS) flag(idx, has(cues, other) ? yes : no, mask);
-    if (has(cues, "now") && has(cues, "person")) flag(idx, "danger&now&person", mask);
-    if (has(cues, "now") && !has(cues, "past")) flag(idx, "danger&now&!past", mask);
-    flag(idx, `ndanger${Math.min(f.dangerTerms.length, 3)}`, mask);
+    for (const [other, yes, no] of DANGER_PAIRS) idx.push((has(cues, other) ? yes : no) & mask);
+    if (has(cues, "now") && has(cues, "person")) idx.push(F.dangerNowPerson & mask);
+    if (has(cues, "now") && !has(cues, "past")) idx.push(F.dangerNowNotPast & mask);
+    idx.push(NDANGER_FLAGS[Math.min(f.dangerTerms.length, 3)] & mask);
   }
-  if (has(cues, "q") && has(cues, "qp")) flag(idx, "q&qp", mask);
-  if (has(cues, "thanks") && !has(cues, "compl")) flag(idx, "thanks&!compl", mask);
-  if (has(cues, "prop") && !has(cues, "qp")) flag(idx, "prop&!qp", mask);
-  flag(idx, `len${Math.min(Math.floor(Math.log2(norm.length + 1)), 6)}`, mask);
+  if (has(cues, "q") && has(cues, "qp")) idx.push(F.qQp & mask);
+  if (has(cues, "thanks") && !has(cues, "compl")) idx.push(F.thanksNotCompl & mask);
+  if (has(cues, "prop") && !has(cues, "qp")) idx.push(F.propNotQp & mask);
+  idx.push(LEN_FLAGS[Math.min(Math.floor(Math.log2(norm.length + 1)), 6)] & mask);
+  if (extras) addExtras(norm, normInfo, surf, surfInfo, f, mask);
   return f;
 }
 
@@ -293,28 +404,41 @@ export function decideIntent(p: Float64Array, labels: readonly string[], needsRe
   return { label: labels[pick] as IntentLabel, score: Math.round(p[pick] * 1000) / 1000 };
 }
 
+/**
+ * Spam is `lainnya` (docs/ANNOTATION.md, section 5), whatever the intent model read into it ("butuh dana
+ * darurat? pinjaman cair 5 menit" is no resident's complaint); its score is the spam verdict's.
+ */
+export function intentAfterSpam(intent: IntentResult, spam: { isSpam: boolean; score: number }): IntentResult {
+  return spam.isSpam ? { label: "lainnya", score: Math.round(spam.score * 1000) / 1000 } : intent;
+}
+
 export interface IntentModels {
   intent: LinearModel;
   urgency: LinearModel;
+  /** Binary spam score over the same features; spam.ts combines it with its rules. */
+  spam: LinearModel;
   /**
-   * Both models' weights interleaved per feature (5 intent + 1 urgency, padded to 8 floats): one
-   * memory access serves both, which matters because hashed look-ups are cache misses, not arithmetic.
+   * The three models' weights interleaved per feature (5 intent + 1 urgency + 1 spam, padded to 8
+   * floats): one memory access serves all, which matters because hashed look-ups are cache misses, not arithmetic.
    */
   joint: Float32Array;
 }
 
 const JOINT_STRIDE = 8;
 
-/** Builds the interleaved weight table; both models must share one hashed feature space. */
-export function joinModels(intent: LinearModel, urgency: LinearModel): IntentModels {
-  if (intent.bits !== urgency.bits || intent.classes > JOINT_STRIDE - 1 || urgency.classes !== 1) throw new Error("intent and urgency models must share bits");
+/** Builds the interleaved weight table; the models must share one hashed feature space. */
+export function joinModels(intent: LinearModel, urgency: LinearModel, spam: LinearModel): IntentModels {
+  if (intent.bits !== urgency.bits || intent.bits !== spam.bits || intent.classes > JOINT_STRIDE - 2 || urgency.classes !== 1 || spam.classes !== 1) {
+    throw new Error("intent, urgency and spam models must share bits");
+  }
   const dim = 1 << intent.bits;
   const joint = new Float32Array(dim * JOINT_STRIDE);
   for (let f = 0; f < dim; f++) {
     for (let c = 0; c < intent.classes; c++) joint[f * JOINT_STRIDE + c] = intent.weights[f * intent.classes + c];
     joint[f * JOINT_STRIDE + intent.classes] = urgency.weights[f];
+    joint[f * JOINT_STRIDE + intent.classes + 1] = spam.weights[f];
   }
-  return { intent, urgency, joint };
+  return { intent, urgency, spam, joint };
 }
 
 function models(ctx: NlpContext): IntentModels {
@@ -323,21 +447,39 @@ function models(ctx: NlpContext): IntentModels {
   return m;
 }
 
-/** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
-export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
-  const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits) : featurize(input, m.intent.bits);
+/**
+ * Intent, urgency and the learned spam probability share one featurisation and one pass over the
+ * weights; the pipeline calls this once per comment.
+ */
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number } {
+  const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits, true) : featurizeIntent(input, m.intent.bits);
   const k = m.intent.classes;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];
   let u = m.urgency.bias[0];
+  let sp = m.spam.bias[0];
   const w = m.joint;
-  for (const i of f.idx) {
-    const base = i * JOINT_STRIDE;
-    for (let c = 0; c < k; c++) z[c] += w[base + c];
-    u += w[base + k];
+  const idx = f.idx;
+  if (k === 5) {
+    // The shipped five intents, unrolled into locals (same additions in the same order as below).
+    let z0 = z[0], z1 = z[1], z2 = z[2], z3 = z[3], z4 = z[4];
+    for (let j = 0; j < idx.length; j++) {
+      const base = idx[j] * JOINT_STRIDE;
+      z0 += w[base]; z1 += w[base + 1]; z2 += w[base + 2]; z3 += w[base + 3]; z4 += w[base + 4];
+      u += w[base + 5];
+      sp += w[base + 6];
+    }
+    z[0] = z0; z[1] = z1; z[2] = z2; z[3] = z3; z[4] = z4;
+  } else {
+    for (const i of idx) {
+      const base = i * JOINT_STRIDE;
+      for (let c = 0; c < k; c++) z[c] += w[base + c];
+      u += w[base + k];
+      sp += w[base + k + 1];
+    }
   }
   const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
-  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f) };
+  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp) };
 }
 
 export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
@@ -345,25 +487,33 @@ export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
 }
 
 function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): UrgencyResult {
-  // The score alone also learns "!!", "tolong" and "sekarang", so it fires on impatience and on gambling
-  // ads. Urgent therefore also needs the text to name a danger, or a person or home together with a
-  // present-time word (a person in need now: "ada nenek blm bisa keluar, tolong!!"), and not to be an ad.
-  const person = has(f.cues, "person") && f.nowTerms.some((t) => t !== "!!");
-  const urgent = prob >= (m.thresholds.urgent ?? 0.5) && (f.dangerTerms.length > 0 || person) && !has(f.cues, "promo");
+  const urgent = isUrgent(prob, f, m.thresholds.urgent ?? 0.5);
   // The terms that triggered it: the danger words, and the present-time words that made it current.
   const urgentTerms = urgent ? [...f.dangerTerms, ...f.nowTerms.filter((t) => t !== "!!")] : [];
   return { urgent, score: Math.round(prob * 1000) / 1000, urgentTerms };
 }
 
+/**
+ * Urgent at this threshold. The score alone also learns "!!", "tolong" and "sekarang", so it fires on
+ * impatience and on gambling ads. Urgent therefore also needs the text to name a danger, or a person or
+ * home together with a present-time word (a person in need now: "ada nenek blm bisa keluar, tolong!!"),
+ * and not to be an ad.
+ */
+export function isUrgent(prob: number, f: IntentFeatures, threshold: number): boolean {
+  if (prob < threshold || has(f.cues, "promo")) return false;
+  if (f.dangerTerms.length > 0) return true;
+  return (has(f.cues, "person") || (f.extraCues & EXTRA_BIT.person2) !== 0) && f.nowTerms.some((t) => t !== "!!");
+}
+
 /** Pipeline stage: intent with a score. */
 export const intent: Stage<IntentInput, IntentResult> = (input, ctx) => {
   const m = models(ctx);
-  const f = featurize(input, m.intent.bits);
+  const f = featurizeIntent(input, m.intent.bits);
   return decideIntent(softmaxInPlace(linearScores(m.intent, f.idx)), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
 };
 
 /** Pipeline stage: urgent (life, health or home at risk now) and the terms that triggered it. */
 export const urgency: Stage<IntentInput, UrgencyResult> = (input, ctx) => {
   const m = models(ctx);
-  return urgencyFrom(m.urgency, featurize(input, m.urgency.bits));
+  return urgencyFrom(m.urgency, featurizeIntent(input, m.urgency.bits));
 };

@@ -53,6 +53,8 @@ export interface DomainFigures {
   grouping: { precision: number; recall: number; f1: number };
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
+  /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */
+  intentLearningCurve?: { dataset: string; n: number; urgent: number; points: Array<{ corrections: number; macroF1: number; urgentRecall: number; urgentFalseAlarmsPer100: number }> };
 }
 
 function isFigure(x: unknown): x is CardFigure {

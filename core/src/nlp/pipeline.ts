@@ -13,9 +13,16 @@ import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
-import { classifyIntentUrgency } from "./intent";
+import { classifyIntentUrgency, intentAfterSpam } from "./intent";
 import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
-import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { normalizeText } from "./normalize";
+
+/**
+ * One corrected comment: its text, the official's sentiment (`label`, "" when only intent or urgency was
+ * corrected) and, when corrected, intent and urgency.
+ */
+export interface CorrectionInput { text: string; label: string; intent?: string | null; urgent?: boolean | null }
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
 // 1.0.1: "smp", "sma", "smk", "bio" kept as written (civic slang list)
@@ -23,7 +30,10 @@ import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAd
 // 1.1.0: intent and urgency stages (intent-v1, urgency-v1); urgent comments are never spam
 // 1.1.1: urgent also needs a danger word, or a person or home with a present-time word, and no ad cue
 // 1.1.2: spam covers loans, get-rich schemes, sold followers, fake prizes and phishing; complaints about gambling ads are not spam
-export const CORE_VERSION = "1.1.2";
+// 1.2.0: intent-v2 / urgency-v2 (intent-only cue features, class weights, regional danger and people
+//        words; urgency threshold tuned with the whole decision); a learned spam score (spam-v1) beside
+//        the rules; the village's own sellers are not seller spam; spam is intent lainnya
+export const CORE_VERSION = "1.2.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride
@@ -63,9 +73,9 @@ function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | nul
 
 /**
  * Builds a pipeline for one taxonomy (global topics plus a village's own) and, optionally, one village's
- * sentiment corrections (oldest first), which adapt its sentiment stage (sentimentAdaptation.ts).
+ * corrections (oldest first), which adapt its sentiment, intent and urgency (sentimentAdaptation.ts).
  */
-export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<{ text: string; label: string }> }): Pipeline {
+export function createPipeline(opts: { topics: TopicRule[]; corrections?: ReadonlyArray<CorrectionInput> }): Pipeline {
   const res = getResources();
   const ctx: NlpContext = { topics: opts.topics, resources: { nlp: res, intent: res.intent, villageSentiment: res.villageSentiment } };
   const general = res.sentiment;
@@ -73,7 +83,12 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     ? opts.corrections.map((c) => correctionFromText(c.text, c.label, { normalize: res.normalize, sentiment: general })).filter((c): c is SentimentCorrection => c !== null)
     : [];
   const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
+  const labelled = (opts.corrections ?? []).filter((c) => c.intent || typeof c.urgent === "boolean");
+  const intentAdaptation = labelled.length > 0
+    ? buildIntentAdaptation(labelled.map((c) => ({ normalized: normalizeText(c.text, res.normalize).normalized, intent: c.intent, urgent: c.urgent })))
+    : null;
   const sentiment = sentimentStage(res, adaptation);
+  const spamThreshold = res.intent.spam.thresholds.spam ?? 1;
 
   const analyzeOne = (text: string): Analysis => {
     // One normalisation; later stages read its word records instead of re-splitting the text.
@@ -84,19 +99,35 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const sent = sentiment(forms, ctx);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
-    const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
-    const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
+    const model = classifyIntentUrgency(forms, res.intent);
+    // Officials' intent/urgency corrections of the same or a near-duplicate text win (urgency before the
+    // spam verdict, which an urgent comment vetoes).
+    const urgency = intentAdaptation ? adaptedUrgency(intentAdaptation, forms.normalized, model.urgency) : model.urgency;
+    const { intent, spamProbability } = model;
+    const spam = detectSpamWords({
+      text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent,
+      model: { probability: spamProbability, threshold: spamThreshold },
+    });
     const pii = detectPii(text, ctx);
+    const said = intentAdaptation ? adaptedIntent(intentAdaptation, forms.normalized, intentAfterSpam(intent, spam)) : intentAfterSpam(intent, spam);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
-      intent: intent.label, intentScore: intent.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
+      intent: said.label, intentScore: said.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
     };
   };
 
   const analyzeBatch = (texts: string[]): Analysis[] => {
     const out = texts.map(analyzeOne);
     const spam = markFloods(out, out.map((a) => a.spam));
-    for (let i = 0; i < out.length; i++) out[i].spam = spam[i];
+    for (let i = 0; i < out.length; i++) {
+      if (spam[i] === out[i].spam) continue;
+      // A flood of copies is spam, so lainnya like any other spam.
+      out[i].spam = spam[i];
+      const spamSaid = intentAfterSpam({ label: out[i].intent, score: out[i].intentScore }, spam[i]);
+      const said = intentAdaptation ? adaptedIntent(intentAdaptation, out[i].normalized, spamSaid) : spamSaid;
+      out[i].intent = said.label;
+      out[i].intentScore = said.score;
+    }
     return out;
   };
 

@@ -21,6 +21,8 @@ export const SENTIMENT_MODEL_FILE = path.join(MODELS_DIR, "sentiment-v1.json");
 export const LANGUAGE_MODEL_FILE = path.join(MODELS_DIR, "language-v1.json");
 export const INTENT_MODEL_FILE = path.join(MODELS_DIR, "intent-v1.json");
 export const URGENCY_MODEL_FILE = path.join(MODELS_DIR, "urgency-v1.json");
+/** Learned spam score over the intent features, beside spam.ts's rules (trained by `npm run train:intent`). */
+export const SPAM_MODEL_FILE = path.join(MODELS_DIR, "spam-v1.json");
 export const VILLAGE_SENTIMENT_MODEL_FILE = path.join(MODELS_DIR, "village-sentiment-v1.json");
 
 export type EmojiPolarity = "pos" | "neg" | "laugh";
@@ -145,6 +147,7 @@ export function getResources(): NlpResources {
   const intent: IntentModels = joinModels(
     parseLinearModel(readFileSync(INTENT_MODEL_FILE, "utf8")),
     parseLinearModel(readFileSync(URGENCY_MODEL_FILE, "utf8")),
+    parseLinearModel(readFileSync(SPAM_MODEL_FILE, "utf8")),
   );
   // Required with the trained sentiment model: results are stamped with both versions (pipeline MODEL).
   const villageSentiment = sentiment ? parseVillageSentimentModels(readFileSync(VILLAGE_SENTIMENT_MODEL_FILE, "utf8")) : null;

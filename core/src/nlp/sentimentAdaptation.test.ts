@@ -80,4 +80,34 @@ describe("createPipeline with a village's corrections", () => {
     expect(adapted.analyze(text).sentiment).toEqual({ label: other, score: 1 });
     expect(adapted.model).toEqual(createPipeline({ topics: DEFAULT_TOPICS }).model);
   });
+
+  it("gives the same or a near-duplicate text the official's intent and urgency, and leaves other comments alone", async () => {
+    const { createPipeline } = await import("./pipeline");
+    const { DEFAULT_TOPICS } = await import("./taxonomy");
+    const text = "air sungai cikapundung naik terus dari tadi malam, warga rt 04 mulai mengungsi ke masjid";
+    const plainPipeline = createPipeline({ topics: DEFAULT_TOPICS });
+    const plain = plainPipeline.analyze(text);
+    const intent = plain.intent === "keluhan" ? "pertanyaan" : "keluhan";
+    const adapted = createPipeline({ topics: DEFAULT_TOPICS, corrections: [{ text, label: "", intent, urgent: !plain.urgent }, { text: "hadir min", label: "", intent: "bukan-intent" }] });
+    const same = adapted.analyze(text);
+    expect(same).toMatchObject({ intent, intentScore: 1, urgent: !plain.urgent });
+    // The same report re-posted with another greeting.
+    const near = adapted.analyze(`punten, ${text}`);
+    expect(near.intent).toBe(intent);
+    expect(near.urgent).toBe(!plain.urgent);
+    expect(near.intentScore).toBeLessThan(1);
+    const other = "jadwal posyandu bulan depan tanggal berapa ya bu?";
+    expect(adapted.analyze(other)).toEqual(plainPipeline.analyze(other));
+    // The sentiment stage is not adapted by intent-only corrections (no sentiment label).
+    expect(same.sentiment).toEqual(plain.sentiment);
+  });
+
+  it("keeps an official's intent over the spam verdict of a batch flood", async () => {
+    const { createPipeline } = await import("./pipeline");
+    const { DEFAULT_TOPICS } = await import("./taxonomy");
+    const text = "mohon info pendaftaran pelatihan menjahit gratis dari dinas untuk ibu ibu pkk";
+    const adapted = createPipeline({ topics: DEFAULT_TOPICS, corrections: [{ text, label: "", intent: "pertanyaan" }] });
+    const out = adapted.analyzeBatch([text, text, text]);
+    expect(out.every((a) => a.spam.isSpam && a.intent === "pertanyaan")).toBe(true);
+  });
 });

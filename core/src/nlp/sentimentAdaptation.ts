@@ -1,5 +1,5 @@
-// Learning from a village's officials. Their sentiment corrections already win in statistics; here they
-// also teach the sentiment stage, for that village only:
+// Learning from a village's officials. Their corrections already win in statistics; here they also teach
+// the village's pipeline, for that village only. Sentiment:
 // - exact override: a comment whose normalised text equals a corrected one gets the official's label;
 // - near-duplicate override: one whose word set is close to a corrected one (Jaccard >= NEAR_DUPLICATE),
 //   e.g. the same complaint re-posted with another greeting, gets the closest correction's label;
@@ -7,18 +7,23 @@
 //   the village model's weights (villageSentiment.ts), so similar but not identical comments shift too.
 // Built from the stored corrections (the corrections are the state: nothing else to keep in sync),
 // deterministic for the same corrections in the same order, pure.
+// Intent and urgency (intentAdaptation below): the exact and near-duplicate overrides only. An online
+// update like sentiment's would need a second weight table look-up per feature for every comment of the
+// village (the joint intent/urgency/spam table is shared by all villages), and on the village corpus
+// valid split sentiment's update showed no measurable gain.
 import type { Sentiment } from "@suara-desa/shared/contracts";
+import { buildOverrides, findOverride, nearestOverride, NEAR_DUPLICATE, type LabelOverrides } from "./labelOverrides";
 import type { IntentInput } from "./intent";
 import { linearScores, sigmoid, softmaxInPlace } from "./intent";
 import { generalProbabilities, villageFeatures, type VillageSentimentModels } from "./villageSentiment";
 import { normalizeText } from "./normalize";
 import type { NormalizeResources } from "./resources";
 import type { SentimentModel } from "./sentimentModel";
-import type { SentimentResult } from "./types";
+import type { IntentLabel, IntentResult, SentimentResult, UrgencyResult } from "./types";
+import { INTENT_LABELS } from "./intent";
 
 export const ADAPT_LABELS: readonly Sentiment[] = ["negatif", "netral", "positif"];
-/** Word-set Jaccard at or above which a comment counts as a near-duplicate of a corrected one. */
-export const NEAR_DUPLICATE = 0.7;
+export { NEAR_DUPLICATE };
 /** Online update: passes over the corrections and step size (chosen on the village corpus VALID split). */
 export const ADAPT_EPOCHS = 3;
 export const ADAPT_RATE = 0.1;
@@ -30,29 +35,13 @@ export const MAX_CORRECTIONS = 5000;
 /** One official correction: both text forms, the benchmark model's probabilities, and the label given. */
 export interface SentimentCorrection extends IntentInput { general: Float64Array; label: Sentiment }
 
-export interface SentimentAdaptation {
-  count: number;
-  nearThreshold: number;
-  exact: Map<string, Sentiment>;
-  near: Array<{ words: Set<string>; label: Sentiment }>;
-  /** Inverted index word -> positions in `near`, so a new comment is compared only with corrections sharing a word. */
-  nearIndex: Map<string, number[]>;
+export interface SentimentAdaptation extends LabelOverrides<Sentiment> {
   /**
    * Deltas of the domain model's class weights, dense and feature-major (delta[f * 3 + c]): the hashed
    * space is small (2^bits, 2^13 = 96 KB), so a village's adaptation stays small however many corrections.
    */
   delta: Float32Array;
   bias: Float64Array;
-}
-
-const WORD = /^[\p{L}\p{N}]/u;
-
-function wordSet(normalized: string): Set<string> {
-  return new Set(normalized.split(" ").filter((w) => WORD.test(w)));
-}
-
-function exactKey(normalized: string): string {
-  return normalized.replace(/\s+/g, " ").trim();
 }
 
 /** Domain-model logits with the village's deltas added. */
@@ -77,20 +66,8 @@ export const DEFAULT_ADAPT: AdaptOptions = { epochs: ADAPT_EPOCHS, rate: ADAPT_R
 /** Builds a village's adaptation from its corrections, oldest first (later ones win on equal text). */
 export function buildAdaptation(m: VillageSentimentModels, corrections: readonly SentimentCorrection[], opts: AdaptOptions = DEFAULT_ADAPT): SentimentAdaptation {
   const kept = corrections.slice(-MAX_CORRECTIONS);
-  const a: SentimentAdaptation = { count: kept.length, nearThreshold: opts.nearDuplicate, exact: new Map(), near: [], nearIndex: new Map(), delta: new Float32Array((1 << m.domain.bits) * 3), bias: new Float64Array(3) };
+  const a: SentimentAdaptation = { ...buildOverrides(kept, opts.nearDuplicate), delta: new Float32Array((1 << m.domain.bits) * 3), bias: new Float64Array(3) };
   const feats = kept.map((c) => villageFeatures(c, c.general, m.domain.bits));
-  for (const c of kept) {
-    a.exact.set(exactKey(c.normalized), c.label);
-    const words = wordSet(c.normalized);
-    if (words.size === 0) continue;
-    const at = a.near.length;
-    a.near.push({ words, label: c.label });
-    for (const w of words) {
-      const list = a.nearIndex.get(w);
-      if (list) list.push(at);
-      else a.nearIndex.set(w, [at]);
-    }
-  }
   // Plain SGD on the cross-entropy of the adapted model, in correction order: deterministic.
   for (let e = 0; e < opts.epochs; e++) {
     kept.forEach((c, i) => {
@@ -112,30 +89,14 @@ export function buildAdaptation(m: VillageSentimentModels, corrections: readonly
 
 /** Label of the closest corrected comment and its word-set similarity when it is a near-duplicate, else null. */
 export function nearDuplicate(a: SentimentAdaptation, normalized: string): { label: Sentiment; similarity: number } | null {
-  const words = wordSet(normalized);
-  if (words.size === 0) return null;
-  const shared = new Map<number, number>();
-  for (const w of words) for (const at of a.nearIndex.get(w) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
-  let best: Sentiment | null = null;
-  let bestScore = a.nearThreshold - 1e-9;
-  for (const [at, inter] of shared) {
-    const jac = inter / (words.size + a.near[at].words.size - inter);
-    // Ties go to the later correction.
-    if (jac >= bestScore) {
-      bestScore = jac;
-      best = a.near[at].label;
-    }
-  }
-  return best ? { label: best, similarity: Math.round(bestScore * 1e4) / 1e4 } : null;
+  return nearestOverride(a, normalized);
 }
 
 /** Sentiment of one comment for a village with corrections: overrides first, then the adapted village model. */
 export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptation, input: IntentInput, general: Float64Array, base: SentimentResult): SentimentResult {
   if (a.count === 0) return base;
-  const exact = a.exact.get(exactKey(input.normalized));
-  if (exact) return { label: exact, score: 1 };
-  const near = nearDuplicate(a, input.normalized);
-  if (near) return { label: near.label, score: near.similarity };
+  const o = findOverride(a, input.normalized);
+  if (o) return { label: o.label, score: o.similarity };
   const idx = villageFeatures(input, general, m.domain.bits);
   // Review-style text (the gate closed) keeps the benchmark model's answer, as without corrections.
   if (sigmoid(linearScores(m.gate, idx)[0]) < (m.gate.thresholds.gate ?? 0.5)) return base;
@@ -143,4 +104,38 @@ export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptati
   let best = 0;
   for (let c = 1; c < 3; c++) if (p[c] > p[best]) best = c;
   return { label: ADAPT_LABELS[best], score: Math.round(p[best] * 1e4) / 1e4 };
+}
+
+/** One official's intent and/or urgency correction of a stored comment (either may be absent). */
+export interface IntentCorrection { normalized: string; intent?: string | null; urgent?: boolean | null }
+
+/** A village's intent and urgency overrides (exact and near-duplicate) from its officials' corrections. */
+export interface IntentAdaptation { intent: LabelOverrides<IntentLabel>; urgent: LabelOverrides<boolean> }
+
+/** Builds a village's intent/urgency overrides from its corrections, oldest first; unknown intents are skipped. */
+export function buildIntentAdaptation(corrections: readonly IntentCorrection[], nearDuplicateAt: number = NEAR_DUPLICATE): IntentAdaptation {
+  const kept = corrections.slice(-MAX_CORRECTIONS);
+  const intents: Array<{ normalized: string; label: IntentLabel }> = [];
+  const urgents: Array<{ normalized: string; label: boolean }> = [];
+  for (const c of kept) {
+    if (c.intent && (INTENT_LABELS as readonly string[]).includes(c.intent)) intents.push({ normalized: c.normalized, label: c.intent as IntentLabel });
+    if (typeof c.urgent === "boolean") urgents.push({ normalized: c.normalized, label: c.urgent });
+  }
+  return { intent: buildOverrides(intents, nearDuplicateAt), urgent: buildOverrides(urgents, nearDuplicateAt) };
+}
+
+/** Intent after the village's overrides: an official's label for the same or a near-duplicate text wins. */
+export function adaptedIntent(a: IntentAdaptation, normalized: string, base: IntentResult): IntentResult {
+  const o = findOverride(a.intent, normalized);
+  return o ? { label: o.label, score: o.similarity } : base;
+}
+
+/**
+ * Urgency after the village's overrides. An override to urgent keeps the model's terms (what the badge
+ * shows); an override to not urgent clears them.
+ */
+export function adaptedUrgency(a: IntentAdaptation, normalized: string, base: UrgencyResult): UrgencyResult {
+  const o = findOverride(a.urgent, normalized);
+  if (!o || o.label === base.urgent) return base;
+  return { urgent: o.label, score: o.similarity, urgentTerms: o.label ? base.urgentTerms : [] };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPipeline } from "./pipeline";
-import { classifySpam, deobfuscate, detectSpam, FLOOD_MIN_COPIES, markFloods } from "./spam";
+import { classifySpam, combineSpam, deobfuscate, detectSpam, FLOOD_MIN_COPIES, markFloods } from "./spam";
 import { DEFAULT_TOPICS } from "./taxonomy";
 import type { NlpContext } from "./types";
 
@@ -98,6 +98,10 @@ describe("detectSpam: sellers", () => {
     expect(spam("jalan rusak gk dibenerin2, kapan diaspal?").isSpam).toBe(false);
   });
 
+  it("does not flag the village's own sellers (BUMDes, PKK) who give a number", () => {
+    expect(spam("bumdes jual bibit kopi 5rb per polybag di balai desa, yang mau pesan hubungi bu euis 0813 2200 4411").isSpam).toBe(false);
+  });
+
   it("scores in 0..1", () => {
     for (const t of ["slot gacor maxwin depo wd link di bio 🔥🔥🔥🔥", "selamat pagi"]) {
       const r = classifySpam(t, t);
@@ -135,5 +139,28 @@ describe("markFloods", () => {
     const items = Array.from({ length: 3 }, () => ({ normalized: "slot gacor maxwin hari ini depo receh wd berapapun" }));
     expect(markFloods(items, items.map(() => prior))[0].reason).toBe("judi_online");
     expect(() => markFloods(items, [])).toThrow(/same length/);
+  });
+});
+
+describe("rules and the learned spam score together", () => {
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const ruleSays = { isSpam: true, score: 0.8, reason: "judi_online" };
+  const ruleClear = { isSpam: false, score: 0.3, reason: null };
+
+  it("takes either verdict, the learned one only at its threshold", () => {
+    expect(combineSpam(ruleSays, { probability: 0.1, threshold: 0.5 })).toBe(ruleSays);
+    expect(combineSpam(ruleClear, { probability: 0.4, threshold: 0.5 })).toBe(ruleClear);
+    expect(combineSpam(ruleClear, { probability: 0.91, threshold: 0.5 })).toEqual({ isSpam: true, score: 0.91, reason: "promosi:model" });
+    expect(combineSpam(ruleClear, undefined)).toBe(ruleClear);
+  });
+
+  it("finds promotion the rules do not list, and leaves residents' callbacks alone", () => {
+    // Neither text is in the corpus or the synthetic training comments.
+    const loan = pipeline.analyze("perlu duit buat lebaran? pinjaman kilat cair sejam, tanpa agunan, langsung chat admin kami ya");
+    expect(loan.spam.isSpam).toBe(true);
+    const callback = pipeline.analyze("pak kades, saya warga rt 03 mau tanya soal surat pindah, tolong telepon saya di 0852 1144 7788");
+    expect(callback.spam.isSpam).toBe(false);
+    const thanks = pipeline.analyze("makasih banyak karang taruna sudah bikin turnamen voli antar rt, seru pisan 🏐🏐🔥🔥");
+    expect(thanks.spam.isSpam).toBe(false);
   });
 });

@@ -9,8 +9,8 @@ import { identifyLanguage } from "./language";
 import { predictSentiment } from "./sentimentModel";
 import { generalProbabilities, villageSentiment } from "./villageSentiment";
 import { tagTopics } from "./topics";
-import { classifyIntentUrgency } from "./intent";
-import { detectSpam } from "./spam";
+import { classifyIntentUrgency, intentAfterSpam } from "./intent";
+import { combineSpam, detectSpam } from "./spam";
 import { findPii } from "./pii";
 import type { Analysis, NlpContext } from "./types";
 
@@ -33,7 +33,11 @@ function byStrings(text: string, ctx: NlpContext): Analysis {
   const res = getResources();
   const forms = normalizeText(text, res.normalize);
   const tokens = tokenizeText(forms.normalized);
-  const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
+  const { intent, urgency, spamProbability } = classifyIntentUrgency(forms, res.intent);
+  const rules = detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx);
+  // An urgent comment is never spam; otherwise the rules or the learned score.
+  const spam = urgency.urgent ? rules : combineSpam(rules, { probability: spamProbability, threshold: res.intent.spam.thresholds.spam ?? 1 });
+  const said = intentAfterSpam(intent, spam);
   return {
     text, normalized: forms.normalized, tokens,
     language: identifyLanguage(forms.surface, res.language, res.english),
@@ -41,9 +45,9 @@ function byStrings(text: string, ctx: NlpContext): Analysis {
       ? villageSentiment({ ...forms, general: generalProbabilities(res.sentiment!, forms.normalized) }, ctx)
       : predictSentiment(res.sentiment!, forms.normalized),
     topics: tagTopics({ normalized: forms.normalized, tokens }, ctx),
-    spam: detectSpam({ text, normalized: forms.normalized, tokens, urgent: urgency.urgent }, ctx),
+    spam,
     pii: findPii(text),
-    intent: intent.label, intentScore: intent.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
+    intent: said.label, intentScore: said.score, urgent: urgency.urgent, urgentTerms: urgency.urgentTerms,
   };
 }
 

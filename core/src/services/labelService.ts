@@ -64,13 +64,11 @@ export async function correctLabels(
     if (unknown.length) throw badRequest(`topics: unknown topic ${unknown.join(", ")}`);
     await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
   }
-  if (input.sentiment !== undefined) {
-    await setHumanSentiment(db, commentId, input.sentiment, auth.username);
-    // The correction also teaches the village's sentiment stage (new comments from now on).
-    forgetVillagePipeline(row.villageId);
-  }
+  if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
   if (input.intent !== undefined) await setHumanIntent(db, commentId, input.intent, auth.username);
   if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
+  // Sentiment, intent and urgency corrections also teach the village's pipeline (new comments from now on).
+  if (input.sentiment !== undefined || input.intent !== undefined || input.urgent !== undefined) forgetVillagePipeline(row.villageId);
   await recomputeRollups(db, row.villageId, [row.day]);
   // A comment corrected to a request gets its case now (one corrected away keeps its case: an
   // official closes it as tidak_perlu, with a reason).

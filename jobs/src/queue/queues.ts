@@ -39,7 +39,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface SourceJob { sourceId: number }
 export interface NlpBatchJob { villageId: number; afterId: number; toId: number }
-export interface RetagVillageJob { villageId: number }
+/** `all`: every comment of the village, not only those on an older model (re-applies officials' corrections). */
+export interface RetagVillageJob { villageId: number; all?: boolean }
 
 export const NLP_BATCH_SIZE = 2000;
 
@@ -110,8 +111,8 @@ export function enqueueSource(boss: PgBoss, sourceId: number): Promise<string | 
 }
 
 /** Sends one re-analysis of a village; null when one is already waiting. */
-export function enqueueRetagVillage(boss: PgBoss, villageId: number): Promise<string | null> {
-  return boss.send(QUEUES.retagVillage, { villageId } satisfies RetagVillageJob, { singletonKey: `retag:${villageId}` });
+export function enqueueRetagVillage(boss: PgBoss, villageId: number, all = false): Promise<string | null> {
+  return boss.send(QUEUES.retagVillage, { villageId, all } satisfies RetagVillageJob, { singletonKey: `retag:${villageId}` });
 }
 
 /** What a tick does: one job per due source. Returns the ids enqueued (not already waiting). */
@@ -194,7 +195,7 @@ export async function startWorkers(db: Database, boss: PgBoss, opts: WorkerOptio
     });
   }
   await boss.work<RetagVillageJob>(QUEUES.retagVillage, poll, async ([job]) => {
-    const r = await retagVillage(db, job.data.villageId);
+    const r = await retagVillage(db, job.data.villageId, { all: job.data.all === true });
     log(`retag-village ${r.villageId}: ${r.retagged} re-tagged`);
     return { retagged: r.retagged };
   });

@@ -1,6 +1,7 @@
 // "Analisis ulang komentar": after a topic edit or a new model, stored comments keep their old
 // labels until they are analysed again. Shows how many wait, starts the background job and polls
-// its progress until it ends.
+// its progress until it ends. A second button re-analyses every comment so that the officials'
+// corrections (which teach the village's analysis of new comments) reach the stored ones too.
 import { useEffect, useId, useState } from "react";
 import type { RetagStatusDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../../api/client";
@@ -38,11 +39,11 @@ export function RetagPanel({ village }: { village: VillageDTO }) {
     };
   }, [pending, refetch]);
 
-  const start = async () => {
+  const start = async (all: boolean) => {
     setError(null);
     setStarting(true);
     try {
-      await startRetag(village.id);
+      await startRetag(village.id, all);
     } catch (e) {
       setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
     } finally {
@@ -82,11 +83,20 @@ export function RetagPanel({ village }: { village: VillageDTO }) {
                 : t("retag.failed", { count: fmt.number(run.done), when: fmt.dateTime(run.finishedAt, village.timeZone) })}
             </p>
           )}
-          <button type="button" className="button button-primary" onClick={() => void start()} disabled={starting || disabledReason !== null}
+          <button type="button" className="button button-primary" onClick={() => void start(false)} disabled={starting || disabledReason !== null}
             aria-describedby={disabledReason ? `${id}-why` : undefined}>
             {t("retag.start")}
           </button>
           {disabledReason && <p className="muted" id={`${id}-why`}>{disabledReason}</p>}
+          {d.correctedComments > 0 && (
+            <div className="retag-corrections">
+              <p>{t("retag.corrections", { count: fmt.number(d.correctedComments), total: fmt.number(d.totalComments) })}</p>
+              <button type="button" className="button" onClick={() => void start(true)} disabled={starting || pending}
+                aria-describedby={pending ? `${id}-why` : undefined}>
+                {t("retag.applyCorrections")}
+              </button>
+            </div>
+          )}
           {error && <p className="source-error" role="alert">{error}</p>}
         </>
       )}

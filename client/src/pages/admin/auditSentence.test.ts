@@ -42,6 +42,7 @@ describe("auditSentence", () => {
     const purge = entry({ action: "privacy.delete", actor: "system", username: null, userId: null, target: "retention", targetLabel: null, details: { deleted: 1234 } });
     expect(auditSentence(purge, tId, (n) => n.toLocaleString("id-ID"))).toBe("1.234 komentar lama dihapus otomatis karena melewati masa simpan");
     expect(auditSentence(entry({ action: "retag", actor: "cli", username: "cli", userId: null, details: { via: "cli" } }), tId)).toBe("Petugas server (baris perintah) memulai analisis ulang komentar");
+    expect(auditSentence(entry({ action: "retag", details: { outcome: "started", all: true } }), tId)).toBe("Siti menerapkan koreksi petugas ke semua komentar (analisis ulang semuanya)");
   });
 
   it("names a person by their full name when the account has one", () => {

@@ -53,7 +53,7 @@ function key(e: AuditEntryDTO): { key: MessageKey; vars?: Record<string, string 
     case "case.serviceLevel":
       return { key: "audit.serviceLevel" };
     case "retag":
-      return { key: "audit.retag" };
+      return { key: d.all === true ? "audit.retagAll" : "audit.retag" };
     default:
       return { key: "audit.other" };
   }

@@ -13,7 +13,7 @@ import { REPO_ROOT } from "./data";
 
 const CHEAP: Array<{ script: string; files: string[] }> = [
   { script: "core/src/nlp/train/trainTopics.ts", files: ["topics-v1.json"] },
-  { script: "core/src/nlp/train/trainIntent.ts", files: ["intent-v1.json", "urgency-v1.json"] },
+  { script: "core/src/nlp/train/trainIntent.ts", files: ["intent-v1.json", "urgency-v1.json", "spam-v1.json"] },
   // Needs the shipped sentiment model and the SmSA/NusaX train and valid splits (../shared/data).
   { script: "core/src/nlp/train/trainVillageSentiment.ts", files: ["village-sentiment-v1.json"] },
 ];

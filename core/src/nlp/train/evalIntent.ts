@@ -1,9 +1,10 @@
 // `npm run eval:intent`: intent and urgency on the village corpus VALID and TEST splits, next to a
 // trivial baseline ("?" -> pertanyaan, else keluhan; urgent = any danger keyword) so the gain shows.
-// Uses the shipped models exactly as the pipeline does. TEST is reported, never tuned on.
+// Runs the pipeline itself (the shipped models, and spam read as lainnya). TEST is reported, never tuned on.
 import { pathToFileURL } from "node:url";
-import { classifyIntentUrgency, DANGER, type IntentModels } from "../intent";
-import { getResources } from "../resources";
+import { DANGER } from "../intent";
+import { createPipeline } from "../pipeline";
+import { DEFAULT_TOPICS } from "../taxonomy";
 import type { Split } from "./data";
 import { readVillageSplit, type IntentExample } from "./intentData";
 import { intentStats, urgentStats } from "./trainIntent";
@@ -23,11 +24,12 @@ function report(name: string, ex: IntentExample[], pred: { intent: string; urgen
   console.log(`  ${"".padEnd(9)} needs-reply P ${s.replyP.toFixed(3)} R ${s.replyR.toFixed(3)} · urgent recall ${u.recall.toFixed(3)} (${u.tp}/${u.pos}), false alarms ${u.falseAlarmsPer100.toFixed(2)}/100`);
 }
 
-/** The shipped intent and urgency models' predictions on one village corpus split. */
-export function predictIntent(ex: IntentExample[], models: IntentModels = getResources().intent): Array<{ intent: string; urgent: boolean }> {
+/** The pipeline's intent and urgency on one village corpus split (one comment at a time, no batch floods). */
+export function predictIntent(ex: IntentExample[]): Array<{ intent: string; urgent: boolean }> {
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
   return ex.map((e) => {
-    const r = classifyIntentUrgency(e, models);
-    return { intent: r.intent.label, urgent: r.urgency.urgent };
+    const a = pipeline.analyze(e.text);
+    return { intent: a.intent, urgent: a.urgent };
   });
 }
 
@@ -43,7 +45,9 @@ export function evaluateIntent(split: Split) {
 }
 
 function main(): void {
-  for (const split of ["valid", "test"] as Split[]) {
+  // --valid-only: the figures used while choosing features (TEST stays unread until the release run).
+  const splits: Split[] = process.argv.includes("--valid-only") ? ["valid"] : ["valid", "test"];
+  for (const split of splits) {
     const ex = readVillageSplit(split);
     console.log(`${split.toUpperCase()} (${ex.length} comments, village corpus)`);
     report("model", ex, predictIntent(ex));

@@ -26,7 +26,7 @@ import { CORPUS_DIR } from "./intentData";
 import { evaluateIntent } from "./evalIntent";
 import { evaluateSpam } from "./evalSpam";
 import { evaluateGrouping } from "./evalGrouping";
-import { sentimentLearningCurve } from "./learningCurve";
+import { intentLearningCurve, sentimentLearningCurve } from "./learningCurve";
 import { evaluateTopics, evaluateVillageTopics, formatTopicEval, optimisticAblations } from "./evalTopics";
 
 type Method = "sentimentPackage" | "lexicon" | "benchmarkModel" | "model";
@@ -130,6 +130,12 @@ async function main(): Promise<void> {
     lines.push(row("learning", `sentiment F1, ${p.corrections} corrections (VALID)`, p.n, [...none, prevPoint ? f3(prevPoint.macroF1) : "—", f3(p.macroF1)]));
   }
 
+  const intentCurve = intentLearningCurve();
+  for (const p of intentCurve) {
+    const prevPoint = prevDomain?.intentLearningCurve?.points.find((x) => x.corrections === p.corrections);
+    lines.push(row("learning", `intent F1 / urgent R, ${p.corrections} corrections (VALID)`, p.n, [...none, prevPoint ? `${f3(prevPoint.macroF1)}/${f3(prevPoint.urgentRecall)}` : "—", `${f3(p.macroF1)}/${f3(p.urgentRecall)}`]));
+  }
+
   const langItems = languageSet("test", res);
   const langPred = langItems.map((x) => identifyLanguage(x.surface, res.language, res.english));
   const perLang = (["id", "su", "jv"] as const).map((l) => {
@@ -187,6 +193,10 @@ async function main(): Promise<void> {
       personalData: { precision: round4(pii.precision), recall: round4(pii.recall) },
       grouping: { precision: round4(g.precision), recall: round4(g.recall), f1: round4(g.f1) },
       learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
+      intentLearningCurve: {
+        dataset: "village-corpus-valid-heldout", n: intentCurve[0]?.n ?? 0, urgent: intentCurve[0]?.urgent ?? 0,
+        points: intentCurve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1, urgentRecall: p.urgentRecall, urgentFalseAlarmsPer100: p.urgentFalseAlarmsPer100 })),
+      },
     },
     topics: {
       blind: {

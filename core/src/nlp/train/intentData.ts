@@ -30,3 +30,13 @@ export function readVillageSplit(split: Split): IntentExample[] {
   }
   return out;
 }
+
+/**
+ * Synthetic comments written for TRAINING the spam score only (synthetic-spam-train.jsonl: spam worded
+ * in ways the corpus lacks, and ordinary comments that look like it). Never part of valid or test.
+ */
+export function readSyntheticSpam(): Array<{ id: string; text: string; spam: boolean }> {
+  const rows = readJsonl<{ id: string; text: string; spam: boolean; split: string; synthetic: boolean }>("synthetic-spam-train.jsonl");
+  for (const r of rows) if (r.split !== "train" || r.synthetic !== true) throw new Error(`synthetic-spam-train.jsonl: ${r.id} must be split "train" and synthetic`);
+  return rows.map((r) => ({ id: r.id, text: r.text, spam: r.spam }));
+}
