@@ -27,8 +27,16 @@ export class WordRecord {
   /** Bucket of the bridged Indonesian word, or -1. */
   sentBridge = -1;
   sentNegator = false;
-  /** Summed char-gram weights of " w " (3 classes) and their count; null until computed. */
-  sentChars: Float64Array | null = null;
+  /** Summed char-gram weights of " w " (3 classes) and their count (integers for the shipped model). */
+  sentC0 = 0;
+  sentC1 = 0;
+  sentC2 = 0;
+  sentCn = 0;
+  /** Char grams straddling the space after this word when a long word follows (see fastLogitsWords). */
+  sentPairGrams = 0;
+  /** Id in the sentiment pair cache, valid for the cache generation `sentGen`. */
+  sentId = 0;
+  sentGen = 0;
   // intent.ts
   intentDone = false;
   /** Lower-cased token, or null when the word is punctuation only (dropped by intent). */
