@@ -323,9 +323,12 @@ function models(ctx: NlpContext): IntentModels {
   return m;
 }
 
-/** Both stages share one featurisation and one pass over the weights; the pipeline calls this once per comment. */
-export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult } {
-  const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits) : featurize(input, m.intent.bits);
+/**
+ * Both stages share one featurisation and one pass over the weights; the pipeline calls this once per
+ * comment, passing the features it already computed for the village sentiment model (same bits).
+ */
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels, features?: IntentFeatures): { intent: IntentResult; urgency: UrgencyResult } {
+  const f = features ?? ("normalizedWords" in input ? featurizeWords(input, m.intent.bits) : featurize(input, m.intent.bits));
   const k = m.intent.classes;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = m.intent.bias[c];

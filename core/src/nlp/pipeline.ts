@@ -13,8 +13,8 @@ import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
-import { classifyIntentUrgency } from "./intent";
-import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { classifyIntentUrgency, featurizeWords, type IntentFeatures } from "./intent";
+import { decideVillageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedSentiment, buildAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 
 /** Version of normalisation, language ID, sentiment, intent/urgency and personal-data detection; bump when any of their data or rules change. */
@@ -43,21 +43,23 @@ export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon
 /**
  * The sentiment stage in use: the trained model when it ships, read through the village-speech model
  * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
+ * `features` are the comment's intent features when the village model shares their hashed space.
  */
-function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
+type SentimentStage = (forms: NormalizedWords, ctx: NlpContext, features: IntentFeatures | undefined) => SentimentResult;
+function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): SentimentStage {
   const general = res.sentiment;
   const village = res.villageSentiment;
+  const p = new Float64Array(3);
   // The trained model and the village featurisation read the normaliser's word records (same
   // results as generalProbabilities / sentimentModel on the normalised text).
   if (general && village && adaptation) {
-    return (forms) => {
-      const p = probabilitiesWords(general, forms.normalizedWords, new Float64Array(3));
-      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p).result);
+    return (forms, _ctx, features) => {
+      probabilitiesWords(general, forms.normalizedWords, p);
+      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p, features).result);
     };
   }
-  if (general && village) {
-    return (forms, ctx) => villageSentiment({ ...forms, general: probabilitiesWords(general, forms.normalizedWords, new Float64Array(3)) }, ctx);
-  }
+  // The villageSentiment stage, with the intent features passed along.
+  if (general && village) return (forms, _ctx, features) => decideVillageSentiment(village, forms, probabilitiesWords(general, forms.normalizedWords, p), features).result;
   return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
@@ -74,17 +76,19 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     : [];
   const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
   const sentiment = sentimentStage(res, adaptation);
+  const sharedBits = res.villageSentiment !== null && res.villageSentiment.domain.bits === res.intent.intent.bits;
 
   const analyzeOne = (text: string): Analysis => {
     // One normalisation; later stages read its word records instead of re-splitting the text.
     const forms = normalizeWords(text, res.normalize);
     const tokens = tokenizeWords(forms.normalizedWords);
     const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
+    // Intent, urgency and the village sentiment model share one featurisation (same input, same hashed space).
+    const features = featurizeWords(forms, res.intent.intent.bits);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms, ctx);
+    const sent = sentiment(forms, ctx, sharedBits ? features : undefined);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
-    // The intent and urgency stages share one featurisation (same input, same hashed space).
-    const { intent, urgency } = classifyIntentUrgency(forms, res.intent);
+    const { intent, urgency } = classifyIntentUrgency(forms, res.intent, features);
     const spam = detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent });
     const pii = detectPii(text, ctx);
     return {
