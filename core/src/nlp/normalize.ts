@@ -246,53 +246,51 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
  * bounded (cleared when full; entries are pure functions of the token).
  */
 class RawTokenTable {
-  private slots = new Int32Array(1 << 18);
-  private hashes: number[] = [];
+  // Pairs (hash, entry + 1): the hash is checked in the slot itself, before touching the key.
+  private slots = new Int32Array(2 << 18);
   private keys: string[] = [];
   private values: TokenForms[] = [];
   private static readonly MAX = 100_000;
 
   /** The entry for s[start, end) with hash h, or undefined. */
   get(s: string, start: number, end: number, h: number): TokenForms | undefined {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const len = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = this.slots[i];
+      const e = slots[2 * i + 1];
       if (e === 0) return undefined;
-      if (this.hashes[e - 1] !== h) continue;
+      if (slots[2 * i] !== h) continue;
       const k = this.keys[e - 1];
       if (k.length !== len) continue;
-      let same = true;
-      for (let c = 0; c < len; c++) {
-        if (k.charCodeAt(c) !== s.charCodeAt(start + c)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[e - 1];
+      let c = 0;
+      while (c < len && k.charCodeAt(c) === s.charCodeAt(start + c)) c++;
+      if (c === len) return this.values[e - 1];
     }
   }
 
   set(key: string, h: number, value: TokenForms): void {
     if (this.keys.length >= RawTokenTable.MAX) {
       this.slots.fill(0);
-      this.hashes.length = 0;
       this.keys.length = 0;
       this.values.length = 0;
     }
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask;
     this.keys.push(key);
-    this.hashes.push(h);
     this.values.push(value);
-    this.slots[i] = this.keys.length;
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = this.keys.length;
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
 
@@ -304,9 +302,8 @@ const BANG = PUNCT_RECORDS.get("!")!;
 // Placeholders and @user are kept as they are (no leetspeak or slang mapping).
 const PLACEHOLDER_FORMS = new Map([...PLACEHOLDERS, USER_TOKEN].map((p) => [p, tokenForms(p, p)]));
 
-/** The forms of the word token s[start, end) (a word-ish run, not a placeholder). */
-function wordForms(s: string, start: number, end: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
-  const h = hashRange(s, start, end);
+/** The forms of the word token s[start, end) with hash h (a word-ish run, not a placeholder). */
+function wordForms(s: string, start: number, end: number, h: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
   let hit = table.get(s, start, end, h);
   if (hit === undefined) {
     const raw = s.slice(start, end);
@@ -372,7 +369,7 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
       else {
         const ph = PLACEHOLDER_FORMS.get(raw);
         const bang = (raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<")) || raw === "!";
-        out.word(ph ?? wordForms(raw, 0, raw.length, table, res), bang);
+        out.word(ph ?? wordForms(raw, 0, raw.length, hashRange(raw, 0, raw.length), table, res), bang);
       }
     }
     return out.finish();
@@ -391,12 +388,14 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
       }
     }
     if (isAsciiWordChar(c)) {
+      // The token's hash is taken while finding its end (one pass over its characters).
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let j = i + 1;
-      while (j < n && isAsciiWordChar(s.charCodeAt(j))) j++;
+      for (let d = s.charCodeAt(j); j < n && isAsciiWordChar(d); d = s.charCodeAt(++j)) h = Math.imul(h ^ d, FNV_PRIME);
       // "!" ends a word ("bagus!") or stands alone: either way one "!" follows the word.
       const bang = s.charCodeAt(j - 1) === 33;
       const user = j - i === USER_TOKEN.length && s.startsWith(USER_TOKEN, i);
-      out.word(user ? PLACEHOLDER_FORMS.get(USER_TOKEN)! : wordForms(s, i, j, table, res), bang);
+      out.word(user ? PLACEHOLDER_FORMS.get(USER_TOKEN)! : wordForms(s, i, j, h, table, res), bang);
       i = j;
       continue;
     }
