@@ -295,6 +295,9 @@ function hashRange(s: string, start: number, end: number): number {
 }
 
 const rawTables = new WeakMap<NormalizeResources, RawTokenTable>();
+// The resources of the last call and their table (nearly every call passes the same resources).
+let lastRes: NormalizeResources | null = null;
+let lastTable: RawTokenTable | undefined;
 
 // Punctuation marks are a handful of words: their records are held here, not looked up per comment.
 const PUNCT_RECORDS = new Map([".", ",", "?", ";", ":", "!"].map((p) => [p, wordRecord(p)]));
@@ -359,8 +362,10 @@ class FormsBuilder {
 
 /** normalizeText plus the word records every later stage reads (one look-up per raw token). */
 export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
-  let table = rawTables.get(res);
+  let table = res === lastRes ? lastTable : rawTables.get(res);
   if (!table) rawTables.set(res, (table = new RawTokenTable()));
+  lastRes = res;
+  lastTable = table;
   const s = preClean(text, res);
   const out = new FormsBuilder();
   if (NON_ASCII_RE.test(s)) {
