@@ -150,13 +150,56 @@ function surfaceToken(raw: string, res: NormalizeResources): string {
   return tok;
 }
 
-const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
+export const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
 const NON_ASCII_RE = /[^\x00-\x7f]/;
-const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
+export const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
 const ASCII_WORD_RE = /^[a-z]+$/;
 
-function preClean(text: string, res: NormalizeResources): string {
+// What one scan of an ASCII comment finds: the triggers of preClean's passes, exactly as
+// MAYBE_URL_RE, "@", "#" and MAYBE_EMOTICON_RE would find them.
+export const SCAN_NON_ASCII = 1;
+export const SCAN_URL = 2;
+export const SCAN_AT = 4;
+export const SCAN_HASH = 8;
+export const SCAN_EMOTICON = 16;
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Trigger bits of `text` (SCAN_NON_ASCII and nothing else when it has a non-ASCII character). */
+export function scanTriggers(text: string): number {
+  let bits = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65) {
+      // . : ; = < @ # and the digits/space/punctuation below "A"
+      if (c === 46) {
+        // "\.[a-z]{2,}" or "www\."
+        if ((i + 2 < n && isAsciiLetter(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2))) || (i >= 3 && text.slice(i - 3, i).toLowerCase() === "www")) bits |= SCAN_URL;
+      } else if (c === 58) {
+        bits |= SCAN_EMOTICON;
+        // "https?:"
+        if ((i >= 4 && text.slice(i - 4, i).toLowerCase() === "http") || (i >= 5 && text.slice(i - 5, i).toLowerCase() === "https")) bits |= SCAN_URL;
+      } else if (c === 59 || c === 61 || c === 60) bits |= SCAN_EMOTICON;
+      else if (c === 64) bits |= SCAN_AT;
+      else if (c === 35) bits |= SCAN_HASH;
+    } else if (c > 127) return SCAN_NON_ASCII;
+    else if (c === 94) bits |= SCAN_EMOTICON; // ^
+    else if (c === 95) {
+      // "[-T]_"
+      if (i > 0 && (text.charCodeAt(i - 1) === 45 || text.charCodeAt(i - 1) === 84)) bits |= SCAN_EMOTICON;
+    } else if (c === 68 && i > 0 && (text.charCodeAt(i - 1) | 32) === 120) bits |= SCAN_EMOTICON; // [xX]D
+  }
+  return bits;
+}
+
+function preClean(text: string, res: NormalizeResources, triggers: number): string {
+  // An ASCII comment without links, mentions or hashtags (most of them) is only lower-cased, and
+  // its emoticons replaced when the scan saw one; the others take every pass the regexes call for.
+  if ((triggers & (SCAN_NON_ASCII | SCAN_URL | SCAN_AT | SCAN_HASH)) === 0) {
+    return (triggers & SCAN_EMOTICON ? replaceEmoticons(text, res) : text).toLowerCase();
+  }
   // Each pass runs only when its trigger character is present: most comments need few of them.
   let s = text;
   if (NON_ASCII_RE.test(s)) s = s.normalize("NFKC").replace(ZERO_WIDTH_RE, "");
@@ -169,13 +212,15 @@ function preClean(text: string, res: NormalizeResources): string {
       return pol ? ` ${EMOJI_TOKENS[pol]} ` : " ";
     });
   }
-  if (MAYBE_EMOTICON_RE.test(s)) {
-    s = s.replace(emoticonRe(res), (m) => {
-      const hit = res.emoticons.find(([sym]) => sym === m);
-      return hit ? ` ${EMOJI_TOKENS[hit[1]]} ` : " ";
-    });
-  }
+  if (MAYBE_EMOTICON_RE.test(s)) s = replaceEmoticons(s, res);
   return s.toLowerCase();
+}
+
+function replaceEmoticons(s: string, res: NormalizeResources): string {
+  return s.replace(emoticonRe(res), (m) => {
+    const hit = res.emoticons.find(([sym]) => sym === m);
+    return hit ? ` ${EMOJI_TOKENS[hit[1]]} ` : " ";
+  });
 }
 
 /** What one raw token becomes: its surface and formal forms and the records of their words. */
@@ -366,9 +411,11 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
   if (!table) rawTables.set(res, (table = new RawTokenTable()));
   lastRes = res;
   lastTable = table;
-  const s = preClean(text, res);
+  const triggers = scanTriggers(text);
+  const s = preClean(text, res, triggers);
   const out = new FormsBuilder();
-  if (NON_ASCII_RE.test(s)) {
+  // An ASCII comment stays ASCII through preClean (its replacements are ASCII placeholders and words).
+  if (triggers & SCAN_NON_ASCII && NON_ASCII_RE.test(s)) {
     for (const raw of rawTokens(s)) {
       if (raw.length === 1 && ".,?;:".includes(raw)) out.punct(raw);
       else {

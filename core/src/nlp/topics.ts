@@ -434,8 +434,13 @@ function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTop
     const last = tokens.length - 1;
     for (let i = 0; i <= last; i++) {
       const info = infos[i];
-      addRow(z, info.row);
-      if (i < last && info.next !== null) addRow(z, info.next.get(tokens[i + 1]));
+      // Inlined addRow (the hottest loop of the stage): the word + stem row, then the bigram's.
+      const row = info.row;
+      if (row !== null) for (let k = 0; k < row.length; k++) z[k] += row[k];
+      if (i < last && info.next !== null) {
+        const b = info.next.get(tokens[i + 1]);
+        if (b !== undefined) for (let k = 0; k < b.length; k++) z[k] += b[k];
+      }
     }
     for (let k = 0; k < hits.length; k++) if (hits[k] > 0) addRow(z, compiled.ruleRows[k], Math.min(hits[k], 3));
     for (const m of matches) addRow(z, m.locative ? m.phrase.lRow : m.phrase.kRow);
