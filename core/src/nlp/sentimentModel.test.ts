@@ -75,15 +75,17 @@ describe("trained sentiment model", () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
-    const texts = ["", "a", "di", "jalan", "a b", "tidak bagus", "jalan rusak parah tidak diperbaiki", "sae pisan , hatur nuhun <emo_pos>"];
+    const texts = ["ayo main s . l . o . t bareng", "ayo main s .", "", "a", "di", "jalan", "a b", "tidak bagus", "jalan rusak parah tidak diperbaiki", "sae pisan , hatur nuhun <emo_pos>"];
     for (let i = 0; i < 1500; i++) texts.push(Array.from({ length: 1 + rand(14) }, () => vocab[rand(vocab.length)]).join(" "));
-    for (const bits of [5, 19]) {
+    // A copy of the model is new to every word record: the first pass also reads records that
+    // were never scored (the look-ahead past a short word must prepare them first).
+    for (const [m, bits] of [[{ ...model }, 19], [model, 5], [model, 19]] as const) {
       setPairCacheBits(bits);
       for (let pass = 0; pass < 2; pass++) {
         for (const t of texts) {
           const forms = normalizeWords(t, res.normalize);
-          const slow = logits(model, featurize(forms.normalized, model.header.config, model.bridge));
-          const fast = fastLogitsWords(model, forms.normalizedWords, new Float64Array(3));
+          const slow = logits(m, featurize(forms.normalized, m.header.config, m.bridge));
+          const fast = fastLogitsWords(m, forms.normalizedWords, new Float64Array(3));
           expect(Array.from(fast), t).toEqual(Array.from(slow));
         }
       }

@@ -412,6 +412,8 @@ function boundaryGrams(model: SentimentModel, a: string, records: readonly WordR
   let na = 0;
   for (let k = j; k < records.length && na < want; k++) {
     const r = records[k];
+    // Words after j have not been reached by the caller's loop yet.
+    if (r.sentFor !== model) prepareRecord(model, r);
     if (r.sentKind === 1) continue;
     if (na > 0) afterBuf[na++] = 32;
     const t = r.text;
