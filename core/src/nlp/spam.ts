@@ -222,13 +222,33 @@ function recordBits(r: WordRecord): number {
   return bits;
 }
 
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * False only when SUSPECT_RE cannot match (one scan instead of the regex's five alternatives): an
+ * ASCII text with no digit or | $ @ ! (which every alternative but the spaced letters needs) and no
+ * letter standing alone before a separator (where spaced letters "s l o t" start).
+ */
+function maybeSuspect(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || (c >= 48 && c <= 57) || c === 124 || c === 36 || c === 64 || c === 33) return true;
+    if ((c | 32) >= 97 && (c | 32) <= 122 && (i === 0 || isSpaceCode(text.charCodeAt(i - 1))) && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) return true;
+    }
+  }
+  return false;
+}
+
 /** mayBeSpam with the normalised text's words read from their records (same answer). */
 function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[]): boolean {
   let any = 0;
   for (const r of words) any |= recordBits(r);
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
-  if (SUSPECT_RE.test(text)) return true;
+  if (maybeSuspect(text) && SUSPECT_RE.test(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
