@@ -304,71 +304,9 @@ function wordCharSums(model: SentimentModel, w: string): Float64Array {
   return e;
 }
 
-/**
- * Pair cache of the shipped (Int16) model: for two adjacent words A B, the summed weights of the
- * char grams straddling the space between them (when B is long enough that those grams end inside
- * B, they depend on A and B only) and of their word bigram. Words recur in pairs ("jalan rusak",
- * "tidak ada"), so one probe of this table replaces up to seven scattered look-ups in the 6 MB
- * weight table. Sums of Int16 weights are exact integers, so the order they are added in cannot
- * change a result. Open addressing over record ids; cleared (with fresh ids) when 60 % full.
- */
-const PAIR_STRIDE = 8; // idA, idB, 3 straddle sums, 3 bigram weights: one 32-byte line per probe
-const ID_MAX = 1 << 30;
-let pairBits = 19;
-
-class PairTable {
-  readonly model: SentimentModel;
-  readonly bits = pairBits;
-  readonly cells = new Int32Array((1 << this.bits) * PAIR_STRIDE);
-  readonly max = Math.floor((1 << this.bits) * 0.6);
-  size = 0;
-  /** Records carry the generation their id was given in; a cleared table starts a new one. */
-  gen = 1;
-  nextId = 1;
-
-  constructor(model: SentimentModel) {
-    this.model = model;
-  }
-
-  clear(): void {
-    this.cells.fill(0);
-    this.size = 0;
-    this.gen++;
-    this.nextId = 1;
-  }
-
-  id(r: WordRecord): number {
-    if (r.sentGen !== this.gen) {
-      if (this.nextId >= ID_MAX) this.clear();
-      r.sentGen = this.gen;
-      r.sentId = this.nextId++;
-    }
-    return r.sentId;
-  }
-}
-
-let pairs: PairTable | null = null;
-
-/** Resizes the pair cache (2^bits entries, 32 bytes each); tests use a tiny one to exercise clearing. */
-export function setPairCacheBits(bits: number): void {
-  if (!Number.isInteger(bits) || bits < 4 || bits > 24) throw new Error(`pair cache bits must be an integer in 4..24, got ${bits}`);
-  pairBits = bits;
-}
-
-function pairTable(model: SentimentModel): PairTable {
-  if (pairs === null || pairs.model !== model || pairs.bits !== pairBits) {
-    // A new model (or the first call): ids of the old table's generation must not be reused.
-    const gen = pairs === null ? 1 : pairs.gen + 1;
-    pairs = new PairTable(model);
-    pairs.gen = gen;
-  }
-  return pairs;
-}
-
 /** The model-dependent slots of a word record (hashes, kind, bridge, negator, char-gram sums). */
 function prepareRecord(model: SentimentModel, r: WordRecord): void {
   const raw = r.text;
-  const cfg = model.header.config;
   r.sentFor = model;
   r.sentKind = PUNCT.has(raw) ? 1 : CLAUSE_BREAK.has(raw) ? 2 : 0;
   r.sentHash = hashString(raw, SEED_WORD);
@@ -378,7 +316,6 @@ function prepareRecord(model: SentimentModel, r: WordRecord): void {
   r.sentNegator = NEGATORS.has(raw);
   if (r.sentKind === 1) {
     r.sentC0 = r.sentC1 = r.sentC2 = r.sentCn = 0;
-    r.sentPairGrams = 0;
     return;
   }
   const e = wordCharSums(model, raw);
@@ -386,11 +323,6 @@ function prepareRecord(model: SentimentModel, r: WordRecord): void {
   r.sentC1 = e[1];
   r.sentC2 = e[2];
   r.sentCn = e[3];
-  // Straddling grams between this word and a following word of at least charMax - 2 letters.
-  const starts = Math.min(cfg.charMax - 2, raw.length + 1);
-  let grams = 0;
-  for (let d = 1; d <= starts; d++) for (let len = d + 2; len <= cfg.charMax; len++) if (len >= cfg.charMin) grams++;
-  r.sentPairGrams = grams;
 }
 
 // Scratch for the characters after a space (at most charMax - 2 are read).
@@ -456,20 +388,17 @@ function boundaryGrams(model: SentimentModel, a: string, records: readonly WordR
 
 /**
  * fastLogits over the normaliser's word records (the non-empty parts of the normalised text): the
- * same features and sums, with each word's hashes and char-gram sums kept in its record and, for
- * the shipped Int16 model, each word pair's straddling grams and bigram in the pair cache.
+ * same features and sums, with each word's hashes and char-gram sums kept in its record and the
+ * grams straddling each space read from the records (no joined string). Sums of the shipped model's
+ * Int16 weights are exact integers, so the order they are added in cannot change a result.
+ * (A cache of word pairs' straddling grams was measured and dropped: its table cost more cache
+ * misses than it saved, cold and warm.)
  */
 export function fastLogitsWords(model: SentimentModel, records: readonly WordRecord[], out: Float64Array): Float64Array {
   const cfg = model.header.config;
   const mask = (1 << cfg.bits) - 1;
   const weights = model.weights;
-  // Float32 models (training, tuning) are summed without the cache: their sums are not exact.
-  const table = weights instanceof Int16Array ? pairTable(model) : null;
-  const longB = cfg.charMax - 2;
   let wl = 0;
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
   let c0 = 0;
   let c1 = 0;
   let c2 = 0;
@@ -479,8 +408,6 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
   let prevHash = -1;
   let negLeft = 0;
   let prevWord: WordRecord | null = null;
-  // Bigrams summed from the pair cache (features counted in wl for the scaling, not in buf).
-  let cached = 0;
   acc[0] = 0;
   acc[1] = 0;
   acc[2] = 0;
@@ -488,29 +415,7 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
     const r = records[j];
     if (r.sentFor !== model) prepareRecord(model, r);
     const kind = r.sentKind;
-    // Bigram of the previous word and this one, when both are words with nothing between them.
-    const bigram = kind === 0 && cfg.wordBigrams && prevHash >= 0;
-    if (kind !== 1 && prevWord !== null) {
-      const o = table !== null && r.text.length >= longB ? pairEntry(table, prevWord, r, records, j) : -1;
-      if (o >= 0) {
-        const cells = table!.cells;
-        c0 += cells[o + 2];
-        c1 += cells[o + 3];
-        c2 += cells[o + 4];
-        cl += prevWord.sentPairGrams;
-        if (bigram) {
-          w0 += cells[o + 5];
-          w1 += cells[o + 6];
-          w2 += cells[o + 7];
-          cached++;
-        }
-      } else {
-        cl += boundaryGrams(model, prevWord.text, records, j, acc);
-        if (bigram) buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ r.sentHash) & mask;
-      }
-    } else if (bigram) {
-      buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ r.sentHash) & mask;
-    }
+    if (kind !== 1 && prevWord !== null) cl += boundaryGrams(model, prevWord.text, records, j, acc);
     if (kind !== 0) {
       negLeft = 0;
       prevHash = -1;
@@ -519,6 +424,7 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
     } else {
       const h = r.sentHash;
       buf[wl++] = h & mask;
+      if (cfg.wordBigrams && prevHash >= 0) buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
       if (cfg.negation && negLeft > 0) {
         buf[wl++] = r.sentNegHash & mask;
         negLeft--;
@@ -535,6 +441,9 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
       prevWord = r;
     }
   }
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
   for (let i = 0; i < wl; i++) {
     const b = buf[i] * 3;
     w0 += weights[b];
@@ -545,46 +454,7 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
   acc[1] += c1;
   acc[2] += c2;
   acc[3] = cl;
-  return finish(model, wl + cached, w0, w1, w2, acc, out);
-}
-
-const scratchAcc = new Float64Array(3);
-
-/** Offset of the cache entry of the adjacent words a b (b has at least charMax - 2 letters), filled on first sight. */
-function pairEntry(table: PairTable, a: WordRecord, b: WordRecord, records: readonly WordRecord[], j: number): number {
-  if (table.size >= table.max) table.clear();
-  const model = table.model;
-  const cells = table.cells;
-  const ia = table.id(a);
-  const ib = table.id(b);
-  let h = Math.imul(ia, 0x9e3779b1) ^ Math.imul(ib, 0x85ebca6b);
-  h ^= h >>> 15;
-  const slotMask = (1 << table.bits) - 1;
-  let slot = h >>> (32 - table.bits);
-  let o = slot * PAIR_STRIDE;
-  for (;;) {
-    const k = cells[o];
-    if (k === ia && cells[o + 1] === ib) return o;
-    if (k === 0) break;
-    slot = (slot + 1) & slotMask;
-    o = slot * PAIR_STRIDE;
-  }
-  scratchAcc[0] = 0;
-  scratchAcc[1] = 0;
-  scratchAcc[2] = 0;
-  boundaryGrams(model, a.text, records, j, scratchAcc);
-  const weights = model.weights;
-  const bg = ((Math.imul(a.sentHash ^ SEED_BIGRAM, FNV_PRIME) ^ b.sentHash) & model.mask) * 3;
-  cells[o] = ia;
-  cells[o + 1] = ib;
-  cells[o + 2] = scratchAcc[0];
-  cells[o + 3] = scratchAcc[1];
-  cells[o + 4] = scratchAcc[2];
-  cells[o + 5] = weights[bg];
-  cells[o + 6] = weights[bg + 1];
-  cells[o + 7] = weights[bg + 2];
-  table.size++;
-  return o;
+  return finish(model, wl, w0, w1, w2, acc, out);
 }
 
 /** Calibrated class probabilities from the normaliser's word records, into `out` (same as softmax(fastLogits)). */

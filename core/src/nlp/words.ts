@@ -32,11 +32,6 @@ export class WordRecord {
   sentC1 = 0;
   sentC2 = 0;
   sentCn = 0;
-  /** Char grams straddling the space after this word when a long word follows (see fastLogitsWords). */
-  sentPairGrams = 0;
-  /** Id in the sentiment pair cache, valid for the cache generation `sentGen`. */
-  sentId = 0;
-  sentGen = 0;
   // intent.ts
   intentDone = false;
   /** Lower-cased token, or null when the word is punctuation only (dropped by intent). */
