@@ -176,6 +176,10 @@ export function identifyLanguageWords(words: readonly WordRecord[], model: Langu
   let n = 0;
   let en = 0;
   let only: WordRecord | null = null;
+  // One pass: counts for the English rules and, in the same order as identifyLanguage, the scores.
+  let s0 = model ? model.prior[0] : 0;
+  let s1 = model ? model.prior[1] : 0;
+  let s2 = model ? model.prior[2] : 0;
   for (const r of words) {
     if (r.langFor !== key || r.langEnglishFor !== english) {
       const t = r.text;
@@ -189,22 +193,18 @@ export function identifyLanguageWords(words: readonly WordRecord[], model: Langu
     n++;
     only = r;
     if (r.langEnglish) en++;
+    if (model) {
+      let e = r.langScores;
+      if (e === null) r.langScores = e = wordContribution(model, r.text);
+      s0 += e[0];
+      s1 += e[1];
+      s2 += e[2];
+    }
   }
   if (n === 0) return "other";
   if (en >= 2 && en / n >= 0.3) return "en";
   if (n === 1 && en === 1 && only!.text.length > 2) return "en";
   if (!model) return "id";
-  let s0 = model.prior[0];
-  let s1 = model.prior[1];
-  let s2 = model.prior[2];
-  for (const r of words) {
-    if (!r.langToken) continue;
-    let e = r.langScores;
-    if (e === null) r.langScores = e = wordContribution(model, r.text);
-    s0 += e[0];
-    s1 += e[1];
-    s2 += e[2];
-  }
   scores[0] = s0;
   scores[1] = s1;
   scores[2] = s2;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collapseElongation, normalizeText, splitHashtag, undoLeet } from "./normalize";
+import { readFileSync } from "node:fs";
+import { collapseElongation, MAYBE_EMOTICON_RE, MAYBE_URL_RE, normalizeText, scanTriggers, SCAN_AT, SCAN_EMOTICON, SCAN_HASH, SCAN_NON_ASCII, SCAN_URL, splitHashtag, undoLeet } from "./normalize";
 import { getResources } from "./resources";
 
 const res = getResources().normalize;
@@ -79,5 +80,25 @@ describe("rawTokens", () => {
     const samples = ["jln rusak bgt, gk dibenerin!!! <emo_neg> <url> @user", "s|ot g4cor $lot w!n: depo 10rb; ok? 'kata' bolong-bolong", "a<b <emo_pos>x 10:30 ... --", ""];
     const re = /<(?:url|emo_pos|emo_neg|emo_laugh)>|@user|[\p{L}\p{N}$|!@'-]+|[.,?;:]/gu;
     for (const s of samples) expect(rawTokens(s)).toEqual(s.match(re) ?? []);
+  });
+});
+
+describe("scanTriggers", () => {
+  it("finds exactly what the trigger regexes find in ASCII text, and stops at non-ASCII", () => {
+    const file = new URL("../../../test/fixtures/village-corpus/comments.jsonl", import.meta.url);
+    const corpus = readFileSync(file, "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => (JSON.parse(l) as { text: string }).text);
+    const odd = ["", ".", "a.b", "a.bc", "A.BC", "x.Y1", "www.", "WWW.x", "ww.", "http:", "HTTPS:", "ttps:", "htp:", "10:30", "a;b", "a=b", "<3", "^_^", "-_-", "T_T", "t_t", "a_b", "xD", "XD", "xd", "Dx",
+      "@", "a@b", "#tag", "a#", "[]{}|~`", "Rp.10.000", "dll.", "mantap:)", "👍 mantap", "café", "tes\u200b"];
+    for (const t of [...odd, ...corpus]) {
+      const bits = scanTriggers(t);
+      if ([...t].some((ch) => ch.charCodeAt(0) > 127)) {
+        expect(bits, t).toBe(SCAN_NON_ASCII);
+        continue;
+      }
+      expect((bits & SCAN_URL) !== 0, t).toBe(MAYBE_URL_RE.test(t));
+      expect((bits & SCAN_EMOTICON) !== 0, t).toBe(MAYBE_EMOTICON_RE.test(t));
+      expect((bits & SCAN_AT) !== 0, t).toBe(t.includes("@"));
+      expect((bits & SCAN_HASH) !== 0, t).toBe(t.includes("#"));
+    }
   });
 });

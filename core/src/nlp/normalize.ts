@@ -150,13 +150,56 @@ function surfaceToken(raw: string, res: NormalizeResources): string {
   return tok;
 }
 
-const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
+export const MAYBE_URL_RE = /https?:|www\.|\.[a-z]{2,}/i;
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
 const NON_ASCII_RE = /[^\x00-\x7f]/;
-const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
+export const MAYBE_EMOTICON_RE = /[:;=^<]|[-T]_|[xX]D/;
 const ASCII_WORD_RE = /^[a-z]+$/;
 
-function preClean(text: string, res: NormalizeResources): string {
+// What one scan of an ASCII comment finds: the triggers of preClean's passes, exactly as
+// MAYBE_URL_RE, "@", "#" and MAYBE_EMOTICON_RE would find them.
+export const SCAN_NON_ASCII = 1;
+export const SCAN_URL = 2;
+export const SCAN_AT = 4;
+export const SCAN_HASH = 8;
+export const SCAN_EMOTICON = 16;
+
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Trigger bits of `text` (SCAN_NON_ASCII and nothing else when it has a non-ASCII character). */
+export function scanTriggers(text: string): number {
+  let bits = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65) {
+      // . : ; = < @ # and the digits/space/punctuation below "A"
+      if (c === 46) {
+        // "\.[a-z]{2,}" or "www\."
+        if ((i + 2 < n && isAsciiLetter(text.charCodeAt(i + 1)) && isAsciiLetter(text.charCodeAt(i + 2))) || (i >= 3 && text.slice(i - 3, i).toLowerCase() === "www")) bits |= SCAN_URL;
+      } else if (c === 58) {
+        bits |= SCAN_EMOTICON;
+        // "https?:"
+        if ((i >= 4 && text.slice(i - 4, i).toLowerCase() === "http") || (i >= 5 && text.slice(i - 5, i).toLowerCase() === "https")) bits |= SCAN_URL;
+      } else if (c === 59 || c === 61 || c === 60) bits |= SCAN_EMOTICON;
+      else if (c === 64) bits |= SCAN_AT;
+      else if (c === 35) bits |= SCAN_HASH;
+    } else if (c > 127) return SCAN_NON_ASCII;
+    else if (c === 94) bits |= SCAN_EMOTICON; // ^
+    else if (c === 95) {
+      // "[-T]_"
+      if (i > 0 && (text.charCodeAt(i - 1) === 45 || text.charCodeAt(i - 1) === 84)) bits |= SCAN_EMOTICON;
+    } else if (c === 68 && i > 0 && (text.charCodeAt(i - 1) | 32) === 120) bits |= SCAN_EMOTICON; // [xX]D
+  }
+  return bits;
+}
+
+function preClean(text: string, res: NormalizeResources, triggers: number): string {
+  // An ASCII comment without links, mentions or hashtags (most of them) is only lower-cased, and
+  // its emoticons replaced when the scan saw one; the others take every pass the regexes call for.
+  if ((triggers & (SCAN_NON_ASCII | SCAN_URL | SCAN_AT | SCAN_HASH)) === 0) {
+    return (triggers & SCAN_EMOTICON ? replaceEmoticons(text, res) : text).toLowerCase();
+  }
   // Each pass runs only when its trigger character is present: most comments need few of them.
   let s = text;
   if (NON_ASCII_RE.test(s)) s = s.normalize("NFKC").replace(ZERO_WIDTH_RE, "");
@@ -169,13 +212,15 @@ function preClean(text: string, res: NormalizeResources): string {
       return pol ? ` ${EMOJI_TOKENS[pol]} ` : " ";
     });
   }
-  if (MAYBE_EMOTICON_RE.test(s)) {
-    s = s.replace(emoticonRe(res), (m) => {
-      const hit = res.emoticons.find(([sym]) => sym === m);
-      return hit ? ` ${EMOJI_TOKENS[hit[1]]} ` : " ";
-    });
-  }
+  if (MAYBE_EMOTICON_RE.test(s)) s = replaceEmoticons(s, res);
   return s.toLowerCase();
+}
+
+function replaceEmoticons(s: string, res: NormalizeResources): string {
+  return s.replace(emoticonRe(res), (m) => {
+    const hit = res.emoticons.find(([sym]) => sym === m);
+    return hit ? ` ${EMOJI_TOKENS[hit[1]]} ` : " ";
+  });
 }
 
 /** What one raw token becomes: its surface and formal forms and the records of their words. */
@@ -246,57 +291,58 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
  * bounded (cleared when full; entries are pure functions of the token).
  */
 class RawTokenTable {
-  private slots = new Int32Array(1 << 18);
-  private hashes: number[] = [];
+  // Pairs (hash, entry + 1): the hash is checked in the slot itself, before touching the key.
+  private slots = new Int32Array(2 << 18);
   private keys: string[] = [];
   private values: TokenForms[] = [];
   private static readonly MAX = 100_000;
 
   /** The entry for s[start, end) with hash h, or undefined. */
   get(s: string, start: number, end: number, h: number): TokenForms | undefined {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const len = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = this.slots[i];
+      const e = slots[2 * i + 1];
       if (e === 0) return undefined;
-      if (this.hashes[e - 1] !== h) continue;
+      if (slots[2 * i] !== h) continue;
       const k = this.keys[e - 1];
       if (k.length !== len) continue;
-      let same = true;
-      for (let c = 0; c < len; c++) {
-        if (k.charCodeAt(c) !== s.charCodeAt(start + c)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[e - 1];
+      let c = 0;
+      while (c < len && k.charCodeAt(c) === s.charCodeAt(start + c)) c++;
+      if (c === len) return this.values[e - 1];
     }
   }
 
   set(key: string, h: number, value: TokenForms): void {
     if (this.keys.length >= RawTokenTable.MAX) {
       this.slots.fill(0);
-      this.hashes.length = 0;
       this.keys.length = 0;
       this.values.length = 0;
     }
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask;
     this.keys.push(key);
-    this.hashes.push(h);
     this.values.push(value);
-    this.slots[i] = this.keys.length;
+    this.slots[2 * i] = h;
+    this.slots[2 * i + 1] = this.keys.length;
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 function hashRange(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
 
 const rawTables = new WeakMap<NormalizeResources, RawTokenTable>();
+// The resources of the last call and their table (nearly every call passes the same resources).
+let lastRes: NormalizeResources | null = null;
+let lastTable: RawTokenTable | undefined;
 
 // Punctuation marks are a handful of words: their records are held here, not looked up per comment.
 const PUNCT_RECORDS = new Map([".", ",", "?", ";", ":", "!"].map((p) => [p, wordRecord(p)]));
@@ -304,9 +350,8 @@ const BANG = PUNCT_RECORDS.get("!")!;
 // Placeholders and @user are kept as they are (no leetspeak or slang mapping).
 const PLACEHOLDER_FORMS = new Map([...PLACEHOLDERS, USER_TOKEN].map((p) => [p, tokenForms(p, p)]));
 
-/** The forms of the word token s[start, end) (a word-ish run, not a placeholder). */
-function wordForms(s: string, start: number, end: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
-  const h = hashRange(s, start, end);
+/** The forms of the word token s[start, end) with hash h (a word-ish run, not a placeholder). */
+function wordForms(s: string, start: number, end: number, h: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
   let hit = table.get(s, start, end, h);
   if (hit === undefined) {
     const raw = s.slice(start, end);
@@ -362,17 +407,21 @@ class FormsBuilder {
 
 /** normalizeText plus the word records every later stage reads (one look-up per raw token). */
 export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
-  let table = rawTables.get(res);
+  let table = res === lastRes ? lastTable : rawTables.get(res);
   if (!table) rawTables.set(res, (table = new RawTokenTable()));
-  const s = preClean(text, res);
+  lastRes = res;
+  lastTable = table;
+  const triggers = scanTriggers(text);
+  const s = preClean(text, res, triggers);
   const out = new FormsBuilder();
-  if (NON_ASCII_RE.test(s)) {
+  // An ASCII comment stays ASCII through preClean (its replacements are ASCII placeholders and words).
+  if (triggers & SCAN_NON_ASCII && NON_ASCII_RE.test(s)) {
     for (const raw of rawTokens(s)) {
       if (raw.length === 1 && ".,?;:".includes(raw)) out.punct(raw);
       else {
         const ph = PLACEHOLDER_FORMS.get(raw);
         const bang = (raw.length > 1 && raw.endsWith("!") && !raw.startsWith("<")) || raw === "!";
-        out.word(ph ?? wordForms(raw, 0, raw.length, table, res), bang);
+        out.word(ph ?? wordForms(raw, 0, raw.length, hashRange(raw, 0, raw.length), table, res), bang);
       }
     }
     return out.finish();
@@ -391,12 +440,14 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
       }
     }
     if (isAsciiWordChar(c)) {
+      // The token's hash is taken while finding its end (one pass over its characters).
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       let j = i + 1;
-      while (j < n && isAsciiWordChar(s.charCodeAt(j))) j++;
+      for (let d = s.charCodeAt(j); j < n && isAsciiWordChar(d); d = s.charCodeAt(++j)) h = Math.imul(h ^ d, FNV_PRIME);
       // "!" ends a word ("bagus!") or stands alone: either way one "!" follows the word.
       const bang = s.charCodeAt(j - 1) === 33;
       const user = j - i === USER_TOKEN.length && s.startsWith(USER_TOKEN, i);
-      out.word(user ? PLACEHOLDER_FORMS.get(USER_TOKEN)! : wordForms(s, i, j, table, res), bang);
+      out.word(user ? PLACEHOLDER_FORMS.get(USER_TOKEN)! : wordForms(s, i, j, h, table, res), bang);
       i = j;
       continue;
     }

@@ -13,8 +13,8 @@ import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
-import { classifyIntentUrgency, intentAfterSpam } from "./intent";
-import { decideVillageSentiment, villageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
+import { decideVillageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 import { normalizeText } from "./normalize";
 
@@ -53,21 +53,23 @@ export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon
 /**
  * The sentiment stage in use: the trained model when it ships, read through the village-speech model
  * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
+ * `features` are the comment's intent features when the village model shares their hashed space.
  */
-function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): (forms: NormalizedWords, ctx: NlpContext) => SentimentResult {
+type SentimentStage = (forms: NormalizedWords, ctx: NlpContext, features: IntentFeatures | undefined) => SentimentResult;
+function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): SentimentStage {
   const general = res.sentiment;
   const village = res.villageSentiment;
+  const p = new Float64Array(3);
   // The trained model and the village featurisation read the normaliser's word records (same
   // results as generalProbabilities / sentimentModel on the normalised text).
   if (general && village && adaptation) {
-    return (forms) => {
-      const p = probabilitiesWords(general, forms.normalizedWords, new Float64Array(3));
-      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p).result);
+    return (forms, _ctx, features) => {
+      probabilitiesWords(general, forms.normalizedWords, p);
+      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p, features).result);
     };
   }
-  if (general && village) {
-    return (forms, ctx) => villageSentiment({ ...forms, general: probabilitiesWords(general, forms.normalizedWords, new Float64Array(3)) }, ctx);
-  }
+  // The villageSentiment stage, with the intent features passed along.
+  if (general && village) return (forms, _ctx, features) => decideVillageSentiment(village, forms, probabilitiesWords(general, forms.normalizedWords, p), features).result;
   return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
@@ -96,7 +98,7 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const tokens = tokenizeWords(forms.normalizedWords);
     const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
     // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms, ctx);
+    const sent = sentiment(forms, ctx, undefined);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
     const model = classifyIntentUrgency(forms, res.intent);

@@ -304,18 +304,100 @@ function wordCharSums(model: SentimentModel, w: string): Float64Array {
   return e;
 }
 
-const recordWords: string[] = [];
+/** The model-dependent slots of a word record (hashes, kind, bridge, negator, char-gram sums). */
+function prepareRecord(model: SentimentModel, r: WordRecord): void {
+  const raw = r.text;
+  r.sentFor = model;
+  r.sentKind = PUNCT.has(raw) ? 1 : CLAUSE_BREAK.has(raw) ? 2 : 0;
+  r.sentHash = hashString(raw, SEED_WORD);
+  r.sentNegHash = hashString(raw, SEED_NEG);
+  const b = model.bridge.get(raw);
+  r.sentBridge = b === undefined ? -1 : hashString(b, SEED_BRIDGE);
+  r.sentNegator = NEGATORS.has(raw);
+  if (r.sentKind === 1) {
+    r.sentC0 = r.sentC1 = r.sentC2 = r.sentCn = 0;
+    return;
+  }
+  const e = wordCharSums(model, raw);
+  r.sentC0 = e[0];
+  r.sentC1 = e[1];
+  r.sentC2 = e[2];
+  r.sentCn = e[3];
+}
+
+// Scratch for the characters after a space (at most charMax - 2 are read).
+const afterBuf = new Int32Array(64);
+
+/**
+ * Adds the grams with a space strictly inside them whose first interior space is the one after
+ * `a` (records[j] is the next word): straddleGrams for one boundary, read from the records instead
+ * of a joined string. Returns the number of grams added.
+ */
+function boundaryGrams(model: SentimentModel, a: string, records: readonly WordRecord[], j: number, acc: Float64Array): number {
+  const cfg = model.header.config;
+  const cmax = cfg.charMax;
+  const cmin = cfg.charMin;
+  const weights = model.weights;
+  const mask = model.mask;
+  // The characters after the space: the next words and the spaces between them, then the final space.
+  const want = cmax - 2;
+  let na = 0;
+  for (let k = j; k < records.length && na < want; k++) {
+    const r = records[k];
+    // Words after j have not been reached by the caller's loop yet.
+    if (r.sentFor !== model) prepareRecord(model, r);
+    if (r.sentKind === 1) continue;
+    if (na > 0) afterBuf[na++] = 32;
+    const t = r.text;
+    for (let q = 0; q < t.length && na < want; q++) afterBuf[na++] = t.charCodeAt(q);
+  }
+  if (na < want) afterBuf[na++] = 32;
+  const starts = Math.min(want, a.length + 1);
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let count = 0;
+  for (let d = 1; d <= starts; d++) {
+    // A start d characters before the space: the space before `a` when d = len + 1, else inside `a`.
+    let h = SEED_CHAR;
+    let q = a.length - d;
+    if (q < 0) {
+      h = Math.imul(h ^ 32, FNV_PRIME);
+      q = 0;
+    }
+    for (; q < a.length; q++) h = Math.imul(h ^ a.charCodeAt(q), FNV_PRIME);
+    h = Math.imul(h ^ 32, FNV_PRIME);
+    let len = d + 1;
+    for (let t = 0; t < na && len < cmax; t++) {
+      h = Math.imul(h ^ afterBuf[t], FNV_PRIME);
+      len++;
+      if (len >= cmin) {
+        const b = (h & mask) * 3;
+        c0 += weights[b];
+        c1 += weights[b + 1];
+        c2 += weights[b + 2];
+        count++;
+      }
+    }
+  }
+  acc[0] += c0;
+  acc[1] += c1;
+  acc[2] += c2;
+  return count;
+}
 
 /**
  * fastLogits over the normaliser's word records (the non-empty parts of the normalised text): the
- * same features summed in the same order, with each word's hashes and char-gram sums kept in its record.
+ * same features and sums, with each word's hashes and char-gram sums kept in its record and the
+ * grams straddling each space read from the records (no joined string). Sums of the shipped model's
+ * Int16 weights are exact integers, so the order they are added in cannot change a result.
+ * (A cache of word pairs' straddling grams was measured and dropped: its table cost more cache
+ * misses than it saved, cold and warm.)
  */
 export function fastLogitsWords(model: SentimentModel, records: readonly WordRecord[], out: Float64Array): Float64Array {
   const cfg = model.header.config;
   const mask = (1 << cfg.bits) - 1;
   const weights = model.weights;
-  const words = recordWords;
-  words.length = 0;
   let wl = 0;
   let c0 = 0;
   let c1 = 0;
@@ -325,26 +407,20 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
   const buf = wordBuf;
   let prevHash = -1;
   let negLeft = 0;
-  for (const r of records) {
-    if (r.sentFor !== model) {
-      const raw = r.text;
-      r.sentFor = model;
-      r.sentKind = PUNCT.has(raw) ? 1 : CLAUSE_BREAK.has(raw) ? 2 : 0;
-      r.sentHash = hashString(raw, SEED_WORD);
-      r.sentNegHash = hashString(raw, SEED_NEG);
-      const b = model.bridge.get(raw);
-      r.sentBridge = b === undefined ? -1 : hashString(b, SEED_BRIDGE);
-      r.sentNegator = NEGATORS.has(raw);
-      r.sentChars = r.sentKind === 1 ? null : wordCharSums(model, raw);
-    }
-    if (r.sentKind !== 0) {
+  let prevWord: WordRecord | null = null;
+  acc[0] = 0;
+  acc[1] = 0;
+  acc[2] = 0;
+  for (let j = 0; j < records.length; j++) {
+    const r = records[j];
+    if (r.sentFor !== model) prepareRecord(model, r);
+    const kind = r.sentKind;
+    if (kind !== 1 && prevWord !== null) cl += boundaryGrams(model, prevWord.text, records, j, acc);
+    if (kind !== 0) {
       negLeft = 0;
       prevHash = -1;
-      if (r.sentKind === 2) {
-        buf[wl++] = r.sentHash & mask;
-        words.push(r.text);
-      }
-      if (r.text === "!" || r.text === "?") buf[wl++] = r.sentHash & mask;
+      if (kind === 2) buf[wl++] = r.sentHash & mask;
+      else if (r.text === "!" || r.text === "?") buf[wl++] = r.sentHash & mask;
     } else {
       const h = r.sentHash;
       buf[wl++] = h & mask;
@@ -356,14 +432,13 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
       if (cfg.bridge && r.sentBridge >= 0) buf[wl++] = r.sentBridge & mask;
       if (r.sentNegator) negLeft = 3;
       prevHash = h;
-      words.push(r.text);
     }
-    if (r.sentKind !== 1) {
-      const e = r.sentChars!;
-      c0 += e[0];
-      c1 += e[1];
-      c2 += e[2];
-      cl += e[3];
+    if (kind !== 1) {
+      c0 += r.sentC0;
+      c1 += r.sentC1;
+      c2 += r.sentC2;
+      cl += r.sentCn;
+      prevWord = r;
     }
   }
   let w0 = 0;
@@ -375,11 +450,10 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
     w1 += weights[b + 1];
     w2 += weights[b + 2];
   }
-  acc[0] = c0;
-  acc[1] = c1;
-  acc[2] = c2;
+  acc[0] += c0;
+  acc[1] += c1;
+  acc[2] += c2;
   acc[3] = cl;
-  straddleGrams(model, words, acc);
   return finish(model, wl, w0, w1, w2, acc, out);
 }
 

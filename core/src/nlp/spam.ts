@@ -154,6 +154,64 @@ const OFFER_CALL = new Map<string, number>();
 for (const w of CALL) OFFER_CALL.set(w, BIT_CALL);
 for (const w of OFFER) OFFER_CALL.set(w, BIT_OFFER);
 
+// The same words as a small open-addressing table over their characters, so the raw text's words
+// are looked up where they lie (no lower-cased copy, no split, no substring per word).
+const OC_MASK = (1 << 10) - 1;
+const ocSlots = new Int32Array(OC_MASK + 1);
+const ocWords: string[] = [];
+const ocBits: number[] = [];
+for (const [w, b] of OFFER_CALL) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  let slot = h & OC_MASK;
+  while (ocSlots[slot] !== 0) slot = (slot + 1) & OC_MASK;
+  ocWords.push(w);
+  ocBits.push(b);
+  ocSlots[slot] = ocWords.length;
+}
+
+/** OFFER_CALL bits of the lower-cased ASCII letters and digits text[start, end) with hash h. */
+function offerCallAt(text: string, start: number, end: number, h: number): number {
+  for (let slot = h & OC_MASK; ocSlots[slot] !== 0; slot = (slot + 1) & OC_MASK) {
+    const w = ocWords[ocSlots[slot] - 1];
+    if (w.length !== end - start) continue;
+    let same = true;
+    for (let k = 0; k < w.length && same; k++) {
+      const c = text.charCodeAt(start + k);
+      same = (c >= 65 && c <= 90 ? c + 32 : c) === w.charCodeAt(k);
+    }
+    if (same) return ocBits[ocSlots[slot] - 1];
+  }
+  return 0;
+}
+
+/**
+ * OFFER / CALL bits of the words of `text` as `text.toLowerCase().split(NON_WORD_RE)` gives them,
+ * read in place; -1 when the text is not ASCII (the caller splits it then).
+ */
+function rawOfferCall(text: string): number {
+  let bits = 0;
+  let start = -1;
+  let h = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
+    if (c > 127) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) {
+        start = i;
+        h = 0x811c9dc5;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (start >= 0) {
+      bits |= offerCallAt(text, start, i, h);
+      start = -1;
+    }
+  }
+  return bits;
+}
+
 /** What mayBeSpam reads from one word of the normalised text, kept in its record. */
 function recordBits(r: WordRecord): number {
   if (r.spamBits >= 0) return r.spamBits;
@@ -166,22 +224,49 @@ function recordBits(r: WordRecord): number {
   return bits;
 }
 
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * False only when SUSPECT_RE cannot match (one scan instead of the regex's five alternatives): an
+ * ASCII text with no digit or | $ @ ! (which every alternative but the spaced letters needs) and no
+ * letter standing alone before a separator (where spaced letters "s l o t" start).
+ */
+function maybeSuspect(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || (c >= 48 && c <= 57) || c === 124 || c === 36 || c === 64 || c === 33) return true;
+    if ((c | 32) >= 97 && (c | 32) <= 122 && (i === 0 || isSpaceCode(text.charCodeAt(i - 1))) && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) return true;
+    }
+  }
+  return false;
+}
+
 /** mayBeSpam with the normalised text's words read from their records (same answer). */
 function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[]): boolean {
   let any = 0;
   for (const r of words) any |= recordBits(r);
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
-  if (SUSPECT_RE.test(text)) return true;
-  const lower = text.toLowerCase();
+  if (maybeSuspect(text) && SUSPECT_RE.test(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
-  for (const w of lower.split(NON_WORD_RE)) {
-    const b = OFFER_CALL.get(w);
-    if (b === BIT_OFFER) offer = true;
-    else if (b === BIT_CALL) call = true;
+  // The raw text's words can only add what the normalised words did not already give.
+  const raw = offer && call ? 0 : rawOfferCall(text);
+  if (raw >= 0) {
+    if (raw & BIT_OFFER) offer = true;
+    if (raw & BIT_CALL) call = true;
+  } else {
+    for (const w of text.toLowerCase().split(NON_WORD_RE)) {
+      const b = OFFER_CALL.get(w);
+      if (b === BIT_OFFER) offer = true;
+      else if (b === BIT_CALL) call = true;
+    }
   }
   if (!offer) return false;
+  const lower = text.toLowerCase();
   const norm = normalized.toLowerCase();
   return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || norm.includes(c));
 }

@@ -173,6 +173,16 @@ const compiledCache = new WeakMap<TopicModel, WeakMap<TopicRule[], CompiledTopic
  * edit (which is what loading a village's topics from the database does anyway).
  */
 export function compileTopics(topics: TopicRule[], model: TopicModel = DEFAULT_TOPIC_MODEL): CompiledTopics {
+  // The pipeline asks for the same taxonomy on every comment: answered without the WeakMap look-ups.
+  if (lastCompiled !== null && lastCompiled.topics === topics && lastCompiled.compiled.model === model) return lastCompiled.compiled;
+  const compiled = compileTopicsOnce(topics, model);
+  lastCompiled = { topics, compiled };
+  return compiled;
+}
+
+let lastCompiled: { topics: TopicRule[]; compiled: CompiledTopics } | null = null;
+
+function compileTopicsOnce(topics: TopicRule[], model: TopicModel): CompiledTopics {
   let perModel = compiledCache.get(model);
   if (!perModel) {
     perModel = new WeakMap();
@@ -344,7 +354,11 @@ interface TokenWeightCache {
 }
 const tokenWeightCaches = new WeakMap<TopicModel, TokenWeightCache>();
 
+let lastWeights: TokenWeightCache | null = null;
+let lastWeightsModel: TopicModel | null = null;
+
 function tokenWeights(model: TopicModel): TokenWeightCache {
+  if (model === lastWeightsModel) return lastWeights!;
   let c = tokenWeightCaches.get(model);
   if (!c) {
     const bigrams = new Map<string, Map<string, Float64Array>>();
@@ -359,6 +373,8 @@ function tokenWeights(model: TopicModel): TokenWeightCache {
     c = { bigrams, z: new Float64Array(model.topics.length) };
     tokenWeightCaches.set(model, c);
   }
+  lastWeightsModel = model;
+  lastWeights = c;
   return c;
 }
 
@@ -380,8 +396,10 @@ function scoreAll(text: string, compiled: CompiledTopics, model: TopicModel): Fl
 
 /** scoreAll over the normaliser's word records: each word's topic tokens and their infos are kept in its record. */
 function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, model: TopicModel): Float64Array {
-  const tokens: string[] = [];
-  const infos: TokenInfo[] = [];
+  // Scratch arrays, reused (stages are synchronous): filled by index, then cut to length.
+  const tokens = scratchTokens;
+  const infos = scratchInfos;
+  let n = 0;
   for (const r of words) {
     if (r.topicFor !== compiled) {
       const toks = topicTokens(r.text);
@@ -390,13 +408,19 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
       r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
     }
     const toks = r.topicTokens;
+    const recInfos = r.topicInfos;
     for (let i = 0; i < toks.length; i++) {
-      tokens.push(toks[i]);
-      infos.push(r.topicInfos[i] as TokenInfo);
+      tokens[n] = toks[i];
+      infos[n++] = recInfos[i] as TokenInfo;
     }
   }
+  tokens.length = n;
+  infos.length = n;
   return scoreTokens(tokens, infos, compiled, model);
 }
+
+const scratchTokens: string[] = [];
+const scratchInfos: TokenInfo[] = [];
 
 function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTopics, model: TopicModel): Float64Array {
   const out = new Float64Array(compiled.keys.length);
@@ -410,8 +434,13 @@ function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTop
     const last = tokens.length - 1;
     for (let i = 0; i <= last; i++) {
       const info = infos[i];
-      addRow(z, info.row);
-      if (i < last && info.next !== null) addRow(z, info.next.get(tokens[i + 1]));
+      // Inlined addRow (the hottest loop of the stage): the word + stem row, then the bigram's.
+      const row = info.row;
+      if (row !== null) for (let k = 0; k < row.length; k++) z[k] += row[k];
+      if (i < last && info.next !== null) {
+        const b = info.next.get(tokens[i + 1]);
+        if (b !== undefined) for (let k = 0; k < b.length; k++) z[k] += b[k];
+      }
     }
     for (let k = 0; k < hits.length; k++) if (hits[k] > 0) addRow(z, compiled.ruleRows[k], Math.min(hits[k], 3));
     for (const m of matches) addRow(z, m.locative ? m.phrase.lRow : m.phrase.kRow);

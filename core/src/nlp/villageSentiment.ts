@@ -10,7 +10,7 @@
 // the two answers: public benchmark figures stay where they were. Trained by `npm run train:village-sentiment`.
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import type { NlpContext, SentimentResult, Stage } from "./types";
-import { featurize as intentFeaturize, featurizeWords, hashFeature, linearScores, parseLinearModel, sigmoid, softmaxInPlace, type IntentInput, type IntentWordsInput, type LinearModel, type LinearModelFile } from "./intent";
+import { featurize as intentFeaturize, featurizeWords, hashFeature, linearScores, parseLinearModel, sigmoid, softmaxInPlace, type IntentFeatures, type IntentInput, type IntentWordsInput, type LinearModel, type LinearModelFile } from "./intent";
 import { fastLogits, softmax, type SentimentModel } from "./sentimentModel";
 
 /** Version of the village-speech model and gate; stamped into the pipeline version (pipeline MODEL). */
@@ -40,11 +40,14 @@ export function generalProbabilities(model: SentimentModel, normalized: string, 
   return softmax(fastLogits(model, normalized, out), model.header.temperature);
 }
 
-/** Hashed features of one comment: the intent features plus the benchmark model's binned probabilities. */
-export function villageFeatures(input: IntentInput | IntentWordsInput, general: Float64Array, bits: number): number[] {
+/**
+ * Hashed features of one comment: the intent features plus the benchmark model's binned probabilities.
+ * `base`, the intent features already computed with the same bits (the pipeline's), is copied, not changed.
+ */
+export function villageFeatures(input: IntentInput | IntentWordsInput, general: Float64Array, bits: number, base?: IntentFeatures): number[] {
   const mask = (1 << bits) - 1;
   // The pipeline passes the normaliser's word records: same features, no second split of the text.
-  const idx = ("normalizedWords" in input ? featurizeWords(input, bits) : intentFeaturize(input, bits)).idx;
+  const idx = base ? base.idx.slice() : ("normalizedWords" in input ? featurizeWords(input, bits) : intentFeaturize(input, bits)).idx;
   let top = 0;
   for (let c = 0; c < 3; c++) {
     idx.push(flagHash(GENERAL_FLAGS[c][Math.min(GENERAL_BINS - 1, Math.floor(general[c] * GENERAL_BINS))]) & mask);
@@ -63,8 +66,8 @@ export function domainProbabilities(m: VillageSentimentModels, idx: number[]): F
 }
 
 /** Sentiment of one comment: the village model when the gate says village speech, else the benchmark model's answer. */
-export function decideVillageSentiment(m: VillageSentimentModels, input: IntentInput, general: Float64Array): VillageSentimentDecision {
-  const idx = villageFeatures(input, general, m.domain.bits);
+export function decideVillageSentiment(m: VillageSentimentModels, input: IntentInput, general: Float64Array, base?: IntentFeatures): VillageSentimentDecision {
+  const idx = villageFeatures(input, general, m.domain.bits, base);
   const gate = sigmoid(linearScores(m.gate, idx)[0]);
   const applied = gate >= (m.gate.thresholds.gate ?? 0.5);
   const p = applied ? domainProbabilities(m, idx) : general;

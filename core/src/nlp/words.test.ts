@@ -21,6 +21,9 @@ const ODD = [
   "", "!!!", "mantap!!! 👍👍 :) xD", "s|ot g4cor m4xw1n $lot depo 10rb wd jutaan link di bio", "@pemdes_mulyasari #JalanRusakParah https://t.co/x",
   "mksh pak, dll.", "ＡＢＣ ｔｅｋｓ\u200b lebar", "anak2 sekolah kebanjiran sekarang!!! tolong evakuasi", "bagusss bgt pelayanannyaaaa", "x@user @users tes",
   "Caah asup ka imah, budak teu tiasa kaluar!!", "dalane rusak banget, wis suwe ora didandani", "naon ieu ?? kumaha atuh ;; :", "jual pulsa murah hub wa 0812-3456-7890",
+  // Offers and calls to act read from the raw text (upper case, inside links, non-ASCII around them).
+  "PINJAMAN DANA tanpa jaminan, DM kami", "Info lowongan: https://bit.ly/Daftar-Kerja_2026", "dana desa cair 100% kapan pak?", "Pinjaman cepat cair 💰 hubungi admin",
+  "Arisan online MELU yuk", "ayo main s.l.o.t bareng", "mampir ke T O G E L sekarang", "Bisnis online, penghasilan 500rb/hari, gabung sekarang", "kerja bakti minggu depan, gabung ya", "GRATIS ongkir!! order via IG", "beli2 pulsa di warung bu RT",
 ];
 
 function villageTexts(n: number): string[] {

@@ -27,8 +27,11 @@ export class WordRecord {
   /** Bucket of the bridged Indonesian word, or -1. */
   sentBridge = -1;
   sentNegator = false;
-  /** Summed char-gram weights of " w " (3 classes) and their count; null until computed. */
-  sentChars: Float64Array | null = null;
+  /** Summed char-gram weights of " w " (3 classes) and their count (integers for the shipped model). */
+  sentC0 = 0;
+  sentC1 = 0;
+  sentC2 = 0;
+  sentCn = 0;
   // intent.ts
   intentDone = false;
   /** Lower-cased token, or null when the word is punctuation only (dropped by intent). */
