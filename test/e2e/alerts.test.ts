@@ -5,7 +5,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
-import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,13 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
-  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
-  await page.setViewportSize(viewport);
-  page.jsErrors = [];
-  page.on("pageerror", (e) => page.jsErrors.push(e.message));
-  return page;
-}
+const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
 
 const GROUP = "-1001234567890"; // the demo's Telegram group
 const SWITCH_NAME = `Kirim peringatan ke Telegram ${GROUP}`;

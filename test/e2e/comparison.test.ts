@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OverviewDTO, VillageComparisonDTO, VillageDTO } from "@suara-desa/shared/contracts";
-import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,13 +23,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
-  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
-  await page.setViewportSize(viewport);
-  page.jsErrors = [];
-  page.on("pageerror", (e) => page.jsErrors.push(e.message));
-  return page;
-}
+const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
 
 /** An API answer read with the browser's own session. */
 const api = <T,>(page: Page, url: string) => page.evaluate(async (u) => (await (await fetch(u)).json()).data, url) as Promise<T>;

@@ -4,7 +4,7 @@
 // phone shows the list, then the issue on its own screen, without overlapping boxes.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildClient, launchBrowser, loginAsDemo, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,13 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
-  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
-  await page.setViewportSize(viewport);
-  page.jsErrors = [];
-  page.on("pageerror", (e) => page.jsErrors.push(e.message));
-  return page;
-}
+const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

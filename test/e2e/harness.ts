@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOT_DIR = path.join(ROOT, "test", "e2e", "screenshots");
@@ -120,6 +120,15 @@ export async function launchBrowser(): Promise<Browser> {
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A page of the shared browser at the given size whose uncaught script errors collect in `jsErrors`. */
+export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page & { jsErrors: string[] }> {
+  const page = (await browser.context.newPage()) as Page & { jsErrors: string[] };
+  await page.setViewportSize(viewport);
+  page.jsErrors = [];
+  page.on("pageerror", (e) => page.jsErrors.push(e.message));
+  return page;
 }
 
 /** Saves a full-page screenshot under test/e2e/screenshots (git-ignored). */
