@@ -15,13 +15,27 @@ export function pdfText(pdf: Buffer): string {
     return out;
   };
   const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(m[1], "latin1")).toString("latin1");
-    } catch {
-      content = m[1]; // an uncompressed stream
+  // Objects are walked in order and each stream is read by the /Length its dictionary declares, so
+  // binary bodies are never searched. (Matching up to the next "endstream" lost a whole page whenever
+  // its compressed bytes happened to end in "\r" — one PDF in a few hundred, varying with the clock
+  // printed on the page.)
+  for (let pos = raw.indexOf(" obj"); pos >= 0; pos = raw.indexOf(" obj", pos)) {
+    const end = raw.indexOf("endobj", pos);
+    const keyword = /stream\r?\n/g;
+    keyword.lastIndex = pos;
+    const stream = keyword.exec(raw);
+    if (!stream || (end >= 0 && end < stream.index)) {
+      if (end < 0) break;
+      pos = end + 6;
+      continue;
     }
+    const dict = raw.slice(pos, stream.index);
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    if (!length) throw new Error(`PDF stream at byte ${stream.index} has no direct /Length`);
+    const start = stream.index + stream[0].length;
+    const bytes = Buffer.from(raw.slice(start, start + Number(length[1])), "latin1");
+    pos = start + bytes.length;
+    const content = /\/FlateDecode/.test(dict) ? zlib.inflateSync(bytes).toString("latin1") : bytes.toString("latin1");
     for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
       const hexes = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]) : [op[2]];
       lines.push(hexes.map(decodeHex).join(""));
