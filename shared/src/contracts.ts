@@ -479,8 +479,12 @@ export interface PublicPageDTO {
   village: { name: string; kecamatan: string; kabupaten: string };
   week: string | null;
   latestDataDay: string | null;
-  weeks: Array<{ week: string; comments: number; negativeShare: number | null; needsReply: number; answered: number }>;
-  topics: Array<{ name: string; comments: number; negativeShare: number | null }>;
+  /**
+   * `negativeShare` is null when there are no comments or too few to stand behind a percentage
+   * (shared/samples); `negatif` is the count the page shows then ("3 dari 7").
+   */
+  weeks: Array<{ week: string; comments: number; negatif: number; negativeShare: number | null; needsReply: number; answered: number }>;
+  topics: Array<{ name: string; comments: number; negatif: number; negativeShare: number | null }>;
   followUp: { needsReply: number; answered: number; resolved: number; medianFirstReplyHours: number | null };
   cases: Array<{ title: string; quote: string | null; topic: string | null; status: CaseStatus; opened: string; resolved: string | null }>;
 }

@@ -51,7 +51,10 @@ describe("the public page", () => {
     expect(page.village.name).toBe("Sukamaju");
     expect(page.week).toBe("2026-W47");
     expect(page.weeks).toHaveLength(12);
-    expect(page.weeks.at(-1)).toMatchObject({ week: "2026-W47", comments: 4 });
+    // Four comments are too few for "% keluhan": the share is withheld and the count given instead.
+    expect(page.weeks.at(-1)).toMatchObject({ week: "2026-W47", comments: 4, negativeShare: null });
+    expect(page.weeks.at(-1).negatif).toBeGreaterThanOrEqual(1);
+    for (const t of page.topics) expect(t.negativeShare, t.name).toBeNull();
     expect(page.followUp.needsReply).toBeGreaterThanOrEqual(3);
     expect(page.cases).toEqual([expect.objectContaining({ title: "Perbaikan jalan RT 03", status: "ditindaklanjuti", opened: "2026-11-17" })]);
 

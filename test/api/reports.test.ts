@@ -102,6 +102,16 @@ describe("weekly and monthly PDF", () => {
     expect(text.replace(/\s+/g, " ")).toContain("Sumber data belum pernah mengambil komentar");
   });
 
+  it("does not compare a handful of comments in points: the share's change is told in counts, as on screen", () => {
+    // 11 comments this week (1 spam), 2 the week before: below the review's small-sample rule.
+    const lines = text.split("\n");
+    const card = lines.indexOf("Porsi negatif");
+    expect(card).toBeGreaterThanOrEqual(0);
+    const change = lines.slice(card + 2, card + 5).join(" ").replace(/\s+/g, " ");
+    expect(change).toMatch(/^\d+ negatif \(sebelumnya 2\); sampel kecil/);
+    expect(change).not.toContain("poin");
+  });
+
   it("has the Tindak lanjut section the BPD reads out: the review's response figures and the open issues by topic", async () => {
     const o = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`).expect(200)).body.data;
     expect(o.totals.needsReply).toBeGreaterThan(3);

@@ -129,6 +129,16 @@ describe("Halaman publik", () => {
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(/warga-[0-9a-f]{6}/);
     expect(text).toContain("12 minggu terakhir");
+    // Every row of the weekly table gives a percentage only over enough comments, a count otherwise.
+    const weekRows = await page.locator("#pub-weeks ~ .table-scroll tbody tr").all();
+    expect(weekRows.length).toBe(12);
+    for (const row of weekRows) {
+      const [, comments, negative] = (await row.locator("td").allInnerTexts()).map((c) => c.trim());
+      const n = Number(comments.replace(/\./g, ""));
+      if (n === 0) expect(negative).toBe("—");
+      else if (n < 20) expect(negative).toMatch(new RegExp(`^\\d+ dari ${n}$`));
+      else expect(negative).toMatch(/^\d+(,\d)?%$/);
+    }
     await page.screenshot({ path: screenshotPath("public-phone") });
     expect(page.jsErrors).toEqual([]);
     await page.close();

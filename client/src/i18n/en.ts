@@ -539,6 +539,8 @@ export const en: Messages = {
   "public.topics": "What residents talked about",
   "public.topic": "Topic",
   "public.negative": "% complaints",
+  "public.smallSample": "Where there are fewer than {min} comments, the table shows complaints out of all comments, not a percentage.",
+  "public.ofRequests": "of {n} requests",
   "public.cases": "Issues the village is following up",
   "public.noCases": "No issue has been published yet.",
   "public.opened": "reported {day}",

@@ -537,6 +537,8 @@ export const id = {
   "public.topics": "Yang dibicarakan warga",
   "public.topic": "Topik",
   "public.negative": "% keluhan",
+  "public.smallSample": "Jika komentarnya kurang dari {min}, yang tampil jumlah komentar keluhan dari semua komentar, bukan persen.",
+  "public.ofRequests": "dari {n} permintaan",
   "public.cases": "Isu yang ditindaklanjuti desa",
   "public.noCases": "Belum ada isu yang diumumkan.",
   "public.opened": "dilaporkan {day}",

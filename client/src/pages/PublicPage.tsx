@@ -5,6 +5,7 @@ import type { CaseStatus, PublicPageDTO } from "@suara-desa/shared/contracts";
 import { buildUrl, getJson } from "../api/client";
 import { useQuery } from "../api/useQuery";
 import { useI18n } from "../i18n";
+import { isSmallSample, MIN_SHARE_SAMPLE } from "@suara-desa/shared/samples";
 import { ErrorState, LoadingState } from "../widgets/StatusViews";
 import { LanguageSwitch } from "../widgets/LanguageSwitch";
 import "./publicPage.css";
@@ -16,7 +17,12 @@ export default function PublicPage({ code }: { code: string }) {
   if (page.status === "loading") return <LoadingState />;
   if (page.status === "error") return <main className="public"><ErrorState error={page.error} onRetry={page.refetch} /></main>;
   const p = page.data!;
-  const answeredShare = p.followUp.needsReply ? p.followUp.answered / p.followUp.needsReply : null;
+  // Too few requests for a percentage to mean much: the counts alone say it.
+  const answeredShare = p.followUp.needsReply && !isSmallSample(p.followUp.needsReply) ? p.followUp.answered / p.followUp.needsReply : null;
+  /** "% complaints" of a row, or "3 dari 7" where the server found too few comments for a percentage. */
+  const negative = (r: { comments: number; negatif: number; negativeShare: number | null }) =>
+    r.negativeShare !== null || r.comments === 0 ? fmt.percent(r.negativeShare) : t("compare.smallSample", { negatif: fmt.number(r.negatif), comments: fmt.number(r.comments) });
+  const smallNote = <p className="muted">{t("public.smallSample", { min: fmt.number(MIN_SHARE_SAMPLE) })}</p>;
   return (
     <main className="public" id="main">
       <header className="public-head">
@@ -33,7 +39,7 @@ export default function PublicPage({ code }: { code: string }) {
           <dl className="public-kpis">
             <div><dt>{t("public.comments")}</dt><dd>{fmt.number(p.weeks.at(-1)?.comments ?? 0)}</dd></div>
             <div><dt>{t("public.needsReply")}</dt><dd>{fmt.number(p.followUp.needsReply)}</dd></div>
-            <div><dt>{t("public.answered")}</dt><dd>{fmt.number(p.followUp.answered)} ({fmt.percent(answeredShare)})</dd></div>
+            <div><dt>{t("public.answered")}</dt><dd>{fmt.number(p.followUp.answered)}{answeredShare !== null ? ` (${fmt.percent(answeredShare)})` : p.followUp.needsReply ? ` ${t("public.ofRequests", { n: fmt.number(p.followUp.needsReply) })}` : ""}</dd></div>
             <div><dt>{t("public.resolved")}</dt><dd>{fmt.number(p.followUp.resolved)}</dd></div>
             <div><dt>{t("public.median")}</dt><dd>{p.followUp.medianFirstReplyHours === null ? "—" : t("kpi.hours", { n: fmt.number(p.followUp.medianFirstReplyHours) })}</dd></div>
           </dl>
@@ -44,10 +50,11 @@ export default function PublicPage({ code }: { code: string }) {
                 <thead><tr><th>{t("public.topic")}</th><th className="num">{t("public.comments")}</th><th className="num">{t("public.negative")}</th></tr></thead>
                 <tbody>
                   {p.topics.map((tp) => (
-                    <tr key={tp.name}><td>{tp.name}</td><td className="num">{fmt.number(tp.comments)}</td><td className="num">{fmt.percent(tp.negativeShare)}</td></tr>
+                    <tr key={tp.name}><td>{tp.name}</td><td className="num">{fmt.number(tp.comments)}</td><td className="num">{negative(tp)}</td></tr>
                   ))}
                 </tbody>
               </table>
+              {p.topics.some((tp) => tp.negativeShare === null && tp.comments > 0) && smallNote}
             </>
           )}
         </section>
@@ -76,11 +83,12 @@ export default function PublicPage({ code }: { code: string }) {
             <thead><tr><th>{t("public.weekCol")}</th><th className="num">{t("public.comments")}</th><th className="num">{t("public.negative")}</th><th className="num">{t("public.answered")}</th></tr></thead>
             <tbody>
               {p.weeks.map((w) => (
-                <tr key={w.week}><td>{w.week}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{fmt.percent(w.negativeShare)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
+                <tr key={w.week}><td>{w.week}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{negative(w)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
               ))}
             </tbody>
           </table>
         </div>
+        {p.weeks.some((w) => w.negativeShare === null && w.comments > 0) && smallNote}
       </section>
       <footer className="muted public-foot">{t("public.footer")}{p.latestDataDay ? ` ${t("fresh.latestDay", { day: fmt.date(p.latestDataDay) })}` : ""}</footer>
     </main>

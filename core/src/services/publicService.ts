@@ -5,6 +5,7 @@
 import type { PublicPageDTO } from "@suara-desa/shared/contracts";
 import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
+import { isSmallSample } from "@suara-desa/shared/samples";
 import type { Database } from "../db/client";
 import { countCases, findPublishedCases } from "../db/caseRepository";
 import { cachedForVillage } from "../db/dataVersion";
@@ -15,7 +16,8 @@ import { recordAudit } from "./auditService";
 import { followUpFigures } from "./caseService";
 import { computeWeeklyOverview } from "./overviewService";
 
-const share = (neg: number, n: number) => (n > 0 ? Math.round((1000 * neg) / n) / 1000 : null);
+/** A share rounded to 0.1 %, or null when the comments are too few for a percentage to mean much. */
+const share = (neg: number, n: number) => (n > 0 && !isSmallSample(n) ? Math.round((1000 * neg) / n) / 1000 : null);
 
 /** The public page of a village that opted in; 404 otherwise (whether it exists is nobody's business). */
 export async function getPublicPage(db: Database, code: string, now = new Date()): Promise<PublicPageDTO> {
@@ -26,7 +28,7 @@ export async function getPublicPage(db: Database, code: string, now = new Date()
     const weeks = await Promise.all(o.trend.map(async (t) => {
       const r = isoWeekRange(t.week);
       const f = await followUpFigures(db, v.id, localTimeToUtc(r.start, 0, v.timeZone), localTimeToUtc(addDays(r.end, 1), 0, v.timeZone), now);
-      return { week: t.week, comments: t.comments, negativeShare: share(t.negatif, t.comments), needsReply: f.needsReply, answered: f.answered };
+      return { week: t.week, comments: t.comments, negatif: t.negatif, negativeShare: share(t.negatif, t.comments), needsReply: f.needsReply, answered: f.answered };
     }));
     const cases = await findPublishedCases(db, v.id, 50);
     const names = new Map(o.topics.map((t) => [t.key, t.name]));
@@ -35,7 +37,7 @@ export async function getPublicPage(db: Database, code: string, now = new Date()
       week: o.week,
       latestDataDay: o.freshness.latestDataDay,
       weeks,
-      topics: o.topics.filter((t) => t.count > 0).map((t) => ({ name: t.name, comments: t.count, negativeShare: share(t.negatif, t.count) })).sort((a, b) => b.comments - a.comments),
+      topics: o.topics.filter((t) => t.count > 0).map((t) => ({ name: t.name, comments: t.count, negatif: t.negatif, negativeShare: share(t.negatif, t.count) })).sort((a, b) => b.comments - a.comments),
       followUp: { needsReply: o.totals.needsReply, answered: o.totals.answered, resolved: await countResolvedThisWeek(db, v.id, o.week, v.timeZone), medianFirstReplyHours: o.totals.medianFirstReplyHours },
       cases: cases.map((c) => ({
         title: c.publicTitle!, quote: c.publicQuote, topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],

@@ -2,6 +2,7 @@
 // Helvetica, a running header and "Halaman n dari m" on every page, meant to be printed for the
 // musyawarah desa (greys that survive a black-and-white printer, no screenshots).
 import PDFDocument from "pdfkit";
+import { isSmallSample } from "@suara-desa/shared/samples";
 import { localDay } from "@suara-desa/shared/time";
 import type { ReportData, Totals } from "./reportData";
 import { pdfSafe } from "./pdfText";
@@ -196,7 +197,11 @@ class Renderer {
       {
         label: s.negativeShare,
         value: t.comments ? formatPercent(share(t), d.lang) : "—",
-        change: t.comments ? this.change(share(t), p && p.comments ? share(p) : null, "share") : "",
+        // The review's KPI card rule (shared/samples): with too few comments in either period, the
+        // change is told in counts, not in points.
+        change: !t.comments ? "" : p && (isSmallSample(t.comments) || isSmallSample(p.comments))
+          ? s.smallSample(formatNumber(t.negatif, d.lang), formatNumber(p.negatif, d.lang))
+          : this.change(share(t), p && p.comments ? share(p) : null, "share"),
       },
     ];
     const gap = 8;
