@@ -302,6 +302,8 @@ export interface SourceDTO {
   xPostsReadThisMonth: number | null;
   /** Connected through "Hubungkan akun" (X: refreshed by itself) rather than a pasted token. */
   connected: boolean;
+  /** The stored settings text could not be read: the source runs with default settings. */
+  settingsUnreadable: boolean;
 }
 
 /** Which "Hubungkan akun" logins this install offers (the app credentials are set). */

@@ -6,6 +6,7 @@ import { snowflake } from "../fake/datasets";
 import type { XTweet } from "@suara-desa/jobs/ingest/x/normalize";
 import { runDueSources, startScheduler } from "@suara-desa/jobs/scheduler";
 import { getSource, updateSource } from "@suara-desa/core/db/sourceRepository";
+import { presentSource } from "@suara-desa/core/presenters/sourcePresenter";
 import { FIXTURE_NOW, fixtureDataset } from "../fake/datasets";
 import { startFakeApiServer, type FakeServer } from "../fake/fakeApiServer";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -78,6 +79,8 @@ describe("runSource", () => {
     const src = (await getSource(db, sourceId))!;
     expect(src.settings).toEqual({ unreadable: "{windowDays: 3", xUsage: { month: "2026-11", postsRead: r.postsRead } });
     expect(src.cursor).toMatchObject({ platform: "x", phase: "mentions", cycleStart: null });
+    // The Sources page says so (the text itself stays in the database for whoever repairs it).
+    expect(presentSource(src)).toMatchObject({ settingsUnreadable: true, status: "active" });
   });
 
   it("a wrong token marks the source 'perlu login ulang' and records a failed JobRun", async () => {

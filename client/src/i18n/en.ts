@@ -275,6 +275,7 @@ export const en: Messages = {
   "sources.lastRunAbandoned": "stopped abruptly before finishing; the next run continues",
   "sources.comments": "{count} comments stored",
   "sources.xUsage": "X posts read this month: {count}",
+  "sources.settingsUnreadable": "This source's stored settings could not be read (the data is damaged), so it runs with default settings. Comments are not affected. Ask your technical administrator to check it (ingestion guide, source settings).",
   "sources.lastError": "Last error ({time}): {message}",
   "sources.status.active": "Active",
   "sources.status.paused": "Paused",

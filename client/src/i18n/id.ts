@@ -273,6 +273,7 @@ export const id = {
   "sources.lastRunAbandoned": "berhenti mendadak sebelum selesai; dilanjutkan pada jalan berikutnya",
   "sources.comments": "{count} komentar tersimpan",
   "sources.xUsage": "Posting X dibaca bulan ini: {count}",
+  "sources.settingsUnreadable": "Pengaturan tersimpan sumber ini tidak terbaca (datanya rusak), jadi sumber berjalan dengan pengaturan bawaan. Komentar tidak terpengaruh. Minta pengelola teknis memeriksanya (panduan impor, bagian pengaturan sumber).",
   "sources.lastError": "Kesalahan terakhir ({time}): {message}",
   "sources.status.active": "Aktif",
   "sources.status.paused": "Dijeda",

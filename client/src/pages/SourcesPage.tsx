@@ -143,6 +143,7 @@ function SourceCard({ source: s, village, canManage, providers, onChanged }: { s
           {t("sources.lastError", { time: s.lastErrorAt ? fmt.dateTime(s.lastErrorAt, village.timeZone) : "—", message: s.lastError })}
         </p>
       )}
+      {s.settingsUnreadable && <p className="source-error" role="note">{t("sources.settingsUnreadable")}</p>}
       {canManage && isApi && !s.hasToken && (
         <p className="muted" id={`source-${s.id}-why`}>{t("sources.needsToken")}</p>
       )}

@@ -34,5 +34,6 @@ export function presentSource(row: SourceRow, extra: { lastRun?: LastRunRow | nu
     comments: extra.comments ?? 0,
     xPostsReadThisMonth: xPostsRead(row, extra.now ?? new Date()),
     connected: row.settings.oauth !== undefined,
+    settingsUnreadable: row.settings.unreadable !== undefined,
   };
 }
