@@ -99,4 +99,27 @@ describe("QueryCache after a write", () => {
     cache.clear();
     expect(cache.get("k").status).toBe("loading");
   });
+
+  it("refreshes, when the person comes back, only stale entries that are on screen", async () => {
+    let t = 0;
+    const cache = new QueryCache(60_000, 100, () => t);
+    const calls: string[] = [];
+    const fetcher = (k: string) => () => {
+      calls.push(k);
+      return Promise.resolve(`${k}@${t}`);
+    };
+    cache.subscribe("shown", () => {});
+    await cache.ensure("shown", fetcher("shown"));
+    await cache.ensure("hidden", fetcher("hidden"));
+    t = 30_000;
+    cache.refreshWatched(); // still fresh: nothing
+    expect(calls).toEqual(["shown", "hidden"]);
+    t = 2 * 24 * 3600_000; // the tab was left open over the weekend
+    cache.refreshWatched();
+    expect(calls).toEqual(["shown", "hidden", "shown"]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(cache.get("shown").data).toBe(`shown@${t}`);
+    expect(cache.get("hidden").data).toBe("hidden@0");
+  });
 });

@@ -86,6 +86,16 @@ export class QueryCache {
     }
   }
 
+  /**
+   * Refreshes what is on screen and older than STALE_MS — called when the person comes back to the
+   * tab, so a page left open over the weekend shows the new week and today's counts, not Friday's.
+   */
+  refreshWatched(): void {
+    for (const [key, fetcher] of [...this.fetchers]) {
+      if (this.listeners.get(key)?.size) void this.ensure(key, fetcher);
+    }
+  }
+
   /** Starts the request unless fresh data or a request for the same key already exists. */
   ensure<T>(key: string, fetcher: () => Promise<T>, force = false): Promise<void> {
     this.fetchers.set(key, fetcher);
@@ -111,3 +121,12 @@ export class QueryCache {
 }
 
 export const queryCache = new QueryCache();
+
+/** Refresh stale on-screen data whenever the tab becomes visible or the window gets focus again. */
+export function refreshWhenBack(cache: QueryCache, win: Window): void {
+  const refresh = () => {
+    if (win.document.visibilityState === "visible") cache.refreshWatched();
+  };
+  win.addEventListener("focus", refresh);
+  win.document.addEventListener("visibilitychange", refresh);
+}
