@@ -4,7 +4,8 @@
 // Sundanese, Javanese and English. Cues are matched on both forms of the text: `surface` keeps
 // regional words ("naon", "kumaha", "caah") that slang mapping would rewrite, `normalized` has the
 // formal Indonesian forms. Models are data files (models/intent-v1.json, models/urgency-v1.json)
-// trained by `npm run train:intent` on the village corpus TRAIN split; thresholds are tuned on VALID.
+// trained by `npm run train:intent`: intent on the village corpus TRAIN split, tuned on VALID; urgency
+// (and the spam score) chosen by 5-fold cross-validation on TRAIN+VALID and trained on both.
 import type { IntentLabel, IntentResult, NlpContext, Stage, UrgencyResult } from "./types";
 import type { WordRecord } from "./words";
 

@@ -1,6 +1,7 @@
-// `npm run train:intent`: trains the intent (5 classes) and urgency (binary) models on the village
-// corpus TRAIN split, picks hyper-parameters and decision thresholds on VALID (never on TEST) and
-// writes core/src/nlp/models/intent-v1.json and urgency-v1.json. Seeded SGD with weight averaging:
+// `npm run train:intent`: trains the intent (5 classes) model on the village corpus TRAIN split with
+// hyper-parameters and threshold picked on VALID, and the urgency and learned spam (binary) models on
+// TRAIN+VALID with configuration and thresholds picked by 5-fold cross-validation there (crossValidate.ts);
+// never on TEST. Writes core/src/nlp/models/intent-v1.json, urgency-v1.json and spam-v1.json. Seeded SGD with weight averaging:
 // the same code and data give the same bytes.
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
