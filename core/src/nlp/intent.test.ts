@@ -85,6 +85,18 @@ describe("urgency stage", () => {
     const ad = featurizeIntent({ surface: "banjir promo diskon sekarang", normalized: "banjir promo diskon sekarang" }, 13);
     expect(isUrgent(0.99, ad, 0.5)).toBe(false);
   });
+
+  it("does not let a risk named as later or a theft word alone through the gate, unless the score waives it", () => {
+    const later = featurizeIntent({ surface: "got di gang 4 mampet tolong dikeruk sebelum banjir", normalized: "got di gang 4 mampet tolong dikeruk sebelum banjir" }, 13);
+    expect(later.dangerTerms).toContain("banjir");
+    expect(isUrgent(0.3, later, 0.2)).toBe(false);
+    expect(isUrgent(0.3, later, 0.2, 0.9)).toBe(false);
+    expect(isUrgent(0.95, later, 0.2, 0.9)).toBe(true);
+    const theft = featurizeIntent({ surface: "sepeda anak saya hilang di sekolah tolong", normalized: "sepeda anak saya hilang di sekolah tolong" }, 13);
+    expect(isUrgent(0.3, theft, 0.2)).toBe(false);
+    const now = featurizeIntent({ surface: "banjir masuk rumah nenek tidak bisa keluar", normalized: "banjir masuk rumah nenek tidak bisa keluar" }, 13);
+    expect(isUrgent(0.3, now, 0.2)).toBe(true);
+  });
 });
 
 describe("spam is lainnya", () => {

@@ -4,7 +4,8 @@
 // Sundanese, Javanese and English. Cues are matched on both forms of the text: `surface` keeps
 // regional words ("naon", "kumaha", "caah") that slang mapping would rewrite, `normalized` has the
 // formal Indonesian forms. Models are data files (models/intent-v1.json, models/urgency-v1.json)
-// trained by `npm run train:intent` on the village corpus TRAIN split; thresholds are tuned on VALID.
+// trained by `npm run train:intent`: intent on the village corpus TRAIN split, tuned on VALID; urgency
+// (and the spam score) chosen by 5-fold cross-validation on TRAIN+VALID and trained on both.
 import type { IntentLabel, IntentResult, NlpContext, Stage, UrgencyResult } from "./types";
 import type { WordRecord } from "./words";
 
@@ -58,6 +59,11 @@ const EXTRA_LISTS = {
   danger2: ["terjebak", "terjepit", "nimpa", "menimpa", "ngungsi", "mengungsi", "diungsikeun", "kebakar", "apinya", "seuneuna", "nyambar", "menyambar", "kebawa", "terbawa", "kabawa", "banjir bandang", "banjir bandhang", "arus deras", "celurit",
     "bedog", "golok", "sajam", "kakeueum", "keueum", "kerendem", "terendam", "runtag", "lini", "lindu", "kapiuhan", "semaput", "getihan", "ngagetih", "engap", "sesek", "kejet", "kejang-kejang", "teu acan mulih", "durung bali", "durung mulih",
     "not home", "stranded", "flooded", "burning", "smoke", "injured", "seizure", "choking", "drowned", "swept", "washed away", "power line", "live wire", "fell on"],
+  // Urgency v3: a risk LATER ("sebelum banjir", "takut nanti tumbang") and property crime with nobody in
+  // danger now (a stolen motorbike) are not urgent; the v2 gate let both through on "banjir"/"maling".
+  later: ["sebelum", "nanti", "ntar", "takutnya", "khawatir", "dikhawatirkan", "bisi", "mengko", "before", "might", "musim hujan", "usum hujan", "kalau hujan", "kalo hujan", "kalo ujan",
+    "rawan", "potensi", "mencegah", "pencegahan", "antisipasi", "mitigasi"],
+  theft: ["maling", "dicuri", "dicolong", "colong", "kemalingan", "dibobol", "kabobolan", "dipaling", "leungit", "ilang", "hilang", "pencurian", "copet", "dicopet", "stolen", "theft", "robbed", "burglary"],
   person2: ["nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
 };
 type ExtraName = keyof typeof EXTRA_LISTS;
@@ -487,11 +493,14 @@ export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {
 }
 
 function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): UrgencyResult {
-  const urgent = isUrgent(prob, f, m.thresholds.urgent ?? 0.5);
+  const urgent = isUrgent(prob, f, m.thresholds.urgent ?? 0.5, m.thresholds.urgentStrong ?? Infinity);
   // The terms that triggered it: the danger words, and the present-time words that made it current.
   const urgentTerms = urgent ? [...f.dangerTerms, ...f.nowTerms.filter((t) => t !== "!!")] : [];
   return { urgent, score: Math.round(prob * 1000) / 1000, urgentTerms };
 }
+
+/** Danger-list words that on their own name a property crime, not a person in danger. */
+const THEFT_DANGER = new Set(["hilang", "maling"]);
 
 /**
  * Urgent at this threshold. The score alone also learns "!!", "tolong" and "sekarang", so it fires on
@@ -499,9 +508,14 @@ function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): Urgen
  * home together with a present-time word (a person in need now: "ada nenek blm bisa keluar, tolong!!"),
  * and not to be an ad.
  */
-export function isUrgent(prob: number, f: IntentFeatures, threshold: number): boolean {
+export function isUrgent(prob: number, f: IntentFeatures, threshold: number, strong = Infinity): boolean {
   if (prob < threshold || has(f.cues, "promo")) return false;
-  if (f.dangerTerms.length > 0) return true;
+  // A score this high (threshold chosen by cross-validation) is enough without a listed word: the lists
+  // cannot name every way of saying "poisoned", "tide water rising" or "not breathing".
+  if (prob >= strong) return true;
+  // A danger word is enough, except for a risk named as LATER ("sebelum banjir", "takut nanti tumbang")
+  // or a theft word alone ("motor hilang", "maling"): those need the gate-waiving score.
+  if (f.dangerTerms.length > 0) return (f.extraCues & EXTRA_BIT.later) === 0 && !f.dangerTerms.every((t) => THEFT_DANGER.has(t));
   return (has(f.cues, "person") || (f.extraCues & EXTRA_BIT.person2) !== 0) && f.nowTerms.some((t) => t !== "!!");
 }
 

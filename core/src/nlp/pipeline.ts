@@ -33,7 +33,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.2.0: intent-v2 / urgency-v2 (intent-only cue features, class weights, regional danger and people
 //        words; urgency threshold tuned with the whole decision); a learned spam score (spam-v1) beside
 //        the rules; the village's own sellers are not seller spam; spam is intent lainnya
-export const CORE_VERSION = "1.2.0";
+// 1.3.0: urgency-v3 (risk-later and theft cues, synthetic training comments, thresholds and a gate-waiving
+//        score chosen by 5-fold cross-validation on train+valid, trained on train+valid) and spam-v2
+//        (cross-validated, more synthetic training comments); intent-v2 retrained on the wider features
+export const CORE_VERSION = "1.3.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

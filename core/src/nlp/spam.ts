@@ -276,8 +276,8 @@ export interface SpamModelScore { probability: number; threshold: number }
 
 /**
  * The rules' verdict together with the learned score. The rules were written with the train and valid
- * comments in view and miss promotion worded in ways they do not list; the learned score (trained on the
- * train split and synthetic training comments, threshold tuned for no false alarm on valid) catches
+ * comments in view and miss promotion worded in ways they do not list; the learned score (trained on
+ * train+valid and synthetic training comments, threshold chosen by cross-validation for no false alarm) catches
  * those. Either is enough; neither hides an urgent comment (the caller checks urgency first).
  */
 export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined): SpamResult {

@@ -25,6 +25,7 @@ import { DEFAULT_GROUPING } from "../grouping";
 import { CORPUS_DIR } from "./intentData";
 import { evaluateIntent } from "./evalIntent";
 import { evaluateSpam } from "./evalSpam";
+import { evaluateFresh } from "./evalFresh";
 import { evaluateGrouping } from "./evalGrouping";
 import { intentLearningCurve, sentimentLearningCurve } from "./learningCurve";
 import { evaluateTopics, evaluateVillageTopics, formatTopicEval, optimisticAblations } from "./evalTopics";
@@ -117,6 +118,12 @@ async function main(): Promise<void> {
   lines.push(row("domain", "topics micro-F1 / macro-F1", blind.n, [...none, previous ? `${f3(previous.topics.microF1)}/${f3(previous.topics.macroF1)}` : "—", `${f3(blind.micro.f1)}/${f3(blind.macroF1)}`]));
   const spam = evaluateSpam("test");
   lines.push(row("domain", "spam precision / recall / FA /100", spam.n, [...none, prevDomain ? `${f3(prevDomain.spam.precision)}/${f3(prevDomain.spam.recall)}/${prevDomain.spam.falseAlarmsPer100.toFixed(2)}` : "—", `${f3(spam.precision)}/${f3(spam.recall)}/${spam.falseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
+  // Comments the team had not seen (written before the issue-14 urgency/spam work looked at anything).
+  const fresh = evaluateFresh();
+  const prevFresh = prevDomain?.fresh;
+  lines.push(row("fresh", "urgent recall / false alarms /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.urgentRecall)}/${prevFresh.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.urgentRecall)}/${fresh.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
+  lines.push(row("fresh", "spam precision / recall / FA /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.spamPrecision)}/${f3(prevFresh.spamRecall)}/${prevFresh.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.spamPrecision)}/${f3(fresh.spamRecall)}/${fresh.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
+  lines.push(row("fresh", "intent macro-F1", fresh.n, [...none, prevFresh ? f3(prevFresh.intentMacroF1) : "—", f3(fresh.intentMacroF1)], ">= 0.80"));
   const piiPred = village.map((v) => pipeline.analyze(v.text).pii.length > 0);
   const piiTp = village.filter((v, i) => v.pii && piiPred[i]).length;
   const pii = { precision: piiTp / Math.max(1, piiPred.filter(Boolean).length), recall: piiTp / Math.max(1, village.filter((v) => v.pii).length) };
@@ -179,6 +186,7 @@ async function main(): Promise<void> {
       "SmSA (IndoNLU) test split",
       "NusaX-senti test splits (Indonesian, Sundanese, Javanese)",
       "village corpus test split (test/fixtures/village-corpus; learning curve on its valid split)",
+      "village corpus fresh check (fresh-check.jsonl: comments written before the issue-14 urgency/spam work, never used for choices)",
       "test/fixtures/topics test part (optimistic)",
     ],
     sentiment: { model: figures.model, lexicon: figures.lexicon, sentimentPackage: figures.sentimentPackage, benchmarkModel: figures.benchmarkModel },
@@ -192,6 +200,10 @@ async function main(): Promise<void> {
       spam: { precision: round4(spam.precision), recall: round4(spam.recall), falseAlarmsPer100: round4(spam.falseAlarmsPer100) },
       personalData: { precision: round4(pii.precision), recall: round4(pii.recall) },
       grouping: { precision: round4(g.precision), recall: round4(g.recall), f1: round4(g.f1) },
+      fresh: {
+        dataset: "village-corpus-fresh-check", n: fresh.n, urgent: fresh.urgent, spam: fresh.spam, urgentRecall: round4(fresh.urgentRecall), urgentFalseAlarmsPer100: round4(fresh.urgentFalseAlarmsPer100),
+        spamPrecision: round4(fresh.spamPrecision), spamRecall: round4(fresh.spamRecall), spamFalseAlarmsPer100: round4(fresh.spamFalseAlarmsPer100), intentMacroF1: round4(fresh.intentMacroF1),
+      },
       learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
       intentLearningCurve: {
         dataset: "village-corpus-valid-heldout", n: intentCurve[0]?.n ?? 0, urgent: intentCurve[0]?.urgent ?? 0,

@@ -10,7 +10,7 @@ import type { IntentLabel } from "../types";
 
 export const CORPUS_DIR = path.join(REPO_ROOT, "test/fixtures/village-corpus");
 
-export interface IntentExample { id: string; text: string; surface: string; normalized: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment }
+export interface IntentExample { id: string; text: string; surface: string; normalized: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment; lang?: string; cluster?: string | null }
 
 function readJsonl<T>(file: string): T[] {
   return readFileSync(path.join(CORPUS_DIR, file), "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T);
@@ -21,12 +21,12 @@ export function readVillageSplit(split: Split): IntentExample[] {
   const labels = new Map(readJsonl<{ id: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment }>("labels.jsonl").map((l) => [l.id, l]));
   const res = loadBaseResources().normalize;
   const out: IntentExample[] = [];
-  for (const c of readJsonl<{ id: string; text: string; split: Split }>("comments.jsonl")) {
+  for (const c of readJsonl<{ id: string; text: string; split: Split; lang?: string; cluster?: string | null }>("comments.jsonl")) {
     if (c.split !== split) continue;
     const l = labels.get(c.id);
     if (!l) continue;
     const n = normalizeText(c.text, res);
-    out.push({ id: c.id, text: c.text, surface: n.surface, normalized: n.normalized, intent: l.intent, urgent: l.urgent, spam: l.spam, sentiment: l.sentiment });
+    out.push({ id: c.id, text: c.text, surface: n.surface, normalized: n.normalized, intent: l.intent, urgent: l.urgent, spam: l.spam, sentiment: l.sentiment, lang: c.lang, cluster: c.cluster ?? null });
   }
   return out;
 }
@@ -39,4 +39,19 @@ export function readSyntheticSpam(): Array<{ id: string; text: string; spam: boo
   const rows = readJsonl<{ id: string; text: string; spam: boolean; split: string; synthetic: boolean }>("synthetic-spam-train.jsonl");
   for (const r of rows) if (r.split !== "train" || r.synthetic !== true) throw new Error(`synthetic-spam-train.jsonl: ${r.id} must be split "train" and synthetic`);
   return rows.map((r) => ({ id: r.id, text: r.text, spam: r.spam }));
+}
+
+/**
+ * Synthetic comments written for TRAINING the urgency score only (synthetic-urgency-train.jsonl: danger
+ * happening now in every register, and hard non-urgent comments that use the same words: past events,
+ * warnings about later, thanks after a disaster, prevention programmes, crime without danger now).
+ * Never part of valid or test: a row not marked train and synthetic is refused.
+ */
+export function readSyntheticUrgency(): Array<{ id: string; text: string; urgent: boolean }> {
+  const rows = readJsonl<{ id: string; text: string; urgent: boolean; split: string; synthetic: boolean }>("synthetic-urgency-train.jsonl");
+  for (const r of rows) {
+    if (r.split !== "train" || r.synthetic !== true) throw new Error(`synthetic-urgency-train.jsonl: ${r.id} must be split "train" and synthetic`);
+    if (typeof r.urgent !== "boolean" || typeof r.text !== "string") throw new Error(`synthetic-urgency-train.jsonl: ${r.id} needs a text and a boolean "urgent"`);
+  }
+  return rows.map((r) => ({ id: r.id, text: r.text, urgent: r.urgent }));
 }

@@ -1,0 +1,61 @@
+// `npx tsx core/src/nlp/train/evalFresh.ts`: the "comments the team has not seen" check of issue 14 —
+// test/fixtures/village-corpus/fresh-check.jsonl (155 comments written before the urgency/spam work of
+// 2026-12-04 looked at the corpus or the models; never used for training or choices). Scored once per
+// release, beside the test split, by eval:nlp.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createPipeline } from "../pipeline";
+import { DEFAULT_TOPICS } from "../taxonomy";
+import { CORPUS_DIR } from "./intentData";
+import { intentStats, urgentStats } from "./trainIntent";
+
+interface FreshRow { id: string; text: string; lang: string; intent: string; urgent: boolean; spam: boolean; split: string; fresh: boolean }
+
+/** The fresh check rows; a row not marked split "fresh" is refused (it must never feed training or choices). */
+export function readFreshCheck(): FreshRow[] {
+  const rows = readFileSync(path.join(CORPUS_DIR, "fresh-check.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
+    const r = JSON.parse(l) as FreshRow;
+    if (r.split !== "fresh" || r.fresh !== true) throw new Error(`fresh-check.jsonl line ${i + 1}: must be split "fresh" and fresh`);
+    return r;
+  });
+  return rows;
+}
+
+export interface FreshEval {
+  n: number; urgent: number; spam: number;
+  urgentRecall: number; urgentFalseAlarmsPer100: number;
+  spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number;
+  intentMacroF1: number; misses: string[];
+}
+
+/** Urgency, spam and intent of the shipped pipeline on the fresh check set (one comment at a time). */
+export function evaluateFresh(): FreshEval {
+  const rows = readFreshCheck();
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const pred = rows.map((r) => pipeline.analyze(r.text));
+  const u = urgentStats(rows.map((r) => r.urgent), pred.map((p) => p.urgent));
+  let tp = 0, fp = 0, fn = 0;
+  const misses: string[] = [];
+  rows.forEach((r, i) => {
+    const s = pred[i].spam.isSpam;
+    if (s && r.spam) tp++; else if (s) fp++; else if (r.spam) fn++;
+    if (s !== r.spam) misses.push(`spam ${s ? "false alarm" : "missed"} (${r.lang}): ${r.text}`);
+    if (pred[i].urgent !== r.urgent) misses.push(`urgent ${pred[i].urgent ? "false alarm" : "missed"} (${r.lang}): ${r.text}`);
+  });
+  const ordinary = rows.length - tp - fn;
+  return {
+    n: rows.length, urgent: u.pos, spam: tp + fn,
+    urgentRecall: u.recall, urgentFalseAlarmsPer100: u.falseAlarmsPer100,
+    spamPrecision: tp / Math.max(1, tp + fp), spamRecall: tp / Math.max(1, tp + fn), spamFalseAlarmsPer100: (100 * fp) / Math.max(1, ordinary),
+    intentMacroF1: intentStats(rows.map((r) => r.intent), pred.map((p) => p.intent)).macroF1, misses,
+  };
+}
+
+function main(): void {
+  const f = evaluateFresh();
+  for (const m of f.misses) console.log(`  ${m}`);
+  console.log(`fresh check ${f.n} comments (${f.urgent} urgent, ${f.spam} spam): urgent recall ${f.urgentRecall.toFixed(3)}, false alarms ${f.urgentFalseAlarmsPer100.toFixed(2)}/100; spam precision ${f.spamPrecision.toFixed(3)}, recall ${f.spamRecall.toFixed(3)}, false alarms ${f.spamFalseAlarmsPer100.toFixed(2)}/100 ordinary; intent macro-F1 ${f.intentMacroF1.toFixed(3)}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
