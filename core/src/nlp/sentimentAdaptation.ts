@@ -7,10 +7,8 @@
 //   the village model's weights (villageSentiment.ts), so similar but not identical comments shift too.
 // Built from the stored corrections (the corrections are the state: nothing else to keep in sync),
 // deterministic for the same corrections in the same order, pure.
-// Intent and urgency (intentAdaptation below): the exact and near-duplicate overrides only. An online
-// update like sentiment's would need a second weight table look-up per feature for every comment of the
-// village (the joint intent/urgency/spam table is shared by all villages), and on the village corpus
-// valid split sentiment's update showed no measurable gain.
+// Intent and urgency: the exact and near-duplicate overrides below, and an online update of per-village
+// deltas of the intent/urgency weights in intentAdaptation.ts (the pipeline applies both).
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import { buildOverrides, findOverride, nearestOverride, NEAR_DUPLICATE, type LabelOverrides } from "./labelOverrides";
 import type { IntentInput } from "./intent";
