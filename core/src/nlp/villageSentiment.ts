@@ -14,8 +14,7 @@ import { featurize as intentFeaturize, featurizeWords, hashFeature, linearScores
 import { fastLogits, softmax, type SentimentModel } from "./sentimentModel";
 
 /** Version of the village-speech model and gate; stamped into the pipeline version (pipeline MODEL). */
-// 2: gate chosen also on out-of-fold benchmark TRAIN scores (threshold 0.8): leaves NusaX-like text alone
-export const VILLAGE_SENTIMENT_VERSION = "2";
+export const VILLAGE_SENTIMENT_VERSION = "1";
 
 export interface VillageSentimentModels {
   /** Three classes (negatif, netral, positif) over the village features. */
