@@ -13,6 +13,8 @@ export interface LabelOverrides<L> {
   near: Array<{ words: Set<string>; label: L }>;
   /** Inverted index word -> positions in `near`, so a new comment is compared only with corrections sharing a word. */
   nearIndex: Map<string, number[]>;
+  /** Scratch counts of shared words per position in `near`, all zero between look-ups. */
+  shared: Int32Array;
 }
 
 const WORD = /^[\p{L}\p{N}]/u;
@@ -27,7 +29,7 @@ export function exactKey(normalized: string): string {
 
 /** Builds the overrides from corrections, oldest first (later ones win on equal text and on ties). */
 export function buildOverrides<L>(corrections: ReadonlyArray<{ normalized: string; label: L }>, nearThreshold: number = NEAR_DUPLICATE): LabelOverrides<L> {
-  const o: LabelOverrides<L> = { count: corrections.length, nearThreshold, exact: new Map(), near: [], nearIndex: new Map() };
+  const o: LabelOverrides<L> = { count: corrections.length, nearThreshold, exact: new Map(), near: [], nearIndex: new Map(), shared: new Int32Array(0) };
   for (const c of corrections) addOverride(o, c.normalized, c.label);
   return o;
 }
@@ -50,11 +52,21 @@ export function addOverride<L>(o: LabelOverrides<L>, normalized: string, label: 
 export function nearestOverride<L>(o: LabelOverrides<L>, normalized: string): { label: L; similarity: number } | null {
   const words = wordSet(normalized);
   if (words.size === 0) return null;
-  const shared = new Map<number, number>();
-  for (const w of words) for (const at of o.nearIndex.get(w) ?? []) shared.set(at, (shared.get(at) ?? 0) + 1);
+  // Shared-word counts in a typed array (a comment's common words reach most corrections: a Map per
+  // comment cost more than the rest of the pipeline); `touched` lists the positions counted, in first-seen order.
+  if (o.shared.length < o.near.length) o.shared = new Int32Array(Math.max(o.near.length, o.shared.length * 2));
+  const shared = o.shared;
+  const touched: number[] = [];
+  for (const w of words) {
+    const list = o.nearIndex.get(w);
+    if (!list) continue;
+    for (const at of list) if (shared[at]++ === 0) touched.push(at);
+  }
   let best: { label: L } | null = null;
   let bestScore = o.nearThreshold - 1e-9;
-  for (const [at, inter] of shared) {
+  for (const at of touched) {
+    const inter = shared[at];
+    shared[at] = 0;
     const jac = inter / (words.size + o.near[at].words.size - inter);
     // Ties go to the later correction.
     if (jac >= bestScore) {
