@@ -14,7 +14,7 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
-import { decideVillageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { decideFromFeatures, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, MAX_CORRECTIONS, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 import { applyIntentOnline, buildIntentOnline } from "./intentAdaptation";
 import { normalizeText } from "./normalize";
@@ -66,7 +66,9 @@ function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | nul
   if (general && village && adaptation) {
     return (forms, _ctx, features) => {
       probabilitiesWords(general, forms.normalizedWords, p);
-      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p, features).result);
+      // One featurisation for the village model's answer and the village's adapted one.
+      const idx = villageFeatures(forms, p, village.domain.bits, features);
+      return adaptedSentiment(village, adaptation, forms, p, decideFromFeatures(village, idx, p).result, idx);
     };
   }
   // The villageSentiment stage, with the intent features passed along.

@@ -90,12 +90,15 @@ export function nearDuplicate(a: SentimentAdaptation, normalized: string): { lab
   return nearestOverride(a, normalized);
 }
 
-/** Sentiment of one comment for a village with corrections: overrides first, then the adapted village model. */
-export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptation, input: IntentInput, general: Float64Array, base: SentimentResult): SentimentResult {
+/**
+ * Sentiment of one comment for a village with corrections: overrides first, then the adapted village model.
+ * `features`: the comment's village features when the caller already has them (villageFeatures).
+ */
+export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptation, input: IntentInput, general: Float64Array, base: SentimentResult, features?: number[]): SentimentResult {
   if (a.count === 0) return base;
   const o = findOverride(a, input.normalized);
   if (o) return { label: o.label, score: o.similarity };
-  const idx = villageFeatures(input, general, m.domain.bits);
+  const idx = features ?? villageFeatures(input, general, m.domain.bits);
   // Review-style text (the gate closed) keeps the benchmark model's answer, as without corrections.
   if (sigmoid(linearScores(m.gate, idx)[0]) < (m.gate.thresholds.gate ?? 0.5)) return base;
   const p = softmaxInPlace(adaptedLogits(m, a, idx));
