@@ -95,3 +95,45 @@ describe("intent and urgency adapted to a village's corrections", () => {
     expect(after.intent!.score).toBeLessThan(1);
   });
 });
+
+describe("intent learned from a village's corrections reaches new, different comments", () => {
+  // The village's sarcasm about potholes ("smooth as the moon", "a fish pond"), which the model reads as praise.
+  const SARCASM = [
+    "mantap jalan desa makin mulus kayak permukaan bulan", "keren banget jalannya sekarang ada kolam ikan di tengah",
+    "wah jalan ke sawah udah kayak permukaan bulan, hebat", "salut, jalan rt 02 sekarang punya kolam ikan gratis",
+    "mantul pak, jalan dusun cibodas mirip permukaan bulan", "keren desa kita, tiap lubang jalan jadi kolam ikan",
+    "jalan ke sekolah mulus banget kayak permukaan bulan, top", "hebat, depan balai desa ada kolam ikan baru di jalan",
+  ];
+  const NEW = "mantap, perempatan pasar sekarang ada kolam ikannya";
+  const STORED = "keren jalan ke makam makin mirip permukaan bulan";
+  const intentOf = async (vid: number, text: string) => (await listOf(vid)).filter((c) => c.text === text).map((c) => c.intent!.label);
+
+  it("in that village only, on stored comments on request, and no longer once the corrections are removed", async () => {
+    for (const [i, text] of SARCASM.entries()) await store(villageId, `s-${i}`, text);
+    await store(villageId, "s-stored", STORED);
+    await store(villageId, "s-new-1", NEW);
+    await store(otherVillageId, "s-new-1", NEW);
+    expect(await intentOf(villageId, NEW)).toEqual(["apresiasi"]);
+    const rows = (await listOf(villageId)).filter((c) => SARCASM.includes(c.text));
+    expect(rows).toHaveLength(SARCASM.length);
+    for (const c of rows) await api.patch(`/api/comments/${c.id}/labels`).send({ intent: "keluhan" }).expect(200);
+
+    await store(villageId, "s-new-2", NEW);
+    await store(otherVillageId, "s-new-2", NEW);
+    expect((await intentOf(villageId, NEW)).sort()).toEqual(["apresiasi", "keluhan"]);
+    expect(await intentOf(otherVillageId, NEW)).toEqual(["apresiasi", "apresiasi"]);
+
+    // "Terapkan koreksi ke semua komentar": stored comments of the village follow, the other village's do not.
+    expect(await intentOf(villageId, STORED)).toEqual(["apresiasi"]);
+    await retagVillage(env.db, villageId, { all: true });
+    await retagVillage(env.db, otherVillageId, { all: true });
+    expect(await intentOf(villageId, STORED)).toEqual(["keluhan"]);
+    expect(await intentOf(otherVillageId, NEW)).toEqual(["apresiasi", "apresiasi"]);
+
+    // Corrections removed: new comments are read as before.
+    for (const c of rows) await api.patch(`/api/comments/${c.id}/labels`).send({ intent: null }).expect(200);
+    await store(villageId, "s-new-3", NEW);
+    const latest = (await listOf(villageId)).filter((c) => c.text === NEW).sort((a, b) => b.id - a.id)[0];
+    expect(latest.intent!.label).toBe("apresiasi");
+  });
+});

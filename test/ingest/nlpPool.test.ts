@@ -138,4 +138,23 @@ describe("officials' corrections on worker threads", () => {
     // The same taxonomy without the corrections is another pipeline on the worker, not the cached one.
     expect((await pool.analyze({ signature: "koreksi|0", topics, corrections: [], texts })).analyses).toEqual(plain);
   });
+
+  it("a worker applies what the village's intent and urgency corrections taught to new, different comments", async () => {
+    const village = await createVillage(temp.db, { name: "Koreksi niat" });
+    const { topics, topicIds } = await getVillagePipeline(temp.db, village.id);
+    // Sarcasm in the village's own idiom, corrected to keluhan; leaning trees near power lines, to urgent.
+    const corrections = [
+      ...["mantap jalan desa makin mulus kayak permukaan bulan", "keren banget jalannya sekarang ada kolam ikan di tengah", "salut, jalan rt 02 sekarang punya kolam ikan gratis",
+        "keren desa kita, tiap lubang jalan jadi kolam ikan", "hebat, depan balai desa ada kolam ikan baru di jalan"].map((text) => ({ text, label: "", intent: "keluhan" })),
+      ...["pohon randu di depan rumah bu siti miring ke kabel listrik", "bambu di tebing belakang rumah pak ujang miring ke kabel", "pohon kelapa samping rumah nenek miring ke kabel listrik",
+        "pohon albasia di rt 03 miring ke arah rumah, akarnya udah kebuka"].map((text) => ({ text, label: "", urgent: true })),
+    ];
+    const texts = ["mantap, perempatan pasar sekarang ada kolam ikannya", "pohon mangga depan rumah pak rw miring ke kabel listrik", TEXTS[1]];
+    const plain = createPipeline({ topics }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
+    const corrected = createPipeline({ topics, corrections }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
+    expect([plain[0].intent, plain[1].urgent]).toEqual(["apresiasi", false]);
+    expect([corrected[0].intent, corrected[1].urgent]).toEqual(["keluhan", true]);
+    expect((await pool.analyze({ signature: "niat|1", topics, corrections, texts })).analyses).toEqual(corrected);
+    expect((await pool.analyze({ signature: "niat|0", topics, corrections: [], texts })).analyses).toEqual(plain);
+  });
 });

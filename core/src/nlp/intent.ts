@@ -454,10 +454,16 @@ function models(ctx: NlpContext): IntentModels {
 }
 
 /**
+ * A village's learned change to the intent logits (added to `z` in place) that returns the change of the
+ * urgency logit (intentAdaptation.ts); absent for villages without intent/urgency corrections.
+ */
+export type IntentLogitAdjustment = (idx: readonly number[], z: Float64Array) => number;
+
+/**
  * Intent, urgency and the learned spam probability share one featurisation and one pass over the
  * weights; the pipeline calls this once per comment.
  */
-export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number } {
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels, adjust?: IntentLogitAdjustment): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number } {
   const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits, true) : featurizeIntent(input, m.intent.bits);
   const k = m.intent.classes;
   const z = new Float64Array(k);
@@ -484,6 +490,7 @@ export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: 
       sp += w[base + k + 1];
     }
   }
+  if (adjust) u += adjust(idx, z);
   const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
   return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp) };
 }

@@ -2,7 +2,7 @@
 // One pipeline is used by import, the scheduler, retag and the API. Resources (slang lists,
 // lexicons, trained models) are loaded once per process; creating a pipeline for another village's
 // taxonomy only builds a new context around them.
-import type { Analysis, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
+import type { Analysis, IntentLabel, ModelInfo, NlpContext, Pipeline, SentimentResult, TopicRule } from "./types";
 import { getResources, type NlpResources } from "./resources";
 import { normalizeWords, type NormalizedWords } from "./normalize";
 import { tokenizeWords } from "./tokenize";
@@ -14,8 +14,9 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
-import { decideVillageSentiment, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
-import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { decideFromFeatures, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, MAX_CORRECTIONS, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
+import { applyIntentOnline, buildIntentOnline } from "./intentAdaptation";
 import { normalizeText } from "./normalize";
 
 /**
@@ -68,7 +69,9 @@ function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | nul
   if (general && village && adaptation) {
     return (forms, _ctx, features) => {
       probabilitiesWords(general, forms.normalizedWords, p);
-      return adaptedSentiment(village, adaptation, forms, p, decideVillageSentiment(village, forms, p, features).result);
+      // One featurisation for the village model's answer and the village's adapted one.
+      const idx = villageFeatures(forms, p, village.domain.bits, features);
+      return adaptedSentiment(village, adaptation, forms, p, decideFromFeatures(village, idx, p).result, idx);
     };
   }
   // The villageSentiment stage, with the intent features passed along.
@@ -88,10 +91,12 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     ? opts.corrections.map((c) => correctionFromText(c.text, c.label, { normalize: res.normalize, sentiment: general })).filter((c): c is SentimentCorrection => c !== null)
     : [];
   const adaptation = corrections.length > 0 ? buildAdaptation(res.villageSentiment!, corrections) : null;
-  const labelled = (opts.corrections ?? []).filter((c) => c.intent || typeof c.urgent === "boolean");
-  const intentAdaptation = labelled.length > 0
-    ? buildIntentAdaptation(labelled.map((c) => ({ normalized: normalizeText(c.text, res.normalize).normalized, intent: c.intent, urgent: c.urgent })))
-    : null;
+  const labelled = (opts.corrections ?? []).filter((c) => c.intent || typeof c.urgent === "boolean")
+    .map((c) => ({ ...normalizeText(c.text, res.normalize), intent: c.intent, urgent: c.urgent }));
+  const intentAdaptation = labelled.length > 0 ? buildIntentAdaptation(labelled) : null;
+  // The online update (intentAdaptation.ts) for villages with intent/urgency corrections; others score unchanged.
+  const online = labelled.length > 0 ? buildIntentOnline(res.intent, labelled.slice(-MAX_CORRECTIONS).map((c) => ({ ...c, intent: c.intent as IntentLabel | null | undefined }))) : null;
+  const adjust = online && online.count > 0 ? (idx: readonly number[], z: Float64Array) => applyIntentOnline(online, idx, z) : undefined;
   const sentiment = sentimentStage(res, adaptation);
   const spamThreshold = res.intent.spam.thresholds.spam ?? 1;
 
@@ -104,7 +109,7 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const sent = sentiment(forms, ctx, undefined);
     const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // The intent and urgency stages share one featurisation (same input, same hashed space).
-    const model = classifyIntentUrgency(forms, res.intent);
+    const model = classifyIntentUrgency(forms, res.intent, adjust);
     // Officials' intent/urgency corrections of the same or a near-duplicate text win (urgency before the
     // spam verdict, which an urgent comment vetoes).
     const urgency = intentAdaptation ? adaptedUrgency(intentAdaptation, forms.normalized, model.urgency) : model.urgency;

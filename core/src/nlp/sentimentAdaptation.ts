@@ -7,10 +7,8 @@
 //   the village model's weights (villageSentiment.ts), so similar but not identical comments shift too.
 // Built from the stored corrections (the corrections are the state: nothing else to keep in sync),
 // deterministic for the same corrections in the same order, pure.
-// Intent and urgency (intentAdaptation below): the exact and near-duplicate overrides only. An online
-// update like sentiment's would need a second weight table look-up per feature for every comment of the
-// village (the joint intent/urgency/spam table is shared by all villages), and on the village corpus
-// valid split sentiment's update showed no measurable gain.
+// Intent and urgency: the exact and near-duplicate overrides below, and an online update of per-village
+// deltas of the intent/urgency weights in intentAdaptation.ts (the pipeline applies both).
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import { buildOverrides, findOverride, nearestOverride, NEAR_DUPLICATE, type LabelOverrides } from "./labelOverrides";
 import type { IntentInput } from "./intent";
@@ -92,12 +90,15 @@ export function nearDuplicate(a: SentimentAdaptation, normalized: string): { lab
   return nearestOverride(a, normalized);
 }
 
-/** Sentiment of one comment for a village with corrections: overrides first, then the adapted village model. */
-export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptation, input: IntentInput, general: Float64Array, base: SentimentResult): SentimentResult {
+/**
+ * Sentiment of one comment for a village with corrections: overrides first, then the adapted village model.
+ * `features`: the comment's village features when the caller already has them (villageFeatures).
+ */
+export function adaptedSentiment(m: VillageSentimentModels, a: SentimentAdaptation, input: IntentInput, general: Float64Array, base: SentimentResult, features?: number[]): SentimentResult {
   if (a.count === 0) return base;
   const o = findOverride(a, input.normalized);
   if (o) return { label: o.label, score: o.similarity };
-  const idx = villageFeatures(input, general, m.domain.bits);
+  const idx = features ?? villageFeatures(input, general, m.domain.bits);
   // Review-style text (the gate closed) keeps the benchmark model's answer, as without corrections.
   if (sigmoid(linearScores(m.gate, idx)[0]) < (m.gate.thresholds.gate ?? 0.5)) return base;
   const p = softmaxInPlace(adaptedLogits(m, a, idx));

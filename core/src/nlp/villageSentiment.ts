@@ -67,7 +67,11 @@ export function domainProbabilities(m: VillageSentimentModels, idx: number[]): F
 
 /** Sentiment of one comment: the village model when the gate says village speech, else the benchmark model's answer. */
 export function decideVillageSentiment(m: VillageSentimentModels, input: IntentInput, general: Float64Array, base?: IntentFeatures): VillageSentimentDecision {
-  const idx = villageFeatures(input, general, m.domain.bits, base);
+  return decideFromFeatures(m, villageFeatures(input, general, m.domain.bits, base), general);
+}
+
+/** decideVillageSentiment for already computed village features (`villageFeatures`). */
+export function decideFromFeatures(m: VillageSentimentModels, idx: number[], general: Float64Array): VillageSentimentDecision {
   const gate = sigmoid(linearScores(m.gate, idx)[0]);
   const applied = gate >= (m.gate.thresholds.gate ?? 0.5);
   const p = applied ? domainProbabilities(m, idx) : general;

@@ -140,7 +140,9 @@ async function main(): Promise<void> {
   const intentCurve = intentLearningCurve();
   for (const p of intentCurve) {
     const prevPoint = prevDomain?.intentLearningCurve?.points.find((x) => x.corrections === p.corrections);
-    lines.push(row("learning", `intent F1 / urgent R, ${p.corrections} corrections (VALID)`, p.n, [...none, prevPoint ? `${f3(prevPoint.macroF1)}/${f3(prevPoint.urgentRecall)}` : "—", `${f3(p.macroF1)}/${f3(p.urgentRecall)}`]));
+    lines.push(row("learning", `intent F1 / urgent R / false alarms per 100, ${p.corrections} corrections (VALID)`, p.n, [
+      ...none, prevPoint ? `${f3(prevPoint.macroF1)}/${f3(prevPoint.urgentRecall)}/${f3(prevPoint.urgentFalseAlarmsPer100)}` : "—", `${f3(p.macroF1)}/${f3(p.urgentRecall)}/${f3(p.urgentFalseAlarmsPer100)}`,
+    ]));
   }
 
   const langItems = languageSet("test", res);
