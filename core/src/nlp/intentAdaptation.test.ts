@@ -24,16 +24,17 @@ const SARCASM = [
 const NEW_SARCASM = ["mantap, perempatan pasar sekarang ada kolam ikannya", "keren jalan ke makam makin mirip permukaan bulan"];
 const THANKS = ["terima kasih pak kades jalan desa sudah mulus diaspal", "mantap acara 17an kemarin seru banget"];
 
-// Leaning trees and poles against power lines or roofs: urgent in this village's judgement.
-const LEANING = [
-  "pohon randu di depan rumah bu siti miring ke kabel listrik",
-  "tiang listrik di gang mawar miring, kabelnya nyentuh atap rumah warga",
-  "pohon albasia di rt 03 miring ke arah rumah, akarnya udah kebuka",
-  "bambu di tebing belakang rumah pak ujang miring ke kabel",
-  "tiang telpon di depan sd miring banget ke atap rumah",
-  "pohon kelapa samping rumah nenek miring ke kabel listrik",
+// Burglars in an occupied home right now: a theft word alone does not pass the danger gate (a stolen
+// motorbike is no emergency), but this village treats a burglar still around its houses as urgent.
+const BURGLARY = [
+  "ada maling masuk rumah bu siti tadi malam, warga lagi ronda",
+  "maling masuk rumah pak ujang, orangnya masih di sekitar kampung",
+  "malam ini maling masuk rumah di rt 03, tolong yang ronda",
+  "maling lagi di rumah nenek rt 02, penghuninya sendirian",
+  "rumah pak rt dimasuki maling barusan, pelakunya kabur ke kebun",
+  "maling masuk rumah warga gang mawar, anak-anak ketakutan",
 ];
-const NEW_LEANING = ["pohon mangga depan rumah pak rw miring ke kabel listrik", "pohon nangka di rt 01 miring ke arah rumah warga"];
+const NEW_BURGLARY = ["maling masuk rumah pak rw barusan, pelakunya masih di kebun", "ada maling di rumah bu ani rt 01 malam ini"];
 
 const normalized = (t: string) => normalizeText(t, getResources().normalize).normalized;
 
@@ -53,16 +54,20 @@ describe("intent and urgency learned from a village's corrections", () => {
   });
 
   it("raises the urgency of new comments like the ones marked urgent, not of old or harmless ones", () => {
-    expect(NEW_LEANING.map((t) => plain.analyze(t).urgent)).toEqual([false, false]);
-    const village = createPipeline({ topics: DEFAULT_TOPICS, corrections: LEANING.map((text) => ({ text, label: "", urgent: true })) });
-    for (const t of NEW_LEANING) expect(village.analyze(t)).toMatchObject({ urgent: true, urgentTerms: ["miring"] });
-    expect(village.analyze("pohon di lapangan bola miring sudah lama").urgent).toBe(false);
+    expect(NEW_BURGLARY.map((t) => plain.analyze(t).urgent)).toEqual([false, false]);
+    const village = createPipeline({ topics: DEFAULT_TOPICS, corrections: BURGLARY.map((text) => ({ text, label: "", urgent: true })) });
+    for (const t of NEW_BURGLARY) {
+      const r = village.analyze(t);
+      expect(r.urgent).toBe(true);
+      expect(r.urgentTerms).toContain("maling");
+    }
+    expect(village.analyze("motor saya hilang minggu lalu, sudah lapor polisi").urgent).toBe(false);
     expect(village.analyze("jalan desa rusak parah dari tahun lalu").urgent).toBe(false);
   });
 
   it("changes nothing for a village without those corrections, and reverts when they are deleted", () => {
-    const texts = [...NEW_SARCASM, ...NEW_LEANING, ...THANKS];
-    const mine = createPipeline({ topics: DEFAULT_TOPICS, corrections: [...SARCASM.map((text) => ({ text, label: "", intent: "keluhan" })), ...LEANING.map((text) => ({ text, label: "", urgent: true }))] });
+    const texts = [...NEW_SARCASM, ...NEW_BURGLARY, ...THANKS];
+    const mine = createPipeline({ topics: DEFAULT_TOPICS, corrections: [...SARCASM.map((text) => ({ text, label: "", intent: "keluhan" })), ...BURGLARY.map((text) => ({ text, label: "", urgent: true }))] });
     // Another village with corrections of its own (other texts, other labels).
     const other = createPipeline({ topics: DEFAULT_TOPICS, corrections: [{ text: "jadwal posyandu bulan depan tanggal berapa?", label: "", intent: "pertanyaan" }] });
     expect(texts.map((t) => mine.analyze(t))).not.toEqual(texts.map((t) => plain.analyze(t)));
