@@ -142,14 +142,15 @@ describe("officials' corrections on worker threads", () => {
   it("a worker applies what the village's intent and urgency corrections taught to new, different comments", async () => {
     const village = await createVillage(temp.db, { name: "Koreksi niat" });
     const { topics, topicIds } = await getVillagePipeline(temp.db, village.id);
-    // Sarcasm in the village's own idiom, corrected to keluhan; leaning trees near power lines, to urgent.
+    // Sarcasm in the village's own idiom, corrected to keluhan; burglars in an occupied home, to urgent.
     const corrections = [
       ...["mantap jalan desa makin mulus kayak permukaan bulan", "keren banget jalannya sekarang ada kolam ikan di tengah", "salut, jalan rt 02 sekarang punya kolam ikan gratis",
         "keren desa kita, tiap lubang jalan jadi kolam ikan", "hebat, depan balai desa ada kolam ikan baru di jalan"].map((text) => ({ text, label: "", intent: "keluhan" })),
-      ...["pohon randu di depan rumah bu siti miring ke kabel listrik", "bambu di tebing belakang rumah pak ujang miring ke kabel", "pohon kelapa samping rumah nenek miring ke kabel listrik",
-        "pohon albasia di rt 03 miring ke arah rumah, akarnya udah kebuka"].map((text) => ({ text, label: "", urgent: true })),
+      ...["ada maling masuk rumah bu siti tadi malam, warga lagi ronda", "maling masuk rumah pak ujang, orangnya masih di sekitar kampung",
+        "malam ini maling masuk rumah di rt 03, tolong yang ronda", "maling lagi di rumah nenek rt 02, penghuninya sendirian",
+        "rumah pak rt dimasuki maling barusan, pelakunya kabur ke kebun"].map((text) => ({ text, label: "", urgent: true })),
     ];
-    const texts = ["mantap, perempatan pasar sekarang ada kolam ikannya", "pohon mangga depan rumah pak rw miring ke kabel listrik", TEXTS[1]];
+    const texts = ["mantap, perempatan pasar sekarang ada kolam ikannya", "maling masuk rumah pak rw barusan, pelakunya masih di kebun", TEXTS[1]];
     const plain = createPipeline({ topics }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     const corrected = createPipeline({ topics, corrections }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     expect([plain[0].intent, plain[1].urgent]).toEqual(["apresiasi", false]);
