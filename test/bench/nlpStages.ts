@@ -39,10 +39,10 @@ function run(texts: string[], acc: Float64Array): void {
     const forms: NormalizedWords = normalizeWords(text, res.normalize); lap(0);
     tokenizeWords(forms.normalizedWords); lap(1);
     identifyLanguageWords(forms.surfaceWords, res.language, res.english); lap(2);
-    probabilitiesWords(res.sentiment!, forms.normalizedWords, p); lap(3);
-    decideVillageSentiment(res.villageSentiment!, forms, p, undefined); lap(4);
-    tagTopicsWords(forms.normalizedWords, ctx); lap(5);
     const model = classifyIntentUrgency(forms, res.intent); lap(6);
+    probabilitiesWords(res.sentiment!, forms.normalizedWords, p); lap(3);
+    decideVillageSentiment(res.villageSentiment!, forms, p, model.features); lap(4);
+    tagTopicsWords(forms.normalizedWords, ctx); lap(5);
     detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: model.urgency.urgent, model: { probability: model.spamProbability, threshold: spamThreshold } }); lap(7);
     detectPii(text, ctx); lap(8);
   }
