@@ -17,7 +17,11 @@ export class WordRecord {
   langEnglishFor: Set<string> | null = null;
   langToken = false;
   langEnglish = false;
-  langScores: Float64Array | null = null;
+  /** The word's language-model scores (3 classes), valid when langScored. */
+  langScored = false;
+  langS0 = 0;
+  langS1 = 0;
+  langS2 = 0;
   // sentimentModel.ts
   sentFor: object | null = null;
   /** 0 word, 1 punctuation mark, 2 clause-break word ("tapi"). */
