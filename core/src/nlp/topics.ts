@@ -516,6 +516,13 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
       r.topicFor = compiled;
       r.topicTokens = toks;
       r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
+      r.topicToken1 = toks.length === 1 ? toks[0] : null;
+      r.topicInfo1 = toks.length === 1 ? r.topicInfos[0] : null;
+    }
+    if (r.topicToken1 !== null) {
+      tokens[n] = r.topicToken1;
+      infos[n++] = r.topicInfo1 as TokenInfo;
+      continue;
     }
     const toks = r.topicTokens;
     const recInfos = r.topicInfos;

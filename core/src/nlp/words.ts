@@ -45,6 +45,9 @@ export class WordRecord {
   topicFor: object | null = null;
   topicTokens: string[] = [];
   topicInfos: unknown[] = [];
+  /** When the word is exactly one topic token (most words): that token and its info, read without the arrays. */
+  topicToken1: string | null = null;
+  topicInfo1: unknown = null;
   // spam.ts
   spamBits = -1;
 
