@@ -262,6 +262,9 @@ export interface CompiledTopics {
   ruleRows: Array<Float64Array | null>;
   /** Which words are worth stemming for this taxonomy and model. */
   stemFilter: StemFilter;
+  /** Scratch per comment, aligned with `keys`: scores and rule hits. */
+  scores: Float64Array;
+  hits: Int32Array;
 }
 
 /** Everything scoring needs about one token, looked up once per token per call. */
@@ -317,7 +320,10 @@ function compileTopicsOnce(topics: TopicRule[], model: TopicModel): CompiledTopi
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const modelColumn = Int32Array.from(keys.map((k) => model.topics.indexOf(k)));
   const ruleRows = keys.map((k) => model.weights.get(`r:${k}`) ?? null);
-  const compiled: CompiledTopics = { keys, byFirst, modelColumn, info: new Map(), model, ruleRows, stemFilter: buildStemFilter(relevantRoots(byFirst, model)) };
+  const compiled: CompiledTopics = {
+    keys, byFirst, modelColumn, info: new Map(), model, ruleRows,
+    stemFilter: buildStemFilter(relevantRoots(byFirst, model)), scores: new Float64Array(keys.length), hits: new Int32Array(keys.length),
+  };
   perModel.set(topics, compiled);
   return compiled;
 }
@@ -539,11 +545,18 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
 const scratchTokens: string[] = [];
 const scratchInfos: TokenInfo[] = [];
 
+/**
+ * Scores into `compiled.scores` (reused: callers read it before the next call; stages are
+ * synchronous), with the rule hits counted into `compiled.hits`.
+ */
 function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTopics, model: TopicModel): Float64Array {
-  const out = new Float64Array(compiled.keys.length);
+  const out = compiled.scores;
+  out.fill(0);
   if (tokens.length === 0) return out;
   const matches = matchRules(tokens, compiled, infos);
-  const hits = ruleHits(matches, compiled);
+  const hits = compiled.hits;
+  hits.fill(0);
+  for (const m of matches) if (!m.locative) hits[m.topic]++;
   let z: Float64Array | null = null;
   if (model.topics.length > 0) {
     z = tokenWeights(model).z;
