@@ -1,4 +1,5 @@
-// The NLP pipeline: normalise -> tokenise -> language -> sentiment -> topics -> intent/urgency -> spam -> PII.
+// The NLP pipeline: normalise -> tokenise -> language -> intent/urgency -> sentiment -> topics -> spam -> PII
+// (intent before sentiment: the village sentiment model reads the intent featurisation's shared part).
 // One pipeline is used by import, the scheduler, retag and the API. Resources (slang lists,
 // lexicons, trained models) are loaded once per process; creating a pipeline for another village's
 // taxonomy only builds a new context around them.
