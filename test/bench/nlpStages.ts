@@ -1,7 +1,9 @@
-// `npx tsx test/bench/nlpStages.ts [--texts 20000]`: CPU time per pipeline stage, in microseconds per
+// `npx tsx test/bench/nlpStages.ts [--texts 20000]`: time per pipeline stage, in microseconds per
 // comment, on bench:nlp's texts (cold pass, then warm pass), after the same JIT warm-up. The stages
 // are called in the pipeline's order with the pipeline's inputs, each timed on its own, so the sum
-// is close to (slightly above) a pipeline.analyze() call. A profile in numbers, not a benchmark.
+// is close to (slightly above) a pipeline.analyze() call. Wall time (a CPU-time read per stage would
+// cost more than the smaller stages): on a loaded machine read the shares, not the microseconds.
+// A profile in numbers, not a benchmark.
 import { performance } from "node:perf_hooks";
 import { buildBenchCorpus } from "./nlpTexts";
 import { createPipeline } from "@suara-desa/core/nlp/pipeline";
