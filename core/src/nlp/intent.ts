@@ -173,7 +173,11 @@ export interface IntentInput { surface: string; normalized: string }
 export interface IntentWordsInput extends IntentInput { surfaceWords: readonly WordRecord[]; normalizedWords: readonly WordRecord[] }
 
 /** What featurisation found: hashed feature indices (binary features) and the danger/now terms. */
-export interface IntentFeatures { idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number; extraCues: number }
+export interface IntentFeatures {
+  idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number; extraCues: number;
+  /** How many of `idx` are featurize()'s (the intent-only cues are appended after them). */
+  plain: number;
+}
 
 const PUNCT_ONLY = /^[.,;:]+$/;
 
@@ -315,7 +319,7 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
   // and twice the weight look-ups, so they were dropped.)
   for (const info of surfInfo) idx.push(info.surface & mask);
-  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0, extraCues: 0 };
+  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0, extraCues: 0, plain: 0 };
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
   const cues = f.cues;
@@ -333,6 +337,7 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   if (has(cues, "thanks") && !has(cues, "compl")) idx.push(F.thanksNotCompl & mask);
   if (has(cues, "prop") && !has(cues, "qp")) idx.push(F.propNotQp & mask);
   idx.push(LEN_FLAGS[Math.min(Math.floor(Math.log2(norm.length + 1)), 6)] & mask);
+  f.plain = idx.length;
   if (extras) addExtras(norm, normInfo, surf, surfInfo, f, mask);
   return f;
 }
@@ -463,7 +468,7 @@ export type IntentLogitAdjustment = (idx: readonly number[], z: Float64Array) =>
  * Intent, urgency and the learned spam probability share one featurisation and one pass over the
  * weights; the pipeline calls this once per comment.
  */
-export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels, adjust?: IntentLogitAdjustment): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number } {
+export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: IntentModels, adjust?: IntentLogitAdjustment): { intent: IntentResult; urgency: UrgencyResult; spamProbability: number; features: IntentFeatures } {
   const f = "normalizedWords" in input ? featurizeWords(input, m.intent.bits, true) : featurizeIntent(input, m.intent.bits);
   const k = m.intent.classes;
   const z = new Float64Array(k);
@@ -492,7 +497,7 @@ export function classifyIntentUrgency(input: IntentInput | IntentWordsInput, m: 
   }
   if (adjust) u += adjust(idx, z);
   const intent = decideIntent(softmaxInPlace(z), m.intent.labels, m.intent.thresholds.needsReply ?? 1);
-  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp) };
+  return { intent, urgency: urgencyDecision(m.urgency, sigmoid(u), f), spamProbability: sigmoid(sp), features: f };
 }
 
 export function urgencyFrom(m: LinearModel, f: IntentFeatures): UrgencyResult {

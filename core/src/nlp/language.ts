@@ -187,18 +187,24 @@ export function identifyLanguageWords(words: readonly WordRecord[], model: Langu
       r.langEnglishFor = english;
       r.langToken = !(t.charCodeAt(0) === 60 /* < */ || t === "@user") && hasLetter(t);
       r.langEnglish = english.has(t);
-      r.langScores = null;
+      r.langScored = false;
     }
     if (!r.langToken) continue;
     n++;
     only = r;
     if (r.langEnglish) en++;
     if (model) {
-      let e = r.langScores;
-      if (e === null) r.langScores = e = wordContribution(model, r.text);
-      s0 += e[0];
-      s1 += e[1];
-      s2 += e[2];
+      // Kept as numbers in the record (no array to follow per word).
+      if (!r.langScored) {
+        const e = wordContribution(model, r.text);
+        r.langS0 = e[0];
+        r.langS1 = e[1];
+        r.langS2 = e[2];
+        r.langScored = true;
+      }
+      s0 += r.langS0;
+      s1 += r.langS1;
+      s2 += r.langS2;
     }
   }
   if (n === 0) return "other";

@@ -12,10 +12,13 @@ export interface NormalizedText {
   normalized: string;
 }
 
-/** Both forms and the shared records of their words (the non-empty space-separated parts, in order). */
+/**
+ * Both forms and the shared records of their words (the non-empty space-separated parts, in order).
+ * When the two forms are equal, `surfaceWords` is the same array as `normalizedWords`: read, never change them.
+ */
 export interface NormalizedWords extends NormalizedText {
-  surfaceWords: WordRecord[];
-  normalizedWords: WordRecord[];
+  surfaceWords: readonly WordRecord[];
+  normalizedWords: readonly WordRecord[];
 }
 
 export const URL_TOKEN = "<url>";
@@ -225,19 +228,21 @@ function replaceEmoticons(s: string, res: NormalizeResources): string {
 
 /** What one raw token becomes: its surface and formal forms and the records of their words. */
 interface TokenForms {
+  /** The raw token (the key in RawTokenTable). */
+  raw: string;
   tok: string;
   formal: string;
   surfaceWord: WordRecord | null;
   formalWords: WordRecord[];
 }
 
-function tokenForms(tok: string, formal: string): TokenForms {
+function tokenForms(raw: string, tok: string, formal: string): TokenForms {
   const formalWords: WordRecord[] = [];
   // A slang value may be several words ("dan lain-lain"); stages split the normalised text on spaces.
   if (formal.includes(" ")) {
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
   } else if (formal.length > 0) formalWords.push(wordRecord(formal));
-  return { tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
+  return { raw, tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
 }
 
 const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
@@ -293,7 +298,7 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
 class RawTokenTable {
   // Pairs (hash, entry + 1): the hash is checked in the slot itself, before touching the key.
   private slots = new Int32Array(2 << 18);
-  private keys: string[] = [];
+  // Entries hold their key (TokenForms.raw): a hit reads one array and one object.
   private values: TokenForms[] = [];
   private static readonly MAX = 100_000;
 
@@ -306,27 +311,27 @@ class RawTokenTable {
       const e = slots[2 * i + 1];
       if (e === 0) return undefined;
       if (slots[2 * i] !== h) continue;
-      const k = this.keys[e - 1];
+      const v = this.values[e - 1];
+      const k = v.raw;
       if (k.length !== len) continue;
       let c = 0;
       while (c < len && k.charCodeAt(c) === s.charCodeAt(start + c)) c++;
-      if (c === len) return this.values[e - 1];
+      if (c === len) return v;
     }
   }
 
-  set(key: string, h: number, value: TokenForms): void {
-    if (this.keys.length >= RawTokenTable.MAX) {
+  /** Adds `value` under its key `value.raw`, whose hash is h. */
+  set(h: number, value: TokenForms): void {
+    if (this.values.length >= RawTokenTable.MAX) {
       this.slots.fill(0);
-      this.keys.length = 0;
       this.values.length = 0;
     }
     const mask = (this.slots.length >> 1) - 1;
     let i = h & mask;
     while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask;
-    this.keys.push(key);
     this.values.push(value);
     this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = this.keys.length;
+    this.slots[2 * i + 1] = this.values.length;
   }
 }
 
@@ -348,7 +353,7 @@ let lastTable: RawTokenTable | undefined;
 const PUNCT_RECORDS = new Map([".", ",", "?", ";", ":", "!"].map((p) => [p, wordRecord(p)]));
 const BANG = PUNCT_RECORDS.get("!")!;
 // Placeholders and @user are kept as they are (no leetspeak or slang mapping).
-const PLACEHOLDER_FORMS = new Map([...PLACEHOLDERS, USER_TOKEN].map((p) => [p, tokenForms(p, p)]));
+const PLACEHOLDER_FORMS = new Map([...PLACEHOLDERS, USER_TOKEN].map((p) => [p, tokenForms(p, p, p)]));
 
 /** The forms of the word token s[start, end) with hash h (a word-ish run, not a placeholder). */
 function wordForms(s: string, start: number, end: number, h: number, table: RawTokenTable, res: NormalizeResources): TokenForms {
@@ -356,54 +361,83 @@ function wordForms(s: string, start: number, end: number, h: number, table: RawT
   if (hit === undefined) {
     const raw = s.slice(start, end);
     const t = surfaceToken(raw, res);
-    hit = tokenForms(t, res.slang.get(t) ?? t);
-    table.set(raw, h, hit);
+    hit = tokenForms(raw, t, res.slang.get(t) ?? t);
+    table.set(h, hit);
   }
   return hit;
 }
 
-/** Collects both forms and their word records, token by token, with normalizeText's punctuation rules. */
+/**
+ * Collects both forms and their word records, token by token, with normalizeText's punctuation rules.
+ * Until a token's formal form differs from its surface form (no slang met yet), only the normalised
+ * side is written: a comment without slang gets one token list, one join and one record array, shared
+ * by both forms (the same string and the same array), and the surface side is copied from the
+ * normalised one at the first difference.
+ */
 class FormsBuilder {
-  surface: string[] = [];
   normalized: string[] = [];
-  surfaceWords: WordRecord[] = [];
   normalizedWords: WordRecord[] = [];
+  /** Null while the surface form equals the normalised form. */
+  surface: string[] | null = null;
+  surfaceWords: WordRecord[] | null = null;
+  /** Tokens written so far (on the surface side). */
+  count = 0;
   lastPunct = "";
 
   punct(p: string): void {
     // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
-    if (this.lastPunct !== p && this.surface.length > 0) {
+    if (this.lastPunct !== p && this.count > 0) {
       const r = p === "!" ? BANG : (PUNCT_RECORDS.get(p) ?? wordRecord(p));
-      this.surface.push(p);
       this.normalized.push(p);
-      this.surfaceWords.push(r);
       this.normalizedWords.push(r);
+      if (this.surface !== null) {
+        this.surface.push(p);
+        this.surfaceWords!.push(r);
+      }
+      this.count++;
     }
     this.lastPunct = p;
   }
 
   word(hit: TokenForms, bang: boolean): void {
-    if (hit.surfaceWord !== null) {
-      this.surface.push(hit.tok);
+    const sw = hit.surfaceWord;
+    if (sw !== null) {
+      if (this.surface === null && hit.tok !== hit.formal) {
+        this.surface = this.normalized.slice();
+        this.surfaceWords = this.normalizedWords.slice();
+      }
       this.normalized.push(hit.formal);
-      this.surfaceWords.push(hit.surfaceWord);
-      for (const w of hit.formalWords) this.normalizedWords.push(w);
+      const fw = hit.formalWords;
+      if (fw.length === 1) this.normalizedWords.push(fw[0]);
+      else for (let k = 0; k < fw.length; k++) this.normalizedWords.push(fw[k]);
+      if (this.surface !== null) {
+        this.surface.push(hit.tok);
+        this.surfaceWords!.push(sw);
+      }
+      this.count++;
       this.lastPunct = "";
     }
     if (bang) this.punct("!");
   }
 
   finish(): NormalizedWords {
-    const { surface, normalized, surfaceWords, normalizedWords } = this;
-    while (surface.length > 0 && ".,;:".includes(surface[surface.length - 1])) {
-      surface.pop();
+    const { normalized, normalizedWords } = this;
+    // Trailing . , ; : are dropped (a trailing mark is one token on both sides: a word never ends in one).
+    for (let last = normalized[normalized.length - 1]; normalized.length > 0 && isTrailingMark(last); last = normalized[normalized.length - 1]) {
       normalized.pop();
-      surfaceWords.pop();
       normalizedWords.pop();
+      if (this.surface !== null) {
+        this.surface.pop();
+        this.surfaceWords!.pop();
+      }
     }
-    return { surface: surface.join(" "), normalized: normalized.join(" "), surfaceWords, normalizedWords };
+    const norm = normalized.join(" ");
+    if (this.surface === null) return { surface: norm, normalized: norm, surfaceWords: normalizedWords, normalizedWords };
+    return { surface: this.surface.join(" "), normalized: norm, surfaceWords: this.surfaceWords!, normalizedWords };
   }
 }
+
+const isTrailingMark = (t: string): boolean => t.length === 1 && (t === "." || t === "," || t === ";" || t === ":");
 
 /** normalizeText plus the word records every later stage reads (one look-up per raw token). */
 export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {

@@ -1,4 +1,5 @@
-// The NLP pipeline: normalise -> tokenise -> language -> sentiment -> topics -> intent/urgency -> spam -> PII.
+// The NLP pipeline: normalise -> tokenise -> language -> intent/urgency -> sentiment -> topics -> spam -> PII
+// (intent before sentiment: the village sentiment model reads the intent featurisation's shared part).
 // One pipeline is used by import, the scheduler, retag and the API. Resources (slang lists,
 // lexicons, trained models) are loaded once per process; creating a pipeline for another village's
 // taxonomy only builds a new context around them.
@@ -57,25 +58,30 @@ export const LEXICON_FALLBACK_MODEL: ModelInfo = { name: "suara-desa-nlp-lexicon
 /**
  * The sentiment stage in use: the trained model when it ships, read through the village-speech model
  * when that ships too (it takes the trained model's probabilities as input), else the v0 lexicon.
- * `features` are the comment's intent features when the village model shares their hashed space.
+ * `features` are the comment's intent features: the village model reads their featurize() part
+ * (IntentFeatures.plain) instead of featurising the comment a second time, when it hashes into the
+ * same space (same bits; the shipped models do).
  */
 type SentimentStage = (forms: NormalizedWords, ctx: NlpContext, features: IntentFeatures | undefined) => SentimentResult;
 function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | null): SentimentStage {
   const general = res.sentiment;
   const village = res.villageSentiment;
   const p = new Float64Array(3);
+  const shared = (features: IntentFeatures | undefined): IntentFeatures | undefined =>
+    village && village.domain.bits === res.intent.intent.bits && village.gate.bits === res.intent.intent.bits ? features : undefined;
   // The trained model and the village featurisation read the normaliser's word records (same
   // results as generalProbabilities / sentimentModel on the normalised text).
   if (general && village && adaptation) {
     return (forms, _ctx, features) => {
       probabilitiesWords(general, forms.normalizedWords, p);
-      // One featurisation for the village model's answer and the village's adapted one.
-      const idx = villageFeatures(forms, p, village.domain.bits, features);
+      // One featurisation for the village model's answer and the village's adapted one; its word part
+      // is the intent features' when they hash into the same space.
+      const idx = villageFeatures(forms, p, village.domain.bits, shared(features));
       return adaptedSentiment(village, adaptation, forms, p, decideFromFeatures(village, idx, p).result, idx);
     };
   }
   // The villageSentiment stage, with the intent features passed along.
-  if (general && village) return (forms, _ctx, features) => decideVillageSentiment(village, forms, probabilitiesWords(general, forms.normalizedWords, p), features).result;
+  if (general && village) return (forms, _ctx, features) => decideVillageSentiment(village, forms, probabilitiesWords(general, forms.normalizedWords, p), shared(features)).result;
   return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 
@@ -105,11 +111,12 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const forms = normalizeWords(text, res.normalize);
     const tokens = tokenizeWords(forms.normalizedWords);
     const lang = identifyLanguageWords(forms.surfaceWords, res.language, res.english);
-    // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
-    const sent = sentiment(forms, ctx, undefined);
-    const topics = tagTopicsWords(forms.normalizedWords, ctx);
-    // The intent and urgency stages share one featurisation (same input, same hashed space).
+    // The intent and urgency stages share one featurisation (same input, same hashed space), and
+    // the village sentiment model reads its featurize() part.
     const model = classifyIntentUrgency(forms, res.intent, adjust);
+    // Spam still gets a sentiment; statistics exclude spam, not the pipeline.
+    const sent = sentiment(forms, ctx, model.features);
+    const topics = tagTopicsWords(forms.normalizedWords, ctx);
     // Officials' intent/urgency corrections of the same or a near-duplicate text win (urgency before the
     // spam verdict, which an urgent comment vetoes).
     const urgency = intentAdaptation ? adaptedUrgency(intentAdaptation, forms.normalized, model.urgency) : model.urgency;

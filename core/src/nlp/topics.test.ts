@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TOPICS } from "./taxonomy";
-import { compileTopics, DEFAULT_TOPIC_MODEL, matchRules, ruleHits, ruleScore, scoreTopics, stemToken, tagTopics, tokenForms, topicFeatures, topicTokens } from "./topics";
+import { createRequire } from "node:module";
+import { buildStemFilter, compileTopics, DEFAULT_TOPIC_MODEL, matchRules, mayStemToRelevant, ruleHits, ruleScore, scoreTopics, stemToken, tagTopics, tokenForms, topicFeatures, topicTokens } from "./topics";
 import { normalizeForTopics } from "./train/evalTopics";
 import type { NlpContext, TopicRule } from "./types";
+import villageCorpus from "../../../test/fixtures/village-corpus/comments.jsonl?raw";
 
 const ctx: NlpContext = { topics: DEFAULT_TOPICS, resources: {} };
 /** Runs the stage the way the pipeline does: normalise first. */
@@ -76,6 +78,41 @@ describe("keyword rules", () => {
     expect(tokenForms("jalanna")).toContain("jalan");
     expect(tokenForms("banyune")).toContain("banyu");
     expect(tokenForms("dibakar")).toContain("bakar");
+  });
+
+  it("stems every word whose stem can matter: a root's letters after the first are in the word after one of its predecessors", () => {
+    const require = createRequire(import.meta.url);
+    const stemmer = require("./sastrawi/stemmer.cjs") as { stem(w: string): string };
+    const roots = (require("./sastrawi/kata-dasar.json") as string[]).filter((w, i) => w && i % 40 === 0);
+    const affixes = [["me", "kan"], ["di", "i"], ["ber", "an"], ["pe", "an"], ["ter", ""], ["mem", "nya"], ["meng", ""], ["meny", "kan"],
+      ["men", "i"], ["pen", "an"], ["peng", "an"], ["ke", "an"], ["se", "nya"], ["memper", "kan"], ["diper", "i"], ["ber", ""]];
+    const words = ["menemani", "gemeletuk", "berbelelangan", "kegemeretakan", "memukul", "menulis", "mengirim", "menyapu", "gerigi", "telunjuk", "sinambung"];
+    for (const r of roots) for (const [pre, suf] of affixes) words.push(pre + r + suf);
+    let changed = 0;
+    const missed: string[] = [];
+    for (const w of words) {
+      const stem = stemmer.stem(w);
+      if (stem === w) continue;
+      changed++;
+      // The filter of that one root must let the word through.
+      if (!mayStemToRelevant(w, buildStemFilter(new Set([stem])))) missed.push(`${w} -> ${stem}`);
+    }
+    expect(missed).toEqual([]);
+    expect(changed).toBeGreaterThan(words.length / 2);
+    // And it does filter: a word holding no such piece of a relevant root is not stemmed.
+    const filter = buildStemFilter(new Set(["tani", "banjir"]));
+    expect(mayStemToRelevant("menemani", filter)).toBe(true);
+    expect(mayStemToRelevant("kebanjiran", filter)).toBe(true);
+    expect(mayStemToRelevant("perjalanan", filter)).toBe(false);
+  });
+
+  it("scores the same with the stem filter as with every word stemmed", () => {
+    const texts = villageCorpus.split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text).map(normalizeForTopics);
+    const everyStem = [...DEFAULT_TOPICS];
+    // A second compilation (another array) whose filter passes every word that can have a stem at all.
+    compileTopics(everyStem).stemFilter = buildStemFilter(null);
+    const filtered = texts.map((t) => scoreTopics(t, DEFAULT_TOPICS));
+    expect(texts.map((t) => scoreTopics(t, everyStem))).toEqual(filtered);
   });
 
   it("lets the longer phrase win: 'kerja bakti' is an activity, not a job; 'polisi tidur' is a road bump", () => {

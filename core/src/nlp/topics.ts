@@ -10,6 +10,9 @@ import type { WordRecord } from "./words";
 const require = createRequire(import.meta.url);
 // The Sastrawi stemmer, vendored from `natural` 8.1.1 (MIT; see sastrawi/NOTICE.md).
 const idStemmer = require("./sastrawi/stemmer.cjs") as { stem(word: string): string };
+// Its dictionary of root words: a stem is always one of these, or the word itself.
+const ROOT_WORDS = require("./sastrawi/kata-dasar.json") as string[];
+let rootSet: Set<string> | null = null;
 
 /** Serialised classifier: one weight per (feature, topic) and a bias per topic. */
 export interface TopicModelFile {
@@ -113,8 +116,15 @@ const REGIONAL_PREFIXES = ["di", "ka", "ke", "nga", "ti"];
 export function tokenForms(token: string): readonly string[] {
   let forms = formsMemo.get(token);
   if (forms) return forms;
+  forms = formsWithStem(token, stemToken(token));
+  if (formsMemo.size >= MEMO_LIMIT) formsMemo.clear();
+  formsMemo.set(token, forms);
+  return forms;
+}
+
+/** tokenForms with the token's stem given (the token itself for "no stem"). */
+function formsWithStem(token: string, stem: string): string[] {
   const set = new Set<string>([token]);
-  const stem = stemToken(token);
   // Sastrawi also removes infixes and guesses on regional words ("leres" -> "les"); a short stem
   // that is not inside the word is more often wrong than right.
   if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) set.add(stem);
@@ -128,10 +138,106 @@ export function tokenForms(token: string): readonly string[] {
       for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) set.add(rest.slice(0, -suf.length));
     }
   }
-  forms = [...set];
-  if (formsMemo.size >= MEMO_LIMIT) formsMemo.clear();
-  formsMemo.set(token, forms);
-  return forms;
+  return [...set];
+}
+
+/**
+ * The root words whose stemming can change a topic score: keyword tokens (a stem is a match form)
+ * and stems with classifier weights ("s:<stem>"). Sastrawi only answers with a root word or the word
+ * itself, and it finds the root by stripping prefixes, suffixes and up to three infixes after the
+ * first letter, recoding at most that first letter. So the root's letters after the first stand in
+ * the word in one piece, right after the root's first letter ("dibakar" -> bakar), after the nasal
+ * that replaced it ("memukul" -> pukul, "menulis" -> tulis, "mengirim" -> kirim, "menyapu" -> sapu),
+ * or after an infix's last letter ("gerigi" -> gigi, "gemetar" -> getar, "menemani" -> tani).
+ * `keys` holds, for every root that matters, those letters after each possible predecessor; a word
+ * containing none of them cannot stem to such a root, and the stemmer (the costliest step of a word
+ * seen for the first time) is skipped for it. A test checks the property on the whole root-word
+ * list with common affixes.
+ */
+export interface StemFilter {
+  keys: Set<string>;
+  /**
+   * The keys' FNV-1a hashes as a bit set (2^KEY_BITS bits): a word's substrings are hashed where they
+   * lie, without building strings. A hash collision only costs a stemming that was not needed.
+   */
+  bits: Int32Array;
+  /** Shortest key length (no substring shorter than this is looked up). */
+  minLength: number;
+  maxLength: number;
+}
+
+const KEY_BITS = 20;
+const KEY_MASK = (1 << KEY_BITS) - 1;
+
+// The nasal a prefix leaves where it replaced a root's first letter (meN-/peN- + p, t, k, s).
+const NASAL_BEFORE: Record<string, string> = { p: "m", t: "n", k: "g", s: "y" };
+// Last letters of the infixes -er-, -el-, -em-, -in-.
+const INFIX_ENDS = ["r", "l", "m", "n"];
+
+/** The stem filter of the given roots (every root word when `relevant` is null). */
+export function buildStemFilter(relevant: ReadonlySet<string> | null): StemFilter {
+  const keys = new Set<string>();
+  rootSet ??= new Set(ROOT_WORDS);
+  for (const w of relevant ?? ROOT_WORDS) {
+    if (!w || w.length < 2 || !rootSet.has(w)) continue;
+    const rest = w.slice(1);
+    keys.add(w);
+    const nasal = NASAL_BEFORE[w[0]];
+    if (nasal !== undefined) keys.add(nasal + rest);
+    for (const c of INFIX_ENDS) keys.add(c + rest);
+  }
+  const bits = new Int32Array(1 << (KEY_BITS - 5));
+  let minLength = Infinity;
+  let maxLength = 0;
+  for (const k of keys) {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), FNV_PRIME);
+    const b = h & KEY_MASK;
+    bits[b >>> 5] |= 1 << (b & 31);
+    minLength = Math.min(minLength, k.length);
+    maxLength = Math.max(maxLength, k.length);
+  }
+  return { keys, bits, minLength, maxLength };
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Keyword tokens of a compiled taxonomy plus the stems the model weighs: the roots worth stemming to. */
+function relevantRoots(byFirst: Map<string, Phrase[]>, model: TopicModel): Set<string> {
+  const relevant = new Set<string>();
+  for (const list of byFirst.values()) for (const p of list) for (const t of p.tokens) relevant.add(t);
+  for (const f of model.weights.keys()) if (f.startsWith("s:")) relevant.add(f.slice(2));
+  return relevant;
+}
+
+/** False when `token` cannot stem to a root word of the filter (see StemFilter). */
+export function mayStemToRelevant(token: string, filter: StemFilter): boolean {
+  const { bits, minLength, maxLength } = filter;
+  const n = token.length;
+  for (let i = 0; i + minLength <= n; i++) {
+    // Every substring starting at i, hashed as it grows; looked up once long enough.
+    let h = FNV_OFFSET;
+    const end = Math.min(n, i + maxLength);
+    for (let j = i; j < end; j++) {
+      h = Math.imul(h ^ token.charCodeAt(j), FNV_PRIME);
+      if (j - i + 1 >= minLength) {
+        const b = h & KEY_MASK;
+        if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The stem as topic scoring needs it: stemToken's answer, or the token itself when that answer cannot
+ * be a keyword token nor a weighted stem (then it changes no form and no weight that scoring reads).
+ */
+function relevantStem(token: string, filter: StemFilter): string {
+  const known = stemMemo.get(token);
+  if (known !== undefined) return known;
+  return token.length > 3 && mayStemToRelevant(token, filter) ? stemToken(token) : token;
 }
 
 interface Phrase {
@@ -154,6 +260,11 @@ export interface CompiledTopics {
   model: TopicModel;
   /** Weights of "r:<topic>" per topic (null when the classifier has none). */
   ruleRows: Array<Float64Array | null>;
+  /** Which words are worth stemming for this taxonomy and model. */
+  stemFilter: StemFilter;
+  /** Scratch per comment, aligned with `keys`: scores and rule hits. */
+  scores: Float64Array;
+  hits: Int32Array;
 }
 
 /** Everything scoring needs about one token, looked up once per token per call. */
@@ -209,7 +320,10 @@ function compileTopicsOnce(topics: TopicRule[], model: TopicModel): CompiledTopi
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const modelColumn = Int32Array.from(keys.map((k) => model.topics.indexOf(k)));
   const ruleRows = keys.map((k) => model.weights.get(`r:${k}`) ?? null);
-  const compiled: CompiledTopics = { keys, byFirst, modelColumn, info: new Map(), model, ruleRows };
+  const compiled: CompiledTopics = {
+    keys, byFirst, modelColumn, info: new Map(), model, ruleRows,
+    stemFilter: buildStemFilter(relevantRoots(byFirst, model)), scores: new Float64Array(keys.length), hits: new Int32Array(keys.length),
+  };
   perModel.set(topics, compiled);
   return compiled;
 }
@@ -238,7 +352,10 @@ function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   let info = compiled.info.get(token);
   if (info !== undefined) return info;
   const found: Phrase[] = [];
-  for (const f of tokenForms(token)) {
+  // Known tokens keep their memoised forms; a new one is stemmed only when the stem can matter.
+  const stem = relevantStem(token, compiled.stemFilter);
+  const forms = formsMemo.get(token) ?? formsWithStem(token, stem);
+  for (const f of forms) {
     const l = compiled.byFirst.get(f);
     if (l) for (const p of l) if (!found.includes(p)) found.push(p);
   }
@@ -248,12 +365,11 @@ function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   let next: Map<string, Float64Array> | null = null;
   if (model.topics.length > 0) {
     const word = model.weights.get(`w:${token}`);
-    const stem = stemToken(token);
     const stemRow = stem !== token ? model.weights.get(`s:${stem}`) : undefined;
     row = word && stemRow ? word.map((x, k) => x + stemRow[k]) : (word ?? stemRow ?? null);
     next = tokenWeights(model).bigrams.get(token) ?? null;
   }
-  info = { forms: tokenForms(token), phrases: found.length > 0 ? found : null, row, next };
+  info = { forms, phrases: found.length > 0 ? found : null, row, next };
   if (compiled.info.size >= MEMO_LIMIT) compiled.info.clear();
   compiled.info.set(token, info);
   return info;
@@ -406,6 +522,13 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
       r.topicFor = compiled;
       r.topicTokens = toks;
       r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
+      r.topicToken1 = toks.length === 1 ? toks[0] : null;
+      r.topicInfo1 = toks.length === 1 ? r.topicInfos[0] : null;
+    }
+    if (r.topicToken1 !== null) {
+      tokens[n] = r.topicToken1;
+      infos[n++] = r.topicInfo1 as TokenInfo;
+      continue;
     }
     const toks = r.topicTokens;
     const recInfos = r.topicInfos;
@@ -422,11 +545,18 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
 const scratchTokens: string[] = [];
 const scratchInfos: TokenInfo[] = [];
 
+/**
+ * Scores into `compiled.scores` (reused: callers read it before the next call; stages are
+ * synchronous), with the rule hits counted into `compiled.hits`.
+ */
 function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTopics, model: TopicModel): Float64Array {
-  const out = new Float64Array(compiled.keys.length);
+  const out = compiled.scores;
+  out.fill(0);
   if (tokens.length === 0) return out;
   const matches = matchRules(tokens, compiled, infos);
-  const hits = ruleHits(matches, compiled);
+  const hits = compiled.hits;
+  hits.fill(0);
+  for (const m of matches) if (!m.locative) hits[m.topic]++;
   let z: Float64Array | null = null;
   if (model.topics.length > 0) {
     z = tokenWeights(model).z;

@@ -4,7 +4,9 @@ import { normalizeText } from "./normalize";
 import { createPipeline } from "./pipeline";
 import { DEFAULT_TOPICS } from "./taxonomy";
 import { predictSentiment } from "./sentimentModel";
-import { decideVillageSentiment, generalProbabilities, parseVillageSentimentModels } from "./villageSentiment";
+import { decideVillageSentiment, generalProbabilities, parseVillageSentimentModels, villageFeatures } from "./villageSentiment";
+import { featurize, featurizeIntent } from "./intent";
+import { normalizeWords } from "./normalize";
 
 const res = getResources();
 const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
@@ -46,6 +48,26 @@ describe("village-speech sentiment", () => {
     expect(d.gate).toBeGreaterThanOrEqual(res.villageSentiment!.gate.thresholds.gate);
     expect(d.result.score).toBeGreaterThan(0.33);
     expect(d.result.score).toBeLessThanOrEqual(1);
+  });
+
+  it("reads the featurize() part of the intent features: the same features as featurising again", () => {
+    const texts = [
+      "min, posyandu bulan ini jadwalnya tanggal berapa ya?",
+      "tolong pak, banjir masuk rumah warga sekarang, ada lansia terjebak",
+      "usul min, gimana kalau kerja bakti tiap minggu? hatur nuhun",
+      "Thank you for fixing the road so quickly!",
+    ];
+    const bits = res.villageSentiment!.domain.bits;
+    for (const t of texts) {
+      const f = normalizeWords(t, res.normalize);
+      const general = generalProbabilities(res.sentiment!, f.normalized);
+      const intentFeatures = featurizeIntent(f, bits);
+      // The intent features carry more (the intent-only cues); the shared part is exactly featurize()'s.
+      expect(intentFeatures.idx.length).toBeGreaterThan(intentFeatures.plain);
+      expect(intentFeatures.idx.slice(0, intentFeatures.plain)).toEqual(featurize(f, bits).idx);
+      expect(villageFeatures(f, general, bits, intentFeatures)).toEqual(villageFeatures(f, general, bits));
+      expect(decideVillageSentiment(res.villageSentiment!, f, general, intentFeatures)).toEqual(decideVillageSentiment(res.villageSentiment!, f, general));
+    }
   });
 
   it("rejects a model file of the wrong shape, naming the field", () => {

@@ -41,13 +41,14 @@ export function generalProbabilities(model: SentimentModel, normalized: string, 
 }
 
 /**
- * Hashed features of one comment: the intent features plus the benchmark model's binned probabilities.
- * `base`, the intent features already computed with the same bits (the pipeline's), is copied, not changed.
+ * Hashed features of one comment: featurize()'s features plus the benchmark model's binned probabilities.
+ * `base`, features already computed with the same bits (the pipeline's intent features), is read, not
+ * changed: its first `plain` indices are featurize()'s, the intent-only cues after them are left out.
  */
 export function villageFeatures(input: IntentInput | IntentWordsInput, general: Float64Array, bits: number, base?: IntentFeatures): number[] {
   const mask = (1 << bits) - 1;
   // The pipeline passes the normaliser's word records: same features, no second split of the text.
-  const idx = base ? base.idx.slice() : ("normalizedWords" in input ? featurizeWords(input, bits) : intentFeaturize(input, bits)).idx;
+  const idx = base ? base.idx.slice(0, base.plain) : ("normalizedWords" in input ? featurizeWords(input, bits) : intentFeaturize(input, bits)).idx;
   let top = 0;
   for (let c = 0; c < 3; c++) {
     idx.push(flagHash(GENERAL_FLAGS[c][Math.min(GENERAL_BINS - 1, Math.floor(general[c] * GENERAL_BINS))]) & mask);

@@ -69,6 +69,20 @@ describe("word records", () => {
     }
   });
 
+  it("shares one word array between the forms until slang makes them differ", () => {
+    const plain = normalizeWords("jalan di depan masjid rusak parah.", res.normalize);
+    expect(plain.surface).toBe("jalan di depan masjid rusak parah");
+    expect(plain.surfaceWords).toBe(plain.normalizedWords);
+    const slang = normalizeWords("jalan rusak, gk dibenerin dr kemarin!", res.normalize);
+    expect(slang.surfaceWords).not.toBe(slang.normalizedWords);
+    expect(slang.surfaceWords.map((r) => r.text)).toEqual(["jalan", "rusak", ",", "gk", "dibenerin", "dr", "kemarin", "!"]);
+    expect(slang.normalizedWords.map((r) => r.text)).toEqual(["jalan", "rusak", ",", "tidak", "dibenerin", "dari", "kemarin", "!"]);
+    // A multi-word slang value gives the normalised side more records than the surface side.
+    const multi = normalizeWords("bansos dll, udah cair.", res.normalize);
+    expect(multi.surfaceWords.map((r) => r.text)).toEqual(["bansos", "dll", ",", "udah", "cair"]);
+    expect(multi.normalizedWords.map((r) => r.text)).toEqual(["bansos", "dan", "lain-lain", ",", "sudah", "cair"]);
+  });
+
   it("the pipeline equals the string stages, first sight and again", () => {
     for (const t of [...ODD, ...villageTexts(400)]) {
       const expected = byStrings(t, ctx);

@@ -17,7 +17,11 @@ export class WordRecord {
   langEnglishFor: Set<string> | null = null;
   langToken = false;
   langEnglish = false;
-  langScores: Float64Array | null = null;
+  /** The word's language-model scores (3 classes), valid when langScored. */
+  langScored = false;
+  langS0 = 0;
+  langS1 = 0;
+  langS2 = 0;
   // sentimentModel.ts
   sentFor: object | null = null;
   /** 0 word, 1 punctuation mark, 2 clause-break word ("tapi"). */
@@ -41,6 +45,9 @@ export class WordRecord {
   topicFor: object | null = null;
   topicTokens: string[] = [];
   topicInfos: unknown[] = [];
+  /** When the word is exactly one topic token (most words): that token and its info, read without the arrays. */
+  topicToken1: string | null = null;
+  topicInfo1: unknown = null;
   // spam.ts
   spamBits = -1;
 
