@@ -60,9 +60,9 @@ export const DEFAULT_GROUPING: GroupingOptions = {
   windowDays: 2,
   linkThreshold: 0.2,
   joinThreshold: 0.2,
-  overlapFloor: 20,
+  overlapFloor: 15,
   nameMaxShare: 0.02,
-  weights: [-4.43, 1.23, 1.11, 1.77, 1.5, 0.58, 0.72, -1, 0.1, 0.87, 2.17],
+  weights: [-4.49, 0.86, 0.7, 1.93, 1.37, 0.76, 0.59, -0.99, 0.1, 0.93, 2.65],
 };
 
 /** A group of comments about one problem; `representative` is the member closest to the centroid. */
@@ -78,6 +78,11 @@ export interface GroupingVocabulary {
   bridge: ReadonlyMap<string, string>;
   /** Dictionary words; a content word outside it is most often a name (a kampung, a school, a person). */
   known: ReadonlySet<string>;
+  /**
+   * English function words. Without an English dictionary every English content word would look
+   * like a name: a word seen only in English comments ("scholarship", "tuition") is not one.
+   */
+  english: ReadonlySet<string>;
 }
 
 // Inflected forms of a dictionary word ("airnya", "sampahe", "dinonaktifkan", "diangkut") are the
@@ -122,6 +127,9 @@ function contentWords(tokens: readonly string[], vocab: GroupingVocabulary, cach
 
 type Vec = Map<number, number>;
 
+/** A comment with at least this share of English function words is English. */
+const ENGLISH_SHARE = 0.2;
+
 function cosine(a: Vec, b: Vec): number {
   let s = 0;
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
@@ -163,6 +171,12 @@ export function candidatePairs(items: ReadonlyArray<GroupItem>, vocab: GroupingV
   }));
   const df = new Int32Array(termId.size);
   for (const ws of words) for (const w of ws) df[w]++;
+  const outsideEnglish = new Uint8Array(termId.size);
+  for (let i = 0; i < n; i++) {
+    let english = 0;
+    for (const t of items[i].tokens) if (vocab.english.has(t)) english++;
+    if (english < ENGLISH_SHARE * items[i].tokens.length) for (const w of words[i]) outsideEnglish[w] = 1;
+  }
   // A handful of comments says little about which words are common: below 50, idf is computed as if
   // the rest of 50 comments did not contain the word.
   const docs = Math.max(n, 50);
@@ -170,10 +184,11 @@ export function candidatePairs(items: ReadonlyArray<GroupItem>, vocab: GroupingV
   const maxIdf = Math.log((docs + 1) / 2);
   const isName = new Uint8Array(termId.size);
   const isKnown = new Uint8Array(termId.size);
-  const nameMaxDf = Math.max(2, Math.floor(n * opts.nameMaxShare));
+  // In a handful of comments a name of the problem is in most of them: at least 5 may share one.
+  const nameMaxDf = Math.max(5, Math.floor(n * opts.nameMaxShare));
   for (const [w, id] of termId) {
     if (vocab.known.has(w)) isKnown[id] = 1;
-    else if (df[id] <= nameMaxDf) isName[id] = 1;
+    else if (df[id] <= nameMaxDf && outsideEnglish[id]) isName[id] = 1;
   }
   const vecs: Vec[] = words.map((ws) => normalise(new Map(ws.map((w) => [w, idf[w]] as [number, number]))));
   const mass = words.map((ws) => ws.reduce((s, w) => s + idf[w], 0));

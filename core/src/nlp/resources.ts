@@ -139,7 +139,10 @@ export function groupingVocabulary(): GroupingVocabulary {
   // (an import whose NLP runs on worker threads) their memory for nothing.
   const base = cached ?? loadBaseResources();
   const known = new Set([...base.normalize.vocab, ...base.english, ...bridge.keys()]);
-  groupingVocab = { stopwords: RISING_STOPWORDS, bridge, known };
+  // Regional and English words that name no problem ("nyuwun sewu", "does anyone know") would
+  // otherwise link two unrelated questions written in the same language.
+  const stopwords = new Set([...RISING_STOPWORDS, ...base.english, ...readLines("grouping-stopwords.txt")]);
+  groupingVocab = { stopwords, bridge, known, english: base.english };
   return groupingVocab;
 }
 

@@ -82,10 +82,10 @@ function main(): void {
     // Weights are fitted on the split's candidate pairs for each way of building the features, then
     // the thresholds are searched; the best pairwise F1 wins.
     let best: { o: GroupingOptions; s: ReturnType<typeof score> } | null = null;
-    for (const windowDays of [2, 3]) for (const overlapFloor of [10, 15, 20]) for (const nameMaxShare of [0.01, 0.02, 0.05]) {
+    for (const windowDays of [2, 3]) for (const overlapFloor of [10, 15, 20]) for (const nameMaxShare of [0.01, 0.02, 0.03]) {
       const base = { ...DEFAULT_GROUPING, windowDays, overlapFloor, nameMaxShare };
       const weights = fitLogistic(labelledPairs(base));
-      for (const linkThreshold of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) for (const joinThreshold of [0.1, 0.2, 0.3, 0.4, 0.5]) {
+      for (const linkThreshold of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5]) for (const joinThreshold of [0.1, 0.15, 0.2, 0.3, 0.4]) {
         const o = { ...base, weights, linkThreshold, joinThreshold };
         const s = score(o);
         if (!best || s.f1 > best.s.f1 + 1e-9) best = { o, s };
