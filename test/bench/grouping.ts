@@ -5,15 +5,15 @@
 // untimed. With --before, another copy of grouping.ts (e.g. `git show main:core/src/nlp/grouping.ts`)
 // is timed on the same items, alternating runs, so both see the same machine load.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import os from "node:os";
 import { mulberry32 } from "@suara-desa/shared/random";
-import { DEFAULT_TOPICS } from "../../core/src/nlp/taxonomy";
-import { createPipeline } from "../../core/src/nlp/pipeline";
-import { extractPlaces } from "../../core/src/nlp/places";
-import { groupingVocabulary } from "../../core/src/nlp/resources";
-import { groupIssues, type GroupItem } from "../../core/src/nlp/grouping";
+import { DEFAULT_TOPICS } from "@suara-desa/core/nlp/taxonomy";
+import { createPipeline } from "@suara-desa/core/nlp/pipeline";
+import { extractPlaces } from "@suara-desa/core/nlp/places";
+import { groupingVocabulary } from "@suara-desa/core/nlp/resources";
+import { groupIssues, type GroupItem } from "@suara-desa/core/nlp/grouping";
 import { commentGenerator, loadClauses } from "./variedCorpus";
 
 const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
@@ -33,7 +33,7 @@ const items: Array<GroupItem & { id: number }> = texts.map((t, i) => ({
 const vocab = groupingVocabulary();
 type Group = (list: typeof items, v: typeof vocab) => Array<{ members: number[] }>;
 const variants: Array<[string, Group]> = [["this branch", groupIssues as Group]];
-if (before) variants.unshift(["before", ((await import(before)) as { groupIssues: Group }).groupIssues]);
+if (before) variants.unshift(["before", ((await import(pathToFileURL(before).href)) as { groupIssues: Group }).groupIssues]);
 
 const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
 const sizes = new Map<string, string>();
