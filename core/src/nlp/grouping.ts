@@ -3,12 +3,14 @@
 // count, so a complaint written five times is read once. Pure: callers pass comments of ONE village
 // (never mixed) with what the pipeline already found (tokens, topics, places) and a day number.
 //
-// Method: tf-idf vectors over content words (idf from the comments being grouped, so a place name
-// that only this problem mentions weighs most), Sundanese/Javanese words bridged to Indonesian,
-// candidate pairs from an inverted index over rare words, and a link when the cosine (plus small
-// boosts for a shared named place or a shared topic) clears a threshold within a time window.
-// Groups are linked components with a guard against chaining: a comment joins a group only when it
-// is close to the group's centroid, not merely to one member.
+// Method: content words (stopwords dropped, inflected forms reduced to the dictionary word,
+// Sundanese/Javanese/English village words bridged to Indonesian) weighted by idf over the comments
+// being grouped, so a place name that only this problem mentions weighs most. Candidate pairs share
+// a word that is not everywhere and fall within a time window; each gets a logistic score over
+// PAIR_FEATURES (cosine, overlap of the shorter comment's words, shared name or place, shared problem
+// words, topic, day gap), weights fitted on the corpus train split. Groups form from the strongest
+// links down, and two groups merge only when their average link is strong enough (average-link
+// clustering), so one shared word cannot chain two problems.
 
 /** One comment to group. `day` is a whole day number (e.g. days since 1970 in the village's zone). */
 export interface GroupItem {

@@ -1,6 +1,8 @@
 // `npm run eval:grouping [-- --split valid|test|train] [--grid]`: pairwise precision/recall/F1 of
 // issue grouping against the village corpus's gold clusters (comments a writer wrote about the same
 // concrete problem in the same days). The test split is scored once per release, never tuned on.
+// --grid (train or valid only) fits the pair weights on the split's candidate pairs for each way of
+// building the features, searches the thresholds and prints the best options by pairwise F1.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_TOPICS } from "../taxonomy";
