@@ -132,16 +132,6 @@ type Vec = Map<number, number>;
 /** A comment with at least this share of English function words is English. */
 const ENGLISH_SHARE = 0.2;
 
-function cosine(a: Vec, b: Vec): number {
-  let s = 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [k, v] of small) {
-    const w = big.get(k);
-    if (w !== undefined) s += v * w;
-  }
-  return s;
-}
-
 function normalise(v: Vec): Vec {
   let n = 0;
   for (const x of v.values()) n += x * x;
@@ -150,18 +140,17 @@ function normalise(v: Vec): Vec {
   return v;
 }
 
-/** A pair of comments that may be one problem (indices into the items) with its features. */
-export interface CandidatePair {
-  i: number;
-  j: number;
-  features: number[];
-}
-
 /**
- * Pairs within the window that share at least one word that is not everywhere (df <= 5 % of the
- * comments, min 3), with their PAIR_FEATURES. Exported for fitting the weights.
+ * Calls `visit` for each pair (indices into the items, i < j) within the window that shares at least
+ * one word that is not everywhere (df <= 5 % of the comments, min 3), with its PAIR_FEATURES. The
+ * features array is reused between calls: copy it to keep it. Exported for fitting the weights.
  */
-export function candidatePairs(items: ReadonlyArray<GroupItem>, vocab: GroupingVocabulary, opts: GroupingOptions): CandidatePair[] {
+export function forEachCandidatePair(
+  items: ReadonlyArray<GroupItem>,
+  vocab: GroupingVocabulary,
+  opts: GroupingOptions,
+  visit: (i: number, j: number, features: readonly number[]) => void,
+): void {
   const n = items.length;
   let cache = rootCache.get(vocab);
   if (!cache) rootCache.set(vocab, (cache = new Map()));
@@ -205,10 +194,11 @@ export function candidatePairs(items: ReadonlyArray<GroupItem>, vocab: GroupingV
     }
   }
   const placeSets = items.map((it) => new Set(it.places));
-  const out: CandidatePair[] = [];
+  const features = new Array<number>(PAIR_FEATURES.length).fill(0);
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
     seen.clear();
+    const vi = vecs[i];
     for (const w of words[i]) {
       const p = postings.get(w);
       if (!p) continue;
@@ -217,40 +207,43 @@ export function candidatePairs(items: ReadonlyArray<GroupItem>, vocab: GroupingV
         seen.add(j);
         const gap = Math.abs(items[i].day - items[j].day);
         if (gap > opts.windowDays) continue;
+        // One pass over the smaller vector gives the cosine and what the two share.
+        let cos = 0;
         let shared = 0;
         let sharedKnown = 0;
         let name = 0;
         let rarest = 0;
         let count = 0;
-        const [small, big] = words[i].length <= words[j].length ? [words[i], vecs[j]] : [words[j], vecs[i]];
-        for (const x of small) {
-          if (!big.has(x)) continue;
-          shared += idf[x];
+        const vj = vecs[j];
+        const [small, big] = vi.size <= vj.size ? [vi, vj] : [vj, vi];
+        for (const [x, a] of small) {
+          const b = big.get(x);
+          if (b === undefined) continue;
+          cos += a * b;
+          const d = idf[x];
+          shared += d;
           count++;
-          if (idf[x] > rarest) rarest = idf[x];
+          if (d > rarest) rarest = d;
           if (isName[x]) name = 1;
-          else if (isKnown[x]) sharedKnown += idf[x];
+          else if (isKnown[x]) sharedKnown += d;
         }
-        const place = items[i].places.some((pl) => placeSets[j].has(pl)) ? 1 : 0;
+        const place = items[i].places.length && items[i].places.some((pl) => placeSets[j].has(pl)) ? 1 : 0;
         const ti = items[i].topics;
         const tj = items[j].topics;
-        const topic = ti.length && tj.length ? (ti.some((t) => tj.includes(t)) ? 1 : -1) : 0;
-        out.push({ i, j, features: [
-          cosine(vecs[i], vecs[j]),
-          shared / Math.max(opts.overlapFloor, Math.min(mass[i], mass[j])),
-          name,
-          place,
-          Math.min(1, sharedKnown / 10),
-          topic,
-          opts.windowDays > 0 ? gap / opts.windowDays : 0,
-          (name || place) && sharedKnown > 0 ? 1 : 0,
-          rarest / maxIdf,
-          Math.min(1, count / 5),
-        ] });
+        features[0] = cos;
+        features[1] = shared / Math.max(opts.overlapFloor, Math.min(mass[i], mass[j]));
+        features[2] = name;
+        features[3] = place;
+        features[4] = Math.min(1, sharedKnown / 10);
+        features[5] = ti.length && tj.length ? (ti.some((t) => tj.includes(t)) ? 1 : -1) : 0;
+        features[6] = opts.windowDays > 0 ? gap / opts.windowDays : 0;
+        features[7] = (name || place) && sharedKnown > 0 ? 1 : 0;
+        features[8] = rarest / maxIdf;
+        features[9] = Math.min(1, count / 5);
+        visit(i, j, features);
       }
     }
   }
-  return out;
 }
 
 /** Probability that a candidate pair is one problem. */
@@ -273,12 +266,12 @@ export function groupIssues<Id extends number | string>(
   if (n < 2) return [];
   const links: Array<[number, number, number]> = [];
   const linkScore = new Map<number, number>();
-  for (const { i, j, features } of candidatePairs(items, vocab, opts)) {
+  forEachCandidatePair(items, vocab, opts, (i, j, features) => {
     const score = pairScore(features, opts.weights);
-    if (score < opts.linkThreshold) continue;
+    if (score < opts.linkThreshold) return;
     links.push([score, i, j]);
     linkScore.set(i * n + j, score);
-  }
+  });
   // Strongest links first; two groups merge only when their average link (average-link clustering
   // over the candidate links) is strong enough, so one shared word cannot chain two problems.
   links.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);

@@ -9,7 +9,7 @@ import { DEFAULT_TOPICS } from "../taxonomy";
 import { createPipeline } from "../pipeline";
 import { extractPlaces } from "../places";
 import { groupingVocabulary } from "../resources";
-import { candidatePairs, DEFAULT_GROUPING, groupIssues, pairScore, type GroupItem, type GroupingOptions } from "../grouping";
+import { DEFAULT_GROUPING, forEachCandidatePair, groupIssues, pairScore, type GroupItem, type GroupingOptions } from "../grouping";
 import { CORPUS_DIR } from "./intentData";
 
 interface Row { id: string; text: string; day: number; cluster: string | null; split: string }
@@ -52,10 +52,14 @@ export function evaluateGrouping(split: string) {
     return { ...pairwise(rows.map((r) => r.cluster), predicted), groups: next };
   };
   /** Candidate pairs of the split with their gold answer (one writer's cluster or not). */
-  const labelledPairs = (o: GroupingOptions) => villages.flatMap((items) => candidatePairs(items, vocab, o).map((p) => {
-    const [a, b] = [rows[items[p.i].id].cluster, rows[items[p.j].id].cluster];
-    return { x: p.features, y: a !== null && a === b ? 1 : 0 };
-  }));
+  const labelledPairs = (o: GroupingOptions) => villages.flatMap((items) => {
+    const out: Array<{ x: number[]; y: number }> = [];
+    forEachCandidatePair(items, vocab, o, (i, j, features) => {
+      const [a, b] = [rows[items[i].id].cluster, rows[items[j].id].cluster];
+      out.push({ x: [...features], y: a !== null && a === b ? 1 : 0 });
+    });
+    return out;
+  });
   return { rows: rows.length, score, labelledPairs };
 }
 
