@@ -33,6 +33,7 @@ export const PAIR_FEATURES = [
   "anchorAndProblem", // a shared name or place AND a shared dictionary word
   "rarestShared", // idf of the rarest shared word over the largest possible idf
   "sharedCount", // shared words, in units of 5 (capped at 1)
+  "otherPlaces", // both name a place and none is the same (RT 02 and Dusun Cikalong)
 ] as const;
 
 export interface GroupingOptions {
@@ -62,9 +63,9 @@ export const DEFAULT_GROUPING: GroupingOptions = {
   windowDays: 2,
   linkThreshold: 0.2,
   joinThreshold: 0.2,
-  overlapFloor: 15,
+  overlapFloor: 10,
   nameMaxShare: 0.02,
-  weights: [-4.49, 0.86, 0.7, 1.93, 1.37, 0.76, 0.59, -0.99, 0.1, 0.93, 2.65],
+  weights: [-4.45, 0.85, 0.56, 1.92, 1.35, 0.79, 0.58, -0.99, 0.1, 0.94, 2.69, -0.8],
 };
 
 /** A group of comments about one problem; `representative` is the member closest to the centroid. */
@@ -228,6 +229,7 @@ export function forEachCandidatePair(
           else if (isKnown[x]) sharedKnown += d;
         }
         const place = items[i].places.length && items[i].places.some((pl) => placeSets[j].has(pl)) ? 1 : 0;
+        const otherPlaces = !place && items[i].places.length && items[j].places.length ? 1 : 0;
         const ti = items[i].topics;
         const tj = items[j].topics;
         features[0] = cos;
@@ -240,6 +242,7 @@ export function forEachCandidatePair(
         features[7] = (name || place) && sharedKnown > 0 ? 1 : 0;
         features[8] = rarest / maxIdf;
         features[9] = Math.min(1, count / 5);
+        features[10] = otherPlaces;
         visit(i, j, features);
       }
     }
