@@ -65,7 +65,7 @@ beforeAll(async () => {
       incomingComment({ externalId: "n2", authorId: "fb-2", authorName: EMAIL_NAME, likeCount: 35,
         text: "Jalan rusak di RT 02 sudah tiga bulan belum diperbaiki, warga kecewa sekali", publishedAt: at("2026-11-17T04:00:00Z") }),
       incomingComment({ externalId: "n3", authorId: "fb-3", authorName: "Budi Santoso", likeCount: 50, url: WA_LINK,
-        text: `Jalan rusak parah, kalau perlu info hubungi ${BRACKETS} atau ${SPACED} ya pak`, publishedAt: at("2026-11-18T03:00:00Z") }),
+        text: `Jembatan di RT 05 rusak parah, kalau perlu info hubungi ${BRACKETS} atau ${SPACED} ya pak`, publishedAt: at("2026-11-18T03:00:00Z") }),
       incomingComment({ externalId: "n4", parentExternalId: "n3", authorId: "fb-4", authorName: "Siti Rahma 0813 1111 2222", likeCount: 1,
         text: `Betul pak, jalan rusak parah, saya bisa dihubungi di ${REPLY_PHONE}`, publishedAt: at("2026-11-18T05:00:00Z") }),
       incomingComment({ externalId: "n5", authorId: "fb-5", authorName: "Ujang", likeCount: 2, text: NOT_PII, publishedAt: at("2026-11-19T03:00:00Z") }),
@@ -102,7 +102,7 @@ describe("the comment list (every role: it is the same page for all)", () => {
       expect(list).toHaveLength(7); // the village's own reply is not a resident's comment
       expect(list.every((c) => PSEUDONYM.test(c.author))).toBe(true);
       const n3 = list.find((c) => c.externalId === "n3")!;
-      expect(n3.text).toBe("Jalan rusak parah, kalau perlu info hubungi (0812) •••• ••93 atau 0 8 1 2 • • • • • • 9 4 ya pak");
+      expect(n3.text).toBe("Jembatan di RT 05 rusak parah, kalau perlu info hubungi (0812) •••• ••93 atau 0 8 1 2 • • • • • • 9 4 ya pak");
       expect(n3.url).toBe("https://wa.me/62812••••••95");
       expect(n3.hasPersonalData).toBe(true);
     }

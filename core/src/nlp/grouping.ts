@@ -3,12 +3,14 @@
 // count, so a complaint written five times is read once. Pure: callers pass comments of ONE village
 // (never mixed) with what the pipeline already found (tokens, topics, places) and a day number.
 //
-// Method: tf-idf vectors over content words (idf from the comments being grouped, so a place name
-// that only this problem mentions weighs most), Sundanese/Javanese words bridged to Indonesian,
-// candidate pairs from an inverted index over rare words, and a link when the cosine (plus small
-// boosts for a shared named place or a shared topic) clears a threshold within a time window.
-// Groups are linked components with a guard against chaining: a comment joins a group only when it
-// is close to the group's centroid, not merely to one member.
+// Method: content words (stopwords dropped, inflected forms reduced to the dictionary word,
+// Sundanese/Javanese/English village words bridged to Indonesian) weighted by idf over the comments
+// being grouped, so a place name that only this problem mentions weighs most. Candidate pairs share
+// a word that is not everywhere and fall within a time window; each gets a logistic score over
+// PAIR_FEATURES (cosine, overlap of the shorter comment's words, shared name or place, shared problem
+// words, topic, day gap), weights fitted on the corpus train split. Groups form from the strongest
+// links down, and two groups merge only when their average link is strong enough (average-link
+// clustering), so one shared word cannot chain two problems.
 
 /** One comment to group. `day` is a whole day number (e.g. days since 1970 in the village's zone). */
 export interface GroupItem {
@@ -19,35 +21,51 @@ export interface GroupItem {
   day: number;
 }
 
+/** What a candidate pair is scored on, in the order of `GroupingOptions.weights` (after the bias). */
+export const PAIR_FEATURES = [
+  "cosine", // tf-idf cosine over the content words
+  "overlap", // idf mass of the shared words over the smaller comment's (floored) mass
+  "sharedName", // both use one name-like word: a kampung, a river, a school
+  "samePlace", // both name the same RT/RW, dusun, kampung, blok or gang
+  "sharedWords", // idf mass of the shared dictionary words, in units of 10 (capped at 1)
+  "topic", // +1 a topic in common, -1 both have topics and none in common, 0 otherwise
+  "dayGap", // days apart over the window
+  "anchorAndProblem", // a shared name or place AND a shared dictionary word
+  "rarestShared", // idf of the rarest shared word over the largest possible idf
+  "sharedCount", // shared words, in units of 5 (capped at 1)
+  "otherPlaces", // both name a place and none is the same (RT 02 and Dusun Cikalong)
+] as const;
+
 export interface GroupingOptions {
   /** Comments further apart than this many days are never linked. */
   windowDays: number;
-  /** Minimum link score (cosine + boosts) between two comments. */
+  /** Minimum probability (logistic pair score) for a link between two comments. */
   linkThreshold: number;
-  /** Minimum cosine between a comment and a group's centroid to join it. */
-  joinThreshold: number;
-  /** Added when both name the same place (RT/RW, dusun, kampung). */
-  placeBoost: number;
-  /** Added when both have a topic in common; subtracted when both have topics and none is shared. */
-  topicBoost: number;
-  /** Weight multiplier of name-like words (not in the dictionary). */
-  nameWeight: number;
   /**
-   * Without a shared name or place, two comments need this cosine: words such as "posyandu" or
-   * "banjir" alone do not make two comments one problem.
+   * Average-link guard against chaining: two groups merge only when the mean link score over all
+   * their cross pairs (a pair without a link counts 0) reaches this.
    */
-  genericThreshold: number;
+  joinThreshold: number;
+  /**
+   * The overlap's denominator is at least this idf mass: "hadir min" and "hadirrr" share all of the
+   * shorter one's words, which says nothing.
+   */
+  overlapFloor: number;
+  /** A name-like word used by more than this share of the comments (the village's own name) is no name. */
+  nameMaxShare: number;
+  /** Logistic weights: bias, then one per PAIR_FEATURES entry. */
+  weights: readonly number[];
 }
 
 export const DEFAULT_GROUPING: GroupingOptions = {
-  // Chosen on the corpus train split (best pairwise F1 of a grid; see eval:grouping --grid).
-  windowDays: 3,
+  // Weights fitted on the corpus train split's candidate pairs (eval:grouping --fit); thresholds
+  // chosen on train (eval:grouping --grid); valid only checked.
+  windowDays: 2,
   linkThreshold: 0.2,
   joinThreshold: 0.2,
-  placeBoost: 0.1,
-  topicBoost: 0,
-  nameWeight: 1,
-  genericThreshold: 0.5,
+  overlapFloor: 10,
+  nameMaxShare: 0.02,
+  weights: [-4.45, 0.85, 0.56, 1.92, 1.35, 0.79, 0.58, -0.99, 0.1, 0.94, 2.69, -0.8],
 };
 
 /** A group of comments about one problem; `representative` is the member closest to the centroid. */
@@ -63,14 +81,48 @@ export interface GroupingVocabulary {
   bridge: ReadonlyMap<string, string>;
   /** Dictionary words; a content word outside it is most often a name (a kampung, a school, a person). */
   known: ReadonlySet<string>;
+  /**
+   * English function words. Without an English dictionary every English content word would look
+   * like a name: a word seen only in English comments ("scholarship", "tuition") is not one.
+   */
+  english: ReadonlySet<string>;
 }
 
-function contentWords(tokens: readonly string[], vocab: GroupingVocabulary): string[] {
+// Inflected forms of a dictionary word ("airnya", "sampahe", "dinonaktifkan", "diangkut") are the
+// word itself for grouping; an unknown word that is no inflection stays as it is (most often a name).
+const PREFIXES = ["", "di", "ke", "ter", "ka", "nga", "ng"];
+const SUFFIXES = ["nya", "na", "ne", "e", "kan", "keun", "an", "na", "i"];
+const rootCache = new WeakMap<GroupingVocabulary, Map<string, string>>();
+
+function rootOf(word: string, vocab: GroupingVocabulary, cache: Map<string, string>): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let out = word;
+  if (!vocab.known.has(word) && !vocab.bridge.has(word)) {
+    search: for (const pre of PREFIXES) {
+      if (!word.startsWith(pre)) continue;
+      for (const suf of ["", ...SUFFIXES]) {
+        if (!pre && !suf) continue;
+        if (!word.endsWith(suf) || word.length - pre.length - suf.length < 4) continue;
+        const stem = word.slice(pre.length, word.length - suf.length);
+        const bridged = vocab.bridge.get(stem);
+        if (bridged !== undefined) { out = bridged; break search; }
+        if (vocab.known.has(stem)) { out = stem; break search; }
+      }
+    }
+  }
+  out = vocab.bridge.get(out) ?? out;
+  cache.set(word, out);
+  return out;
+}
+
+function contentWords(tokens: readonly string[], vocab: GroupingVocabulary, cache: Map<string, string>): string[] {
   const out = new Set<string>();
   for (const raw of tokens) {
     if (raw.length < 3 || raw.startsWith("<") || raw.startsWith("@") || /^\d+$/.test(raw)) continue;
-    const t = vocab.bridge.get(raw) ?? raw;
-    if (vocab.stopwords.has(t) || vocab.stopwords.has(raw)) continue;
+    if (vocab.stopwords.has(raw)) continue;
+    const t = rootOf(raw, vocab, cache);
+    if (vocab.stopwords.has(t)) continue;
     out.add(t);
   }
   return [...out];
@@ -78,20 +130,8 @@ function contentWords(tokens: readonly string[], vocab: GroupingVocabulary): str
 
 type Vec = Map<number, number>;
 
-function sharesName(a: readonly number[], b: readonly number[], isName: Uint8Array): boolean {
-  for (const x of a) if (isName[x] && b.includes(x)) return true;
-  return false;
-}
-
-function cosine(a: Vec, b: Vec): number {
-  let s = 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [k, v] of small) {
-    const w = big.get(k);
-    if (w !== undefined) s += v * w;
-  }
-  return s;
-}
+/** A comment with at least this share of English function words is English. */
+const ENGLISH_SHARE = 0.2;
 
 function normalise(v: Vec): Vec {
   let n = 0;
@@ -99,6 +139,121 @@ function normalise(v: Vec): Vec {
   n = Math.sqrt(n);
   if (n > 0) for (const [k, x] of v) v.set(k, x / n);
   return v;
+}
+
+/**
+ * Calls `visit` for each pair (indices into the items, i < j) within the window that shares at least
+ * one word that is not everywhere (df <= 5 % of the comments, min 3), with its PAIR_FEATURES. The
+ * features array is reused between calls: copy it to keep it. Exported for fitting the weights.
+ */
+export function forEachCandidatePair(
+  items: ReadonlyArray<GroupItem>,
+  vocab: GroupingVocabulary,
+  opts: GroupingOptions,
+  visit: (i: number, j: number, features: readonly number[]) => void,
+): void {
+  const n = items.length;
+  let cache = rootCache.get(vocab);
+  if (!cache) rootCache.set(vocab, (cache = new Map()));
+  const termId = new Map<string, number>();
+  const words = items.map((it) => contentWords(it.tokens, vocab, cache).map((w) => {
+    let id = termId.get(w);
+    if (id === undefined) termId.set(w, (id = termId.size));
+    return id;
+  }));
+  const df = new Int32Array(termId.size);
+  for (const ws of words) for (const w of ws) df[w]++;
+  const outsideEnglish = new Uint8Array(termId.size);
+  for (let i = 0; i < n; i++) {
+    let english = 0;
+    for (const t of items[i].tokens) if (vocab.english.has(t)) english++;
+    if (english < ENGLISH_SHARE * items[i].tokens.length) for (const w of words[i]) outsideEnglish[w] = 1;
+  }
+  // A handful of comments says little about which words are common: below 50, idf is computed as if
+  // the rest of 50 comments did not contain the word.
+  const docs = Math.max(n, 50);
+  const idf = Float64Array.from(df, (d) => Math.log((docs + 1) / (d + 1)));
+  const maxIdf = Math.log((docs + 1) / 2);
+  const isName = new Uint8Array(termId.size);
+  const isKnown = new Uint8Array(termId.size);
+  // In a handful of comments a name of the problem is in most of them: at least 5 may share one.
+  const nameMaxDf = Math.max(5, Math.floor(n * opts.nameMaxShare));
+  for (const [w, id] of termId) {
+    if (vocab.known.has(w)) isKnown[id] = 1;
+    else if (df[id] <= nameMaxDf && outsideEnglish[id]) isName[id] = 1;
+  }
+  const vecs: Vec[] = words.map((ws) => normalise(new Map(ws.map((w) => [w, idf[w]] as [number, number]))));
+  const mass = words.map((ws) => ws.reduce((s, w) => s + idf[w], 0));
+  const maxDf = Math.max(3, Math.floor(n * 0.05));
+  const postings = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const w of words[i]) {
+      if (df[w] < 2 || df[w] > maxDf) continue;
+      let p = postings.get(w);
+      if (!p) postings.set(w, (p = []));
+      p.push(i);
+    }
+  }
+  const placeSets = items.map((it) => new Set(it.places));
+  const features = new Array<number>(PAIR_FEATURES.length).fill(0);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    seen.clear();
+    const vi = vecs[i];
+    for (const w of words[i]) {
+      const p = postings.get(w);
+      if (!p) continue;
+      for (const j of p) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const gap = Math.abs(items[i].day - items[j].day);
+        if (gap > opts.windowDays) continue;
+        // One pass over the smaller vector gives the cosine and what the two share.
+        let cos = 0;
+        let shared = 0;
+        let sharedKnown = 0;
+        let name = 0;
+        let rarest = 0;
+        let count = 0;
+        const vj = vecs[j];
+        const [small, big] = vi.size <= vj.size ? [vi, vj] : [vj, vi];
+        for (const [x, a] of small) {
+          const b = big.get(x);
+          if (b === undefined) continue;
+          cos += a * b;
+          const d = idf[x];
+          shared += d;
+          count++;
+          if (d > rarest) rarest = d;
+          if (isName[x]) name = 1;
+          else if (isKnown[x]) sharedKnown += d;
+        }
+        const place = items[i].places.length && items[i].places.some((pl) => placeSets[j].has(pl)) ? 1 : 0;
+        const otherPlaces = !place && items[i].places.length && items[j].places.length ? 1 : 0;
+        const ti = items[i].topics;
+        const tj = items[j].topics;
+        features[0] = cos;
+        features[1] = shared / Math.max(opts.overlapFloor, Math.min(mass[i], mass[j]));
+        features[2] = name;
+        features[3] = place;
+        features[4] = Math.min(1, sharedKnown / 10);
+        features[5] = ti.length && tj.length ? (ti.some((t) => tj.includes(t)) ? 1 : -1) : 0;
+        features[6] = opts.windowDays > 0 ? gap / opts.windowDays : 0;
+        features[7] = (name || place) && sharedKnown > 0 ? 1 : 0;
+        features[8] = rarest / maxIdf;
+        features[9] = Math.min(1, count / 5);
+        features[10] = otherPlaces;
+        visit(i, j, features);
+      }
+    }
+  }
+}
+
+/** Probability that a candidate pair is one problem. */
+export function pairScore(features: readonly number[], weights: readonly number[]): number {
+  let z = weights[0];
+  for (let k = 0; k < features.length; k++) z += weights[k + 1] * features[k];
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -112,105 +267,52 @@ export function groupIssues<Id extends number | string>(
 ): IssueGroup<Id>[] {
   const n = items.length;
   if (n < 2) return [];
-  const termId = new Map<string, number>();
-  const words = items.map((it) => contentWords(it.tokens, vocab).map((w) => {
-    let id = termId.get(w);
-    if (id === undefined) termId.set(w, (id = termId.size));
-    return id;
-  }));
-  const df = new Int32Array(termId.size);
-  for (const ws of words) for (const w of ws) df[w]++;
-  // A handful of comments says little about which words are common: below 50, idf is computed as if
-  // the rest of 50 comments did not contain the word.
-  const docs = Math.max(n, 50);
-  const idf = Float64Array.from(df, (d) => Math.log((docs + 1) / (d + 1)));
-  const isName = new Uint8Array(termId.size);
-  for (const [w, id] of termId) if (!vocab.known.has(w)) isName[id] = 1;
-  const vecs: Vec[] = words.map((ws) => normalise(new Map(ws.map((w) => [w, idf[w] * (isName[w] ? opts.nameWeight : 1)] as [number, number]))));
-  // Candidate pairs share at least one word that is not everywhere (df <= 5 % of comments, min 3).
-  const maxDf = Math.max(3, Math.floor(n * 0.05));
-  const postings = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const w of words[i]) {
-      if (df[w] < 2 || df[w] > maxDf) continue;
-      let p = postings.get(w);
-      if (!p) postings.set(w, (p = []));
-      p.push(i);
-    }
-  }
-  const placeSets = items.map((it) => new Set(it.places));
   const links: Array<[number, number, number]> = [];
-  const seen = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    seen.clear();
-    for (const w of words[i]) {
-      const p = postings.get(w);
-      if (!p) continue;
-      for (const j of p) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        if (Math.abs(items[i].day - items[j].day) > opts.windowDays) continue;
-        const cos = cosine(vecs[i], vecs[j]);
-        let score = cos;
-        const samePlace = items[i].places.some((pl) => placeSets[j].has(pl));
-        if (samePlace) score += opts.placeBoost;
-        if (!samePlace && cos < opts.genericThreshold && !sharesName(words[i], words[j], isName)) continue;
-        const ti = items[i].topics;
-        const tj = items[j].topics;
-        if (ti.length && tj.length) score += ti.some((t) => tj.includes(t)) ? opts.topicBoost : -opts.topicBoost;
-        if (score >= opts.linkThreshold) links.push([score, i, j]);
-      }
-    }
-  }
-  // Strongest links first; two groups merge only when each side is close to the other's centroid.
+  const linkScore = new Map<number, number>();
+  forEachCandidatePair(items, vocab, opts, (i, j, features) => {
+    const score = pairScore(features, opts.weights);
+    if (score < opts.linkThreshold) return;
+    links.push([score, i, j]);
+    linkScore.set(i * n + j, score);
+  });
+  // Strongest links first; two groups merge only when their average link (average-link clustering
+  // over the candidate links) is strong enough, so one shared word cannot chain two problems.
   links.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  const centroid = new Map<number, { sum: Vec; size: number }>();
-  const cen = (r: number) => {
-    let c = centroid.get(r);
-    if (!c) centroid.set(r, (c = { sum: new Map(vecs[r]), size: 1 }));
-    return c;
-  };
-  const closeness = (v: Vec, c: { sum: Vec; size: number }) => {
-    let norm = 0;
-    for (const x of c.sum.values()) norm += x * x;
-    return norm > 0 ? cosine(v, c.sum) / Math.sqrt(norm) : 0;
-  };
-  const groupVec = (c: { sum: Vec; size: number }) => normalise(new Map(c.sum));
+  const membersOf = new Map<number, number[]>();
+  const group = (r: number) => membersOf.get(r) ?? [r];
+  const linked = (a: number, b: number) => (a < b ? linkScore.get(a * n + b) : linkScore.get(b * n + a)) ?? 0;
   for (const [, i, j] of links) {
     const a = find(i);
     const b = find(j);
     if (a === b) continue;
-    const ca = cen(a);
-    const cb = cen(b);
-    if (closeness(groupVec(cb), ca) < opts.joinThreshold) continue;
-    const [root, child] = ca.size >= cb.size ? [a, b] : [b, a];
+    const ga = group(a);
+    const gb = group(b);
+    if (ga.length > 1 || gb.length > 1) {
+      let sum = 0;
+      for (const x of ga) for (const y of gb) sum += linked(x, y);
+      if (sum / (ga.length * gb.length) < opts.joinThreshold) continue;
+    }
+    const [root, child, into, from] = ga.length >= gb.length ? [a, b, ga, gb] : [b, a, gb, ga];
     parent[child] = root;
-    const into = cen(root);
-    const from = cen(child);
-    for (const [k, v] of from.sum) into.sum.set(k, (into.sum.get(k) ?? 0) + v);
-    into.size += from.size;
-    centroid.delete(child);
-  }
-  const byRoot = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    let m = byRoot.get(r);
-    if (!m) byRoot.set(r, (m = []));
-    m.push(i);
+    membersOf.set(root, into.concat(from));
+    membersOf.delete(child);
   }
   const groups: IssueGroup<Id>[] = [];
-  for (const [root, members] of byRoot) {
-    if (members.length < 2) continue;
-    const c = cen(root);
+  for (let r = 0; r < n; r++) {
+    const members = membersOf.get(r);
+    if (!members || parent[r] !== r) continue;
+    members.sort((x, y) => x - y);
+    // The representative is the member most strongly linked to the rest of its group.
     let best = members[0];
     let bestScore = -1;
     for (const m of members) {
-      const s = closeness(vecs[m], c);
+      let s = 0;
+      for (const o of members) if (o !== m) s += linked(m, o);
       if (s > bestScore + 1e-12) [best, bestScore] = [m, s];
     }
     groups.push({ members: members.map((m) => items[m].id), representative: items[best].id });

@@ -121,10 +121,17 @@ export function readNusaxLexicon(lang: "sundanese" | "javanese"): Array<[string,
 
 let groupingVocab: GroupingVocabulary | null = null;
 
-/** What issue grouping needs: stopwords, a regional -> Indonesian word map (NusaX lexicons, first translation wins) and the known words. Cached. */
+/**
+ * What issue grouping needs: stopwords, a regional/English -> Indonesian word map (the village-problem
+ * table `grouping-bridge.tsv` first, then the NusaX lexicons, first translation wins) and the known words. Cached.
+ */
 export function groupingVocabulary(): GroupingVocabulary {
   if (groupingVocab) return groupingVocab;
   const bridge = new Map<string, string>();
+  for (const row of readLines("grouping-bridge.tsv")) {
+    const [word, indonesian] = row.split("\t");
+    if (word && indonesian && !bridge.has(word)) bridge.set(word, indonesian);
+  }
   for (const lang of ["sundanese", "javanese"] as const) {
     for (const [ind, reg] of readNusaxLexicon(lang)) if (reg !== ind && !bridge.has(reg) && !reg.includes(" ")) bridge.set(reg, ind);
   }
@@ -132,7 +139,10 @@ export function groupingVocabulary(): GroupingVocabulary {
   // (an import whose NLP runs on worker threads) their memory for nothing.
   const base = cached ?? loadBaseResources();
   const known = new Set([...base.normalize.vocab, ...base.english, ...bridge.keys()]);
-  groupingVocab = { stopwords: RISING_STOPWORDS, bridge, known };
+  // Regional and English words that name no problem ("nyuwun sewu", "does anyone know") would
+  // otherwise link two unrelated questions written in the same language.
+  const stopwords = new Set([...RISING_STOPWORDS, ...base.english, ...readLines("grouping-stopwords.txt")]);
+  groupingVocab = { stopwords, bridge, known, english: base.english };
   return groupingVocab;
 }
 
