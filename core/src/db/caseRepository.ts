@@ -478,18 +478,25 @@ export async function applyCaseOps(db: Database, villageId: number, ops: CaseOp[
     let opened = 0;
     let joined = 0;
     for (const op of ops) {
-      const ids = JSON.stringify(op.commentIds);
+      // Most cases hold one comment: a plain id probe is cheaper than expanding a JSON list.
+      const claim = (caseId: number) => op.commentIds.length === 1
+        ? st.claimOne.run(caseId, at, op.commentIds[0], villageId).changes
+        : st.claim.run(caseId, at, villageId, JSON.stringify(op.commentIds)).changes;
       if (op.kind === "open") {
-        const { n } = st.claimable.get(villageId, ids) as { n: number };
-        if (n === 0) continue;
         const c = op.input;
         const { id } = st.insertCase.get(villageId, c.topicKey, c.intent, c.urgent ? 1 : 0, c.representativeId, toDbDate(c.openedAt),
           toDbDate(c.firstReplyDueAt), c.resolveDueAt ? toDbDate(c.resolveDueAt) : null, at, at) as { id: number };
-        const claimed = st.claim.run(id, at, villageId, ids).changes;
+        const claimed = claim(id);
+        // Claimed elsewhere meanwhile: the case was never visible outside this transaction, drop it
+        // (cheaper than counting the claimable comments before every insert).
+        if (claimed === 0) {
+          st.deleteCase.run(id, villageId);
+          continue;
+        }
         st.event.run(id, villageId, at, "opened", caseEventDetailsColumn.serialise({ comments: claimed }));
         opened++;
       } else {
-        const claimed = st.claim.run(op.caseId, at, villageId, ids).changes;
+        const claimed = claim(op.caseId);
         if (claimed === 0) continue;
         const current = st.findCase.get(op.caseId, villageId) as { urgent: number; firstReplyDueAt: string } | undefined;
         if (!current) throw new Error(`case ${op.caseId} of village ${villageId} does not exist`);
@@ -516,54 +523,85 @@ function prepareCaseStatements(raw: BetterSqlite3.Database) {
   return {
     // "+column": no index on those terms, so SQLite probes the ids instead of walking every comment
     // of the village without a case (what it chose otherwise: 1 ms per case on 10,000 comments).
-    claimable: raw.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE +villageId = ? AND +caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
     insertCase: raw.prepare(`INSERT INTO "FollowUpCase" (villageId, status, topicKey, intent, urgent, representativeId, openedAt,
       firstReplyDueAt, resolveDueAt, createdAt, updatedAt) VALUES (?, 'perlu_jawaban', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
     claim: raw.prepare(`UPDATE "Comment" SET caseId = ?, updatedAt = ? WHERE +villageId = ? AND +caseId IS NULL AND id IN (SELECT value FROM json_each(?))`),
+    claimOne: raw.prepare(`UPDATE "Comment" SET caseId = ?, updatedAt = ? WHERE id = ? AND +villageId = ? AND +caseId IS NULL`),
+    deleteCase: raw.prepare(`DELETE FROM "FollowUpCase" WHERE id = ? AND villageId = ?`),
     findCase: raw.prepare(`SELECT urgent, firstReplyDueAt FROM "FollowUpCase" WHERE id = ? AND villageId = ?`),
     makeUrgent: raw.prepare(`UPDATE "FollowUpCase" SET urgent = 1, firstReplyDueAt = ?, updatedAt = ? WHERE id = ?`),
     event: raw.prepare(`INSERT INTO "FollowUpEvent" (caseId, villageId, at, actor, kind, details) VALUES (?, ?, ?, 'sistem', ?, ?)`),
   };
 }
 
+// Set-based: a first import opens hundreds of thousands of cases, and a round trip per case (four
+// statements each) made the PostgreSQL workers wait on the network more than on the database.
+// The same rules as the SQLite path, op by op: a case whose comments were all claimed elsewhere
+// is not kept; an urgent join makes a case urgent once, with the earlier of the two due times.
 async function applyCaseOpsPg(client: pg.PoolClient, villageId: number, ops: CaseOp[], now: Date): Promise<{ opened: number; joined: number }> {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const opens = ops.flatMap((op) => (op.kind === "open" ? [op] : []));
+  const attaches = ops.flatMap((op) => (op.kind === "attach" ? [op] : []));
+  // Claims every listed comment still without a case for its op's case; returns comments claimed per op.
+  const claim = async (caseIds: number[], lists: number[][]): Promise<number[]> => {
+    const opIdx: number[] = [];
+    const commentIds: number[] = [];
+    lists.forEach((ids, i) => ids.forEach((id) => { opIdx.push(i); commentIds.push(id); }));
+    const { rows } = await pgQuery<{ op: number }>(client, `UPDATE "Comment" c SET "caseId" = (@caseIds::int[])[u.op + 1], "updatedAt" = @now::timestamp(3)
+      FROM unnest(@opIdx::int[], @commentIds::int[]) AS u(op, "commentId")
+      WHERE c.id = u."commentId" AND c."villageId" = @villageId::int AND c."caseId" IS NULL RETURNING u.op`, { caseIds, opIdx, commentIds, now, villageId });
+    const claimed = lists.map(() => 0);
+    for (const r of rows) claimed[r.op]++;
+    return claimed;
+  };
+  const events = (caseIds: number[], kind: string, counts: number[]) => caseIds.length === 0 ? Promise.resolve() : pgQuery(client,
+    `INSERT INTO "FollowUpEvent" ("caseId", "villageId", at, actor, kind, details)
+     SELECT u.id, @villageId::int, @now::timestamp(3), 'sistem', @kind, u.details FROM unnest(@ids::int[], @details::text[]) WITH ORDINALITY AS u(id, details, n) ORDER BY u.n`,
+    { ids: caseIds, details: counts.map((comments) => caseEventDetailsColumn.serialise({ comments })), villageId, now, kind }).then(() => undefined);
+
   let opened = 0;
+  if (opens.length > 0) {
+    const c = opens.map((op) => op.input);
+    // Inserted in op order (ids ascend like the one-by-one path); each group's representative is its own comment, so it names the row.
+    const { rows } = await pgQuery<{ id: number; representativeId: number }>(client, `INSERT INTO "FollowUpCase" ("villageId", status, "topicKey", intent, urgent,
+        "representativeId", "openedAt", "firstReplyDueAt", "resolveDueAt", "createdAt", "updatedAt")
+      SELECT @villageId::int, 'perlu_jawaban', u."topicKey", u.intent, u.urgent, u.rep, u."openedAt", u.due, u.resolve, @now::timestamp(3), @now::timestamp(3)
+      FROM unnest(@topicKeys::text[], @intents::text[], @urgents::boolean[], @reps::int[], @openedAts::timestamp(3)[], @dues::timestamp(3)[], @resolves::timestamp(3)[])
+        WITH ORDINALITY AS u("topicKey", intent, urgent, rep, "openedAt", due, resolve, n)
+      ORDER BY u.n RETURNING id, "representativeId"`, {
+      villageId, now, topicKeys: c.map((x) => x.topicKey), intents: c.map((x) => x.intent), urgents: c.map((x) => x.urgent),
+      reps: c.map((x) => x.representativeId), openedAts: c.map((x) => iso(x.openedAt)), dues: c.map((x) => iso(x.firstReplyDueAt)),
+      resolves: c.map((x) => iso(x.resolveDueAt)),
+    });
+    const idOfRep = new Map(rows.map((r) => [Number(r.representativeId), Number(r.id)]));
+    const ids = c.map((x) => idOfRep.get(x.representativeId)!);
+    const claimed = await claim(ids, opens.map((op) => op.commentIds));
+    // Claimed by another process meanwhile: those cases were never visible outside this transaction.
+    const empty = ids.filter((_, i) => claimed[i] === 0);
+    if (empty.length > 0) await pgQuery(client, `DELETE FROM "FollowUpCase" WHERE id = ANY(@empty::int[]) AND "villageId" = @villageId::int`, { empty, villageId });
+    const kept = ids.flatMap((id, i) => (claimed[i] > 0 ? [i] : []));
+    await events(kept.map((i) => ids[i]), "opened", kept.map((i) => claimed[i]));
+    opened = kept.length;
+  }
+
   let joined = 0;
-  const claim = (caseId: number, ids: number[]) => pgQuery(client, `UPDATE "Comment" SET "caseId" = @caseId::int, "updatedAt" = @now::timestamp(3)
-    WHERE "villageId" = @villageId::int AND "caseId" IS NULL AND id = ANY(@ids::int[])`, { caseId, now, villageId, ids });
-  const event = (caseId: number, kind: string, comments: number) => pgQuery(client, `INSERT INTO "FollowUpEvent" ("caseId", "villageId", at, actor, kind, details)
-    VALUES (@caseId::int, @villageId::int, @now::timestamp(3), 'sistem', @kind, @details)`, { caseId, villageId, now, kind, details: caseEventDetailsColumn.serialise({ comments }) });
-  for (const op of ops) {
-    if (op.kind === "open") {
-      const { rows } = await pgQuery<{ n: string }>(client, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId::int AND "caseId" IS NULL AND id = ANY(@ids::int[])`,
-        { villageId, ids: op.commentIds });
-      if (Number(rows[0].n) === 0) continue;
-      const c = op.input;
-      const created = await pgQuery<{ id: number }>(client, `INSERT INTO "FollowUpCase" ("villageId", status, "topicKey", intent, urgent, "representativeId",
-          "openedAt", "firstReplyDueAt", "resolveDueAt", "createdAt", "updatedAt")
-        VALUES (@villageId::int, 'perlu_jawaban', @topicKey, @intent, @urgent, @representativeId::int, @openedAt::timestamp(3),
-          @firstReplyDueAt::timestamp(3), @resolveDueAt::timestamp(3), @now::timestamp(3), @now::timestamp(3)) RETURNING id`, {
-        villageId, topicKey: c.topicKey, intent: c.intent, urgent: c.urgent, representativeId: c.representativeId, openedAt: c.openedAt,
-        firstReplyDueAt: c.firstReplyDueAt, resolveDueAt: c.resolveDueAt, now,
-      });
-      const id = created.rows[0].id;
-      const claimed = (await claim(id, op.commentIds)).rowCount;
-      await event(id, "opened", claimed);
-      opened++;
-    } else {
-      const claimed = (await claim(op.caseId, op.commentIds)).rowCount;
-      if (claimed === 0) continue;
-      const { rows } = await pgQuery<{ urgent: boolean; firstReplyDueAt: Date }>(client,
-        `SELECT urgent, "firstReplyDueAt" FROM "FollowUpCase" WHERE id = @id::int AND "villageId" = @villageId::int`, { id: op.caseId, villageId });
-      if (!rows[0]) throw new Error(`case ${op.caseId} of village ${villageId} does not exist`);
-      if (op.urgent && !rows[0].urgent) {
-        const due = op.urgent.dueAt < rows[0].firstReplyDueAt ? op.urgent.dueAt : rows[0].firstReplyDueAt;
-        await pgQuery(client, `UPDATE "FollowUpCase" SET urgent = true, "firstReplyDueAt" = @due::timestamp(3), "updatedAt" = @now::timestamp(3) WHERE id = @id::int`,
-          { due, now, id: op.caseId });
-      }
-      await event(op.caseId, "joined", claimed);
-      joined += claimed;
+  if (attaches.length > 0) {
+    const caseIds = attaches.map((op) => op.caseId);
+    const claimed = await claim(caseIds, attaches.map((op) => op.commentIds));
+    const kept = attaches.flatMap((_, i) => (claimed[i] > 0 ? [i] : []));
+    // The first urgent join of a case decides (a later one finds it urgent already).
+    const urgentDue = new Map<number, Date>();
+    for (const i of kept) {
+      const u = attaches[i].urgent;
+      if (u && !urgentDue.has(caseIds[i])) urgentDue.set(caseIds[i], u.dueAt);
     }
+    if (urgentDue.size > 0) {
+      await pgQuery(client, `UPDATE "FollowUpCase" k SET urgent = true, "firstReplyDueAt" = LEAST(k."firstReplyDueAt", u.due), "updatedAt" = @now::timestamp(3)
+        FROM unnest(@ids::int[], @dues::timestamp(3)[]) AS u(id, due) WHERE k.id = u.id AND k."villageId" = @villageId::int AND NOT k.urgent`,
+      { ids: [...urgentDue.keys()], dues: [...urgentDue.values()].map(iso), now, villageId });
+    }
+    await events(kept.map((i) => caseIds[i]), "joined", kept.map((i) => claimed[i]));
+    joined = kept.reduce((sum, i) => sum + claimed[i], 0);
   }
   return { opened, joined };
 }

@@ -91,13 +91,23 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
     const dayList = days ? [...new Set(days)].sort() : undefined;
     if (!dayList || dayList.length > 0) {
       let after: { publishedAt: Date; id: number } | undefined;
+      // The open cases a chunk reads back are mostly the previous chunk's comments: their words and
+      // places are kept from one chunk to the next instead of being extracted again.
+      type Prepared = { text: string; normalizedText: string; tokens: string[]; places: string[] };
+      let prepared = new Map<number, Prepared>();
       for (;;) {
         const { free, inOpenCases } = await findCaseCandidates(db, villageId, { days: dayList, limit: BATCH, windowDays: GROUP_WINDOW_DAYS, after });
         if (free.length === 0) break;
         const all = [...inOpenCases, ...free];
-        const items: Array<GroupItem & { id: number }> = all.map((c, i) => ({
-          id: i, tokens: c.normalizedText.split(/\s+/), topics: c.topics, places: extractPlaces(c.text), day: dayNumber(c.day),
-        }));
+        const next = new Map<number, Prepared>();
+        const items: Array<GroupItem & { id: number }> = all.map((c, i) => {
+          const known = prepared.get(c.id);
+          const p = known && known.text === c.text && known.normalizedText === c.normalizedText ? known
+            : { text: c.text, normalizedText: c.normalizedText, tokens: c.normalizedText.split(/\s+/), places: extractPlaces(c.text) };
+          next.set(c.id, p);
+          return { id: i, tokens: p.tokens, topics: c.topics, places: p.places, day: dayNumber(c.day) };
+        });
+        prepared = next;
         // One isu shares its main topic and its urgency: template-like village speech ("tolong jangan
         // diam saja min") otherwise links a flooded house to a clogged ditch, and one urgent comment
         // would make a whole chronic complaint look like an emergency.
@@ -105,7 +115,9 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
         for (const it of items) {
           const c = all[it.id];
           const key = `${c.topics[0] ?? ""}|${c.urgent}`;
-          partitions.set(key, [...(partitions.get(key) ?? []), it]);
+          const part = partitions.get(key);
+          if (part) part.push(it);
+          else partitions.set(key, [it]);
         }
         const groupOf = new Map<number, number[]>();
         for (const part of partitions.values()) for (const g of groupIssues(part, vocab)) for (const m of g.members) groupOf.set(m, g.members);
