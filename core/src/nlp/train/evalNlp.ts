@@ -138,6 +138,9 @@ async function main(): Promise<void> {
   }
 
   const intentCurve = intentLearningCurve();
+  // Since urgency v3 the urgency model trains on train and valid (cross-validated): its valid figures are in-sample.
+  const urgencyFile = JSON.parse(readFileSync(path.join(path.dirname(MODEL_CARD_FILE), "urgency-v1.json"), "utf8")) as { training?: { data?: string } };
+  if ((urgencyFile.training?.data ?? "").includes("valid")) lines.push("learning   (urgency figures below are in-sample: the urgency model trained on VALID too; test and fresh measure it)");
   for (const p of intentCurve) {
     const prevPoint = prevDomain?.intentLearningCurve?.points.find((x) => x.corrections === p.corrections);
     lines.push(row("learning", `intent F1 / urgent R / false alarms per 100, ${p.corrections} corrections (VALID)`, p.n, [
