@@ -245,7 +245,11 @@ async function writeIngestBatchOn(db: Database, batch: IngestBatch, timings?: In
   // twice on PostgreSQL, and on SQLite a row must not be updated before it is in the text index.
   const unique = new Map(batch.comments.map((c) => [commentKey(c), c]));
   const input = unique.size === batch.comments.length ? batch : { ...batch, comments: [...unique.values()] };
-  if (db.pg) return pgTransaction(db, (client) => writeIngestBatchPg(client, input));
+  if (db.pg) {
+    const result = await pgTransaction(db, (client) => writeIngestBatchPg(client, input));
+    await refreshPlannerStatistics(db, input.villageId, input.comments.length);
+    return result;
+  }
   const raw = rawOf(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
@@ -328,6 +332,24 @@ const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform
 const PG_ROLLUP_DELTA_SQL = ROLLUP_DELTA_SQL.map((sql) => sql.replace("@ID_SET", `c.id = ANY(@ids::int[])`).replace("@sign", "@sign::int"));
 const PG_DROP_EMPTY_ROLLUPS_SQL = DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day = ANY(@days::text[])`);
 
+// PostgreSQL plans a village's statements from the statistics ANALYZE last gathered. A village imported
+// from nothing has none (the planner takes it for one row) and then rescans the whole village once per
+// case or per comment: 2 minutes for one statement at 20,000 comments, 6–10 s for others (bench:scale,
+// auto_explain). Autovacuum analyses by the size of the whole table, far too late for one village of a
+// million rows. So once this process has written 2,000 and then 16,000 comments of a village, it
+// refreshes the statistics of the tables an import grows (a fraction of a second each; SQLite plans by
+// its indexes and needs none of this).
+const ANALYZE_AFTER = [2_000, 16_000];
+const writtenByVillage = new Map<number, number>();
+
+async function refreshPlannerStatistics(db: Database, villageId: number, written: number): Promise<void> {
+  const before = writtenByVillage.get(villageId) ?? 0;
+  const after = before + written;
+  writtenByVillage.set(villageId, after);
+  if (!db.pg || !ANALYZE_AFTER.some((n) => before < n && after >= n)) return;
+  await db.pg.query(`ANALYZE "Comment" ("villageId", "caseId", "parentId", day, "publishedAt"), "FollowUpCase", "Post"`);
+}
+
 /** The PostgreSQL twin of the SQLite batch above: the same rows, set-based. */
 async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Promise<IngestBatchResult> {
   const now = new Date();
@@ -360,7 +382,10 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
       `INSERT INTO "Comment" (${COMMENT_COLUMNS})
       SELECT @villageId::int, @sourceId::int,
         (SELECT p.id FROM "Post" p WHERE p."villageId" = @villageId::int AND p.platform = v.platform AND p."externalId" = v."postExternalId"),
-        (SELECT x.id FROM "Comment" x WHERE x."villageId" = @villageId::int AND x.platform = v.platform AND x."externalId" = v."parentExternalId"),
+        -- Only replies look for their parent: under a village not yet analysed the planner may scan the
+        -- village's rows for each probe, which for 2,000 top-level comments cost ~2 s a batch.
+        CASE WHEN v."parentExternalId" IS NULL THEN NULL ELSE
+          (SELECT x.id FROM "Comment" x WHERE x."villageId" = @villageId::int AND x.platform = v.platform AND x."externalId" = v."parentExternalId") END,
         v.platform, v."externalId", v."postExternalId", v."parentExternalId", v."authorPseudonym", v."authorName", v.text,
         v.normalized, v.url, v."publishedAt", v.day, v."likeCount", v."fromVillage", v.language, v."sentimentLabel",
         v."sentimentScore", v."isSpam", v."spamScore", v."piiSpans", v.intent, v."intentScore", v.urgent, v."urgentTerms", @modelName::text, @modelVersion::text,
