@@ -55,6 +55,13 @@ export async function openDatabase(url: string, opts: { poolSize?: number } = {}
   // for every row once the comment indexes outgrow the cache.
   raw.pragma("cache_size = -65536");
   raw.pragma("temp_store = MEMORY");
+  // Checkpoint the write-ahead log every 40 MB instead of every 4 MB: each checkpoint syncs the files
+  // and copies a page once however often it changed since the last one, and an import rewrites the
+  // same index and comment pages batch after batch (100k comments of 5 villages, 3 interleaved runs
+  // each on a shared machine: write + cases 14.2 s -> 13.0 s).
+  // The log is cut back to 64 MB after a checkpoint so it does not keep its largest size.
+  raw.pragma("wal_autocheckpoint = 10000");
+  raw.pragma("journal_size_limit = 67108864");
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS }) });
   return {
     prisma,
