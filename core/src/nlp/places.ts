@@ -24,11 +24,21 @@ function label(kind: string): string {
   return "Blok";
 }
 
+// Every pattern starts with one of these words: one scan tells which patterns can match at all (most
+// comments name no place, and they then skip the five Unicode scans).
+const RT_RW_RE = /\br(?:t|w)/iu;
+const NAMED_RE = /\b(?:dusun|dsn|kampung|kp|blok|gang|gg)/iu;
+
 /** Distinct place names mentioned in a text, in a canonical spelling ("RT 03/RW 02", "Dusun Krajan"). */
 export function extractPlaces(text: string): string[] {
+  const numbered = RT_RW_RE.test(text);
+  const named = NAMED_RE.test(text);
+  if (!numbered && !named) return [];
   const found = new Set<string>();
   const covered: Array<[number, number]> = [];
-  for (const { re, format } of PATTERNS) {
+  for (let i = 0; i < PATTERNS.length; i++) {
+    if (i < 3 ? !numbered : !named) continue;
+    const { re, format } = PATTERNS[i];
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
