@@ -86,14 +86,15 @@ interface RawCandidate {
 /** Effective topic keys of comments (an official's topics replace the model's), best score first. */
 async function effectiveTopicKeys(db: Database, ids: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const params = Object.fromEntries(chunk.map((id, j) => [`i${j}`, id]));
+  // The ids as one parameter (an array, or JSON on SQLite): 500 named parameters per statement cost
+  // more to bind than the look-up itself (105,000 look-ups of a 5-village first import: 0.60 -> 0.35 s).
+  const idSet = db.pg ? `ct."commentId" = ANY(@ids::int[])` : `ct."commentId" IN (SELECT value FROM json_each(@ids))`;
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
     const rows = await sqlAll<{ commentId: number; key: string }>(db, `SELECT ct."commentId", t.key FROM "CommentTopic" ct
       JOIN "Topic" t ON t.id = ct."topicId" JOIN "Comment" c ON c.id = ct."commentId"
-      WHERE ct."commentId" IN (${chunk.map((_, j) => `@i${j}`).join(", ")})
-        AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
-      ORDER BY ct."commentId", ct.score DESC`, params);
+      WHERE ${idSet} AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END
+      ORDER BY ct."commentId", ct.score DESC`, { ids: db.pg ? chunk : JSON.stringify(chunk) });
     for (const r of rows) {
       const list = out.get(Number(r.commentId)) ?? [];
       list.push(r.key);

@@ -204,10 +204,11 @@ export function forEachCandidatePair(
       const p = postings.get(w);
       if (!p) continue;
       for (const j of p) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
+        if (j <= i) continue;
+        // Out of the window first: most postings of a chunk lie outside it, and a Set look-up costs more.
         const gap = Math.abs(items[i].day - items[j].day);
-        if (gap > opts.windowDays) continue;
+        if (gap > opts.windowDays || seen.has(j)) continue;
+        seen.add(j);
         // One pass over the smaller vector gives the cosine and what the two share.
         let cos = 0;
         let shared = 0;
