@@ -1,9 +1,11 @@
 // Places residents name in a comment: RT/RW numbers, dusun, kampung, blok, gang. Pure; used by the
 // topic page so the BPD sees where a problem is.
+// The RT/RW patterns need no "u" flag (no Unicode letter folds to r, t or w; \s and \b are the same):
+// without it they scan several times faster.
 const PATTERNS: Array<{ re: RegExp; format: (m: RegExpExecArray) => string }> = [
-  { re: /\brt\.?\s*0*(\d{1,3})\s*(?:\/\s*(?:rw\.?\s*)?|rw\.?\s*)0*(\d{1,3})\b/giu, format: (m) => `RT ${pad(m[1])}/RW ${pad(m[2])}` },
-  { re: /\brt\.?\s*0*(\d{1,3})\b(?!\s*(?:\/|rw))/giu, format: (m) => `RT ${pad(m[1])}` },
-  { re: /\brw\.?\s*0*(\d{1,3})\b/giu, format: (m) => `RW ${pad(m[1])}` },
+  { re: /\brt\.?\s*0*(\d{1,3})\s*(?:\/\s*(?:rw\.?\s*)?|rw\.?\s*)0*(\d{1,3})\b/gi, format: (m) => `RT ${pad(m[1])}/RW ${pad(m[2])}` },
+  { re: /\brt\.?\s*0*(\d{1,3})\b(?!\s*(?:\/|rw))/gi, format: (m) => `RT ${pad(m[1])}` },
+  { re: /\brw\.?\s*0*(\d{1,3})\b/gi, format: (m) => `RW ${pad(m[1])}` },
   { re: /\b(dusun|dsn\.?|kampung|kp\.?|blok|gang|gg\.?)\s+((?:\d{1,2}\b)|(?:\p{Lu}[\p{L}'-]+)(?:\s\p{Lu}[\p{L}'-]+)?)/gu, format: (m) => `${label(m[1])} ${m[2]}` },
   { re: /\b(dusun|dsn\.?|kampung|kp\.?|blok|gang|gg\.?)\s+(\d{1,2}|[\p{L}'-]{3,})/giu, format: (m) => `${label(m[1])} ${cap(m[2])}` },
 ];
@@ -26,7 +28,7 @@ function label(kind: string): string {
 
 // Every pattern starts with one of these words: one scan tells which patterns can match at all (most
 // comments name no place, and they then skip the five Unicode scans).
-const RT_RW_RE = /\br(?:t|w)/iu;
+const RT_RW_RE = /\br(?:t|w)/i;
 const NAMED_RE = /\b(?:dusun|dsn|kampung|kp|blok|gang|gg)/iu;
 
 /** Distinct place names mentioned in a text, in a canonical spelling ("RT 03/RW 02", "Dusun Krajan"). */
