@@ -33,7 +33,21 @@ export async function expectRollupsExact(db: Database, villageId: number): Promi
  * transaction, so this holds after a kill too. PostgreSQL's expression index cannot drift.
  */
 export async function expectSearchIndexExact(db: Database, villageId: number, word: string): Promise<void> {
-  if (db.provider !== "sqlite") return;
+  if (db.provider === "postgres") {
+    // One "CommentSearch" row per comment, holding the words of its current text, and a search finds
+    // exactly the comments that contain the word.
+    const off = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "CommentSearch" s ON s."commentId" = c.id
+      WHERE c."villageId" = @villageId AND (s."commentId" IS NULL OR s."villageId" <> c."villageId"
+        OR s."vector" <> to_tsvector('simple', c.text || ' ' || COALESCE(c."normalizedText", '')))`, { villageId });
+    expect(Number(off?.n), "comments whose search row is missing or stale").toBe(0);
+    const found = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" c WHERE c."villageId" = @villageId
+      AND c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ to_tsquery('simple', @word))`, { villageId, word });
+    const stored = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId
+      AND (LOWER(text) LIKE @like OR LOWER(COALESCE("normalizedText", '')) LIKE @like)`, { villageId, like: `%${word}%` });
+    expect(Number(stored?.n), `comments containing "${word}"`).toBeGreaterThan(0);
+    expect(Number(found?.n), `comments found by searching "${word}"`).toBe(Number(stored?.n));
+    return;
+  }
   db.raw!.exec(`INSERT INTO "CommentFts" ("CommentFts", rank) VALUES ('integrity-check', 1)`);
   const found = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" WHERE "villageId" = @villageId
     AND id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @word)`, { villageId, word });

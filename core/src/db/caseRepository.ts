@@ -89,8 +89,10 @@ async function effectiveTopicKeys(db: Database, ids: number[]): Promise<Map<numb
   // The ids as one parameter (an array, or JSON on SQLite): 500 named parameters per statement cost
   // more to bind than the look-up itself (105,000 look-ups of a 5-village first import: 0.60 -> 0.35 s).
   const idSet = db.pg ? `ct."commentId" = ANY(@ids::int[])` : `ct."commentId" IN (SELECT value FROM json_each(@ids))`;
-  for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
+  // PostgreSQL probes the index for 500 ids (4 ms) but scans the whole table for 5,000 (67 ms at 100,000 rows).
+  const size = db.pg ? 500 : 5000;
+  for (let i = 0; i < ids.length; i += size) {
+    const chunk = ids.slice(i, i + size);
     const rows = await sqlAll<{ commentId: number; key: string }>(db, `SELECT ct."commentId", t.key FROM "CommentTopic" ct
       JOIN "Topic" t ON t.id = ct."topicId" JOIN "Comment" c ON c.id = ct."commentId"
       WHERE ${idSet} AND ct.origin = CASE WHEN c."humanTopicsAt" IS NULL THEN 'model' ELSE 'human' END

@@ -103,8 +103,8 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
     const query = db.provider === "postgres" ? toTsQuery(q.q) : toFtsQuery(q.q);
     if (!query) conds.push("1 = 0"); // text with no word characters matches nothing
     else if (db.provider === "postgres") {
-      // The expression of the "Comment_fts_idx" GIN index (prisma/postgres/migrations/…_comment_fts).
-      conds.push(`to_tsvector('simple', c.text || ' ' || COALESCE(c."normalizedText", '')) @@ to_tsquery('simple', @fts)`);
+      // "CommentSearch" holds each comment's words (prisma/postgres/migrations/…_comment_search_table).
+      conds.push(`c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ to_tsquery('simple', @fts))`);
     } else {
       conds.push(`c.id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @fts)`);
     }

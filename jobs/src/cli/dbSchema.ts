@@ -40,9 +40,10 @@ function migrationDrift(config: string, migrations: string, schema: string, data
     throw new Error(`prisma migrate diff failed for ${path.relative(ROOT_DIR, migrations)}: ${(e as { stderr?: string }).stderr ?? e}`);
   }
   return out.split(";").map((st) => st.replace(/--[^\n]*\n/g, "").trim()).filter((st) => st && !/^PRAGMA /.test(st))
-    // The SQLite FTS5 index (a virtual table and its shadow tables) is hand-written: Prisma cannot
-    // describe it and would drop it.
-    .filter((st) => !/^DROP TABLE "CommentFts(_\w+)?"$/.test(st));
+    // The full-text indexes are hand-written: SQLite's FTS5 table (a virtual table and its shadow
+    // tables) and PostgreSQL's "CommentSearch" table (a tsvector, filled by triggers). Prisma cannot
+    // describe them and would drop them.
+    .filter((st) => !/^DROP TABLE "(CommentFts(_\w+)?|CommentSearch)"$/.test(st) && !/^ALTER TABLE "CommentSearch" DROP CONSTRAINT /.test(st));
 }
 
 function check(): number {
