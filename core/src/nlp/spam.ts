@@ -21,15 +21,22 @@ const TRAILING_BANG_RE = /!+$/;
 // Amounts and counts ("10rb", "5kg", "17an", "2x") are not leetspeak.
 const NUMBER_UNIT_RE = /^\d+(?:[.,]\d+)?(?:rb|ribu|k|jt|juta|kg|gr|g|l|ml|m|km|an|x|gb|mb|pcs|cm)$/;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+// What deobfuscate's leet step can change: a digit (leet or a site suffix) or a leet symbol.
+const LEET_OR_DIGIT_RE = /[0-9|!@$€]/;
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 
 /** Lower-cases, folds styled Unicode letters, joins spaced-out letters and undoes leetspeak. */
 export function deobfuscate(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(COMBINING_RE, "");
+  // ASCII text is its own NFKC and NFD form and has no combining marks.
+  let s = NON_ASCII_RE.test(text) ? text.normalize("NFKC").toLowerCase().normalize("NFD").replace(COMBINING_RE, "") : text.toLowerCase();
   s = s.replace(SPACED_LETTERS_RE, (m) => m.replace(SEPARATOR_RE, ""));
   // Only words that mix letters with leet symbols are rewritten, so prices and dates stay numbers.
+  // A text without a digit or a leet symbol has nothing to rewrite (a word of letters stays itself).
+  if (!LEET_OR_DIGIT_RE.test(s)) return s;
   s = s.replace(LEET_WORD_RE, (w) => {
-    if (!HAS_LETTER_RE.test(w) || NUMBER_UNIT_RE.test(w)) return w;
+    if (!LEET_OR_DIGIT_RE.test(w) || !HAS_LETTER_RE.test(w) || NUMBER_UNIT_RE.test(w)) return w;
     const bang = TRAILING_BANG_RE.exec(w);
     if (bang) w = w.slice(0, bang.index);
     // A trailing number is a site suffix ("gacor88"), not leetspeak: keep it, split off.
@@ -321,10 +328,11 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (SELL.has(w)) sell++;
     if (CONTACT.has(w)) contact++;
   }
-  let phrases = 0;
-  for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
   // An e-mail address ("nenden.sri88@yahoo.co.id") is not a gambling site name.
-  const site = SITE_RE.test(text.normalize("NFKC").toLowerCase().replace(/\S+@\S+/g, " "));
+  const site = SITE_RE.test((NON_ASCII_RE.test(text) ? text.normalize("NFKC") : text).toLowerCase().replace(/\S+@\S+/g, " "));
+  // Promotion phrases count only with gambling evidence (the score below reads them nowhere else).
+  let phrases = 0;
+  if (strong + weak > 0 || site) for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
   const emojis = (text.match(EMOJI_RE) ?? []).length;
   const wordCount = Math.max(1, (text.match(WORD_RE) ?? []).length);
   const emojiHeavy = emojis >= 4 && emojis / wordCount >= 0.25;
@@ -366,10 +374,11 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (CALL.has(w)) call++;
     if (RESIDENT.has(w)) resident++;
   }
-  let claims = PROMISE_RE.test(joined) ? 1 : 0;
-  for (const c of CLAIMS) if (joined.includes(c)) claims++;
   let o = 0;
   if (offer > 0) {
+    // Claims count only with an offer (the score below reads them nowhere else).
+    let claims = PROMISE_RE.test(joined) ? 1 : 0;
+    for (const c of CLAIMS) if (joined.includes(c)) claims++;
     o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
       + (hasPhone ? 0.2 : 0) + (URL_RE.test(plain) ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
     o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
@@ -384,18 +393,6 @@ export const FLOOD_MIN_COPIES = 3;
 // Short stock replies ("mantap", "terima kasih admin") repeat naturally and are not floods.
 const FLOOD_MIN_CHARS = 25;
 const FLOOD_MIN_WORDS = 4;
-
-/** Two 32-bit FNV-1a hashes of a word (different offsets), for an order-insensitive text key. */
-function wordHashes(w: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ w.length;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return [h1 >>> 0, h2 >>> 0];
-}
 
 /**
  * Order-insensitive key of the distinct non-number words, so "promo 1", "promo 2" and reordered
@@ -414,9 +411,16 @@ function floodKey(normalized: string): string | null {
       if (DIGITS_ONLY_RE.test(w) || words.has(w)) continue;
       words.add(w);
       chars += w.length + 1;
-      const [h1, h2] = wordHashes(w);
-      s1 = (s1 + h1) >>> 0;
-      s2 = (s2 + h2) >>> 0;
+      // Two 32-bit FNV-1a hashes of the word (different offsets), summed: commutative, so order-insensitive.
+      let h1 = 0x811c9dc5;
+      let h2 = 0x01000193 ^ w.length;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      }
+      s1 = (s1 + (h1 >>> 0)) >>> 0;
+      s2 = (s2 + (h2 >>> 0)) >>> 0;
     }
   }
   if (words.size < FLOOD_MIN_WORDS || chars < FLOOD_MIN_CHARS) return null;
