@@ -12,7 +12,7 @@ import { sentimentLexicon } from "./sentimentLexicon";
 import { predictSentimentWords, probabilitiesWords } from "./sentimentModel";
 import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
-import { detectSpamWords, markFloods } from "./spam";
+import { detectSpamWords, floodKeyWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
 import { decideFromFeatures, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
@@ -106,7 +106,9 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
   const sentiment = sentimentStage(res, adaptation);
   const spamThreshold = res.intent.spam.thresholds.spam ?? 1;
 
-  const analyzeOne = (text: string): Analysis => {
+  // The flood key of the last comment analysed for a batch (analyzeBatch reads it right after each analysis).
+  let lastFloodKey: string | null = null;
+  const analyzeOne = (text: string, forBatch = false): Analysis => {
     // One normalisation; later stages read its word records instead of re-splitting the text.
     const forms = normalizeWords(text, res.normalize);
     const tokens = tokenizeWords(forms.normalizedWords);
@@ -126,6 +128,7 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
       model: { probability: spamProbability, threshold: spamThreshold },
     });
     const pii = detectPii(text, ctx);
+    if (forBatch) lastFloodKey = floodKeyWords(forms.normalized, forms.normalizedWords);
     const said = intentAdaptation ? adaptedIntent(intentAdaptation, forms.normalized, intentAfterSpam(intent, spam)) : intentAfterSpam(intent, spam);
     return {
       text, normalized: forms.normalized, tokens, language: lang, sentiment: sent, topics, spam, pii,
@@ -134,8 +137,13 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
   };
 
   const analyzeBatch = (texts: string[]): Analysis[] => {
-    const out = texts.map(analyzeOne);
-    const spam = markFloods(out, out.map((a) => a.spam));
+    const keys: Array<string | null> = [];
+    const out = texts.map((t) => {
+      const a = analyzeOne(t, true);
+      keys.push(lastFloodKey);
+      return a;
+    });
+    const spam = markFloods(out.map((a, i) => ({ normalized: a.normalized, urgent: a.urgent, floodKey: keys[i] })), out.map((a) => a.spam));
     for (let i = 0; i < out.length; i++) {
       if (spam[i] === out[i].spam) continue;
       // A flood of copies is spam, so lainnya like any other spam.
@@ -148,5 +156,5 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     return out;
   };
 
-  return { model: res.sentiment ? MODEL : LEXICON_FALLBACK_MODEL, analyze: analyzeOne, analyzeBatch };
+  return { model: res.sentiment ? MODEL : LEXICON_FALLBACK_MODEL, analyze: (text: string) => analyzeOne(text), analyzeBatch };
 }

@@ -400,18 +400,42 @@ const FLOOD_MIN_WORDS = 4;
  */
 function floodKey(normalized: string): string | null {
   if (normalized.length < FLOOD_MIN_CHARS) return null;
-  const words = new Set<string>();
-  let chars = 0;
-  let s1 = 0;
-  let s2 = 0;
-  for (const piece of normalized.toLowerCase().split(" ")) {
-    // Simple words (the normaliser's usual output) skip the Unicode regex.
-    const parts = SIMPLE_WORD_RE.test(piece) ? [piece] : (piece.match(WORD_RE) ?? []);
+  const key = new FloodKeyBuilder();
+  for (const piece of normalized.toLowerCase().split(" ")) key.addParts(floodParts(piece));
+  return key.finish();
+}
+
+/** floodKey(normalized) from the normaliser's word records of `normalized` (same key; the parts of a word are kept in its record). */
+export function floodKeyWords(normalized: string, words: readonly WordRecord[]): string | null {
+  if (normalized.length < FLOOD_MIN_CHARS) return null;
+  const key = new FloodKeyBuilder();
+  for (const r of words) {
+    let parts = r.floodParts;
+    if (parts === null) r.floodParts = parts = floodParts(r.text.toLowerCase());
+    key.addParts(parts);
+  }
+  return key.finish();
+}
+
+/** The words of one space-separated piece of lower-cased text that count for the flood key (numbers do not). */
+function floodParts(piece: string): string[] {
+  // Simple words (the normaliser's usual output) skip the Unicode regex.
+  const parts = SIMPLE_WORD_RE.test(piece) ? [piece] : (piece.match(WORD_RE) ?? []);
+  return parts.filter((w) => !DIGITS_ONLY_RE.test(w));
+}
+
+/** Distinct words, their length and two 32-bit FNV-1a hash sums (different offsets; sums commute, so order does not count). */
+class FloodKeyBuilder {
+  private words = new Set<string>();
+  private chars = 0;
+  private s1 = 0;
+  private s2 = 0;
+
+  addParts(parts: readonly string[]): void {
     for (const w of parts) {
-      if (DIGITS_ONLY_RE.test(w) || words.has(w)) continue;
-      words.add(w);
-      chars += w.length + 1;
-      // Two 32-bit FNV-1a hashes of the word (different offsets), summed: commutative, so order-insensitive.
+      if (this.words.has(w)) continue;
+      this.words.add(w);
+      this.chars += w.length + 1;
       let h1 = 0x811c9dc5;
       let h2 = 0x01000193 ^ w.length;
       for (let i = 0; i < w.length; i++) {
@@ -419,21 +443,25 @@ function floodKey(normalized: string): string | null {
         h1 = Math.imul(h1 ^ c, 0x01000193);
         h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       }
-      s1 = (s1 + (h1 >>> 0)) >>> 0;
-      s2 = (s2 + (h2 >>> 0)) >>> 0;
+      this.s1 = (this.s1 + (h1 >>> 0)) >>> 0;
+      this.s2 = (this.s2 + (h2 >>> 0)) >>> 0;
     }
   }
-  if (words.size < FLOOD_MIN_WORDS || chars < FLOOD_MIN_CHARS) return null;
-  return `${words.size}:${s1}:${s2}`;
+
+  finish(): string | null {
+    if (this.words.size < FLOOD_MIN_WORDS || this.chars < FLOOD_MIN_CHARS) return null;
+    return `${this.words.size}:${this.s1}:${this.s2}`;
+  }
 }
 
 /**
  * Flags copy-paste floods within a batch: every item whose (near-)identical text appears at least
  * FLOOD_MIN_COPIES times becomes spam, unless it is urgent. Returns new results; the inputs are not modified.
  */
-export function markFloods(items: { normalized: string; urgent?: boolean }[], results: SpamResult[], minCopies: number = FLOOD_MIN_COPIES): SpamResult[] {
+export function markFloods(items: { normalized: string; urgent?: boolean; floodKey?: string | null }[], results: SpamResult[], minCopies: number = FLOOD_MIN_COPIES): SpamResult[] {
   if (items.length !== results.length) throw new Error(`markFloods: items (${items.length}) and results (${results.length}) must have the same length`);
-  const keys = items.map((it) => floodKey(it.normalized));
+  // An item may bring its key (floodKeyWords, computed while its words were at hand).
+  const keys = items.map((it) => (it.floodKey !== undefined ? it.floodKey : floodKey(it.normalized)));
   const counts = new Map<string, number>();
   for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   return results.map((r, i) => {

@@ -50,6 +50,8 @@ export class WordRecord {
   topicInfo1: unknown = null;
   // spam.ts
   spamBits = -1;
+  /** The words of the lower-cased text that count for the flood key (floodKeyWords), or null before first use. */
+  floodParts: string[] | null = null;
 
   constructor(text: string) {
     this.text = text;
