@@ -38,7 +38,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.3.0: urgency-v3 (risk-later and theft cues, synthetic training comments, thresholds and a gate-waiving
 //        score chosen by 5-fold cross-validation on train+valid, trained on train+valid) and spam-v2
 //        (cross-validated, more synthetic training comments); intent-v2 retrained on the wider features
-export const CORE_VERSION = "1.3.0";
+// 1.4.0: urgency-v4 and spam-v3, the same choice by cross-validation with 170 and 90 more synthetic
+//        training comments (armed threats, medical emergencies, people trapped; pinjol, sellers, MLM,
+//        prizes, dating; hard negatives of both)
+export const CORE_VERSION = "1.4.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

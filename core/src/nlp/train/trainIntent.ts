@@ -21,8 +21,15 @@ export const BITS = 13;
 export const SEED = 20261203;
 /** 2: intent-only cue features, class weights, spam is lainnya, urgency gate with regional danger words. */
 const MODEL_VERSION = "2";
-/** 3: risk-later and theft cues, synthetic training comments, cross-validated thresholds and a gate-waiving score. */
-const URGENCY_VERSION = "3";
+/**
+ * 3: risk-later and theft cues, synthetic training comments, cross-validated thresholds and a gate-waiving score.
+ * 4: 170 more synthetic training comments (armed threats with and without a named weapon, medical
+ * emergencies, people trapped or missing; hard negatives with the same words), same choice by cross-validation.
+ */
+const URGENCY_VERSION = "4";
+
+/** 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating, followers; village notices and callbacks as negatives). */
+const SPAM_VERSION = "3";
 
 export interface TrainOpts { epochs: number; lr: number; l2: number; posWeight?: number; classWeights?: readonly number[] }
 
@@ -143,7 +150,7 @@ function trainSpam(data: IntentExample[], x: number[][], fold: number[]): Linear
     if (!best || c.alone > best.alone + 1e-9) best = { alone: c.alone, th: c.th, opts, syn };
   }
   const { opts, syn, th } = best!;
-  const file = toModelFile("spam", ["bukan", "spam"], trainLinear([...x, ...(syn ? xs : [])], [...gold.map(Number), ...(syn ? ys : [])], 2, opts, SEED + 2), { spam: th }, {}, "2");
+  const file = toModelFile("spam", ["bukan", "spam"], trainLinear([...x, ...(syn ? xs : [])], [...gold.map(Number), ...(syn ? ys : [])], 2, opts, SEED + 2), { spam: th }, {}, SPAM_VERSION);
   file.training = { data: `village-corpus train+valid${syn ? " + synthetic-spam-train.jsonl" : ""}`, examples: x.length + (syn ? xs.length : 0), ...opts, seed: SEED + 2,
     tunedOn: "5-fold cross-validation on village-corpus train+valid", cvRecallAlone: round(best!.alone) };
   return file;
