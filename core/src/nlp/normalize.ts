@@ -232,8 +232,12 @@ interface TokenForms {
   raw: string;
   tok: string;
   formal: string;
+  /** tok === formal, decided once (FormsBuilder reads it per token without touching the strings). */
+  same: boolean;
   surfaceWord: WordRecord | null;
   formalWords: WordRecord[];
+  /** The only formal word's record when there is exactly one (nearly always): read without the array. */
+  formal1: WordRecord | null;
 }
 
 function tokenForms(raw: string, tok: string, formal: string): TokenForms {
@@ -242,7 +246,10 @@ function tokenForms(raw: string, tok: string, formal: string): TokenForms {
   if (formal.includes(" ")) {
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
   } else if (formal.length > 0) formalWords.push(wordRecord(formal));
-  return { raw, tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
+  return {
+    raw, tok, formal, same: tok === formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords,
+    formal1: formalWords.length === 1 ? formalWords[0] : null,
+  };
 }
 
 const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
@@ -294,44 +301,74 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
  * Raw token -> its forms, found by hashing the token's characters where they lie in the text: a
  * known token (nearly all of them) costs no substring and no Map look-up. Open addressing, FNV-1a,
  * bounded (cleared when full; entries are pure functions of the token).
+ * A look-up is a chain of dependent cache misses, so the table keeps its keys' characters itself:
+ * a slot holds the hash, the entry, and where its key's characters lie in one flat buffer, so a hit
+ * reads the slot, the key's characters and the entry (not the entry and then its key string). The
+ * slots grow with the entries (load at most one half), so a few thousand words take little cache.
  */
 class RawTokenTable {
-  // Pairs (hash, entry + 1): the hash is checked in the slot itself, before touching the key.
-  private slots = new Int32Array(2 << 18);
-  // Entries hold their key (TokenForms.raw): a hit reads one array and one object.
+  // Quads (hash, entry + 1, key offset in `keys`, key length).
+  private slots = new Int32Array(4 << 12);
+  private keys = new Uint16Array(1 << 16);
+  private keyEnd = 0;
   private values: TokenForms[] = [];
   private static readonly MAX = 100_000;
 
   /** The entry for s[start, end) with hash h, or undefined. */
   get(s: string, start: number, end: number, h: number): TokenForms | undefined {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     const len = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[2 * i + 1];
+      const o = i << 2;
+      const e = slots[o + 1];
       if (e === 0) return undefined;
-      if (slots[2 * i] !== h) continue;
-      const v = this.values[e - 1];
-      const k = v.raw;
-      if (k.length !== len) continue;
-      let c = 0;
-      while (c < len && k.charCodeAt(c) === s.charCodeAt(start + c)) c++;
-      if (c === len) return v;
+      if (slots[o] !== h || slots[o + 3] !== len) continue;
+      const keys = this.keys;
+      const k = slots[o + 2] - start;
+      let c = start;
+      while (c < end && keys[k + c] === s.charCodeAt(c)) c++;
+      if (c === end) return this.values[e - 1];
     }
   }
 
   /** Adds `value` under its key `value.raw`, whose hash is h. */
   set(h: number, value: TokenForms): void {
     if (this.values.length >= RawTokenTable.MAX) {
-      this.slots.fill(0);
+      this.slots = new Int32Array(4 << 12);
+      this.keyEnd = 0;
       this.values.length = 0;
     }
-    const mask = (this.slots.length >> 1) - 1;
-    let i = h & mask;
-    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+    if ((this.values.length + 1) * 2 > this.slots.length >> 2) this.grow();
+    const raw = value.raw;
+    if (this.keyEnd + raw.length > this.keys.length) {
+      const keys = new Uint16Array(Math.max(this.keys.length * 2, this.keyEnd + raw.length));
+      keys.set(this.keys.subarray(0, this.keyEnd));
+      this.keys = keys;
+    }
+    const off = this.keyEnd;
+    for (let c = 0; c < raw.length; c++) this.keys[off + c] = raw.charCodeAt(c);
+    this.keyEnd += raw.length;
     this.values.push(value);
-    this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = this.values.length;
+    this.place(this.slots, h, this.values.length, off, raw.length);
+  }
+
+  private place(slots: Int32Array, h: number, entry: number, off: number, len: number): void {
+    const mask = (slots.length >> 2) - 1;
+    let i = h & mask;
+    while (slots[(i << 2) + 1] !== 0) i = (i + 1) & mask;
+    const o = i << 2;
+    slots[o] = h;
+    slots[o + 1] = entry;
+    slots[o + 2] = off;
+    slots[o + 3] = len;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let o = 0; o < old.length; o += 4) if (old[o + 1] !== 0) this.place(slots, old[o], old[o + 1], old[o + 2], old[o + 3]);
+    this.slots = slots;
   }
 }
 
@@ -402,14 +439,17 @@ class FormsBuilder {
   word(hit: TokenForms, bang: boolean): void {
     const sw = hit.surfaceWord;
     if (sw !== null) {
-      if (this.surface === null && hit.tok !== hit.formal) {
+      if (this.surface === null && !hit.same) {
         this.surface = this.normalized.slice();
         this.surfaceWords = this.normalizedWords.slice();
       }
       this.normalized.push(hit.formal);
-      const fw = hit.formalWords;
-      if (fw.length === 1) this.normalizedWords.push(fw[0]);
-      else for (let k = 0; k < fw.length; k++) this.normalizedWords.push(fw[k]);
+      const f1 = hit.formal1;
+      if (f1 !== null) this.normalizedWords.push(f1);
+      else {
+        const fw = hit.formalWords;
+        for (let k = 0; k < fw.length; k++) this.normalizedWords.push(fw[k]);
+      }
       if (this.surface !== null) {
         this.surface.push(hit.tok);
         this.surfaceWords!.push(sw);
