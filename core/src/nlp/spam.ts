@@ -98,6 +98,9 @@ const CLAIMS = [
   "terjamin", "rahasia", "ongkir", "dapet", "auto", "gas", "terdaftar", "diblokir", "terbukti", "memenangkan", "undian", "pesan berantai",
   "tanpa olahraga", "cash on delivery", "selamat nomor", "saldo", "pemenang",
 ];
+// Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
+// answer: an alternation of the claims as literals matches wherever one of them occurs).
+const ANY_CLAIM_RE = new RegExp(CLAIMS.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 // "turun 10kg sebulan", "putih dalam 7 hari", "lose 8kg in 2 weeks": a result promised in a time.
 const PROMISE_RE = /\b(?:dalam|in)\s\d+\s?(?:hari|minggu|jam|days?|weeks?)\b|\b\d+\s?kg\s(?:sebulan|seminggu|in)\b/;
 const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d/;
@@ -275,7 +278,7 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   if (!offer) return false;
   const lower = text.toLowerCase();
   const norm = normalized.toLowerCase();
-  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || norm.includes(c));
+  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || ANY_CLAIM_RE.test(lower) || ANY_CLAIM_RE.test(norm);
 }
 
 /** The learned spam probability (models/spam-v1.json, computed with intent and urgency) and its threshold. */
@@ -378,7 +381,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   if (offer > 0) {
     // Claims count only with an offer (the score below reads them nowhere else).
     let claims = PROMISE_RE.test(joined) ? 1 : 0;
-    for (const c of CLAIMS) if (joined.includes(c)) claims++;
+    if (ANY_CLAIM_RE.test(joined)) for (const c of CLAIMS) if (joined.includes(c)) claims++;
     o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
       + (hasPhone ? 0.2 : 0) + (URL_RE.test(plain) ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
     o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
