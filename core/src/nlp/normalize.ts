@@ -19,6 +19,14 @@ export interface NormalizedText {
 export interface NormalizedWords extends NormalizedText {
   surfaceWords: readonly WordRecord[];
   normalizedWords: readonly WordRecord[];
+  /**
+   * Records of the raw tokens of the lower-cased text, when the text is ASCII without links, mentions,
+   * hashtags or emoticons (pre-cleaning only lower-cased it, so these tokens hold every letter and
+   * digit of the text); null otherwise. The spam stage reads the raw text's words from them.
+   */
+  rawWords?: readonly WordRecord[] | null;
+  /** False only when the text has no non-ASCII character, digit or | $ @ ! and no letter standing alone before a separator (SCAN_SUSPECT). */
+  suspect?: boolean;
 }
 
 export const URL_TOKEN = "<url>";
@@ -166,6 +174,14 @@ export const SCAN_URL = 2;
 export const SCAN_AT = 4;
 export const SCAN_HASH = 8;
 export const SCAN_EMOTICON = 16;
+/**
+ * A character the spam stage's obfuscation check looks for: a digit or | $ @ !, or a letter at the
+ * start of the text or after white space followed by white space or . - _ * (spaced letters "s l o t").
+ * Found in the same pass so the spam stage need not scan the text again.
+ */
+export const SCAN_SUSPECT = 32;
+
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
@@ -173,9 +189,16 @@ const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 export function scanTriggers(text: string): number {
   let bits = 0;
   const n = text.length;
+  let afterSpace = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (afterSpace && isAsciiLetter(c) && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) bits |= SCAN_SUSPECT;
+    }
+    afterSpace = isSpaceCode(c);
     if (c < 65) {
+      if ((c >= 48 && c <= 57) || c === 33 || c === 36 || c === 64) bits |= SCAN_SUSPECT;
       // . : ; = < @ # and the digits/space/punctuation below "A"
       if (c === 46) {
         // "\.[a-z]{2,}" or "www\."
@@ -189,6 +212,7 @@ export function scanTriggers(text: string): number {
       else if (c === 35) bits |= SCAN_HASH;
     } else if (c > 127) return SCAN_NON_ASCII;
     else if (c === 94) bits |= SCAN_EMOTICON; // ^
+    else if (c === 124) bits |= SCAN_SUSPECT; // |
     else if (c === 95) {
       // "[-T]_"
       if (i > 0 && (text.charCodeAt(i - 1) === 45 || text.charCodeAt(i - 1) === 84)) bits |= SCAN_EMOTICON;
@@ -235,6 +259,8 @@ interface TokenForms {
   /** tok === formal, decided once (FormsBuilder reads it per token without touching the strings). */
   same: boolean;
   surfaceWord: WordRecord | null;
+  /** The raw token's own record (NormalizedWords.rawWords). */
+  rawWord: WordRecord;
   formalWords: WordRecord[];
   /** The only formal word's record when there is exactly one (nearly always): read without the array. */
   formal1: WordRecord | null;
@@ -246,8 +272,9 @@ function tokenForms(raw: string, tok: string, formal: string): TokenForms {
   if (formal.includes(" ")) {
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
   } else if (formal.length > 0) formalWords.push(wordRecord(formal));
+  const surfaceWord = tok.length > 0 ? wordRecord(tok) : null;
   return {
-    raw, tok, formal, same: tok === formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords,
+    raw, tok, formal, same: tok === formal, surfaceWord, rawWord: surfaceWord !== null && tok === raw ? surfaceWord : wordRecord(raw), formalWords,
     formal1: formalWords.length === 1 ? formalWords[0] : null,
   };
 }
@@ -420,6 +447,8 @@ class FormsBuilder {
   /** Tokens written so far (on the surface side). */
   count = 0;
   lastPunct = "";
+  /** The raw tokens' records, when collected (see NormalizedWords.rawWords). */
+  raw: WordRecord[] | null = null;
 
   punct(p: string): void {
     // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
@@ -437,6 +466,7 @@ class FormsBuilder {
   }
 
   word(hit: TokenForms, bang: boolean): void {
+    if (this.raw !== null) this.raw.push(hit.rawWord);
     const sw = hit.surfaceWord;
     if (sw !== null) {
       if (this.surface === null && !hit.same) {
@@ -460,7 +490,7 @@ class FormsBuilder {
     if (bang) this.punct("!");
   }
 
-  finish(): NormalizedWords {
+  finish(suspect: boolean): NormalizedWords {
     const { normalized, normalizedWords } = this;
     // Trailing . , ; : are dropped (a trailing mark is one token on both sides: a word never ends in one).
     for (let last = normalized[normalized.length - 1]; normalized.length > 0 && isTrailingMark(last); last = normalized[normalized.length - 1]) {
@@ -472,8 +502,9 @@ class FormsBuilder {
       }
     }
     const norm = normalized.join(" ");
-    if (this.surface === null) return { surface: norm, normalized: norm, surfaceWords: normalizedWords, normalizedWords };
-    return { surface: this.surface.join(" "), normalized: norm, surfaceWords: this.surfaceWords!, normalizedWords };
+    const rawWords = this.raw;
+    if (this.surface === null) return { surface: norm, normalized: norm, surfaceWords: normalizedWords, normalizedWords, rawWords, suspect };
+    return { surface: this.surface.join(" "), normalized: norm, surfaceWords: this.surfaceWords!, normalizedWords, rawWords, suspect };
   }
 }
 
@@ -488,6 +519,9 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
   const triggers = scanTriggers(text);
   const s = preClean(text, res, triggers);
   const out = new FormsBuilder();
+  // Pre-cleaning only lower-cases such a text: its raw tokens are the lower-cased text's words.
+  if ((triggers & ~SCAN_SUSPECT) === 0) out.raw = [];
+  const suspect = (triggers & (SCAN_SUSPECT | SCAN_NON_ASCII)) !== 0;
   // An ASCII comment stays ASCII through preClean (its replacements are ASCII placeholders and words).
   if (triggers & SCAN_NON_ASCII && NON_ASCII_RE.test(s)) {
     for (const raw of rawTokens(s)) {
@@ -498,7 +532,7 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
         out.word(ph ?? wordForms(raw, 0, raw.length, hashRange(raw, 0, raw.length), table, res), bang);
       }
     }
-    return out.finish();
+    return out.finish(suspect);
   }
   // ASCII (most comments): the same tokens as rawTokens, read in place.
   const n = s.length;
@@ -528,7 +562,7 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
     if (c === 46 || c === 44 || c === 63 || c === 59 || c === 58) out.punct(s[i]);
     i++;
   }
-  return out.finish();
+  return out.finish(suspect);
 }
 
 /** Pipeline stage: raw comment -> both normalised forms. */

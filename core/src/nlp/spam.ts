@@ -254,17 +254,31 @@ function maybeSuspect(text: string): boolean {
   return false;
 }
 
-/** mayBeSpam with the normalised text's words read from their records (same answer). */
-function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[]): boolean {
+/**
+ * rawOfferCall(text) from the records of the raw tokens of an ASCII text's lower-cased form (see
+ * NormalizedWords.rawWords): each maximal run of letters and digits lies inside one raw token, and
+ * recordBits reads a word's runs the same way, so its OFFER / CALL bits are the same words' bits.
+ */
+function rawWordsOfferCall(rawWords: readonly WordRecord[]): number {
+  let bits = 0;
+  for (const r of rawWords) bits |= recordBits(r);
+  return bits & (BIT_OFFER | BIT_CALL);
+}
+
+/**
+ * mayBeSpam with the normalised text's words read from their records (same answer). `rawWords` and
+ * `suspect`, when the normaliser gives them, stand for scans of the raw text (rawOfferCall, maybeSuspect).
+ */
+function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[], rawWords?: readonly WordRecord[] | null, suspect?: boolean): boolean {
   let any = 0;
   for (const r of words) any |= recordBits(r);
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
-  if (maybeSuspect(text) && SUSPECT_RE.test(text)) return true;
+  if ((suspect ?? maybeSuspect(text)) && SUSPECT_RE.test(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
-  const raw = offer && call ? 0 : rawOfferCall(text);
+  const raw = offer && call ? 0 : rawWords ? rawWordsOfferCall(rawWords) : rawOfferCall(text);
   if (raw >= 0) {
     if (raw & BIT_OFFER) offer = true;
     if (raw & BIT_CALL) call = true;
@@ -296,9 +310,13 @@ export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined)
 }
 
 /** The spam stage over the normaliser's word records: detectSpam's rules (same verdict), then combineSpam with the learned score. */
-export function detectSpamWords(input: { text: string; normalized: string; normalizedWords: readonly WordRecord[]; urgent: boolean; model?: SpamModelScore }): SpamResult {
+export function detectSpamWords(input: {
+  text: string; normalized: string; normalizedWords: readonly WordRecord[]; urgent: boolean; model?: SpamModelScore;
+  /** NormalizedWords.rawWords and .suspect, when at hand (they save two scans of the text). */
+  rawWords?: readonly WordRecord[] | null; suspect?: boolean;
+}): SpamResult {
   if (input.urgent) return { ...NOT_SPAM };
-  const rule = mayBeSpamWords(input.text, input.normalized, input.normalizedWords) ? spamVerdict(input.text, input.normalized) : NOT_SPAM;
+  const rule = mayBeSpamWords(input.text, input.normalized, input.normalizedWords, input.rawWords, input.suspect) ? spamVerdict(input.text, input.normalized) : NOT_SPAM;
   return rule === NOT_SPAM && !input.model ? { ...NOT_SPAM } : { ...combineSpam(rule, input.model) };
 }
 
