@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { collapseElongation, MAYBE_EMOTICON_RE, MAYBE_URL_RE, normalizeText, scanTriggers, SCAN_AT, SCAN_EMOTICON, SCAN_HASH, SCAN_NON_ASCII, SCAN_URL, splitHashtag, undoLeet } from "./normalize";
+import { collapseElongation, MAYBE_EMOTICON_RE, MAYBE_URL_RE, normalizeText, scanTriggers, SCAN_AT, SCAN_EMOTICON, SCAN_HASH, SCAN_NON_ASCII, SCAN_SUSPECT, SCAN_URL, splitHashtag, undoLeet } from "./normalize";
 import { getResources } from "./resources";
 
 const res = getResources().normalize;
@@ -88,7 +88,8 @@ describe("scanTriggers", () => {
     const file = new URL("../../../test/fixtures/village-corpus/comments.jsonl", import.meta.url);
     const corpus = readFileSync(file, "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => (JSON.parse(l) as { text: string }).text);
     const odd = ["", ".", "a.b", "a.bc", "A.BC", "x.Y1", "www.", "WWW.x", "ww.", "http:", "HTTPS:", "ttps:", "htp:", "10:30", "a;b", "a=b", "<3", "^_^", "-_-", "T_T", "t_t", "a_b", "xD", "XD", "xd", "Dx",
-      "@", "a@b", "#tag", "a#", "[]{}|~`", "Rp.10.000", "dll.", "mantap:)", "👍 mantap", "café", "tes\u200b"];
+      "@", "a@b", "#tag", "a#", "[]{}|~`", "Rp.10.000", "dll.", "mantap:)", "👍 mantap", "café", "tes\u200b",
+      "s l o t", "a", "a ", " a.", "x-y", "ok\tb_", "b*", "ab c", "|", "$", "!", "wow!", "b\na\n", "a\r"];
     for (const t of [...odd, ...corpus]) {
       const bits = scanTriggers(t);
       if ([...t].some((ch) => ch.charCodeAt(0) > 127)) {
@@ -99,6 +100,8 @@ describe("scanTriggers", () => {
       expect((bits & SCAN_EMOTICON) !== 0, t).toBe(MAYBE_EMOTICON_RE.test(t));
       expect((bits & SCAN_AT) !== 0, t).toBe(t.includes("@"));
       expect((bits & SCAN_HASH) !== 0, t).toBe(t.includes("#"));
+      // What spam's obfuscation check needs: a digit or | $ @ !, or a letter standing alone before a separator.
+      expect((bits & SCAN_SUSPECT) !== 0, t).toBe(/[0-9|$@!]|(?:^|\s)[a-z][\s.\-_*]/i.test(t));
     }
   });
 });

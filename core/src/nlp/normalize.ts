@@ -19,6 +19,14 @@ export interface NormalizedText {
 export interface NormalizedWords extends NormalizedText {
   surfaceWords: readonly WordRecord[];
   normalizedWords: readonly WordRecord[];
+  /**
+   * Records of the raw tokens of the lower-cased text, when the text is ASCII without links, mentions,
+   * hashtags or emoticons (pre-cleaning only lower-cased it, so these tokens hold every letter and
+   * digit of the text); null otherwise. The spam stage reads the raw text's words from them.
+   */
+  rawWords?: readonly WordRecord[] | null;
+  /** False only when the text has no non-ASCII character, digit or | $ @ ! and no letter standing alone before a separator (SCAN_SUSPECT). */
+  suspect?: boolean;
 }
 
 export const URL_TOKEN = "<url>";
@@ -166,6 +174,14 @@ export const SCAN_URL = 2;
 export const SCAN_AT = 4;
 export const SCAN_HASH = 8;
 export const SCAN_EMOTICON = 16;
+/**
+ * A character the spam stage's obfuscation check looks for: a digit or | $ @ !, or a letter at the
+ * start of the text or after white space followed by white space or . - _ * (spaced letters "s l o t").
+ * Found in the same pass so the spam stage need not scan the text again.
+ */
+export const SCAN_SUSPECT = 32;
+
+const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
@@ -173,9 +189,16 @@ const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 export function scanTriggers(text: string): number {
   let bits = 0;
   const n = text.length;
+  let afterSpace = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (afterSpace && isAsciiLetter(c) && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) bits |= SCAN_SUSPECT;
+    }
+    afterSpace = isSpaceCode(c);
     if (c < 65) {
+      if ((c >= 48 && c <= 57) || c === 33 || c === 36 || c === 64) bits |= SCAN_SUSPECT;
       // . : ; = < @ # and the digits/space/punctuation below "A"
       if (c === 46) {
         // "\.[a-z]{2,}" or "www\."
@@ -189,6 +212,7 @@ export function scanTriggers(text: string): number {
       else if (c === 35) bits |= SCAN_HASH;
     } else if (c > 127) return SCAN_NON_ASCII;
     else if (c === 94) bits |= SCAN_EMOTICON; // ^
+    else if (c === 124) bits |= SCAN_SUSPECT; // |
     else if (c === 95) {
       // "[-T]_"
       if (i > 0 && (text.charCodeAt(i - 1) === 45 || text.charCodeAt(i - 1) === 84)) bits |= SCAN_EMOTICON;
@@ -232,8 +256,14 @@ interface TokenForms {
   raw: string;
   tok: string;
   formal: string;
+  /** tok === formal, decided once (FormsBuilder reads it per token without touching the strings). */
+  same: boolean;
   surfaceWord: WordRecord | null;
+  /** The raw token's own record (NormalizedWords.rawWords). */
+  rawWord: WordRecord;
   formalWords: WordRecord[];
+  /** The only formal word's record when there is exactly one (nearly always): read without the array. */
+  formal1: WordRecord | null;
 }
 
 function tokenForms(raw: string, tok: string, formal: string): TokenForms {
@@ -242,7 +272,11 @@ function tokenForms(raw: string, tok: string, formal: string): TokenForms {
   if (formal.includes(" ")) {
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
   } else if (formal.length > 0) formalWords.push(wordRecord(formal));
-  return { raw, tok, formal, surfaceWord: tok.length > 0 ? wordRecord(tok) : null, formalWords };
+  const surfaceWord = tok.length > 0 ? wordRecord(tok) : null;
+  return {
+    raw, tok, formal, same: tok === formal, surfaceWord, rawWord: surfaceWord !== null && tok === raw ? surfaceWord : wordRecord(raw), formalWords,
+    formal1: formalWords.length === 1 ? formalWords[0] : null,
+  };
 }
 
 const PLACEHOLDERS = ["<url>", "<emo_pos>", "<emo_neg>", "<emo_laugh>"];
@@ -294,44 +328,74 @@ export function normalizeText(text: string, res: NormalizeResources): Normalized
  * Raw token -> its forms, found by hashing the token's characters where they lie in the text: a
  * known token (nearly all of them) costs no substring and no Map look-up. Open addressing, FNV-1a,
  * bounded (cleared when full; entries are pure functions of the token).
+ * A look-up is a chain of dependent cache misses, so the table keeps its keys' characters itself:
+ * a slot holds the hash, the entry, and where its key's characters lie in one flat buffer, so a hit
+ * reads the slot, the key's characters and the entry (not the entry and then its key string). The
+ * slots grow with the entries (load at most one half), so a few thousand words take little cache.
  */
 class RawTokenTable {
-  // Pairs (hash, entry + 1): the hash is checked in the slot itself, before touching the key.
-  private slots = new Int32Array(2 << 18);
-  // Entries hold their key (TokenForms.raw): a hit reads one array and one object.
+  // Quads (hash, entry + 1, key offset in `keys`, key length).
+  private slots = new Int32Array(4 << 12);
+  private keys = new Uint16Array(1 << 16);
+  private keyEnd = 0;
   private values: TokenForms[] = [];
   private static readonly MAX = 100_000;
 
   /** The entry for s[start, end) with hash h, or undefined. */
   get(s: string, start: number, end: number, h: number): TokenForms | undefined {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     const len = end - start;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[2 * i + 1];
+      const o = i << 2;
+      const e = slots[o + 1];
       if (e === 0) return undefined;
-      if (slots[2 * i] !== h) continue;
-      const v = this.values[e - 1];
-      const k = v.raw;
-      if (k.length !== len) continue;
-      let c = 0;
-      while (c < len && k.charCodeAt(c) === s.charCodeAt(start + c)) c++;
-      if (c === len) return v;
+      if (slots[o] !== h || slots[o + 3] !== len) continue;
+      const keys = this.keys;
+      const k = slots[o + 2] - start;
+      let c = start;
+      while (c < end && keys[k + c] === s.charCodeAt(c)) c++;
+      if (c === end) return this.values[e - 1];
     }
   }
 
   /** Adds `value` under its key `value.raw`, whose hash is h. */
   set(h: number, value: TokenForms): void {
     if (this.values.length >= RawTokenTable.MAX) {
-      this.slots.fill(0);
+      this.slots = new Int32Array(4 << 12);
+      this.keyEnd = 0;
       this.values.length = 0;
     }
-    const mask = (this.slots.length >> 1) - 1;
-    let i = h & mask;
-    while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+    if ((this.values.length + 1) * 2 > this.slots.length >> 2) this.grow();
+    const raw = value.raw;
+    if (this.keyEnd + raw.length > this.keys.length) {
+      const keys = new Uint16Array(Math.max(this.keys.length * 2, this.keyEnd + raw.length));
+      keys.set(this.keys.subarray(0, this.keyEnd));
+      this.keys = keys;
+    }
+    const off = this.keyEnd;
+    for (let c = 0; c < raw.length; c++) this.keys[off + c] = raw.charCodeAt(c);
+    this.keyEnd += raw.length;
     this.values.push(value);
-    this.slots[2 * i] = h;
-    this.slots[2 * i + 1] = this.values.length;
+    this.place(this.slots, h, this.values.length, off, raw.length);
+  }
+
+  private place(slots: Int32Array, h: number, entry: number, off: number, len: number): void {
+    const mask = (slots.length >> 2) - 1;
+    let i = h & mask;
+    while (slots[(i << 2) + 1] !== 0) i = (i + 1) & mask;
+    const o = i << 2;
+    slots[o] = h;
+    slots[o + 1] = entry;
+    slots[o + 2] = off;
+    slots[o + 3] = len;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    for (let o = 0; o < old.length; o += 4) if (old[o + 1] !== 0) this.place(slots, old[o], old[o + 1], old[o + 2], old[o + 3]);
+    this.slots = slots;
   }
 }
 
@@ -383,6 +447,8 @@ class FormsBuilder {
   /** Tokens written so far (on the surface side). */
   count = 0;
   lastPunct = "";
+  /** The raw tokens' records, when collected (see NormalizedWords.rawWords). */
+  raw: WordRecord[] | null = null;
 
   punct(p: string): void {
     // One punctuation mark per run: it bounds negation scope; repeats carry nothing more.
@@ -400,16 +466,20 @@ class FormsBuilder {
   }
 
   word(hit: TokenForms, bang: boolean): void {
+    if (this.raw !== null) this.raw.push(hit.rawWord);
     const sw = hit.surfaceWord;
     if (sw !== null) {
-      if (this.surface === null && hit.tok !== hit.formal) {
+      if (this.surface === null && !hit.same) {
         this.surface = this.normalized.slice();
         this.surfaceWords = this.normalizedWords.slice();
       }
       this.normalized.push(hit.formal);
-      const fw = hit.formalWords;
-      if (fw.length === 1) this.normalizedWords.push(fw[0]);
-      else for (let k = 0; k < fw.length; k++) this.normalizedWords.push(fw[k]);
+      const f1 = hit.formal1;
+      if (f1 !== null) this.normalizedWords.push(f1);
+      else {
+        const fw = hit.formalWords;
+        for (let k = 0; k < fw.length; k++) this.normalizedWords.push(fw[k]);
+      }
       if (this.surface !== null) {
         this.surface.push(hit.tok);
         this.surfaceWords!.push(sw);
@@ -420,7 +490,7 @@ class FormsBuilder {
     if (bang) this.punct("!");
   }
 
-  finish(): NormalizedWords {
+  finish(suspect: boolean): NormalizedWords {
     const { normalized, normalizedWords } = this;
     // Trailing . , ; : are dropped (a trailing mark is one token on both sides: a word never ends in one).
     for (let last = normalized[normalized.length - 1]; normalized.length > 0 && isTrailingMark(last); last = normalized[normalized.length - 1]) {
@@ -432,8 +502,9 @@ class FormsBuilder {
       }
     }
     const norm = normalized.join(" ");
-    if (this.surface === null) return { surface: norm, normalized: norm, surfaceWords: normalizedWords, normalizedWords };
-    return { surface: this.surface.join(" "), normalized: norm, surfaceWords: this.surfaceWords!, normalizedWords };
+    const rawWords = this.raw;
+    if (this.surface === null) return { surface: norm, normalized: norm, surfaceWords: normalizedWords, normalizedWords, rawWords, suspect };
+    return { surface: this.surface.join(" "), normalized: norm, surfaceWords: this.surfaceWords!, normalizedWords, rawWords, suspect };
   }
 }
 
@@ -448,6 +519,9 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
   const triggers = scanTriggers(text);
   const s = preClean(text, res, triggers);
   const out = new FormsBuilder();
+  // Pre-cleaning only lower-cases such a text: its raw tokens are the lower-cased text's words.
+  if ((triggers & ~SCAN_SUSPECT) === 0) out.raw = [];
+  const suspect = (triggers & (SCAN_SUSPECT | SCAN_NON_ASCII)) !== 0;
   // An ASCII comment stays ASCII through preClean (its replacements are ASCII placeholders and words).
   if (triggers & SCAN_NON_ASCII && NON_ASCII_RE.test(s)) {
     for (const raw of rawTokens(s)) {
@@ -458,7 +532,7 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
         out.word(ph ?? wordForms(raw, 0, raw.length, hashRange(raw, 0, raw.length), table, res), bang);
       }
     }
-    return out.finish();
+    return out.finish(suspect);
   }
   // ASCII (most comments): the same tokens as rawTokens, read in place.
   const n = s.length;
@@ -488,7 +562,7 @@ export function normalizeWords(text: string, res: NormalizeResources): Normalize
     if (c === 46 || c === 44 || c === 63 || c === 59 || c === 58) out.punct(s[i]);
     i++;
   }
-  return out.finish();
+  return out.finish(suspect);
 }
 
 /** Pipeline stage: raw comment -> both normalised forms. */

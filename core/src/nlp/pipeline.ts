@@ -127,7 +127,7 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
     const urgency = intentAdaptation ? adaptedUrgency(intentAdaptation, forms.normalized, model.urgency) : model.urgency;
     const { intent, spamProbability } = model;
     const spam = detectSpamWords({
-      text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: urgency.urgent,
+      text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, rawWords: forms.rawWords, suspect: forms.suspect, urgent: urgency.urgent,
       model: { probability: spamProbability, threshold: spamThreshold },
     });
     const pii = detectPii(text, ctx);

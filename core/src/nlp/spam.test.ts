@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createPipeline } from "./pipeline";
-import { classifySpam, combineSpam, deobfuscate, detectSpam, FLOOD_MIN_COPIES, markFloods } from "./spam";
+import { readFileSync } from "node:fs";
+import { normalizeWords } from "./normalize";
+import { getResources } from "./resources";
+import { classifySpam, combineSpam, deobfuscate, detectSpam, detectSpamWords, FLOOD_MIN_COPIES, markFloods } from "./spam";
 import { DEFAULT_TOPICS } from "./taxonomy";
 import type { NlpContext } from "./types";
 
@@ -162,5 +165,20 @@ describe("rules and the learned spam score together", () => {
     expect(callback.spam.isSpam).toBe(false);
     const thanks = pipeline.analyze("makasih banyak karang taruna sudah bikin turnamen voli antar rt, seru pisan 🏐🏐🔥🔥");
     expect(thanks.spam.isSpam).toBe(false);
+  });
+});
+
+describe("detectSpamWords with the normaliser's raw words", () => {
+  it("gives the verdict it gives scanning the raw text itself", () => {
+    const file = new URL("../../../test/fixtures/village-corpus/comments.jsonl", import.meta.url);
+    const corpus = readFileSync(file, "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => (JSON.parse(l) as { text: string }).text);
+    const odd = ["Butuh DANA? pinjaman cair, WA aja", "Modal kecil untung besar!! Join sekarang", "FREE followers, DM now", "jual pulsa murah, minat?",
+      "arisan online aman 100%", "usaha-kerja/hari gabung", "GRATIS ongkir!!! chat admin", "hadiah undian: klaim di bio", "s l o t gacor", "B0NUS cair"];
+    const res = getResources();
+    for (const text of [...odd, ...corpus]) {
+      const f = normalizeWords(text, res.normalize);
+      const base = { text, normalized: f.normalized, normalizedWords: f.normalizedWords, urgent: false };
+      expect(detectSpamWords({ ...base, rawWords: f.rawWords, suspect: f.suspect }), text).toEqual(detectSpamWords(base));
+    }
   });
 });

@@ -98,6 +98,9 @@ const CLAIMS = [
   "terjamin", "rahasia", "ongkir", "dapet", "auto", "gas", "terdaftar", "diblokir", "terbukti", "memenangkan", "undian", "pesan berantai",
   "tanpa olahraga", "cash on delivery", "selamat nomor", "saldo", "pemenang",
 ];
+// Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
+// answer: an alternation of the claims as literals matches wherever one of them occurs).
+const ANY_CLAIM_RE = new RegExp(CLAIMS.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 // "turun 10kg sebulan", "putih dalam 7 hari", "lose 8kg in 2 weeks": a result promised in a time.
 const PROMISE_RE = /\b(?:dalam|in)\s\d+\s?(?:hari|minggu|jam|days?|weeks?)\b|\b\d+\s?kg\s(?:sebulan|seminggu|in)\b/;
 const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d/;
@@ -251,17 +254,31 @@ function maybeSuspect(text: string): boolean {
   return false;
 }
 
-/** mayBeSpam with the normalised text's words read from their records (same answer). */
-function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[]): boolean {
+/**
+ * rawOfferCall(text) from the records of the raw tokens of an ASCII text's lower-cased form (see
+ * NormalizedWords.rawWords): each maximal run of letters and digits lies inside one raw token, and
+ * recordBits reads a word's runs the same way, so its OFFER / CALL bits are the same words' bits.
+ */
+function rawWordsOfferCall(rawWords: readonly WordRecord[]): number {
+  let bits = 0;
+  for (const r of rawWords) bits |= recordBits(r);
+  return bits & (BIT_OFFER | BIT_CALL);
+}
+
+/**
+ * mayBeSpam with the normalised text's words read from their records (same answer). `rawWords` and
+ * `suspect`, when the normaliser gives them, stand for scans of the raw text (rawOfferCall, maybeSuspect).
+ */
+function mayBeSpamWords(text: string, normalized: string, words: readonly WordRecord[], rawWords?: readonly WordRecord[] | null, suspect?: boolean): boolean {
   let any = 0;
   for (const r of words) any |= recordBits(r);
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
-  if (maybeSuspect(text) && SUSPECT_RE.test(text)) return true;
+  if ((suspect ?? maybeSuspect(text)) && SUSPECT_RE.test(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
-  const raw = offer && call ? 0 : rawOfferCall(text);
+  const raw = offer && call ? 0 : rawWords ? rawWordsOfferCall(rawWords) : rawOfferCall(text);
   if (raw >= 0) {
     if (raw & BIT_OFFER) offer = true;
     if (raw & BIT_CALL) call = true;
@@ -275,7 +292,7 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   if (!offer) return false;
   const lower = text.toLowerCase();
   const norm = normalized.toLowerCase();
-  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || CLAIMS.some((c) => lower.includes(c) || norm.includes(c));
+  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || ANY_CLAIM_RE.test(lower) || ANY_CLAIM_RE.test(norm);
 }
 
 /** The learned spam probability (models/spam-v1.json, computed with intent and urgency) and its threshold. */
@@ -293,9 +310,13 @@ export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined)
 }
 
 /** The spam stage over the normaliser's word records: detectSpam's rules (same verdict), then combineSpam with the learned score. */
-export function detectSpamWords(input: { text: string; normalized: string; normalizedWords: readonly WordRecord[]; urgent: boolean; model?: SpamModelScore }): SpamResult {
+export function detectSpamWords(input: {
+  text: string; normalized: string; normalizedWords: readonly WordRecord[]; urgent: boolean; model?: SpamModelScore;
+  /** NormalizedWords.rawWords and .suspect, when at hand (they save two scans of the text). */
+  rawWords?: readonly WordRecord[] | null; suspect?: boolean;
+}): SpamResult {
   if (input.urgent) return { ...NOT_SPAM };
-  const rule = mayBeSpamWords(input.text, input.normalized, input.normalizedWords) ? spamVerdict(input.text, input.normalized) : NOT_SPAM;
+  const rule = mayBeSpamWords(input.text, input.normalized, input.normalizedWords, input.rawWords, input.suspect) ? spamVerdict(input.text, input.normalized) : NOT_SPAM;
   return rule === NOT_SPAM && !input.model ? { ...NOT_SPAM } : { ...combineSpam(rule, input.model) };
 }
 
@@ -378,7 +399,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   if (offer > 0) {
     // Claims count only with an offer (the score below reads them nowhere else).
     let claims = PROMISE_RE.test(joined) ? 1 : 0;
-    for (const c of CLAIMS) if (joined.includes(c)) claims++;
+    if (ANY_CLAIM_RE.test(joined)) for (const c of CLAIMS) if (joined.includes(c)) claims++;
     o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
       + (hasPhone ? 0.2 : 0) + (URL_RE.test(plain) ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
     o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
