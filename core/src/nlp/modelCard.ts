@@ -53,6 +53,8 @@ export interface DomainFigures {
   grouping: { precision: number; recall: number; f1: number };
   /** Urgency, spam and intent on the fresh check set (comments the team had not seen; absent before 1.3.0). */
   fresh?: { dataset: string; n: number; urgent: number; spam: number; urgentRecall: number; urgentFalseAlarmsPer100: number; spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number; intentMacroF1: number };
+  /** The same on the second fresh check set, written from the annotation guide alone (absent before 1.4.0), with sentiment. */
+  fresh2?: { dataset: string; n: number; urgent: number; spam: number; urgentRecall: number; urgentFalseAlarmsPer100: number; spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number; intentMacroF1: number; sentimentMacroF1: number };
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

@@ -9,14 +9,23 @@ import { createPipeline } from "../pipeline";
 import { DEFAULT_TOPICS } from "../taxonomy";
 import { CORPUS_DIR } from "./intentData";
 import { intentStats, urgentStats } from "./trainIntent";
+import { macroF1 } from "./metrics";
 
-interface FreshRow { id: string; text: string; lang: string; intent: string; urgent: boolean; spam: boolean; split: string; fresh: boolean }
+interface FreshRow { id: string; text: string; lang: string; intent: string; urgent: boolean; spam: boolean; sentiment?: string; split: string; fresh: boolean }
 
-/** The fresh check rows; a row not marked split "fresh" is refused (it must never feed training or choices). */
-export function readFreshCheck(): FreshRow[] {
-  const rows = readFileSync(path.join(CORPUS_DIR, "fresh-check.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
+/**
+ * The fresh check sets: fresh-check.jsonl (written by the session of the 1.3.0 work, before it looked at
+ * the corpus or the models) and fresh-check-2.jsonl (160 comments written on 2026-12-04 evening by a helper
+ * session that read only the annotation guide: no corpus, no models, no synthetic training comments; with
+ * sentiment labels). Neither is ever used for training or a choice.
+ */
+export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl"] as const;
+
+/** The rows of one fresh check set; a row not marked split "fresh" is refused (it must never feed training or choices). */
+export function readFreshCheck(file: string = FRESH_SETS[0]): FreshRow[] {
+  const rows = readFileSync(path.join(CORPUS_DIR, file), "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
     const r = JSON.parse(l) as FreshRow;
-    if (r.split !== "fresh" || r.fresh !== true) throw new Error(`fresh-check.jsonl line ${i + 1}: must be split "fresh" and fresh`);
+    if (r.split !== "fresh" || r.fresh !== true) throw new Error(`${file} line ${i + 1}: must be split "fresh" and fresh`);
     return r;
   });
   return rows;
@@ -27,11 +36,13 @@ export interface FreshEval {
   urgentRecall: number; urgentFalseAlarmsPer100: number;
   spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number;
   intentMacroF1: number; misses: string[];
+  /** Sentiment macro-F1 when the set has sentiment labels. */
+  sentimentMacroF1: number | null;
 }
 
-/** Urgency, spam and intent of the shipped pipeline on the fresh check set (one comment at a time). */
-export function evaluateFresh(): FreshEval {
-  const rows = readFreshCheck();
+/** Urgency, spam, intent (and sentiment) of the shipped pipeline on a fresh check set (one comment at a time). */
+export function evaluateFresh(file: string = FRESH_SETS[0]): FreshEval {
+  const rows = readFreshCheck(file);
   const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
   const pred = rows.map((r) => pipeline.analyze(r.text));
   const u = urgentStats(rows.map((r) => r.urgent), pred.map((p) => p.urgent));
@@ -49,13 +60,16 @@ export function evaluateFresh(): FreshEval {
     urgentRecall: u.recall, urgentFalseAlarmsPer100: u.falseAlarmsPer100,
     spamPrecision: tp / Math.max(1, tp + fp), spamRecall: tp / Math.max(1, tp + fn), spamFalseAlarmsPer100: (100 * fp) / Math.max(1, ordinary),
     intentMacroF1: intentStats(rows.map((r) => r.intent), pred.map((p) => p.intent)).macroF1, misses,
+    sentimentMacroF1: rows.every((r) => r.sentiment) ? macroF1(rows.map((r) => r.sentiment!), pred.map((p) => p.sentiment.label), ["positif", "netral", "negatif"]) : null,
   };
 }
 
 function main(): void {
-  const f = evaluateFresh();
-  for (const m of f.misses) console.log(`  ${m}`);
-  console.log(`fresh check ${f.n} comments (${f.urgent} urgent, ${f.spam} spam): urgent recall ${f.urgentRecall.toFixed(3)}, false alarms ${f.urgentFalseAlarmsPer100.toFixed(2)}/100; spam precision ${f.spamPrecision.toFixed(3)}, recall ${f.spamRecall.toFixed(3)}, false alarms ${f.spamFalseAlarmsPer100.toFixed(2)}/100 ordinary; intent macro-F1 ${f.intentMacroF1.toFixed(3)}`);
+  for (const file of FRESH_SETS) {
+    const f = evaluateFresh(file);
+    for (const m of f.misses) console.log(`  ${m}`);
+    console.log(`${file}: ${f.n} comments (${f.urgent} urgent, ${f.spam} spam): urgent recall ${f.urgentRecall.toFixed(3)}, false alarms ${f.urgentFalseAlarmsPer100.toFixed(2)}/100; spam precision ${f.spamPrecision.toFixed(3)}, recall ${f.spamRecall.toFixed(3)}, false alarms ${f.spamFalseAlarmsPer100.toFixed(2)}/100 ordinary; intent macro-F1 ${f.intentMacroF1.toFixed(3)}${f.sentimentMacroF1 === null ? "" : `; sentiment macro-F1 ${f.sentimentMacroF1.toFixed(3)}`}`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();
