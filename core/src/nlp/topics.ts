@@ -403,31 +403,33 @@ export function matchRules(tokens: string[], compiled: CompiledTopics, infos: To
   }
   if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const owner = new Int32Array(tokens.length).fill(-1);
-  const ownerLen = new Int32Array(tokens.length);
+  // Scratch (matching is synchronous): the length of the phrase owning each token, 0 when none.
+  if (ownerLenScratch.length < tokens.length) ownerLenScratch = new Int32Array(tokens.length * 2);
+  const ownerLen = ownerLenScratch;
+  ownerLen.fill(0, 0, tokens.length);
   const out: RuleMatch[] = [];
-  const taken = new Set<number>();
   for (const c of candidates) {
     const len = c.end - c.start;
     let free = true;
     for (let k = c.start; k < c.end; k++) {
-      if (owner[k] !== -1 && ownerLen[k] > len) {
+      if (ownerLen[k] > len) {
         free = false;
         break;
       }
     }
     if (!free) continue;
+    // One match per signature (the kept matches are few: a scan, not a Set per comment).
     const sig = c.topic * 1_000_000 + c.start;
-    if (taken.has(sig)) continue;
-    taken.add(sig);
-    for (let k = c.start; k < c.end; k++) {
-      owner[k] = c.topic;
-      ownerLen[k] = len;
-    }
+    let taken = false;
+    for (const m of out) if (m.topic * 1_000_000 + m.start === sig) taken = true;
+    if (taken) continue;
+    for (let k = c.start; k < c.end; k++) ownerLen[k] = len;
     out.push(c);
   }
   return out;
 }
+
+let ownerLenScratch = new Int32Array(256);
 
 /** Rule hits per topic (distinct matched spans), aligned with `compiled.keys`. */
 export function ruleHits(matches: RuleMatch[], compiled: CompiledTopics): Int32Array {
