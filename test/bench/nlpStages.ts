@@ -45,7 +45,7 @@ function run(texts: string[], acc: Float64Array): void {
     probabilitiesWords(res.sentiment!, forms.normalizedWords, p); lap(3);
     decideVillageSentiment(res.villageSentiment!, forms, p, model.features); lap(4);
     tagTopicsWords(forms.normalizedWords, ctx); lap(5);
-    detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, urgent: model.urgency.urgent, model: { probability: model.spamProbability, threshold: spamThreshold } }); lap(7);
+    detectSpamWords({ text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, rawWords: forms.rawWords, suspect: forms.suspect, urgent: model.urgency.urgent, model: { probability: model.spamProbability, threshold: spamThreshold } }); lap(7);
     detectPii(text, ctx); lap(8);
   }
 }

@@ -214,7 +214,9 @@ const FLAG_SEED = 5;
 const flagOf = (name: string): number => hashFeature(name, FLAG_SEED);
 const DANGER_PAIRS = (["now", "person", "past", "aid", "promo", "chronic", "q", "qp"] as const).map((o) => [o, flagOf(`danger&${o}`), flagOf(`danger&${o}!`)] as const);
 const has = (cues: number, name: CueName): boolean => (cues & CUE_BIT[name]) !== 0;
-const CUE_FLAGS = CUE_NAMES.map((n) => [CUE_BIT[n], flagOf(n)] as const);
+// Each cue list's bit and flag hash, as parallel arrays (read by index per comment, no tuple per list).
+const CUE_FLAG_BITS = CUE_NAMES.map((n) => CUE_BIT[n]);
+const CUE_FLAG_HASHES = CUE_NAMES.map((n) => flagOf(n));
 const F = {
   qend: flagOf("qend"), qmark: flagOf("qmark"), dangerNowPerson: flagOf("danger&now&person"), dangerNowNotPast: flagOf("danger&now&!past"),
   qQp: flagOf("q&qp"), thanksNotCompl: flagOf("thanks&!compl"), propNotQp: flagOf("prop&!qp"),
@@ -323,7 +325,7 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
   const cues = f.cues;
-  for (const [bit, h] of CUE_FLAGS) if (cues & bit) idx.push(h & mask);
+  if (cues !== 0) for (let k = 0; k < CUE_FLAG_BITS.length; k++) if (cues & CUE_FLAG_BITS[k]) idx.push(CUE_FLAG_HASHES[k] & mask);
   if (norm.length > 0 && norm[norm.length - 1] === "?") idx.push(F.qend & mask);
   if (norm.includes("?")) idx.push(F.qmark & mask);
   // Combinations: urgency is a danger happening NOW to people or homes, not a danger word alone.

@@ -273,8 +273,10 @@ interface TokenInfo {
   phrases: Phrase[] | null;
   /** Word + stem weights (summed), null when the model has neither. */
   row: Float64Array | null;
-  /** Second token -> bigram weights, for bigrams starting with this token. */
-  next: Map<string, Float64Array> | null;
+  /** This token's number among the model's bigram first tokens, or -1 (see TokenWeightCache.pairs). */
+  first: number;
+  /** This token's number among the model's bigram second tokens, or -1. */
+  second: number;
 }
 
 const compiledCache = new WeakMap<TopicModel, WeakMap<TopicRule[], CompiledTopics>>();
@@ -362,14 +364,18 @@ function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   found.sort((a, b) => b.tokens.length - a.tokens.length);
   const model = compiled.model;
   let row: Float64Array | null = null;
-  let next: Map<string, Float64Array> | null = null;
+  let first = -1;
+  let second = -1;
   if (model.topics.length > 0) {
-    const word = model.weights.get(`w:${token}`);
-    const stemRow = stem !== token ? model.weights.get(`s:${stem}`) : undefined;
+    // The model's "w:" and "s:" rows by token: no feature string is built and hashed per new token.
+    const tw = tokenWeights(model);
+    const word = tw.words.get(token);
+    const stemRow = stem !== token ? tw.stems.get(stem) : undefined;
     row = word && stemRow ? word.map((x, k) => x + stemRow[k]) : (word ?? stemRow ?? null);
-    next = tokenWeights(model).bigrams.get(token) ?? null;
+    first = tw.firsts.get(token) ?? -1;
+    second = tw.seconds.get(token) ?? -1;
   }
-  info = { forms, phrases: found.length > 0 ? found : null, row, next };
+  info = { forms, phrases: found.length > 0 ? found : null, row, first, second };
   if (compiled.info.size >= MEMO_LIMIT) compiled.info.clear();
   compiled.info.set(token, info);
   return info;
@@ -397,31 +403,33 @@ export function matchRules(tokens: string[], compiled: CompiledTopics, infos: To
   }
   if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const owner = new Int32Array(tokens.length).fill(-1);
-  const ownerLen = new Int32Array(tokens.length);
+  // Scratch (matching is synchronous): the length of the phrase owning each token, 0 when none.
+  if (ownerLenScratch.length < tokens.length) ownerLenScratch = new Int32Array(tokens.length * 2);
+  const ownerLen = ownerLenScratch;
+  ownerLen.fill(0, 0, tokens.length);
   const out: RuleMatch[] = [];
-  const taken = new Set<number>();
   for (const c of candidates) {
     const len = c.end - c.start;
     let free = true;
     for (let k = c.start; k < c.end; k++) {
-      if (owner[k] !== -1 && ownerLen[k] > len) {
+      if (ownerLen[k] > len) {
         free = false;
         break;
       }
     }
     if (!free) continue;
+    // One match per signature (the kept matches are few: a scan, not a Set per comment).
     const sig = c.topic * 1_000_000 + c.start;
-    if (taken.has(sig)) continue;
-    taken.add(sig);
-    for (let k = c.start; k < c.end; k++) {
-      owner[k] = c.topic;
-      ownerLen[k] = len;
-    }
+    let taken = false;
+    for (const m of out) if (m.topic * 1_000_000 + m.start === sig) taken = true;
+    if (taken) continue;
+    for (let k = c.start; k < c.end; k++) ownerLen[k] = len;
     out.push(c);
   }
   return out;
 }
+
+let ownerLenScratch = new Int32Array(256);
 
 /** Rule hits per topic (distinct matched spans), aligned with `compiled.keys`. */
 export function ruleHits(matches: RuleMatch[], compiled: CompiledTopics): Int32Array {
@@ -463,11 +471,39 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 // scoring adds arrays without building feature strings. Same arithmetic as summing the weights of
 // topicFeatures() (a test checks this).
 interface TokenWeightCache {
-  /** first token -> second token -> weights of "b:first_second". */
-  bigrams: Map<string, Map<string, Float64Array>>;
+  /** token -> weights of "w:token", and stem -> weights of "s:stem". */
+  words: Map<string, Float64Array>;
+  stems: Map<string, Float64Array>;
+  /**
+   * The bigrams ("b:first_second") by number: first and second tokens are numbered, and `pairs` is an
+   * open-addressing table of (first << 16 | second) + 1 -> index into `pairRows`. Scoring looks a word
+   * pair up by the numbers kept in the two tokens' infos: one read of a small table (it stays in the
+   * CPU cache) instead of a Map probe per word. The numbering is the model's, so it holds when memos clear.
+   */
+  firsts: Map<string, number>;
+  seconds: Map<string, number>;
+  pairs: Int32Array;
+  pairRows: Float64Array[];
   /** Scratch logits, reused across calls (stages are synchronous). */
   z: Float64Array;
 }
+/** Home slot of a bigram key in a table of mask + 1 slots. */
+function pairSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 16 & mask;
+}
+
+/** The weights of bigram (first, second) by the tokens' numbers, or null. */
+function pairRow(tw: TokenWeightCache, first: number, second: number): Float64Array | null {
+  const key = ((first << 16) | second) + 1;
+  const pairs = tw.pairs;
+  const mask = (pairs.length >> 1) - 1;
+  for (let i = pairSlot(key, mask); ; i = (i + 1) & mask) {
+    const k = pairs[2 * i];
+    if (k === key) return tw.pairRows[pairs[2 * i + 1]];
+    if (k === 0) return null;
+  }
+}
+
 const tokenWeightCaches = new WeakMap<TopicModel, TokenWeightCache>();
 
 let lastWeights: TokenWeightCache | null = null;
@@ -477,16 +513,38 @@ function tokenWeights(model: TopicModel): TokenWeightCache {
   if (model === lastWeightsModel) return lastWeights!;
   let c = tokenWeightCaches.get(model);
   if (!c) {
-    const bigrams = new Map<string, Map<string, Float64Array>>();
+    const words = new Map<string, Float64Array>();
+    const stems = new Map<string, Float64Array>();
+    const firsts = new Map<string, number>();
+    const seconds = new Map<string, number>();
+    const keys: number[] = [];
+    const pairRows: Float64Array[] = [];
     for (const [f, w] of model.weights) {
+      if (f.startsWith("w:")) words.set(f.slice(2), w);
+      else if (f.startsWith("s:")) stems.set(f.slice(2), w);
       if (!f.startsWith("b:")) continue;
       const cut = f.indexOf("_");
       const first = f.slice(2, cut);
-      const inner = bigrams.get(first) ?? new Map<string, Float64Array>();
-      inner.set(f.slice(cut + 1), w);
-      bigrams.set(first, inner);
+      const second = f.slice(cut + 1);
+      let a = firsts.get(first);
+      if (a === undefined) firsts.set(first, (a = firsts.size));
+      let b = seconds.get(second);
+      if (b === undefined) seconds.set(second, (b = seconds.size));
+      keys.push(((a << 16) | b) + 1);
+      pairRows.push(w);
     }
-    c = { bigrams, z: new Float64Array(model.topics.length) };
+    if (firsts.size >= 1 << 15 || seconds.size >= 1 << 16) throw new Error("topics model: too many bigram tokens to number");
+    let size = 16;
+    while (size < keys.length * 4) size *= 2;
+    // Pairs of (key, row index): a probe reads one slot's two numbers.
+    const pairs = new Int32Array(size * 2);
+    for (let k = 0; k < keys.length; k++) {
+      let i = pairSlot(keys[k], size - 1);
+      while (pairs[2 * i] !== 0) i = (i + 1) & (size - 1);
+      pairs[2 * i] = keys[k];
+      pairs[2 * i + 1] = k;
+    }
+    c = { words, stems, firsts, seconds, pairs, pairRows, z: new Float64Array(model.topics.length) };
     tokenWeightCaches.set(model, c);
   }
   lastWeightsModel = model;
@@ -559,7 +617,8 @@ function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTop
   for (const m of matches) if (!m.locative) hits[m.topic]++;
   let z: Float64Array | null = null;
   if (model.topics.length > 0) {
-    z = tokenWeights(model).z;
+    const tw = tokenWeights(model);
+    z = tw.z;
     z.set(model.bias);
     const last = tokens.length - 1;
     for (let i = 0; i <= last; i++) {
@@ -567,9 +626,10 @@ function scoreTokens(tokens: string[], infos: TokenInfo[], compiled: CompiledTop
       // Inlined addRow (the hottest loop of the stage): the word + stem row, then the bigram's.
       const row = info.row;
       if (row !== null) for (let k = 0; k < row.length; k++) z[k] += row[k];
-      if (i < last && info.next !== null) {
-        const b = info.next.get(tokens[i + 1]);
-        if (b !== undefined) for (let k = 0; k < b.length; k++) z[k] += b[k];
+      if (i < last && info.first >= 0) {
+        const second = infos[i + 1].second;
+        const b = second >= 0 ? pairRow(tw, info.first, second) : null;
+        if (b !== null) for (let k = 0; k < b.length; k++) z[k] += b[k];
       }
     }
     for (let k = 0; k < hits.length; k++) if (hits[k] > 0) addRow(z, compiled.ruleRows[k], Math.min(hits[k], 3));

@@ -11,6 +11,9 @@
  * depends on a model remembers which one (`*For`), so another model never reads stale values.
  */
 export class WordRecord {
+  // Slots are declared in the order the pipeline reads them per word (language, intent, sentiment,
+  // topics, spam), the ones read only on a word's first sight or in rare cases last: a record spans
+  // several cache lines, and the stages of one comment then touch fewer of them.
   readonly text: string;
   // language.ts
   langFor: object | null = null;
@@ -22,12 +25,16 @@ export class WordRecord {
   langS0 = 0;
   langS1 = 0;
   langS2 = 0;
+  // intent.ts
+  intentDone = false;
+  /** Lower-cased token, or null when the word is punctuation only (dropped by intent). */
+  intentToken: string | null = null;
+  intentInfo: unknown = null;
   // sentimentModel.ts
   sentFor: object | null = null;
   /** 0 word, 1 punctuation mark, 2 clause-break word ("tapi"). */
   sentKind = 0;
   sentHash = 0;
-  sentNegHash = 0;
   /** Bucket of the bridged Indonesian word, or -1. */
   sentBridge = -1;
   sentNegator = false;
@@ -36,20 +43,17 @@ export class WordRecord {
   sentC1 = 0;
   sentC2 = 0;
   sentCn = 0;
-  // intent.ts
-  intentDone = false;
-  /** Lower-cased token, or null when the word is punctuation only (dropped by intent). */
-  intentToken: string | null = null;
-  intentInfo: unknown = null;
   // topics.ts
   topicFor: object | null = null;
-  topicTokens: string[] = [];
-  topicInfos: unknown[] = [];
   /** When the word is exactly one topic token (most words): that token and its info, read without the arrays. */
   topicToken1: string | null = null;
   topicInfo1: unknown = null;
   // spam.ts
   spamBits = -1;
+  // Read only in a negation's scope, for words of several topic tokens, or in batches.
+  sentNegHash = 0;
+  topicTokens: string[] = [];
+  topicInfos: unknown[] = [];
   /** The words of the lower-cased text that count for the flood key (floodKeyWords), or null before first use. */
   floodParts: string[] | null = null;
 
