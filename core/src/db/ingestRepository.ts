@@ -6,7 +6,7 @@
 // arrays in one transaction (a round trip per row would cost more than the write).
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
-import { toDbDate, type Database } from "./client";
+import { checkpointInBackground, toDbDate, type Database } from "./client";
 import { ENQUEUE_URGENT_SQL } from "./alertRepository";
 import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
@@ -251,6 +251,8 @@ async function writeIngestBatchOn(db: Database, batch: IngestBatch, timings?: In
     return result;
   }
   const raw = rawOf(db);
+  // A large import commits thousands of batches: their checkpoints run on another thread.
+  checkpointInBackground(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
   const { villageId } = input;
@@ -576,6 +578,8 @@ export async function updateAnalyses(
     return;
   }
   const raw = rawOf(db);
+  // Re-analysing a village rewrites every comment of it, batch after batch (see writeIngestBatchOn).
+  checkpointInBackground(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
   raw.transaction(() => {
