@@ -128,18 +128,8 @@ function contentWords(tokens: readonly string[], vocab: GroupingVocabulary, cach
   return [...out];
 }
 
-type Vec = Map<number, number>;
-
 /** A comment with at least this share of English function words is English. */
 const ENGLISH_SHARE = 0.2;
-
-function normalise(v: Vec): Vec {
-  let n = 0;
-  for (const x of v.values()) n += x * x;
-  n = Math.sqrt(n);
-  if (n > 0) for (const [k, x] of v) v.set(k, x / n);
-  return v;
-}
 
 /**
  * Calls `visit` for each pair (indices into the items, i < j) within the window that shares at least
@@ -182,33 +172,81 @@ export function forEachCandidatePair(
     if (vocab.known.has(w)) isKnown[id] = 1;
     else if (df[id] <= nameMaxDf && outsideEnglish[id]) isName[id] = 1;
   }
-  const vecs: Vec[] = words.map((ws) => normalise(new Map(ws.map((w) => [w, idf[w]] as [number, number]))));
+  // Each comment's tf-idf vector as parallel arrays in its words' order (normalised as a Map of them
+  // would be); a pair's shared words are found through a dense array of one side's weights, stamped
+  // per comment so it never needs clearing. The sums run in the same order as over Maps.
+  const T = termId.size;
+  const vecKeys = words.map((ws) => Int32Array.from(ws));
+  const vecVals = words.map((ws) => {
+    let norm = 0;
+    for (const w of ws) norm += idf[w] * idf[w];
+    norm = Math.sqrt(norm);
+    return Float64Array.from(ws, (w) => (norm > 0 ? idf[w] / norm : idf[w]));
+  });
   const mass = words.map((ws) => ws.reduce((s, w) => s + idf[w], 0));
   const maxDf = Math.max(3, Math.floor(n * 0.05));
-  const postings = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (const w of words[i]) {
-      if (df[w] < 2 || df[w] > maxDf) continue;
-      let p = postings.get(w);
-      if (!p) postings.set(w, (p = []));
-      p.push(i);
+  const day = Int32Array.from(items, (it) => it.day);
+  const postings: Array<Int32Array | null> = new Array<Int32Array | null>(T).fill(null);
+  {
+    const lists = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      for (const w of words[i]) {
+        if (df[w] < 2 || df[w] > maxDf) continue;
+        let p = lists.get(w);
+        if (!p) lists.set(w, (p = []));
+        p.push(i);
+      }
     }
+    for (const [w, p] of lists) postings[w] = Int32Array.from(p);
   }
+  // Postings ascend by comment, and comments come in runs ordered by day (a chunk's open cases, then
+  // its new comments): runEnd[w][k] is where the run holding position k of w's posting ends, so a
+  // comment too many days ahead skips the rest of its run (those pairs lie outside the window too).
+  const runEnd: Array<Int32Array | null> = postings.map((p) => {
+    if (p === null) return null;
+    const end = new Int32Array(p.length);
+    let e = p.length;
+    for (let k = p.length - 1; k >= 0; k--) {
+      end[k] = e;
+      if (k > 0 && day[p[k]] < day[p[k - 1]]) e = k;
+    }
+    return end;
+  });
+  // First position in each posting after the comment being paired (comments are paired in order).
+  const cursor = new Int32Array(T);
   const placeSets = items.map((it) => new Set(it.places));
   const features = new Array<number>(PAIR_FEATURES.length).fill(0);
-  const seen = new Set<number>();
+  const seenBy = new Int32Array(n).fill(-1);
+  const denseI = new Float64Array(T);
+  const stampI = new Int32Array(T).fill(-1);
+  const denseJ = new Float64Array(T);
+  const stampJ = new Int32Array(T);
+  let pairStamp = 0;
   for (let i = 0; i < n; i++) {
-    seen.clear();
-    const vi = vecs[i];
+    const ki = vecKeys[i];
+    const wi = vecVals[i];
+    for (let a = 0; a < ki.length; a++) {
+      denseI[ki[a]] = wi[a];
+      stampI[ki[a]] = i;
+    }
+    const dayI = day[i];
     for (const w of words[i]) {
-      const p = postings.get(w);
-      if (!p) continue;
-      for (const j of p) {
-        if (j <= i) continue;
-        // Out of the window first: most postings of a chunk lie outside it, and a Set look-up costs more.
-        const gap = Math.abs(items[i].day - items[j].day);
-        if (gap > opts.windowDays || seen.has(j)) continue;
-        seen.add(j);
+      const p = postings[w];
+      if (p === null) continue;
+      const ends = runEnd[w]!;
+      let k = cursor[w];
+      while (k < p.length && p[k] <= i) k++;
+      cursor[w] = k;
+      for (; k < p.length; k++) {
+        const j = p[k];
+        // Out of the window first: most postings of a chunk lie outside it.
+        const gap = Math.abs(dayI - day[j]);
+        if (gap > opts.windowDays) {
+          if (day[j] > dayI) k = ends[k] - 1;
+          continue;
+        }
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
         // One pass over the smaller vector gives the cosine and what the two share.
         let cos = 0;
         let shared = 0;
@@ -216,18 +254,38 @@ export function forEachCandidatePair(
         let name = 0;
         let rarest = 0;
         let count = 0;
-        const vj = vecs[j];
-        const [small, big] = vi.size <= vj.size ? [vi, vj] : [vj, vi];
-        for (const [x, a] of small) {
-          const b = big.get(x);
-          if (b === undefined) continue;
-          cos += a * b;
-          const d = idf[x];
-          shared += d;
-          count++;
-          if (d > rarest) rarest = d;
-          if (isName[x]) name = 1;
-          else if (isKnown[x]) sharedKnown += d;
+        const kj = vecKeys[j];
+        const wj = vecVals[j];
+        if (ki.length <= kj.length) {
+          // Over i's words, looking j's weights up (scattered for this pair).
+          pairStamp++;
+          for (let b = 0; b < kj.length; b++) {
+            denseJ[kj[b]] = wj[b];
+            stampJ[kj[b]] = pairStamp;
+          }
+          for (let a = 0; a < ki.length; a++) {
+            const x = ki[a];
+            if (stampJ[x] !== pairStamp) continue;
+            cos += wi[a] * denseJ[x];
+            const d = idf[x];
+            shared += d;
+            count++;
+            if (d > rarest) rarest = d;
+            if (isName[x]) name = 1;
+            else if (isKnown[x]) sharedKnown += d;
+          }
+        } else {
+          for (let b = 0; b < kj.length; b++) {
+            const x = kj[b];
+            if (stampI[x] !== i) continue;
+            cos += wj[b] * denseI[x];
+            const d = idf[x];
+            shared += d;
+            count++;
+            if (d > rarest) rarest = d;
+            if (isName[x]) name = 1;
+            else if (isKnown[x]) sharedKnown += d;
+          }
         }
         const place = items[i].places.length && items[i].places.some((pl) => placeSets[j].has(pl)) ? 1 : 0;
         const otherPlaces = !place && items[i].places.length && items[j].places.length ? 1 : 0;
