@@ -55,6 +55,8 @@ export interface DomainFigures {
   fresh?: { dataset: string; n: number; urgent: number; spam: number; urgentRecall: number; urgentFalseAlarmsPer100: number; spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number; intentMacroF1: number };
   /** The same on the second fresh check set, written from the annotation guide alone (absent before 1.4.0), with sentiment. */
   fresh2?: { dataset: string; n: number; urgent: number; spam: number; urgentRecall: number; urgentFalseAlarmsPer100: number; spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number; intentMacroF1: number; sentimentMacroF1: number };
+  /** The same on the third fresh check set, written and labelled blind the same way (absent before 1.4.0's second card). */
+  fresh3?: DomainFigures["fresh2"];
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

@@ -17,9 +17,10 @@ interface FreshRow { id: string; text: string; lang: string; intent: string; urg
  * The fresh check sets: fresh-check.jsonl (written by the session of the 1.3.0 work, before it looked at
  * the corpus or the models) and fresh-check-2.jsonl (160 comments written on 2026-12-04 evening by a helper
  * session that read only the annotation guide: no corpus, no models, no synthetic training comments; with
- * sentiment labels). Neither is ever used for training or a choice.
+ * sentiment labels) and fresh-check-3.jsonl (180 comments written on 2026-12-04 night the same way by another
+ * session, labelled blind by a third). None is ever used for training or a choice.
  */
-export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl"] as const;
+export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl"] as const;
 
 /** The rows of one fresh check set; a row not marked split "fresh" is refused (it must never feed training or choices). */
 export function readFreshCheck(file: string = FRESH_SETS[0]): FreshRow[] {

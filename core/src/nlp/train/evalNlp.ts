@@ -20,12 +20,12 @@ import { accuracy, expectedCalibrationError, macroF1 } from "./metrics";
 import { readNusax, readSmsa, type LabelledText } from "./data";
 import { languageSet } from "./trainLanguage";
 import { DEFAULT_TOPICS } from "../taxonomy";
-import { MODEL_CARD_FILE, readModelCard, type CardFigure, type ModelCard, type PreviousFigures } from "../modelCard";
+import { MODEL_CARD_FILE, readModelCard, type CardFigure, type DomainFigures, type ModelCard, type PreviousFigures } from "../modelCard";
 import { DEFAULT_GROUPING } from "../grouping";
 import { CORPUS_DIR } from "./intentData";
 import { evaluateIntent } from "./evalIntent";
 import { evaluateSpam } from "./evalSpam";
-import { evaluateFresh, FRESH_SETS } from "./evalFresh";
+import { evaluateFresh, FRESH_SETS, type FreshEval } from "./evalFresh";
 import { evaluateGrouping } from "./evalGrouping";
 import { intentLearningCurve, sentimentLearningCurve } from "./learningCurve";
 import { evaluateTopics, evaluateVillageTopics, formatTopicEval, optimisticAblations } from "./evalTopics";
@@ -54,6 +54,15 @@ function readVillageTest(): VillageTest[] {
     const l = labels.get(String(c.id))!;
     return { text: String(c.text), sentiment: l.sentiment as Sentiment, pii: l.pii === true };
   });
+}
+
+/** A fresh check set's figures as the model card keeps them. */
+function freshFigures(dataset: string, f: FreshEval): NonNullable<DomainFigures["fresh2"]> {
+  return {
+    dataset, n: f.n, urgent: f.urgent, spam: f.spam, urgentRecall: round4(f.urgentRecall), urgentFalseAlarmsPer100: round4(f.urgentFalseAlarmsPer100),
+    spamPrecision: round4(f.spamPrecision), spamRecall: round4(f.spamRecall), spamFalseAlarmsPer100: round4(f.spamFalseAlarmsPer100), intentMacroF1: round4(f.intentMacroF1),
+    sentimentMacroF1: round4(f.sentimentMacroF1 ?? 0),
+  };
 }
 
 async function main(): Promise<void> {
@@ -124,12 +133,15 @@ async function main(): Promise<void> {
   lines.push(row("fresh", "urgent recall / false alarms /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.urgentRecall)}/${prevFresh.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.urgentRecall)}/${fresh.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
   lines.push(row("fresh", "spam precision / recall / FA /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.spamPrecision)}/${f3(prevFresh.spamRecall)}/${prevFresh.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.spamPrecision)}/${f3(fresh.spamRecall)}/${fresh.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
   lines.push(row("fresh", "intent macro-F1", fresh.n, [...none, prevFresh ? f3(prevFresh.intentMacroF1) : "—", f3(fresh.intentMacroF1)], ">= 0.80"));
-  // The second set: written by a session that read only the annotation guide (no corpus, models or training comments).
+  // The second and third sets: each written by a session that read only the annotation guide (no corpus,
+  // models or training comments) and labelled blind by another.
   const fresh2 = evaluateFresh(FRESH_SETS[1]);
-  const prevFresh2 = prevDomain?.fresh2;
-  lines.push(row("fresh-2", "urgent recall / false alarms /100", fresh2.n, [...none, prevFresh2 ? `${f3(prevFresh2.urgentRecall)}/${prevFresh2.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh2.urgentRecall)}/${fresh2.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
-  lines.push(row("fresh-2", "spam precision / recall / FA /100", fresh2.n, [...none, prevFresh2 ? `${f3(prevFresh2.spamPrecision)}/${f3(prevFresh2.spamRecall)}/${prevFresh2.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh2.spamPrecision)}/${f3(fresh2.spamRecall)}/${fresh2.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
-  lines.push(row("fresh-2", "intent / sentiment macro-F1", fresh2.n, [...none, prevFresh2 ? `${f3(prevFresh2.intentMacroF1)}/${f3(prevFresh2.sentimentMacroF1 ?? 0)}` : "—", `${f3(fresh2.intentMacroF1)}/${f3(fresh2.sentimentMacroF1 ?? 0)}`], ">= 0.80 / >= 0.80"));
+  const fresh3 = evaluateFresh(FRESH_SETS[2]);
+  for (const [label, f, prev] of [["fresh-2", fresh2, prevDomain?.fresh2], ["fresh-3", fresh3, prevDomain?.fresh3]] as const) {
+    lines.push(row(label, "urgent recall / false alarms /100", f.n, [...none, prev ? `${f3(prev.urgentRecall)}/${prev.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.urgentRecall)}/${f.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
+    lines.push(row(label, "spam precision / recall / FA /100", f.n, [...none, prev ? `${f3(prev.spamPrecision)}/${f3(prev.spamRecall)}/${prev.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.spamPrecision)}/${f3(f.spamRecall)}/${f.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
+    lines.push(row(label, "intent / sentiment macro-F1", f.n, [...none, prev ? `${f3(prev.intentMacroF1)}/${f3(prev.sentimentMacroF1 ?? 0)}` : "—", `${f3(f.intentMacroF1)}/${f3(f.sentimentMacroF1 ?? 0)}`], ">= 0.80 / >= 0.80"));
+  }
   const piiPred = village.map((v) => pipeline.analyze(v.text).pii.length > 0);
   const piiTp = village.filter((v, i) => v.pii && piiPred[i]).length;
   const pii = { precision: piiTp / Math.max(1, piiPred.filter(Boolean).length), recall: piiTp / Math.max(1, village.filter((v) => v.pii).length) };
@@ -199,6 +211,7 @@ async function main(): Promise<void> {
       "village corpus test split (test/fixtures/village-corpus; learning curve on its valid split)",
       "village corpus fresh check (fresh-check.jsonl: comments written before the issue-14 urgency/spam work, never used for choices)",
       "village corpus fresh check 2 (fresh-check-2.jsonl: comments written from the annotation guide only by a session that saw no corpus, model or training comment)",
+      "village corpus fresh check 3 (fresh-check-3.jsonl: the same way, by another session, labelled blind by a third)",
       "test/fixtures/topics test part (optimistic)",
     ],
     sentiment: { model: figures.model, lexicon: figures.lexicon, sentimentPackage: figures.sentimentPackage, benchmarkModel: figures.benchmarkModel },
@@ -216,11 +229,8 @@ async function main(): Promise<void> {
         dataset: "village-corpus-fresh-check", n: fresh.n, urgent: fresh.urgent, spam: fresh.spam, urgentRecall: round4(fresh.urgentRecall), urgentFalseAlarmsPer100: round4(fresh.urgentFalseAlarmsPer100),
         spamPrecision: round4(fresh.spamPrecision), spamRecall: round4(fresh.spamRecall), spamFalseAlarmsPer100: round4(fresh.spamFalseAlarmsPer100), intentMacroF1: round4(fresh.intentMacroF1),
       },
-      fresh2: {
-        dataset: "village-corpus-fresh-check-2", n: fresh2.n, urgent: fresh2.urgent, spam: fresh2.spam, urgentRecall: round4(fresh2.urgentRecall), urgentFalseAlarmsPer100: round4(fresh2.urgentFalseAlarmsPer100),
-        spamPrecision: round4(fresh2.spamPrecision), spamRecall: round4(fresh2.spamRecall), spamFalseAlarmsPer100: round4(fresh2.spamFalseAlarmsPer100), intentMacroF1: round4(fresh2.intentMacroF1),
-        sentimentMacroF1: round4(fresh2.sentimentMacroF1 ?? 0),
-      },
+      fresh2: freshFigures("village-corpus-fresh-check-2", fresh2),
+      fresh3: freshFigures("village-corpus-fresh-check-3", fresh3),
       learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
       intentLearningCurve: {
         dataset: "village-corpus-valid-heldout", n: intentCurve[0]?.n ?? 0, urgent: intentCurve[0]?.urgent ?? 0,
