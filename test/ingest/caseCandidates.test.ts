@@ -6,6 +6,7 @@ import { storeBatch } from "@suara-desa/core/ingest/store";
 import { correctLabels } from "@suara-desa/core/services/labelService";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { createVillage, incomingComment } from "../factories/village";
+import { sqlAll } from "@suara-desa/core/db/sql";
 import { createTempDatabase } from "../helpers/tempDb";
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
@@ -39,5 +40,15 @@ describe("case candidates' topics", () => {
     // The others keep the model's topics.
     expect(after.get(texts[1])!.topics).toEqual(modelTopics.get(texts[1])!.topics);
     expect(after.get(texts[2])!.topics).toEqual(modelTopics.get(texts[2])!.topics);
+  });
+});
+
+describe("the index of comments by case", () => {
+  it("holds only comments that have a case (new comments and those never grouped add no entry)", async () => {
+    const rows = temp.db.pg
+      ? await sqlAll<{ def: string }>(temp.db, `SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'Comment_caseId_idx'`, {})
+      : await sqlAll<{ def: string }>(temp.db, `SELECT sql AS def FROM sqlite_master WHERE name = 'Comment_caseId_idx'`, {});
+    expect(rows).toHaveLength(1);
+    expect(rows[0].def.replace(/[()]/g, "")).toMatch(/ON .*Comment.* WHERE "caseId" IS NOT NULL$/);
   });
 });
