@@ -151,8 +151,12 @@ function formsWithStem(token: string, stem: string): string[] {
  * or after an infix's last letter ("gerigi" -> gigi, "gemetar" -> getar, "menemani" -> tani).
  * `keys` holds, for every root that matters, those letters after each possible predecessor; a word
  * containing none of them cannot stem to such a root, and the stemmer (the costliest step of a word
- * seen for the first time) is skipped for it. A test checks the property on the whole root-word
- * list with common affixes.
+ * seen for the first time) is skipped for it. The root also ends where the word's suffixes begin:
+ * Sastrawi strips at most one derivational suffix (-i, -is, -isme, -isasi, -an, -kan), then one
+ * possessive (-ku, -mu, -nya), then one particle (-lah, -kah, -tah, -pun) from the end, only from the
+ * end, and may put some of them back (or, for -kan, the "k"), so what follows the root in the word is
+ * one of STEM_TAILS: a key counts only where it ends right before one. A test checks the property on
+ * the whole root-word list with common affixes.
  */
 export interface StemFilter {
   keys: Set<string>;
@@ -211,19 +215,26 @@ function relevantRoots(byFirst: Map<string, Phrase[]>, model: TopicModel): Set<s
   return relevant;
 }
 
+// What may follow a root in a word Sastrawi stems to it: derivational + possessive + particle suffix, each optional.
+const STEM_TAILS = new Set<string>();
+for (const d of ["", "i", "is", "isme", "isasi", "an", "kan"]) for (const p of ["", "ku", "mu", "nya"]) for (const q of ["", "lah", "kah", "tah", "pun"]) STEM_TAILS.add(d + p + q);
+const STEM_TAIL_MAX = Math.max(...[...STEM_TAILS].map((t) => t.length));
+
 /** False when `token` cannot stem to a root word of the filter (see StemFilter). */
 export function mayStemToRelevant(token: string, filter: StemFilter): boolean {
   const { bits, minLength, maxLength } = filter;
   const n = token.length;
+  // A key must end at or after this index: the rest of the word is at most one suffix chain long.
+  const lastStart = n - STEM_TAIL_MAX - 1;
   for (let i = 0; i + minLength <= n; i++) {
     // Every substring starting at i, hashed as it grows; looked up once long enough.
     let h = FNV_OFFSET;
     const end = Math.min(n, i + maxLength);
     for (let j = i; j < end; j++) {
       h = Math.imul(h ^ token.charCodeAt(j), FNV_PRIME);
-      if (j - i + 1 >= minLength) {
+      if (j - i + 1 >= minLength && j >= lastStart) {
         const b = h & KEY_MASK;
-        if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) return true;
+        if ((bits[b >>> 5] & (1 << (b & 31))) !== 0 && (j === n - 1 || STEM_TAILS.has(token.slice(j + 1)))) return true;
       }
     }
   }
