@@ -152,9 +152,11 @@ const TOKEN_MEMO_MAX = 200_000;
 function newTokenInfo(w: string): TokenInfo {
   const h = hashFeature(w, 0);
   // The word's own features (families 1 and 3) do not depend on its neighbours: mixed once here.
+  // Kept as int32 (small integers in the object, not boxed numbers): every reader masks them or
+  // mixes them with int32 arithmetic, which gives the same bits.
   return {
-    h, word: mix(h, 1), surface: mix(h, 3), cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w),
-    extra: EXTRA_WORDS.get(w), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7), surfaceFirst: mix(h, 8), beforeQuestion: mix(h, 9),
+    h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w),
+    extra: EXTRA_WORDS.get(w), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
   };
 }
 

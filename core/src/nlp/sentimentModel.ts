@@ -305,24 +305,30 @@ function wordCharSums(model: SentimentModel, w: string): Float64Array {
 }
 
 /** The model-dependent slots of a word record (hashes, kind, bridge, negator, char-gram sums). */
+const INT_LIMIT = 2 ** 31;
+
 function prepareRecord(model: SentimentModel, r: WordRecord): void {
   const raw = r.text;
   r.sentFor = model;
   r.sentKind = PUNCT.has(raw) ? 1 : CLAUSE_BREAK.has(raw) ? 2 : 0;
-  r.sentHash = hashString(raw, SEED_WORD);
-  r.sentNegHash = hashString(raw, SEED_NEG);
+  // Hashes are kept as int32 (small integers in the record, not boxed numbers): every reader masks
+  // them or mixes them with int32 arithmetic, which gives the same bits; the bridge bucket is kept masked.
+  r.sentHash = hashString(raw, SEED_WORD) | 0;
+  r.sentNegHash = hashString(raw, SEED_NEG) | 0;
   const b = model.bridge.get(raw);
-  r.sentBridge = b === undefined ? -1 : hashString(b, SEED_BRIDGE);
+  r.sentBridge = b === undefined ? -1 : hashString(b, SEED_BRIDGE) & model.mask;
   r.sentNegator = NEGATORS.has(raw);
   if (r.sentKind === 1) {
     r.sentC0 = r.sentC1 = r.sentC2 = r.sentCn = 0;
     return;
   }
   const e = wordCharSums(model, raw);
-  r.sentC0 = e[0];
-  r.sentC1 = e[1];
-  r.sentC2 = e[2];
-  r.sentCn = e[3];
+  // Int16 weights sum to integers: kept as such (exact below 2^31), so the record holds no boxed numbers.
+  const int = model.weights instanceof Int16Array;
+  r.sentC0 = int && Math.abs(e[0]) < INT_LIMIT ? e[0] | 0 : e[0];
+  r.sentC1 = int && Math.abs(e[1]) < INT_LIMIT ? e[1] | 0 : e[1];
+  r.sentC2 = int && Math.abs(e[2]) < INT_LIMIT ? e[2] | 0 : e[2];
+  r.sentCn = e[3] | 0;
 }
 
 // Scratch for the characters after a space (at most charMax - 2 are read).
@@ -402,7 +408,9 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
   if (straddleBuf.length < records.length * perBoundary + 8) straddleBuf = new Int32Array(records.length * perBoundary + 8);
   const buf = wordBuf;
   let sl = 0;
-  let prevHash = -1;
+  let prevHash = 0;
+  // Whether prevHash holds the previous word's hash (hashes are int32 and may be negative).
+  let hasPrev = false;
   let negLeft = 0;
   let prevWord: WordRecord | null = null;
   acc[0] = 0;
@@ -415,13 +423,13 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
     if (kind !== 1 && prevWord !== null) sl = boundaryGrams(model, prevWord.text, records, j, sl);
     if (kind !== 0) {
       negLeft = 0;
-      prevHash = -1;
+      hasPrev = false;
       if (kind === 2) buf[wl++] = r.sentHash & mask;
       else if (r.text === "!" || r.text === "?") buf[wl++] = r.sentHash & mask;
     } else {
       const h = r.sentHash;
       buf[wl++] = h & mask;
-      if (cfg.wordBigrams && prevHash >= 0) buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
+      if (cfg.wordBigrams && hasPrev) buf[wl++] = (Math.imul(prevHash ^ SEED_BIGRAM, FNV_PRIME) ^ h) & mask;
       if (cfg.negation && negLeft > 0) {
         buf[wl++] = r.sentNegHash & mask;
         negLeft--;
@@ -429,6 +437,7 @@ export function fastLogitsWords(model: SentimentModel, records: readonly WordRec
       if (cfg.bridge && r.sentBridge >= 0) buf[wl++] = r.sentBridge & mask;
       if (r.sentNegator) negLeft = 3;
       prevHash = h;
+      hasPrev = true;
     }
     if (kind !== 1) {
       c0 += r.sentC0;

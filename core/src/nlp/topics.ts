@@ -91,8 +91,13 @@ const formsMemo = new Map<string, readonly string[]>();
 
 /** Indonesian stem of one lower-case token (memoised; never throws). */
 export function stemToken(token: string): string {
-  let s = stemMemo.get(token);
-  if (s !== undefined) return s;
+  const s = stemMemo.get(token);
+  return s !== undefined ? s : stemNew(token);
+}
+
+/** stemToken for a token not in the memo (the caller looked). */
+function stemNew(token: string): string {
+  let s: string;
   try {
     s = token.length > 3 && /^\p{L}+$/u.test(token) ? idStemmer.stem(token) : token;
   } catch {
@@ -151,8 +156,12 @@ function formsWithStem(token: string, stem: string): string[] {
  * or after an infix's last letter ("gerigi" -> gigi, "gemetar" -> getar, "menemani" -> tani).
  * `keys` holds, for every root that matters, those letters after each possible predecessor; a word
  * containing none of them cannot stem to such a root, and the stemmer (the costliest step of a word
- * seen for the first time) is skipped for it. A test checks the property on the whole root-word
- * list with common affixes.
+ * seen for the first time) is skipped for it. The root also ends where the word's suffixes begin:
+ * Sastrawi strips at most one derivational suffix (-i, -is, -isme, -isasi, -an, -kan), then one
+ * possessive (-ku, -mu, -nya), then one particle (-lah, -kah, -tah, -pun) from the end, only from the
+ * end, and may put some of them back (or, for -kan, the "k"), so what follows the root in the word is
+ * one of STEM_TAILS: a key counts only where it ends right before one. A test checks the property on
+ * the whole root-word list with common affixes.
  */
 export interface StemFilter {
   keys: Set<string>;
@@ -211,19 +220,26 @@ function relevantRoots(byFirst: Map<string, Phrase[]>, model: TopicModel): Set<s
   return relevant;
 }
 
+// What may follow a root in a word Sastrawi stems to it: derivational + possessive + particle suffix, each optional.
+const STEM_TAILS = new Set<string>();
+for (const d of ["", "i", "is", "isme", "isasi", "an", "kan"]) for (const p of ["", "ku", "mu", "nya"]) for (const q of ["", "lah", "kah", "tah", "pun"]) STEM_TAILS.add(d + p + q);
+const STEM_TAIL_MAX = Math.max(...[...STEM_TAILS].map((t) => t.length));
+
 /** False when `token` cannot stem to a root word of the filter (see StemFilter). */
 export function mayStemToRelevant(token: string, filter: StemFilter): boolean {
   const { bits, minLength, maxLength } = filter;
   const n = token.length;
+  // A key must end at or after this index: the rest of the word is at most one suffix chain long.
+  const lastStart = n - STEM_TAIL_MAX - 1;
   for (let i = 0; i + minLength <= n; i++) {
     // Every substring starting at i, hashed as it grows; looked up once long enough.
     let h = FNV_OFFSET;
     const end = Math.min(n, i + maxLength);
     for (let j = i; j < end; j++) {
       h = Math.imul(h ^ token.charCodeAt(j), FNV_PRIME);
-      if (j - i + 1 >= minLength) {
+      if (j - i + 1 >= minLength && j >= lastStart) {
         const b = h & KEY_MASK;
-        if ((bits[b >>> 5] & (1 << (b & 31))) !== 0) return true;
+        if ((bits[b >>> 5] & (1 << (b & 31))) !== 0 && (j === n - 1 || STEM_TAILS.has(token.slice(j + 1)))) return true;
       }
     }
   }
@@ -237,7 +253,7 @@ export function mayStemToRelevant(token: string, filter: StemFilter): boolean {
 function relevantStem(token: string, filter: StemFilter): string {
   const known = stemMemo.get(token);
   if (known !== undefined) return known;
-  return token.length > 3 && mayStemToRelevant(token, filter) ? stemToken(token) : token;
+  return token.length > 3 && mayStemToRelevant(token, filter) ? stemNew(token) : token;
 }
 
 interface Phrase {
@@ -353,6 +369,14 @@ const LOCATIVE = new Set([
 function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   let info = compiled.info.get(token);
   if (info !== undefined) return info;
+  info = newTokenInfo(token, compiled);
+  if (compiled.info.size >= MEMO_LIMIT) compiled.info.clear();
+  compiled.info.set(token, info);
+  return info;
+}
+
+/** tokenInfo's answer, computed (it is a pure function of the token, the taxonomy and the model). */
+function newTokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   const found: Phrase[] = [];
   // Known tokens keep their memoised forms; a new one is stemmed only when the stem can matter.
   const stem = relevantStem(token, compiled.stemFilter);
@@ -367,18 +391,19 @@ function tokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
   let first = -1;
   let second = -1;
   if (model.topics.length > 0) {
-    // The model's "w:" and "s:" rows by token: no feature string is built and hashed per new token.
+    // The model's "w:" row and bigram numbers of the token in one look-up, and its "s:" row: no
+    // feature string is built and hashed per new token.
     const tw = tokenWeights(model);
-    const word = tw.words.get(token);
+    const known = tw.tokens.get(token);
+    const word = known?.row ?? null;
     const stemRow = stem !== token ? tw.stems.get(stem) : undefined;
     row = word && stemRow ? word.map((x, k) => x + stemRow[k]) : (word ?? stemRow ?? null);
-    first = tw.firsts.get(token) ?? -1;
-    second = tw.seconds.get(token) ?? -1;
+    if (known !== undefined) {
+      first = known.first;
+      second = known.second;
+    }
   }
-  info = { forms, phrases: found.length > 0 ? found : null, row, first, second };
-  if (compiled.info.size >= MEMO_LIMIT) compiled.info.clear();
-  compiled.info.set(token, info);
-  return info;
+  return { forms, phrases: found.length > 0 ? found : null, row, first, second };
 }
 
 function phraseAt(infos: TokenInfo[], i: number, phrase: Phrase): boolean {
@@ -482,6 +507,8 @@ interface TokenWeightCache {
    */
   firsts: Map<string, number>;
   seconds: Map<string, number>;
+  /** Per token with a "w:" row or a bigram number: that row (or null) and its numbers (or -1), for one look-up per new token. */
+  tokens: Map<string, { row: Float64Array | null; first: number; second: number }>;
   pairs: Int32Array;
   pairRows: Float64Array[];
   /** Scratch logits, reused across calls (stages are synchronous). */
@@ -544,7 +571,9 @@ function tokenWeights(model: TopicModel): TokenWeightCache {
       pairs[2 * i] = keys[k];
       pairs[2 * i + 1] = k;
     }
-    c = { words, stems, firsts, seconds, pairs, pairRows, z: new Float64Array(model.topics.length) };
+    const tokens = new Map<string, { row: Float64Array | null; first: number; second: number }>();
+    for (const t of new Set([...words.keys(), ...firsts.keys(), ...seconds.keys()])) tokens.set(t, { row: words.get(t) ?? null, first: firsts.get(t) ?? -1, second: seconds.get(t) ?? -1 });
+    c = { words, stems, firsts, seconds, tokens, pairs, pairRows, z: new Float64Array(model.topics.length) };
     tokenWeightCaches.set(model, c);
   }
   lastWeightsModel = model;
@@ -576,12 +605,20 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
   let n = 0;
   for (const r of words) {
     if (r.topicFor !== compiled) {
-      const toks = topicTokens(r.text);
       r.topicFor = compiled;
-      r.topicTokens = toks;
-      r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
-      r.topicToken1 = toks.length === 1 ? toks[0] : null;
-      r.topicInfo1 = toks.length === 1 ? r.topicInfos[0] : null;
+      const text = r.text;
+      if (SIMPLE_WORD_RE.test(text)) {
+        // One token, the word itself (most words): its info is kept in the record alone; the memo
+        // by token serves words of several tokens.
+        r.topicToken1 = text;
+        r.topicInfo1 = newTokenInfo(text, compiled);
+      } else {
+        const toks = topicTokens(text);
+        r.topicTokens = toks;
+        r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
+        r.topicToken1 = toks.length === 1 ? toks[0] : null;
+        r.topicInfo1 = toks.length === 1 ? r.topicInfos[0] : null;
+      }
     }
     if (r.topicToken1 !== null) {
       tokens[n] = r.topicToken1;

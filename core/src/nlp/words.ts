@@ -5,6 +5,9 @@
 // stages (tokenizeText, identifyLanguage, featurize, ...) stay as they were for training and tests;
 // the record paths must give the same results (the NLP golden hash, test/bench/nlpGolden.ts, checks).
 
+// Shared by records whose topic tokens were never listed (one-token words keep theirs in topicToken1): never changed.
+const NO_TOKENS: never[] = [];
+
 /**
  * A word as it appears between single spaces in the surface or normalised text (placeholders and
  * punctuation marks included). Stage slots start empty and are filled on first use; a slot that
@@ -52,8 +55,8 @@ export class WordRecord {
   spamBits = -1;
   // Read only in a negation's scope, for words of several topic tokens, or in batches.
   sentNegHash = 0;
-  topicTokens: string[] = [];
-  topicInfos: unknown[] = [];
+  topicTokens: string[] = NO_TOKENS;
+  topicInfos: unknown[] = NO_TOKENS;
   /** The words of the lower-cased text that count for the flood key (floodKeyWords), or null before first use. */
   floodParts: string[] | null = null;
 

@@ -53,6 +53,17 @@ const prefixGuards = [
   startsWith('ku'), startsWith('kau') // 41-42
 ]
 if (prefixGuards.length !== prefixRules.length) throw new Error('sastrawi: one guard per prefix rule expected')
+// The first letters each guard allows ('' when it allows any), and per first letter the rules whose
+// guard it can pass, in rule order: a scan for a word not in the dictionary visits only those.
+const GUARD_FIRSTS = [
+  'dks', 'b', 'b', '', 'b', '', 't', 't', 't', 't', 'm', 'm', 'm', 'm', 'm', 'm', 'm', 'm', 'm', 'm',
+  'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 'p', 't', 'p', '', '', '', '', 'k', 'k'
+]
+if (GUARD_FIRSTS.length !== prefixRules.length) throw new Error('sastrawi: one first-letter set per prefix rule expected')
+const ALL_RULES = prefixRules.map((_, j) => j)
+const ANY_FIRST_RULES = ALL_RULES.filter((j) => GUARD_FIRSTS[j] === '')
+const RULES_BY_FIRST = new Map()
+for (const c of new Set(GUARD_FIRSTS.join(''))) RULES_BY_FIRST.set(c, ALL_RULES.filter((j) => GUARD_FIRSTS[j] === '' || GUARD_FIRSTS[j].includes(c)))
 
 // Removals
 let removals = null
@@ -132,6 +143,8 @@ function stemSingularWord (word) {
 
 // Return true if word is in plural form ex: gelas-gelas, else false
 function isPlural (token) {
+  // Suara Desa: a word without a hyphen is never plural (both tests below look for one).
+  if (token.indexOf('-') === -1) return false
   const matches = token.match(/^(.*)-(ku|mu|nya|lah|kah|tah|pun)$/)
   if (matches) {
     return matches[1].search('-') !== -1
@@ -211,14 +224,21 @@ function removePrefixes () {
 
 function checkPrefixRules () {
   const removalCount = removals.length
-  let j = 0
-  for (j = 0; j < prefixRules.length; j++) {
-    if (!prefixGuards[j](currentWord)) {
+  // Suara Desa: the word only changes at a rule that then returns (a rule that removes nothing
+  // leaves it as it was), so its dictionary check is the same for every rule before that: done once.
+  const word = currentWord
+  const known = find(word)
+  // A rule whose guard fails changes nothing, so for a word not in the dictionary only the rules
+  // its first letter allows can act (a known word ends the scan at the first rule either way).
+  const order = known ? ALL_RULES : (RULES_BY_FIRST.get(word[0]) ?? ANY_FIRST_RULES)
+  for (let k = 0; k < order.length; k++) {
+    const j = order[k]
+    if (!prefixGuards[j](word)) {
       // The rule would have left the word as it is; the dictionary check after it still applies.
-      if (find(currentWord)) return currentWord
+      if (known) return currentWord
       continue
     }
-    const resultObj = prefixRules[j](currentWord)
+    const resultObj = prefixRules[j](word)
 
     // Add result to variable
     if (resultObj.removal !== undefined) {
@@ -226,7 +246,7 @@ function checkPrefixRules () {
     }
     currentWord = resultObj.currentWord
 
-    if (find(currentWord)) {
+    if (currentWord === word ? known : find(currentWord)) {
       return currentWord
     }
     if (removals.length > removalCount) {
@@ -297,19 +317,17 @@ function restorePrefix () {
 // Check if word require precedence adjustment or not
 // Adjustment means remove prefix then suffix instead of remove suffix then prefix
 function precedenceAdjustmentSpecification (word) {
-  const regexRules = [
-    /^be(.*)lah$/,
-    /^be(.*)an$/,
-    /^me(.*)i$/,
-    /^di(.*)i$/,
-    /^pe(.*)i$/,
-    /^ter(.*)i$/
-  ]
-
-  for (const i in regexRules) {
-    if (word.match(regexRules[i])) {
-      return true
-    }
+  // Suara Desa: the upstream regexes /^be(.*)lah$/, /^be(.*)an$/, /^me(.*)i$/, /^di(.*)i$/,
+  // /^pe(.*)i$/ and /^ter(.*)i$/ as prefix and suffix tests (built once per call upstream); `.`
+  // stops at line terminators, which a word never holds, but they are kept out all the same.
+  if (LINE_TERMINATOR_RE.test(word)) return PRECEDENCE_RES.some((re) => re.test(word))
+  const n = word.length
+  if (n >= 4 && word.charCodeAt(0) === 98 /* b */ && word.charCodeAt(1) === 101 /* e */) {
+    return (n >= 5 && word.endsWith('lah')) || word.endsWith('an')
   }
-  return false
+  if (n < 3 || word.charCodeAt(n - 1) !== 105 /* i */) return false
+  return word.startsWith('me') || word.startsWith('di') || word.startsWith('pe') || (n >= 4 && word.startsWith('ter'))
 }
+
+const LINE_TERMINATOR_RE = /[\n\r\u2028\u2029]/
+const PRECEDENCE_RES = [/^be(.*)lah$/, /^be(.*)an$/, /^me(.*)i$/, /^di(.*)i$/, /^pe(.*)i$/, /^ter(.*)i$/]

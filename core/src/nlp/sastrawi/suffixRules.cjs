@@ -40,17 +40,23 @@ function SuffixRules () {
     return { removal, currentWord: result }
   }
 
+  // Suara Desa: each rule first checks the word's ending the regex needs; without it the rule
+  // returns the word unchanged (as the regex would), without running the regex.
   SuffixRules.RemoveInflectionalParticle = function (word) {
+    if (!(word.endsWith('lah') || word.endsWith('kah') || word.endsWith('tah') || word.endsWith('pun'))) return { removal: undefined, currentWord: word }
     const result = word.replace(/-*(lah|kah|tah|pun)$/, '')
     return createResultObject(result, word, 'P')
   }
 
   SuffixRules.RemoveInflectionalPossessivePronoun = function (word) {
+    if (!(word.endsWith('ku') || word.endsWith('mu') || word.endsWith('nya'))) return { removal: undefined, currentWord: word }
     const result = word.replace(/-*(ku|mu|nya)$/, '')
     return createResultObject(result, word, 'PP')
   }
 
   SuffixRules.RemoveDerivationalSuffix = function (word) {
+    // is, isme, isasi, i, kan, an
+    if (!(word.endsWith('i') || word.endsWith('is') || word.endsWith('an') || word.endsWith('isme'))) return { removal: undefined, currentWord: word }
     const result = word.replace(/(is|isme|isasi|i|kan|an)$/, '')
     return createResultObject(result, word, 'DS')
   }
