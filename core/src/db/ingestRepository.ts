@@ -60,9 +60,18 @@ function rawOf(db: Database): BetterSqlite3.Database {
 
 // Prepared statements are cached per connection.
 const statements = new WeakMap<BetterSqlite3.Database, ReturnType<typeof prepare>>();
+/**
+ * A batch's stored comments by key, in one statement (each key a [platform, externalId] JSON array):
+ * SQLite probes the unique index per key as a statement per key did, without a call from JavaScript per
+ * key. CROSS JOIN keeps the keys the outer loop: without statistics SQLite otherwise walked the village
+ * once per key (a 20,000-comment import spent 16 s looking up instead of 0.1 s).
+ */
+export const EXISTING_ROWS_SQL = `SELECT c.id, c.platform, c.externalId, c.text, c.likeCount, c.day, c.modelVersion
+  FROM json_each(@keys) j CROSS JOIN "Comment" c ON c.villageId = @villageId AND c.platform = j.value ->> 0 AND c.externalId = j.value ->> 1`;
+
 function prepare(raw: BetterSqlite3.Database) {
   return {
-    existing: raw.prepare(`SELECT id, text, likeCount, day, modelVersion FROM "Comment" WHERE villageId = ? AND platform = ? AND externalId = ?`),
+    existing: raw.prepare(EXISTING_ROWS_SQL),
     upsertPost: raw.prepare(`INSERT INTO "Post" (villageId, sourceId, platform, externalId, text, url, publishedAt, createdAt)
       VALUES (@villageId, @sourceId, @platform, @externalId, @text, @url, @publishedAt, @now)
       ON CONFLICT(villageId, platform, externalId) DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
@@ -126,12 +135,15 @@ export async function findExistingComments(
   keys: Array<{ platform: string; externalId: string }>,
 ): Promise<Map<string, ExistingComment>> {
   if (db.pg) return findExistingCommentsPg(db.pg, villageId, keys);
-  const s = stmts(db);
+  return existingRows(stmts(db), villageId, keys);
+}
+
+/** findExistingComments() on SQLite, also run inside a batch's transaction. */
+function existingRows(s: ReturnType<typeof prepare>, villageId: number, keys: Array<{ platform: string; externalId: string }>): Map<string, ExistingComment> {
   const found = new Map<string, ExistingComment>();
-  for (const k of keys) {
-    const row = s.existing.get(villageId, k.platform, k.externalId) as ExistingComment | undefined;
-    if (row) found.set(commentKey(k), row);
-  }
+  if (keys.length === 0) return found;
+  const rows = s.existing.all({ villageId, keys: JSON.stringify(keys.map((k) => [k.platform, k.externalId])) }) as Array<ExistingComment & { platform: string; externalId: string }>;
+  for (const r of rows) found.set(commentKey(r), { id: r.id, text: r.text, likeCount: r.likeCount, day: r.day, modelVersion: r.modelVersion });
   return found;
 }
 
@@ -257,11 +269,7 @@ async function writeIngestBatchOn(db: Database, batch: IngestBatch, timings?: In
   const now = toDbDate(new Date());
   const { villageId } = input;
   const write = raw.transaction((): IngestBatchResult => {
-    const before = new Map<string, ExistingComment>();
-    for (const c of input.comments) {
-      const row = s.existing.get(villageId, c.platform, c.externalId) as ExistingComment | undefined;
-      if (row) before.set(commentKey(c), row);
-    }
+    const before = existingRows(s, villageId, input.comments);
     const result = outcome(input, before);
     const oldIds = [...before.values()].map((r) => r.id);
     if (oldIds.length > 0) for (const st of s.addRollups) st.run({ villageId, sign: -1, ids: JSON.stringify(oldIds) });
