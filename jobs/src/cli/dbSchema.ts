@@ -44,8 +44,8 @@ function migrationDrift(config: string, migrations: string, schema: string, data
     // tables) and PostgreSQL's "CommentSearch" table (a tsvector, filled by triggers). Prisma cannot
     // describe them and would drop them.
     .filter((st) => !/^DROP TABLE "(CommentFts(_\w+)?|CommentSearch)"$/.test(st) && !/^ALTER TABLE "CommentSearch" DROP CONSTRAINT /.test(st))
-    // "Comment_caseId_idx" is partial (WHERE "caseId" IS NOT NULL, migration 20261205000000), which
-    // Prisma cannot declare: it sees the schema's plain @@index([caseId]) as missing and would replace it.
+    // SQLite's "Comment_caseId_idx" is partial (WHERE "caseId" IS NOT NULL, migration 20261205000000),
+    // which Prisma cannot declare: it sees the schema's plain @@index([caseId]) as missing and would replace it.
     .filter((st) => !/^(DROP INDEX (IF EXISTS )?"(public"\.")?Comment_caseId_idx"|CREATE INDEX "Comment_caseId_idx" ON "Comment"\("caseId"\))$/.test(st));
 }
 

@@ -1,7 +1,5 @@
--- "Comment_caseId_idx" holds only comments that have a case. A comment enters without one, and most
--- never get one (questions answered in a thread, thanks, chatter, spam): every import wrote an index
--- entry for NULL per comment, and case grouping then deleted it again when it claimed the comment.
--- Look-ups by case ("caseId" = …, joins on it) imply "caseId" IS NOT NULL and use the index as before.
--- Prisma's schema cannot say "partial"; it still declares @@index([caseId]), which this index satisfies.
-DROP INDEX "Comment_caseId_idx";
-CREATE INDEX "Comment_caseId_idx" ON "Comment"("caseId") WHERE "caseId" IS NOT NULL;
+-- Twin of the SQLite migration of the same name, which makes SQLite's "Comment_caseId_idx" partial
+-- (WHERE "caseId" IS NOT NULL). PostgreSQL keeps the full index: with the partial one, a 200,000-comment
+-- import on two workers spent 8 s instead of 2.5 s recomputing rollups at the end of each village
+-- (the per-day topic statement 16 ms instead of 3-4 ms), more than it saved. Nothing changes here.
+SELECT 1;
