@@ -19,7 +19,7 @@ export async function retagRange(db: Database, villageId: number, afterId: numbe
   const batch = await findStaleComments(db, villageId, model.version, { afterId, beforeId: toId, limit: toId - afterId, all: false });
   if (batch.length === 0) return 0;
   const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
-  await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+  await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })));
   await refreshRollups(db, villageId, [...new Set(batch.map((c) => c.day))]);
   return batch.length;
 }
@@ -44,7 +44,7 @@ export async function retagVillage(
       const batch = await findStaleComments(db, villageId, model.version, { afterId, limit: opts.batchSize ?? 2000, all });
       if (batch.length === 0) break;
       const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
-      await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+      await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })));
       batch.forEach((c) => days.add(c.day));
       afterId = batch[batch.length - 1].id;
       done += batch.length;

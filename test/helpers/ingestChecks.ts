@@ -2,7 +2,8 @@
 import { expect } from "vitest";
 import type { Database } from "@suara-desa/core/db/client";
 import { recomputeRollups } from "@suara-desa/core/db/ingestRepository";
-import { sqlGet } from "@suara-desa/core/db/sql";
+import { sqlAll, sqlGet } from "@suara-desa/core/db/sql";
+import { searchDocument } from "@suara-desa/core/db/commentRepository";
 
 /** The village's rollup rows, serialised in a fixed order. */
 export async function rollupSnapshot(db: Database, villageId: number): Promise<string> {
@@ -30,15 +31,20 @@ export async function expectRollupsExact(db: Database, villageId: number): Promi
  * SQLite: the full-text index holds exactly the stored comments (FTS5's integrity check compares
  * it with the Comment table and fails on a missing or stale row), and a word finds every stored
  * comment of the village that contains it. Rows enter the index per batch, in the batch's
- * transaction, so this holds after a kill too. PostgreSQL's expression index cannot drift.
+ * transaction, so this holds after a kill too. PostgreSQL: every comment has its "CommentSearch" row with
+ * exactly its words, written in the same transaction as its text.
  */
 export async function expectSearchIndexExact(db: Database, villageId: number, word: string): Promise<void> {
   if (db.provider === "postgres") {
-    // One "CommentSearch" row per comment, holding the words of its current text, and a search finds
-    // exactly the comments that contain the word.
-    const off = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" c LEFT JOIN "CommentSearch" s ON s."commentId" = c.id
-      WHERE c."villageId" = @villageId AND (s."commentId" IS NULL OR s."villageId" <> c."villageId"
-        OR s."vector" <> to_tsvector('simple', c.text || ' ' || COALESCE(c."normalizedText", '')))`, { villageId });
+    // One "CommentSearch" row per comment, holding the words of its current text and normalised text
+    // (searchDocument, as the repository writes them), and a search finds exactly the comments that
+    // contain the word.
+    const comments = await sqlAll<{ id: number; text: string; normalizedText: string | null }>(db,
+      `SELECT id, text, "normalizedText" FROM "Comment" WHERE "villageId" = @villageId`, { villageId });
+    const off = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM unnest(@ids::int[], @words::text[]) AS w(id, words)
+      LEFT JOIN "CommentSearch" s ON s."commentId" = w.id
+      WHERE s."commentId" IS NULL OR s."villageId" <> @villageId OR s."vector" <> array_to_tsvector(string_to_array(w.words, ' '))`,
+    { villageId, ids: comments.map((c) => c.id), words: comments.map((c) => searchDocument(c.text, c.normalizedText)) });
     expect(Number(off?.n), "comments whose search row is missing or stale").toBe(0);
     const found = await sqlGet<{ n: number }>(db, `SELECT COUNT(*) AS n FROM "Comment" c WHERE c."villageId" = @villageId
       AND c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ to_tsquery('simple', @word))`, { villageId, word });

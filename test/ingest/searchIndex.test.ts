@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
+import { retagVillage } from "@suara-desa/jobs/retag";
 import { listComments } from "@suara-desa/core/services/commentService";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { CommentListQuerySchema } from "@suara-desa/shared/contracts";
@@ -48,5 +49,27 @@ describe("full-text search after imports", () => {
     expect(await search("sumur")).toEqual([]);
     expect(await search("pompa")).toEqual(["Pompa air di balai warga mati, mohon teknisi datang"]);
     await expectSearchIndexExact(temp.db, village.id, "pompa");
+  });
+
+  it("finds words written together with dots or dashes, and keeps every word through a re-analysis", async () => {
+    const village = await createVillage(temp.db, { name: "Desa Titik" });
+    await importFile(temp.db, csv("joined", [
+      ["jl", "Lampu PJU di Jl.Raya Cikopo mati semua, gelap banget"],
+      ["rw", "Warga RW.05 minta jadwal posyandu bulan depan"],
+      ["rt", "Selokan rt-03 mampet lagi pak"],
+      ["web", "Jadwal lengkap ada di www.sukamaju.desa.id ya bu"],
+    ]), { villageCode: village.code });
+    const admin: AuthContext = { userId: 0, username: "cli", role: "admin", villageIds: [], system: "cli" };
+    const search = async (q: string) => (await listComments(temp.db, admin, village.id, CommentListQuerySchema.parse({ q, limit: "50" }))).data.map((c) => c.text);
+    expect(await search("raya cikopo")).toEqual(["Lampu PJU di Jl.Raya Cikopo mati semua, gelap banget"]);
+    expect(await search("rw 05")).toEqual(["Warga RW.05 minta jadwal posyandu bulan depan"]);
+    expect(await search("rt 03")).toEqual(["Selokan rt-03 mampet lagi pak"]);
+    expect(await search("sukamaju")).toEqual(["Jadwal lengkap ada di www.sukamaju.desa.id ya bu"]);
+    await expectSearchIndexExact(temp.db, village.id, "posyandu");
+
+    // A re-analysis rewrites the normalised text of every comment; the words follow it.
+    await retagVillage(temp.db, village.id, { all: true });
+    expect(await search("raya")).toEqual(["Lampu PJU di Jl.Raya Cikopo mati semua, gelap banget"]);
+    await expectSearchIndexExact(temp.db, village.id, "posyandu");
   });
 });

@@ -14,9 +14,30 @@ export type CommentWithTopics = Prisma.CommentGetPayload<{ include: typeof inclu
 
 export type CommentFilterQuery = Omit<CommentListQuery, "cursor" | "limit" | "sort">;
 
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
 /** The words of a search, lower-cased (at most 8): every one must match, the last as a prefix. */
 export function searchWords(q: string): string[] {
-  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+  return (q.toLowerCase().match(WORD_RE) ?? []).slice(0, 8);
+}
+
+/** Longer "words" (a pasted key, a base64 blob) are not searchable; PostgreSQL refuses lexemes over 2 KB. */
+const MAX_SEARCH_WORD = 255;
+
+/**
+ * The words a search can find in a comment, for PostgreSQL's "CommentSearch": the words of its text and
+ * of its normalised text split and lower-cased exactly as searchWords splits a query, each once,
+ * space-separated (the repository turns them into a tsvector with array_to_tsvector). Computed here
+ * rather than by to_tsvector in the database: one tokenisation for documents and queries (to_tsvector
+ * kept "Jl.Raya", "RW.05" and e-mail addresses whole and made "rt-03" into 'rt' and '-03', so a search
+ * for "raya" or "rw 05" missed them), and the database no longer parses every imported comment (its
+ * to_tsvector trigger was ~50 s of server time in a 1M-comment import on two workers).
+ */
+export function searchDocument(text: string, normalized: string | null): string {
+  const words = new Set<string>();
+  for (const w of text.toLowerCase().match(WORD_RE) ?? []) if (w.length <= MAX_SEARCH_WORD) words.add(w);
+  if (normalized) for (const w of normalized.toLowerCase().match(WORD_RE) ?? []) if (w.length <= MAX_SEARCH_WORD) words.add(w);
+  return [...words].join(" ");
 }
 
 /** Turns free text into an FTS5 query (SQLite). */
@@ -103,7 +124,7 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
     const query = db.provider === "postgres" ? toTsQuery(q.q) : toFtsQuery(q.q);
     if (!query) conds.push("1 = 0"); // text with no word characters matches nothing
     else if (db.provider === "postgres") {
-      // "CommentSearch" holds each comment's words (prisma/postgres/migrations/…_comment_search_table).
+      // "CommentSearch" holds each comment's words (searchDocument; written by the ingest repository).
       conds.push(`c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ to_tsquery('simple', @fts))`);
     } else {
       conds.push(`c.id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @fts)`);

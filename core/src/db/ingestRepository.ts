@@ -10,6 +10,7 @@ import { checkpointInBackground, toDbDate, type Database } from "./client";
 import { ENQUEUE_URGENT_SQL } from "./alertRepository";
 import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
+import { searchDocument } from "./commentRepository";
 import { timed, type IngestTimings } from "../ingest/timings";
 import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
 import type { StoredAnalysis } from "../ingest/storedAnalysis";
@@ -339,7 +340,19 @@ const COMMENT_COLUMNS = `"villageId", "sourceId", "postId", "parentId", platform
   "fromVillage", language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", intent, "intentScore",
   urgent, "urgentTerms", "modelName", "modelVersion", "analyzedAt", "createdAt", "updatedAt"`;
 
-const PG_ROLLUP_DELTA_SQL = ROLLUP_DELTA_SQL.map((sql) => sql.replace("@ID_SET", `c.id = ANY(@ids::int[])`).replace("@sign", "@sign::int"));
+const TOPIC_JOIN = `JOIN "CommentTopic" ct ON ct."commentId" = c.id`;
+/**
+ * PostgreSQL reads a comment's topic rows as a probe of the (commentId, topicId, origin) index per
+ * comment, whatever its statistics say: planned as a join, a village whose statistics were gathered from
+ * a small sample could be planned as a hash join over the whole CommentTopic table (1M comments: the
+ * end-of-village rollup recompute took 47 ms a day instead of 2 ms, 100 s per worker). `OFFSET 0` keeps
+ * the subquery from being pulled up into a join. SQLite has no LATERAL and plans by its indexes.
+ */
+function pgTopicProbe(sql: string): string {
+  if (!sql.includes(TOPIC_JOIN)) return sql;
+  return sql.replace(TOPIC_JOIN, `CROSS JOIN LATERAL (SELECT x."topicId", x.origin FROM "CommentTopic" x WHERE x."commentId" = c.id OFFSET 0) ct`);
+}
+const PG_ROLLUP_DELTA_SQL = ROLLUP_DELTA_SQL.map((sql) => pgTopicProbe(sql).replace("@ID_SET", `c.id = ANY(@ids::int[])`).replace("@sign", "@sign::int"));
 const PG_DROP_EMPTY_ROLLUPS_SQL = DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `day = ANY(@days::text[])`);
 
 // PostgreSQL plans a village's statements from the statistics ANALYZE last gathered. A village imported
@@ -351,7 +364,13 @@ const PG_DROP_EMPTY_ROLLUPS_SQL = DROP_EMPTY_ROLLUPS_SQL.replace("@DAY_SET", `da
 // its indexes and needs none of this). CommentTopic too: case grouping's topic look-up and the rollups
 // join it, and a "tiny" CommentTopic was scanned whole once per 500 comments (44 ms a statement at
 // 100,000 comments, growing with the table; 4 villages on 2 workers: cases 12-14 s -> 8.6 s).
+// The refresh samples 3,000 rows a table (statistics target 10) instead of the default 30,000: what it
+// must tell the planner is that the village and its cases exist in numbers, which a small sample does, and
+// the full sample cost 0.4 s a refresh at 1M comments (100 refreshes, 41 s of database time, the importing
+// worker waiting on each) against 0.05 s. Autovacuum's own ANALYZE, at the default target, follows once
+// a tenth of a table has changed.
 const ANALYZE_AFTER = [2_000, 16_000];
+const ANALYZE_STATISTICS_TARGET = 10;
 const writtenByVillage = new Map<number, number>();
 
 async function refreshPlannerStatistics(db: Database, villageId: number, written: number): Promise<void> {
@@ -359,7 +378,10 @@ async function refreshPlannerStatistics(db: Database, villageId: number, written
   const after = before + written;
   writtenByVillage.set(villageId, after);
   if (!db.pg || !ANALYZE_AFTER.some((n) => before < n && after >= n)) return;
-  await db.pg.query(`ANALYZE "Comment" ("villageId", "caseId", "parentId", day, "publishedAt"), "CommentTopic", "FollowUpCase", "Post"`);
+  await pgTransaction(db, async (client) => {
+    await client.query(`SET LOCAL default_statistics_target = ${ANALYZE_STATISTICS_TARGET}`);
+    await client.query(`ANALYZE "Comment" ("villageId", "caseId", "parentId", day, "publishedAt"), "CommentTopic", "FollowUpCase", "Post"`);
+  });
 }
 
 /** The PostgreSQL twin of the SQLite batch above: the same rows, set-based. */
@@ -433,6 +455,12 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
     });
     const ids = new Map(rows.map((r) => [commentKey(r), r.id]));
     const withIds = comments.map((c) => ({ id: ids.get(commentKey(c))!, isNew: !before.has(commentKey(c)), analysis: c.analysis }));
+    // New comments, and stored ones whose text or analysis (so normalised text) changed, get their words.
+    const searchable = comments.filter((c) => {
+      const old = before.get(commentKey(c));
+      return !old || old.text !== c.text || old.modelVersion !== input.model.version;
+    });
+    await writeSearchWordsPg(client, villageId, searchable.map((c) => ({ id: ids.get(commentKey(c))!, text: c.text, normalized: c.analysis.normalized })));
     await replaceModelTopicsPg(client, withIds, now);
     for (const c of comments) {
       if (c.urgentAlert && !before.has(commentKey(c))) {
@@ -453,6 +481,22 @@ async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Pr
       { cursor: cursorText(input.cursor), now, sourceId: input.sourceId });
   }
   return result;
+}
+
+/**
+ * Writes the search words of comments into "CommentSearch" (PostgreSQL; SQLite's "CommentFts" is
+ * written by indexNewComments and its update trigger): one statement per batch, new rows inserted,
+ * existing ones replaced. Every statement that writes a comment's text or normalised text calls this.
+ * `villageId` null: each row's village is read from its comment (re-analysis, where rows are stored ones).
+ */
+async function writeSearchWordsPg(client: pg.PoolClient, villageId: number | null, rows: Array<{ id: number; text: string; normalized: string | null }>): Promise<void> {
+  if (rows.length === 0) return;
+  const vector = `array_to_tsvector(string_to_array(w.words, ' '))`;
+  const from = `unnest(@ids::int[], @words::text[]) AS w(id, words)`;
+  await pgQuery(client, `INSERT INTO "CommentSearch" ("commentId", "villageId", "vector")
+    ${villageId === null ? `SELECT w.id, c."villageId", ${vector} FROM ${from} JOIN "Comment" c ON c.id = w.id` : `SELECT w.id, @villageId::int, ${vector} FROM ${from}`}
+    ON CONFLICT ("commentId") DO UPDATE SET "vector" = excluded."vector"`,
+  { villageId, ids: rows.map((r) => r.id), words: rows.map((r) => searchDocument(r.text, r.normalized)) });
 }
 
 /** Replaces the model topics of comments (those not new lose their old ones first). */
@@ -502,6 +546,8 @@ const ROLLUP_SQL = [
     GROUP BY c."villageId", c.day, c.platform, t.key, 5`,
 ];
 
+const PG_ROLLUP_SQL = ROLLUP_SQL.map(pgTopicProbe);
+
 /**
  * Recomputes the daily rollup rows of the given local days. Effective labels: a human correction
  * wins over the model (sentiment: humanSentiment; topics: once an official corrected them
@@ -515,7 +561,7 @@ export async function recomputeRollups(db: Database, villageId: number, days: st
     await pgTransaction(db, async (client) => {
       // Two workers finishing runs of one village would otherwise interleave delete and insert.
       await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
-      for (const day of unique) for (const sql of ROLLUP_SQL) await pgQuery(client, sql, { villageId, day });
+      for (const day of unique) for (const sql of PG_ROLLUP_SQL) await pgQuery(client, sql, { villageId, day });
       await pgQuery(client, BUMP_VERSION_SQL, { villageId });
     });
   } else {
@@ -558,7 +604,7 @@ export async function countStaleComments(db: Database, villageId: number, modelV
 export async function updateAnalyses(
   db: Database,
   model: { name: string; version: string },
-  rows: Array<{ id: number; analysis: CommentRow["analysis"] }>,
+  rows: Array<{ id: number; text: string; analysis: CommentRow["analysis"] }>,
 ): Promise<void> {
   if (db.pg) {
     if (rows.length === 0) return;
@@ -581,6 +627,7 @@ export async function updateAnalyses(
         sentimentScore: col((a) => a.sentimentScore), isSpam: col((a) => a.isSpam), spamScore: col((a) => a.spamScore),
         piiSpans: col((a) => a.piiSpans), ...intentColumns(rows.map((r) => r.analysis)),
       });
+      await writeSearchWordsPg(client, null, rows.map((r) => ({ id: r.id, text: r.text, normalized: r.analysis.normalized })));
       await replaceModelTopicsPg(client, rows, now);
     });
     return;
