@@ -57,6 +57,8 @@ export interface DomainFigures {
   fresh2?: { dataset: string; n: number; urgent: number; spam: number; urgentRecall: number; urgentFalseAlarmsPer100: number; spamPrecision: number; spamRecall: number; spamFalseAlarmsPer100: number; intentMacroF1: number; sentimentMacroF1: number };
   /** The same on the third fresh check set, written and labelled blind the same way (absent before 1.4.0's second card). */
   fresh3?: DomainFigures["fresh2"];
+  /** The same on the fourth fresh check set (absent before 1.4.1): written while the 1.4.1 spam rules were, by a session that saw none of them. */
+  fresh4?: DomainFigures["fresh2"];
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

@@ -41,7 +41,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.4.0: urgency-v4 and spam-v3, the same choice by cross-validation with 170 and 90 more synthetic
 //        training comments (armed threats, medical emergencies, people trapped; pinjol, sellers, MLM,
 //        prizes, dating; hard negatives of both)
-export const CORE_VERSION = "1.4.0";
+// 1.4.1: spam rules read English and regional lures (account-suspension phishing, gift cards and prizes,
+//        crypto airdrops, jobs from home, romance bait, health products with promised results, pinjol slang,
+//        paid promotion, apps to install sent as invitations or fines) and small-capital letters
+export const CORE_VERSION = "1.4.1";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -83,6 +83,29 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 
+  it("flags English and regional lures: phishing, gift cards, crypto, jobs from home, romance bait, apps to install", () => {
+    for (const t of [
+      "Your page will be suspended for violating community standards. Verify now at fb-help-center.co",
+      "Congratulations! You have been selected to win a $250 gift card, claim it here reward-center.top",
+      "Connect your wallet to get the free USDT airdrop, limited time only 🚀",
+      "Earn $200 per day working from home, no experience needed, text me on WhatsApp",
+      "hi dear, I am a lonely widow looking for a serious friendship, add my telegram @rose_love",
+      "Paket anda tertahan di gudang, cek resi di file Resi_JNT.apk",
+      "ꜱʟᴏᴛ ɢᴀᴄᴏʀ ᴍᴀxᴡɪɴ ʜᴀʀɪ ɪɴɪ, ᴄᴇᴋ ʙɪᴏ",
+      "obat peninggi herbal, sebulan naik 5cm dijamin uang kembali, pesen wa 0857 0000 1122",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
+  });
+
+  it("does not flag residents who warn about such lures or use the same words in their own comments", () => {
+    for (const t of [
+      "hati-hati warga, ada yang sebar undangan nikah .apk lewat WA, jangan dibuka",
+      "Congratulations to the winner of the 17 August cooking contest, the reward was well deserved!",
+      "keranjang sampah di depan balai desa udah penuh, tolong diangkut pak",
+      "my father is lonely since mom passed, is there a lansia group in this village?",
+      "Thank you for the free health check, the nurses were very kind",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
+
   it("does not read an e-mail address as a gambling site", () => {
     expect(verdict("syarat daftar kader apa saja? email saya dewi.lestari88@gmail.com").isSpam).toBe(false);
   });

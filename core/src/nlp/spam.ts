@@ -27,10 +27,17 @@ const NON_ASCII_RE = /[^\x00-\x7f]/;
 const LEET_OR_DIGIT_RE = /[0-9|!@$€]/;
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
 
+// Small capitals ("ꜱʟᴏᴛ ɢᴀᴄᴏʀ"), which NFKC leaves as they are: each to its letter.
+const SMALL_CAPS: Record<string, string> = {
+  "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m",
+  "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+};
+const SMALL_CAPS_RE = new RegExp(`[${Object.keys(SMALL_CAPS).join("")}]`, "gu");
+
 /** Lower-cases, folds styled Unicode letters, joins spaced-out letters and undoes leetspeak. */
 export function deobfuscate(text: string): string {
   // ASCII text is its own NFKC and NFD form and has no combining marks.
-  let s = NON_ASCII_RE.test(text) ? text.normalize("NFKC").toLowerCase().normalize("NFD").replace(COMBINING_RE, "") : text.toLowerCase();
+  let s = NON_ASCII_RE.test(text) ? text.normalize("NFKC").toLowerCase().replace(SMALL_CAPS_RE, (c) => SMALL_CAPS[c] ?? c).normalize("NFD").replace(COMBINING_RE, "") : text.toLowerCase();
   s = s.replace(SPACED_LETTERS_RE, (m) => m.replace(SEPARATOR_RE, ""));
   // Only words that mix letters with leet symbols are rewritten, so prices and dates stay numbers.
   // A text without a digit or a leet symbol has nothing to rewrite (a word of letters stays itself).
@@ -69,11 +76,11 @@ const COMPLAINT = new Set(["resah", "meresahkan", "warga", "tolong", "mohon", "d
 // The village's own sellers (BUMDes, PKK, kelompok tani, koperasi) and places: a sale there is village business.
 const VILLAGE_SELLER = new Set(["bumdes", "pkk", "koperasi", "poktan", "gapoktan", "kelompok", "desa", "balai", "dkm", "posyandu", "panitia", "karang", "taruna", "rw", "rt"]);
 // Sellers' promos: an offer, a way to contact, and usually a price.
-const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", "disc", "sale", "ready", "order", "open", "po", "cod", "grosir", "reseller", "dropship", "murah", "termurah", "gratis", "ongkir", "stok", "stock", "harga", "pinjaman", "pinjol", "followers", "jasa"]);
+const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", "disc", "sale", "ready", "order", "open", "po", "cod", "grosir", "reseller", "dropship", "murah", "termurah", "gratis", "ongkir", "stok", "stock", "harga", "pinjaman", "pinjol", "followers", "jasa", "keranjang"]);
 const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib", "hubungi", "hub", "kontak", "chat", "pm", "telegram", "tele", "shopee", "tokopedia", "tiktok", "ig", "instagram", "order", "klik", "link", "minat"]);
 const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+[.,]?\d*\s?(?:rb|ribu|k|jt|juta)\b)/;
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
-const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly)\b/;
+const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click)\b/;
 
 // Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
 // arisan online), sold followers, jobs that pay for likes, fake prizes and bank phishing. An offer
@@ -85,10 +92,18 @@ const OFFER = new Set([
   "follower", "likes", "giveaway", "hadiah", "jasa", "joki", "ijazah", "obat", "skincare", "umroh", "kuota", "pulsa", "paket",
   "promo", "diskon", "jual", "dijual", "murah", "kerja", "lowongan", "earn", "money", "free", "gratis", "crypto", "kripto", "mlm",
   "modal", "cair", "beli", "pengikut", "obral", "kaya", "hoki", "bonus", "rekening", "ijazah", "krim", "diet", "detoks", "tea", "ganja", "undian", "pelangsing", "pemutih",
+  // English lures (the guide's phishing, fake giveaways, crypto doubling and work-from-home scams, and
+  // romance scams): the prize, the threat to an account, the coin, the salary, the lonely stranger.
+  "prize", "reward", "rewards", "giftcard", "voucher", "winner", "airdrop", "wallet", "bitcoin", "btc", "usdt", "forex",
+  "salary", "hiring", "lonely", "suspended", "violated", "violation", "copyright", "verification", "earn", "sexy", "single",
+  // Health products sold with a promised result, loans in slang, paid promotion, romance bait, apps to install.
+  "herbal", "kapsul", "peninggi", "ubar", "sabun", "panghasilan", "pinjem", "tenor", "galbay", "endorse", "promote", "kesepian",
+  "apk", "friendship", "relationship",
 ]);
 const CALL = new Set([
   "dm", "wa", "whatsapp", "hubungi", "kontak", "klik", "link", "daftar", "join", "gabung", "ketik", "minat", "chat", "checkout",
   "follow", "tag", "bio", "inbox", "order", "ngiring", "melu", "telegram", "apply", "klaim", "verifikasi", "kami", "now", "cod", "wanted", "delivery",
+  "claim", "redeem", "verify", "appeal", "click", "register", "text", "reply", "japri", "pesen", "tap",
 ]);
 const CLAIMS = [
   "tanpa jaminan", "tanpa survey", "tanpa modal", "tanpa tes", "tanpa pengalaman", "tanpa stok", "modal kecil", "modal ktp", "cepat cair",
@@ -97,17 +112,27 @@ const CLAIMS = [
   "terpilih mendapatkan", "akan diblokir", "proses cepat", "slot terbatas", "tinggal", "no ribet", "no modal", "untung besar", "gaji",
   "terjamin", "rahasia", "ongkir", "dapet", "auto", "gas", "terdaftar", "diblokir", "terbukti", "memenangkan", "undian", "pesan berantai",
   "tanpa olahraga", "cash on delivery", "selamat nomor", "saldo", "pemenang",
+  "gift card", "been selected", "you won", "you have won", "connect your wallet", "will be suspended", "will be deleted",
+  "will be disabled", "community standards", "within 24", "within 48", "limited time", "work from home", "per day", "a day",
+  "per month", "/month", "guaranteed", "double your", "feeling lonely", "serious relationship", "text me", "add me", "add my",
+  "no experience", "slots left", "from home", "pesan sekarang", "order sekarang", "uang kembali", "balik modal", "sistem member",
+  "keranjang kuning", "di profil", "cek profil", "my profile", "harga khusus", "fee menarik", "paid promote", "limit gede",
+  "ga ribet", "gak ribet", "no dc", "saminggu", "ampuh", "chat aku", ".apk", "reseller dibuka", "kulit putih", "kulit bodas",
+  "hello dear", "serious friendship", "pengin kenalan", "pengen kenalan", "ingin kenalan", "mau kenalan",
 ];
 // Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
 // answer: an alternation of the claims as literals matches wherever one of them occurs).
 const ANY_CLAIM_RE = new RegExp(CLAIMS.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 // "turun 10kg sebulan", "putih dalam 7 hari", "lose 8kg in 2 weeks": a result promised in a time.
 const PROMISE_RE = /\b(?:dalam|in)\s\d+\s?(?:hari|minggu|jam|days?|weeks?)\b|\b\d+\s?kg\s(?:sebulan|seminggu|in)\b/;
-const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d/;
+const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d|\$\s?\d/;
 // Residents asking about or complaining of such offers, or about the village's own programmes.
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
   "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
+
+const APK_RE = /[\p{L}\p{N}_-]\.apk\b/u;
+const WARNING_RE = /\b(?:hati|ati|waspada|jangan|jgn|awas|penipuan|penipu|tipu|ditipu|modus|hoax|hoaks|hapus|lapor|ulah|ojo|scam|beware|careful|don't|dont)\b/;
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -124,10 +149,10 @@ export const detectSpam: Stage<{ text: string; normalized: string; tokens: strin
 // skip the expensive de-obfuscation entirely.
 const GAMBLING_TRIGGERS = new Set<string>([...GAMBLING_STRONG, ...GAMBLING_WEAK]);
 // Residents say "harga" and "gratis" all the time; a sale needs a way to reach the seller too.
-const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link)\b/i;
+const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link|co|net|top|info|io|app|shop|store|live|click)\b/i;
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
-const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}]|[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
+const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
 
 function mayBeSpam(text: string, normalized: string): boolean {
@@ -385,6 +410,10 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     s -= complaint * 0.15 + Math.min(village, 2) * 0.2;
   }
   if (s >= 0.6) return { isSpam: true, score: clamp01(s), reason: "promosi_jualan" };
+
+  // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
+  // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
+  if (APK_RE.test(plain) && !WARNING_RE.test(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;

@@ -28,6 +28,15 @@ export function foldsOf(ex: IntentExample[], k = FOLDS, seed = CV_SEED): number[
   return ex.map((e) => fold.get(e.cluster ?? e.id)!);
 }
 
+/** Folds for examples that are only ever predicted, never trained on (cvHeldOutSynthetic.ts): dealt in a seeded order. */
+export function heldOutFolds(n: number, k = FOLDS, seed = CV_SEED + 7): number[] {
+  const rand = mulberry32(seed);
+  const order = Array.from({ length: n }, (_, i) => ({ i, r: rand() })).sort((a, b) => a.r - b.r);
+  const fold = new Array<number>(n).fill(0);
+  order.forEach(({ i }, j) => { fold[i] = j % k; });
+  return fold;
+}
+
 /** Out-of-fold probabilities of a binary model trained on the other folds plus `extra` examples. */
 export function outOfFold(x: number[][], y: number[], fold: number[], extraX: number[][], extraY: number[], opts: TrainOpts, seed: number): number[] {
   const p = new Array<number>(x.length).fill(0);

@@ -133,11 +133,12 @@ async function main(): Promise<void> {
   lines.push(row("fresh", "urgent recall / false alarms /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.urgentRecall)}/${prevFresh.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.urgentRecall)}/${fresh.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
   lines.push(row("fresh", "spam precision / recall / FA /100", fresh.n, [...none, prevFresh ? `${f3(prevFresh.spamPrecision)}/${f3(prevFresh.spamRecall)}/${prevFresh.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(fresh.spamPrecision)}/${f3(fresh.spamRecall)}/${fresh.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
   lines.push(row("fresh", "intent macro-F1", fresh.n, [...none, prevFresh ? f3(prevFresh.intentMacroF1) : "—", f3(fresh.intentMacroF1)], ">= 0.80"));
-  // The second and third sets: each written by a session that read only the annotation guide (no corpus,
+  // The second, third and fourth sets: each written by a session that read only the annotation guide (no corpus,
   // models or training comments) and labelled blind by another.
   const fresh2 = evaluateFresh(FRESH_SETS[1]);
   const fresh3 = evaluateFresh(FRESH_SETS[2]);
-  for (const [label, f, prev] of [["fresh-2", fresh2, prevDomain?.fresh2], ["fresh-3", fresh3, prevDomain?.fresh3]] as const) {
+  const fresh4 = evaluateFresh(FRESH_SETS[3]);
+  for (const [label, f, prev] of [["fresh-2", fresh2, prevDomain?.fresh2], ["fresh-3", fresh3, prevDomain?.fresh3], ["fresh-4", fresh4, prevDomain?.fresh4]] as const) {
     lines.push(row(label, "urgent recall / false alarms /100", f.n, [...none, prev ? `${f3(prev.urgentRecall)}/${prev.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.urgentRecall)}/${f.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
     lines.push(row(label, "spam precision / recall / FA /100", f.n, [...none, prev ? `${f3(prev.spamPrecision)}/${f3(prev.spamRecall)}/${prev.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.spamPrecision)}/${f3(f.spamRecall)}/${f.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
     lines.push(row(label, "intent / sentiment macro-F1", f.n, [...none, prev ? `${f3(prev.intentMacroF1)}/${f3(prev.sentimentMacroF1 ?? 0)}` : "—", `${f3(f.intentMacroF1)}/${f3(f.sentimentMacroF1 ?? 0)}`], ">= 0.80 / >= 0.80"));
@@ -231,6 +232,7 @@ async function main(): Promise<void> {
       },
       fresh2: freshFigures("village-corpus-fresh-check-2", fresh2),
       fresh3: freshFigures("village-corpus-fresh-check-3", fresh3),
+      fresh4: freshFigures("village-corpus-fresh-check-4", fresh4),
       learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
       intentLearningCurve: {
         dataset: "village-corpus-valid-heldout", n: intentCurve[0]?.n ?? 0, urgent: intentCurve[0]?.urgent ?? 0,
