@@ -142,15 +142,14 @@ describe("officials' corrections on worker threads", () => {
   it("a worker applies what the village's intent and urgency corrections taught to new, different comments", async () => {
     const village = await createVillage(temp.db, { name: "Koreksi niat" });
     const { topics, topicIds } = await getVillagePipeline(temp.db, village.id);
-    // Sarcasm in the village's own idiom, corrected to keluhan; burglars in an occupied home, to urgent.
+    // Sarcasm in the village's own idiom, corrected to keluhan; hornet attacks, to urgent.
     const corrections = [
       ...["mantap jalan desa makin mulus kayak permukaan bulan", "keren banget jalannya sekarang ada kolam ikan di tengah", "salut, jalan rt 02 sekarang punya kolam ikan gratis",
         "keren desa kita, tiap lubang jalan jadi kolam ikan", "hebat, depan balai desa ada kolam ikan baru di jalan"].map((text) => ({ text, label: "", intent: "keluhan" })),
-      ...["ada maling masuk rumah bu siti tadi malam, warga lagi ronda", "maling masuk rumah pak ujang, orangnya masih di sekitar kampung",
-        "malam ini maling masuk rumah di rt 03, tolong yang ronda", "maling lagi di rumah nenek rt 02, penghuninya sendirian",
-        "rumah pak rt dimasuki maling barusan, pelakunya kabur ke kebun"].map((text) => ({ text, label: "", urgent: true })),
+      ...["sarang tawon vespa di pohon depan SD, 3 murid disengat, tawonnya masih beterbangan", "ada sarang tawon gede di plafon rumah bu ani, anaknya disengat tadi pagi",
+        "tawon vespa nyerang anak2 yang main di lapangan, minta damkar ambil sarangnya", "kawanan tawon dari sarang di rumpun bambu nyengat warga yang lewat gang 2"].map((text) => ({ text, label: "", urgent: true })),
     ];
-    const texts = ["mantap, perempatan pasar sekarang ada kolam ikannya", "maling masuk rumah pak rw barusan, pelakunya masih di kebun", TEXTS[1]];
+    const texts = ["mantap, perempatan pasar sekarang ada kolam ikannya", "tawon gede nyerang orang di kebun rt 03 dari tadi", TEXTS[1]];
     const plain = createPipeline({ topics }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     const corrected = createPipeline({ topics, corrections }).analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     expect([plain[0].intent, plain[1].urgent]).toEqual(["apresiasi", false]);

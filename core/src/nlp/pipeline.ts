@@ -44,7 +44,14 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.4.1: spam rules read English and regional lures (account-suspension phishing, gift cards and prizes,
 //        crypto airdrops, jobs from home, romance bait, health products with promised results, pinjol slang,
 //        paid promotion, apps to install sent as invitations or fines) and small-capital letters
-export const CORE_VERSION = "1.4.1";
+// 1.5.0: urgency-v6: danger words for medical emergencies, falls, bites, gas and explosions, missing children
+//        and water entering houses in the four languages; a negated danger word ("ga ada yg luka") names no
+//        danger; thresholds chosen beside held-out synthetic emergencies and ordinary public texts, at most
+//        1.5 false alarms per 100; a danger said to be over ("apinya sudah padam") needs the gate-waiving
+//        score, which itself needs a person, home or present-time word; "kp"/"dsn"/"lingk" read as
+//        kampung/dusun/lingkungan (intent, spam and village sentiment retrained on the new forms); spam
+//        rules read Indonesian page-deactivation phishing and the romance scammer's uniform
+export const CORE_VERSION = "1.5.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

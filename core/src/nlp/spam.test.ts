@@ -93,6 +93,8 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "Paket anda tertahan di gudang, cek resi di file Resi_JNT.apk",
       "ꜱʟᴏᴛ ɢᴀᴄᴏʀ ᴍᴀxᴡɪɴ ʜᴀʀɪ ɪɴɪ, ᴄᴇᴋ ʙɪᴏ",
       "obat peninggi herbal, sebulan naik 5cm dijamin uang kembali, pesen wa 0857 0000 1122",
+      "PERINGATAN: akun anda akan dinonaktifkan dalam 24 jam karena laporan hak cipta, ajukan banding di page-appeal-center.help",
+      "hi dear, your profile looks so nice. I am a soldier on a peacekeeping mission, can we chat on whatsapp?",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
   });
 
@@ -103,6 +105,8 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "keranjang sampah di depan balai desa udah penuh, tolong diangkut pak",
       "my father is lonely since mom passed, is there a lansia group in this village?",
       "Thank you for the free health check, the nurses were very kind",
+      "akun whatsapp saya dibajak dan mau dinonaktifkan, hati-hati kalau ada yang minta pinjam uang atas nama saya",
+      "my son joined the army last year, thank you pak kades for the letter of recommendation",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 

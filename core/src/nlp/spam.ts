@@ -80,7 +80,7 @@ const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", 
 const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib", "hubungi", "hub", "kontak", "chat", "pm", "telegram", "tele", "shopee", "tokopedia", "tiktok", "ig", "instagram", "order", "klik", "link", "minat"]);
 const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+[.,]?\d*\s?(?:rb|ribu|k|jt|juta)\b)/;
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
-const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click)\b/;
+const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
 
 // Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
 // arisan online), sold followers, jobs that pay for likes, fake prizes and bank phishing. An offer
@@ -99,6 +99,8 @@ const OFFER = new Set([
   // Health products sold with a promised result, loans in slang, paid promotion, romance bait, apps to install.
   "herbal", "kapsul", "peninggi", "ubar", "sabun", "panghasilan", "pinjem", "tenor", "galbay", "endorse", "promote", "kesepian",
   "apk", "friendship", "relationship",
+  // Page-deactivation phishing in Indonesian; the romance scammer's uniform (pipeline 1.5.0).
+  "dinonaktifkan", "nonaktifkan", "army", "soldier", "widow", "widower", "peacekeeping",
 ]);
 const CALL = new Set([
   "dm", "wa", "whatsapp", "hubungi", "kontak", "klik", "link", "daftar", "join", "gabung", "ketik", "minat", "chat", "checkout",
@@ -119,6 +121,7 @@ const CLAIMS = [
   "keranjang kuning", "di profil", "cek profil", "my profile", "harga khusus", "fee menarik", "paid promote", "limit gede",
   "ga ribet", "gak ribet", "no dc", "saminggu", "ampuh", "chat aku", ".apk", "reseller dibuka", "kulit putih", "kulit bodas",
   "hello dear", "serious friendship", "pengin kenalan", "pengen kenalan", "ingin kenalan", "mau kenalan",
+  "hak cipta", "akan dinonaktifkan", "24 jam", "hi dear", "your profile", "can we chat", "you look so", "oil rig",
 ];
 // Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
 // answer: an alternation of the claims as literals matches wherever one of them occurs).
@@ -149,7 +152,7 @@ export const detectSpam: Stage<{ text: string; normalized: string; tokens: strin
 // skip the expensive de-obfuscation entirely.
 const GAMBLING_TRIGGERS = new Set<string>([...GAMBLING_STRONG, ...GAMBLING_WEAK]);
 // Residents say "harga" and "gratis" all the time; a sale needs a way to reach the seller too.
-const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link|co|net|top|info|io|app|shop|store|live|click)\b/i;
+const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link|co|net|top|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/i;
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
 const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;

@@ -2,7 +2,8 @@
 // train+valid splits (folds by cluster, so near-duplicates never straddle folds) for the urgency and
 // learned spam scores, with and without the synthetic training comments. Prints, per configuration,
 // the pooled out-of-fold recall / false alarms per 100 at each threshold, the spread over folds, and
-// the choice trainIntent.ts makes from them. TEST is never read. --errors lists the out-of-fold
+// the choice made from the corpus alone (since urgency v5 trainIntent.ts chooses urgency's thresholds on
+// a pool that also holds held-out synthetic emergencies and ordinary public texts). TEST is never read. --errors lists the out-of-fold
 // misses and false alarms of the chosen configuration by language (train and valid texts only).
 import { pathToFileURL } from "node:url";
 import { loadBaseResources } from "../resources";
