@@ -120,6 +120,11 @@ describe("urgency reads more kinds of danger (urgency v6)", () => {
     expect(terms("bapak saya tidak bisa bicara sejak tadi")).toContain("tidak bisa bicara");
   });
 
+  it("reads a danger as over only when it is not said to go on", () => {
+    expect(an("kebakaran di gudang kayu rt 03, api belum terkendali, warga panik").urgent).toBe(true);
+    expect(an("kebakaran di gudang kayu rt 03 semalam, alhamdulillah api sudah terkendali").urgent).toBe(false);
+  });
+
   it("flags such emergencies whole, and leaves the same words in a report of the past", () => {
     expect(an("Min tolong, bapak saya jatuh dari pohon kelapa, kakinya patah ga bisa jalan, ambulans desa di mana?").urgent).toBe(true);
     expect(an("anjing gila gigit anak di gang mawar barusan, masih berkeliaran").urgent).toBe(true);

@@ -218,6 +218,13 @@ function negatedAt(toks: readonly string[], i: number): boolean {
   return false;
 }
 
+// "api belum terkendali", "not yet under control": an over-already word under a negation or "not yet"
+// says the danger goes on.
+const NOT_YET = new Set(["belum", "blm", "durung", "dereng", "acan", "can", "yet"]);
+function notOverYet(toks: readonly string[], i: number): boolean {
+  return negatedAt(toks, i) || (i > 0 && NOT_YET.has(toks[i - 1]));
+}
+
 /** Adds the cues of one token sequence to `acc` (bit mask); records danger (unless negated) and present-time terms. */
 function scanCues(toks: string[], infos: TokenInfo[], f: IntentFeatures): void {
   for (let i = 0; i < toks.length; i++) {
@@ -305,7 +312,8 @@ function scanExtras(toks: string[], infos: TokenInfo[], f: IntentFeatures, mask:
   for (let i = 0; i < toks.length; i++) {
     const info = infos[i];
     if (info.extra) {
-      f.extraCues |= info.extra.bits;
+      const bits = info.extra.bits;
+      f.extraCues |= bits & EXTRA_BIT.resolved && notOverYet(toks, i) ? bits & ~EXTRA_BIT.resolved : bits;
       for (const h of info.extra.feats) f.idx.push(h & mask);
       if (info.extra.bits & EXTRA_BIT.danger2 && !f.dangerTerms.includes(toks[i]) && !negatedAt(toks, i)) f.dangerTerms.push(toks[i]);
     }
@@ -314,7 +322,7 @@ function scanExtras(toks: string[], infos: TokenInfo[], f: IntentFeatures, mask:
       let ok = i + p.rest.length < toks.length;
       for (let j = 0; ok && j < p.rest.length; j++) ok = toks[i + 1 + j] === p.rest[j];
       if (!ok) continue;
-      f.extraCues |= p.bit;
+      if (p.bit !== EXTRA_BIT.resolved || !notOverYet(toks, i)) f.extraCues |= p.bit;
       f.idx.push(p.feat & mask);
       if (p.bit === EXTRA_BIT.danger2 && !f.dangerTerms.includes(p.term) && !negatedAt(toks, i)) f.dangerTerms.push(p.term);
     }

@@ -51,7 +51,8 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        score, which itself needs a person, home or present-time word; "kp"/"dsn"/"lingk" read as
 //        kampung/dusun/lingkungan (intent, spam and village sentiment retrained on the new forms); spam
 //        rules read Indonesian page-deactivation phishing and the romance scammer's uniform
-export const CORE_VERSION = "1.5.0";
+// 1.5.1: an over-already word under a negation or "not yet" ("api belum terkendali") does not close the gate
+export const CORE_VERSION = "1.5.1";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride
