@@ -19,9 +19,9 @@ export async function retagRange(db: Database, villageId: number, afterId: numbe
   const batch = await findStaleComments(db, villageId, model.version, { afterId, beforeId: toId, limit: toId - afterId, all: false });
   if (batch.length === 0) return 0;
   const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
-  await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+  const written = await updateAnalyses(db, villageId, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })));
   await refreshRollups(db, villageId, [...new Set(batch.map((c) => c.day))]);
-  return batch.length;
+  return written.length;
 }
 
 /** Re-tags one village; `all` re-tags even comments already on the current version. */
@@ -38,13 +38,15 @@ export async function retagVillage(
   await recordJobProgress(db, runId, 0, total);
   let afterId = 0;
   let done = 0;
+  let updated = 0;
   const days = new Set<string>();
   try {
     for (;;) {
       const batch = await findStaleComments(db, villageId, model.version, { afterId, limit: opts.batchSize ?? 2000, all });
       if (batch.length === 0) break;
       const analyses = pipeline.analyzeBatch(batch.map((c) => c.text));
-      await updateAnalyses(db, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })));
+      // A comment whose text an import changed meanwhile keeps the import's newer analysis (not counted).
+      updated += (await updateAnalyses(db, villageId, model, batch.map((c, i) => ({ id: c.id, text: c.text, analysis: toStoredAnalysis(analyses[i], topicIds) })))).length;
       batch.forEach((c) => days.add(c.day));
       afterId = batch[batch.length - 1].id;
       done += batch.length;
@@ -52,11 +54,11 @@ export async function retagVillage(
       opts.onProgress?.(done, total);
     }
     await refreshRollups(db, villageId, [...days]);
-    await finishJobRun(db, runId, { status: "ok", read: done, new: 0, updated: done, rejected: 0, details: { total: Math.max(total, done), modelVersion: model.version } });
+    await finishJobRun(db, runId, { status: "ok", read: done, new: 0, updated, rejected: 0, details: { total: Math.max(total, done), modelVersion: model.version } });
   } catch (e) {
     await refreshRollups(db, villageId, [...days]);
-    await finishJobRun(db, runId, { status: "failed", read: done, new: 0, updated: done, rejected: 0, error: (e as Error).message, details: { total: Math.max(total, done) } });
+    await finishJobRun(db, runId, { status: "failed", read: done, new: 0, updated, rejected: 0, error: (e as Error).message, details: { total: Math.max(total, done) } });
     throw e;
   }
-  return { villageId, retagged: done, total, modelVersion: model.version };
+  return { villageId, retagged: updated, total, modelVersion: model.version };
 }

@@ -105,7 +105,7 @@ function prepare(raw: BetterSqlite3.Database) {
         sentimentLabel = @sentimentLabel, sentimentScore = @sentimentScore, isSpam = @isSpam, spamScore = @spamScore,
         piiSpans = @piiSpans, intent = @intent, intentScore = @intentScore, urgent = @urgent, urgentTerms = @urgentTerms,
         modelName = @modelName, modelVersion = @modelVersion, analyzedAt = @now, updatedAt = @now
-      WHERE id = @id`),
+      WHERE id = @id AND villageId = @villageId AND text = @text`),
     // New rows enter the full-text index here, once per batch (no per-row trigger: migration
     // 20261204080000_comment_fts_per_batch); updated rows are re-indexed by the update trigger.
     indexFts: raw.prepare(`INSERT INTO "CommentFts" (rowid, text, normalizedText)
@@ -600,53 +600,69 @@ export async function countStaleComments(db: Database, villageId: number, modelV
   return Number(row?.n ?? 0);
 }
 
-/** Replaces the model's analysis of existing comments (human labels are untouched), atomically. */
+/**
+ * Replaces the model's analysis of existing comments of one village (human labels are untouched),
+ * atomically. A row is written only while the comment still has the text that was analysed: an import
+ * that changed the text meanwhile (a platform edit) has stored its own, newer analysis, which a stale
+ * one must not overwrite. Returns the ids written.
+ */
 export async function updateAnalyses(
   db: Database,
+  villageId: number,
   model: { name: string; version: string },
   rows: Array<{ id: number; text: string; analysis: CommentRow["analysis"] }>,
-): Promise<void> {
+): Promise<number[]> {
   if (db.pg) {
-    if (rows.length === 0) return;
+    if (rows.length === 0) return [];
     const now = new Date();
     const col = <T>(f: (a: CommentRow["analysis"]) => T) => rows.map((r) => f(r.analysis));
+    let written: number[] = [];
     await pgTransaction(db, async (client) => {
-      await pgQuery(client, `UPDATE "Comment" c SET "normalizedText" = v.normalized, language = v.language,
+      const res = await pgQuery<{ id: number }>(client, `UPDATE "Comment" c SET "normalizedText" = v.normalized, language = v.language,
           "sentimentLabel" = v."sentimentLabel", "sentimentScore" = v."sentimentScore", "isSpam" = v."isSpam",
           "spamScore" = v."spamScore", "piiSpans" = v."piiSpans", intent = v.intent, "intentScore" = v."intentScore",
           urgent = v.urgent, "urgentTerms" = v."urgentTerms", "modelName" = @modelName::text,
           "modelVersion" = @modelVersion::text, "analyzedAt" = @now::timestamp(3), "updatedAt" = @now::timestamp(3)
         FROM unnest(@id::int[], @normalized::text[], @language::text[], @sentimentLabel::text[], @sentimentScore::float8[],
           @isSpam::bool[], @spamScore::float8[], @piiSpans::text[], @intent::text[], @intentScore::float8[], @urgent::bool[],
-          @urgentTerms::text[])
+          @urgentTerms::text[], @text::text[])
           AS v(id, normalized, language, "sentimentLabel", "sentimentScore", "isSpam", "spamScore", "piiSpans", intent,
-            "intentScore", urgent, "urgentTerms")
-        WHERE c.id = v.id`, {
-        now, modelName: model.name, modelVersion: model.version, id: rows.map((r) => r.id),
+            "intentScore", urgent, "urgentTerms", text)
+        WHERE c.id = v.id AND c."villageId" = @villageId::int AND c.text = v.text
+        RETURNING c.id`, {
+        now, villageId, modelName: model.name, modelVersion: model.version, id: rows.map((r) => r.id), text: rows.map((r) => r.text),
         normalized: col((a) => a.normalized), language: col((a) => a.language), sentimentLabel: col((a) => a.sentimentLabel),
         sentimentScore: col((a) => a.sentimentScore), isSpam: col((a) => a.isSpam), spamScore: col((a) => a.spamScore),
         piiSpans: col((a) => a.piiSpans), ...intentColumns(rows.map((r) => r.analysis)),
       });
-      await writeSearchWordsPg(client, null, rows.map((r) => ({ id: r.id, text: r.text, normalized: r.analysis.normalized })));
-      await replaceModelTopicsPg(client, rows, now);
+      const ids = new Set(res.rows.map((r) => Number(r.id)));
+      const kept = rows.filter((r) => ids.has(r.id));
+      written = kept.map((r) => r.id);
+      if (kept.length === 0) return;
+      await writeSearchWordsPg(client, null, kept.map((r) => ({ id: r.id, text: r.text, normalized: r.analysis.normalized })));
+      await replaceModelTopicsPg(client, kept, now);
     });
-    return;
+    return written;
   }
   const raw = rawOf(db);
   // Re-analysing a village rewrites every comment of it, batch after batch (see writeIngestBatchOn).
   checkpointInBackground(db);
   const s = stmts(db);
   const now = toDbDate(new Date());
+  const written: number[] = [];
   raw.transaction(() => {
     for (const r of rows) {
       const a = r.analysis;
-      s.updateAnalysis.run({
-        id: r.id, normalized: a.normalized, language: a.language, sentimentLabel: a.sentimentLabel,
+      const { changes } = s.updateAnalysis.run({
+        id: r.id, villageId, text: r.text, normalized: a.normalized, language: a.language, sentimentLabel: a.sentimentLabel,
         sentimentScore: a.sentimentScore, isSpam: a.isSpam ? 1 : 0, spamScore: a.spamScore, piiSpans: a.piiSpans,
         ...intentParams(a), modelName: model.name, modelVersion: model.version, now,
       });
+      if (changes === 0) continue;
+      written.push(r.id);
       s.deleteModelTopics.run(r.id);
       for (const t of a.topics) s.insertTopic.run(r.id, t.topicId, t.score, now);
     }
   })();
+  return written;
 }
