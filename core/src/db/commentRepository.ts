@@ -47,7 +47,11 @@ export function toFtsQuery(q: string): string | null {
   return words.map((w, i, all) => `"${w}"${i === all.length - 1 ? "*" : ""}`).join(" ");
 }
 
-/** Turns free text into a tsquery (PostgreSQL, 'simple' configuration). */
+/**
+ * Turns free text into tsquery syntax (PostgreSQL), read with a plain ::tsquery cast: the words are
+ * already split as searchDocument splits documents, and to_tsquery would parse each again ("x²y" became
+ * 'x' <-> 'y', "½" nothing at all) and miss the words the document holds.
+ */
 export function toTsQuery(q: string): string | null {
   const words = searchWords(q);
   if (words.length === 0) return null;
@@ -125,7 +129,7 @@ export async function commentFilterSql(db: Database, villageId: number, q: Comme
     if (!query) conds.push("1 = 0"); // text with no word characters matches nothing
     else if (db.provider === "postgres") {
       // "CommentSearch" holds each comment's words (searchDocument; written by the ingest repository).
-      conds.push(`c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ to_tsquery('simple', @fts))`);
+      conds.push(`c.id IN (SELECT s."commentId" FROM "CommentSearch" s WHERE s."villageId" = @villageId AND s."vector" @@ @fts::tsquery)`);
     } else {
       conds.push(`c.id IN (SELECT rowid FROM "CommentFts" WHERE "CommentFts" MATCH @fts)`);
     }
