@@ -41,8 +41,8 @@ function migrationDrift(config: string, migrations: string, schema: string, data
   }
   return out.split(";").map((st) => st.replace(/--[^\n]*\n/g, "").trim()).filter((st) => st && !/^PRAGMA /.test(st))
     // The full-text indexes are hand-written: SQLite's FTS5 table (a virtual table and its shadow
-    // tables) and PostgreSQL's "CommentSearch" table (a tsvector, filled by triggers). Prisma cannot
-    // describe them and would drop them.
+    // tables) and PostgreSQL's "CommentSearch" table (a tsvector of the words the ingest repository
+    // writes, writeSearchWordsPg). Prisma cannot describe them and would drop them.
     .filter((st) => !/^DROP TABLE "(CommentFts(_\w+)?|CommentSearch)"$/.test(st) && !/^ALTER TABLE "CommentSearch" DROP CONSTRAINT /.test(st))
     // SQLite's "Comment_caseId_idx" is partial (WHERE "caseId" IS NOT NULL, migration 20261205000000),
     // which Prisma cannot declare: it sees the schema's plain @@index([caseId]) as missing and would replace it.
