@@ -11,23 +11,21 @@
 // the pooled learned-alone recall at a threshold 0.05 above the highest ordinary out-of-fold score
 // (spam); the candidates join the training data when their variant scores higher while the corpus part
 // keeps at most 2 false alarms per 100 (urgency) and no false alarm with the rules (spam). TEST is never read.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadBaseResources } from "../resources";
 import { normalizeText } from "../normalize";
-import { featurizeIntent, isUrgent, linearScores, parseLinearModel, sigmoid, type IntentFeatures } from "../intent";
+import { featurizeIntent, isUrgent, type IntentFeatures } from "../intent";
 import { classifySpam } from "../spam";
-import { CORPUS_DIR, readSyntheticSpam, readSyntheticUrgency, readVillageSplit } from "./intentData";
-import { BITS, SEED, toModelFile, trainLinear, type TrainOpts } from "./trainIntent";
-import { chooseSpamThreshold, chooseUrgencyThreshold, FOLDS, foldsOf, heldOutFolds, SPAM_GRID, URGENCY_GRID } from "./crossValidate";
+import { CORPUS_DIR, readJsonl, readSyntheticSpam, readSyntheticUrgency, readVillageSplit } from "./intentData";
+import { BITS, SEED, type TrainOpts } from "./trainIntent";
+import { chooseSpamThreshold, chooseUrgencyThreshold, foldsOf, heldOutFolds, outOfFold, SPAM_GRID, URGENCY_GRID } from "./crossValidate";
 
 interface Row { text: string; surface: string; normalized: string; label: boolean; candidate: boolean; fold: number; f: IntentFeatures }
 
 function readCandidates(file: string, field: "urgent" | "spam"): Array<{ text: string; label: boolean }> {
-  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "").map((l, i) => {
-    const r = JSON.parse(l) as Record<string, unknown>;
-    if (typeof r.text !== "string" || typeof r[field] !== "boolean") throw new Error(`${file} line ${i + 1}: needs "text" and a boolean "${field}"`);
+  return readJsonl<Record<string, unknown>>(file).map((r, i) => {
+    if (typeof r.text !== "string" || typeof r[field] !== "boolean") throw new Error(`${file} row ${i + 1}: needs "text" and a boolean "${field}"`);
     return { text: r.text, label: r[field] as boolean };
   });
 }
@@ -46,14 +44,12 @@ function pool(field: "urgent" | "spam", candidates: Array<{ text: string; label:
   return rows;
 }
 
+/** Out-of-fold probabilities in row order (corpus rows, then candidates): candidates held out unless `trainCandidates`. */
 function oof(rows: Row[], extraX: number[][], extraY: number[], trainCandidates: boolean, opts: TrainOpts, seed: number): number[] {
-  const p = new Array<number>(rows.length).fill(0);
-  for (let k = 0; k < FOLDS; k++) {
-    const tr = rows.filter((r) => r.fold !== k && (trainCandidates || !r.candidate));
-    const m = parseLinearModel(JSON.stringify(toModelFile("m", ["0", "1"], trainLinear([...tr.map((r) => r.f.idx), ...extraX], [...tr.map((r) => Number(r.label)), ...extraY], 2, opts, seed), {}, {})));
-    rows.forEach((r, i) => { if (r.fold === k) p[i] = sigmoid(linearScores(m, r.f.idx)[0]); });
-  }
-  return p;
+  const trained = rows.filter((r) => trainCandidates || !r.candidate);
+  const held = trainCandidates ? [] : rows.filter((r) => r.candidate);
+  return outOfFold(trained.map((r) => r.f.idx), trained.map((r) => Number(r.label)), trained.map((r) => r.fold), extraX, extraY, opts, seed,
+    { x: held.map((r) => r.f.idx), fold: held.map((r) => r.fold) });
 }
 
 function part(rows: Row[], pred: boolean[], keep: (r: Row) => boolean): string {

@@ -12,8 +12,10 @@ export const CORPUS_DIR = path.join(REPO_ROOT, "test/fixtures/village-corpus");
 
 export interface IntentExample { id: string; text: string; surface: string; normalized: string; intent: IntentLabel; urgent: boolean; spam: boolean; sentiment: Sentiment; lang?: string; cluster?: string | null }
 
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(path.join(CORPUS_DIR, file), "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T);
+/** The rows of a JSON Lines file: a bare name is read from the corpus directory, a path as given. */
+export function readJsonl<T>(file: string): T[] {
+  const full = path.isAbsolute(file) || file.includes("/") ? file : path.join(CORPUS_DIR, file);
+  return readFileSync(full, "utf8").split("\n").filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as T);
 }
 
 /** All examples of one split, in file order (deterministic). */
