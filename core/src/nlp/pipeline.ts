@@ -52,7 +52,9 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        kampung/dusun/lingkungan (intent, spam and village sentiment retrained on the new forms); spam
 //        rules read Indonesian page-deactivation phishing and the romance scammer's uniform
 // 1.5.1: an over-already word under a negation or "not yet" ("api belum terkendali") does not close the gate
-export const CORE_VERSION = "1.5.1";
+// 1.5.2: spam rules leave alone a victim of an ".apk" lure asking what to do, the village's own app, and
+//        lost-and-found posts with a reward; no spam rule is quadratic on long text without spaces
+export const CORE_VERSION = "1.5.2";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -113,6 +113,26 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
   it("does not read an e-mail address as a gambling site", () => {
     expect(verdict("syarat daftar kader apa saja? email saya dewi.lestari88@gmail.com").isSpam).toBe(false);
   });
+
+  it("does not flag a victim of an app lure asking for help, or the village's own app", () => {
+    for (const t of [
+      "hp ibu saya kena undangan.apk, saldo habis, gimana ini pak?",
+      "kemarin saya install Surat_Tilang.apk, wa saya dibajak, tolong",
+      "my mother opened invitation.apk and now her bank account is empty, what should we do",
+      "silakan unduh SiDesa.apk di kantor desa untuk layanan surat online",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+    // The lure itself still is.
+    expect(verdict("Undangan Pernikahan.apk silakan dibuka").isSpam).toBe(true);
+  });
+
+  it("does not flag lost-and-found posts with a reward and the finder's number", () => {
+    for (const t of [
+      "Dicari kucing hilang warna oren di RT 03, ada reward 500rb bagi yang menemukan, hubungi 0812345678901",
+      "Lost my wallet near the mosque yesterday, text me 081234567890 if you found it please",
+      "Dompet saya hilang di pasar, isinya KTP dan ATM, yg nemu ada reward 200rb, hubungi 085712345678",
+      "Congrats to the winner of the village football cup, RW 05 team!",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
 });
 
 describe("detectSpam: sellers", () => {

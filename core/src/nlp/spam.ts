@@ -132,10 +132,25 @@ const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+
 // Residents asking about or complaining of such offers, or about the village's own programmes.
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
-  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
+  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako",
+  // Lost and found: a reward for a found cat or wallet, with the finder's number, is a resident's post.
+  "hilang", "dicari", "ketemu", "menemukan", "nemu", "lost", "found", "leungit", "ilang"]);
 
 const APK_RE = /[\p{L}\p{N}_-]\.apk\b/u;
+// A resident who fell for it, asking what to do ("hp ibu saya kena undangan.apk, saldo habis, gimana?"), or
+// the village pointing to its own app at the office: neither is the lure itself.
+const APK_VICTIM_RE = /\b(?:kena|korban|dibajak|dibobol|kebobol|kebobolan|diretas|terkuras|ketipu|tertipu|raib|hacked|drained|stolen|scammed|gimana|bagaimana|kumaha|piye|kepriye|kantor desa|balai desa)\b|saldo\S*\s(?:\S+\s)?(?:habis|hilang|ludes|kosong)|\bwhat (?:should|do|can)\b|\baccount is (?:empty|gone)\b|\?/;
 const WARNING_RE = /\b(?:hati|ati|waspada|jangan|jgn|awas|penipuan|penipu|tipu|ditipu|modus|hoax|hoaks|hapus|lapor|ulah|ojo|scam|beware|careful|don't|dont)\b/;
+
+/**
+ * The text with every whitespace-separated piece holding an "@" (an e-mail address) blanked out. Linear
+ * in the text's length: a regex like /\S+@\S+/ retries from every start and is quadratic on a long
+ * run of text without spaces.
+ */
+function withoutEmails(lower: string): string {
+  if (!lower.includes("@")) return lower;
+  return lower.split(/(\s+)/).map((piece) => (piece.includes("@") ? " " : piece)).join("");
+}
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -155,7 +170,7 @@ const GAMBLING_TRIGGERS = new Set<string>([...GAMBLING_STRONG, ...GAMBLING_WEAK]
 const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link|co|net|top|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/i;
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
-const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
+const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|(?<![a-z])[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
 
 function mayBeSpam(text: string, normalized: string): boolean {
@@ -378,7 +393,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (CONTACT.has(w)) contact++;
   }
   // An e-mail address ("nenden.sri88@yahoo.co.id") is not a gambling site name.
-  const site = SITE_RE.test((NON_ASCII_RE.test(text) ? text.normalize("NFKC") : text).toLowerCase().replace(/\S+@\S+/g, " "));
+  const site = SITE_RE.test(withoutEmails((NON_ASCII_RE.test(text) ? text.normalize("NFKC") : text).toLowerCase()));
   // Promotion phrases count only with gambling evidence (the score below reads them nowhere else).
   let phrases = 0;
   if (strong + weak > 0 || site) for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
@@ -416,7 +431,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
 
   // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
-  if (APK_RE.test(plain) && !WARNING_RE.test(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
+  if (APK_RE.test(plain) && !WARNING_RE.test(plain) && !APK_VICTIM_RE.test(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
