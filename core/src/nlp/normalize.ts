@@ -33,7 +33,7 @@ export const URL_TOKEN = "<url>";
 export const USER_TOKEN = "@user";
 export const EMOJI_TOKENS = { pos: "<emo_pos>", neg: "<emo_neg>", laugh: "<emo_laugh>" } as const;
 
-const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|id|net|org|co|ly|io|me|xyz|site|link|vip|club|top|online|info|biz|cc)\b(?:\/\S*)?/gi;
+const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|id|net|org|co|ly|io|me|xyz|site|link|vip|club|top|online|info|biz|cc)\b(?:\/\S*)?/gi;
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu;
 const HASHTAG_RE = /#([\p{L}\p{N}_]+)/gu;
 // eslint-disable-next-line no-misleading-character-class -- joiners, selectors and skin tones are listed on purpose: they continue an emoji

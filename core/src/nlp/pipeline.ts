@@ -53,8 +53,12 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        rules read Indonesian page-deactivation phishing and the romance scammer's uniform
 // 1.5.1: an over-already word under a negation or "not yet" ("api belum terkendali") does not close the gate
 // 1.5.2: spam rules leave alone a victim of an ".apk" lure asking what to do, the village's own app, and
-//        lost-and-found posts with a reward; no spam rule is quadratic on long text without spaces
-export const CORE_VERSION = "1.5.2";
+//        lost-and-found posts with a reward; two spam regexes made linear on long text without spaces
+// 1.5.3: an ".apk" is left alone only when someone of the writer's own installed or opened it and was harmed,
+//        or nearly clicked it (a question, "gimana" or "balai desa" alone no longer spares a lure, nor does the
+//        village's own app); lost-and-found counts only for a lost thing named beside the loss, never for lost
+//        money, debts or prizes; the remaining spam and URL regexes that backtracked quadratically are bounded
+export const CORE_VERSION = "1.5.3";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -119,10 +119,26 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "hp ibu saya kena undangan.apk, saldo habis, gimana ini pak?",
       "kemarin saya install Surat_Tilang.apk, wa saya dibajak, tolong",
       "my mother opened invitation.apk and now her bank account is empty, what should we do",
-      "silakan unduh SiDesa.apk di kantor desa untuk layanan surat online",
+      "Kemarin anak saya download game.apk dari grup, sekarang hp nya lemot banget",
+      "File Surat_Tilang.apk masuk ke WA grup RT, saya hampir klik",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
-    // The lure itself still is.
-    expect(verdict("Undangan Pernikahan.apk silakan dibuka").isSpam).toBe(true);
+  });
+
+  it("still flags app lures that ask a question, name the village or promise to restore a balance", () => {
+    // A question, "gimana", a place or a lost balance is the lure's own wording, not a victim's report.
+    for (const t of [
+      "Undangan Pernikahan.apk silakan dibuka",
+      "Anda kena tilang elektronik ETLE, lihat bukti pelanggaran di Surat_Tilang.apk",
+      "Paket anda tertahan, cek resi di sini: Cek_Resi_JNT.apk, sudah terima paketnya?",
+      "Ini foto kamu kan? Lihat_Foto.apk",
+      "Undangan rapat warga di balai desa, silakan buka Undangan_Rapat.apk",
+      "Info bansos BLT dari kantor desa, cek penerima di Cek_Bansos.apk",
+      "Tagihan PLN anda kena denda, cek di Tagihan_PLN.apk",
+      "Saldo BRI anda hilang? Pulihkan segera di BRImo_Update.apk",
+      "What do you think of our wedding? Wedding_Invitation.apk",
+      "Bagaimana kabar? Download Undangan.apk ya",
+      "Akun WA kamu dibajak? Saya bantu pulihkan, install Recovery_WA.apk",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: true, reason: "promosi:aplikasi" });
   });
 
   it("does not flag lost-and-found posts with a reward and the finder's number", () => {
@@ -132,6 +148,15 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "Dompet saya hilang di pasar, isinya KTP dan ATM, yg nemu ada reward 200rb, hubungi 085712345678",
       "Congrats to the winner of the village football cup, RW 05 team!",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
+
+  it("still flags recovery, loan and prize scams that speak of something lost or found", () => {
+    for (const t of [
+      "Lost your money to fake investment? I help recover lost funds, text me on whatsapp +15551234567",
+      "Lost money in crypto? contact recovery expert, guaranteed refund, whatsapp +447700900123",
+      "Hutang ilang, pinjaman cair, wa 081234567890",
+      "Selamat nomor anda terpilih mendapat hadiah, yang menemukan kode ini klaim di 081234567890",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
   });
 });
 

@@ -78,9 +78,9 @@ const VILLAGE_SELLER = new Set(["bumdes", "pkk", "koperasi", "poktan", "gapoktan
 // Sellers' promos: an offer, a way to contact, and usually a price.
 const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", "disc", "sale", "ready", "order", "open", "po", "cod", "grosir", "reseller", "dropship", "murah", "termurah", "gratis", "ongkir", "stok", "stock", "harga", "pinjaman", "pinjol", "followers", "jasa", "keranjang"]);
 const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib", "hubungi", "hub", "kontak", "chat", "pm", "telegram", "tele", "shopee", "tokopedia", "tiktok", "ig", "instagram", "order", "klik", "link", "minat"]);
-const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+[.,]?\d*\s?(?:rb|ribu|k|jt|juta)\b)/;
+const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+(?:[.,]\d+)?\s?(?:rb|ribu|k|jt|juta)\b)/;
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
-const URL_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
+const URL_RE = /https?:\/\/|www\.|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
 
 // Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
 // arisan online), sold followers, jobs that pay for likes, fake prizes and bank phishing. An offer
@@ -128,18 +128,35 @@ const CLAIMS = [
 const ANY_CLAIM_RE = new RegExp(CLAIMS.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 // "turun 10kg sebulan", "putih dalam 7 hari", "lose 8kg in 2 weeks": a result promised in a time.
 const PROMISE_RE = /\b(?:dalam|in)\s\d+\s?(?:hari|minggu|jam|days?|weeks?)\b|\b\d+\s?kg\s(?:sebulan|seminggu|in)\b/;
-const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|\d+\s?%|rp\.?\s?\d|\$\s?\d/;
+const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|(?<!\d)\d+\s?%|rp\.?\s?\d|\$\s?\d/;
 // Residents asking about or complaining of such offers, or about the village's own programmes.
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
-  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako",
-  // Lost and found: a reward for a found cat or wallet, with the finder's number, is a resident's post.
-  "hilang", "dicari", "ketemu", "menemukan", "nemu", "lost", "found", "leungit", "ilang"]);
+  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
+// Lost and found: a reward for a found cat or wallet, with the finder's number, is a resident's post. A
+// lost thing must be named next to the loss, and the "lost" must not be money to win back, a debt or a
+// prize: "recover lost funds", "hutang ilang, pinjaman cair" and "yang menemukan kode ini klaim" are scams.
+const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|motor|sepeda|tas|atm|kartu|kambing|domba|sapi|ayam|wallet|cat|dog|keys?|phone|bag";
+const LOST_WORD = "hilang|ilang|leungit|dicari|ketemu|menemukan|nemu|lost|found|missing";
+const LOST_FOUND_RE = new RegExp(`\\b(?:${LOST_THING})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_WORD})\\b|\\b(?:${LOST_WORD})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_THING})\\b`);
+const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|money|uang|dana|pinjaman|pinjol|cair|klaim|claim|hadiah|hutang|utang|investasi|investment|crypto|kripto)\b/;
 
 const APK_RE = /[\p{L}\p{N}_-]\.apk\b/u;
-// A resident who fell for it, asking what to do ("hp ibu saya kena undangan.apk, saldo habis, gimana?"), or
-// the village pointing to its own app at the office: neither is the lure itself.
-const APK_VICTIM_RE = /\b(?:kena|korban|dibajak|dibobol|kebobol|kebobolan|diretas|terkuras|ketipu|tertipu|raib|hacked|drained|stolen|scammed|gimana|bagaimana|kumaha|piye|kepriye|kantor desa|balai desa)\b|saldo\S*\s(?:\S+\s)?(?:habis|hilang|ludes|kosong)|\bwhat (?:should|do|can)\b|\baccount is (?:empty|gone)\b|\?/;
+// A resident who fell for it, asking what to do: someone of theirs ("saya", "ibu saya", "my mother") did
+// something with the file ("install", "buka", "kena") and was harmed ("dibajak", "saldo habis", "lemot"),
+// or nearly did ("saya hampir klik"). A question, "gimana" or a place ("balai desa") alone is not enough:
+// the lures themselves ask ("sudah terima paketnya?") and name the village ("Undangan rapat di balai desa").
+const APK_PERSON_RE = /\b(?:saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|i|we|our|kami|kemarin|kmrn|terlanjur|udah\s(?:terlanjur|kadung)|kadung)\b/;
+const APK_ACTION_RE = /\b(?:install|instal|diinstall|diinstal|nginstall|buka|dibuka|membuka|kebuka|klik|diklik|ngeklik|download|didownload|unduh|diunduh|kena|opened|installed|clicked|downloaded|tapped)\b/;
+const APK_HARM_RE = /\b(?:dibajak|dibobol|kebobol|kebobolan|diretas|terkuras|kekuras|ketipu|tertipu|raib|lemot|error|hacked|drained|stolen|scammed|ludes)\b|\bsaldo\S{0,15}\s(?:\S{1,20}\s)?(?:habis|hilang|ludes|kosong|ilang)\b|\baccount is (?:empty|gone)\b/;
+const APK_NEAR_MISS_RE = /\b(?:hampir|nyaris|almost)\s(?:\S+\s)?(?:klik|ngeklik|buka|install|instal|download|unduh|kena|click|clicked|opened|installed)\b/;
+// Help offered to victims is the recovery scam's own lure ("akun dibajak? pulihkan di Recovery.apk").
+const APK_OFFER_HELP_RE = /\b(?:pulihkan|memulihkan|dipulihkan|recover\w*|restore|aktifkan|hubungi kami|contact us)\b/;
+function apkVictim(plain: string): boolean {
+  if (APK_OFFER_HELP_RE.test(plain)) return false;
+  if (APK_NEAR_MISS_RE.test(plain)) return true;
+  return APK_PERSON_RE.test(plain) && APK_ACTION_RE.test(plain) && APK_HARM_RE.test(plain);
+}
 const WARNING_RE = /\b(?:hati|ati|waspada|jangan|jgn|awas|penipuan|penipu|tipu|ditipu|modus|hoax|hoaks|hapus|lapor|ulah|ojo|scam|beware|careful|don't|dont)\b/;
 
 /**
@@ -431,7 +448,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
 
   // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
-  if (APK_RE.test(plain) && !WARNING_RE.test(plain) && !APK_VICTIM_RE.test(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
+  if (APK_RE.test(plain) && !WARNING_RE.test(plain) && !apkVictim(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
@@ -442,6 +459,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (CALL.has(w)) call++;
     if (RESIDENT.has(w)) resident++;
   }
+  if (offer > 0 && LOST_FOUND_RE.test(plain) && !MONEY_BACK_RE.test(plain)) resident += 2;
   let o = 0;
   if (offer > 0) {
     // Claims count only with an offer (the score below reads them nowhere else).
