@@ -59,6 +59,8 @@ export interface DomainFigures {
   fresh3?: DomainFigures["fresh2"];
   /** The same on the fourth fresh check set (absent before 1.4.1): written while the 1.4.1 spam rules were, by a session that saw none of them. */
   fresh4?: DomainFigures["fresh2"];
+  /** The same on the fifth fresh check set (absent before 1.5.3): written by six helper sessions from the guide alone, labelled blind by others. */
+  fresh5?: DomainFigures["fresh2"];
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

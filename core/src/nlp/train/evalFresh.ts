@@ -19,9 +19,11 @@ interface FreshRow { id: string; text: string; lang: string; intent: string; urg
  * session that read only the annotation guide: no corpus, no models, no synthetic training comments; with
  * sentiment labels) and fresh-check-3.jsonl (180 comments written on 2026-12-04 night the same way by another
  * session, labelled blind by a third) and fresh-check-4.jsonl (180 comments written on 2026-12-05 the same way, while
- * the 1.4.1 spam rules were being written by a session that never saw it). None is ever used for training or a choice.
+ * the 1.4.1 spam rules were being written by a session that never saw it) and fresh-check-5.jsonl (240 comments
+ * written on 2026-12-05 by six helper sessions that read only the annotation guide, while 1.5.x was being made;
+ * labelled blind by others; first scored on 1.5.3). None is ever used for training or a choice.
  */
-export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl"] as const;
+export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl", "fresh-check-5.jsonl"] as const;
 
 /** The rows of one fresh check set; a row not marked split "fresh" is refused (it must never feed training or choices). */
 export function readFreshCheck(file: string = FRESH_SETS[0]): FreshRow[] {
