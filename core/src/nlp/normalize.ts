@@ -152,7 +152,7 @@ function surfaceToken(raw: string, res: NormalizeResources): string {
   if (ASCII_WORD_RE.test(raw)) return collapseElongation(raw, res.vocab);
   let tok = raw;
   // Trailing/leading symbols are punctuation, not leetspeak ("bagus!!", "'kata'").
-  tok = tok.replace(/^[|!@'-]+/, "").replace(/[$|!@'-]+$/, "");
+  tok = tok.replace(/^[|!@'-]+/, "").replace(/(?<![$|!@'-])[$|!@'-]+$/, "");
   if (tok.length === 0) return "";
   const redup = REDUP_RE.exec(tok);
   if (redup) return `${redup[1]}-${redup[1]}${redup[2] ?? ""}`;

@@ -53,12 +53,20 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        rules read Indonesian page-deactivation phishing and the romance scammer's uniform
 // 1.5.1: an over-already word under a negation or "not yet" ("api belum terkendali") does not close the gate
 // 1.5.2: spam rules leave alone a victim of an ".apk" lure asking what to do, the village's own app, and
-//        lost-and-found posts with a reward; two spam regexes made linear on long text without spaces
+//        lost-and-found posts with a reward; no spam rule is quadratic on long text without spaces
 // 1.5.3: an ".apk" is left alone only when someone of the writer's own installed or opened it and was harmed,
 //        or nearly clicked it (a question, "gimana" or "balai desa" alone no longer spares a lure, nor does the
 //        village's own app); lost-and-found counts only for a lost thing named beside the loss, never for lost
 //        money, debts or prizes; the remaining spam and URL regexes that backtracked quadratically are bounded
-export const CORE_VERSION = "1.5.3";
+//        (1.5.2's "no spam rule is quadratic" was wrong)
+// 1.5.4: a second review of the .apk and lost-and-found rules: a victim is a person of the writer's named just
+//        before what they did with the file, or one who already did it ("terlanjur install"); warnings must
+//        say not to open it ("jangan dibuka", "tong diklik", "do not open", "itu virus", "abaikan"), so "jangan
+//        lupa hadir" or "Lapor! Anda kena tilang" no longer spare a lure; spaced, bracketed and .xapk files;
+//        lost-and-found rewards in money ("hadiah 500rb") are a resident's again, a loss told to "anda" is not;
+//        a bank's "CS" on a personal number is phishing; page-deactivation phishing in Sundanese, Javanese and
+//        English; trailing-run regexes and a repeated topic keyword no longer cost quadratic time
+export const CORE_VERSION = "1.5.4";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -110,6 +110,19 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 
+  it("flags page-deactivation phishing in Sundanese, Javanese and English, not residents whose account was closed", () => {
+    for (const t of [
+      "Akun Facebook anjeun badé dinonaktifkeun dina 24 jam, gancang verifikasi di fb-akun-aman.site",
+      "Akun facebook sampeyan arep dinonaktifke jroning 24 jam, enggal verifikasi neng meta-verify.top",
+      "Your account will be deactivated in 24 hours, verify now at meta-support-center.link",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
+    for (const t of [
+      "akun fb karang taruna dinonaktifkeun ku facebook, kumaha carana banding?",
+      "akun wa saya disabled kemarin, gimana cara ngaktifin lagi pak?",
+      "lampu PJU di gang mawar disabled sejak minggu lalu, tolong diperbaiki",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
+
   it("does not read an e-mail address as a gambling site", () => {
     expect(verdict("syarat daftar kader apa saja? email saya dewi.lestari88@gmail.com").isSpam).toBe(false);
   });
@@ -121,6 +134,26 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "my mother opened invitation.apk and now her bank account is empty, what should we do",
       "Kemarin anak saya download game.apk dari grup, sekarang hp nya lemot banget",
       "File Surat_Tilang.apk masuk ke WA grup RT, saya hampir klik",
+      "Bapak saya buka undangan.apk dari WA, m-banking bobol 5 juta",
+      "Tetangga install Surat_Tilang.apk, rekeningnya dikuras 10 juta",
+      "Mamah kena undangan.apk, uangnya di rekening hilang semua",
+      "Ibuku mbukak undangan.apk, saldone entek kabeh",
+      "Indung abdi muka undangan.apk, saldo BRI beak",
+      "hp saya dibajak setelah klik undangan.apk, gimana cara memulihkan wa saya?",
+      "My phone got hacked after opening invitation.apk, how do I recover my account?",
+      "Saya sudah terlanjur install Cek_Resi.apk, apa yang harus saya lakukan?",
+      "Suami saya install undangan.apk, WA nya diambil alih orang, sekarang minta2 pulsa ke temen",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
+  });
+
+  it("does not flag residents warning about an app file, in any of the four languages", () => {
+    for (const t of [
+      "Do not open Undangan_Pernikahan.apk, it is malware that steals bank data",
+      "Info warga: file Surat_Tilang.apk yang beredar di grup itu virus, tong dibuka",
+      "Wargi, entong muka file Undangan.apk nu sumebar di grup WA",
+      "Aja dibukak file undangan.apk sing nyebar neng grup, kuwi virus",
+      "Sekedar info, ada yang kirim Cek_Resi.apk di grup RT, itu bukan dari kurir, abaikan saja",
+      "Ingat ya bapak ibu, kurir asli tidak pernah kirim file .apk, contohnya Cek_Resi_JNT.apk",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 
@@ -138,6 +171,22 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "What do you think of our wedding? Wedding_Invitation.apk",
       "Bagaimana kabar? Download Undangan.apk ya",
       "Akun WA kamu dibajak? Saya bantu pulihkan, install Recovery_WA.apk",
+      // Lure wording that looks like a warning, a victim or a near miss.
+      "Undangan pernikahan kami, jangan lupa hadir ya, buka Undangan_Pernikahan.apk",
+      "Mohon hadir di pernikahan kami, dengan senang hati kami mengundang, lihat Undangan.apk",
+      "Lapor! Anda terkena tilang ETLE, lihat bukti di Surat_Tilang.apk",
+      "Hapus aplikasi lama, install Mbanking_Baru.apk sekarang",
+      "Kemarin kami kirim undangan tapi error, silakan download ulang Undangan_Baru.apk",
+      "Saya kirim foto kemarin, klik Foto_Kita.apk biar ga lemot bukanya",
+      "Paket kamu nyaris dikembalikan, buka Cek_Paket.apk sebelum terlambat",
+      "Akun anda hampir kena blokir, segera buka Verifikasi_BRI.apk",
+      "HP kamu lemot? Saya kasih aplikasi pembersih, download Booster.apk",
+      // Spelled apart, in brackets, or as the split-APK format.
+      "Undangan Pernikahan . apk silakan dibuka",
+      "Surat Tilang (apk) download di sini",
+      "undangan.xapk silakan diinstall",
+      // The village's own app sent as a file reads exactly like a lure: officials correct such a comment.
+      "silakan unduh SiDesa.apk di kantor desa untuk layanan surat online",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: true, reason: "promosi:aplikasi" });
   });
 
@@ -156,7 +205,21 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
       "Lost money in crypto? contact recovery expert, guaranteed refund, whatsapp +447700900123",
       "Hutang ilang, pinjaman cair, wa 081234567890",
       "Selamat nomor anda terpilih mendapat hadiah, yang menemukan kode ini klaim di 081234567890",
+      "Kartu ATM anda hilang? Hubungi CS resmi BRI via WA 081234567890, proses cepat 24 jam, rekening aman",
+      "Kartu ATM hilang atau terblokir? Hubungi CS BRI via WA 081234567890, proses cepat 24 jam",
+      "KTP hilang? Bisa pinjem modal KTP aja, limit gede, wa 081234567890",
     ]) expect(verdict(t), t).toMatchObject({ isSpam: true });
+  });
+
+  it("does not flag lost-and-found posts that offer a reward in money ('hadiah', 'imbalan uang')", () => {
+    for (const t of [
+      "Dompet hilang berisi uang 2 juta, KTP dan ATM. Yang menemukan akan diberi hadiah 500rb, hubungi wa 081234567890",
+      "Kucing hilang! Hadiah 1 juta bagi yang menemukan, dijamin ikhlas, wa 081234567890",
+      "Motor hilang, Beat hitam, yang menemukan dapat hadiah 2 juta, wa 081234567890",
+      "Tas hilang di angkot, isinya dompet dan uang gaji bulan ini, tolong yang menemukan hubungi 081234567890, ada imbalan 500rb",
+      "Lost cat, orange tabby, reward money 1jt for whoever finds her, whatsapp 081234567890",
+      "Leungit hayam jago 3 siki, nu manggih mangga wa 081234567890, aya hadiahna",
+    ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 });
 

@@ -16,8 +16,8 @@ const COMBINING_RE = /\p{M}+/gu;
 const HAS_LETTER_RE = /\p{L}/u;
 const DIGITS_ONLY_RE = /^\d+$/;
 const SIMPLE_WORD_RE = /^[a-z0-9]+$/;
-const TRAILING_DIGITS_RE = /\d+$/;
-const TRAILING_BANG_RE = /!+$/;
+const TRAILING_DIGITS_RE = /(?<!\d)\d+$/;
+const TRAILING_BANG_RE = /(?<!!)!+$/;
 // Amounts and counts ("10rb", "5kg", "17an", "2x") are not leetspeak.
 const NUMBER_UNIT_RE = /^\d+(?:[.,]\d+)?(?:rb|ribu|k|jt|juta|kg|gr|g|l|ml|m|km|an|x|gb|mb|pcs|cm)$/;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
@@ -101,6 +101,8 @@ const OFFER = new Set([
   "apk", "friendship", "relationship",
   // Page-deactivation phishing in Indonesian; the romance scammer's uniform (pipeline 1.5.0).
   "dinonaktifkan", "nonaktifkan", "army", "soldier", "widow", "widower", "peacekeeping",
+  // The same threat in Sundanese and Javanese, and in English (pipeline 1.5.4).
+  "dinonaktifkeun", "dinonaktifke", "dinonaktifne", "deactivated", "disabled",
 ]);
 const CALL = new Set([
   "dm", "wa", "whatsapp", "hubungi", "kontak", "klik", "link", "daftar", "join", "gabung", "ketik", "minat", "chat", "checkout",
@@ -133,31 +135,51 @@ const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|(?<
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
   "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
-// Lost and found: a reward for a found cat or wallet, with the finder's number, is a resident's post. A
-// lost thing must be named next to the loss, and the "lost" must not be money to win back, a debt or a
-// prize: "recover lost funds", "hutang ilang, pinjaman cair" and "yang menemukan kode ini klaim" are scams.
-const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|motor|sepeda|tas|atm|kartu|kambing|domba|sapi|ayam|wallet|cat|dog|keys?|phone|bag";
+// Lost and found: a reward ("hadiah", "imbalan") for a found cat or wallet, with the finder's number, is a
+// resident's post. A lost thing must be named next to the loss; money to win back, a debt, a loan or a claim
+// ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan kode ini klaim") and a loss told to
+// the reader ("Kartu ATM anda hilang? Hubungi CS …") are scams. Cards and SIMs are what bank phishing names.
+const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|stnk|bpkb|motor|sepeda|tas|kambing|domba|sapi|ayam|wallet|cat|dog|keys?|phone|bag|purse";
 const LOST_WORD = "hilang|ilang|leungit|dicari|ketemu|menemukan|nemu|lost|found|missing";
 const LOST_FOUND_RE = new RegExp(`\\b(?:${LOST_THING})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_WORD})\\b|\\b(?:${LOST_WORD})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_THING})\\b`);
-const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|money|uang|dana|pinjaman|pinjol|cair|klaim|claim|hadiah|hutang|utang|investasi|investment|crypto|kripto)\b/;
+const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|pinjaman|pinjol|cair|klaim|claim|hutang|utang|investasi|investment|crypto|kripto|anda|your)\b/;
 
-const APK_RE = /[\p{L}\p{N}_-]\.apk\b/u;
-// A resident who fell for it, asking what to do: someone of theirs ("saya", "ibu saya", "my mother") did
-// something with the file ("install", "buka", "kena") and was harmed ("dibajak", "saldo habis", "lemot"),
-// or nearly did ("saya hampir klik"). A question, "gimana" or a place ("balai desa") alone is not enough:
-// the lures themselves ask ("sudah terima paketnya?") and name the village ("Undangan rapat di balai desa").
-const APK_PERSON_RE = /\b(?:saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|i|we|our|kami|kemarin|kmrn|terlanjur|udah\s(?:terlanjur|kadung)|kadung)\b/;
-const APK_ACTION_RE = /\b(?:install|instal|diinstall|diinstal|nginstall|buka|dibuka|membuka|kebuka|klik|diklik|ngeklik|download|didownload|unduh|diunduh|kena|opened|installed|clicked|downloaded|tapped)\b/;
-const APK_HARM_RE = /\b(?:dibajak|dibobol|kebobol|kebobolan|diretas|terkuras|kekuras|ketipu|tertipu|raib|lemot|error|hacked|drained|stolen|scammed|ludes)\b|\bsaldo\S{0,15}\s(?:\S{1,20}\s)?(?:habis|hilang|ludes|kosong|ilang)\b|\baccount is (?:empty|gone)\b/;
-const APK_NEAR_MISS_RE = /\b(?:hampir|nyaris|almost)\s(?:\S+\s)?(?:klik|ngeklik|buka|install|instal|download|unduh|kena|click|clicked|opened|installed)\b/;
-// Help offered to victims is the recovery scam's own lure ("akun dibajak? pulihkan di Recovery.apk").
-const APK_OFFER_HELP_RE = /\b(?:pulihkan|memulihkan|dipulihkan|recover\w*|restore|aktifkan|hubungi kami|contact us)\b/;
+// "Undangan.apk", "Surat Tilang . apk", "undangan.xapk", "Surat Tilang (apk)".
+const APK_RE = /[\p{L}\p{N}_)-]\s?\.\s?x?apk\b|\(x?apk\)/u;
+const MAYBE_APK_RE = /apk/i;
+// A resident who fell for it, asking what to do: someone of theirs ("saya", "ibu saya", "my mother", "indung
+// abdi") just before what they did with the file ("install", "buka", "kena"; or "after opening"), and the
+// harm ("dibajak", "saldo habis", "rekening dikuras"); or they did it already ("terlanjur install"), or nearly
+// ("saya hampir klik"). A question, "gimana" or a place ("balai desa") alone is not enough: the lures ask
+// ("sudah terima paketnya?"), name the village ("Undangan rapat di balai desa") and speak as "kami".
+const APK_PERSON = "saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|anak|anakku|putra|tetangga|nenek|kakek|mbah|simbah|nini|aki|mertua|indung|bapa|mother|father|mom|mum|dad|wife|husband|son|daughter|brother|sister|neighbou?r|grandma|grandpa";
+const APK_ACTION = "install|instal|diinstall|diinstal|nginstall|nginstal|buka|dibuka|membuka|kebuka|mbukak|dibukak|muka|dibuka|klik|diklik|ngeklik|download|didownload|unduh|diunduh|kena|opened|installed|clicked|downloaded|tapped|opening|installing|clicking|downloading";
+const APK_DID_RE = new RegExp(`\\b(?:${APK_PERSON})\\s(?:\\S+\\s){0,2}?(?:${APK_ACTION})\\b|\\b(?:setelah|sesudah|abis|habis|after|sanggeus|bar)\\s(?:\\S+\\s)?(?:${APK_ACTION})\\b`);
+const APK_ALREADY_RE = new RegExp(`\\b(?:terlanjur|telanjur|kadung|keburu)\\s(?:\\S+\\s)?(?:${APK_ACTION})\\b`);
+const APK_NEAR_MISS_RE = new RegExp(`\\b(?:${APK_PERSON})\\s(?:\\S+\\s){0,2}?(?:hampir|nyaris|almost)\\s(?:\\S+\\s)?(?:klik|ngeklik|buka|install|instal|download|unduh|click|clicked|opened|installed)\\b`);
+const APK_HARM_RE = /\b(?:dibajak|dibobol|bobol|kebobolan|diretas|terkuras|dikuras|kekuras|ketipu|tertipu|raib|lemot|hacked|drained|stolen|scammed|ludes|diambil alih|dikuasai|disadap|taken over|restart terus|restart sendiri|otp)\b|\b(?:saldo|saldone|saldona|uang|uangnya|duit|duite|rekening|rekeningnya|tabungan|m-banking|mbanking)\S{0,15}\s(?:\S{1,20}\s){0,2}?(?:habis|hilang|ilang|ludes|kosong|entek|beak|raib|dikuras|terkuras|bobol)\b|\baccount is (?:empty|gone)\b/;
+// Help offered to victims is the recovery scam's own lure ("akun dibajak? saya bantu pulihkan, install Recovery.apk").
+const APK_OFFER_HELP_RE = /\b(?:(?:saya|kami|aku)\s(?:bisa\s|siap\s)?(?:bantu|pulihkan|memulihkan)|bantu pulihkan|pulihkan segera|segera pulihkan|recover your|restore your|hubungi kami|contact us)\b/;
+/** Whether the text names an app file (the verdict then decides between lure, victim and warning). */
+function mentionsApk(text: string): boolean {
+  return MAYBE_APK_RE.test(text) && APK_RE.test(text.toLowerCase());
+}
+/** Whether a bank's "customer service" is named beside a number (the verdict reads the number itself). */
+function bankCsOnPhone(text: string): boolean {
+  return MAYBE_BANK_CS_RE.test(text) && CONTACT_HINT_RE.test(text) && BANK_CS_RE.test(text.toLowerCase());
+}
 function apkVictim(plain: string): boolean {
   if (APK_OFFER_HELP_RE.test(plain)) return false;
-  if (APK_NEAR_MISS_RE.test(plain)) return true;
-  return APK_PERSON_RE.test(plain) && APK_ACTION_RE.test(plain) && APK_HARM_RE.test(plain);
+  if (APK_NEAR_MISS_RE.test(plain) || APK_ALREADY_RE.test(plain)) return true;
+  return APK_DID_RE.test(plain) && APK_HARM_RE.test(plain);
 }
-const WARNING_RE = /\b(?:hati|ati|waspada|jangan|jgn|awas|penipuan|penipu|tipu|ditipu|modus|hoax|hoaks|hapus|lapor|ulah|ojo|scam|beware|careful|don't|dont)\b/;
+const MAYBE_BANK_CS_RE = /\b(?:cs|customer|call cent|layanan nasabah)/i;
+const BANK_CS_RE = /\b(?:cs|customer service|customer care|call cent(?:er|re)|layanan nasabah)\s(?:resmi\s)?(?:bank\s)?(?:bri|bca|bni|mandiri|bsi|btn|bjb|cimb|danamon|permata|brimo|livin|dana|ovo|gopay|shopeepay)\b/;
+// Residents warning each other: "jangan dibuka", "tong diklik", "aja dibukak", "do not open", "itu virus",
+// "abaikan saja". Not "jangan lupa hadir, buka Undangan.apk", "dengan senang hati" or "Lapor! Anda kena tilang".
+const DONT = "jangan|jgn|jngn|tong|entong|ulah|ojo|do not|don't|dont|never";
+const OPEN = "buka|dibuka|membuka|mbukak|dibukak|muka|klik|diklik|ngeklik|install|instal|diinstall|diinstal|download|didownload|unduh|diunduh|open|opened|click|install|download|tap|percaya|diunduh";
+const WARNING_RE = new RegExp(`\\b(?:${DONT})\\s(?:\\S+\\s){0,2}?(?:${OPEN})\\b|\\b(?:hati-hati|hati2|ati-ati|ati2|waspada|waspadai|awas|penipuan|penipu|tipu|ditipu|tipuan|modus|hoax|hoaks|scam|virus|malware|beware|careful|abaikan|ignore|langsung hapus|hapus saja|hapus aja|segera hapus|bukan dari|(?:tidak|tdk|ga|gak|nggak|ngga|teu|ora) pernah (?:kirim|mengirim|ngirim|minta|meminta)|never (?:send|sends|ask|asks)|aja dibukak|aja dibuka|aja diklik|aja diinstal|aja diinstall)\\b`);
 
 /**
  * The text with every whitespace-separated piece holding an "@" (an e-mail address) blanked out. Linear
@@ -200,6 +222,7 @@ function mayBeSpam(text: string, normalized: string): boolean {
   }
   if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
   if (SUSPECT_RE.test(text)) return true;
+  if (mentionsApk(text) || bankCsOnPhone(text)) return true;
   // English and slang offers ("followers", "free") are rewritten by the normaliser: read both forms.
   let offer = false;
   let call = false;
@@ -335,6 +358,7 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
   if ((suspect ?? maybeSuspect(text)) && SUSPECT_RE.test(text)) return true;
+  if (mentionsApk(text) || bankCsOnPhone(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
@@ -448,7 +472,13 @@ function spamVerdict(text: string, normalized: string): SpamResult {
 
   // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
-  if (APK_RE.test(plain) && !WARNING_RE.test(plain) && !apkVictim(plain)) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
+  const apk = APK_RE.test(plain);
+  // A victim's or a warning's app file: the rest of their words ("minta2 pulsa", "saldo habis") are the harm, not an offer.
+  const apkSpared = apk && (WARNING_RE.test(plain) || apkVictim(plain));
+  if (apk && !apkSpared) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
+  // A bank's "customer service" on a mobile or WhatsApp number: banks answer on their call centres (14017,
+  // 1500888), never on a personal number; "Kartu ATM hilang? Hubungi CS BRI via WA 0812…" is phishing.
+  if (hasPhone && BANK_CS_RE.test(plain) && !WARNING_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
@@ -460,6 +490,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (RESIDENT.has(w)) resident++;
   }
   if (offer > 0 && LOST_FOUND_RE.test(plain) && !MONEY_BACK_RE.test(plain)) resident += 2;
+  if (apkSpared) resident += 3;
   let o = 0;
   if (offer > 0) {
     // Claims count only with an offer (the score below reads them nowhere else).

@@ -433,6 +433,9 @@ export function matchRules(tokens: string[], compiled: CompiledTopics, infos: To
   const ownerLen = ownerLenScratch;
   ownerLen.fill(0, 0, tokens.length);
   const out: RuleMatch[] = [];
+  // Signatures of the kept matches, once there are many (a keyword repeated thousands of times would make
+  // the scan below quadratic); a comment's few matches are scanned instead.
+  let sigs: Set<number> | null = null;
   for (const c of candidates) {
     const len = c.end - c.start;
     let free = true;
@@ -446,10 +449,13 @@ export function matchRules(tokens: string[], compiled: CompiledTopics, infos: To
     // One match per signature (the kept matches are few: a scan, not a Set per comment).
     const sig = c.topic * 1_000_000 + c.start;
     let taken = false;
-    for (const m of out) if (m.topic * 1_000_000 + m.start === sig) taken = true;
+    if (sigs !== null) taken = sigs.has(sig);
+    else for (const m of out) if (m.topic * 1_000_000 + m.start === sig) taken = true;
     if (taken) continue;
     for (let k = c.start; k < c.end; k++) ownerLen[k] = len;
     out.push(c);
+    if (sigs !== null) sigs.add(sig);
+    else if (out.length >= 32) sigs = new Set(out.map((m) => m.topic * 1_000_000 + m.start));
   }
   return out;
 }
