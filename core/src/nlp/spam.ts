@@ -357,8 +357,10 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   for (const r of words) any |= recordBits(r);
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
-  if ((suspect ?? maybeSuspect(text)) && SUSPECT_RE.test(text)) return true;
-  if (mentionsApk(text) || bankCsOnPhone(text)) return true;
+  const maySuspect = suspect ?? maybeSuspect(text);
+  if (maySuspect && SUSPECT_RE.test(text)) return true;
+  // A bank's number has digits, which the normaliser's scan reports as suspect.
+  if (mentionsApk(text) || (maySuspect && bankCsOnPhone(text))) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
