@@ -66,7 +66,14 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        lost-and-found rewards in money ("hadiah 500rb") are a resident's again, a loss told to "anda" is not;
 //        a bank's "CS" on a personal number is phishing; page-deactivation phishing in Sundanese, Javanese and
 //        English; trailing-run regexes and a repeated topic keyword no longer cost quadratic time
-export const CORE_VERSION = "1.5.4";
+// 1.5.5: a third pass, against the 189 texts two reviews wrote (test/fixtures/spam-review): an app file is a lure
+//        whenever the comment calls the reader to open it ("jangan lupa download …", "Awas! … lihat bukti di …",
+//        "silakan buka …"), whatever warning or harm words it also has; otherwise a warning, a harm to someone
+//        of the writer's (anywhere in the comment, not negated: "agar saldo tidak hilang" is no harm) or an act
+//        already done ("kepencet", "terlanjur", "hampir saja mengklik") spares it; "SiDesa. Apk nya" is no file;
+//        lost-and-found reads descriptions and plates between the thing and the loss, and no "anda" rule; a
+//        bank's CS counts only when the comment says to contact it
+export const CORE_VERSION = "1.5.5";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

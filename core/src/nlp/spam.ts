@@ -102,7 +102,7 @@ const OFFER = new Set([
   // Page-deactivation phishing in Indonesian; the romance scammer's uniform (pipeline 1.5.0).
   "dinonaktifkan", "nonaktifkan", "army", "soldier", "widow", "widower", "peacekeeping",
   // The same threat in Sundanese and Javanese, and in English (pipeline 1.5.4).
-  "dinonaktifkeun", "dinonaktifke", "dinonaktifne", "deactivated", "disabled",
+  "dinonaktifkeun", "dinonaktifke", "dinonaktifne", "deactivated", "disabled", "unpublished",
 ]);
 const CALL = new Set([
   "dm", "wa", "whatsapp", "hubungi", "kontak", "klik", "link", "daftar", "join", "gabung", "ketik", "minat", "chat", "checkout",
@@ -123,7 +123,7 @@ const CLAIMS = [
   "keranjang kuning", "di profil", "cek profil", "my profile", "harga khusus", "fee menarik", "paid promote", "limit gede",
   "ga ribet", "gak ribet", "no dc", "saminggu", "ampuh", "chat aku", ".apk", "reseller dibuka", "kulit putih", "kulit bodas",
   "hello dear", "serious friendship", "pengin kenalan", "pengen kenalan", "ingin kenalan", "mau kenalan",
-  "hak cipta", "akan dinonaktifkan", "24 jam", "hi dear", "your profile", "can we chat", "you look so", "oil rig",
+  "hak cipta", "akan dinonaktifkan", "24 jam", "24 hours", "hi dear", "your profile", "can we chat", "you look so", "oil rig",
 ];
 // Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
 // answer: an alternation of the claims as literals matches wherever one of them occurs).
@@ -135,29 +135,35 @@ const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|(?<
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
   "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
-// Lost and found: a reward ("hadiah", "imbalan") for a found cat or wallet, with the finder's number, is a
-// resident's post. A lost thing must be named next to the loss; money to win back, a debt, a loan or a claim
-// ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan kode ini klaim") and a loss told to
-// the reader ("Kartu ATM anda hilang? Hubungi CS …") are scams. Cards and SIMs are what bank phishing names.
-const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|stnk|bpkb|motor|sepeda|tas|kambing|domba|sapi|ayam|wallet|cat|dog|keys?|phone|bag|purse";
-const LOST_WORD = "hilang|ilang|leungit|dicari|ketemu|menemukan|nemu|lost|found|missing";
-const LOST_FOUND_RE = new RegExp(`\\b(?:${LOST_THING})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_WORD})\\b|\\b(?:${LOST_WORD})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_THING})\\b`);
-const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|pinjaman|pinjol|cair|klaim|claim|hutang|utang|investasi|investment|crypto|kripto|anda|your)\b/;
+// Lost and found: a reward ("hadiah", "imbalan") for a found cat, wallet or motorbike, with the finder's number,
+// is a resident's post. The lost thing is named near the loss (a description or a plate may sit between); money
+// to win back, a debt, a loan or a claim ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan
+// kode ini klaim") and a loss asked about ("Kartu ATM hilang? Hubungi …", "Lost your phone?") are scams' openings.
+const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|bpkb|kartu|atm|motor|sepeda|tas|kambing|domba|sapi|ayam|pitik|hayam|bebek|meri|wallet|cat|dog|keys?|phone|bag|purse";
+const LOST_WORD = "hilang|ilang|leungit|dicari|ketemu|menemukan|nemu|manggih|lost|found|find|finds|missing";
+const LOST_FOUND_RE = new RegExp(`\\b(?:${LOST_THING})\\b(?:\\W+\\w+){0,10}?\\W+(?:${LOST_WORD})\\b|\\b(?:${LOST_WORD})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_THING})\\b`);
+const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|pinjaman|pinjol|cair|klaim|claim|hutang|utang|investasi|investment|crypto|kripto|lacak|track)\b|\b(?:hilang|ilang|lost|terblokir|diblokir)\s?\?|\blost your\b/;
 
-// "Undangan.apk", "Surat Tilang . apk", "undangan.xapk", "Surat Tilang (apk)".
-const APK_RE = /[\p{L}\p{N}_)-]\s?\.\s?x?apk\b|\(x?apk\)/u;
+// An app file: "Undangan.apk", "Undangan_Pernikahan.pdf.apk", "undangan.xapk". Not "SiDesa. Apk nya lemot"
+// (a sentence starting with "Apk", residents' word for an app).
+const APK_RE = /[\p{L}\p{N}_)-]\s?\.x?apk\b/u;
 const MAYBE_APK_RE = /apk/i;
-// A resident who fell for it, asking what to do: someone of theirs ("saya", "ibu saya", "my mother", "indung
-// abdi") just before what they did with the file ("install", "buka", "kena"; or "after opening"), and the
-// harm ("dibajak", "saldo habis", "rekening dikuras"); or they did it already ("terlanjur install"), or nearly
-// ("saya hampir klik"). A question, "gimana" or a place ("balai desa") alone is not enough: the lures ask
-// ("sudah terima paketnya?"), name the village ("Undangan rapat di balai desa") and speak as "kami".
-const APK_PERSON = "saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|anak|anakku|putra|tetangga|nenek|kakek|mbah|simbah|nini|aki|mertua|indung|bapa|mother|father|mom|mum|dad|wife|husband|son|daughter|brother|sister|neighbou?r|grandma|grandpa";
-const APK_ACTION = "install|instal|diinstall|diinstal|nginstall|nginstal|buka|dibuka|membuka|kebuka|mbukak|dibukak|muka|dibuka|klik|diklik|ngeklik|download|didownload|unduh|diunduh|kena|opened|installed|clicked|downloaded|tapped|opening|installing|clicking|downloading";
-const APK_DID_RE = new RegExp(`\\b(?:${APK_PERSON})\\s(?:\\S+\\s){0,2}?(?:${APK_ACTION})\\b|\\b(?:setelah|sesudah|abis|habis|after|sanggeus|bar)\\s(?:\\S+\\s)?(?:${APK_ACTION})\\b`);
-const APK_ALREADY_RE = new RegExp(`\\b(?:terlanjur|telanjur|kadung|keburu)\\s(?:\\S+\\s)?(?:${APK_ACTION})\\b`);
-const APK_NEAR_MISS_RE = new RegExp(`\\b(?:${APK_PERSON})\\s(?:\\S+\\s){0,2}?(?:hampir|nyaris|almost)\\s(?:\\S+\\s)?(?:klik|ngeklik|buka|install|instal|download|unduh|click|clicked|opened|installed)\\b`);
-const APK_HARM_RE = /\b(?:dibajak|dibobol|bobol|kebobolan|diretas|terkuras|dikuras|kekuras|ketipu|tertipu|raib|lemot|hacked|drained|stolen|scammed|ludes|diambil alih|dikuasai|disadap|taken over|restart terus|restart sendiri|otp)\b|\b(?:saldo|saldone|saldona|uang|uangnya|duit|duite|rekening|rekeningnya|tabungan|m-banking|mbanking)\S{0,15}\s(?:\S{1,20}\s){0,2}?(?:habis|hilang|ilang|ludes|kosong|entek|beak|raib|dikuras|terkuras|bobol)\b|\baccount is (?:empty|gone)\b/;
+// The file is a lure unless the comment reports harm or warns, and never when it calls the reader to open it.
+// A call: an order to open, check or install, not said by or of someone ("saya install", "ibu download"), not
+// negated ("jangan buka"), not told as what happened ("setelah klik", "kemarin buka", "terlanjur install"), a few
+// words before the file ("cek resi di sini: Cek_Resi.apk", "lihat bukti di Surat_Tilang.apk"), or "silakan/segera/
+// langsung … buka". "Jangan lupa download …", "ojo lali mbukak …", "Awas! … lihat bukti di …" are calls.
+const OPEN_ORDER = "buka|bukak|klik|cek|check|lihat|liat|update|download|unduh|install|instal|pasang|open|view|tap|click|mbukak|muka|simpan|save";
+const NEG = "jangan|jgn|jngn|tong|entong|ulah|ojo|aja nganti|do not|don't|don’t|dont|never|not|tidak|tdk|ga|gak|nggak|ngga|teu|ora|untuk tidak|agar tidak";
+const NOT_CALLER = `saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|i|we|he|she|they|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|bapa|rt|rw|setelah|sesudah|abis|habis|gara2|gara 2|gara-gara|karena|krn|after|sanggeus|kemarin|kmrn|tadi|td|semalam|sudah|udah|udh|sdh|tos|wis|terlanjur|telanjur|kadung|keburu|${NEG}`;
+const APK_CALL_RE = new RegExp(`(?<!-|\\b(?:${NOT_CALLER})\\s|\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s))\\b(?:${OPEN_ORDER})\\s(?:\\S+\\s){0,4}?\\S*\\.x?apk\\b|\\b(?:silakan|silahkan|segera|langsung|mangga|monggo|please|buruan|ayo|yuk)\\s(?:\\S+\\s)?(?:${OPEN_ORDER}|dibuka|diklik|diinstall|diinstal|didownload|diunduh)\\b`);
+// Someone of the writer's ("saya", "ibu", "suami", "indung abdi", "my mother") and a harm that happened ("dibajak",
+// "rekening dikuras", "saldone entek"; not "agar saldo tidak hilang" or "biar HP ga lemot"); or already done
+// ("terlanjur install", "kadung ngeklik"); or nearly ("hampir saja mengklik", "I almost clicked").
+const APK_PERSON_RE = /\b(?:saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|i|we|our|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|bapa|ortu|pak rt|mother|father|mom|mum|dad|wife|husband|son|daughter|brother|sister|neighbou?r|grandma|grandpa)\b/;
+const HARM_NEG = "(?<!\\b(?:ga|gak|nggak|ngga|tidak|tak|ora|teu|not|no|biar|agar|supaya|bisar)\\s)";
+const APK_HARM_RE = new RegExp(`${HARM_NEG}\\b(?:dibajak|dibobol|bobol|kebobol|kebobolan|diretas|terkuras|dikuras|kekuras|ketipu|tertipu|raib|lemot|error|hacked|drained|stolen|scammed|ludes|diambil alih|dikuasai|disadap|taken over|restart terus|is gone|are gone|was gone|masuk ke nomor lain|pindah ke nomor lain)\\b|\\b(?:saldo|saldone|saldona|uang|uangnya|duit|duite|rekening|rekeningnya|tabungan|m-banking|mbanking|balance)\\S{0,15}\\s(?:(?!ga\\s|gak\\s|tidak\\s|tak\\s|ora\\s|teu\\s|not\\s)\\S{1,20}\\s){0,2}?(?:habis|hilang|ilang|ludes|kosong|entek|beak|raib|dikuras|terkuras|bobol|gone|empty)\\b|\\baccount is (?:empty|gone)\\b`);
+const APK_DONE_RE = /\b(?:terlanjur|telanjur|kadung|keburu|kepencet|kapencet|kemasukan|terinstall|terinstal|keinstall|kebuka)\b|\b(?:hampir|nyaris|almost)\s(?:saja\s|aja\s)?(?:klik|mengklik|ngeklik|buka|membuka|install|menginstall|instal|download|unduh|kepencet|click|clicked|opened|installed|tapped)\b/;
 // Help offered to victims is the recovery scam's own lure ("akun dibajak? saya bantu pulihkan, install Recovery.apk").
 const APK_OFFER_HELP_RE = /\b(?:(?:saya|kami|aku)\s(?:bisa\s|siap\s)?(?:bantu|pulihkan|memulihkan)|bantu pulihkan|pulihkan segera|segera pulihkan|recover your|restore your|hubungi kami|contact us)\b/;
 /** Whether the text names an app file (the verdict then decides between lure, victim and warning). */
@@ -170,16 +176,16 @@ function bankCsOnPhone(text: string): boolean {
 }
 function apkVictim(plain: string): boolean {
   if (APK_OFFER_HELP_RE.test(plain)) return false;
-  if (APK_NEAR_MISS_RE.test(plain) || APK_ALREADY_RE.test(plain)) return true;
-  return APK_DID_RE.test(plain) && APK_HARM_RE.test(plain);
+  return APK_DONE_RE.test(plain) || (APK_PERSON_RE.test(plain) && APK_HARM_RE.test(plain));
 }
-const MAYBE_BANK_CS_RE = /\b(?:cs|customer|call cent|layanan nasabah)/i;
-const BANK_CS_RE = /\b(?:cs|customer service|customer care|call cent(?:er|re)|layanan nasabah)\s(?:resmi\s)?(?:bank\s)?(?:bri|bca|bni|mandiri|bsi|btn|bjb|cimb|danamon|permata|brimo|livin|dana|ovo|gopay|shopeepay)\b/;
-// Residents warning each other: "jangan dibuka", "tong diklik", "aja dibukak", "do not open", "itu virus",
-// "abaikan saja". Not "jangan lupa hadir, buka Undangan.apk", "dengan senang hati" or "Lapor! Anda kena tilang".
-const DONT = "jangan|jgn|jngn|tong|entong|ulah|ojo|do not|don't|dont|never";
-const OPEN = "buka|dibuka|membuka|mbukak|dibukak|muka|klik|diklik|ngeklik|install|instal|diinstall|diinstal|download|didownload|unduh|diunduh|open|opened|click|install|download|tap|percaya|diunduh";
-const WARNING_RE = new RegExp(`\\b(?:${DONT})\\s(?:\\S+\\s){0,2}?(?:${OPEN})\\b|\\b(?:hati-hati|hati2|ati-ati|ati2|waspada|waspadai|awas|penipuan|penipu|tipu|ditipu|tipuan|modus|hoax|hoaks|scam|virus|malware|beware|careful|abaikan|ignore|langsung hapus|hapus saja|hapus aja|segera hapus|bukan dari|(?:tidak|tdk|ga|gak|nggak|ngga|teu|ora) pernah (?:kirim|mengirim|ngirim|minta|meminta)|never (?:send|sends|ask|asks)|aja dibukak|aja dibuka|aja diklik|aja diinstal|aja diinstall)\\b`);
+// "Hubungi CS resmi BRI via WA 0812…", "hubungi Halo BCA", "hubungi admin BRI di 0812…": a bank on a personal
+// number. Not a resident who called the bank ("sudah telpon CS BRI 14017") or asks which number is real.
+const MAYBE_BANK_CS_RE = /\b(?:cs|customer|call cent|layanan nasabah|halo|admin)/i;
+const BANK_CS_RE = /\b(?:hubungi|hub|kontak|contact|chat|wa|whatsapp)\s(?:\S+\s)?(?:cs|customer service|customer care|call cent(?:er|re)|layanan nasabah|halo|admin)\s(?:resmi\s)?(?:bank\s)?(?:bri|bca|bni|mandiri|bsi|btn|bjb|cimb|danamon|permata|brimo|livin|dana|ovo|gopay|shopeepay)\b/;
+// Residents warning each other: "jangan dibuka", "tong diklik", "aja nganti mbukak", "do not open", "untuk tidak
+// membuka", "itu virus", "abaikan saja", "laporkan dan blokir". A call to open the file overrides it (above).
+const WARN_OPEN = "buka|dibuka|membuka|bukak|mbukak|dibukak|muka|klik|diklik|di-klik|ngeklik|mengklik|install|instal|diinstall|diinstal|menginstall|menginstal|download|didownload|unduh|diunduh|mengunduh|open|opened|click|tap|percaya";
+const WARNING_RE = new RegExp(`\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s)?(?:${WARN_OPEN})\\b|\\b(?:hati-hati|hati2|ati-ati|ati2|waspada|waspadai|awas|penipuan|penipu|tipu|ditipu|tipuan|modus|hoax|hoaks|scam|virus|malware|beware|careful|abaikan|ignore|laporkan|blokir nomornya|langsung hapus|hapus saja|hapus aja|segera hapus|bukan dari|(?:tidak|tdk|ga|gak|nggak|ngga|teu|ora) pernah (?:kirim|mengirim|ngirim|minta|meminta)|never (?:send|sends|ask|asks))\\b`);
 
 /**
  * The text with every whitespace-separated piece holding an "@" (an e-mail address) blanked out. Linear
@@ -476,11 +482,11 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
   const apk = APK_RE.test(plain);
   // A victim's or a warning's app file: the rest of their words ("minta2 pulsa", "saldo habis") are the harm, not an offer.
-  const apkSpared = apk && (WARNING_RE.test(plain) || apkVictim(plain));
+  const apkSpared = apk && !APK_CALL_RE.test(plain) && (WARNING_RE.test(plain) || apkVictim(plain));
   if (apk && !apkSpared) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
   // A bank's "customer service" on a mobile or WhatsApp number: banks answer on their call centres (14017,
   // 1500888), never on a personal number; "Kartu ATM hilang? Hubungi CS BRI via WA 0812…" is phishing.
-  if (hasPhone && BANK_CS_RE.test(plain) && !WARNING_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  if (hasPhone && BANK_CS_RE.test(plain) && !WARNING_RE.test(plain) && !/\b(?:bukan|ngaku|mengaku|palsu)\b/.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
