@@ -246,6 +246,11 @@ const BIT_SELL = 2;
 const BIT_CONTACT = 4;
 const BIT_OFFER = 8;
 const BIT_CALL = 16;
+/** An app-file word ("apk"), or a bank or wallet name: the rarer rules' regexes run only on such comments. */
+const BIT_APK = 32;
+const BIT_BANK = 64;
+const APK_WORDS = new Set(["apk", "xapk"]);
+const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "dana", "ovo", "gopay", "shopeepay"]);
 const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
 
 /** OFFER / CALL membership of one word as mayBeSpam reads it (a word in both counts as an offer). */
@@ -318,6 +323,8 @@ function recordBits(r: WordRecord): number {
   let bits = GAMBLING_TRIGGERS.has(w) ? BIT_TRIGGER : 0;
   if (SELL.has(w)) bits |= BIT_SELL;
   else if (CONTACT.has(w)) bits |= BIT_CONTACT;
+  if (APK_WORDS.has(w)) bits |= BIT_APK;
+  else if (BANK_WORDS.has(w)) bits |= BIT_BANK;
   for (const part of w.split(NON_WORD_RE)) bits |= OFFER_CALL.get(part) ?? 0;
   r.spamBits = bits;
   return bits;
@@ -365,8 +372,9 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
   const maySuspect = suspect ?? maybeSuspect(text);
   if (maySuspect && SUSPECT_RE.test(text)) return true;
-  // A bank's number has digits, which the normaliser's scan reports as suspect.
-  if (mentionsApk(text) || (maySuspect && bankCsOnPhone(text))) return true;
+  // The normalised words name the file ("Undangan.apk" -> "undangan apk") and the bank; a bank's number has
+  // digits, which the normaliser's scan reports as suspect.
+  if ((any & BIT_APK && mentionsApk(text)) || (any & BIT_BANK && maySuspect && bankCsOnPhone(text))) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
