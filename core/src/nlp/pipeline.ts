@@ -73,7 +73,14 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        already done ("kepencet", "terlanjur", "hampir saja mengklik") spares it; "SiDesa. Apk nya" is no file;
 //        lost-and-found reads descriptions and plates between the thing and the loss, and no "anda" rule; a
 //        bank's CS counts only when the comment says to contact it
-export const CORE_VERSION = "1.5.5";
+// 1.5.6: a third review's 86 texts (66 ordinary) showed 1.5.5 flagging 35 residents: a quoted lure, "yang nyuruh
+//        download …", a victim's "segera cek rekening" and "Dana Desa" beside a number read as calls or bank CS.
+//        Quotes are left out of the call test, a call is tied to the file, "nyuruh/minta/hampir/saatos/bar" stop
+//        it; lost-and-found reads the thing and the loss anywhere in the comment and lowers the seller score too;
+//        a bank's CS counts only with its number right after it and not for an agent, a resident's own number or
+//        a resident who already called; "pak.Apk nya" and "apk nya" are the app, not a file; .desa.id/.go.id
+//        links are no promotion
+export const CORE_VERSION = "1.5.6";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

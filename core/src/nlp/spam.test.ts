@@ -317,9 +317,9 @@ describe("detectSpamWords with the normaliser's raw words", () => {
   });
 });
 
-describe("detectSpam: the texts two cold reviews wrote to break the app-file, lost-and-found and bank rules", () => {
-  // test/fixtures/spam-review: 189 realistic comments with the verdict a village office expects. A development
-  // set (the rules of 1.5.5 were written with it in view), kept so no later rule change brings a miss back.
+describe("detectSpam: the texts three cold reviews wrote to break the app-file, lost-and-found and bank rules", () => {
+  // test/fixtures/spam-review: 275 realistic comments with the verdict a village office expects. A development
+  // set (the rules of 1.5.5 and 1.5.6 were written with it in view), kept so no later rule change brings a miss back.
   // Rows marked "open" are known misses, listed in its README; they are not asserted.
   const rows = readFileSync(new URL("../../../test/fixtures/spam-review/review-2026-12-05.jsonl", import.meta.url), "utf8")
     .trim().split("\n").map((l) => JSON.parse(l) as { text: string; spam: boolean; open?: boolean });
@@ -328,6 +328,6 @@ describe("detectSpam: the texts two cold reviews wrote to break the app-file, lo
   it("gives every settled row its expected verdict", () => {
     const wrong = rows.filter((r) => !r.open && pipeline.analyze(r.text).spam.isSpam !== r.spam).map((r) => `${r.spam ? "missed" : "flagged"}: ${r.text}`);
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(179);
+    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(262);
   });
 });

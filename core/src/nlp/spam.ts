@@ -80,6 +80,8 @@ const SELL = new Set(["jual", "dijual", "menjual", "jualan", "promo", "diskon", 
 const CONTACT = new Set(["wa", "whatsapp", "wasap", "wame", "dm", "inbox", "ib", "hubungi", "hub", "kontak", "chat", "pm", "telegram", "tele", "shopee", "tokopedia", "tiktok", "ig", "instagram", "order", "klik", "link", "minat"]);
 const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+(?:[.,]\d+)?\s?(?:rb|ribu|k|jt|juta)\b)/;
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
+// The village's own or a government site.
+const VILLAGE_SITE_RE = /\.(?:desa|go|sch|ac)\.id\b/;
 const URL_RE = /https?:\/\/|www\.|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
 
 // Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
@@ -139,36 +141,41 @@ const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "s
 // is a resident's post. The lost thing is named near the loss (a description or a plate may sit between); money
 // to win back, a debt, a loan or a claim ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan
 // kode ini klaim") and a loss asked about ("Kartu ATM hilang? Hubungi …", "Lost your phone?") are scams' openings.
-const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|bpkb|kartu|atm|motor|sepeda|tas|kambing|domba|sapi|ayam|pitik|hayam|bebek|meri|wallet|cat|dog|keys?|phone|bag|purse";
-const LOST_WORD = "hilang|ilang|leungit|dicari|ketemu|menemukan|nemu|manggih|lost|found|find|finds|missing";
-const LOST_FOUND_RE = new RegExp(`\\b(?:${LOST_THING})\\b(?:\\W+\\w+){0,10}?\\W+(?:${LOST_WORD})\\b|\\b(?:${LOST_WORD})\\b(?:\\W+\\w+){0,4}?\\W+(?:${LOST_THING})\\b`);
-const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|pinjaman|pinjol|cair|klaim|claim|hutang|utang|investasi|investment|crypto|kripto|lacak|track)\b|\b(?:hilang|ilang|lost|terblokir|diblokir)\s?\?|\blost your\b/;
+const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|bpkb|kartu|atm|motor|sepeda|tas|kambing|wedhus|embe|domba|sapi|kebo|kerbau|ayam|pitik|hayam|bebek|meri|amplop|wallet|cat|dog|keys?|phone|bag|purse|goat|cow";
+const LOST_WORD = "hilang|ilang|kelangan|leungit|lepas|kabur|dicari|ketemu|menemukan|nemu|manggih|weruh|lost|found|find|finds|missing";
+const LOST_THING_RE = new RegExp(`\\b(?:${LOST_THING})\\b`);
+const LOST_WORD_RE = new RegExp(`\\b(?:${LOST_WORD})\\b`);
+const MONEY_BACK_RE = /\b(?:recover\w*|refund\w*|funds?|pinjaman|pinjol|cair|klaim|claim|investasi|investment|crypto|kripto|jasa|lacak gratis|lacak lokasi)\b|\b(?:hutang|utang)\s(?:\S+\s)?(?:ilang|hilang|lunas)\b|\b(?:hilang|ilang|lost|terblokir|diblokir|dicuri)\s?\?|\blost your\b/;
 
 // An app file: "Undangan.apk", "Undangan_Pernikahan.pdf.apk", "undangan.xapk". Not "SiDesa. Apk nya lemot"
 // (a sentence starting with "Apk", residents' word for an app).
 const APK_RE = /[\p{L}\p{N}_)-]\s?\.x?apk\b/u;
 const MAYBE_APK_RE = /apk/i;
+// "pak.Apk nya sudah bisa dipakai": a capital A after a full stop starts a sentence; files are "x.apk" or "X.APK".
+const SENTENCE_APK_RE = /[\p{Ll}\d]\.Apk\b|\.x?apk\s?-?nya\b/u;
 // The file is a lure unless the comment reports harm or warns, and never when it calls the reader to open it.
 // A call: an order to open, check or install, not said by or of someone ("saya install", "ibu download"), not
 // negated ("jangan buka"), not told as what happened ("setelah klik", "kemarin buka", "terlanjur install"), a few
 // words before the file ("cek resi di sini: Cek_Resi.apk", "lihat bukti di Surat_Tilang.apk"), or "silakan/segera/
 // langsung … buka". "Jangan lupa download …", "ojo lali mbukak …", "Awas! … lihat bukti di …" are calls.
-const OPEN_ORDER = "buka|bukak|klik|cek|check|lihat|liat|update|download|unduh|install|instal|pasang|open|view|tap|click|mbukak|muka|simpan|save";
+const OPEN_ORDER = "buka|bukak|klik|cek|check|lihat|liat|update|download|unduh|install|instal|pasang|open|view|tap|click|mbukak|muka|simpan|save|gunakan|pakai|jalankan|bersihkan|scan";
 const NEG = "jangan|jgn|jngn|tong|entong|ulah|ojo|aja nganti|do not|don't|don’t|dont|never|not|tidak|tdk|ga|gak|nggak|ngga|teu|ora|untuk tidak|agar tidak";
-const NOT_CALLER = `saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|i|we|he|she|they|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|bapa|rt|rw|setelah|sesudah|abis|habis|gara2|gara 2|gara-gara|karena|krn|after|sanggeus|kemarin|kmrn|tadi|td|semalam|sudah|udah|udh|sdh|tos|wis|terlanjur|telanjur|kadung|keburu|${NEG}`;
-const APK_CALL_RE = new RegExp(`(?<!-|\\b(?:${NOT_CALLER})\\s|\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s))\\b(?:${OPEN_ORDER})\\s(?:\\S+\\s){0,4}?\\S*\\.x?apk\\b|\\b(?:silakan|silahkan|segera|langsung|mangga|monggo|please|buruan|ayo|yuk)\\s(?:\\S+\\s)?(?:${OPEN_ORDER}|dibuka|diklik|diinstall|diinstal|didownload|diunduh)\\b`);
+const NOT_CALLER = `saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|i|we|he|she|they|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|bapa|rt|rw|setelah|sesudah|abis|habis|gara2|gara 2|gara-gara|karena|krn|after|sanggeus|kemarin|kmrn|tadi|td|semalam|sudah|udah|udh|sdh|tos|wis|terlanjur|telanjur|kadung|keburu|hampir|nyaris|ampir|almost|saatos|bar|pas|waktu|nyuruh|disuruh|suruh|menyuruh|minta|meminta|diminta|ngongkon|dikongkon|kita|mau|${NEG}`;
+const APK_CALL_RE = new RegExp(`(?<!-|\\b(?:${NOT_CALLER})\\s|\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s))\\b(?:${OPEN_ORDER})\\s(?:\\S+\\s){0,4}?\\S*\\.x?apk\\b|\\b(?:silakan|silahkan|segera|langsung|mangga|monggo|please|buruan|ayo|yuk)\\s(?:\\S+\\s)?(?:${OPEN_ORDER}|dibuka|diklik|diinstall|diinstal|didownload|diunduh)\\s(?:\\S+\\s){0,3}?\\S*\\.x?apk\\b|\\.x?apk\\b\\S*\\s(?:\\S+\\s){0,2}?(?:silakan|silahkan|segera|langsung|mangga|monggo|please)\\s(?:\\S+\\s)?(?:buka|install|instal|download|unduh|open|dibuka|diklik|diinstall|diinstal|didownload|diunduh)\\b`);
+// A resident quoting the lure ("ada WA masuk isinya 'Segera buka Surat_Tilang.apk'") is not calling anyone.
+const QUOTED_RE = /(^|[\s:(])["'“‘][^"'“”‘’]{1,160}["'”’](?=[\s.,!?;:)]|$)/g;
 // Someone of the writer's ("saya", "ibu", "suami", "indung abdi", "my mother") and a harm that happened ("dibajak",
 // "rekening dikuras", "saldone entek"; not "agar saldo tidak hilang" or "biar HP ga lemot"); or already done
 // ("terlanjur install", "kadung ngeklik"); or nearly ("hampir saja mengklik", "I almost clicked").
-const APK_PERSON_RE = /\b(?:saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|i|we|our|ibu|ibuku|bapak|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|bapa|ortu|pak rt|mother|father|mom|mum|dad|wife|husband|son|daughter|brother|sister|neighbou?r|grandma|grandpa)\b/;
+const APK_PERSON_RE = /\b(?:saya|sy|aku|aq|gue|gw|abdi|kula|kulo|aing|my|i|we|our|ibuku|bapakku|mamah|mama|mamak|emak|ema|ayah|abah|suami|istri|bojo|bojoku|adik|adikku|ade|kakak|kakakku|teteh|aa|anak|anakku|putra|tetangga|nenek|kakek|mbah|mbahku|simbah|nini|aki|mertua|indung|ortu|pak rt|mother|father|mom|mum|dad|wife|husband|son|daughter|brother|sister|neighbou?r|grandma|grandpa)\b/;
 const HARM_NEG = "(?<!\\b(?:ga|gak|nggak|ngga|tidak|tak|ora|teu|not|no|biar|agar|supaya|bisar)\\s)";
-const APK_HARM_RE = new RegExp(`${HARM_NEG}\\b(?:dibajak|dibobol|bobol|kebobol|kebobolan|diretas|terkuras|dikuras|kekuras|ketipu|tertipu|raib|lemot|error|hacked|drained|stolen|scammed|ludes|diambil alih|dikuasai|disadap|taken over|restart terus|is gone|are gone|was gone|masuk ke nomor lain|pindah ke nomor lain)\\b|\\b(?:saldo|saldone|saldona|uang|uangnya|duit|duite|rekening|rekeningnya|tabungan|m-banking|mbanking|balance)\\S{0,15}\\s(?:(?!ga\\s|gak\\s|tidak\\s|tak\\s|ora\\s|teu\\s|not\\s)\\S{1,20}\\s){0,2}?(?:habis|hilang|ilang|ludes|kosong|entek|beak|raib|dikuras|terkuras|bobol|gone|empty)\\b|\\baccount is (?:empty|gone)\\b`);
-const APK_DONE_RE = /\b(?:terlanjur|telanjur|kadung|keburu|kepencet|kapencet|kemasukan|terinstall|terinstal|keinstall|kebuka)\b|\b(?:hampir|nyaris|almost)\s(?:saja\s|aja\s)?(?:klik|mengklik|ngeklik|buka|membuka|install|menginstall|instal|download|unduh|kepencet|click|clicked|opened|installed|tapped)\b/;
+const APK_HARM_RE = new RegExp(`${HARM_NEG}\\b(?:dibajak|dibobol|bobol|kebobol|kebobolan|diretas|terkuras|dikuras|kekuras|ketipu|tertipu|raib|lemot|error|hacked|drained|stolen|scammed|ludes|diambil alih|dikuasai|disadap|taken over|restart terus|panas terus|lambat|muncul iklan|iklan terus|ngelag|hang|is gone|are gone|was gone|(?:lost|hilang|kehilangan|ilang)\s(?:rp\.?\s?)?\d|masuk ke nomor lain|pindah ke nomor lain)\\b|\\b(?:saldo|saldone|saldona|uang|uangnya|duit|duite|rekening|rekeningnya|tabungan|m-banking|mbanking|balance)\\S{0,15}\\s(?:(?!ga\\s|gak\\s|tidak\\s|tak\\s|ora\\s|teu\\s|not\\s)\\S{1,20}\\s){0,2}?(?:habis|hilang|ilang|ludes|kosong|entek|beak|raib|dikuras|terkuras|bobol|gone|empty)\\b|\\baccount is (?:empty|gone)\\b`);
+const APK_DONE_RE = /\b(?:terlanjur|telanjur|kadung|keburu|kepencet|kapencet|kemasukan|terinstall|terinstal|keinstall|kebuka|untung|untungna|untunge|alhamdulillah belum|thank god|luckily|(?:she|he|i|we) didn't|(?:she|he|i|we) did not)\b|\b(?:hampir|nyaris|ampir|meh|almost)\s(?:saja\s|aja\s)?(?:klik|mengklik|ngeklik|buka|membuka|muka|mbukak|install|menginstall|instal|download|unduh|kepencet|click|clicked|opened|installed|tapped)\b/;
 // Help offered to victims is the recovery scam's own lure ("akun dibajak? saya bantu pulihkan, install Recovery.apk").
 const APK_OFFER_HELP_RE = /\b(?:(?:saya|kami|aku)\s(?:bisa\s|siap\s)?(?:bantu|pulihkan|memulihkan)|bantu pulihkan|pulihkan segera|segera pulihkan|recover your|restore your|hubungi kami|contact us)\b/;
 /** Whether the text names an app file (the verdict then decides between lure, victim and warning). */
 function mentionsApk(text: string): boolean {
-  return MAYBE_APK_RE.test(text) && APK_RE.test(text.toLowerCase());
+  return MAYBE_APK_RE.test(text) && APK_RE.test(text.toLowerCase()) && !SENTENCE_APK_RE.test(text);
 }
 /** Whether a bank's "customer service" is named beside a number (the verdict reads the number itself). */
 function bankCsOnPhone(text: string): boolean {
@@ -180,12 +187,14 @@ function apkVictim(plain: string): boolean {
 }
 // "Hubungi CS resmi BRI via WA 0812…", "hubungi Halo BCA", "hubungi admin BRI di 0812…": a bank on a personal
 // number. Not a resident who called the bank ("sudah telpon CS BRI 14017") or asks which number is real.
-const MAYBE_BANK_CS_RE = /\b(?:cs|customer|call cent|layanan nasabah|halo|admin)/i;
-const BANK_CS_RE = /\b(?:hubungi|hub|kontak|contact|chat|wa|whatsapp)\s(?:\S+\s)?(?:cs|customer service|customer care|call cent(?:er|re)|layanan nasabah|halo|admin)\s(?:resmi\s)?(?:bank\s)?(?:bri|bca|bni|mandiri|bsi|btn|bjb|cimb|danamon|permata|brimo|livin|dana|ovo|gopay|shopeepay)\b/;
+const MAYBE_BANK_CS_RE = /\b(?:cs|customer|call cent|layanan nasabah|halo|admin|petugas)/i;
+const BANK_CS_RE = /\b(?:hubungi|hub|kontak|contact|chat|wa|whatsapp)\s(?:\S+\s)?(?:cs|customer service|customer care|call cent(?:er|re)|layanan nasabah|halo|admin|petugas)\s(?:resmi\s)?(?:bank\s)?(?:bri|bca|bni|mandiri|bsi|btn|bjb|cimb|danamon|permata|brimo|livin|ovo|gopay|shopeepay)\s(?:\S+\s){0,4}?(?:\+?62|0)8\d/;
+// A resident who already called the bank, an agent (BRILink) or a resident's own number is not the lure.
+const BANK_CS_RESIDENT_RE = /\b(?:sudah|udah|udh|sdh|tadi|kemarin|pernah)\s(?:\S+\s)?(?:hubungi|kontak|chat|telpon|telepon)\b|\b(?:agen|brilink|bri link|ngaku|mengaku|bukan|palsu|nomor saya|no saya|wa saya|hp saya|hati-hati|waspada|awas|penipuan|penipu|modus|hoax|hoaks|scam|jangan percaya)\b/;
 // Residents warning each other: "jangan dibuka", "tong diklik", "aja nganti mbukak", "do not open", "untuk tidak
 // membuka", "itu virus", "abaikan saja", "laporkan dan blokir". A call to open the file overrides it (above).
 const WARN_OPEN = "buka|dibuka|membuka|bukak|mbukak|dibukak|muka|klik|diklik|di-klik|ngeklik|mengklik|install|instal|diinstall|diinstal|menginstall|menginstal|download|didownload|unduh|diunduh|mengunduh|open|opened|click|tap|percaya";
-const WARNING_RE = new RegExp(`\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s)?(?:${WARN_OPEN})\\b|\\b(?:hati-hati|hati2|ati-ati|ati2|waspada|waspadai|awas|penipuan|penipu|tipu|ditipu|tipuan|modus|hoax|hoaks|scam|virus|malware|beware|careful|abaikan|ignore|laporkan|blokir nomornya|langsung hapus|hapus saja|hapus aja|segera hapus|bukan dari|(?:tidak|tdk|ga|gak|nggak|ngga|teu|ora) pernah (?:kirim|mengirim|ngirim|minta|meminta)|never (?:send|sends|ask|asks))\\b`);
+const WARNING_RE = new RegExp(`\\b(?:${NEG})\\s(?:(?!lupa|lali|hilap|poho)\\S+\\s)?(?:${WARN_OPEN})\\b|\\b(?:hati-hati|hati2|ati-ati|ati2|waspada|waspadai|awas|penipuan|penipu|tipu|ditipu|tipuan|modus|hoax|hoaks|scam|virus|malware|beware|careful|abaikan|ignore|laporkan|blokir|diblokir|block|blocked|jangan mau|ojo gelem|ulah daek|ojo percoyo|jangan percaya|playstore|play store|app store|langsung hapus|hapus saja|hapus aja|segera hapus|bukan dari|(?:tidak|tdk|ga|gak|nggak|ngga|teu|ora) pernah (?:kirim|mengirim|ngirim|minta|meminta)|never (?:send|sends|ask|asks))\\b`);
 
 /**
  * The text with every whitespace-separated piece holding an "@" (an e-mail address) blanked out. Linear
@@ -250,7 +259,7 @@ const BIT_CALL = 16;
 const BIT_APK = 32;
 const BIT_BANK = 64;
 const APK_WORDS = new Set(["apk", "xapk"]);
-const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "dana", "ovo", "gopay", "shopeepay"]);
+const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "ovo", "gopay", "shopeepay"]);
 const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
 
 /** OFFER / CALL membership of one word as mayBeSpam reads it (a word in both counts as an offer). */
@@ -476,25 +485,29 @@ function spamVerdict(text: string, normalized: string): SpamResult {
 
   // Seller promotion: an offer plus a contact channel, with a price or number making it concrete.
   const hasPrice = PRICE_RE.test(plain);
+  // A lost thing, the loss, and no money to win back: a lost-and-found post ("uang hasil jual gabah hilang … ada hadiah").
+  const lostFound = LOST_THING_RE.test(plain) && LOST_WORD_RE.test(plain) && !MONEY_BACK_RE.test(plain);
+  // The village's own or a government site ("cibodas.desa.id", "kemensos.go.id") is not a promotion link.
+  const promoUrl = URL_RE.test(plain) && !VILLAGE_SITE_RE.test(plain);
   const hasPhone = PHONE_RE.test(plain.replace(/[\s.-]/g, ""));
   let s = 0;
-  if (sell > 0 && (contact > 0 || hasPhone || URL_RE.test(plain))) {
-    s = Math.min(sell, 3) * 0.2 + (contact > 0 ? 0.2 : 0) + (hasPhone ? 0.3 : 0) + (hasPrice ? 0.25 : 0) + (URL_RE.test(plain) ? 0.15 : 0) + (emojiHeavy ? 0.1 : 0);
+  if (sell > 0 && (contact > 0 || hasPhone || promoUrl)) {
+    s = Math.min(sell, 3) * 0.2 + (contact > 0 ? 0.2 : 0) + (hasPhone ? 0.3 : 0) + (hasPrice ? 0.25 : 0) + (promoUrl ? 0.15 : 0) + (emojiHeavy ? 0.1 : 0);
     // A resident asking about prices or aid ("harga pupuk naik, tolong dm admin") is not a seller.
     // Nor is the village selling its own produce ("bumdes jual pupuk organik di kantor desa, hubungi pak ...").
-    s -= complaint * 0.15 + Math.min(village, 2) * 0.2;
+    s -= complaint * 0.15 + Math.min(village, 2) * 0.2 + (lostFound ? 0.4 : 0);
   }
   if (s >= 0.6) return { isSpam: true, score: clamp01(s), reason: "promosi_jualan" };
 
   // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
-  const apk = APK_RE.test(plain);
+  const apk = APK_RE.test(plain) && !SENTENCE_APK_RE.test(text);
   // A victim's or a warning's app file: the rest of their words ("minta2 pulsa", "saldo habis") are the harm, not an offer.
-  const apkSpared = apk && !APK_CALL_RE.test(plain) && (WARNING_RE.test(plain) || apkVictim(plain));
+  const apkSpared = apk && !APK_CALL_RE.test(plain.replace(QUOTED_RE, "$1 ")) && (WARNING_RE.test(plain) || apkVictim(plain));
   if (apk && !apkSpared) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
   // A bank's "customer service" on a mobile or WhatsApp number: banks answer on their call centres (14017,
   // 1500888), never on a personal number; "Kartu ATM hilang? Hubungi CS BRI via WA 0812…" is phishing.
-  if (hasPhone && BANK_CS_RE.test(plain) && !WARNING_RE.test(plain) && !/\b(?:bukan|ngaku|mengaku|palsu)\b/.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  if (hasPhone && BANK_CS_RE.test(plain) && !BANK_CS_RESIDENT_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
@@ -505,7 +518,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (CALL.has(w)) call++;
     if (RESIDENT.has(w)) resident++;
   }
-  if (offer > 0 && LOST_FOUND_RE.test(plain) && !MONEY_BACK_RE.test(plain)) resident += 2;
+  if (lostFound) resident += 2;
   if (apkSpared) resident += 3;
   let o = 0;
   if (offer > 0) {
@@ -513,7 +526,7 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     let claims = PROMISE_RE.test(joined) ? 1 : 0;
     if (ANY_CLAIM_RE.test(joined)) for (const c of CLAIMS) if (joined.includes(c)) claims++;
     o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
-      + (hasPhone ? 0.2 : 0) + (URL_RE.test(plain) ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
+      + (hasPhone ? 0.2 : 0) + (promoUrl ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
     o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
   }
   if (o >= 0.6) return { isSpam: true, score: clamp01(o), reason: "promosi" };
