@@ -328,6 +328,6 @@ describe("detectSpam: the texts three cold reviews wrote to break the app-file, 
   it("gives every settled row its expected verdict", () => {
     const wrong = rows.filter((r) => !r.open && pipeline.analyze(r.text).spam.isSpam !== r.spam).map((r) => `${r.spam ? "missed" : "flagged"}: ${r.text}`);
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(262);
+    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(263);
   });
 });
