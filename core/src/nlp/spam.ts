@@ -138,9 +138,10 @@ const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "s
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
   "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
 // Lost and found: a reward ("hadiah", "imbalan") for a found cat, wallet or motorbike, with the finder's number,
-// is a resident's post. The lost thing is named near the loss (a description or a plate may sit between); money
+// is a resident's post: a lost thing and a loss word anywhere in it (descriptions and plates sit between them). Money
 // to win back, a debt, a loan or a claim ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan
-// kode ini klaim") and a loss asked about ("Kartu ATM hilang? Hubungi …", "Lost your phone?") are scams' openings.
+// kode ini klaim"), a paid service ("jasa lacak hp") and a loss asked about ("Kartu ATM hilang? Hubungi …", "Lost
+// your phone?") are scams' openings. Read by the seller and the offer scores.
 const LOST_THING = "dompet|kucing|anjing|kunci|hp|handphone|ktp|sim|stnk|bpkb|kartu|atm|motor|sepeda|tas|kambing|wedhus|embe|domba|sapi|kebo|kerbau|ayam|pitik|hayam|bebek|meri|amplop|wallet|cat|dog|keys?|phone|bag|purse|goat|cow";
 const LOST_WORD = "hilang|ilang|kelangan|leungit|lepas|kabur|dicari|ketemu|menemukan|nemu|manggih|weruh|lost|found|find|finds|missing";
 const LOST_THING_RE = new RegExp(`\\b(?:${LOST_THING})\\b`);
