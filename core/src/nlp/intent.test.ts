@@ -133,6 +133,39 @@ describe("urgency reads more kinds of danger (urgency v6)", () => {
   });
 });
 
+describe("urgency reads suffixed danger words (urgency v7)", () => {
+  const terms = (t: string) => featurizeIntent({ surface: t, normalized: t }, 13).dangerTerms;
+
+  it("reads a danger word with -nya, -na, -e, -ne or -ipun as the word itself", () => {
+    expect(terms("istri saya ketubannya sudah pecah dari subuh")).toContain("ketubannya");
+    expect(terms("bojoku ketubane wis pecah")).toContain("ketubane");
+    expect(terms("seuneuna beuki gede ka imah tatangga")).toContain("seuneuna");
+    expect(terms("genine wis tekan omah sebelah")).toContain("genine");
+  });
+
+  it("keeps the negation and leaves words that only end like one", () => {
+    expect(terms("ga ada yang lukanya parah kok")).toEqual([]);
+    expect(terms("ora ana sing lukane , mung kaget")).toEqual([]);
+    // "sapie" is no danger word: only listed danger words are read on their stem.
+    expect(terms("sapine pak rt lepas ke sawah")).toEqual([]);
+  });
+
+  it("reads a person reported missing as a danger, and a lost thing of a person as a theft", () => {
+    expect(terms("ada anak usia 6 tahun hilang sejak jam 3 sore")).toContain("anak … hilang");
+    expect(terms("budak bu iis nu umurna 4 taun leungit ti tabuh 3")).toContain("budak … leungit");
+    expect(terms("my neighbor's kid hasn't come home since maghrib")).toContain("kid hasn't come home");
+    expect(terms("sepeda anak saya hilang di sekolah")).toEqual(["hilang"]);
+    expect(terms("anak saya tidak hilang kok, sudah di rumah nenek")).toEqual([]);
+    expect(an("Ada anak usia 6 tahun hilang sejak jam 3 sore tadi di sekitar lapangan, pakai kaos merah. Mohon warga bantu mencari.").urgent).toBe(true);
+    expect(an("sepeda anak saya hilang di parkiran sekolah, ada yang lihat?").urgent).toBe(false);
+  });
+
+  it("flags a birth with the waters broken asked of the midwife", () => {
+    expect(an("bu bidan desa ada di rumah ga? istri sy ketubannya udh pecah dr subuh, mobil ga ada, jalan ke puskesmas putus").urgent).toBe(true);
+    expect(an("bu bidan ning endi ya? bojoku arep nglairake, ketubane wis pecah, ambulan desa bisa mrene saiki ora").urgent).toBe(true);
+  });
+});
+
 describe("spam is lainnya", () => {
   it("gives a promotion intent lainnya even when it borrows a resident's words", () => {
     const a = an("Butuh uang cepat buat bayar sekolah anak? pinjaman tanpa jaminan cair 10 menit, limit 15jt, chat wa 0812 7788 1100");

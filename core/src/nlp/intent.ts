@@ -81,6 +81,8 @@ const EXTRA_LISTS = {
     "sudah pulang", "udah pulang", "alhamdulillah selamat", "alhamdulillah aman", "sudah aman", "udah aman", "sudah beres", "udah beres", "sudah normal", "tos kapendak", "tos aman",
     "tos surut", "tos pareum", "wis aman", "wis ketemu", "wis mari", "wis surut", "wis padam", "all safe", "safe now", "been found", "was found", "under control", "put out"],
   theft: ["maling", "dicuri", "dicolong", "colong", "kemalingan", "dibobol", "kabobolan", "dipaling", "leungit", "ilang", "hilang", "pencurian", "copet", "dicopet", "stolen", "theft", "robbed", "burglary"],
+  // Urgency v7: a person reported missing (see missingPerson below); no words of its own, a flag.
+  missing: [],
   person2: ["nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
 };
 type ExtraName = keyof typeof EXTRA_LISTS;
@@ -108,6 +110,22 @@ for (const name of EXTRA_NAMES) {
     list.push({ rest: parts.slice(1), bit: EXTRA_BIT[name], term: cue, feat });
     EXTRA_PHRASES_BY_FIRST.set(parts[0], list);
   }
+}
+
+// Urgency v7: a danger word with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna",
+// "imahna kabanjiran" → "caahna") names the same danger. Only danger words are looked up on the stem, and
+// only as an intent-only cue (the village sentiment model reads featurize() and stays as trained).
+const DANGER_SUFFIXES = ["nipun", "ipun", "nya", "na", "ne", "e"];
+const DANGER_STEMS = new Set<string>([...DANGER, ...EXTRA_LISTS.danger2].filter((w) => /^[\p{L}-]+$/u.test(w)));
+const STEM_DANGER_FEAT_SEED = EXTRA_FLAG_SEED + 1;
+/** The intent-only cue of a suffixed danger word, or undefined when `w` is not one. */
+function suffixedDanger(w: string): { bits: number; feats: number[] } | undefined {
+  for (const suffix of DANGER_SUFFIXES) {
+    if (w.length < suffix.length + 3 || !w.endsWith(suffix)) continue;
+    const stem = w.slice(0, w.length - suffix.length);
+    if (DANGER_STEMS.has(stem)) return { bits: EXTRA_BIT.danger2, feats: [hashFeature(`danger2:${stem}`, STEM_DANGER_FEAT_SEED)] };
+  }
+  return undefined;
 }
 
 const CUE_LISTS = {
@@ -173,7 +191,7 @@ function newTokenInfo(w: string): TokenInfo {
   // mixes them with int32 arithmetic, which gives the same bits.
   return {
     h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: WORD_CUES.get(w) ?? 0, phrases: PHRASES_BY_FIRST.get(w),
-    extra: EXTRA_WORDS.get(w), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
+    extra: EXTRA_WORDS.get(w) ?? suffixedDanger(w), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
   };
 }
 
@@ -329,10 +347,46 @@ function scanExtras(toks: string[], infos: TokenInfo[], f: IntentFeatures, mask:
   }
 }
 
+// Urgency v7: a person reported missing ("ada anak usia 6 tahun hilang sejak jam 3", "putra abdi yuswa 5 taun
+// leungit", "my neighbor's kid hasn't come home") is a danger, not a theft: a person word at most eight words before
+// a missing word ("hilang", "leungit") or a not-yet-back phrase ("belum pulang", "durung mulih", "hasn't come home"),
+// with no thing between them or just before the person ("sepeda anak saya hilang" is the bicycle, "hp anak" the phone).
+const MISSING_PERSONS = new Set(["anak", "bocah", "budak", "putra", "putri", "adik", "adek", "nenek", "kakek", "mbah", "simbah", "nini", "aki", "balita", "lansia",
+  "kid", "child", "son", "daughter", "boy", "girl", "grandma", "grandpa"]);
+const MISSING_WORDS = new Set(["hilang", "ilang", "leungit", "missing"]);
+const NOT_BACK_WORDS = new Set(["pulang", "mulih", "bali", "balik", "ketemu", "kapendak", "ditemukan", "home", "found", "back"]);
+const NOT_YET_BACK = new Set(["belum", "blm", "durung", "dereng", "acan", "hasn't", "hasnt", "not", "didn't", "didnt", "never"]);
+const MISSING_THINGS = new Set(["hp", "handphone", "ponsel", "motor", "montor", "sepeda", "sapedah", "pit", "dompet", "ktp", "kk", "kartu", "kucing", "ayam", "hayam", "pitik",
+  "kambing", "embe", "wedus", "sapi", "domba", "tas", "uang", "duit", "artos", "emas", "kunci", "helm", "laptop", "sepatu", "sendal", "sandal", "mainan", "buku", "seragam",
+  "ijazah", "akta", "berkas", "surat", "barang", "phone", "bike", "wallet", "bag", "cat", "dog", "anjing", "bebek", "burung", "sertifikat"]);
+const MISSING_WINDOW = 8;
+/** Where `toks` reports a person missing: the term to show (person … missing word), or null. */
+function missingPerson(toks: readonly string[]): string | null {
+  for (let m = 1; m < toks.length; m++) {
+    const w = toks[m];
+    let missing = MISSING_WORDS.has(w) && !negatedAt(toks, m);
+    // "belum pulang", "durung mulih", "hasn't come home": a not-yet word at most two words before.
+    if (!missing && NOT_BACK_WORDS.has(w)) for (let k = m - 1; k >= 0 && k >= m - 2; k--) if (NOT_YET_BACK.has(toks[k])) { missing = true; break; }
+    if (!missing) continue;
+    for (let p = m - 1; p >= 0 && p >= m - MISSING_WINDOW; p--) {
+      if (MISSING_THINGS.has(toks[p])) break;
+      if (!MISSING_PERSONS.has(toks[p])) continue;
+      if (p > 0 && MISSING_THINGS.has(toks[p - 1])) break;
+      return m - p <= 3 ? toks.slice(p, m + 1).join(" ") : `${toks[p]} … ${w}`;
+    }
+  }
+  return null;
+}
+
 /** Intent-only features: the cue lists above, the first words, and the words just before the last "?". */
 function addExtras(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], f: IntentFeatures, mask: number): void {
   scanExtras(norm, normInfo, f, mask);
   if (surf !== norm) scanExtras(surf, surfInfo, f, mask);
+  const missing = missingPerson(norm) ?? (surf !== norm ? missingPerson(surf) : null);
+  if (missing !== null) {
+    f.extraCues |= EXTRA_BIT.missing;
+    if (!f.dangerTerms.includes(missing)) f.dangerTerms.push(missing);
+  }
   const x = f.extraCues;
   for (let a = 0; a < EXTRA_NAMES.length; a++) {
     if (!(x & (1 << a))) continue;

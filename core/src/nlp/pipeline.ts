@@ -80,7 +80,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        a bank's CS counts only with its number right after it and not for an agent, a resident's own number or
 //        a resident who already called; "pak.Apk nya" and "apk nya" are the app, not a file; .desa.id/.go.id
 //        links are no promotion
-export const CORE_VERSION = "1.5.6";
+// 1.6.0: urgency-v7: a danger word with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna")
+//        is read as the danger word; urgency and the learned spam score retrained (spam-v4), thresholds
+//        re-chosen by cross-validation (urgent 0.22, gate-waiving 0.40)
+export const CORE_VERSION = "1.6.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

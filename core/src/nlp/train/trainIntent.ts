@@ -27,11 +27,15 @@ const MODEL_VERSION = "2";
  * emergencies, people trapped or missing; hard negatives with the same words), same choice by cross-validation.
  * 5: thresholds chosen with held-out synthetic emergencies and ordinary public texts beside the corpus (trainUrgency).
  * 6: more danger words (intent.ts danger2), negated danger words not counted, at most FA_MAX false alarms per 100.
+ * 7: danger words with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna") count as danger words.
  */
-const URGENCY_VERSION = "6";
+const URGENCY_VERSION = "7";
 
-/** 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating, followers; village notices and callbacks as negatives). */
-const SPAM_VERSION = "3";
+/**
+ * 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating,
+ * followers; village notices and callbacks as negatives). 4: retrained on urgency v7's features (suffixed danger words).
+ */
+const SPAM_VERSION = "4";
 
 export interface TrainOpts { epochs: number; lr: number; l2: number; posWeight?: number; classWeights?: readonly number[] }
 
