@@ -154,6 +154,7 @@ describe("urgency reads suffixed danger words (urgency v7)", () => {
     expect(terms("ada anak usia 6 tahun hilang sejak jam 3 sore")).toContain("anak … hilang");
     expect(terms("budak bu iis nu umurna 4 taun leungit ti tabuh 3")).toContain("budak … leungit");
     expect(terms("my neighbor's kid hasn't come home since maghrib")).toContain("kid hasn't come home");
+    expect(terms("budak abdi teu acan uih ti sakola")).toContain("budak … uih");
     expect(terms("sepeda anak saya hilang di sekolah")).toEqual(["hilang"]);
     expect(terms("anak saya tidak hilang kok, sudah di rumah nenek")).toEqual([]);
     expect(an("Ada anak usia 6 tahun hilang sejak jam 3 sore tadi di sekitar lapangan, pakai kaos merah. Mohon warga bantu mencari.").urgent).toBe(true);

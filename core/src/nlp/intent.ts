@@ -354,7 +354,7 @@ function scanExtras(toks: string[], infos: TokenInfo[], f: IntentFeatures, mask:
 const MISSING_PERSONS = new Set(["anak", "bocah", "budak", "putra", "putri", "adik", "adek", "nenek", "kakek", "mbah", "simbah", "nini", "aki", "balita", "lansia",
   "kid", "child", "son", "daughter", "boy", "girl", "grandma", "grandpa"]);
 const MISSING_WORDS = new Set(["hilang", "ilang", "leungit", "missing"]);
-const NOT_BACK_WORDS = new Set(["pulang", "mulih", "bali", "balik", "ketemu", "kapendak", "ditemukan", "home", "found", "back"]);
+const NOT_BACK_WORDS = new Set(["pulang", "mulih", "uih", "wangsul", "mantuk", "bali", "balik", "ketemu", "kapendak", "ditemukan", "home", "found", "back"]);
 const NOT_YET_BACK = new Set(["belum", "blm", "durung", "dereng", "acan", "hasn't", "hasnt", "not", "didn't", "didnt", "never"]);
 const MISSING_THINGS = new Set(["hp", "handphone", "ponsel", "motor", "montor", "sepeda", "sapedah", "pit", "dompet", "ktp", "kk", "kartu", "kucing", "ayam", "hayam", "pitik",
   "kambing", "embe", "wedus", "sapi", "domba", "tas", "uang", "duit", "artos", "emas", "kunci", "helm", "laptop", "sepatu", "sendal", "sandal", "mainan", "buku", "seragam",

@@ -83,7 +83,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.6.0: urgency-v7: a danger word with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna")
 //        is read as the danger word; urgency and the learned spam score retrained (spam-v4), thresholds
 //        re-chosen by cross-validation (urgent 0.22, gate-waiving 0.40)
-export const CORE_VERSION = "1.6.0";
+// 1.6.1: a link that asks for a bank account, card, PIN or OTP is phishing (the fake aid registration: "isi
+//        data diri & no rekening 👉 s.id/…"), unless a warning or a resident asking whether it is real;
+//        Sundanese "uih", "wangsul" and Javanese "mantuk" are coming home too (missing persons); models unchanged
+export const CORE_VERSION = "1.6.1";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -123,6 +123,17 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 
+  it("flags a link that asks for a bank account, PIN or OTP (the fake aid registration), not village forms or residents asking", () => {
+    expect(spam("[INFO RESMI] Pendaftaran BLT Dana Desa 2026 telah dibuka. SEGERA isi data diri & no rekening sebelum kuota habis 👉 s.id/blt-desa26").isSpam).toBe(true);
+    expect(spam("Klaim bansos 2,4 jt, masukkan PIN ATM anda di bansos-kemensos.xyz").isSpam).toBe(true);
+    expect(spam("Hati-hati ada link s.id/blt-desa26 yang minta isi nomor rekening, itu penipuan").isSpam).toBe(false);
+    expect(spam("min ini link s.id/blt-desa26 resmi ga? disuruh isi no rekening").isSpam).toBe(false);
+    // A village form asks for NIK and KK, not a bank account; a teacher collects account numbers without a link.
+    expect(spam("Pendataan RTLH silakan isi data diri di bit.ly/rtlh-cibodas paling lambat jumat").isSpam).toBe(false);
+    expect(spam("Bantuan PIP sudah cair, silakan kirim nomor rekening ke wali kelas masing-masing ya bu").isSpam).toBe(false);
+    expect(spam("Pendaftaran BLT: isi nomor rekening di cibodas.desa.id/blt atau datang ke kantor desa").isSpam).toBe(false);
+  });
+
   it("does not read an e-mail address as a gambling site", () => {
     expect(verdict("syarat daftar kader apa saja? email saya dewi.lestari88@gmail.com").isSpam).toBe(false);
   });

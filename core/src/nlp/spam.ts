@@ -226,17 +226,28 @@ const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
 const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|(?<![a-z])[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
+// Asked to give bank details: an order to fill or send, then an account, card, PIN or OTP within three words.
+const BANK_DATA_ASK_RE = /\b(?:isi|isikan|diisi|kirim|kirimkan|masukkan|masukan|input|lengkapi|cantumkan|sertakan|update|perbarui|enter|send|provide|fill)\s(?:\S+\s){0,3}?(?:no\.?\s?rek(?:ening)?|nomor\s?rek(?:ening)?|rekening|norek|kode\s?otp|otp|pin(?:\s?atm)?|nomor\s?kartu|no\.?\s?kartu|cvv|bank details|account number|card number)\b/;
+// "ini resmi ga?", "asli gak?", "is this legit?": a resident asking whether the link is real.
+const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|valid|legit|real|aman)\s?(?:ga|gak|nggak|ngga|tidak|teu|ora|kah|atau|or not|not)?\s?\?/;
+/** The gate's cheap reading of the bank-data phishing rule (spamVerdict decides). */
+function asksBankDataByLink(text: string): boolean {
+  return CONTACT_HINT_RE.test(text) && BANK_DATA_ASK_RE.test(text.toLowerCase());
+}
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
 
 function mayBeSpam(text: string, normalized: string): boolean {
   let sell = false;
   let contact = false;
+  let bankData = false;
   for (const w of normalized.split(" ")) {
     if (GAMBLING_TRIGGERS.has(w)) return true;
     if (SELL.has(w)) sell = true;
     else if (CONTACT.has(w)) contact = true;
+    if (BANK_DATA_WORDS.has(w)) bankData = true;
   }
   if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
+  if (bankData && asksBankDataByLink(text)) return true;
   if (SUSPECT_RE.test(text)) return true;
   if (mentionsApk(text) || bankCsOnPhone(text)) return true;
   // English and slang offers ("followers", "free") are rewritten by the normaliser: read both forms.
@@ -260,6 +271,9 @@ const BIT_CALL = 16;
 const BIT_APK = 32;
 const BIT_BANK = 64;
 const APK_WORDS = new Set(["apk", "xapk"]);
+/** A bank account, card, PIN or OTP word: the bank-data phishing rule's regex runs only on comments with one (and a link). */
+const BIT_BANK_DATA = 128;
+const BANK_DATA_WORDS = new Set(["rekening", "norek", "rek", "otp", "pin", "cvv"]);
 const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "ovo", "gopay", "shopeepay"]);
 const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
 
@@ -335,6 +349,7 @@ function recordBits(r: WordRecord): number {
   else if (CONTACT.has(w)) bits |= BIT_CONTACT;
   if (APK_WORDS.has(w)) bits |= BIT_APK;
   else if (BANK_WORDS.has(w)) bits |= BIT_BANK;
+  if (BANK_DATA_WORDS.has(w)) bits |= BIT_BANK_DATA;
   for (const part of w.split(NON_WORD_RE)) bits |= OFFER_CALL.get(part) ?? 0;
   r.spamBits = bits;
   return bits;
@@ -385,6 +400,7 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   // The normalised words name the file ("Undangan.apk" -> "undangan apk") and the bank; a bank's number has
   // digits, which the normaliser's scan reports as suspect.
   if ((any & BIT_APK && mentionsApk(text)) || (any & BIT_BANK && maySuspect && bankCsOnPhone(text))) return true;
+  if (any & BIT_BANK_DATA && asksBankDataByLink(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
@@ -509,6 +525,10 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   // A bank's "customer service" on a mobile or WhatsApp number: banks answer on their call centres (14017,
   // 1500888), never on a personal number; "Kartu ATM hilang? Hubungi CS BRI via WA 0812…" is phishing.
   if (hasPhone && BANK_CS_RE.test(plain) && !BANK_CS_RESIDENT_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  // A link that asks for a bank account, card, PIN or OTP ("Pendaftaran BLT … isi data diri & no rekening 👉 s.id/…"):
+  // the fake aid registration. Village forms ask for NIK and KK, and live on .desa.id/.go.id or at the office;
+  // residents warning about it or asking whether it is real are not spam.
+  if (promoUrl && BANK_DATA_ASK_RE.test(plain) && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
