@@ -133,7 +133,7 @@ describe("urgency reads more kinds of danger (urgency v6)", () => {
   });
 });
 
-describe("urgency reads suffixed danger words (urgency v7)", () => {
+describe("urgency reads suffixed danger words and missing persons (urgency v7, v8)", () => {
   const terms = (t: string) => featurizeIntent({ surface: t, normalized: t }, 13).dangerTerms;
 
   it("reads a danger word with -nya, -na, -e, -ne or -ipun as the word itself", () => {
@@ -143,22 +143,39 @@ describe("urgency reads suffixed danger words (urgency v7)", () => {
     expect(terms("genine wis tekan omah sebelah")).toContain("genine");
   });
 
-  it("keeps the negation and leaves words that only end like one", () => {
+  it("keeps the negation, leaves words that only end like one, and reads a suffixed theft word as a theft", () => {
     expect(terms("ga ada yang lukanya parah kok")).toEqual([]);
     expect(terms("ora ana sing lukane , mung kaget")).toEqual([]);
     // "sapie" is no danger word: only listed danger words are read on their stem.
     expect(terms("sapine pak rt lepas ke sawah")).toEqual([]);
+    // "malingnya" is "maling": a theft, urgent only on the gate-waiving score, like the word itself.
+    expect(an("malingnya tadi udah ketangkep warga, sekarang dibawa ke polsek").urgent).toBe(false);
+    expect(an("maling tadi udah ketangkep warga, sekarang dibawa ke polsek").urgent).toBe(false);
   });
 
-  it("reads a person reported missing as a danger, and a lost thing of a person as a theft", () => {
+  it("reads a person reported missing and searched for as an emergency", () => {
     expect(terms("ada anak usia 6 tahun hilang sejak jam 3 sore")).toContain("anak … hilang");
     expect(terms("budak bu iis nu umurna 4 taun leungit ti tabuh 3")).toContain("budak … leungit");
     expect(terms("my neighbor's kid hasn't come home since maghrib")).toContain("kid hasn't come home");
-    expect(terms("budak abdi teu acan uih ti sakola")).toContain("budak … uih");
-    expect(terms("sepeda anak saya hilang di sekolah")).toEqual(["hilang"]);
-    expect(terms("anak saya tidak hilang kok, sudah di rumah nenek")).toEqual([]);
+    expect(terms("budak abdi teu acan uih ti sakola , tos magrib")).toContain("budak … uih");
+    expect(terms("anaknya bu iis hilang dari jam 2 siang")).toContain("anaknya bu iis hilang");
     expect(an("Ada anak usia 6 tahun hilang sejak jam 3 sore tadi di sekitar lapangan, pakai kaos merah. Mohon warga bantu mencari.").urgent).toBe(true);
+    expect(an("cucu saya umur 4 taun hilang di pasar malam alun-alun, baju kuning, tolong bantu").urgent).toBe(true);
+    expect(an("bocahe pak Slamet ilang wiwit bakda ashar, klambi abang, sing weruh tulung kabari").urgent).toBe(true);
+  });
+
+  it("does not read a lost thing, a pet or a lost mood of a person as a missing person", () => {
+    const missing = (t: string) => terms(t).filter((x) => x.includes(" "));
+    expect(missing("sepeda anak saya hilang di sekolah, ada yang lihat")).toEqual([]);
+    expect(missing("seragam olahraga anak saya hilang tadi pagi , ada yg liat")).toEqual([]);
+    expect(missing("kacamata nenek saya hilang dari tadi pagi")).toEqual([]);
+    expect(missing("anak entog saya ilang 3 ekor tadi sore , ada yg liat ?")).toEqual([]);
+    expect(missing("anak saya hilang semangat belajar sejak pandemi")).toEqual([]);
+    expect(missing("anak saya tidak hilang kok , sudah di rumah nenek sejak tadi")).toEqual([]);
+    // Missing without any search, since or clothing word: not decided by the rule (the score decides).
+    expect(terms("anak saya belum pulang dari pondok , katanya lagi ujian")).toEqual(["belum pulang"]);
     expect(an("sepeda anak saya hilang di parkiran sekolah, ada yang lihat?").urgent).toBe(false);
+    expect(an("anak yg hilang kemarin udah ketemu di rumah neneknya, terima kasih semua yg ikut nyari").urgent).toBe(false);
   });
 
   it("flags a birth with the waters broken asked of the midwife", () => {

@@ -86,7 +86,15 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.6.1: a link that asks for a bank account, card, PIN or OTP is phishing (the fake aid registration: "isi
 //        data diri & no rekening 👉 s.id/…"), unless a warning or a resident asking whether it is real;
 //        Sundanese "uih", "wangsul" and Javanese "mantuk" are coming home too (missing persons); models unchanged
-export const CORE_VERSION = "1.6.1";
+// 1.6.2: a cold review of 1.6.0/1.6.1 broke both rules. Urgency v8: a suffixed danger word reads exactly as its
+//        stem ("malingnya" is a theft, "banjirnya … surut" a past flood; 1.6.0 gave every suffixed form the
+//        stronger intent-only danger cue); a missing person needs a person word opening its phrase (not "seragam
+//        anak saya", "anak entog"), a missing word not followed by what is lost ("hilang semangat") and a search,
+//        since or clothing cue, and is then urgent whatever the score. Bank-data phishing needs aid or a prize
+//        and pressure or "anda" besides the link and the ask; quotes, "udah/disuruh isi", "ke rekening" (a
+//        donation account) and "pin lokasi" are not asks; .ly links count; a government site named beside the
+//        lure's own link no longer clears it
+export const CORE_VERSION = "1.6.2";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -123,14 +123,26 @@ describe("detectSpam: loans, schemes, followers, prizes and phishing", () => {
     ]) expect(verdict(t), t).toMatchObject({ isSpam: false });
   });
 
-  it("flags a link that asks for a bank account, PIN or OTP (the fake aid registration), not village forms or residents asking", () => {
+  it("flags a link that asks for a bank account, PIN or OTP to get aid or a prize (the fake aid registration)", () => {
     expect(spam("[INFO RESMI] Pendaftaran BLT Dana Desa 2026 telah dibuka. SEGERA isi data diri & no rekening sebelum kuota habis 👉 s.id/blt-desa26").isSpam).toBe(true);
+    expect(spam("[INFO RESMI] Pendaftaran BLT Dana Desa 2026 telah dibuka. SEGERA isi data diri & no rekening 👉 bit.ly/blt-desa26").isSpam).toBe(true);
+    expect(spam("Pendaftaran BLT Dana Desa 2026 dibuka! isi data diri lengkap dan no rekening anda di s.id/blt-desa26").isSpam).toBe(true);
     expect(spam("Klaim bansos 2,4 jt, masukkan PIN ATM anda di bansos-kemensos.xyz").isSpam).toBe(true);
+    expect(spam("Masukkan nomor kartu ATM anda di https://bri-bansos.xyz untuk pencairan BLT").isSpam).toBe(true);
+    // A government site named beside the lure's own link does not clear it.
+    expect(spam("Pendaftaran BLT 2026: SEGERA isi no rekening anda di s.id/blt26, info kemensos.go.id").isSpam).toBe(true);
+  });
+
+  it("does not flag village forms, donation accounts, victims, quotes or residents asking whether such a link is real", () => {
     expect(spam("Hati-hati ada link s.id/blt-desa26 yang minta isi nomor rekening, itu penipuan").isSpam).toBe(false);
     expect(spam("min ini link s.id/blt-desa26 resmi ga? disuruh isi no rekening").isSpam).toBe(false);
-    // A village form asks for NIK and KK, not a bank account; a teacher collects account numbers without a link.
+    expect(spam("bu, ieu link s.id/blt-desa26 nyuruh isi no rekening BLT, resmi teu? abdi sieun").isSpam).toBe(false);
+    expect(spam("ibu saya udah isi no rekening di link s.id/blt26 itu buat BLT, terus saldonya kekuras 2jt, gimana ngurusnya pak?").isSpam).toBe(false);
+    expect(spam("tolong dicek pak, ada yang share di grup WA: 'SEGERA isi data diri & no rekening untuk BLT 👉 s.id/blt-desa26'. bener dari desa?").isSpam).toBe(false);
+    expect(spam("Donasi korban banjir: kirim donasi ke rekening BRI 0123-01-000456-50-1 a.n. Karang Taruna, laporan di bit.ly/laporan-donasi").isSpam).toBe(false);
+    expect(spam("Warga yg belum dapat bantuan sembako silakan kirim pin lokasi rumah lewat https://forms.gle/sembakoRT3 sebelum jumat").isSpam).toBe(false);
+    expect(spam("Honor kader posyandu bulan ini ditransfer, silakan isi nomor rekening BRI atas nama sendiri di https://forms.gle/honorKader2026").isSpam).toBe(false);
     expect(spam("Pendataan RTLH silakan isi data diri di bit.ly/rtlh-cibodas paling lambat jumat").isSpam).toBe(false);
-    expect(spam("Bantuan PIP sudah cair, silakan kirim nomor rekening ke wali kelas masing-masing ya bu").isSpam).toBe(false);
     expect(spam("Pendaftaran BLT: isi nomor rekening di cibodas.desa.id/blt atau datang ke kantor desa").isSpam).toBe(false);
   });
 

@@ -226,13 +226,29 @@ const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
 const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|(?<![a-z])[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
-// Asked to give bank details: an order to fill or send, then an account, card, PIN or OTP within three words.
-const BANK_DATA_ASK_RE = /\b(?:isi|isikan|diisi|kirim|kirimkan|masukkan|masukan|input|lengkapi|cantumkan|sertakan|update|perbarui|enter|send|provide|fill)\s(?:\S+\s){0,3}?(?:no\.?\s?rek(?:ening)?|nomor\s?rek(?:ening)?|rekening|norek|kode\s?otp|otp|pin(?:\s?atm)?|nomor\s?kartu|no\.?\s?kartu|cvv|bank details|account number|card number)\b/;
-// "ini resmi ga?", "asli gak?", "is this legit?": a resident asking whether the link is real.
-const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|valid|legit|real|aman)\s?(?:ga|gak|nggak|ngga|tidak|teu|ora|kah|atau|or not|not)?\s?\?/;
+// Asked to give bank details: an order to fill or send (not told as done or as what someone else was told:
+// "udah isi", "disuruh isi", "kon isi"), then within four words an account, card, PIN or OTP that is not where
+// money goes ("kirim donasi ke rekening …") and not a map pin ("kirim pin lokasi").
+const BANK_DATA_ASK_RE = /(?<!\b(?:udah|sudah|sdh|udh|terlanjur|telanjur|kadung|disuruh|nyuruh|suruh|dikon|kon|diminta|minta|dipenta|told|asked)\s)\b(?:isi|isikan|diisi|eusian|isien|kirim|kirimkan|kirimin|masukkan|masukan|input|lengkapi|cantumkan|sertakan|berikan|kasih|lampirkan|update|perbarui|enter|send|provide|fill)\s(?:\S+\s){0,4}?(?<!\b(?:ke|to|via|melalui)\s)(?:no\.?\s?rek(?:ening)?|nomor\s?rek(?:ening)?|rekening|norek|kode\s?otp|otp|pin(?:\s?atm)?(?!\s?(?:lokasi|location|maps?|point))|nomor\s?kartu|no\.?\s?kartu|kartu\s?atm|cvv|bank details|account number|card number)\b/;
+// The lure around it: aid or a prize to claim, and pressure or a reader addressed ("segera", "sebelum kuota
+// habis", "anda", "within 24 hours"). A kader's honorarium form, a school's PIP form or a donation account
+// names neither.
+const AID_LURE_RE = /\b(?:blt|bansos|pkh|bpnt|bantuan|hadiah|klaim|claim|pencairan|subsidi|santunan|undian|aid|prize|reward|giveaway|terpilih|selected)\b/;
+const PRESSURE_OR_YOU_RE = /\b(?:segera|sebelum|hangus|kuota|terbatas|batas waktu|buruan|anda|your|you|within|24 jam|1x24)\b/;
+// "ini resmi ga?", "asli gak ya?", "tenan ora ya?", "is this legit?": a resident asking whether the link is real.
+const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|tenan|valid|legit|real)\s?(?:ga|gak|nggak|ngga|tidak|teu|ora|kah|atau|apa|or not|not)?\s?(?:ya\s?|yah\s?|sih\s?)?\?/;
+// A link that is not the village's or the government's (those are stripped before looking for another).
+const VILLAGE_URL_RE = /\S*\.(?:desa|go|sch|ac)\.id\S*/g;
 /** The gate's cheap reading of the bank-data phishing rule (spamVerdict decides). */
 function asksBankDataByLink(text: string): boolean {
-  return CONTACT_HINT_RE.test(text) && BANK_DATA_ASK_RE.test(text.toLowerCase());
+  const lower = text.toLowerCase();
+  return URL_RE.test(lower) && BANK_DATA_ASK_RE.test(lower);
+}
+/** The fake aid registration: a non-village link, an order to give bank data, aid or a prize with pressure; not a warning, a quote or a question. */
+function bankDataLure(plain: string): boolean {
+  const own = plain.replace(QUOTED_RE, "$1 ");
+  return URL_RE.test(own.replace(VILLAGE_URL_RE, " ")) && BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
+    && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
 }
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
 
@@ -273,7 +289,7 @@ const BIT_BANK = 64;
 const APK_WORDS = new Set(["apk", "xapk"]);
 /** A bank account, card, PIN or OTP word: the bank-data phishing rule's regex runs only on comments with one (and a link). */
 const BIT_BANK_DATA = 128;
-const BANK_DATA_WORDS = new Set(["rekening", "norek", "rek", "otp", "pin", "cvv"]);
+const BANK_DATA_WORDS = new Set(["rekening", "norek", "rek", "otp", "pin", "cvv", "kartu", "atm", "bank", "account", "card"]);
 const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "ovo", "gopay", "shopeepay"]);
 const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
 
@@ -525,10 +541,9 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   // A bank's "customer service" on a mobile or WhatsApp number: banks answer on their call centres (14017,
   // 1500888), never on a personal number; "Kartu ATM hilang? Hubungi CS BRI via WA 0812…" is phishing.
   if (hasPhone && BANK_CS_RE.test(plain) && !BANK_CS_RESIDENT_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
-  // A link that asks for a bank account, card, PIN or OTP ("Pendaftaran BLT … isi data diri & no rekening 👉 s.id/…"):
-  // the fake aid registration. Village forms ask for NIK and KK, and live on .desa.id/.go.id or at the office;
-  // residents warning about it or asking whether it is real are not spam.
-  if (promoUrl && BANK_DATA_ASK_RE.test(plain) && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  // A link that asks for a bank account, card, PIN or OTP to get aid or a prize ("Pendaftaran BLT … SEGERA isi data
+  // diri & no rekening 👉 s.id/…"): the fake aid registration (bankDataLure).
+  if (bankDataLure(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;

@@ -28,14 +28,17 @@ const MODEL_VERSION = "2";
  * 5: thresholds chosen with held-out synthetic emergencies and ordinary public texts beside the corpus (trainUrgency).
  * 6: more danger words (intent.ts danger2), negated danger words not counted, at most FA_MAX false alarms per 100.
  * 7: danger words with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna") count as danger words.
+ * 8: a suffixed danger word takes its stem's own cue (v1 or danger2 list, not always danger2), "ketuban" joins danger2;
+ *    a missing person needs a search, since or clothing cue and a person opening its phrase (intent.ts missingPerson).
  */
-const URGENCY_VERSION = "7";
+const URGENCY_VERSION = "8";
 
 /**
  * 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating,
  * followers; village notices and callbacks as negatives). 4: retrained on urgency v7's features (suffixed danger words).
+ * 5: retrained on urgency v8's features.
  */
-const SPAM_VERSION = "4";
+const SPAM_VERSION = "5";
 
 export interface TrainOpts { epochs: number; lr: number; l2: number; posWeight?: number; classWeights?: readonly number[] }
 
