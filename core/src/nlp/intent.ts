@@ -180,6 +180,8 @@ interface TokenInfo {
   extra: { bits: number; feats: number[] } | undefined;
   extraPhrases: Array<{ rest: string[]; bit: number; term: string; feat: number }> | undefined;
   first: number; surfaceFirst: number; beforeQuestion: number;
+  /** MISSING_WORD and NOT_BACK_WORD (missingPerson's two tests of every token), decided once per word. */
+  missing: number;
 }
 const TOKEN_MEMO = new Map<string, TokenInfo>();
 const TOKEN_MEMO_MAX = 200_000;
@@ -193,6 +195,7 @@ function newTokenInfo(w: string): TokenInfo {
   return {
     h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: WORD_CUES.get(w) ?? (stem ? (WORD_CUES.get(stem) ?? 0) & CUE_BIT.danger : 0), phrases: PHRASES_BY_FIRST.get(w),
     extra: EXTRA_WORDS.get(w) ?? (stem ? EXTRA_WORDS.get(stem) : undefined), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
+    missing: (MISSING_WORDS.has(w) ? MISSING_WORD : 0) | (NOT_BACK_WORDS.has(w) ? NOT_BACK_WORD : 0),
   };
 }
 
@@ -389,13 +392,18 @@ function searchedFor(toks: readonly string[]): boolean {
   for (let i = 0; i < toks.length; i++) if (SEARCH_WORDS.has(toks[i]) || (i > 0 && SINCE_TIME.has(toks[i]) && SINCE_FROM.has(toks[i - 1]))) return true;
   return false;
 }
-/** Where `toks` reports a person missing: the term to show (person … missing word), or null. */
-function missingPerson(toks: readonly string[]): string | null {
+const MISSING_WORD = 1;
+const NOT_BACK_WORD = 2;
+/** Where `toks` reports a person missing: the term to show (person … missing word), or null. `infos` are the tokens' infos. */
+function missingPerson(toks: readonly string[], infos: readonly TokenInfo[]): string | null {
   for (let m = 1; m < toks.length; m++) {
+    // Nearly every token is neither a missing word nor a not-back word: one field read, not two set look-ups.
+    const kind = infos[m].missing;
+    if (kind === 0) continue;
     const w = toks[m];
-    let missing = MISSING_WORDS.has(w) && !negatedAt(toks, m) && !(m + 1 < toks.length && LOST_ABSTRACT.has(toks[m + 1]));
+    let missing = (kind & MISSING_WORD) !== 0 && !negatedAt(toks, m) && !(m + 1 < toks.length && LOST_ABSTRACT.has(toks[m + 1]));
     // "belum pulang", "teu acan uih", "hasn't come home": a not-yet word at most two words before.
-    if (!missing && NOT_BACK_WORDS.has(w)) for (let k = m - 1; k >= 0 && k >= m - 2; k--) if (NOT_YET_BACK.has(toks[k])) { missing = true; break; }
+    if (!missing && kind & NOT_BACK_WORD) for (let k = m - 1; k >= 0 && k >= m - 2; k--) if (NOT_YET_BACK.has(toks[k])) { missing = true; break; }
     if (!missing) continue;
     for (let p = m - 1; p >= 0 && p >= m - MISSING_WINDOW; p--) {
       if (!isPerson(toks[p]) || (p + 1 < toks.length && ANIMALS.has(toks[p + 1]))) continue;
@@ -412,7 +420,7 @@ function missingPerson(toks: readonly string[]): string | null {
 function addExtras(norm: string[], normInfo: TokenInfo[], surf: string[], surfInfo: TokenInfo[], f: IntentFeatures, mask: number): void {
   scanExtras(norm, normInfo, f, mask);
   if (surf !== norm) scanExtras(surf, surfInfo, f, mask);
-  const missing = missingPerson(norm) ?? (surf !== norm ? missingPerson(surf) : null);
+  const missing = missingPerson(norm, normInfo) ?? (surf !== norm ? missingPerson(surf, surfInfo) : null);
   if (missing !== null) {
     f.extraCues |= EXTRA_BIT.missing;
     if (!f.dangerTerms.includes(missing)) f.dangerTerms.push(missing);

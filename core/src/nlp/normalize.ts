@@ -192,6 +192,20 @@ export function scanTriggers(text: string): number {
   let afterSpace = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    // A lower-case letter (most characters) can only start spaced letters: the tests below are all
+    // for other characters, so it skips them (same bits).
+    if (c >= 97 && c <= 122) {
+      if (afterSpace && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) bits |= SCAN_SUSPECT;
+      }
+      afterSpace = false;
+      continue;
+    }
+    if (c === 32) {
+      afterSpace = true;
+      continue;
+    }
     if (afterSpace && isAsciiLetter(c) && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
       if (isSpaceCode(d) || d === 46 || d === 45 || d === 95 || d === 42) bits |= SCAN_SUSPECT;

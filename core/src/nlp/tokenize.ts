@@ -22,6 +22,7 @@ export const tokenize: Stage<string, string[]> = (normalized: string, _ctx: NlpC
 /** tokenizeText over the normaliser's word records (same tokens, no second split). */
 export function tokenizeWords(words: readonly WordRecord[]): string[] {
   const out: string[] = [];
-  for (const w of words) if (!PUNCT.has(w.text)) out.push(w.text);
+  // The record knows whether its word is in PUNCT (WordRecord.punct): no set look-up per word.
+  for (const w of words) if (!w.punct) out.push(w.text);
   return out;
 }

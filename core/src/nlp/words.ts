@@ -5,6 +5,9 @@
 // stages (tokenizeText, identifyLanguage, featurize, ...) stay as they were for training and tests;
 // the record paths must give the same results (the NLP golden hash, test/bench/nlpGolden.ts, checks).
 
+// The punctuation marks tokenize drops (its PUNCT set).
+const PUNCT_MARKS = ".,?!;:";
+
 // Shared by records whose topic tokens were never listed (one-token words keep theirs in topicToken1): never changed.
 const NO_TOKENS: never[] = [];
 
@@ -18,6 +21,8 @@ export class WordRecord {
   // topics, spam), the ones read only on a word's first sight or in rare cases last: a record spans
   // several cache lines, and the stages of one comment then touch fewer of them.
   readonly text: string;
+  /** A punctuation mark of the normalised text (. , ? ! ; :): tokenize drops these; decided once per word, not per comment. */
+  readonly punct: boolean;
   // language.ts
   langFor: object | null = null;
   langEnglishFor: Set<string> | null = null;
@@ -62,6 +67,7 @@ export class WordRecord {
 
   constructor(text: string) {
     this.text = text;
+    this.punct = text.length === 1 && PUNCT_MARKS.includes(text);
   }
 }
 
