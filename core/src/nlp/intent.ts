@@ -118,14 +118,14 @@ for (const name of EXTRA_NAMES) {
 // word stays a theft word). Only listed danger words are looked up on a stem.
 const DANGER_SUFFIXES = ["nipun", "ipun", "nya", "na", "ne", "e"];
 const DANGER_STEMS = new Set<string>([...DANGER, ...EXTRA_LISTS.danger2].filter((w) => /^[\p{L}-]+$/u.test(w)));
+// Every suffixed form of a stem of three letters or more, built once: one look-up per new word (first sight
+// of a word is the cold path, where slicing six candidate stems per word cost more than the look-up).
+const SUFFIXED_DANGER = new Map<string, string>();
+// Suffixes in their order of precedence (the longest first), as a stripping loop would try them.
+for (const suffix of DANGER_SUFFIXES) for (const stem of DANGER_STEMS) if (stem.length >= 3 && !SUFFIXED_DANGER.has(stem + suffix)) SUFFIXED_DANGER.set(stem + suffix, stem);
 /** The listed danger word `w` is a suffixed form of, or null. */
 function dangerStem(w: string): string | null {
-  for (const suffix of DANGER_SUFFIXES) {
-    if (w.length < suffix.length + 3 || !w.endsWith(suffix)) continue;
-    const stem = w.slice(0, w.length - suffix.length);
-    if (DANGER_STEMS.has(stem)) return stem;
-  }
-  return null;
+  return SUFFIXED_DANGER.get(w) ?? null;
 }
 
 const CUE_LISTS = {
