@@ -94,7 +94,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        and pressure or "anda" besides the link and the ask; quotes, "udah/disuruh isi", "ke rekening" (a
 //        donation account) and "pin lokasi" are not asks; .ly links count; a government site named beside the
 //        lure's own link no longer clears it
-export const CORE_VERSION = "1.6.2";
+// 1.6.3: the learned spam score no longer hides a resident asking whether a link or message is real ("min ini
+//        link resmi gak ya? disuruh isi no rekening"); the question may sit up to three words after "resmi/asli/
+//        bener/tenan"
+export const CORE_VERSION = "1.6.3";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

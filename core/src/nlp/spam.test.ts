@@ -314,6 +314,15 @@ describe("rules and the learned spam score together", () => {
     expect(combineSpam(ruleClear, undefined)).toBe(ruleClear);
   });
 
+  it("does not let the learned score hide a resident asking whether a link is real", () => {
+    const high = { probability: 0.95, threshold: 0.5 };
+    expect(combineSpam(ruleClear, high, "min ini link resmi gak ya? s.id/blt-desa26 disuruh isi no rekening")).toBe(ruleClear);
+    expect(combineSpam(ruleClear, high, "min link s.id/blt-desa26 ini asli apa hoax ya? tetangga disuruh isi no rekening")).toBe(ruleClear);
+    expect(combineSpam(ruleClear, high, "mas, link s.id/blt-desa26 kon isi no rekening, iki tenan ora ya?")).toBe(ruleClear);
+    expect(combineSpam(ruleClear, high, "pinjaman cair 5 menit tanpa jaminan, chat admin")).toEqual({ isSpam: true, score: 0.95, reason: "promosi:model" });
+    expect(pipeline.analyze("bu, ieu link s.id/blt-desa26 nyuruh isi no rekening, resmi teu? abdi sieun").spam.isSpam).toBe(false);
+  });
+
   it("finds promotion the rules do not list, and leaves residents' callbacks alone", () => {
     // Neither text is in the corpus or the synthetic training comments.
     const loan = pipeline.analyze("perlu duit buat lebaran? pinjaman kilat cair sejam, tanpa agunan, langsung chat admin kami ya");

@@ -235,8 +235,9 @@ const BANK_DATA_ASK_RE = /(?<!\b(?:udah|sudah|sdh|udh|terlanjur|telanjur|kadung|
 // names neither.
 const AID_LURE_RE = /\b(?:blt|bansos|pkh|bpnt|bantuan|hadiah|klaim|claim|pencairan|subsidi|santunan|undian|aid|prize|reward|giveaway|terpilih|selected)\b/;
 const PRESSURE_OR_YOU_RE = /\b(?:segera|sebelum|hangus|kuota|terbatas|batas waktu|buruan|anda|your|you|within|24 jam|1x24)\b/;
-// "ini resmi ga?", "asli gak ya?", "tenan ora ya?", "is this legit?": a resident asking whether the link is real.
-const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|tenan|valid|legit|real)\s?(?:ga|gak|nggak|ngga|tidak|teu|ora|kah|atau|apa|or not|not)?\s?(?:ya\s?|yah\s?|sih\s?)?\?/;
+// "ini resmi ga?", "asli apa hoax ya?", "tenan ora ya?", "bener dari desa?", "is this legit?": a resident asking
+// whether the link or message is real (the question mark at most three words after the word).
+const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|tenan|valid|legit|real)\b(?:\s\S+){0,3}?\s?\?/;
 // A link that is not the village's or the government's (those are stripped before looking for another).
 const VILLAGE_URL_RE = /\S*\.(?:desa|go|sch|ac)\.id\S*/g;
 /** The gate's cheap reading of the bank-data phishing rule (spamVerdict decides). */
@@ -446,8 +447,12 @@ export interface SpamModelScore { probability: number; threshold: number }
  * train+valid and synthetic training comments, threshold chosen by cross-validation for no false alarm) catches
  * those. Either is enough; neither hides an urgent comment (the caller checks urgency first).
  */
-export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined): SpamResult {
+export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined, text?: string): SpamResult {
   if (rule.isSpam || !model || model.probability < model.threshold) return rule;
+  // A resident asking whether a link or message is real repeats the lure's words, which the learned score reads
+  // as the lure itself; the question is for the village to answer, not to hide ("min ini link resmi gak ya? disuruh
+  // isi no rekening"). Only the rules can call such a comment spam.
+  if (text !== undefined && IS_IT_REAL_RE.test(text.toLowerCase())) return rule;
   return { isSpam: true, score: Math.round(model.probability * 1000) / 1000, reason: "promosi:model" };
 }
 
@@ -459,7 +464,7 @@ export function detectSpamWords(input: {
 }): SpamResult {
   if (input.urgent) return { ...NOT_SPAM };
   const rule = mayBeSpamWords(input.text, input.normalized, input.normalizedWords, input.rawWords, input.suspect) ? spamVerdict(input.text, input.normalized) : NOT_SPAM;
-  return rule === NOT_SPAM && !input.model ? { ...NOT_SPAM } : { ...combineSpam(rule, input.model) };
+  return rule === NOT_SPAM && !input.model ? { ...NOT_SPAM } : { ...combineSpam(rule, input.model, input.text) };
 }
 
 /** The stage's logic without the context (also used by tests and the CLI). */
