@@ -154,15 +154,19 @@ describe("urgency reads suffixed danger words and missing persons (urgency v7, v
     expect(an("maling tadi udah ketangkep warga, sekarang dibawa ke polsek").urgent).toBe(false);
   });
 
-  it("reads a person reported missing and searched for as an emergency", () => {
+  it("reads a person reported missing and searched for as a danger, not a theft (the score still decides)", () => {
     expect(terms("ada anak usia 6 tahun hilang sejak jam 3 sore")).toContain("anak … hilang");
     expect(terms("budak bu iis nu umurna 4 taun leungit ti tabuh 3")).toContain("budak … leungit");
     expect(terms("my neighbor's kid hasn't come home since maghrib")).toContain("kid hasn't come home");
     expect(terms("budak abdi teu acan uih ti sakola , tos magrib")).toContain("budak … uih");
     expect(terms("anaknya bu iis hilang dari jam 2 siang")).toContain("anaknya bu iis hilang");
     expect(an("Ada anak usia 6 tahun hilang sejak jam 3 sore tadi di sekitar lapangan, pakai kaos merah. Mohon warga bantu mencari.").urgent).toBe(true);
-    expect(an("cucu saya umur 4 taun hilang di pasar malam alun-alun, baju kuning, tolong bantu").urgent).toBe(true);
-    expect(an("bocahe pak Slamet ilang wiwit bakda ashar, klambi abang, sing weruh tulung kabari").urgent).toBe(true);
+    expect(terms("cucu saya umur 4 taun hilang di pasar malam alun-alun , baju kuning , tolong bantu")).toContain("cucu … hilang");
+    expect(terms("bocahe pak slamet ilang wiwit bakda ashar , klambi abang , sing weruh tulung kabari")).toContain("bocahe pak slamet ilang");
+    // Not a theft any more, but the score must still pass the threshold: "hilang" alone needed the gate-waiving score.
+    const f = featurizeIntent({ surface: "ada anak usia 6 tahun hilang sejak jam 3 sore", normalized: "ada anak usia 6 tahun hilang sejak jam 3 sore" }, 13);
+    expect(isUrgent(0.3, f, 0.21, 0.4)).toBe(true);
+    expect(isUrgent(0.1, f, 0.21, 0.4)).toBe(false);
   });
 
   it("does not read a lost thing, a pet or a lost mood of a person as a missing person", () => {
@@ -173,6 +177,9 @@ describe("urgency reads suffixed danger words and missing persons (urgency v7, v
     expect(missing("anak entog saya ilang 3 ekor tadi sore , ada yg liat ?")).toEqual([]);
     expect(missing("anak saya hilang semangat belajar sejak pandemi")).toEqual([]);
     expect(missing("anak saya tidak hilang kok , sudah di rumah nenek sejak tadi")).toEqual([]);
+    expect(missing("anak saya bilang hp-nya hilang sejak kemarin di angkot , ada yg lihat ?")).toEqual([]);
+    expect(missing("anak sekarang hilang sopan santunnya sejak ada hp")).toEqual([]);
+    expect(missing("anak saya demamnya belum hilang sejak 3 hari")).toEqual([]);
     // Missing without any search, since or clothing word: not decided by the rule (the score decides).
     expect(terms("anak saya belum pulang dari pondok , katanya lagi ujian")).toEqual(["belum pulang"]);
     expect(an("sepeda anak saya hilang di parkiran sekolah, ada yang lihat?").urgent).toBe(false);
@@ -218,11 +225,11 @@ describe("spam respects urgency", () => {
 });
 
 describe("urgency and the bank-data rule on the texts a cold review wrote against them", () => {
-  // test/fixtures/rule-review: 81 comments with the verdict the guide gives; a development set (1.6.2 and 1.6.3 were
-  // written with it in view), kept so a later change cannot bring a fixed error back. Rows marked "open" are known
+  // test/fixtures/rule-review: 156 comments two cold reviews wrote, with the verdict the guide gives; a development set
+  // (1.6.2 and 1.6.3 were written with them in view), kept so a later change cannot bring a fixed error back. Rows marked "open" are known
   // errors listed in its README; they are not asserted.
-  const rows = readFileSync(new URL("../../../test/fixtures/rule-review/review-2026-12-05.jsonl", import.meta.url), "utf8")
-    .trim().split("\n").map((l) => JSON.parse(l) as { text: string; urgent: boolean; spam: boolean; open?: boolean });
+  const rows = ["a", "b"].flatMap((part) => readFileSync(new URL(`../../../test/fixtures/rule-review/review-2026-12-05-${part}.jsonl`, import.meta.url), "utf8")
+    .trim().split("\n").map((l) => JSON.parse(l) as { text: string; urgent: boolean; spam: boolean; open?: boolean }));
 
   it("gives every settled row its expected urgency and spam verdict", () => {
     const wrong = rows.filter((r) => !r.open).flatMap((r) => {
@@ -230,6 +237,6 @@ describe("urgency and the bank-data rule on the texts a cold review wrote agains
       return a.urgent === r.urgent && a.spam.isSpam === r.spam ? [] : [`${r.urgent ? "urgent" : "ordinary"}/${r.spam ? "spam" : "not spam"}: ${r.text}`];
     });
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(63);
+    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(108);
   });
 });

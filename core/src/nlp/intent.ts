@@ -115,9 +115,12 @@ for (const name of EXTRA_NAMES) {
 // Urgency v7: a danger word with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna",
 // "malingnya") names the same danger: it takes the stem's danger cue (v1 list, read by every model that reads
 // the cues) or the stem's intent-only danger cue (danger2), and counts as the stem where the stem matters (a theft
-// word stays a theft word). Only listed danger words are looked up on a stem.
+// word stays a theft word). Only danger NOUNS are read on a stem: on a verb or an adjective the suffix makes talk
+// about the event ("Film Tenggelamnya Kapal …", "bahayanya main HP", "tumbangnya sudah dipotong"; 1.6.3).
 const DANGER_SUFFIXES = ["nipun", "ipun", "nya", "na", "ne", "e"];
-const DANGER_STEMS = new Set<string>([...DANGER, ...EXTRA_LISTS.danger2].filter((w) => /^[\p{L}-]+$/u.test(w)));
+const DANGER_STEMS = new Set<string>(["banjir", "longsor", "kebakaran", "api", "asap", "ketuban", "ular", "oray", "luka", "maling", "rampok", "begal", "tawuran", "tanggul",
+  "gempa", "lini", "lindu", "caah", "urug", "seuneu", "geni", "kecelakaan", "tabrakan", "ambulans", "ambulan", "celurit", "bedog", "golok", "sajam", "pistol", "stroke"]);
+for (const stem of DANGER_STEMS) if (!DANGER.includes(stem) && !EXTRA_LISTS.danger2.includes(stem)) throw new Error(`intent.ts: danger stem "${stem}" is in no danger list`);
 // Every suffixed form of a stem of three letters or more, built once: one look-up per new word (first sight
 // of a word is the cold path, where slicing six candidate stems per word cost more than the look-up).
 const SUFFIXED_DANGER = new Map<string, string>();
@@ -381,7 +384,29 @@ const ANIMALS = new Set(["ayam", "hayam", "pitik", "bebek", "meri", "entog", "en
   "kelinci", "burung", "ikan", "lauk", "iwak", "ekor", "buntut"]);
 const SINCE_TIME = new Set(["jam", "tabuh", "pagi", "siang", "sore", "magrib", "maghrib", "subuh", "isya", "tadi", "kemarin", "kemaren", "semalam", "wengi", "peuting", "sonten",
   "morning", "noon", "afternoon", "yesterday", "last"]);
+// What may stand between the person and the missing word: whose, which, how old, which family ("anak saya umur 6
+// tahun hilang", "budak bu Iis nu umurna 4 taun leungit", "bocah cilik … ilang"); any other word is what was lost or
+// said ("anak saya bilang HP-nya hilang", "anak sekarang hilang sopan santunnya").
+const MISSING_BETWEEN = new Set(["saya", "sy", "aku", "aq", "gue", "gw", "abdi", "kula", "kulo", "kami", "kita", "urang", "my", "our", "his", "her", "yang", "yg", "nu", "sing", "umur",
+  "usia", "yuswa", "umurna", "umure", "age", "aged", "tahun", "taun", "thn", "th", "tahunan", "years", "year", "old", "yo", "cilik", "kecil", "alit", "leutik", "lalaki", "awewe",
+  "laki-laki", "perempuan", "little", "small", "kami", "tetangga", "neighbor's", "neighbour's"]);
+const HONORIFICS = new Set(["bu", "pak", "bapak", "ibu", "mang", "kang", "teh", "ceu", "mbak", "mas", "bi", "bibi", "mak", "haji", "ustadz", "mr", "mrs"]);
+// What may follow the missing word: when, where, since, or nothing ("hilang sejak jam 3", "leungit ti tabuh 3",
+// "ilang neng pasar", "missing since noon"); a noun there is what was lost ("hilang semangat", "ilang 3 ekor").
+const MISSING_AFTER = new Set(["sejak", "dari", "dr", "di", "ke", "ti", "ka", "ning", "neng", "nang", "ing", "since", "from", "at", "in", "near", "pas", "waktu", "saat", "pada",
+  "tadi", "kemarin", "kemaren", "semalam", "pagi", "siang", "sore", "malam", "subuh", "magrib", "maghrib", "wiwit", "mulai", "udah", "sudah", "udh", "belum", "blm", "sampai", "sampe",
+  "nepi", "lagi", "ya", "pak", "bu", "min", "tolong", "mohon", "tulung", "punten", "help", "please", "this", "today", "yesterday", "last"]);
 const MISSING_WINDOW = 8;
+/** Whether only age, whose and which words (or an honorific and a name) stand between positions p and m. */
+function onlyDescribes(toks: readonly string[], p: number, m: number, notBack: boolean): boolean {
+  for (let k = p + 1; k < m; k++) {
+    const t = toks[k];
+    if (MISSING_BETWEEN.has(t) || /^\d+$/.test(t) || (notBack && (NOT_YET_BACK.has(t) || t === "come" || t === "gone"))) continue;
+    if (HONORIFICS.has(t) && k + 1 < m) { k++; continue; }
+    return false;
+  }
+  return true;
+}
 const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
 function isPerson(t: string): boolean {
   if (MISSING_PERSONS.has(t)) return true;
@@ -401,14 +426,20 @@ function missingPerson(toks: readonly string[], infos: readonly TokenInfo[]): st
     const kind = infos[m].missing;
     if (kind === 0) continue;
     const w = toks[m];
-    let missing = (kind & MISSING_WORD) !== 0 && !negatedAt(toks, m) && !(m + 1 < toks.length && LOST_ABSTRACT.has(toks[m + 1]));
+    // "hilang" not negated, not "belum hilang" (a fever not gone yet), followed by when or where, not by what.
+    const next = m + 1 < toks.length ? toks[m + 1] : "";
+    let missing = (kind & MISSING_WORD) !== 0 && !negatedAt(toks, m) && !NOT_YET_BACK.has(toks[m - 1])
+      && (next === "" || !WORD_CHAR_RE.test(next) || MISSING_AFTER.has(next)) && !LOST_ABSTRACT.has(next);
     // "belum pulang", "teu acan uih", "hasn't come home": a not-yet word at most two words before.
-    if (!missing && kind & NOT_BACK_WORD) for (let k = m - 1; k >= 0 && k >= m - 2; k--) if (NOT_YET_BACK.has(toks[k])) { missing = true; break; }
+    const notBack = !missing && (kind & NOT_BACK_WORD) !== 0;
+    if (notBack) for (let k = m - 1; k >= 0 && k >= m - 2; k--) if (NOT_YET_BACK.has(toks[k])) { missing = true; break; }
     if (!missing) continue;
     for (let p = m - 1; p >= 0 && p >= m - MISSING_WINDOW; p--) {
       if (!isPerson(toks[p]) || (p + 1 < toks.length && ANIMALS.has(toks[p + 1]))) continue;
-      // The person must open its phrase: after a noun ("seragam anak saya hilang") the noun is what was lost.
+      // The person must open its phrase: after a noun ("seragam anak saya hilang") the noun is what was lost; and
+      // only words saying whose, how old or which may stand between it and the loss.
       if (p > 0 && WORD_CHAR_RE.test(toks[p - 1]) && !PERSON_OPENERS.has(toks[p - 1])) break;
+      if (!onlyDescribes(toks, p, m, notBack)) break;
       if (!searchedFor(toks)) return null;
       return m - p <= 3 ? toks.slice(p, m + 1).join(" ") : `${toks[p]} … ${w}`;
     }
@@ -654,12 +685,10 @@ const THEFT_DANGER = new Set(["hilang", "maling"]);
  * and not to be an ad.
  */
 export function isUrgent(prob: number, f: IntentFeatures, threshold: number, strong = Infinity): boolean {
-  if (has(f.cues, "promo")) return false;
-  // A person reported missing and searched for (missingPerson: a child, an elder, with since when, where last
-  // seen or what they wear) is urgent whatever the score: the training comments hold too few for the score to
-  // learn it, and on 29,000 corpus and benchmark texts the cue fired only on such reports.
-  if (f.extraCues & EXTRA_BIT.missing && !(f.extraCues & (EXTRA_BIT.later | EXTRA_BIT.resolved))) return true;
-  if (prob < threshold) return false;
+  // (1.6.2 made a missing person urgent whatever the score; a second cold review found it calling 19 of 44
+  // ordinary comments urgent — "anak saya bilang HP-nya hilang sejak kemarin", "bapak saya belum pulang dari
+  // Malaysia sejak 2019" — so a missing person only counts as a danger, not a theft: the score still decides.)
+  if (prob < threshold || has(f.cues, "promo")) return false;
   // A score this high (threshold chosen by cross-validation) is enough without a listed word: the lists
   // cannot name every way of saying "poisoned", "tide water rising" or "not breathing".
   // Since urgency v6 it still needs someone or something happening: a present-time word or a person or home

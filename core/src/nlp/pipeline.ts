@@ -97,7 +97,14 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 // 1.6.3: the learned spam score no longer hides a resident asking whether a link or message is real ("min ini
 //        link resmi gak ya? disuruh isi no rekening"); the question may sit up to three words after "resmi/asli/
 //        bener/tenan"
-export const CORE_VERSION = "1.6.3";
+// 1.6.4: a second cold review (75 texts) found 1.6.2's missing-person override calling 19 of 44 ordinary comments
+//        urgent ("anak saya bilang HP-nya hilang sejak kemarin", "bapak saya belum pulang dari Malaysia sejak
+//        2019") and suffixed verbs read as dangers ("Film Tenggelamnya Kapal …"). Urgency v9: a missing person only
+//        lifts the theft rule (the score decides), with only whose/age words between the person and the loss and
+//        when/where after it; only danger nouns are read on a stem. Bank-data phishing: "jangan berikan", "tidak
+//        perlu isi", "disuruh segera isi" and "nama rekening" are not asks; Sundanese and Javanese lures, forms.gle
+//        and quoted links count; the "is it real?" question needs a question particle
+export const CORE_VERSION = "1.6.4";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

@@ -82,7 +82,7 @@ const PRICE_RE = /\b(?:rp\.?\s?\d[\d.,]*|\d+(?:[.,]\d+)?\s?(?:rb|ribu|k|jt|juta)
 const PHONE_RE = /(?:\+?62|0)8\d{7,11}/;
 // The village's own or a government site.
 const VILLAGE_SITE_RE = /\.(?:desa|go|sch|ac)\.id\b/;
-const URL_RE = /https?:\/\/|www\.|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
+const URL_RE = /https?:\/\/|www\.|\b[a-z0-9][a-z0-9-]{0,62}\.(?:com|id|net|xyz|site|link|vip|club|top|online|me|ly|gle|co|info|io|app|shop|store|live|click|help|support|icu|sbs|cfd|cyou|buzz)\b/;
 
 // Other promotion that floods village pages: loans (pinjol), get-rich schemes (MLM, "investasi",
 // arisan online), sold followers, jobs that pay for likes, fake prizes and bank phishing. An offer
@@ -226,20 +226,25 @@ const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
 const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|(?<![a-z])[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
-// Asked to give bank details: an order to fill or send (not told as done or as what someone else was told:
-// "udah isi", "disuruh isi", "kon isi"), then within four words an account, card, PIN or OTP that is not where
-// money goes ("kirim donasi ke rekening …") and not a map pin ("kirim pin lokasi").
-const BANK_DATA_ASK_RE = /(?<!\b(?:udah|sudah|sdh|udh|terlanjur|telanjur|kadung|disuruh|nyuruh|suruh|dikon|kon|diminta|minta|dipenta|told|asked)\s)\b(?:isi|isikan|diisi|eusian|isien|kirim|kirimkan|kirimin|masukkan|masukan|input|lengkapi|cantumkan|sertakan|berikan|kasih|lampirkan|update|perbarui|enter|send|provide|fill)\s(?:\S+\s){0,4}?(?<!\b(?:ke|to|via|melalui)\s)(?:no\.?\s?rek(?:ening)?|nomor\s?rek(?:ening)?|rekening|norek|kode\s?otp|otp|pin(?:\s?atm)?(?!\s?(?:lokasi|location|maps?|point))|nomor\s?kartu|no\.?\s?kartu|kartu\s?atm|cvv|bank details|account number|card number)\b/;
+// Asked to give bank details: an order to fill or send (not told as done, as what someone else was told or as
+// what not to do, a word before the verb at most: "udah isi", "disuruh segera isi", "jangan berikan", "tidak perlu
+// isi"), then within four words an account, card, PIN or OTP that is not where money goes or whose name it is
+// ("kirim donasi ke rekening …", "nama rekening") and not a map pin ("kirim pin lokasi").
+const BANK_DATA_ASK_RE = /(?<!\b(?:udah|sudah|sdh|udh|terlanjur|telanjur|kadung|disuruh|nyuruh|suruh|dikon|kon|diminta|minta|dipenta|told|asked|jangan|jgn|ulah|ojo|aja|perlu|usah|never|don't|not)\s(?:\S+\s)?)\b(?:isi|isikan|diisi|eusian|isien|kirim|kirimkan|kirimin|masukkan|masukan|input|lengkapi|cantumkan|sertakan|berikan|kasih|lampirkan|update|perbarui|daftarkan|enter|send|provide|fill)\s(?:\S+\s){0,4}?(?<!\b(?:ke|to|via|melalui|nama|atas)\s)(?:no\.?\s?rek(?:ening)?|nom[oe]r\s?rek(?:ening)?|rekening|norek|kode\s?otp|otp|pin(?:\s?atm)?(?!\s?(?:lokasi|location|maps?|point))|nomor\s?kartu|no\.?\s?kartu|kartu\s?atm|cvv|bank details|account number|card number)\b/;
 // The lure around it: aid or a prize to claim, and pressure or a reader addressed ("segera", "sebelum kuota
 // habis", "anda", "within 24 hours"). A kader's honorarium form, a school's PIP form or a donation account
 // names neither.
-const AID_LURE_RE = /\b(?:blt|bansos|pkh|bpnt|bantuan|hadiah|klaim|claim|pencairan|subsidi|santunan|undian|aid|prize|reward|giveaway|terpilih|selected)\b/;
-const PRESSURE_OR_YOU_RE = /\b(?:segera|sebelum|hangus|kuota|terbatas|batas waktu|buruan|anda|your|you|within|24 jam|1x24)\b/;
-// "ini resmi ga?", "asli apa hoax ya?", "tenan ora ya?", "bener dari desa?", "is this legit?": a resident asking
-// whether the link or message is real (the question mark at most three words after the word).
-const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|tenan|valid|legit|real)\b(?:\s\S+){0,3}?\s?\?/;
-// A link that is not the village's or the government's (those are stripped before looking for another).
-const VILLAGE_URL_RE = /\S*\.(?:desa|go|sch|ac)\.id\S*/g;
+const AID_LURE_RE = /\b(?:blt|bansos|pkh|bpnt|bantuan|bantosan|hadiah|klaim|claim|pencairan|subsidi|santunan|undian|aid|prize|reward|giveaway|terpilih|selected)\b/;
+const PRESSURE_OR_YOU_RE = /\b(?:segera|enggal|gancang|sebelum|hangus|kuota|terbatas|batas waktu|buruan|anda|anjeun|sampeyan|panjenengan|your|you|within|24 jam|1x24)\b/;
+// "ini resmi ga?", "asli apa hoax ya?", "tenan ora ya?", "resmi teu?": a resident asking whether the link or message
+// is real — the word, at most two more words, a question particle and the question mark ("Bansos PKH resmi dibuka,
+// sudah daftar?" and a lure's own "Aman? Resmi? PASTI." are no such question).
+const IS_IT_REAL_RE = /\b(?:resmi|asli|beneran|bener|benar|tenan|valid|legit)\s(?:\S+\s){0,2}?(?:ga|gak|gk|nggak|ngga|enggak|tidak|teu|henteu|ora|apa|atau|ya|yah|or not|not)(?:\s(?:min|pak|bu|kak|kang|teh|mas|mbak|ya|yah|sih|nya))?\s?\?/;
+// A link that is not the village's or the government's: those pieces (split at spaces, so a long run without a
+// space costs one scan, not one per starting position) are left out before looking for another.
+function withoutVillageLinks(text: string): string {
+  return VILLAGE_SITE_RE.test(text) ? text.split(/\s+/).filter((piece) => !VILLAGE_SITE_RE.test(piece)).join(" ") : text;
+}
 /** The gate's cheap reading of the bank-data phishing rule (spamVerdict decides). */
 function asksBankDataByLink(text: string): boolean {
   const lower = text.toLowerCase();
@@ -247,8 +252,9 @@ function asksBankDataByLink(text: string): boolean {
 }
 /** The fake aid registration: a non-village link, an order to give bank data, aid or a prize with pressure; not a warning, a quote or a question. */
 function bankDataLure(plain: string): boolean {
+  // The ask must be the comment's own (a quoted lure is a resident's report); the link may be quoted.
   const own = plain.replace(QUOTED_RE, "$1 ");
-  return URL_RE.test(own.replace(VILLAGE_URL_RE, " ")) && BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
+  return URL_RE.test(withoutVillageLinks(plain)) && BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
     && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
 }
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;

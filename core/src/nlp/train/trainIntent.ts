@@ -30,8 +30,11 @@ const MODEL_VERSION = "2";
  * 7: danger words with a possessive or definite suffix ("ketubannya", "ketubane", "seuneuna") count as danger words.
  * 8: a suffixed danger word takes its stem's own cue (v1 or danger2 list, not always danger2), "ketuban" joins danger2;
  *    a missing person needs a search, since or clothing cue and a person opening its phrase (intent.ts missingPerson).
+ * 9: only danger nouns are read on a stem ("tenggelamnya", "bahayanya" are talk about the event); a missing person
+ *    lifts the theft rule but is no longer urgent whatever the score; only whose/age words between the person and
+ *    the loss, and when/where after it.
  */
-const URGENCY_VERSION = "8";
+const URGENCY_VERSION = "9";
 
 /**
  * 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating,
