@@ -1,9 +1,7 @@
 // Tokenisation of the normalised text. Normalisation already put single spaces between tokens, so
 // this only splits and drops punctuation (which mattered for negation scope, not as a word).
 import type { NlpContext, Stage } from "./types";
-import type { WordRecord } from "./words";
-
-const PUNCT = new Set([".", ",", "?", "!", ";", ":"]);
+import { PUNCT_TOKENS as PUNCT, type WordRecord } from "./words";
 
 /** Splits normalised text into word tokens (placeholders like <url> and <emo_pos> included). */
 export function tokenizeText(normalized: string): string[] {

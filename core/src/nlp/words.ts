@@ -5,8 +5,8 @@
 // stages (tokenizeText, identifyLanguage, featurize, ...) stay as they were for training and tests;
 // the record paths must give the same results (the NLP golden hash, test/bench/nlpGolden.ts, checks).
 
-// The punctuation marks tokenize drops (its PUNCT set).
-const PUNCT_MARKS = ".,?!;:";
+/** The punctuation marks of the normalised text that are no word: tokenize drops them. */
+export const PUNCT_TOKENS: ReadonlySet<string> = new Set([".", ",", "?", "!", ";", ":"]);
 
 // Shared by records whose topic tokens were never listed (one-token words keep theirs in topicToken1): never changed.
 const NO_TOKENS: never[] = [];
@@ -67,7 +67,7 @@ export class WordRecord {
 
   constructor(text: string) {
     this.text = text;
-    this.punct = text.length === 1 && PUNCT_MARKS.includes(text);
+    this.punct = PUNCT_TOKENS.has(text);
   }
 }
 
