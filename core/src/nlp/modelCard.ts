@@ -63,6 +63,8 @@ export interface DomainFigures {
   fresh5?: DomainFigures["fresh2"];
   /** The same on the sixth fresh check set (absent before 1.6.0): five writers from the guide alone, labelled blind by five others. */
   fresh6?: DomainFigures["fresh2"];
+  /** The same on the seventh fresh check set (absent before 1.6.4's second card): five writers, five blind labellers on shuffled texts. */
+  fresh7?: DomainFigures["fresh2"];
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

@@ -22,9 +22,11 @@ interface FreshRow { id: string; text: string; lang: string; intent: string; urg
  * the 1.4.1 spam rules were being written by a session that never saw it) and fresh-check-5.jsonl (240 comments
  * written on 2026-12-05 by six helper sessions that read only the annotation guide, while 1.5.x was being made;
  * labelled blind by others; first scored on 1.5.3) and fresh-check-6.jsonl (200 comments written the same way by
- * five sessions after the 1.6.0 changes; first scored on 1.6.0). None is ever used for training or a choice.
+ * five sessions after the 1.6.0 changes; first scored on 1.6.0) and fresh-check-7.jsonl (200 comments written the
+ * same way by five sessions after 1.6.4, labelled blind by five others from shuffled texts; first scored on 1.6.4).
+ * None is ever used for training or a choice.
  */
-export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl", "fresh-check-5.jsonl", "fresh-check-6.jsonl"] as const;
+export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl", "fresh-check-5.jsonl", "fresh-check-6.jsonl", "fresh-check-7.jsonl"] as const;
 
 /** The rows of one fresh check set; a row not marked split "fresh" is refused (it must never feed training or choices). */
 export function readFreshCheck(file: string = FRESH_SETS[0]): FreshRow[] {
