@@ -439,9 +439,9 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
     }
   }
   if (!offer) return false;
-  const lower = text.toLowerCase();
+  if (call) return true;
   const norm = normalized.toLowerCase();
-  return call || AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || ANY_CLAIM_RE.test(lower) || ANY_CLAIM_RE.test(norm);
+  return AMOUNT_RE.test(norm) || CONTACT_HINT_RE.test(text) || ANY_CLAIM_RE.test(text.toLowerCase()) || ANY_CLAIM_RE.test(norm);
 }
 
 /** The learned spam probability (models/spam-v1.json, computed with intent and urgency) and its threshold. */
@@ -479,12 +479,48 @@ export function classifySpam(text: string, normalized: string): SpamResult {
   return spamVerdict(text, normalized);
 }
 
+const DIGIT_RE = /\d/;
+
+/**
+ * Adds WORD_RE's matches in `s` to `out`. An ASCII string (nearly every comment) is cut where it lies,
+ * without the Unicode regex and its match array: there WORD_RE's letters and digits are [A-Za-z0-9].
+ */
+function addWords(s: string, out: Set<string>): void {
+  if (NON_ASCII_RE.test(s)) {
+    for (const w of s.match(WORD_RE) ?? []) out.add(w);
+    return;
+  }
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.add(s.slice(start, i));
+      start = -1;
+    }
+  }
+}
+
+/** How many of the characters of `s` are ASCII digits (what \d matches). */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /** The full verdict for a comment that passed the cheap mayBeSpam filter. */
 function spamVerdict(text: string, normalized: string): SpamResult {
   const plain = deobfuscate(text);
   const norm = normalized.toLowerCase();
-  const words = new Set<string>([...(plain.match(WORD_RE) ?? []), ...(norm.match(WORD_RE) ?? [])]);
+  const words = new Set<string>();
+  addWords(plain, words);
+  addWords(norm, words);
   const joined = `${plain} \n ${norm}`;
+  const ascii = !NON_ASCII_RE.test(text);
 
   let strong = 0;
   let weak = 0;
@@ -503,13 +539,14 @@ function spamVerdict(text: string, normalized: string): SpamResult {
     if (CONTACT.has(w)) contact++;
   }
   // An e-mail address ("nenden.sri88@yahoo.co.id") is not a gambling site name.
-  const site = SITE_RE.test(withoutEmails((NON_ASCII_RE.test(text) ? text.normalize("NFKC") : text).toLowerCase()));
+  // A site name ends in digits: an ASCII text without one has none (NFKC may turn other characters, "８８", into digits).
+  const site = (!ascii || DIGIT_RE.test(text)) && SITE_RE.test(withoutEmails((ascii ? text : text.normalize("NFKC")).toLowerCase()));
   // Promotion phrases count only with gambling evidence (the score below reads them nowhere else).
   let phrases = 0;
   if (strong + weak > 0 || site) for (const p of PROMO_PHRASES) if (joined.includes(p)) phrases++;
-  const emojis = (text.match(EMOJI_RE) ?? []).length;
-  const wordCount = Math.max(1, (text.match(WORD_RE) ?? []).length);
-  const emojiHeavy = emojis >= 4 && emojis / wordCount >= 0.25;
+  // No ASCII character is an emoji, and the words are counted only when the emojis could be heavy.
+  const emojis = ascii ? 0 : (text.match(EMOJI_RE) ?? []).length;
+  const emojiHeavy = emojis >= 4 && emojis / Math.max(1, (text.match(WORD_RE) ?? []).length) >= 0.25;
 
   // Gambling promotion: points from evidence, minus complaint context when evidence is thin.
   const gamblingTerms = strong + weak;
@@ -533,7 +570,8 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   const lostFound = LOST_THING_RE.test(plain) && LOST_WORD_RE.test(plain) && !MONEY_BACK_RE.test(plain);
   // The village's own or a government site ("cibodas.desa.id", "kemensos.go.id") is not a promotion link.
   const promoUrl = URL_RE.test(plain) && !VILLAGE_SITE_RE.test(plain);
-  const hasPhone = PHONE_RE.test(plain.replace(/[\s.-]/g, ""));
+  // PHONE_RE needs nine digits ("08" and seven more): most comments have fewer, and skip the copy without separators.
+  const hasPhone = digitCount(plain) >= 9 && PHONE_RE.test(plain.replace(/[\s.-]/g, ""));
   let s = 0;
   if (sell > 0 && (contact > 0 || hasPhone || promoUrl)) {
     s = Math.min(sell, 3) * 0.2 + (contact > 0 ? 0.2 : 0) + (hasPhone ? 0.3 : 0) + (hasPrice ? 0.25 : 0) + (promoUrl ? 0.15 : 0) + (emojiHeavy ? 0.1 : 0);
@@ -571,7 +609,8 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   if (offer > 0) {
     // Claims count only with an offer (the score below reads them nowhere else).
     let claims = PROMISE_RE.test(joined) ? 1 : 0;
-    if (ANY_CLAIM_RE.test(joined)) for (const c of CLAIMS) if (joined.includes(c)) claims++;
+    // The score reads at most three claims: the count stops there.
+    if (ANY_CLAIM_RE.test(joined)) for (const c of CLAIMS) if (joined.includes(c) && ++claims >= 3) break;
     o = Math.min(offer, 3) * 0.15 + Math.min(call, 2) * 0.15 + Math.min(claims, 3) * 0.2 + (AMOUNT_RE.test(plain) ? 0.15 : 0)
       + (hasPhone ? 0.2 : 0) + (promoUrl ? 0.2 : 0) + (emojiHeavy ? 0.1 : 0);
     o -= Math.min(resident, 3) * 0.2 + (text.includes("?") && claims === 0 ? 0.2 : 0);
