@@ -193,7 +193,9 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
       text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, rawWords: forms.rawWords, suspect: forms.suspect, urgent: urgency.urgent,
       model: { probability: spamProbability, threshold: spamThreshold },
     });
-    const pii = detectPii(text, ctx);
+    // Every kind of personal data has a digit or an "@" (pii.ts ANY_PII_RE): the normaliser's scan of the
+    // text already said whether it has one (suspect is false only for ASCII text without either).
+    const pii = forms.suspect === false ? [] : detectPii(text, ctx);
     if (forBatch) lastFloodKey = floodKeyWords(forms.normalized, forms.normalizedWords);
     const said = intentAdaptation ? adaptedIntent(intentAdaptation, forms.normalized, intentAfterSpam(intent, spam)) : intentAfterSpam(intent, spam);
     return {
