@@ -3,7 +3,7 @@
 import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import type { Role } from "@suara-desa/shared/auth";
 import { createUser } from "@suara-desa/core/services/authService";
 import { purgeExpiredComments, retentionCutoff } from "@suara-desa/core/services/privacyService";
@@ -20,7 +20,7 @@ const cookies: Partial<Record<Role, string>> = {};
 
 async function seed(villageId: number, comments: ReturnType<typeof incomingComment>[]) {
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await finishImport(env.db, villageId, r.days);
+  await refreshRollups(env.db, villageId, r.days);
 }
 
 const rollups = (villageId: number) =>

@@ -15,7 +15,7 @@ import readline from "node:readline";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generateDemoVillage } from "../../prisma/demo/generateDemo";
-import { finishImport } from "@suara-desa/core/ingest/store";
+import { refreshRollups } from "@suara-desa/core/ingest/store";
 import { sqlRun } from "@suara-desa/core/db/sql";
 import { createUser } from "@suara-desa/core/services/authService";
 import { addDays, isoWeekRange, localDay, localTimeToUtc } from "@suara-desa/shared/time";
@@ -125,7 +125,7 @@ async function seed(db: Database): Promise<number> {
   // One model topic per comment, so the export joins topics as it does for real data.
   await sqlRun(db, `INSERT INTO "CommentTopic" ("commentId", "topicId", score, origin, "createdAt")
     SELECT c.id, ${topics[0].id}, 0.8, 'model', c."createdAt" FROM "Comment" c WHERE c."villageId" = @v`, { v: village.id });
-  await finishImport(db, village.id, Array.from({ length: 7 }, (_, d) => addDays(start, d)));
+  await refreshRollups(db, village.id, Array.from({ length: 7 }, (_, d) => addDays(start, d)));
   process.stderr.write(`\nseeded ${TOTAL} comments in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
   for (const username of USERS) await createUser(db, { username, password: PASSWORD, role: "admin", villageIds: [] });
   return village.id;

@@ -168,27 +168,20 @@ export async function storeBatch(db: Database, input: BatchInput, timings?: Inge
 }
 
 /**
- * Finishes a run whose comments were written by storeBatch()/writePrepared(): each batch already
- * applied its own rollup difference in its transaction (a run killed midway leaves the rollups
- * exact, and a correction or retag meanwhile recomputes its own days under the same lock), so
- * nothing is re-derived here. Links late-arriving parents/posts (of the same village), groups the
- * new needs-reply comments into cases and queues the urgent alerts the batches did not.
+ * Finishes a run: links late-arriving parents/posts (of the same village) and recomputes the
+ * touched days' rollups from the comments. The batches already kept the rollups current (a run
+ * killed midway leaves them exact); this pass re-derives the days once more, so anything that
+ * changed them meanwhile outside a batch (a correction, a retag) is settled too.
  */
-export async function finishImport(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
-  await timedAsync(timings, "finish", () => linkOrphans(db, villageId));
+export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
+  await timedAsync(timings, "finish", async () => {
+    await linkOrphans(db, villageId);
+    await recomputeRollups(db, villageId, days);
+  });
   await timedAsync(timings, "cases", async () => {
     // After linking: a village reply that arrived before its parent now answers the parent's case.
     await syncCases(db, villageId, days);
     // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
     await queueUrgentAlerts(db, villageId);
   });
-}
-
-/**
- * Finishes a run that rewrote stored analyses without rollup differences (a retag: updateAnalyses()):
- * recomputes the touched days' rollups from the comments, then finishImport().
- */
-export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
-  await timedAsync(timings, "finish", () => recomputeRollups(db, villageId, days));
-  await finishImport(db, villageId, days, timings);
 }

@@ -14,7 +14,7 @@ import { getVillage } from "@suara-desa/core/db/villageRepository";
 import { AuthError, BadRequestError, TransientError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
-import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import type { RetryWait, SourceSettings } from "@suara-desa/core/db/jsonColumns";
 
 export interface RunSourceOptions {
@@ -230,7 +230,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
     }
     try {
       // Also after a failure: the pages stored before it must show up in the charts.
-      if (days.size > 0) await finishImport(db, source.villageId, [...days].sort());
+      if (days.size > 0) await refreshRollups(db, source.villageId, [...days].sort());
     } catch (err) {
       failure ??= err;
     }

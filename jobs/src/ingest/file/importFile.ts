@@ -10,7 +10,7 @@ import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository"
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
 import { BatchPipeline } from "@suara-desa/core/ingest/batchPipeline";
 import { sharedNlpPool, type NlpPool } from "@suara-desa/core/ingest/nlpPool";
-import { finishImport } from "@suara-desa/core/ingest/store";
+import { refreshRollups } from "@suara-desa/core/ingest/store";
 import type { IngestTimings } from "@suara-desa/core/ingest/timings";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
@@ -232,7 +232,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     }
     await flush();
     await batches.drain();
-    await finishImport(db, village.id, [...days], opts.timings);
+    await refreshRollups(db, village.id, [...days], opts.timings);
     await finishJobRun(db, runId, {
       status: summary.rejected > 0 ? "partial" : "ok",
       read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
@@ -241,7 +241,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     return summary;
   } catch (e) {
     // Batches already stored stay stored (each is its own transaction); record what happened.
-    await finishImport(db, village.id, [...days]);
+    await refreshRollups(db, village.id, [...days]);
     await finishJobRun(db, runId, {
       status: "failed", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
       error: (e as Error).message,

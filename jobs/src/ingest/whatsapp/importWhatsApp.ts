@@ -8,7 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
-import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
+import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
 import { detectEncoding, readText } from "../file/encoding";
 import { MAX_LISTED_REJECTIONS, type ImportSummary } from "../file/importFile";
 import { ImportFileError } from "../file/importFileError";
@@ -96,14 +96,14 @@ export async function importWhatsApp(
     summary.skipped = parser.skipped;
     for (let i = 0; i < batch.length; i += size) await store(batch.slice(i, i + size));
     batch = [];
-    if (days.size) await finishImport(db, village.id, [...days].sort());
+    if (days.size) await refreshRollups(db, village.id, [...days].sort());
     await finishJobRun(db, runId, {
       status: summary.rejected ? "partial" : "ok", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
       details: { format: "whatsapp", chatName, skipped: summary.skipped, notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
     });
   } catch (err) {
     // Batches already stored stay stored (each is its own transaction); their days are rolled up.
-    if (days.size) await finishImport(db, village.id, [...days].sort());
+    if (days.size) await refreshRollups(db, village.id, [...days].sort());
     await finishJobRun(db, runId, { status: "failed", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected, error: (err as Error).message });
     throw err;
   }
