@@ -1,6 +1,7 @@
 // Re-tags stored comments after a model or taxonomy change. Batched and resumable: it only picks
 // comments whose stored model version differs from the current one, so an interrupted run simply
-// continues where it stopped. Rollups are recomputed for every day it touched.
+// continues where it stopped. Each batch applies its own rollup difference (updateAnalyses), so a run
+// stopped midway leaves exact statistics; the days it touched are recomputed once more at its end.
 import type { Database } from "@suara-desa/core/db/client";
 import { countStaleComments, findStaleComments, updateAnalyses } from "@suara-desa/core/db/ingestRepository";
 import { finishJobRun, recordJobProgress, startJobRun } from "@suara-desa/core/db/jobRunRepository";

@@ -604,7 +604,8 @@ export async function countStaleComments(db: Database, villageId: number, modelV
  * Replaces the model's analysis of existing comments of one village (human labels are untouched),
  * atomically. A row is written only while the comment still has the text that was analysed: an import
  * that changed the text meanwhile (a platform edit) has stored its own, newer analysis, which a stale
- * one must not overwrite. Returns the ids written.
+ * one must not overwrite. The rows' rollup difference is applied in the same transaction (as an import
+ * batch does), so a retag stopped between two batches leaves exact statistics. Returns the ids written.
  */
 export async function updateAnalyses(
   db: Database,
@@ -618,6 +619,11 @@ export async function updateAnalyses(
     const col = <T>(f: (a: CommentRow["analysis"]) => T) => rows.map((r) => f(r.analysis));
     let written: number[] = [];
     await pgTransaction(db, async (client) => {
+      // Like an import batch, the rewrite applies its own rollup difference under the rollup lock: a retag
+      // killed between its batches leaves exact statistics (its end-of-run recompute used to be all there was).
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+      const ids = rows.map((r) => r.id);
+      for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: -1, ids });
       const res = await pgQuery<{ id: number }>(client, `UPDATE "Comment" c SET "normalizedText" = v.normalized, language = v.language,
           "sentimentLabel" = v."sentimentLabel", "sentimentScore" = v."sentimentScore", "isSpam" = v."isSpam",
           "spamScore" = v."spamScore", "piiSpans" = v."piiSpans", intent = v.intent, "intentScore" = v."intentScore",
@@ -635,12 +641,18 @@ export async function updateAnalyses(
         sentimentScore: col((a) => a.sentimentScore), isSpam: col((a) => a.isSpam), spamScore: col((a) => a.spamScore),
         piiSpans: col((a) => a.piiSpans), ...intentColumns(rows.map((r) => r.analysis)),
       });
-      const ids = new Set(res.rows.map((r) => Number(r.id)));
-      const kept = rows.filter((r) => ids.has(r.id));
+      const updated = new Set(res.rows.map((r) => Number(r.id)));
+      const kept = rows.filter((r) => updated.has(r.id));
       written = kept.map((r) => r.id);
-      if (kept.length === 0) return;
-      await writeSearchWordsPg(client, null, kept.map((r) => ({ id: r.id, text: r.text, normalized: r.analysis.normalized })));
-      await replaceModelTopicsPg(client, kept, now);
+      if (kept.length > 0) {
+        await writeSearchWordsPg(client, null, kept.map((r) => ({ id: r.id, text: r.text, normalized: r.analysis.normalized })));
+        await replaceModelTopicsPg(client, kept, now);
+      }
+      // Every row subtracted above is added back with what it holds now (rewritten or not).
+      for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: 1, ids });
+      const days = await pgQuery<{ day: string }>(client, `SELECT DISTINCT day FROM "Comment" WHERE id = ANY(@ids::int[])`, { ids });
+      await pgQuery(client, PG_DROP_EMPTY_ROLLUPS_SQL, { villageId, days: days.rows.map((d) => d.day) });
+      await pgQuery(client, BUMP_VERSION_SQL, { villageId });
     });
     return written;
   }
@@ -650,7 +662,10 @@ export async function updateAnalyses(
   const s = stmts(db);
   const now = toDbDate(new Date());
   const written: number[] = [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  // The rollup difference in the same transaction, as in writeIngestBatchOn (see the PostgreSQL path above).
   raw.transaction(() => {
+    for (const st of s.addRollups) st.run({ villageId, sign: -1, ids });
     for (const r of rows) {
       const a = r.analysis;
       const { changes } = s.updateAnalysis.run({
@@ -663,6 +678,10 @@ export async function updateAnalyses(
       s.deleteModelTopics.run(r.id);
       for (const t of a.topics) s.insertTopic.run(r.id, t.topicId, t.score, now);
     }
-  })();
+    for (const st of s.addRollups) st.run({ villageId, sign: 1, ids });
+    const days = (sqliteStatement(raw, `SELECT DISTINCT day FROM "Comment" WHERE id IN (SELECT value FROM json_each(@ids))`).all({ ids }) as Array<{ day: string }>).map((d) => d.day);
+    s.dropEmptyRollups.run({ villageId, days: JSON.stringify(days) });
+    s.bumpVersion.run({ villageId });
+  }).immediate();
   return written;
 }

@@ -47,7 +47,7 @@ export async function getCommentDetail(
   };
 }
 
-/** Stores a human correction (who, when) and recomputes the rollups of the comment's day. */
+/** Stores a human correction (who, when) and recomputes the rollups of the comment's day (and of the day it moved to meanwhile). */
 export async function correctLabels(
   db: Database,
   auth: AuthContext | undefined,
@@ -69,10 +69,14 @@ export async function correctLabels(
   if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
   // Sentiment, intent and urgency corrections also teach the village's pipeline (new comments from now on).
   if (input.sentiment !== undefined || input.intent !== undefined || input.urgent !== undefined) forgetVillagePipeline(row.villageId);
-  await recomputeRollups(db, row.villageId, [row.day]);
+  // The day read before the writes, and the day the comment is on now: an import batch in between may
+  // have moved it (an edited comment with a new time) and added it there with the labels it read then.
+  const now = await findCommentRef(db, commentId);
+  const days = [...new Set([row.day, ...(now ? [now.day] : [])])];
+  await recomputeRollups(db, row.villageId, days);
   // A comment corrected to a request gets its case now (one corrected away keeps its case: an
   // official closes it as tidak_perlu, with a reason).
-  if (input.intent !== undefined || input.urgent !== undefined) await syncCases(db, row.villageId, [row.day]);
+  if (input.intent !== undefined || input.urgent !== undefined) await syncCases(db, row.villageId, days);
   await recordAudit(db, auth, {
     action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
     details: { sentiment: input.sentiment, topics: input.topics, intent: input.intent, urgent: input.urgent },
