@@ -9,6 +9,7 @@ import { sqlRun } from "@suara-desa/core/db/sql";
 import { refreshRollups, storeBatch, toStoredAnalysis } from "@suara-desa/core/ingest/store";
 import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 import { correctLabels } from "@suara-desa/core/services/labelService";
+import { deleteAuthorComments } from "@suara-desa/core/services/privacyService";
 import { retagVillage } from "@suara-desa/jobs/retag";
 import { createVillage, incomingComment } from "../factories/village";
 import { expectRollupsExact } from "../helpers/ingestChecks";
@@ -16,6 +17,8 @@ import { createTempDatabase } from "../helpers/tempDb";
 
 /** Runs once, right after the next look-up of a comment's village and day (what a correction reads first). */
 let afterCommentRef: (() => Promise<unknown>) | null = null;
+/** Runs once, right after the next look-up of an author's comments (what an erasure reads first). */
+let afterAuthorComments: (() => Promise<unknown>) | null = null;
 vi.mock("@suara-desa/core/db/commentRepository", async (importOriginal) => {
   const real = await importOriginal<typeof import("@suara-desa/core/db/commentRepository")>();
   return {
@@ -26,6 +29,13 @@ vi.mock("@suara-desa/core/db/commentRepository", async (importOriginal) => {
       afterCommentRef = null;
       if (other) await other();
       return ref;
+    },
+    findAuthorComments: async (...args: Parameters<typeof real.findAuthorComments>) => {
+      const rows = await real.findAuthorComments(...args);
+      const other = afterAuthorComments;
+      afterAuthorComments = null;
+      if (other) await other();
+      return rows;
     },
   };
 });
@@ -90,6 +100,26 @@ describe("rollups stay exact when stored comments are rewritten", () => {
     const onNewDay = await db.prisma.dailyRollup.findMany({ where: { villageId: v.id, topic: "*", day: "2026-11-20" } });
     expect(onNewDay.map((x) => [x.sentiment, x.count])).toEqual([[label, 1]]);
     expect(await db.prisma.dailyRollup.count({ where: { villageId: v.id, day: "2026-11-18" } })).toBe(0);
+    await expectRollupsExact(db, v.id);
+  });
+
+  it("an author's erasure racing an import batch that moves one of their comments to another day leaves that day without it", async () => {
+    const db = temp.db;
+    const v = await createVillage(db);
+    const c = incomingComment({ externalId: "e1", authorId: "warga-77", text: "Lampu jalan di gang Melati mati sudah seminggu", publishedAt: new Date("2026-11-18T05:00:00Z") });
+    const other = incomingComment({ externalId: "e2", authorId: "warga-78", text: "Posyandu bulan ini jadwalnya kapan ya bu?", publishedAt: new Date("2026-11-20T06:00:00Z") });
+    const r1 = await storeBatch(db, { villageId: v.id, sourceId: null, posts: [], comments: [c, other] });
+    await refreshRollups(db, v.id, r1.days);
+    const row = await db.prisma.comment.findFirstOrThrow({ where: { villageId: v.id, externalId: "e1" } });
+
+    // Right after the erasure has read the author's comments, their edited comment arrives on another day.
+    afterAuthorComments = () => storeBatch(db, { villageId: v.id, sourceId: null, posts: [], comments: [{ ...c, text: `${c.text} (diedit)`, publishedAt: new Date("2026-11-20T05:00:00Z") }] });
+    const result = await deleteAuthorComments(db, admin, v.id, row.authorPseudonym);
+
+    expect(result.deleted).toBe(1);
+    expect(await db.prisma.comment.count({ where: { villageId: v.id } })).toBe(1);
+    const star = await db.prisma.dailyRollup.aggregate({ where: { villageId: v.id, topic: "*" }, _sum: { count: true } });
+    expect(star._sum.count, "only the other resident's comment is counted").toBe(1);
     await expectRollupsExact(db, v.id);
   });
 });

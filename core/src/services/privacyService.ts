@@ -29,7 +29,7 @@ export async function purgeExpiredComments(db: Database, now: Date): Promise<Pur
   let deleted = 0;
   for (const v of villages) {
     const cutoff = retentionCutoff(now, v.retentionMonths);
-    const n = await deleteCommentsByIds(db, await findCommentIdsPublishedBefore(db, v.id, cutoff));
+    const { deleted: n } = await deleteCommentsByIds(db, await findCommentIdsPublishedBefore(db, v.id, cutoff));
     deleted += n;
     // Aggregates stay, but cached views quoting the deleted comments must go.
     if (n > 0) await bumpVillageVersion(db, v.id);
@@ -48,8 +48,10 @@ export async function deleteAuthorComments(
   assertCanManagePrivacy(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   const rows = await findAuthorComments(db, villageId, authorPseudonym);
-  const deleted = await deleteCommentsByIds(db, rows.map((r) => r.id));
-  const days = [...new Set(rows.map((r) => r.day))].sort();
+  const gone = await deleteCommentsByIds(db, rows.map((r) => r.id));
+  const deleted = gone.deleted;
+  // The days read first and the days the rows were on when deleted (an import may have moved one).
+  const days = [...new Set([...rows.map((r) => r.day), ...gone.days])].sort();
   await recomputeRollups(db, villageId, days);
   await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
   return { deleted, days };
