@@ -325,7 +325,8 @@ export function countAllComments(db: Database): Promise<number> {
 
 /**
  * Deletes comments with their topic rows, detaching replies first, in one transaction per 500
- * (explicit steps so it does not depend on SQLite's foreign_keys pragma). Returns the number deleted.
+ * (explicit steps so it does not depend on SQLite's foreign_keys pragma). Returns the number deleted and
+ * the days the deleted rows were on.
  */
 export async function deleteCommentsByIds(db: Database, ids: number[]): Promise<{ deleted: number; days: string[] }> {
   let deleted = 0;
