@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Database } from "@suara-desa/core/db/client";
 import { ensureDemoSource } from "@suara-desa/core/db/sourceRepository";
 import { countVillages, ensureVillage } from "@suara-desa/core/db/villageRepository";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { generateDemoVillage, generateDemoVillageWithTruth, type DemoVillage } from "./demo/generateDemo";
 import { deriveNeighbourVillage } from "./demo/neighbourDemo";
 import { seedDemoAlerts, seedDemoFollowUp } from "./demo/followUp";
@@ -51,7 +51,7 @@ async function storeDemo(db: Database, demo: DemoVillage): Promise<{ villageId: 
       r.days.forEach((d) => days.add(d));
     }
   }
-  await refreshRollups(db, village.id, [...days]);
+  await finishImport(db, village.id, [...days]);
   await seedDemoFollowUp(db, village.id);
   return { villageId: village.id, created };
 }

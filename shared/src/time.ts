@@ -92,3 +92,13 @@ export function isoWeekRange(week: string): { start: string; end: string } {
 export function addWeeks(week: string, n: number): string {
   return isoWeekOfDay(addDays(isoWeekRange(week).start, n * 7));
 }
+
+/** The cut-off instant: `now` minus `months` calendar months (UTC, clamped to the month's end). */
+export function retentionCutoff(now: Date, months: number): Date {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth() - months;
+  const target = new Date(Date.UTC(y, m, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return target;
+}

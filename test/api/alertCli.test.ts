@@ -3,7 +3,7 @@
 // page's switch (PATCH /api/villages/:id/alerts/:channelId): off queues nothing for the channel, on
 // again catches up on the urgent comment it missed; a wrong id or village is refused, naming it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { queueUrgentAlerts } from "@suara-desa/core/services/alertService";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase, type TempDatabase } from "../helpers/tempDb";
@@ -23,7 +23,7 @@ async function storeUrgent(externalId: string) {
     villageId: village.id, sourceId: null, posts: [],
     comments: [incomingComment({ externalId, text: "TOLONG banjir di krajan makin tinggi, air udah masuk rumah, ada nenek belum bisa keluar!!", publishedAt: new Date() })],
   });
-  await refreshRollups(t.db, village.id, r.days);
+  await finishImport(t.db, village.id, r.days);
 }
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { claimDueAlerts } from "@suara-desa/core/db/alertRepository";
 import { addAlertChannel, poissonTail, queueTestAlert, quietUntil } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
@@ -180,7 +180,7 @@ async function ingestUrgent(externalId: string) {
     villageId, sourceId: null, posts: [],
     comments: [incomingComment({ externalId, text: URGENT, publishedAt: new Date() }), incomingComment({ externalId: `${externalId}-calm`, text: "terima kasih pak kades, jalannya sudah bagus", publishedAt: new Date() })],
   });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 }
 
 describe("an urgent comment", () => {
@@ -220,13 +220,13 @@ describe("an urgent comment", () => {
       comments: [incomingComment({ externalId: "tx1", text: URGENT, publishedAt: new Date() }), incomingComment({ externalId: "tx1-calm", text: "terima kasih pak kades, jalannya sudah bagus", publishedAt: new Date() })],
     });
     const [urgent, calm] = await Promise.all(["tx1", "tx1-calm"].map((externalId) => env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId } })));
-    // No refreshRollups, no dispatcher pass yet: the rows came with the comment's own transaction.
+    // No finishImport, no dispatcher pass yet: the rows came with the comment's own transaction.
     const rows = await env.db.prisma.alertMessage.findMany({ where: { villageId, kind: "urgent", dedupeKey: `urgent:${urgent.id}` } });
     expect(rows).toHaveLength(4);
     expect(rows.every((m) => m.state === "pending" && !m.payload.includes("081234567890"))).toBe(true);
     expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${calm.id}` } })).toBe(0);
     // The end of the run adds nothing; the message sent names the case opened meanwhile.
-    await refreshRollups(env.db, villageId, r.days);
+    await finishImport(env.db, villageId, r.days);
     expect(await env.db.prisma.alertMessage.count({ where: { dedupeKey: `urgent:${urgent.id}` } })).toBe(4);
     await drain(new Date());
     const tg = received.filter((m) => m.path.endsWith("/sendMessage"));
@@ -304,7 +304,7 @@ describe("spikes", () => {
     ];
     const now = new Date();
     const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments: texts.map((text, i) => incomingComment({ externalId: `spike-${i}`, text, publishedAt: new Date(now.getTime() - i * 60_000) })) });
-    await refreshRollups(env.db, villageId, r.days);
+    await finishImport(env.db, villageId, r.days);
     await drain(new Date(now.getTime() + 11 * 60_000), 3);
     const spikes = received.filter((x) => x.path.endsWith("/sendMessage") && String(x.body.text).startsWith("📈 Lonjakan keluhan"));
     // One per Telegram channel that wants spikes (the first one: all events), naming the topic with examples.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { CaseDTO, CaseListDTO } from "@suara-desa/shared/contracts";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { listCases } from "@suara-desa/core/services/caseService";
 import { createVillage, incomingComment } from "../factories/village";
@@ -34,7 +34,7 @@ const REQUESTS = [
 
 async function ingest(vid: number, comments: IncomingComment[]) {
   const r = await storeBatch(env.db, { villageId: vid, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, vid, r.days);
+  await finishImport(env.db, vid, r.days);
 }
 const requests = (prefix: string) => REQUESTS.map((text, i) => incomingComment({ externalId: `${prefix}${i}`, text, publishedAt: at(16 + (i % 5), 1 + 3 * i) }));
 const list = async (client: ReturnType<typeof as>, vid: number, query = "") => (await client.get(`/api/villages/${vid}/cases?${query}`).expect(200)).body as CaseListDTO;

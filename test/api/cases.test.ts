@@ -3,7 +3,7 @@
 // merge and split, with a history; response figures reach the weekly overview. Villages stay apart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -29,7 +29,7 @@ const FIRE = "TOLONG ada kebakaran rumah di RT 02 dekat masjid, api makin besar,
 
 async function ingest(vid: number, sid: number | null, comments: IncomingComment[]) {
   const r = await storeBatch(env.db, { villageId: vid, sourceId: sid, posts: [], comments });
-  await refreshRollups(env.db, vid, r.days);
+  await finishImport(env.db, vid, r.days);
   return r;
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import type { OverviewDTO, VillageComparisonDTO } from "@suara-desa/shared/contracts";
 import { MIN_SHARE_SAMPLE } from "@suara-desa/shared/samples";
@@ -21,7 +21,7 @@ const ids = { a: 0, b: 0, c: 0 };
 
 async function store(villageId: number, comments: IncomingComment[]) {
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 }
 
 beforeAll(async () => {

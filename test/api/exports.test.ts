@@ -13,7 +13,7 @@ import { parse } from "csv-parse/sync";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseReportArgs } from "@suara-desa/jobs/cli/report";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createApp } from "@suara-desa/server/app";
 import { sqlRun } from "@suara-desa/core/db/sql";
 import { ExportLimiter } from "@suara-desa/server/middleware/exportLimit";
@@ -63,7 +63,7 @@ beforeAll(async () => {
   ];
   const comments = texts.map((text, i) => incomingComment({ text, publishedAt: new Date(Date.UTC(2026, 10, 10 + i, 3)) }));
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 });
 afterAll(() => env.cleanup());
 

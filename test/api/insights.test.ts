@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { retagVillage } from "@suara-desa/jobs/retag";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -35,7 +35,7 @@ beforeAll(async () => {
     incomingComment({ externalId: "ok1", text: "Terima kasih, pelayanan KTP di kantor desa sekarang cepat", publishedAt: at("2026-11-19T02:00:00Z"), likeCount: 2 }),
   ];
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 });
 afterAll(() => env.cleanup());
 
@@ -131,7 +131,7 @@ describe("the village's own replies", () => {
     });
     const before = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
     const r = await storeBatch(env.db, { villageId, sourceId: source.id, posts: [], comments: [reply, resident] });
-    await refreshRollups(env.db, villageId, r.days);
+    await finishImport(env.db, villageId, r.days);
 
     const after = (await api.get(`/api/villages/${villageId}/overview?week=2026-W47`)).body.data.totals;
     expect(after.comments).toBe(before.comments + 1);
@@ -149,7 +149,7 @@ describe("a village's own topic", () => {
       villageId, sourceId: null, posts: [],
       comments: [incomingComment({ externalId: "pju1", text: "Lampu PJU di gang mawar mati sebulan, gelap sekali", publishedAt: at("2026-11-21T13:00:00Z") })],
     });
-    await refreshRollups(env.db, villageId, r.days);
+    await finishImport(env.db, villageId, r.days);
     const bad = await api.post(`/api/villages/${villageId}/topics`).send({ key: "Lampu Jalan", nameId: "x", nameEn: "x", keywords: [] }).expect(400);
     expect(bad.body.error.message).toMatch(/key:.*keywords:|keywords:.*key:/);
 

@@ -3,7 +3,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -34,10 +34,10 @@ beforeAll(async () => {
   api = as(app, await loginAs(app, env.db, "perangkat", [villageId]));
   const comments = Object.entries(TEXTS).map(([key, text], i) => incomingComment({ externalId: `c-${key}`, text, publishedAt: at(17 + (i % 4)) }));
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
   // The same texts in another village must never count here.
   const o = await storeBatch(env.db, { villageId: otherVillageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, otherVillageId, o.days);
+  await finishImport(env.db, otherVillageId, o.days);
 });
 afterAll(() => env.cleanup());
 

@@ -10,7 +10,7 @@ import { createApp } from "@suara-desa/server/app";
 import { importWhatsApp } from "@suara-desa/jobs/ingest/whatsapp/importWhatsApp";
 import { MODEL } from "@suara-desa/core/nlp/pipeline";
 import { retagVillage } from "@suara-desa/jobs/retag";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { binaryParser, pdfText } from "../helpers/pdfText";
 import { as, loginAs } from "../helpers/session";
@@ -76,7 +76,7 @@ beforeAll(async () => {
         text: "Terima kasih, laporan sudah kami teruskan ke dinas", publishedAt: at("2026-11-17T06:00:00Z") }),
     ],
   });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
   // n6 as a comment stored by the previous detector: its spans missed the bracketed number.
   await env.db.prisma.comment.updateMany({ where: { villageId, externalId: "n6" }, data: { piiSpans: "[]", modelVersion: "1.0.1+topics.1.taxonomy.1" } });
 

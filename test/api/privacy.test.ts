@@ -3,10 +3,11 @@
 import type express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { Role } from "@suara-desa/shared/auth";
 import { createUser } from "@suara-desa/core/services/authService";
-import { purgeExpiredComments, retentionCutoff } from "@suara-desa/core/services/privacyService";
+import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
+import { retentionCutoff } from "@suara-desa/shared/time";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createApp } from "@suara-desa/server/app";
@@ -20,7 +21,7 @@ const cookies: Partial<Record<Role, string>> = {};
 
 async function seed(villageId: number, comments: ReturnType<typeof incomingComment>[]) {
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 }
 
 const rollups = (villageId: number) =>

@@ -4,7 +4,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { findPii } from "@suara-desa/core/nlp/pii";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -30,7 +30,7 @@ beforeAll(async () => {
     incomingComment({ authorId: "u-rina", authorName: "Rina", text: "terima kasih pak kades, posyandu sudah buka lagi", publishedAt: at(20, 5) }),
   ];
   const r = await storeBatch(env.db, { villageId: village.id, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, village.id, r.days);
+  await finishImport(env.db, village.id, r.days);
 });
 afterAll(() => env.cleanup());
 

@@ -14,7 +14,7 @@ import { loadSession } from "@suara-desa/server/auth/middleware";
 import { errorHandler } from "@suara-desa/server/middleware/errorHandler";
 import { reportsRouter } from "@suara-desa/server/routes/reports";
 import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { as, loginAs } from "../helpers/session";
 import { binaryParser, pdfText } from "../helpers/pdfText";
@@ -73,7 +73,7 @@ beforeAll(async () => {
     incomingComment({ ...person("Euis"), text: "Air bersih susah sekali minggu ini", publishedAt: at("2026-11-11T02:00:00Z") }),
   ];
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 });
 afterAll(() => env.cleanup());
 

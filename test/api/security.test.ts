@@ -4,7 +4,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { createIngestRunner } from "@suara-desa/jobs/ingest/runSource";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { addAlertChannel } from "@suara-desa/core/services/alertService";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
@@ -60,7 +60,7 @@ beforeAll(async () => {
     villageId: villageA, sourceId: source.id, posts: [],
     comments: [incomingComment({ externalId: "a1", text: "Jalan rusak parah di RT 03, kapan diperbaiki pak? hubungi 081234567890" })],
   });
-  await refreshRollups(env.db, villageA, r.days);
+  await finishImport(env.db, villageA, r.days);
   const comment = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId: villageA } });
   // The comment asks for a repair: ingestion opened its follow-up case.
   const followUp = await env.db.prisma.followUpCase.findFirstOrThrow({ where: { villageId: villageA } });

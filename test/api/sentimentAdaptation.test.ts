@@ -3,7 +3,7 @@
 // --all); another village never learns from them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { retagVillage } from "@suara-desa/jobs/retag";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -25,7 +25,7 @@ type Listed = {
 const listOf = async (vid: number): Promise<Listed[]> => (await api.get(`/api/villages/${vid}/comments?spam=include&limit=50`).expect(200)).body.data;
 const store = async (vid: number, externalId: string, text: string) => {
   const r = await storeBatch(env.db, { villageId: vid, sourceId: null, posts: [], comments: [incomingComment({ externalId, text, publishedAt: at })] });
-  await refreshRollups(env.db, vid, r.days);
+  await finishImport(env.db, vid, r.days);
 };
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -32,7 +32,7 @@ beforeAll(async () => {
     incomingComment({ text: "Jalan depan sekolah rusak", publishedAt: new Date("2026-11-22T17:30:00Z") }),
   ];
   const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments });
-  await refreshRollups(env.db, villageId, r.days);
+  await finishImport(env.db, villageId, r.days);
 });
 afterAll(() => env.cleanup());
 

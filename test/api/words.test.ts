@@ -4,7 +4,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createInProcessRetagPort } from "@suara-desa/jobs/retagPort";
 import type { AuditEntryDTO, RetagStatusDTO } from "@suara-desa/shared/contracts";
 import { createVillage, incomingComment } from "../factories/village";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const comments = Array.from({ length: COMMENTS }, (_, i) =>
     incomingComment({ externalId: `c${i}`, text: i === 0 ? "Air sumur keruh di RT 02, hubungi 081234567890" : `Jalan rusak di RT 0${i}, tolong diperbaiki` }));
   const r = await storeBatch(env.db, { villageId: villageA, sourceId: source.id, posts: [], comments });
-  await refreshRollups(env.db, villageA, r.days);
+  await finishImport(env.db, villageA, r.days);
   admin = as(app, await loginAs(app, env.db, "admin", []));
   pimpinanA = as(app, await loginAs(app, env.db, "pimpinan", [villageA]));
   pimpinanB = as(app, await loginAs(app, env.db, "pimpinan", [villageB]));

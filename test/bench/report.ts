@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { generateDemoVillage } from "../../prisma/demo/generateDemo";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { exportCommentsCsv, exportReportXlsx, generatePdfReport } from "@suara-desa/core/services/reports/reportService";
 import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       r.days.forEach((d) => days.add(d));
       process.stderr.write(`\rseeding ${Math.min(i + 2000, TOTAL)}/${TOTAL}`);
     }
-    await refreshRollups(env.db, village.id, [...days]);
+    await finishImport(env.db, village.id, [...days]);
     process.stderr.write("\n");
     const seedMs = Math.round(performance.now() - t0);
     const weekComments = await env.db.prisma.comment.count({ where: { villageId: village.id, day: { gte: firstDay, lte: isoWeekRange(LAST_WEEK).end } } });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@suara-desa/core/db/client";
 import { countComments } from "@suara-desa/core/db/commentRepository";
 import { MIGRATIONS_DIRS, migrateDatabase, migrationNames } from "@suara-desa/core/db/migrate";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 
@@ -133,7 +133,7 @@ describe(`migration ${MIGRATION}`, () => {
     });
     expect(r.new).toBe(2);
     // As every ingest run ends (on PostgreSQL a parent in the same batch is linked here).
-    await refreshRollups(db, b.id, r.days);
+    await finishImport(db, b.id, r.days);
     expect(await commentsOf(db, a.id)).toEqual(now.comments.filter((c) => Number(c.villageId) === a.id));
     expect(await rollupsOf(db, a.id)).toEqual(now.rollups.filter((x) => Number(x.villageId) === a.id));
     expect(await db.prisma.post.count({ where: { externalId: "p1" } })).toBe(2);

@@ -5,6 +5,7 @@
 // transaction per batch; PostgreSQL sends each batch as a few set-based statements over unnest()
 // arrays in one transaction (a round trip per row would cost more than the write).
 import type BetterSqlite3 from "better-sqlite3";
+import { retentionCutoff } from "@suara-desa/shared/time";
 import type pg from "pg";
 import { checkpointInBackground, toDbDate, type Database } from "./client";
 import { ENQUEUE_URGENT_SQL } from "./alertRepository";
@@ -49,6 +50,8 @@ export interface IngestBatchResult {
   unchanged: number;
   /** Local days whose rollups the batch changed (new days and the old days of moved comments). */
   days: string[];
+  /** Comments not stored because they are older than the village's retention (see storableFrom()). */
+  expired: number;
 }
 
 // A comment's effective sentiment in the rollups: spam apart, an official's correction over the model.
@@ -73,6 +76,7 @@ export const EXISTING_ROWS_SQL = `SELECT c.id, c.platform, c.externalId, c.text,
 function prepare(raw: BetterSqlite3.Database) {
   return {
     existing: raw.prepare(EXISTING_ROWS_SQL),
+    retention: raw.prepare(RETENTION_SQL),
     upsertPost: raw.prepare(`INSERT INTO "Post" (villageId, sourceId, platform, externalId, text, url, publishedAt, createdAt)
       VALUES (@villageId, @sourceId, @platform, @externalId, @text, @url, @publishedAt, @now)
       ON CONFLICT(villageId, platform, externalId) DO UPDATE SET text = excluded.text, url = COALESCE(excluded.url, "Post".url),
@@ -220,8 +224,8 @@ export interface IngestBatch {
 const cursorText = (cursor: SourceCursor | null) => (cursor === null ? null : sourceCursorColumn.serialise(cursor));
 
 /** Counts a batch's outcome from the rows as they were inside its transaction. */
-function outcome(input: IngestBatch, before: Map<string, ExistingComment>): IngestBatchResult {
-  const result: IngestBatchResult = { created: 0, updated: 0, unchanged: 0, days: [] };
+function outcome(input: IngestBatch, before: Map<string, ExistingComment>, expired: number): IngestBatchResult {
+  const result: IngestBatchResult = { created: 0, updated: 0, unchanged: 0, days: [], expired };
   const days = new Set<string>();
   for (const c of input.comments) {
     days.add(c.day);
@@ -235,6 +239,48 @@ function outcome(input: IngestBatch, before: Map<string, ExistingComment>): Inge
   }
   result.days = [...days].sort();
   return result;
+}
+
+/** A village's retention as its write transaction reads it. */
+interface RetentionRow { retentionMonths: number | null; purgedBefore: string | Date | null }
+const RETENTION_SQL = `SELECT "retentionMonths", "purgedBefore" FROM "Village" WHERE id = @villageId`;
+
+/**
+ * The instant before which a comment is not stored: the village's retention cut-off now, or the
+ * latest purge's cut-off when that is later (the retention was lengthened since). A purge keeps
+ * the aggregates of what it deletes, so storing such a comment again would count it twice; and
+ * it would be deleted at the next purge anyway. Null: the village keeps everything.
+ */
+function storableFrom(v: RetentionRow | undefined, now: Date): Date | null {
+  if (!v) return null;
+  const limits = [v.retentionMonths != null ? retentionCutoff(now, v.retentionMonths).getTime() : null, v.purgedBefore != null ? new Date(v.purgedBefore).getTime() : null]
+    .filter((t): t is number => t !== null);
+  return limits.length > 0 ? new Date(Math.max(...limits)) : null;
+}
+
+/** The batch without the comments published before `from`, and how many those were. */
+function withoutExpired(batch: IngestBatch, from: Date | null): { input: IngestBatch; expired: number } {
+  if (!from) return { input: batch, expired: 0 };
+  const comments = batch.comments.filter((c) => c.publishedAt.getTime() >= from.getTime());
+  return comments.length === batch.comments.length ? { input: batch, expired: 0 } : { input: { ...batch, comments }, expired: batch.comments.length - comments.length };
+}
+
+/**
+ * Records a retention purge's cut-off before the purge deletes anything (it only moves forward).
+ * Under the village's rollup lock (PostgreSQL; SQLite has one writer): an import batch either
+ * committed before it, and its rows are then seen and deleted by the purge, or reads it and does
+ * not store them.
+ */
+export async function raisePurgedBefore(db: Database, villageId: number, cutoff: Date): Promise<void> {
+  const sql = `UPDATE "Village" SET "purgedBefore" = @cutoff WHERE id = @villageId AND ("purgedBefore" IS NULL OR "purgedBefore" < @cutoff)`;
+  if (db.pg) {
+    await pgTransaction(db, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+      await pgQuery(client, sql.replace(/@cutoff/g, "@cutoff::timestamp(3)"), { villageId, cutoff });
+    });
+  } else {
+    sqliteStatement(rawOf(db), sql).run({ villageId, cutoff: toDbDate(cutoff) });
+  }
 }
 
 /**
@@ -257,21 +303,23 @@ async function writeIngestBatchOn(db: Database, batch: IngestBatch, timings?: In
   // The last occurrence of a key wins (as in prepareBatch()): one statement may not write a row
   // twice on PostgreSQL, and on SQLite a row must not be updated before it is in the text index.
   const unique = new Map(batch.comments.map((c) => [commentKey(c), c]));
-  const input = unique.size === batch.comments.length ? batch : { ...batch, comments: [...unique.values()] };
+  const deduped = unique.size === batch.comments.length ? batch : { ...batch, comments: [...unique.values()] };
   if (db.pg) {
-    const result = await pgTransaction(db, (client) => writeIngestBatchPg(client, input));
-    await refreshPlannerStatistics(db, input.villageId, input.comments.length);
+    const result = await pgTransaction(db, (client) => writeIngestBatchPg(client, deduped));
+    await refreshPlannerStatistics(db, deduped.villageId, deduped.comments.length);
     return result;
   }
   const raw = rawOf(db);
   // A large import commits thousands of batches: their checkpoints run on another thread.
   checkpointInBackground(db);
   const s = stmts(db);
-  const now = toDbDate(new Date());
-  const { villageId } = input;
+  const at = new Date();
+  const now = toDbDate(at);
+  const { villageId } = deduped;
   const write = raw.transaction((): IngestBatchResult => {
+    const { input, expired } = withoutExpired(deduped, storableFrom(s.retention.get({ villageId }) as RetentionRow | undefined, at));
     const before = existingRows(s, villageId, input.comments);
-    const result = outcome(input, before);
+    const result = outcome(input, before, expired);
     const oldIds = [...before.values()].map((r) => r.id);
     if (oldIds.length > 0) for (const st of s.addRollups) st.run({ villageId, sign: -1, ids: JSON.stringify(oldIds) });
     for (const p of input.posts) {
@@ -385,14 +433,16 @@ async function refreshPlannerStatistics(db: Database, villageId: number, written
 }
 
 /** The PostgreSQL twin of the SQLite batch above: the same rows, set-based. */
-async function writeIngestBatchPg(client: pg.PoolClient, input: IngestBatch): Promise<IngestBatchResult> {
+async function writeIngestBatchPg(client: pg.PoolClient, batch: IngestBatch): Promise<IngestBatchResult> {
   const now = new Date();
-  const { villageId } = input;
-  // Batches and rollup recomputes of one village queue here; the look-up below then sees every
-  // earlier batch committed (READ COMMITTED reads a fresh snapshot per statement).
+  const { villageId } = batch;
+  // Batches, rollup recomputes and purge marks of one village queue here; the look-ups below then see
+  // every earlier one committed (READ COMMITTED reads a fresh snapshot per statement).
   await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+  const { rows: village } = await pgQuery<RetentionRow>(client, RETENTION_SQL, { villageId });
+  const { input, expired } = withoutExpired(batch, storableFrom(village[0], now));
   const before = await findExistingCommentsPg(client, villageId, input.comments);
-  const result = outcome(input, before);
+  const result = outcome(input, before, expired);
   const oldIds = [...before.values()].map((r) => r.id);
   if (oldIds.length > 0) for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: -1, ids: oldIds });
   // One statement may not update a row twice: the last occurrence of a post wins.

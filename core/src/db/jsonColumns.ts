@@ -184,13 +184,13 @@ export type RetryWait = z.output<typeof retryWaitSchema>;
 const jobRunDetailsSchema = z.union([
   // An API ingest run (runSource).
   z.strictObject({
-    pages: count, postsRead: count, done: z.boolean(), unchanged: count, waits: z.array(retryWaitSchema),
+    pages: count, postsRead: count, done: z.boolean(), unchanged: count, expired: count.optional(), waits: z.array(retryWaitSchema),
     rateLimitResetAt: z.string().nullable().optional(), retryAt: z.string().nullable().optional(), retryEstimated: z.boolean().optional(),
   }),
   // A file or WhatsApp import: what was refused, line by line (the first 100).
   z.strictObject({
     file: z.string().optional(), format: z.literal("whatsapp").optional(), chatName: z.string().optional(), skipped: count.optional(),
-    notices: z.array(z.string()), rejectedRows: z.array(z.object({ line: count, reason: z.string() })),
+    expired: count.optional(), notices: z.array(z.string()), rejectedRows: z.array(z.object({ line: count, reason: z.string() })),
   }),
   // A re-analysis (also its progress while it runs).
   z.strictObject({ total: count, modelVersion: z.string().optional() }),

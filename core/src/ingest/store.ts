@@ -21,7 +21,8 @@ import type { SourceCursor } from "./cursors";
 
 export { toStoredAnalysis } from "./storedAnalysis";
 
-export interface StoreResult { read: number; new: number; updated: number; unchanged: number; days: string[] }
+/** `expired`: comments not stored because they are older than the village's retention. */
+export interface StoreResult { read: number; new: number; updated: number; unchanged: number; expired: number; days: string[] }
 
 /** Ids and handles of a source's own account: comments by it are the village's replies. */
 async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Set<string>> {
@@ -154,6 +155,7 @@ export async function writePrepared(db: Database, p: PreparedBatch, analyses: St
     new: written.created,
     updated: p.updated + written.updated,
     unchanged: p.unchanged + written.unchanged,
+    expired: written.expired,
     days: written.days,
   };
 }
@@ -168,20 +170,28 @@ export async function storeBatch(db: Database, input: BatchInput, timings?: Inge
 }
 
 /**
- * Finishes a run: links late-arriving parents/posts (of the same village) and recomputes the
- * touched days' rollups from the comments. The batches already kept the rollups current (a run
- * killed midway leaves them exact); this pass re-derives the days once more, so anything that
- * changed them meanwhile outside a batch (a correction, a retag) is settled too.
+ * Finishes a run whose comments were written by storeBatch()/writePrepared(): each batch already
+ * applied its own rollup difference in its transaction (a run killed midway leaves the rollups
+ * exact; a correction, erasure or retag meanwhile keeps its own days exact under the same lock; and
+ * nothing a retention purge deleted is stored again, see storableFrom()), so nothing is re-derived here. Links late-arriving parents/posts (of the same village), groups the
+ * new needs-reply comments into cases and queues the urgent alerts the batches did not.
  */
-export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
-  await timedAsync(timings, "finish", async () => {
-    await linkOrphans(db, villageId);
-    await recomputeRollups(db, villageId, days);
-  });
+export async function finishImport(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
+  await timedAsync(timings, "finish", () => linkOrphans(db, villageId));
   await timedAsync(timings, "cases", async () => {
     // After linking: a village reply that arrived before its parent now answers the parent's case.
     await syncCases(db, villageId, days);
     // Urgent comments this run did not queue as it stored them (re-tagged or corrected ones) reach the outbox now.
     await queueUrgentAlerts(db, villageId);
   });
+}
+
+/**
+ * Finishes a run that rewrote stored analyses (a retag: updateAnalyses() applies each batch's
+ * difference too) or wrote comments outside a batch (benchmark seeds): recomputes the touched days'
+ * rollups from the comments once more, then finishImport(). Imports call finishImport() only.
+ */
+export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
+  await timedAsync(timings, "finish", () => recomputeRollups(db, villageId, days));
+  await finishImport(db, villageId, days, timings);
 }

@@ -5,30 +5,27 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { bumpVillageVersion } from "../db/dataVersion";
 import { deleteCommentsByIds, findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
-import { recomputeRollups } from "../db/ingestRepository";
+import { raisePurgedBefore, recomputeRollups } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { notFound } from "../errors";
 import { assertCanManagePrivacy } from "../policies/access";
 import { recordAudit } from "./auditService";
-
-/** The cut-off instant: `now` minus `months` calendar months (UTC, clamped to the month's end). */
-export function retentionCutoff(now: Date, months: number): Date {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth() - months;
-  const target = new Date(Date.UTC(y, m, 1, now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
-  return target;
-}
+import { retentionCutoff } from "@suara-desa/shared/time";
 
 export interface PurgeSummary { villages: number; deleted: number }
 
-/** Deletes raw comments older than each village's retention; DailyRollup rows are kept. */
+/**
+ * Deletes raw comments older than each village's retention; DailyRollup rows are kept, and the
+ * cut-off is kept as `Village.purgedBefore` so the deleted comments are never stored again.
+ */
 export async function purgeExpiredComments(db: Database, now: Date): Promise<PurgeSummary> {
   const villages = await findVillagesWithRetention(db);
   let deleted = 0;
   for (const v of villages) {
     const cutoff = retentionCutoff(now, v.retentionMonths);
+    // First: from here on no import stores a comment this purge deletes (their counts stay in the
+    // aggregates; stored again, they would count twice), even after the retention is lengthened.
+    await raisePurgedBefore(db, v.id, cutoff);
     const { deleted: n } = await deleteCommentsByIds(db, await findCommentIdsPublishedBefore(db, v.id, cutoff));
     deleted += n;
     // Aggregates stay, but cached views quoting the deleted comments must go.

@@ -13,7 +13,7 @@ import { findCommentRef } from "../db/commentRepository";
 import { findReplyByKey, findRepliesOf, findReplyTemplates, insertReply, findReply, replaceReplyTemplates, updateReply, type ReplyRow } from "../db/replyRepository";
 import { getSource } from "../db/sourceRepository";
 import { badRequest, notFound } from "../errors";
-import { refreshRollups, storeBatch } from "../ingest/store";
+import { finishImport, storeBatch } from "../ingest/store";
 import { findPii } from "../nlp/pii";
 import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
@@ -143,7 +143,7 @@ async function delivered(db: Database, r: ReplyRow, target: ReplyTarget, platfor
       }],
     });
     await recordVillageReply(db, r.villageId, r.commentId, now, actor);
-    await refreshRollups(db, r.villageId, stored.days);
+    await finishImport(db, r.villageId, stored.days);
   }
   return row;
 }

@@ -14,7 +14,7 @@ import { getVillage } from "@suara-desa/core/db/villageRepository";
 import { AuthError, BadRequestError, TransientError, localTime, plainMessage, RateLimitError, rateLimitRetryAt, statusForError } from "./errors";
 import { DEFAULT_RETRY, sleep as realSleep, type RetryPolicy } from "./http";
 import { baseUrlFor, createConnector, isApiPlatform } from "./registry";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { RetryWait, SourceSettings } from "@suara-desa/core/db/jsonColumns";
 
 export interface RunSourceOptions {
@@ -40,6 +40,8 @@ export interface RunSourceResult {
   new: number;
   updated: number;
   unchanged: number;
+  /** Comments not stored because they are older than the village's retention. */
+  expired: number;
   rejected: number;
   pages: number;
   postsRead: number;
@@ -122,7 +124,7 @@ async function connectorFor(db: Database, source: SourceRow, opts: RunSourceOpti
  * are recorded on the JobRun and the source. */
 export async function runSource(db: Database, sourceId: number, opts: RunSourceOptions = {}): Promise<RunSourceResult> {
   const result: RunSourceResult = {
-    sourceId, jobRunId: null, status: "skipped", read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, pages: 0, postsRead: 0, done: false, error: null, errorKind: null,
+    sourceId, jobRunId: null, status: "skipped", read: 0, new: 0, updated: 0, unchanged: 0, expired: 0, rejected: 0, pages: 0, postsRead: 0, done: false, error: null, errorKind: null,
     sourceStatus: null, retryAt: null, retryEstimated: false, timeZone: "Asia/Jakarta",
   };
   if (running.has(sourceId)) {
@@ -219,10 +221,11 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
         result.new += stored.new;
         result.updated += stored.updated;
         result.unchanged += stored.unchanged;
+        result.expired += stored.expired;
         result.rejected += page.rejected;
         result.postsRead += page.postsRead;
         for (const d of stored.days) days.add(d);
-        log(`source ${sourceId}: page ${result.pages}, ${page.comments.length} comments, ${stored.new} new`);
+        log(`source ${sourceId}: page ${result.pages}, ${page.comments.length} comments, ${stored.new} new${stored.expired ? `, ${stored.expired} past the village's retention (not stored)` : ""}`);
         if (page.done) { result.done = true; break; }
       }
     } catch (err) {
@@ -230,7 +233,7 @@ export async function runSource(db: Database, sourceId: number, opts: RunSourceO
     }
     try {
       // Also after a failure: the pages stored before it must show up in the charts.
-      if (days.size > 0) await refreshRollups(db, source.villageId, [...days].sort());
+      if (days.size > 0) await finishImport(db, source.villageId, [...days].sort());
     } catch (err) {
       failure ??= err;
     }
@@ -299,6 +302,7 @@ async function finishRun(db: Database, source: SourceRow, result: RunSourceResul
         postsRead: result.postsRead,
         done: result.done,
         unchanged: result.unchanged,
+        expired: result.expired,
         waits,
         ...(failure instanceof RateLimitError ? { rateLimitResetAt: failure.resetAt?.toISOString() ?? null, retryAt: result.retryAt, retryEstimated: result.retryEstimated } : {}),
       },

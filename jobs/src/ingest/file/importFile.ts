@@ -10,7 +10,7 @@ import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository"
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
 import { BatchPipeline } from "@suara-desa/core/ingest/batchPipeline";
 import { sharedNlpPool, type NlpPool } from "@suara-desa/core/ingest/nlpPool";
-import { refreshRollups } from "@suara-desa/core/ingest/store";
+import { finishImport } from "@suara-desa/core/ingest/store";
 import type { IngestTimings } from "@suara-desa/core/ingest/timings";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
@@ -46,6 +46,8 @@ export interface ImportSummary {
   new: number;
   updated: number;
   unchanged: number;
+  /** Rows not stored because they are older than the village's retention (a purge would delete them). */
+  expired: number;
   rejected: number;
   rejectedRows: Array<{ line: number; reason: string }>;
   /** Things the office should know about the whole file, e.g. that it was converted from another encoding. */
@@ -102,7 +104,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
   const mapping = opts.mapping ?? {};
   const colOf = (f: ImportField) => mapping[f] ?? f;
 
-  const summary: ImportSummary = { file, read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [], notices: [] };
+  const summary: ImportSummary = { file, read: 0, new: 0, updated: 0, unchanged: 0, expired: 0, rejected: 0, rejectedRows: [], notices: [] };
   if (encoding.notice) summary.notices.push(encoding.notice);
   const days = new Set<string>();
   let batch: IncomingComment[] = [];
@@ -116,6 +118,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     summary.new += r.new;
     summary.updated += r.updated;
     summary.unchanged += r.unchanged;
+    summary.expired += r.expired;
     r.days.forEach((d) => days.add(d));
   }, opts.timings);
   const flush = async () => {
@@ -232,16 +235,16 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     }
     await flush();
     await batches.drain();
-    await refreshRollups(db, village.id, [...days], opts.timings);
+    await finishImport(db, village.id, [...days], opts.timings);
     await finishJobRun(db, runId, {
       status: summary.rejected > 0 ? "partial" : "ok",
       read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
-      details: { file: path.basename(file), notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
+      details: { file: path.basename(file), expired: summary.expired, notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
     });
     return summary;
   } catch (e) {
     // Batches already stored stay stored (each is its own transaction); record what happened.
-    await refreshRollups(db, village.id, [...days]);
+    await finishImport(db, village.id, [...days]);
     await finishJobRun(db, runId, {
       status: "failed", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
       error: (e as Error).message,

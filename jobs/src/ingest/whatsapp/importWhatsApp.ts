@@ -8,7 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
-import { refreshRollups, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { detectEncoding, readText } from "../file/encoding";
 import { MAX_LISTED_REJECTIONS, type ImportSummary } from "../file/importFile";
 import { ImportFileError } from "../file/importFileError";
@@ -52,7 +52,7 @@ export async function importWhatsApp(
 
   const source = await ensureSource(db, { villageId: village.id, platform: "file", accountId: `whatsapp:${chatName}`, name: `WhatsApp: ${chatName}` });
   const summary: WhatsAppImportSummary = {
-    file, read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [], skipped: 0,
+    file, read: 0, new: 0, updated: 0, unchanged: 0, expired: 0, rejected: 0, rejectedRows: [], skipped: 0,
     notices: encoding.notice ? [encoding.notice] : [],
   };
   let batch: IncomingComment[] = [];
@@ -75,6 +75,7 @@ export async function importWhatsApp(
     summary.new += r.new;
     summary.updated += r.updated;
     summary.unchanged += r.unchanged;
+    summary.expired += r.expired;
     r.days.forEach((d) => days.add(d));
   };
   try {
@@ -96,14 +97,14 @@ export async function importWhatsApp(
     summary.skipped = parser.skipped;
     for (let i = 0; i < batch.length; i += size) await store(batch.slice(i, i + size));
     batch = [];
-    if (days.size) await refreshRollups(db, village.id, [...days].sort());
+    if (days.size) await finishImport(db, village.id, [...days].sort());
     await finishJobRun(db, runId, {
       status: summary.rejected ? "partial" : "ok", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
-      details: { format: "whatsapp", chatName, skipped: summary.skipped, notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
+      details: { format: "whatsapp", chatName, skipped: summary.skipped, expired: summary.expired, notices: summary.notices, rejectedRows: summary.rejectedRows.slice(0, 100) },
     });
   } catch (err) {
     // Batches already stored stay stored (each is its own transaction); their days are rolled up.
-    if (days.size) await refreshRollups(db, village.id, [...days].sort());
+    if (days.size) await finishImport(db, village.id, [...days].sort());
     await finishJobRun(db, runId, { status: "failed", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected, error: (err as Error).message });
     throw err;
   }
