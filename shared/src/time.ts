@@ -102,3 +102,12 @@ export function retentionCutoff(now: Date, months: number): Date {
   target.setUTCDate(Math.min(now.getUTCDate(), lastDay));
   return target;
 }
+
+/**
+ * The retention purge's cut-off for a village: the start (local midnight) of the local day that holds
+ * retentionCutoff(). A purge removes whole local days, so no day keeps counts of deleted comments
+ * beside stored ones (a later recompute of such a day would drop the kept counts).
+ */
+export function retentionStart(now: Date, months: number, timeZone: string): Date {
+  return localTimeToUtc(localDay(retentionCutoff(now, months), timeZone), 0, timeZone);
+}

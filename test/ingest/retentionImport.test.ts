@@ -3,15 +3,34 @@
 // imports apply each batch's rollup difference and no longer recompute their days at the end).
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import type { AuthContext } from "@suara-desa/shared/auth";
+import { correctLabels } from "@suara-desa/core/services/labelService";
 import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { setVillageRetention } from "@suara-desa/core/db/villageRepository";
+import { recomputeRollups } from "@suara-desa/core/db/ingestRepository";
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { retentionCutoff } from "@suara-desa/shared/time";
 import { createVillage, incomingComment } from "../factories/village";
 import { expectRollupsExact } from "../helpers/ingestChecks";
 import { createTempDatabase } from "../helpers/tempDb";
+
+/** Runs once, right after the purge's look-up of the ids it will delete (found by a cold review). */
+let afterPurgeLookup: (() => Promise<unknown>) | null = null;
+vi.mock("@suara-desa/core/db/commentRepository", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@suara-desa/core/db/commentRepository")>();
+  return {
+    ...real,
+    findCommentIdsPublishedBefore: async (...args: Parameters<typeof real.findCommentIdsPublishedBefore>) => {
+      const ids = await real.findCommentIdsPublishedBefore(...args);
+      const hook = afterPurgeLookup;
+      afterPurgeLookup = null;
+      if (hook) await hook();
+      return ids;
+    },
+  };
+});
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 beforeAll(async () => {
@@ -54,7 +73,7 @@ it("comments a purge deleted are not stored again, even after the retention is s
   const purged = await purgeExpiredComments(db, new Date("2026-08-01T00:00:00Z"));
   expect(purged.deleted).toBeGreaterThanOrEqual(3);
   expect(await db.prisma.comment.count({ where: { villageId: village.id } })).toBe(0);
-  expect((await db.prisma.village.findUniqueOrThrow({ where: { id: village.id } })).purgedBefore?.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+  expect((await db.prisma.village.findUniqueOrThrow({ where: { id: village.id } })).purgedBefore?.toISOString()).toBe("2026-01-31T17:00:00.000Z"); // 2026-02-01 00:00 WIB: whole local days
 
   // The retention is switched off and the same export imported again: nothing is stored, nothing counted twice.
   await setVillageRetention(db, village.id, null);
@@ -86,4 +105,52 @@ it("a file import reports the rows past the retention in its summary and run rec
   expect(run.status).toBe("ok");
   expect(JSON.parse(String(run.details)).expired).toBe(1);
   await expectRollupsExact(db, village.id);
+});
+
+const admin: AuthContext = { userId: 0, username: "cli", role: "admin", villageIds: [], system: "cli" };
+const villageTotal = async (villageId: number) =>
+  (await temp.db.prisma.dailyRollup.aggregate({ where: { villageId, topic: "*" }, _sum: { count: true } }))._sum.count ?? 0;
+
+it("a comment an import moves inside the retention between the purge's look-up and its delete stays, counted once", async () => {
+  const { db } = temp;
+  const village = await createVillage(db);
+  const now = Date.now();
+  const c = incomingComment({ externalId: "moved", text: "Lampu jalan di gang Melati mati sudah seminggu", publishedAt: new Date(now - 200 * DAY) });
+  await finishImport(db, village.id, (await storeBatch(db, { villageId: village.id, sourceId: null, posts: [], comments: [c] })).days);
+  await setVillageRetention(db, village.id, 6);
+  // The platform reports the comment edited, with a time inside the retention.
+  const edited = { ...c, text: `${c.text} (diedit: masih mati)`, publishedAt: new Date(now - 100 * DAY) };
+  afterPurgeLookup = async () => {
+    const r = await storeBatch(db, { villageId: village.id, sourceId: null, posts: [], comments: [edited] });
+    expect({ updated: r.updated, expired: r.expired }).toEqual({ updated: 1, expired: 0 });
+  };
+  await purgeExpiredComments(db, new Date(now));
+  expect(await db.prisma.comment.count({ where: { villageId: village.id, externalId: "moved" } }), "still stored").toBe(1);
+  // Imported again: one comment, counted once.
+  const again = await storeBatch(db, { villageId: village.id, sourceId: null, posts: [], comments: [edited] });
+  await finishImport(db, village.id, again.days);
+  expect(await villageTotal(village.id)).toBe(1);
+  await expectRollupsExact(db, village.id);
+});
+
+it("a purge removes whole local days, so a later correction on the cut-off day keeps the purge's counts", async () => {
+  const { db } = temp;
+  const village = await createVillage(db);
+  // Purged at 2026-08-01 05:00 UTC: six months back is 2026-02-01 12:00 WIB, inside the local day 2026-02-01.
+  // A UTC cut-off would delete "feb-a" (11:00 WIB) and keep "feb-b" (13:00 WIB) of that day: a later
+  // recompute of the day would then drop the count the purge kept. Local days go whole, before that day.
+  const j = incomingComment({ externalId: "jan-31", text: "Sampah di TPS belum diangkut seminggu", publishedAt: new Date("2026-01-31T10:00:00Z") });
+  const a = incomingComment({ externalId: "feb-a", text: "Air PDAM mati sudah tiga hari", publishedAt: new Date("2026-02-01T04:00:00Z") });
+  const b = incomingComment({ externalId: "feb-b", text: "Jalan berlubang di RT 02", publishedAt: new Date("2026-02-01T06:00:00Z") });
+  await finishImport(db, village.id, (await storeBatch(db, { villageId: village.id, sourceId: null, posts: [], comments: [j, a, b] })).days);
+  await setVillageRetention(db, village.id, 6);
+  await purgeExpiredComments(db, new Date("2026-08-01T05:00:00Z"));
+  expect((await db.prisma.comment.findMany({ where: { villageId: village.id }, select: { externalId: true }, orderBy: { externalId: "asc" } })).map((r) => r.externalId))
+    .toEqual(["feb-a", "feb-b"]);
+  expect(await villageTotal(village.id)).toBe(3);
+  const row = await db.prisma.comment.findFirstOrThrow({ where: { villageId: village.id, externalId: "feb-b" } });
+  await correctLabels(db, admin, row.id, { sentiment: row.sentimentLabel === "positif" ? "negatif" : "positif" });
+  expect(await villageTotal(village.id), "the purge's kept counts survive a correction").toBe(3);
+  await recomputeRollups(db, village.id, ["2026-02-01"]);
+  expect(await villageTotal(village.id), "and a recompute of the cut-off day").toBe(3);
 });

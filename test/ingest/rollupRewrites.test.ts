@@ -4,7 +4,8 @@
 // comment to another day. Only the interleaving is injected; every function that runs is the real one.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AuthContext } from "@suara-desa/shared/auth";
-import { findStaleComments, recomputeRollups, updateAnalyses } from "@suara-desa/core/db/ingestRepository";
+import { deleteComments, findStaleComments, recomputeRollups, updateAnalyses } from "@suara-desa/core/db/ingestRepository";
+import { applyHumanLabels } from "@suara-desa/core/db/labelRepository";
 import { sqlRun } from "@suara-desa/core/db/sql";
 import { refreshRollups, storeBatch, toStoredAnalysis } from "@suara-desa/core/ingest/store";
 import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
@@ -122,4 +123,33 @@ describe("rollups stay exact when stored comments are rewritten", () => {
     expect(star._sum.count, "only the other resident's comment is counted").toBe(1);
     await expectRollupsExact(db, v.id);
   });
+
+  it("an official's correction is one write with its rollup difference: nothing else has to run for exact statistics", async () => {
+    const db = temp.db;
+    const v = await createVillage(db);
+    const c = incomingComment({ externalId: "label-1", text: "Jalan di RT 03 rusak parah, mohon segera diperbaiki", publishedAt: new Date("2026-11-12T05:00:00Z") });
+    await storeBatch(db, { villageId: v.id, sourceId: null, posts: [], comments: [c] });
+    const row = await db.prisma.comment.findFirstOrThrow({ where: { villageId: v.id, externalId: "label-1" } });
+    const topics = await db.prisma.topic.findMany({ where: { villageId: null }, select: { id: true }, take: 2 });
+    // What correctLabels writes (a process killed right after it runs nothing else).
+    await applyHumanLabels(db, v.id, row.id, { sentiment: row.sentimentLabel === "positif" ? "negatif" : "positif", intent: "pertanyaan", urgent: true, topicIds: topics.map((t) => t.id) }, "kades");
+    await expectRollupsExact(db, v.id);
+    // Another village's comment id is not touched.
+    const other = await createVillage(db);
+    await applyHumanLabels(db, other.id, row.id, { sentiment: "netral" }, "kades");
+    expect((await db.prisma.comment.findUniqueOrThrow({ where: { id: row.id } })).humanSentiment).not.toBe("netral");
+  });
+
+  it("an author's erasure stopped after its first chunk leaves exact statistics for what it deleted", async () => {
+    const db = temp.db;
+    const v = await createVillage(db);
+    const comments = ["Lampu jalan di gang Melati mati sudah seminggu", "Posyandu bulan ini jadwalnya kapan ya bu?", "Terima kasih pak kades"]
+      .map((text, i) => incomingComment({ externalId: `erase-${i}`, authorId: i < 2 ? "warga-77" : "warga-78", text, publishedAt: new Date("2026-11-12T05:00:00Z") }));
+    await storeBatch(db, { villageId: v.id, sourceId: null, posts: [], comments });
+    const first = await db.prisma.comment.findFirstOrThrow({ where: { villageId: v.id, externalId: "erase-0" } });
+    // The erasure's first transaction (what a process killed after it leaves behind).
+    expect((await deleteComments(db, v.id, [first.id], { keepCounts: false })).deleted).toBe(1);
+    expect(await expectRollupsExact(db, v.id)).toBe(2);
+  });
 });
+

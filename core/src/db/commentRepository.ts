@@ -323,28 +323,3 @@ export function countAllComments(db: Database): Promise<number> {
   return db.prisma.comment.count();
 }
 
-/**
- * Deletes comments with their topic rows, detaching replies first, in one transaction per 500
- * (explicit steps so it does not depend on SQLite's foreign_keys pragma). Returns the number deleted and
- * the days the deleted rows were on.
- */
-export async function deleteCommentsByIds(db: Database, ids: number[]): Promise<{ deleted: number; days: string[] }> {
-  let deleted = 0;
-  const days = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500).map((id) => {
-      if (!Number.isSafeInteger(id)) throw new Error(`deleteCommentsByIds: not a comment id: ${id}`);
-      return id;
-    });
-    // The day each row had when it was deleted (an import may have moved an edited comment to another
-    // day since the caller read it): the caller recomputes those days' rollups.
-    const [, , rows] = await db.prisma.$transaction([
-      db.prisma.commentTopic.deleteMany({ where: { commentId: { in: chunk } } }),
-      db.prisma.comment.updateMany({ where: { parentId: { in: chunk } }, data: { parentId: null } }),
-      db.prisma.$queryRawUnsafe<Array<{ day: string }>>(`DELETE FROM "Comment" WHERE id IN (${chunk.join(", ")}) RETURNING day`),
-    ]);
-    deleted += rows.length;
-    for (const r of rows) days.add(r.day);
-  }
-  return { deleted, days: [...days].sort() };
-}

@@ -5,7 +5,7 @@
 // transaction per batch; PostgreSQL sends each batch as a few set-based statements over unnest()
 // arrays in one transaction (a round trip per row would cost more than the write).
 import type BetterSqlite3 from "better-sqlite3";
-import { retentionCutoff } from "@suara-desa/shared/time";
+import { retentionStart } from "@suara-desa/shared/time";
 import type pg from "pg";
 import { checkpointInBackground, toDbDate, type Database } from "./client";
 import { ENQUEUE_URGENT_SQL } from "./alertRepository";
@@ -13,7 +13,7 @@ import { BUMP_VERSION_SQL } from "./dataVersion";
 import { INTENT_SQL, URGENT_SQL } from "./effectiveLabels";
 import { searchDocument } from "./commentRepository";
 import { timed, type IngestTimings } from "../ingest/timings";
-import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteStatement, sqlRun, type PgQueryable } from "./sql";
+import { pgQuery, pgTransaction, sqlAll, sqlGet, sqliteParams, sqliteStatement, sqlRun, type Params, type PgQueryable } from "./sql";
 import type { StoredAnalysis } from "../ingest/storedAnalysis";
 import type { SourceCursor } from "../ingest/cursors";
 import { alertPayloadColumn, sourceCursorColumn, type AlertPayload } from "./jsonColumns";
@@ -242,18 +242,18 @@ function outcome(input: IngestBatch, before: Map<string, ExistingComment>, expir
 }
 
 /** A village's retention as its write transaction reads it. */
-interface RetentionRow { retentionMonths: number | null; purgedBefore: string | Date | null }
-const RETENTION_SQL = `SELECT "retentionMonths", "purgedBefore" FROM "Village" WHERE id = @villageId`;
+export interface RetentionRow { retentionMonths: number | null; purgedBefore: string | Date | null; timeZone: string }
+const RETENTION_SQL = `SELECT "retentionMonths", "purgedBefore", "timeZone" FROM "Village" WHERE id = @villageId`;
 
 /**
- * The instant before which a comment is not stored: the village's retention cut-off now, or the
- * latest purge's cut-off when that is later (the retention was lengthened since). A purge keeps
+ * The instant before which a comment is not stored: the start of the village's retention now (as
+ * the purge computes it), or the latest purge's cut-off when that is later (the retention was lengthened since). A purge keeps
  * the aggregates of what it deletes, so storing such a comment again would count it twice; and
  * it would be deleted at the next purge anyway. Null: the village keeps everything.
  */
-function storableFrom(v: RetentionRow | undefined, now: Date): Date | null {
+export function storableFrom(v: RetentionRow | undefined, now: Date): Date | null {
   if (!v) return null;
-  const limits = [v.retentionMonths != null ? retentionCutoff(now, v.retentionMonths).getTime() : null, v.purgedBefore != null ? new Date(v.purgedBefore).getTime() : null]
+  const limits = [v.retentionMonths != null ? retentionStart(now, v.retentionMonths, v.timeZone).getTime() : null, v.purgedBefore != null ? new Date(v.purgedBefore).getTime() : null]
     .filter((t): t is number => t !== null);
   return limits.length > 0 ? new Date(Math.max(...limits)) : null;
 }
@@ -734,4 +734,105 @@ export async function updateAnalyses(
     s.bumpVersion.run({ villageId });
   }).immediate();
   return written;
+}
+
+/** One statement of rewriteComments(): named parameters, dates as Date, booleans as boolean. */
+export interface CommentStatement { sql: string; params: Params }
+
+/** The ids among `ids` that are comments of the village (the only rows a village's writer may touch). */
+const VILLAGE_IDS_SQL = (pg: boolean) => `SELECT id, day FROM "Comment" WHERE "villageId" = @villageId AND ${pg ? "id = ANY(@ids::int[])" : "id IN (SELECT value FROM json_each(@ids))"}`;
+
+/**
+ * Runs `statements` (an official's correction of some of the village's comments) in one transaction
+ * under the village's rollup lock, between subtracting the comments' rollup counts and adding them
+ * back with what they hold afterwards: a correction stopped at any point leaves exact statistics, and
+ * an import batch never interleaves with it.
+ */
+export async function rewriteComments(db: Database, villageId: number, ids: number[], statements: CommentStatement[]): Promise<void> {
+  if (db.pg) {
+    await pgTransaction(db, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+      const own = (await pgQuery<{ id: number; day: string }>(client, VILLAGE_IDS_SQL(true), { villageId, ids })).rows;
+      const mine = own.map((r) => Number(r.id));
+      for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: -1, ids: mine });
+      for (const st of statements) await pgQuery(client, st.sql, st.params);
+      for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: 1, ids: mine });
+      await pgQuery(client, PG_DROP_EMPTY_ROLLUPS_SQL, { villageId, days: [...new Set(own.map((r) => r.day))] });
+      await pgQuery(client, BUMP_VERSION_SQL, { villageId });
+    });
+    return;
+  }
+  const raw = rawOf(db);
+  const s = stmts(db);
+  raw.transaction(() => {
+    const own = sqliteStatement(raw, VILLAGE_IDS_SQL(false)).all({ villageId, ids: JSON.stringify(ids) }) as Array<{ id: number; day: string }>;
+    const mine = JSON.stringify(own.map((r) => r.id));
+    for (const st of s.addRollups) st.run({ villageId, sign: -1, ids: mine });
+    for (const st of statements) sqliteStatement(raw, st.sql).run(sqliteParams(st.params));
+    for (const st of s.addRollups) st.run({ villageId, sign: 1, ids: mine });
+    s.dropEmptyRollups.run({ villageId, days: JSON.stringify([...new Set(own.map((r) => r.day))]) });
+    s.bumpVersion.run({ villageId });
+  }).immediate();
+}
+
+/**
+ * Deletes comments of one village with their topic rows (replies detached first), 500 per
+ * transaction under the village's rollup lock. `keepCounts: false` (an author's erasure): each
+ * transaction subtracts the rows' rollup counts as it deletes them, so a process killed between two
+ * leaves exact statistics. `keepCounts: true` (the retention purge): the aggregates stay.
+ * `publishedBefore`: only rows still published before it go (an import may have given an edited
+ * comment a newer time since the caller read it). Returns the number deleted and their days.
+ */
+export async function deleteComments(
+  db: Database,
+  villageId: number,
+  ids: number[],
+  opts: { keepCounts: boolean; publishedBefore?: Date },
+): Promise<{ deleted: number; days: string[] }> {
+  let deleted = 0;
+  const days = new Set<string>();
+  const before = opts.publishedBefore;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500).map((id) => {
+      if (!Number.isSafeInteger(id)) throw new Error(`deleteComments: not a comment id: ${id}`);
+      return id;
+    });
+    if (db.pg) {
+      await pgTransaction(db, async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock($1, $2)", [PG_ROLLUP_LOCK, villageId]);
+        const own = (await pgQuery<{ id: number; day: string }>(client, `${VILLAGE_IDS_SQL(true)}${before ? ` AND "publishedAt" < @before::timestamp(3)` : ""}`,
+          { villageId, ids: chunk, ...(before ? { before } : {}) })).rows;
+        if (own.length === 0) return;
+        const gone = own.map((r) => Number(r.id));
+        if (!opts.keepCounts) for (const sql of PG_ROLLUP_DELTA_SQL) await pgQuery(client, sql, { villageId, sign: -1, ids: gone });
+        await pgQuery(client, `DELETE FROM "CommentTopic" WHERE "commentId" = ANY(@ids::int[])`, { ids: gone });
+        await pgQuery(client, `UPDATE "Comment" SET "parentId" = NULL WHERE "villageId" = @villageId AND "parentId" = ANY(@ids::int[])`, { villageId, ids: gone });
+        const res = await pgQuery<{ day: string }>(client, `DELETE FROM "Comment" WHERE "villageId" = @villageId AND id = ANY(@ids::int[]) RETURNING day`, { villageId, ids: gone });
+        const gotDays = [...new Set(res.rows.map((r) => r.day))];
+        if (!opts.keepCounts) await pgQuery(client, PG_DROP_EMPTY_ROLLUPS_SQL, { villageId, days: gotDays });
+        await pgQuery(client, BUMP_VERSION_SQL, { villageId });
+        deleted += res.rows.length;
+        gotDays.forEach((d) => days.add(d));
+      });
+      continue;
+    }
+    const raw = rawOf(db);
+    const s = stmts(db);
+    raw.transaction(() => {
+      const own = sqliteStatement(raw, `${VILLAGE_IDS_SQL(false)}${before ? ` AND "publishedAt" < @before` : ""}`)
+        .all(sqliteParams({ villageId, ids: JSON.stringify(chunk), ...(before ? { before } : {}) })) as Array<{ id: number; day: string }>;
+      if (own.length === 0) return;
+      const gone = JSON.stringify(own.map((r) => r.id));
+      if (!opts.keepCounts) for (const st of s.addRollups) st.run({ villageId, sign: -1, ids: gone });
+      sqliteStatement(raw, `DELETE FROM "CommentTopic" WHERE "commentId" IN (SELECT value FROM json_each(@ids))`).run({ ids: gone });
+      sqliteStatement(raw, `UPDATE "Comment" SET "parentId" = NULL WHERE "villageId" = @villageId AND "parentId" IN (SELECT value FROM json_each(@ids))`).run({ villageId, ids: gone });
+      const rows = sqliteStatement(raw, `DELETE FROM "Comment" WHERE "villageId" = @villageId AND id IN (SELECT value FROM json_each(@ids)) RETURNING day`).all({ villageId, ids: gone }) as Array<{ day: string }>;
+      const gotDays = [...new Set(rows.map((r) => r.day))];
+      if (!opts.keepCounts) s.dropEmptyRollups.run({ villageId, days: JSON.stringify(gotDays) });
+      s.bumpVersion.run({ villageId });
+      deleted += rows.length;
+      gotDays.forEach((d) => days.add(d));
+    }).immediate();
+  }
+  return { deleted, days: [...days].sort() };
 }

@@ -1,45 +1,35 @@
 // Human corrections of model labels. They are stored beside the model's labels (never over them),
 // so a retag keeps them and `npm run export:labels` can hand them back as training data.
 import type { Database } from "./client";
+import { rewriteComments, type CommentStatement } from "./ingestRepository";
 
-/** Sets (or clears, with null) the human sentiment of a comment. */
-export async function setHumanSentiment(db: Database, commentId: number, label: string | null, by: string): Promise<void> {
-  await db.prisma.comment.update({
-    where: { id: commentId },
-    data: label === null
-      ? { humanSentiment: null, humanSentimentBy: null, humanSentimentAt: null }
-      : { humanSentiment: label, humanSentimentBy: by, humanSentimentAt: new Date() },
+/** An official's labels for one comment; a field left out is not changed, null clears it. */
+export interface HumanLabels { sentiment?: string | null; intent?: string | null; urgent?: boolean | null; topicIds?: number[] }
+
+/**
+ * Stores an official's labels for one comment of `villageId` (human topics, even none, replace the
+ * model's from then on), with the rollup difference they make, in one transaction.
+ */
+export async function applyHumanLabels(db: Database, villageId: number, commentId: number, labels: HumanLabels, by: string): Promise<void> {
+  const at = new Date();
+  const ts = db.pg ? "::timestamp(3)" : "";
+  const id = commentId;
+  const statements: CommentStatement[] = [];
+  const set = (column: string, value: unknown) => statements.push({
+    sql: `UPDATE "Comment" SET "${column}" = @value, "${column}By" = @by, "${column}At" = @at${ts} WHERE id = @id AND "villageId" = @villageId`,
+    params: value === null ? { value: null, by: null, at: null, id, villageId } : { value, by, at, id, villageId },
   });
-}
-
-/** Sets (or clears, with null) the official's intent for a comment. */
-export async function setHumanIntent(db: Database, commentId: number, intent: string | null, by: string): Promise<void> {
-  await db.prisma.comment.update({
-    where: { id: commentId },
-    data: intent === null
-      ? { humanIntent: null, humanIntentBy: null, humanIntentAt: null }
-      : { humanIntent: intent, humanIntentBy: by, humanIntentAt: new Date() },
-  });
-}
-
-/** Sets (or clears, with null) the official's urgency for a comment. */
-export async function setHumanUrgent(db: Database, commentId: number, urgent: boolean | null, by: string): Promise<void> {
-  await db.prisma.comment.update({
-    where: { id: commentId },
-    data: urgent === null
-      ? { humanUrgent: null, humanUrgentBy: null, humanUrgentAt: null }
-      : { humanUrgent: urgent, humanUrgentBy: by, humanUrgentAt: new Date() },
-  });
-}
-
-/** Replaces the human topics of a comment; from now on they (even none) are its topics. */
-export async function setHumanTopics(db: Database, commentId: number, topicIds: number[], by: string): Promise<void> {
-  const now = new Date();
-  await db.prisma.$transaction([
-    db.prisma.commentTopic.deleteMany({ where: { commentId, origin: "human" } }),
-    db.prisma.commentTopic.createMany({ data: topicIds.map((topicId) => ({ commentId, topicId, score: 1, origin: "human", createdBy: by, createdAt: now })) }),
-    db.prisma.comment.update({ where: { id: commentId }, data: { humanTopicsBy: by, humanTopicsAt: now } }),
-  ]);
+  if (labels.topicIds !== undefined) {
+    statements.push({ sql: `DELETE FROM "CommentTopic" WHERE "commentId" = @id AND origin = 'human'`, params: { id } });
+    for (const topicId of new Set(labels.topicIds)) {
+      statements.push({ sql: `INSERT INTO "CommentTopic" ("commentId", "topicId", score, origin, "createdBy", "createdAt") VALUES (@id, @topicId, 1, 'human', @by, @at${ts})`, params: { id, topicId, by, at } });
+    }
+    statements.push({ sql: `UPDATE "Comment" SET "humanTopicsBy" = @by, "humanTopicsAt" = @at${ts} WHERE id = @id AND "villageId" = @villageId`, params: { by, at, id, villageId } });
+  }
+  if (labels.sentiment !== undefined) set("humanSentiment", labels.sentiment);
+  if (labels.intent !== undefined) set("humanIntent", labels.intent);
+  if (labels.urgent !== undefined) set("humanUrgent", labels.urgent);
+  await rewriteComments(db, villageId, [commentId], statements);
 }
 
 export interface HumanLabelRow {

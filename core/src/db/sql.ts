@@ -28,7 +28,8 @@ export function sqliteStatement(raw: BetterSqlite3.Database, sql: string): Bette
   return s;
 }
 
-function sqliteParams(params: Params): Params {
+/** Parameters as better-sqlite3 binds them: dates as stored text, booleans as 0/1. */
+export function sqliteParams(params: Params): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(params)) {
     out[k] = v instanceof Date ? toDbDate(v) : typeof v === "boolean" ? (v ? 1 : 0) : v;

@@ -53,9 +53,9 @@ export function ensureVillage(db: Database, data: Prisma.VillageCreateInput) {
 }
 
 /** Villages with a retention period (months), for the nightly purge. */
-export async function findVillagesWithRetention(db: Database): Promise<Array<{ id: number; retentionMonths: number }>> {
-  const rows = await db.prisma.village.findMany({ where: { retentionMonths: { not: null } }, select: { id: true, retentionMonths: true } });
-  return rows.map((r) => ({ id: r.id, retentionMonths: r.retentionMonths! }));
+export async function findVillagesWithRetention(db: Database): Promise<Array<{ id: number; retentionMonths: number; timeZone: string }>> {
+  const rows = await db.prisma.village.findMany({ where: { retentionMonths: { not: null } }, select: { id: true, retentionMonths: true, timeZone: true } });
+  return rows.map((r) => ({ id: r.id, retentionMonths: r.retentionMonths!, timeZone: r.timeZone }));
 }
 
 /** Sets a village's retention (months; null keeps raw comments forever). */

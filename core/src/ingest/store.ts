@@ -5,7 +5,7 @@
 import { localDay } from "@suara-desa/shared/time";
 import type { Database } from "../db/client";
 import {
-  commentKey, findExistingComments, linkOrphans, recomputeRollups, writeIngestBatch, type CommentRow,
+  commentKey, findExistingComments, linkOrphans, recomputeRollups, storableFrom, writeIngestBatch, type CommentRow,
 } from "../db/ingestRepository";
 import { getSource } from "../db/sourceRepository";
 import { getVillage } from "../db/villageRepository";
@@ -194,4 +194,14 @@ export async function finishImport(db: Database, villageId: number, days: string
 export async function refreshRollups(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
   await timedAsync(timings, "finish", () => recomputeRollups(db, villageId, days));
   await finishImport(db, villageId, days, timings);
+}
+
+/**
+ * The first local day a village stores comments of (its retention cut-off, or its latest purge's when
+ * later), for telling an official which rows were refused; undefined when it keeps everything.
+ */
+export async function retainedFromDay(db: Database, villageId: number): Promise<string | undefined> {
+  const v = await getVillage(db, villageId);
+  const from = v ? storableFrom(v, new Date()) : null;
+  return from && v ? localDay(from, v.timeZone) : undefined;
 }

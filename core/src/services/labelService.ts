@@ -4,8 +4,7 @@ import type { CommentDetailDTO, CommentLabelsInput } from "@suara-desa/shared/co
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { findCommentRef, getCommentThread } from "../db/commentRepository";
-import { recomputeRollups } from "../db/ingestRepository";
-import { setHumanIntent, setHumanSentiment, setHumanTopics, setHumanUrgent } from "../db/labelRepository";
+import { applyHumanLabels } from "../db/labelRepository";
 import { findTopicsForVillage } from "../db/topicRepository";
 import { badRequest, notFound } from "../errors";
 import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
@@ -57,23 +56,21 @@ export async function correctLabels(
   const row = await findCommentRef(db, commentId);
   if (!row || !auth || !(auth.role === "admin" || auth.villageIds.includes(row.villageId))) throw notFound("Komentar");
   assertCanCorrectLabels(auth, row.villageId);
+  let topicIds: number[] | undefined;
   if (input.topics !== undefined) {
     const topics = await findTopicsForVillage(db, row.villageId);
     const ids = new Map(topics.map((t) => [t.key, t.id]));
     const unknown = input.topics.filter((k) => !ids.has(k));
     if (unknown.length) throw badRequest(`topics: unknown topic ${unknown.join(", ")}`);
-    await setHumanTopics(db, commentId, [...new Set(input.topics)].map((k) => ids.get(k)!), auth.username);
+    topicIds = [...new Set(input.topics)].map((k) => ids.get(k)!);
   }
-  if (input.sentiment !== undefined) await setHumanSentiment(db, commentId, input.sentiment, auth.username);
-  if (input.intent !== undefined) await setHumanIntent(db, commentId, input.intent, auth.username);
-  if (input.urgent !== undefined) await setHumanUrgent(db, commentId, input.urgent, auth.username);
+  // One transaction with the rollup difference it makes: statistics stay exact whatever stops or runs beside it.
+  await applyHumanLabels(db, row.villageId, commentId, { sentiment: input.sentiment, intent: input.intent, urgent: input.urgent, topicIds }, auth.username);
   // Sentiment, intent and urgency corrections also teach the village's pipeline (new comments from now on).
   if (input.sentiment !== undefined || input.intent !== undefined || input.urgent !== undefined) forgetVillagePipeline(row.villageId);
-  // The day read before the writes, and the day the comment is on now: an import batch in between may
-  // have moved it (an edited comment with a new time) and added it there with the labels it read then.
+  // The day read before the write, and the day the comment is on now (an import batch in between may have moved it).
   const now = await findCommentRef(db, commentId);
   const days = [...new Set([row.day, ...(now ? [now.day] : [])])];
-  await recomputeRollups(db, row.villageId, days);
   // A comment corrected to a request gets its case now (one corrected away keeps its case: an
   // official closes it as tidak_perlu, with a reason).
   if (input.intent !== undefined || input.urgent !== undefined) await syncCases(db, row.villageId, days);

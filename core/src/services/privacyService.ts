@@ -4,29 +4,31 @@
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { bumpVillageVersion } from "../db/dataVersion";
-import { deleteCommentsByIds, findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
-import { raisePurgedBefore, recomputeRollups } from "../db/ingestRepository";
+import { findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
+import { deleteComments, raisePurgedBefore } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { notFound } from "../errors";
 import { assertCanManagePrivacy } from "../policies/access";
 import { recordAudit } from "./auditService";
-import { retentionCutoff } from "@suara-desa/shared/time";
+import { retentionStart } from "@suara-desa/shared/time";
 
 export interface PurgeSummary { villages: number; deleted: number }
 
 /**
- * Deletes raw comments older than each village's retention; DailyRollup rows are kept, and the
- * cut-off is kept as `Village.purgedBefore` so the deleted comments are never stored again.
+ * Deletes raw comments older than each village's retention, whole local days at a time; DailyRollup
+ * rows are kept, and the cut-off is kept as `Village.purgedBefore` so the deleted comments are never
+ * stored again.
  */
 export async function purgeExpiredComments(db: Database, now: Date): Promise<PurgeSummary> {
   const villages = await findVillagesWithRetention(db);
   let deleted = 0;
   for (const v of villages) {
-    const cutoff = retentionCutoff(now, v.retentionMonths);
+    const cutoff = retentionStart(now, v.retentionMonths, v.timeZone);
     // First: from here on no import stores a comment this purge deletes (their counts stay in the
     // aggregates; stored again, they would count twice), even after the retention is lengthened.
     await raisePurgedBefore(db, v.id, cutoff);
-    const { deleted: n } = await deleteCommentsByIds(db, await findCommentIdsPublishedBefore(db, v.id, cutoff));
+    // Re-checked as each row is deleted: an import may have given an edited comment a newer time.
+    const { deleted: n } = await deleteComments(db, v.id, await findCommentIdsPublishedBefore(db, v.id, cutoff), { keepCounts: true, publishedBefore: cutoff });
     deleted += n;
     // Aggregates stay, but cached views quoting the deleted comments must go.
     if (n > 0) await bumpVillageVersion(db, v.id);
@@ -35,7 +37,10 @@ export async function purgeExpiredComments(db: Database, now: Date): Promise<Pur
   return { villages: villages.length, deleted };
 }
 
-/** Removes every comment of one author in a village and recomputes the touched days' rollups. */
+/**
+ * Removes every comment of one author in a village; each deleting transaction subtracts the rows'
+ * counts from the rollups, so the statistics are exact even if the process stops part-way.
+ */
 export async function deleteAuthorComments(
   db: Database,
   auth: AuthContext | undefined,
@@ -45,11 +50,7 @@ export async function deleteAuthorComments(
   assertCanManagePrivacy(auth, villageId);
   if (!(await getVillage(db, villageId))) throw notFound("Desa");
   const rows = await findAuthorComments(db, villageId, authorPseudonym);
-  const gone = await deleteCommentsByIds(db, rows.map((r) => r.id));
-  const deleted = gone.deleted;
-  // The days read first and the days the rows were on when deleted (an import may have moved one).
-  const days = [...new Set([...rows.map((r) => r.day), ...gone.days])].sort();
-  await recomputeRollups(db, villageId, days);
+  const { deleted, days } = await deleteComments(db, villageId, rows.map((r) => r.id), { keepCounts: false });
   await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
   return { deleted, days };
 }

@@ -36,7 +36,7 @@ async function importCommand(argv: string[]): Promise<number> {
     for (const n of summary.notices) process.stderr.write(`note: ${n}\n`);
     for (const r of summary.rejectedRows) process.stderr.write(`line ${r.line}: ${r.reason}\n`);
     if (summary.rejected > summary.rejectedRows.length) process.stderr.write(`… and ${summary.rejected - summary.rejectedRows.length} more rejected rows\n`);
-    if (summary.expired > 0) process.stderr.write(`note: ${summary.expired} comments are older than the village's retention period and were not stored (the nightly purge deletes such comments and keeps their counts)\n`);
+    if (summary.expired > 0) process.stderr.write(`note: ${summary.expired} comments were published before ${summary.retainedFrom ?? "the village's retention cut-off"}, the first day this village keeps comments of (its retention period, or an earlier purge): they were not stored and are not counted\n`);
     process.stdout.write(`${file}: read ${summary.read}, new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}${summary.expired ? `, past retention ${summary.expired}` : ""}, rejected ${summary.rejected}\n`);
     if (alerts.sent + alerts.failed + alerts.retried > 0) process.stdout.write(`alerts: ${alerts.sent} sent, ${alerts.retried} to retry, ${alerts.failed} failed\n`);
   }

@@ -10,7 +10,7 @@ import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository"
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
 import { BatchPipeline } from "@suara-desa/core/ingest/batchPipeline";
 import { sharedNlpPool, type NlpPool } from "@suara-desa/core/ingest/nlpPool";
-import { finishImport } from "@suara-desa/core/ingest/store";
+import { finishImport, retainedFromDay } from "@suara-desa/core/ingest/store";
 import type { IngestTimings } from "@suara-desa/core/ingest/timings";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
 import { MAX_COLUMNS, MAX_RECORD_CHARS, limitOfField } from "../limits";
@@ -46,8 +46,10 @@ export interface ImportSummary {
   new: number;
   updated: number;
   unchanged: number;
-  /** Rows not stored because they are older than the village's retention (a purge would delete them). */
+  /** Rows not stored because they were published before the village's retention cut-off. */
   expired: number;
+  /** That cut-off's local day, when rows were refused for it. */
+  retainedFrom?: string;
   rejected: number;
   rejectedRows: Array<{ line: number; reason: string }>;
   /** Things the office should know about the whole file, e.g. that it was converted from another encoding. */
@@ -235,6 +237,7 @@ export async function importFile(db: Database, file: string, opts: ImportOptions
     }
     await flush();
     await batches.drain();
+    if (summary.expired > 0) summary.retainedFrom = await retainedFromDay(db, village.id);
     await finishImport(db, village.id, [...days], opts.timings);
     await finishJobRun(db, runId, {
       status: summary.rejected > 0 ? "partial" : "ok",

@@ -8,7 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { findVillageByCode } from "@suara-desa/core/db/villageRepository";
 import { finishJobRun, startJobRun } from "@suara-desa/core/db/jobRunRepository";
 import { ensureSource } from "@suara-desa/core/db/sourceRepository";
-import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
+import { finishImport, retainedFromDay, storeBatch } from "@suara-desa/core/ingest/store";
 import { detectEncoding, readText } from "../file/encoding";
 import { MAX_LISTED_REJECTIONS, type ImportSummary } from "../file/importFile";
 import { ImportFileError } from "../file/importFileError";
@@ -97,6 +97,7 @@ export async function importWhatsApp(
     summary.skipped = parser.skipped;
     for (let i = 0; i < batch.length; i += size) await store(batch.slice(i, i + size));
     batch = [];
+    if (summary.expired > 0) summary.retainedFrom = await retainedFromDay(db, village.id);
     if (days.size) await finishImport(db, village.id, [...days].sort());
     await finishJobRun(db, runId, {
       status: summary.rejected ? "partial" : "ok", read: summary.read, new: summary.new, updated: summary.updated, rejected: summary.rejected,
