@@ -136,8 +136,9 @@ describe("rollups stay exact when stored comments are rewritten", () => {
     await expectRollupsExact(db, v.id);
     // Another village's comment id is not touched.
     const other = await createVillage(db);
-    await applyHumanLabels(db, other.id, row.id, { sentiment: "netral" }, "kades");
+    await applyHumanLabels(db, other.id, row.id, { sentiment: "netral", topicIds: [] }, "kades");
     expect((await db.prisma.comment.findUniqueOrThrow({ where: { id: row.id } })).humanSentiment).not.toBe("netral");
+    expect(await db.prisma.commentTopic.count({ where: { commentId: row.id, origin: "human" } })).toBe(topics.length);
   });
 
   it("an author's erasure stopped after its first chunk leaves exact statistics for what it deleted", async () => {

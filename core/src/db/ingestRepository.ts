@@ -247,14 +247,15 @@ const RETENTION_SQL = `SELECT "retentionMonths", "purgedBefore", "timeZone" FROM
 
 /**
  * The instant before which a comment is not stored: the start of the village's retention now (as
- * the purge computes it), or the latest purge's cut-off when that is later (the retention was lengthened since). A purge keeps
- * the aggregates of what it deletes, so storing such a comment again would count it twice; and
+ * the purge computes it), or the latest purge's cut-off when that is later (the retention was
+ * lengthened since). A purge keeps the aggregates of what it deletes, so storing such a comment again would count it twice; and
  * it would be deleted at the next purge anyway. Null: the village keeps everything.
  */
 export function storableFrom(v: RetentionRow | undefined, now: Date): Date | null {
   if (!v) return null;
-  const limits = [v.retentionMonths != null ? retentionStart(now, v.retentionMonths, v.timeZone).getTime() : null, v.purgedBefore != null ? new Date(v.purgedBefore).getTime() : null]
-    .filter((t): t is number => t !== null);
+  const limits: number[] = [];
+  if (v.retentionMonths != null) limits.push(retentionStart(now, v.retentionMonths, v.timeZone).getTime());
+  if (v.purgedBefore != null) limits.push(new Date(v.purgedBefore).getTime());
   return limits.length > 0 ? new Date(Math.max(...limits)) : null;
 }
 

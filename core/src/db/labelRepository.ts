@@ -20,9 +20,14 @@ export async function applyHumanLabels(db: Database, villageId: number, commentI
     params: value === null ? { value: null, by: null, at: null, id, villageId } : { value, by, at, id, villageId },
   });
   if (labels.topicIds !== undefined) {
-    statements.push({ sql: `DELETE FROM "CommentTopic" WHERE "commentId" = @id AND origin = 'human'`, params: { id } });
+    // Topic rows carry no village: they are written only for a comment of this village.
+    const ofVillage = `EXISTS (SELECT 1 FROM "Comment" WHERE id = @id AND "villageId" = @villageId)`;
+    statements.push({ sql: `DELETE FROM "CommentTopic" WHERE "commentId" = @id AND origin = 'human' AND ${ofVillage}`, params: { id, villageId } });
     for (const topicId of new Set(labels.topicIds)) {
-      statements.push({ sql: `INSERT INTO "CommentTopic" ("commentId", "topicId", score, origin, "createdBy", "createdAt") VALUES (@id, @topicId, 1, 'human', @by, @at${ts})`, params: { id, topicId, by, at } });
+      statements.push({
+        sql: `INSERT INTO "CommentTopic" ("commentId", "topicId", score, origin, "createdBy", "createdAt") SELECT @id, @topicId, 1, 'human', @by, @at${ts} WHERE ${ofVillage}`,
+        params: { id, topicId, by, at, villageId },
+      });
     }
     statements.push({ sql: `UPDATE "Comment" SET "humanTopicsBy" = @by, "humanTopicsAt" = @at${ts} WHERE id = @id AND "villageId" = @villageId`, params: { by, at, id, villageId } });
   }

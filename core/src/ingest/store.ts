@@ -173,8 +173,9 @@ export async function storeBatch(db: Database, input: BatchInput, timings?: Inge
  * Finishes a run whose comments were written by storeBatch()/writePrepared(): each batch already
  * applied its own rollup difference in its transaction (a run killed midway leaves the rollups
  * exact; a correction, erasure or retag meanwhile keeps its own days exact under the same lock; and
- * nothing a retention purge deleted is stored again, see storableFrom()), so nothing is re-derived here. Links late-arriving parents/posts (of the same village), groups the
- * new needs-reply comments into cases and queues the urgent alerts the batches did not.
+ * nothing a retention purge deleted is stored again, see storableFrom()), so nothing is re-derived
+ * here. Links late-arriving parents/posts (of the same village), groups the new needs-reply comments
+ * into cases and queues the urgent alerts the batches did not.
  */
 export async function finishImport(db: Database, villageId: number, days: string[], timings?: IngestTimings): Promise<void> {
   await timedAsync(timings, "finish", () => linkOrphans(db, villageId));

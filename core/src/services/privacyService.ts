@@ -3,7 +3,6 @@
 // (their comments go everywhere, and the touched days' aggregates are recomputed without them).
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import { bumpVillageVersion } from "../db/dataVersion";
 import { findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
 import { deleteComments, raisePurgedBefore } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
@@ -30,8 +29,6 @@ export async function purgeExpiredComments(db: Database, now: Date): Promise<Pur
     // Re-checked as each row is deleted: an import may have given an edited comment a newer time.
     const { deleted: n } = await deleteComments(db, v.id, await findCommentIdsPublishedBefore(db, v.id, cutoff), { keepCounts: true, publishedBefore: cutoff });
     deleted += n;
-    // Aggregates stay, but cached views quoting the deleted comments must go.
-    if (n > 0) await bumpVillageVersion(db, v.id);
     if (n > 0) await recordAudit(db, null, { action: "privacy.delete", villageId: v.id, target: "retention", details: { deleted: n, before: cutoff.toISOString() } }, now);
   }
   return { villages: villages.length, deleted };
