@@ -111,6 +111,21 @@ export type CommentListQuery = z.infer<typeof CommentListQuerySchema>;
 
 export interface VillageDTO { id: number; code: string; name: string; kecamatan: string; kabupaten: string; timeZone: string; publicPage?: boolean }
 
+/** How long a village keeps raw comments, as the admin page shows it (one computation for the page and the API). */
+export interface VillageSettingsDTO {
+  villageId: number;
+  /** Months raw comments are kept (null: kept until deleted on request). */
+  retentionMonths: number | null;
+  /** First local day whose comments are kept and stored by imports (null: every day). */
+  keptFrom: string | null;
+  /** The latest automatic deletion removed comments published before this local day (null: none yet). */
+  purgedBefore: string | null;
+  /** Stored comments published before `keptFrom`: the next nightly deletion removes them (daily statistics stay). */
+  dueForDeletion: number;
+  /** Local day of the oldest stored comment (null: no comment). */
+  oldestCommentDay: string | null;
+}
+
 export interface SentimentCounts { positif: number; netral: number; negatif: number }
 
 /** Comments per effective intent, needs-reply (keluhan + pertanyaan + usulan) and urgent; spam excluded. */

@@ -7,7 +7,7 @@ import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { Role } from "@suara-desa/shared/auth";
 import { createUser } from "@suara-desa/core/services/authService";
 import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
-import { retentionCutoff } from "@suara-desa/shared/time";
+import { localDay, retentionCutoff, retentionStart } from "@suara-desa/shared/time";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { createApp } from "@suara-desa/server/app";
@@ -123,7 +123,7 @@ describe("retention", () => {
     expect(bad.body.error.message).toContain("retentionMonths:");
     await request(app).patch(url).set("Cookie", cookies.perangkat!).send({ retentionMonths: 6 }).expect(403);
     const ok = await request(app).patch(url).set("Cookie", cookies.admin!).send({ retentionMonths: 6 }).expect(200);
-    expect(ok.body.data).toEqual({ villageId: village, retentionMonths: 6 });
+    expect(ok.body.data).toMatchObject({ villageId: village, retentionMonths: 6 });
     await request(app).patch(`/api/villages/99999/settings`).set("Cookie", cookies.admin!).send({ retentionMonths: 6 }).expect(404);
   });
 
@@ -140,6 +140,38 @@ describe("retention", () => {
     expect(await env.db.prisma.comment.count({ where: { villageId: { not: village } } })).toBe(otherBefore);
     // Idempotent.
     expect((await purgeExpiredComments(env.db, new Date("2026-11-28T03:00:00Z"))).deleted).toBe(0);
+  });
+
+  it("shows the admin what a retention keeps and deletes, before and after saving it", async () => {
+    // Comments 400, 200 and 10 days old (the route runs on the real clock; no boundary near them).
+    const recent = (await createVillage(env.db, { name: "Desa Masa Simpan" })).id;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    await seed(recent, [400, 200, 10].map((n) => incomingComment({ externalId: `m${n}`, text: `Jalan rusak ${n}`, publishedAt: daysAgo(n) })));
+    const url = `/api/villages/${recent}/settings`;
+    const tz = "Asia/Jakarta";
+    await request(app).get(url).expect(401);
+    await request(app).get(url).set("Cookie", cookies.perangkat!).expect(403);
+    await request(app).get(`${url}?retentionMonths=0`).set("Cookie", cookies.admin!).expect(400);
+    await request(app).get(`/api/villages/99999/settings`).set("Cookie", cookies.admin!).expect(404);
+
+    const stored = await request(app).get(url).set("Cookie", cookies.admin!).expect(200);
+    expect(stored.body.data).toEqual({ villageId: recent, retentionMonths: null, keptFrom: null, purgedBefore: null, dueForDeletion: 0, oldestCommentDay: localDay(daysAgo(400), tz) });
+    // A preview changes nothing stored.
+    const six = await request(app).get(`${url}?retentionMonths=6`).set("Cookie", cookies.admin!).expect(200);
+    expect(six.body.data).toMatchObject({ retentionMonths: 6, keptFrom: localDay(retentionStart(new Date(), 6, tz), tz), dueForDeletion: 2 });
+    expect((await request(app).get(`${url}?retentionMonths=12`).set("Cookie", cookies.admin!).expect(200)).body.data.dueForDeletion).toBe(1);
+    expect((await env.db.prisma.village.findUniqueOrThrow({ where: { id: recent } })).retentionMonths).toBeNull();
+
+    const saved = await request(app).patch(url).set("Cookie", cookies.admin!).send({ retentionMonths: 6 }).expect(200);
+    expect(saved.body.data).toEqual(six.body.data);
+    await purgeExpiredComments(env.db, new Date());
+    const after = (await request(app).get(url).set("Cookie", cookies.admin!).expect(200)).body.data;
+    expect(after).toMatchObject({ dueForDeletion: 0, purgedBefore: six.body.data.keptFrom, oldestCommentDay: localDay(daysAgo(10), tz) });
+    // Lengthened after a purge: what was deleted stays out (imports refuse it), so the first day kept does not move back.
+    const longer = (await request(app).patch(url).set("Cookie", cookies.admin!).send({ retentionMonths: 24 }).expect(200)).body.data;
+    expect(longer).toMatchObject({ retentionMonths: 24, keptFrom: six.body.data.keptFrom, purgedBefore: six.body.data.keptFrom });
+    const forever = (await request(app).get(`${url}?retentionMonths=none`).set("Cookie", cookies.admin!).expect(200)).body.data;
+    expect(forever).toMatchObject({ retentionMonths: null, keptFrom: six.body.data.keptFrom });
   });
 
   it("computes calendar-month cut-offs, clamped to the end of shorter months", () => {

@@ -24,6 +24,7 @@ import type {
   TopicDTO,
   VillageComparisonDTO,
   VillageDTO,
+  VillageSettingsDTO,
   WeeklyInsightsDTO,
 } from "@suara-desa/shared/contracts";
 import { buildUrl, getJson, sendJson } from "./client";
@@ -272,6 +273,22 @@ export function useRetagStatus(villageId: number): QueryResult<RetagStatusDTO> {
 /** Starts re-analysing the village's comments in the background (`all`: every comment, applying the latest corrections). */
 export async function startRetag(villageId: number, all = false): Promise<RetagStatusDTO> {
   return (await sendJson<{ data: RetagStatusDTO }>(`/api/villages/${villageId}/retag`, "POST", { all })).data;
+}
+
+/**
+ * How long the village keeps raw comments (admins). `proposed` previews another retention before it
+ * is saved: months, or "none" for keeping everything; undefined: as stored.
+ */
+export function useVillageSettings(villageId: number, proposed?: number | "none"): QueryResult<VillageSettingsDTO> {
+  const url = buildUrl(`/api/villages/${villageId}/settings`, { retentionMonths: proposed });
+  return useQuery(url, () => dataOf<VillageSettingsDTO>(url));
+}
+
+/** Saves the village's retention (months, null: keep everything). */
+export async function saveRetention(villageId: number, retentionMonths: number | null): Promise<VillageSettingsDTO> {
+  const settings = (await sendJson<{ data: VillageSettingsDTO }>(`/api/villages/${villageId}/settings`, "PATCH", { retentionMonths })).data;
+  queryCache.invalidateAll((key) => !key.startsWith(`/api/villages/${villageId}/settings`));
+  return settings;
 }
 
 /** Adds or edits one of a village's own topics; the taxonomy and every statistic are refetched. */

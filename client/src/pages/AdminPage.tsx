@@ -13,6 +13,7 @@ import { AlertsPanel } from "./admin/AlertsPanel";
 import { PublicPagePanel } from "./admin/PublicPagePanel";
 import { auditSentence } from "./admin/auditSentence";
 import { RetagPanel } from "./admin/RetagPanel";
+import { RetentionPanel } from "./admin/RetentionPanel";
 import { TopicsPanel } from "./admin/TopicsPanel";
 
 const FIELDS = new Set(["username", "password", "displayName", "role", "villageIds"]);
@@ -50,6 +51,7 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
       <PublicPagePanel village={village} />
       <TopicsPanel village={village} />
       <RetagPanel village={village} />
+      <RetentionPanel village={village} />
       <BackgroundJobs />
       <AuditLog />
     </div>

@@ -313,6 +313,17 @@ export async function findCommentIdsPublishedBefore(db: Database, villageId: num
   return (await db.prisma.comment.findMany({ where: { villageId, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);
 }
 
+/** Number of a village's comments published before `cutoff`. */
+export function countCommentsPublishedBefore(db: Database, villageId: number, cutoff: Date): Promise<number> {
+  return db.prisma.comment.count({ where: { villageId, publishedAt: { lt: cutoff } } });
+}
+
+/** Local day of a village's oldest stored comment (by publication time), or null. */
+export async function findOldestCommentDay(db: Database, villageId: number): Promise<string | null> {
+  const row = await db.prisma.comment.findFirst({ where: { villageId }, orderBy: { publishedAt: "asc" }, select: { day: true } });
+  return row?.day ?? null;
+}
+
 /** Ids and local days of one author's comments in a village. */
 export function findAuthorComments(db: Database, villageId: number, authorPseudonym: string) {
   return db.prisma.comment.findMany({ where: { villageId, authorPseudonym }, select: { id: true, day: true } });

@@ -3,13 +3,14 @@
 // (their comments go everywhere, and the touched days' aggregates are recomputed without them).
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import { findAuthorComments, findCommentIdsPublishedBefore } from "../db/commentRepository";
-import { deleteComments, raisePurgedBefore } from "../db/ingestRepository";
+import type { VillageSettingsDTO } from "@suara-desa/shared/contracts";
+import { countCommentsPublishedBefore, findAuthorComments, findCommentIdsPublishedBefore, findOldestCommentDay } from "../db/commentRepository";
+import { deleteComments, raisePurgedBefore, storableFrom } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { notFound } from "../errors";
 import { assertCanManagePrivacy } from "../policies/access";
 import { recordAudit } from "./auditService";
-import { retentionStart } from "@suara-desa/shared/time";
+import { localDay, retentionStart } from "@suara-desa/shared/time";
 
 export interface PurgeSummary { villages: number; deleted: number }
 
@@ -52,13 +53,44 @@ export async function deleteAuthorComments(
   return { deleted, days };
 }
 
-/** Sets a village's retention (months; null keeps raw comments forever). */
+/**
+ * A village's retention as the admin page shows it: the first day kept (what imports store and the
+ * nightly deletion keeps), the latest deletion's cut-off, and how many stored comments the next
+ * deletion removes. `proposedMonths` previews a change before it is saved (undefined: as stored).
+ */
+export async function getVillageSettings(
+  db: Database,
+  auth: AuthContext | undefined,
+  villageId: number,
+  proposedMonths?: number | null,
+  now: Date = new Date(),
+): Promise<VillageSettingsDTO> {
+  assertCanManagePrivacy(auth, villageId);
+  const village = await getVillage(db, villageId);
+  if (!village) throw notFound("Desa");
+  const retentionMonths = proposedMonths === undefined ? village.retentionMonths : proposedMonths;
+  const from = storableFrom({ retentionMonths, purgedBefore: village.purgedBefore, timeZone: village.timeZone }, now);
+  const [dueForDeletion, oldestCommentDay] = await Promise.all([
+    from ? countCommentsPublishedBefore(db, villageId, from) : Promise.resolve(0),
+    findOldestCommentDay(db, villageId),
+  ]);
+  return {
+    villageId,
+    retentionMonths,
+    keptFrom: from ? localDay(from, village.timeZone) : null,
+    purgedBefore: village.purgedBefore ? localDay(village.purgedBefore, village.timeZone) : null,
+    dueForDeletion,
+    oldestCommentDay,
+  };
+}
+
+/** Sets a village's retention (months; null keeps raw comments until deleted on request). */
 export async function updateVillageSettings(
   db: Database,
   auth: AuthContext | undefined,
   villageId: number,
   input: { retentionMonths: number | null },
-): Promise<{ villageId: number; retentionMonths: number | null }> {
+): Promise<VillageSettingsDTO> {
   assertCanManagePrivacy(auth, villageId);
   const village = await getVillage(db, villageId);
   if (!village) throw notFound("Desa");
@@ -67,5 +99,5 @@ export async function updateVillageSettings(
     action: "settings.change", villageId, target: `village:${village.code}`,
     details: { retentionMonths: { from: village.retentionMonths, to: input.retentionMonths } },
   });
-  return { villageId, retentionMonths: input.retentionMonths };
+  return getVillageSettings(db, auth, villageId);
 }
