@@ -454,12 +454,30 @@ export async function findCaseOfComment(db: Database, villageId: number, comment
 }
 
 /** Cases opened in [from, to) with their first reply time (response figures). */
-export async function findCasesOpenedIn(db: Database, villageId: number, from: Date, to: Date) {
-  return db.prisma.followUpCase.findMany({
-    // A case merged into another is counted there (NOT alone would also drop rows whose reason is NULL).
-    where: { villageId, openedAt: { gte: from, lt: to }, OR: [{ reason: null }, { NOT: { reason: { startsWith: "digabung ke isu" } } }] },
-    select: { id: true, openedAt: true, firstReplyAt: true, status: true, topicKey: true, urgent: true, firstReplyDueAt: true, resolveDueAt: true },
-  });
+/**
+ * The response figures of the cases opened in [from, to): how many, how many answered, how many
+ * overdue at `now` (the inbox's rule), and the (openedAt, firstReplyAt) pairs of the answered ones.
+ * Counted by the database: a busy village opens ~1,700 cases a week, read on every uncached review.
+ */
+export async function findCaseFiguresOpenedIn(db: Database, villageId: number, from: Date, to: Date, now: Date) {
+  // A case merged into another is counted there (NOT alone would also drop rows whose reason is NULL).
+  const where = `k."villageId" = @villageId AND k."openedAt" >= @from AND k."openedAt" < @to AND (k.reason IS NULL OR k.reason NOT LIKE 'digabung ke isu%')`;
+  const at = db.provider === "postgres" ? "@now::timestamp(3)" : "@now";
+  const params = { villageId, from, to, now };
+  const [counts, replies] = await Promise.all([
+    sqlAll<{ n: number | string; answered: number | string; overdue: number | string | null }>(db,
+      `SELECT COUNT(*) AS n, COUNT(k."firstReplyAt") AS answered, SUM(CASE WHEN ${OVERDUE_SQL(at)} THEN 1 ELSE 0 END) AS overdue
+        FROM "FollowUpCase" k WHERE ${where}`, params),
+    sqlAll<{ openedAt: string | Date; firstReplyAt: string | Date }>(db,
+      `SELECT k."openedAt", k."firstReplyAt" FROM "FollowUpCase" k WHERE ${where} AND k."firstReplyAt" IS NOT NULL`, params),
+  ]);
+  const c = counts[0];
+  return {
+    needsReply: Number(c?.n ?? 0),
+    answered: Number(c?.answered ?? 0),
+    overdue: Number(c?.overdue ?? 0),
+    replies: replies.map((r) => ({ openedAt: new Date(r.openedAt), firstReplyAt: new Date(r.firstReplyAt) })),
+  };
 }
 
 /** Cases an official published on the public page (with a title for residents), newest first. */

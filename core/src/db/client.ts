@@ -139,6 +139,9 @@ export function describeConnectionError(url: string, e: unknown): Error {
   return new Error(`DATABASE_URL: cannot connect to ${where}: ${why}`);
 }
 
+/** Pooled connections kept open: the parallel queries of one view (overview, explorer). */
+const POOL_WARM = 4;
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Connect once now, so an unreachable server is reported here, with the setting to fix, rather
   // than as a bare socket error from whichever query comes first. A separate client with its own
@@ -151,9 +154,16 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   } finally {
     await probe.end().catch(() => {});
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "suara-desa" });
+  // A few connections stay open whatever the idle time (node-postgres closes idle ones after 10 s by
+  // default): a view runs its queries in parallel, and on a quiet village dashboard every first view
+  // after a pause would otherwise open them again (a TLS + SCRAM handshake each, 5–30 ms).
+  const warm = Math.min(POOL_WARM, poolSize);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: warm, idleTimeoutMillis: 60_000, application_name: "suara-desa" });
   // An idle client that loses its server (restart, failover) emits here; the pool replaces it.
   pool.on("error", () => {});
+  // Opened now, so the first view after a start does not wait for them either.
+  const clients = await Promise.all(Array.from({ length: warm }, () => pool.connect()));
+  for (const c of clients) c.release();
   const prisma = new PrismaClientPg({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
   return {
     prisma,

@@ -12,7 +12,7 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import {
   applyCaseOps, countCasesByTopic, countCases, countInboxCases, findAssignees, findCase, findCaseCandidates, findCaseCommentIds, findCaseCommentStats,
-  findCaseEvents, findCaseOfComment, findCases, findCaseSummaries, findCasesOpenedIn, findFirstVillageReplies, findInboxPage, findServiceLevel,
+  findCaseEvents, findCaseOfComment, findCases, findCaseSummaries, findCaseFiguresOpenedIn, findFirstVillageReplies, findInboxPage, findServiceLevel,
   markAnswered, mergeCases, saveServiceLevel, splitCase, statusesOf, updateCase, type CaseCandidate, type CaseFilter, type CaseOp, type CaseRow,
   type CaseSummaryRow, type InboxCountRows, type NewCase, type ServiceLevelRow, OPEN_STATUSES,
 } from "../db/caseRepository";
@@ -478,14 +478,12 @@ export async function followUpOfComment(db: Database, villageId: number, comment
  * The weekly review, the API and the PDF all read these.
  */
 export async function followUpFigures(db: Database, villageId: number, from: Date, to: Date, now = new Date()): Promise<FollowUpFiguresDTO> {
-  const rows = await findCasesOpenedIn(db, villageId, from, to);
-  const hours = rows.filter((r) => r.firstReplyAt).map((r) => (r.firstReplyAt!.getTime() - r.openedAt.getTime()) / HOUR).sort((a, b) => a - b);
+  const f = await findCaseFiguresOpenedIn(db, villageId, from, to, now);
+  const hours = f.replies.map((r) => (r.firstReplyAt.getTime() - r.openedAt.getTime()) / HOUR).sort((a, b) => a - b);
   const mid = hours.length / 2;
   const median = hours.length === 0 ? null : hours.length % 2 ? hours[Math.floor(mid)] : (hours[mid - 1] + hours[mid]) / 2;
-  const overdue = rows.filter((r) => isOverdue(r, now)).length;
-  return { needsReply: rows.length, answered: rows.filter((r) => r.firstReplyAt).length, overdue, medianFirstReplyHours: median === null ? null : Math.round(median * 10) / 10 };
+  return { needsReply: f.needsReply, answered: f.answered, overdue: f.overdue, medianFirstReplyHours: median === null ? null : Math.round(median * 10) / 10 };
 }
-
 
 /** One open or period case as the report lists it (text redacted like every report quote). */
 export interface ReportCase {
