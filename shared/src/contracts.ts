@@ -126,6 +126,24 @@ export interface VillageSettingsDTO {
   oldestCommentDay: string | null;
 }
 
+/**
+ * What erasing one comment's author (UU PDP right to erasure) would remove in that comment's village:
+ * counts only, never their text or author id.
+ */
+export interface AuthorErasurePreviewDTO {
+  villageId: number;
+  /** The author's stored comments in the village, this one included. */
+  comments: number;
+  /** Local days they were published on: the days whose statistics are recomputed. */
+  days: number;
+  /** Publication time (ISO) of the author's first and last stored comment in the village. */
+  firstAt: string;
+  lastAt: string;
+}
+
+/** An erasure done: comments deleted and the local days ("YYYY-MM-DD") whose statistics were recomputed. */
+export interface AuthorErasureDTO { deleted: number; days: string[] }
+
 export interface SentimentCounts { positif: number; netral: number; negatif: number }
 
 /** Comments per effective intent, needs-reply (keluhan + pertanyaan + usulan) and urgent; spam excluded. */

@@ -308,6 +308,28 @@ export function findCommentRef(db: Database, id: number) {
   });
 }
 
+/** A comment's village and author pseudonym, or null: what an erasure request starts from (never shown). */
+export function findCommentAuthor(db: Database, id: number) {
+  return db.prisma.comment.findUnique({ where: { id }, select: { villageId: true, authorPseudonym: true } });
+}
+
+/**
+ * One author's stored comments in a village, as counts: how many, on how many local days, and the
+ * first and last publication time (null: none stored).
+ */
+export async function summarizeAuthorComments(
+  db: Database,
+  villageId: number,
+  authorPseudonym: string,
+): Promise<{ comments: number; days: number; firstAt: Date | null; lastAt: Date | null }> {
+  const where = { villageId, authorPseudonym };
+  const [agg, days] = await Promise.all([
+    db.prisma.comment.aggregate({ where, _count: { _all: true }, _min: { publishedAt: true }, _max: { publishedAt: true } }),
+    db.prisma.comment.groupBy({ by: ["day"], where }),
+  ]);
+  return { comments: agg._count._all, days: days.length, firstAt: agg._min.publishedAt, lastAt: agg._max.publishedAt };
+}
+
 /** Ids of a village's comments published before `cutoff`. */
 export async function findCommentIdsPublishedBefore(db: Database, villageId: number, cutoff: Date): Promise<number[]> {
   return (await db.prisma.comment.findMany({ where: { villageId, publishedAt: { lt: cutoff } }, select: { id: true } })).map((c) => c.id);

@@ -3,12 +3,14 @@
 // (their comments go everywhere, and the touched days' aggregates are recomputed without them).
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import type { VillageSettingsDTO } from "@suara-desa/shared/contracts";
-import { countCommentsPublishedBefore, findAuthorComments, findCommentIdsPublishedBefore, findOldestCommentDay } from "../db/commentRepository";
+import type { AuthorErasureDTO, AuthorErasurePreviewDTO, VillageSettingsDTO } from "@suara-desa/shared/contracts";
+import {
+  countCommentsPublishedBefore, findAuthorComments, findCommentAuthor, findCommentIdsPublishedBefore, findOldestCommentDay, summarizeAuthorComments,
+} from "../db/commentRepository";
 import { deleteComments, raisePurgedBefore, storableFrom } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { notFound } from "../errors";
-import { assertCanManagePrivacy } from "../policies/access";
+import { assertCanManagePrivacy, canReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
 import { localDay, retentionStart } from "@suara-desa/shared/time";
 
@@ -51,6 +53,36 @@ export async function deleteAuthorComments(
   const { deleted, days } = await deleteComments(db, villageId, rows.map((r) => r.id), { keepCounts: false });
   await recordAudit(db, auth, { action: "privacy.delete", villageId, target: `author:${authorPseudonym}`, details: { deleted, days: days.length } });
   return { deleted, days };
+}
+
+/**
+ * The village and author of a comment an erasure request points at. Its own village decides: 404
+ * for a comment that does not exist or whose village the caller may not read (as the comment
+ * detail answers), 403 for a member who may not manage privacy.
+ */
+async function commentAuthorFor(db: Database, auth: AuthContext | undefined, commentId: number): Promise<{ villageId: number; authorPseudonym: string }> {
+  const found = await findCommentAuthor(db, commentId);
+  if (!found || !canReadVillage(auth, found.villageId)) throw notFound("Komentar");
+  assertCanManagePrivacy(auth, found.villageId);
+  return found;
+}
+
+/**
+ * What erasing a comment's author would remove in the comment's village (counts only), so the
+ * office can confirm a resident's request without ever seeing the author's pseudonym.
+ */
+export async function previewCommentAuthorErasure(db: Database, auth: AuthContext | undefined, commentId: number): Promise<AuthorErasurePreviewDTO> {
+  const { villageId, authorPseudonym } = await commentAuthorFor(db, auth, commentId);
+  const s = await summarizeAuthorComments(db, villageId, authorPseudonym);
+  // Erased meanwhile (another admin, the nightly purge): nothing left to preview.
+  if (s.comments === 0 || !s.firstAt || !s.lastAt) throw notFound("Komentar");
+  return { villageId, comments: s.comments, days: s.days, firstAt: s.firstAt.toISOString(), lastAt: s.lastAt.toISOString() };
+}
+
+/** Erases every comment of a comment's author in the comment's village only (deleteAuthorComments, audited there). */
+export async function deleteCommentAuthorComments(db: Database, auth: AuthContext | undefined, commentId: number): Promise<AuthorErasureDTO> {
+  const { villageId, authorPseudonym } = await commentAuthorFor(db, auth, commentId);
+  return deleteAuthorComments(db, auth, villageId, authorPseudonym);
 }
 
 /**
