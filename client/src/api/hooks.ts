@@ -2,6 +2,8 @@
 // the cache key, so two filter states can never share an entry.
 import { useCallback, useEffect, useState } from "react";
 import type {
+  AuthorErasureDTO,
+  AuthorErasurePreviewDTO,
   CaseDetailDTO,
   CaseListDTO,
   CaseStatus,
@@ -91,6 +93,24 @@ export async function saveCommentLabels(commentId: number, labels: CommentLabels
     comments: pages.comments.map((c) => (c.id === commentId ? detail.comment : c)),
   }));
   return detail;
+}
+
+/**
+ * What erasing a comment's author would remove in its village (admins). Asked when the official
+ * starts an erasure, never cached: the confirmation must name what is stored now.
+ */
+export function fetchAuthorErasure(commentId: number): Promise<AuthorErasurePreviewDTO> {
+  return dataOf<AuthorErasurePreviewDTO>(`/api/comments/${commentId}/author-erasure`);
+}
+
+/**
+ * Erases every comment of a comment's author in its village (UU PDP). Lists, statistics and the
+ * detail all changed, so every cached query is refetched or dropped.
+ */
+export async function eraseCommentAuthor(commentId: number): Promise<AuthorErasureDTO> {
+  const result = (await sendJson<{ data: AuthorErasureDTO }>(`/api/comments/${commentId}/author-comments`, "DELETE", {})).data;
+  queryCache.invalidateAll();
+  return result;
 }
 
 /** The topic taxonomy (Indonesian and English names). */

@@ -50,7 +50,9 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
   const result = useCommentPages(rangeOk ? village.id : null, filters);
   const { user } = useAuth();
   // Mirrors the server's rules; the server still checks (this only hides the form and the switch).
-  const { canCorrect, canViewRaw } = commentPermissions(user, village.id);
+  const { canCorrect, canViewRaw, canErase } = commentPermissions(user, village.id);
+  // Said here, not in the card: the erased comment's card leaves the list when it is refetched.
+  const [erased, setErased] = useState<number | null>(null);
 
   const apply = (next: ExplorerFilters) => navigate(explorerHref(next, village.id, defaultVillageId));
   const set = <K extends keyof ExplorerFilters>(key: K, value: ExplorerFilters[K] | "") =>
@@ -125,6 +127,11 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
         <h2 id="results-title" className="visually-hidden">
           {t("explorer.results")}
         </h2>
+        {erased !== null && (
+          <p className="source-ok" role="status">
+            {t("erase.done", { count: fmt.number(erased) })}
+          </p>
+        )}
         {!rangeOk && <ErrorState error={new Error(t("explorer.invalidRange"))} />}
         {rangeOk && result.status === "loading" && <LoadingState />}
         {rangeOk && result.status === "error" && <ErrorState error={result.error} onRetry={result.refetch} />}
@@ -144,7 +151,7 @@ export default function Explorer({ village, search, defaultVillageId }: PageProp
               {comments.map((c) => (
                 <li key={c.id}>
                   <CommentCard comment={c} timeZone={village.timeZone} topicName={topicNames.name} onTopic={(key) => set("topic", key)}>
-                    <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topicNames.topics} topicName={topicNames.name} canCorrect={canCorrect} canViewRaw={canViewRaw} />
+                    <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topicNames.topics} topicName={topicNames.name} canCorrect={canCorrect} canViewRaw={canViewRaw} canErase={canErase} onErased={setErased} />
                   </CommentCard>
                 </li>
               ))}

@@ -48,7 +48,9 @@ function AttentionSection({ data, village, topicName, topics }: { data: WeeklyIn
   const { t, fmt } = useI18n();
   const { user } = useAuth();
   // The explorer's "Detail & koreksi": the thread, and the correction form for officials.
-  const { canCorrect, canViewRaw } = commentPermissions(user, village.id);
+  const { canCorrect, canViewRaw, canErase } = commentPermissions(user, village.id);
+  // Said here, not in the card: the erased comment's card leaves the list when it is refetched.
+  const [erased, setErased] = useState<number | null>(null);
   // Three per list keep the page short on a phone; the rest is one tap away.
   const [showAll, setShowAll] = useState(false);
   const lists: Array<{ id: string; title: MessageKey; items: WeeklyInsightsDTO["attention"]["mostNegative"] }> = [
@@ -59,6 +61,11 @@ function AttentionSection({ data, village, topicName, topics }: { data: WeeklyIn
     <section className="panel" aria-labelledby="attention-title">
       <h2 id="attention-title">{t("attention.title")}</h2>
       <p className="panel-desc">{t("attention.description")}</p>
+      {erased !== null && (
+        <p className="source-ok" role="status">
+          {t("erase.done", { count: fmt.number(erased) })}
+        </p>
+      )}
       {lists.every((l) => l.items.length === 0) ? (
         <EmptyState message={t("attention.empty")} />
       ) : (
@@ -74,7 +81,7 @@ function AttentionSection({ data, village, topicName, topics }: { data: WeeklyIn
                     <li key={c.id}>
                       <CommentCard comment={c} timeZone={village.timeZone} topicName={topicName}>
                         {data.attention.similar[c.id] ? <p className="muted similar-count">{t("attention.similar", { count: fmt.number(data.attention.similar[c.id]) })}</p> : null}
-                        <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topics} topicName={topicName} canCorrect={canCorrect} canViewRaw={canViewRaw} />
+                        <CommentDetailToggle comment={c} timeZone={village.timeZone} topics={topics} topicName={topicName} canCorrect={canCorrect} canViewRaw={canViewRaw} canErase={canErase} onErased={setErased} />
                       </CommentCard>
                     </li>
                   ))}

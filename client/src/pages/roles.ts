@@ -25,10 +25,18 @@ export function canFollowUpRole(role: string): boolean {
 }
 
 /**
- * What a user may do with a village's comments: correct labels (server: canCorrectLabels) and
- * reveal personal data (server: canViewRawPersonalData, audited). The server checks again.
+ * What a user may do with a village's comments: correct labels (server: canCorrectLabels), reveal
+ * personal data (server: canViewRawPersonalData, audited) and erase an author's comments on a
+ * resident's request (server: canManagePrivacy, admins). The server checks again.
  */
-export function commentPermissions(user: { role: string; villages: Array<{ id: number }> }, villageId: number): { canCorrect: boolean; canViewRaw: boolean } {
+export function commentPermissions(
+  user: { role: string; villages: Array<{ id: number }> },
+  villageId: number,
+): { canCorrect: boolean; canViewRaw: boolean; canErase: boolean } {
   const member = user.role === "admin" || user.villages.some((v) => v.id === villageId);
-  return { canCorrect: EXPORTERS.includes(user.role) && member, canViewRaw: canExportNamesRole(user.role) && member };
+  return {
+    canCorrect: EXPORTERS.includes(user.role) && member,
+    canViewRaw: canExportNamesRole(user.role) && member,
+    canErase: user.role === "admin" && member,
+  };
 }

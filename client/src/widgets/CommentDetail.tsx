@@ -1,9 +1,11 @@
 // A comment's context (the post it answers, its thread) and, for officials allowed to, the form
-// that corrects its labels. Corrections are stored as human labels and win in every statistic.
+// that corrects its labels (stored as human labels, they win in every statistic) and, for admins,
+// the erasure of its author's comments on a resident's request.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { INTENTS, type CommentDetailDTO, type CommentDTO, type Intent, type Sentiment, type TopicDTO } from "@suara-desa/shared/contracts";
 import { saveCommentLabels, useCommentDetail } from "../api/hooks";
 import { useI18n } from "../i18n";
+import { AuthorErasure } from "./AuthorErasure";
 import { ErrorState, LoadingState } from "./StatusViews";
 
 export interface CommentDetailProps {
@@ -14,6 +16,10 @@ export interface CommentDetailProps {
   canCorrect: boolean;
   /** Admins and pimpinan may reveal names, numbers and links (audited); everyone else never. */
   canViewRaw?: boolean;
+  /** Admins may erase every comment of this comment's author in the village (UU PDP). */
+  canErase?: boolean;
+  /** After an erasure, with the number of comments deleted: the page says so (the detail closes). */
+  onErased?: (deleted: number) => void;
 }
 
 /** A "Detail & koreksi" disclosure; the detail is fetched only when opened. */
@@ -21,6 +27,11 @@ export function CommentDetailToggle(props: CommentDetailProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  // The comment itself is gone: close the detail; the page, which outlives this card, says what happened.
+  const erased = (deleted: number) => {
+    setOpen(false);
+    props.onErased?.(deleted);
+  };
   return (
     <div className="comment-detail">
       <button type="button" className="link-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
@@ -28,14 +39,14 @@ export function CommentDetailToggle(props: CommentDetailProps) {
       </button>
       {open && (
         <div id={panelId} className="comment-detail-panel">
-          <DetailBody {...props} />
+          <DetailBody {...props} onErased={erased} />
         </div>
       )}
     </div>
   );
 }
 
-function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewRaw = false }: CommentDetailProps) {
+function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewRaw = false, canErase = false, onErased }: CommentDetailProps) {
   const { t, fmt } = useI18n();
   const [raw, setRaw] = useState(false);
   const detail = useCommentDetail(comment.id, { raw: raw && canViewRaw });
@@ -139,6 +150,7 @@ function DetailBody({ comment, timeZone, topics, topicName, canCorrect, canViewR
         )}
       </div>
       {canCorrect && <CorrectionForm detail={d} topics={topics} topicName={topicName} />}
+      {canErase && onErased && <AuthorErasure commentId={comment.id} timeZone={timeZone} onErased={onErased} />}
     </>
   );
 }

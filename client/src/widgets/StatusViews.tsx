@@ -24,14 +24,25 @@ export function EmptyState({ message, children }: { message: string; children?: 
   );
 }
 
+/**
+ * Words for a failure: the server's own message (already in words), or what a network or bare HTTP
+ * failure means, in the reader's language.
+ */
+export function useErrorWords(): (error: unknown) => string {
+  const { t } = useI18n();
+  return (error) => {
+    if (error instanceof ApiError) {
+      if (error.code === "network") return t("error.network");
+      if (error.code === "http") return t("error.http", { status: error.status });
+    }
+    return error instanceof Error ? error.message : error === undefined ? "" : String(error);
+  };
+}
+
 /** A failure explained in the reader's language, with a retry button when one is given. */
 export function ErrorState({ error, onRetry }: { error: Error | undefined; onRetry?: () => void }) {
   const { t } = useI18n();
-  let detail = error?.message ?? "";
-  if (error instanceof ApiError) {
-    if (error.code === "network") detail = t("error.network");
-    else if (error.code === "http") detail = t("error.http", { status: error.status });
-  }
+  const detail = useErrorWords()(error);
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{t("state.error")}</p>
