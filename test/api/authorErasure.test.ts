@@ -129,3 +129,24 @@ describe("erasing a comment's author", () => {
     expect(await env.db.prisma.comment.count({ where: { villageId: villageB } })).toBe(1);
   });
 });
+
+describe("comments that name no resident", () => {
+  it("refuses an author that was never recorded (every such comment shares one pseudonym) and the village's own account", async () => {
+    const village = (await createVillage(env.db, { name: "Desa Tanpa Nama" })).id;
+    await seed(village, [
+      incomingComment({ externalId: "a1", authorId: undefined, authorName: undefined, text: "Lampu jalan di RT 02 mati", publishedAt: new Date("2026-11-18T03:00:00Z") }),
+      incomingComment({ externalId: "a2", authorId: undefined, authorName: undefined, text: "Posyandu buka jam berapa?", publishedAt: new Date("2026-11-18T04:00:00Z") }),
+      incomingComment({ externalId: "v1", authorId: "desa-tanpa-nama", authorName: "Pemdes", text: "Sudah kami teruskan ke petugas", publishedAt: new Date("2026-11-18T05:00:00Z") }),
+    ]);
+    const byExt = new Map((await env.db.prisma.comment.findMany({ where: { villageId: village } })).map((c) => [c.externalId, c.id]));
+    // The two nameless comments share one pseudonym: "this author" would be everyone without a name.
+    const a = await request(app).get(preview(byExt.get("a1")!)).set("Cookie", cookies.admin!).expect(409);
+    expect(a.body.error.message).toContain("Penulis komentar ini tidak tercatat");
+    await json(request(app).delete(erase(byExt.get("a1")!)).set("Cookie", cookies.admin!)).expect(409);
+    // The village's own reply is its record of answering, not a resident's data to erase on request.
+    await env.db.prisma.comment.update({ where: { id: byExt.get("v1")! }, data: { fromVillage: true } });
+    const v = await json(request(app).delete(erase(byExt.get("v1")!)).set("Cookie", cookies.admin!)).expect(409);
+    expect(v.body.error.message).toContain("akun desa sendiri");
+    expect(await env.db.prisma.comment.count({ where: { villageId: village } })).toBe(3);
+  });
+});

@@ -7,6 +7,12 @@ import { rekeyPseudonym, secrets, type InstallSecrets } from "../secrets";
 
 type PseudonymKeys = Pick<InstallSecrets, "pseudonymSecret" | "pseudonymChain">;
 
+/**
+ * The author key of a comment that came without an author id or name (a file import without those
+ * columns): every such comment of a platform shares one pseudonym, so it names nobody in particular.
+ */
+export const ANONYMOUS_AUTHOR_KEY = "anonim";
+
 /** Keyed pseudonym of a platform author (16 hex chars). */
 export function authorPseudonym(platform: string, authorKey: string, keys: PseudonymKeys = secrets()): string {
   const [first, ...later] = [...keys.pseudonymChain, keys.pseudonymSecret];

@@ -9,7 +9,7 @@ import {
 } from "../db/ingestRepository";
 import { getSource } from "../db/sourceRepository";
 import { getVillage } from "../db/villageRepository";
-import { authorPseudonym } from "./pseudonym";
+import { ANONYMOUS_AUTHOR_KEY, authorPseudonym } from "./pseudonym";
 import type { NlpPool } from "./nlpPool";
 import { toStoredAnalysis, type StoredAnalysis } from "./storedAnalysis";
 import { getVillagePipeline, type VillagePipeline } from "./villagePipeline";
@@ -129,7 +129,7 @@ export async function writePrepared(db: Database, p: PreparedBatch, analyses: St
       externalId: c.externalId,
       postExternalId: c.postExternalId ?? null,
       parentExternalId: c.parentExternalId ?? null,
-      authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? "anonim"),
+      authorPseudonym: authorPseudonym(c.platform, c.authorId ?? c.authorName ?? ANONYMOUS_AUTHOR_KEY),
       authorName: c.authorName ?? null,
       text: c.text,
       url: c.url ?? null,

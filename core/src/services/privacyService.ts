@@ -9,7 +9,8 @@ import {
 } from "../db/commentRepository";
 import { deleteComments, raisePurgedBefore, storableFrom } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
+import { ANONYMOUS_AUTHOR_KEY, authorPseudonym } from "../ingest/pseudonym";
 import { assertCanManagePrivacy, canReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
 import { localDay, retentionStart } from "@suara-desa/shared/time";
@@ -64,6 +65,12 @@ async function commentAuthorFor(db: Database, auth: AuthContext | undefined, com
   const found = await findCommentAuthor(db, commentId);
   if (!found || !canReadVillage(auth, found.villageId)) throw notFound("Komentar");
   assertCanManagePrivacy(auth, found.villageId);
+  // Not a resident's request: the village's own account (its public replies are the record of its answers).
+  if (found.fromVillage) throw conflict("Komentar ini ditulis oleh akun desa sendiri, bukan oleh warga: komentarnya tidak dihapus per penulis");
+  // No author recorded: every such comment shares one pseudonym, so "this author" would be everyone without a name.
+  if (found.authorPseudonym === authorPseudonym(found.platform, ANONYMOUS_AUTHOR_KEY)) {
+    throw conflict("Penulis komentar ini tidak tercatat (diimpor tanpa nama atau akun penulis): komentar tanpa penulis tidak bisa dihapus per penulis");
+  }
   return found;
 }
 
