@@ -158,7 +158,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // default): a view runs its queries in parallel, and on a quiet village dashboard every first view
   // after a pause would otherwise open them again (a TLS + SCRAM handshake each, 5–30 ms).
   const warm = Math.min(POOL_WARM, poolSize);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: warm, idleTimeoutMillis: 60_000, application_name: "suara-desa" });
+  // allowExitOnIdle: the kept connections never hold a finished command's process open.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: warm, idleTimeoutMillis: 60_000, allowExitOnIdle: true, application_name: "suara-desa" });
   // An idle client that loses its server (restart, failover) emits here; the pool replaces it.
   pool.on("error", () => {});
   // Opened now, so the first view after a start does not wait for them either.
