@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const log = (m: string) => {
     if (config.LOG_LEVEL !== "silent") console.log(`[worker ${process.pid}] ${m}`);
   };
-  const db = await getDatabase();
+  const db = await getDatabase({ keepOpen: true });
   if (db.provider !== "postgres") {
     process.stderr.write("error: DATABASE_URL: npm run worker needs PostgreSQL (postgresql://…); with SQLite the server runs jobs itself (SCHEDULER=on)\n");
     await db.close();

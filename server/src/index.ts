@@ -22,7 +22,7 @@ export type OpenBackgroundJobs = (db: Database, opts: { log: (m: string) => void
 export async function serve(openBackgroundJobs: OpenBackgroundJobs): Promise<void> {
   const config = env();
   const started = performance.now();
-  const db = await getDatabase();
+  const db = await getDatabase({ keepOpen: true });
   const applied = await prepareDatabase(db, { log });
   if (applied.length) log(`migrations applied: ${applied.join(", ")}`);
   if (config.SEED_DEMO === "auto") {

@@ -9,8 +9,9 @@ import { ensureSecrets } from "@suara-desa/core/secrets";
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error("usage: scaleServer.ts <databaseUrl>");
-const db = await openDatabase(url, { poolSize: 20 });
-// The parent prepared the database (and its secrets); this process loads the same secrets.
+// Opened as the server opens it (connections kept open). The parent prepared the database (and its
+// secrets); this process loads the same secrets.
+const db = await openDatabase(url, { poolSize: 20, keepOpen: true });
 await ensureSecrets(db);
 const app = createApp({ db, clientDir: null, log: () => {} });
 const server = app.listen(0, "127.0.0.1", () => {

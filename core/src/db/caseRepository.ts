@@ -465,16 +465,16 @@ export async function findCaseFiguresOpenedIn(db: Database, villageId: number, f
   const at = db.provider === "postgres" ? "@now::timestamp(3)" : "@now";
   const params = { villageId, from, to, now };
   const [counts, replies] = await Promise.all([
-    sqlAll<{ n: number | string; answered: number | string; overdue: number | string | null }>(db,
-      `SELECT COUNT(*) AS n, COUNT(k."firstReplyAt") AS answered, SUM(CASE WHEN ${OVERDUE_SQL(at)} THEN 1 ELSE 0 END) AS overdue
-        FROM "FollowUpCase" k WHERE ${where}`, params),
+    sqlAll<{ n: number | string; overdue: number | string | null }>(db,
+      `SELECT COUNT(*) AS n, SUM(CASE WHEN ${OVERDUE_SQL(at)} THEN 1 ELSE 0 END) AS overdue FROM "FollowUpCase" k WHERE ${where}`, params),
     sqlAll<{ openedAt: string | Date; firstReplyAt: string | Date }>(db,
       `SELECT k."openedAt", k."firstReplyAt" FROM "FollowUpCase" k WHERE ${where} AND k."firstReplyAt" IS NOT NULL`, params),
   ]);
   const c = counts[0];
   return {
     needsReply: Number(c?.n ?? 0),
-    answered: Number(c?.answered ?? 0),
+    // From the rows the median is taken of (the two statements may run on two connections).
+    answered: replies.length,
     overdue: Number(c?.overdue ?? 0),
     replies: replies.map((r) => ({ openedAt: new Date(r.openedAt), firstReplyAt: new Date(r.firstReplyAt) })),
   };

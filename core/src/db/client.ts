@@ -42,9 +42,12 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-/** Opens (creating the folder or nothing else) the database at `url`. */
-export async function openDatabase(url: string, opts: { poolSize?: number } = {}): Promise<Database> {
-  if (isPostgresUrl(url)) return openPostgres(url, opts.poolSize ?? env().PG_POOL_SIZE);
+/**
+ * Opens (creating the folder or nothing else) the database at `url`. `keepOpen` (PostgreSQL; the
+ * server and the workers, not short commands): a few connections are opened now and stay open.
+ */
+export async function openDatabase(url: string, opts: { poolSize?: number; keepOpen?: boolean } = {}): Promise<Database> {
+  if (isPostgresUrl(url)) return openPostgres(url, opts.poolSize ?? env().PG_POOL_SIZE, opts.keepOpen ?? false);
   if (!url.startsWith("file:")) throw new Error("DATABASE_URL: must start with file: (SQLite) or postgresql://");
   const file = sqlitePath(url);
   const raw = openSqliteFile(file);
@@ -139,10 +142,10 @@ export function describeConnectionError(url: string, e: unknown): Error {
   return new Error(`DATABASE_URL: cannot connect to ${where}: ${why}`);
 }
 
-/** Pooled connections kept open: the parallel queries of one view (overview, explorer). */
+/** Pooled connections a long-running process keeps open: the parallel queries of one view (overview, explorer). */
 const POOL_WARM = 4;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, keepOpen: boolean): Promise<Database> {
   // Connect once now, so an unreachable server is reported here, with the setting to fix, rather
   // than as a bare socket error from whichever query comes first. A separate client with its own
   // timeout: the pool's connectionTimeoutMillis would also limit waiting for a busy pool.
@@ -154,17 +157,29 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   } finally {
     await probe.end().catch(() => {});
   }
-  // A few connections stay open whatever the idle time (node-postgres closes idle ones after 10 s by
-  // default): a view runs its queries in parallel, and on a quiet village dashboard every first view
-  // after a pause would otherwise open them again (a TLS + SCRAM handshake each, 5–30 ms).
-  const warm = Math.min(POOL_WARM, poolSize);
-  // allowExitOnIdle: the kept connections never hold a finished command's process open.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: warm, idleTimeoutMillis: 60_000, allowExitOnIdle: true, application_name: "suara-desa" });
-  // An idle client that loses its server (restart, failover) emits here; the pool replaces it.
+  // A long-running process (the server, a worker) keeps a few connections open whatever the idle time
+  // (node-postgres closes idle ones after 10 s by default): a view runs its queries in parallel, and on
+  // a quiet village dashboard every first view after a pause would otherwise open them again (a TLS +
+  // SCRAM handshake each, 5–30 ms). TCP keep-alive finds a kept connection that a NAT or firewall
+  // dropped; allowExitOnIdle: idle connections never hold a finished command's process open.
+  const warm = keepOpen ? Math.min(POOL_WARM, poolSize) : 0;
+  const pool = new pg.Pool({
+    connectionString: url, max: poolSize, min: warm, idleTimeoutMillis: keepOpen ? 60_000 : 10_000,
+    keepAlive: true, allowExitOnIdle: true, application_name: "suara-desa",
+  });
+  // An idle client that loses its server (restart, failover) emits here; the pool drops it and opens
+  // a new one when a query needs it.
   pool.on("error", () => {});
-  // Opened now, so the first view after a start does not wait for them either.
-  const clients = await Promise.all(Array.from({ length: warm }, () => pool.connect()));
-  for (const c of clients) c.release();
+  if (warm > 0) {
+    // Opened now, so the first view after a start does not wait for them either.
+    const opened = await Promise.allSettled(Array.from({ length: warm }, () => pool.connect()));
+    for (const r of opened) if (r.status === "fulfilled") r.value.release();
+    const failed = opened.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) {
+      await pool.end().catch(() => {});
+      throw describeConnectionError(url, failed.reason);
+    }
+  }
   const prisma = new PrismaClientPg({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
   return {
     prisma,
@@ -180,9 +195,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 let shared: Promise<Database> | null = null;
-/** The process-wide database from DATABASE_URL. */
-export function getDatabase(): Promise<Database> {
-  shared ??= openDatabase(env().DATABASE_URL);
+/**
+ * The process-wide database from DATABASE_URL. `keepOpen`: see openDatabase (the first call decides;
+ * the server and the workers call it first).
+ */
+export function getDatabase(opts: { keepOpen?: boolean } = {}): Promise<Database> {
+  shared ??= openDatabase(env().DATABASE_URL, opts);
   return shared;
 }
 
