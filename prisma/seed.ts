@@ -17,8 +17,7 @@ export interface SeedSummary { villageId: number; comments: number; new: number;
 export async function seedDemoVillage(db: Database): Promise<SeedSummary> {
   const started = performance.now();
   const demo = generateDemoVillage();
-  // Mulyasari keeps raw comments two years (UU PDP), as an office is advised to set: the admin page shows it.
-  const { villageId, created } = await storeDemo(db, demo, { retentionMonths: 24 });
+  const { villageId, created } = await storeDemo(db, demo);
   await seedDemoAlerts(db, villageId, new Date(Math.min(...demo.comments.map((c) => c.publishedAt.getTime()))));
   return { villageId, comments: demo.comments.length, new: created, ms: Math.round(performance.now() - started) };
 }
@@ -32,8 +31,8 @@ export async function seedNeighbourVillage(db: Database): Promise<SeedSummary> {
 }
 
 /** Stores a demo village through the real ingest path and plays its officials' follow-up. */
-async function storeDemo(db: Database, demo: DemoVillage, settings: { retentionMonths?: number } = {}): Promise<{ villageId: number; created: number }> {
-  const village = await ensureVillage(db, { ...demo.village, ...settings });
+async function storeDemo(db: Database, demo: DemoVillage): Promise<{ villageId: number; created: number }> {
+  const village = await ensureVillage(db, demo.village);
   let created = 0;
   const days = new Set<string>();
   for (const s of demo.sources) {

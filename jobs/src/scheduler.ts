@@ -8,7 +8,7 @@ import type { Database } from "@suara-desa/core/db/client";
 import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
 import { listSchedulableSources, type SourceRow } from "@suara-desa/core/db/sourceRepository";
 import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
-import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
+import { purgeExpiredComments, RETENTION_PURGE_SCHEDULE } from "@suara-desa/core/services/privacyService";
 import { startAlertLoop } from "./alerts/dispatch";
 import { isSourceRunning, rateLimitPause, runSource, type RunSourceOptions, type RunSourceResult } from "./ingest/runSource";
 
@@ -76,7 +76,7 @@ export function startScheduler(db: Database, opts: SchedulerOptions = {}): Sched
     await generateWeeklyReports(db, new Date());
   });
   // Retention (UU PDP): raw comments past a village's retention period go; aggregates stay.
-  const retention = new Cron("30 2 * * *", { name: "suara-desa-retention", timezone: "Asia/Jakarta", protect: true, catch: catchLog("retention") }, async () => {
+  const retention = new Cron(RETENTION_PURGE_SCHEDULE.cron, { name: "suara-desa-retention", timezone: RETENTION_PURGE_SCHEDULE.timeZone, protect: true, catch: catchLog("retention") }, async () => {
     await purgeExpiredComments(db, new Date());
   });
   // Alerts: the outbox is read every 10 seconds (urgent comments reach someone within a minute).

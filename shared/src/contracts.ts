@@ -116,11 +116,13 @@ export interface VillageSettingsDTO {
   villageId: number;
   /** Months raw comments are kept (null: kept until deleted on request). */
   retentionMonths: number | null;
-  /** First local day whose comments are kept and stored by imports (null: every day). */
+  /** First local day whose comments are kept and stored by imports now (null: every day); with a retention it moves on daily. */
   keptFrom: string | null;
   /** The latest automatic deletion removed comments published before this local day (null: none yet). */
   purgedBefore: string | null;
-  /** Stored comments published before `keptFrom`: the next nightly deletion removes them (daily statistics stay). */
+  /** When the next nightly deletion runs (ISO; null: the village keeps everything, none runs for it). */
+  nextDeletionAt: string | null;
+  /** Stored comments that deletion removes (daily statistics stay); its cut-off is computed at its own time. */
   dueForDeletion: number;
   /** Local day of the oldest stored comment (null: no comment). */
   oldestCommentDay: string | null;
@@ -132,6 +134,10 @@ export interface VillageSettingsDTO {
  */
 export interface AuthorErasurePreviewDTO {
   villageId: number;
+  /** The platform account the author is known by: their comments from other platforms are another author. */
+  platform: Platform;
+  /** The author is known by name only (imported without an account id): others of that name share it. */
+  byNameOnly: boolean;
   /** The author's stored comments in the village, this one included. */
   comments: number;
   /** Local days they were published on: the days whose statistics are recomputed. */

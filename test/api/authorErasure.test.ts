@@ -88,12 +88,12 @@ describe("who may preview and erase a comment's author", () => {
 describe("erasing a comment's author", () => {
   it("previews counts only: the author's comments and local days in the comment's village", async () => {
     const res = await request(app).get(preview(ids.n2)).set("Cookie", cookies.admin!).expect(200);
-    expect(res.body.data).toEqual({ villageId: villageA, comments: 3, days: 3, firstAt: "2026-11-17T03:00:00.000Z", lastAt: "2026-11-19T01:00:00.000Z" });
+    expect(res.body.data).toEqual({ villageId: villageA, platform: "facebook", byNameOnly: false, comments: 3, days: 3, firstAt: "2026-11-17T03:00:00.000Z", lastAt: "2026-11-19T01:00:00.000Z" });
     const pseudonym = (await env.db.prisma.comment.findUniqueOrThrow({ where: { id: ids.n2 } })).authorPseudonym;
     expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`Nani|ibu-nani|PDAM|${pseudonym}`));
     // From the neighbouring village's comment: that village only.
     const b = await request(app).get(preview(ids.b1)).set("Cookie", cookies.admin!).expect(200);
-    expect(b.body.data).toEqual({ villageId: villageB, comments: 1, days: 1, firstAt: "2026-11-18T03:00:00.000Z", lastAt: "2026-11-18T03:00:00.000Z" });
+    expect(b.body.data).toEqual({ villageId: villageB, platform: "facebook", byNameOnly: false, comments: 1, days: 1, firstAt: "2026-11-18T03:00:00.000Z", lastAt: "2026-11-18T03:00:00.000Z" });
     // Another author of the same village.
     expect((await request(app).get(preview(ids.u1)).set("Cookie", cookies.admin!).expect(200)).body.data).toMatchObject({ comments: 2, days: 1 });
   });
@@ -148,5 +148,16 @@ describe("comments that name no resident", () => {
     const v = await json(request(app).delete(erase(byExt.get("v1")!)).set("Cookie", cookies.admin!)).expect(409);
     expect(v.body.error.message).toContain("akun desa sendiri");
     expect(await env.db.prisma.comment.count({ where: { villageId: village } })).toBe(3);
+  });
+
+  it("warns when the author is known by name only: two residents of one name are one author", async () => {
+    const village = (await createVillage(env.db, { name: "Desa Nama Sama" })).id;
+    await seed(village, [
+      incomingComment({ externalId: "s1", platform: "file", authorId: undefined, authorName: "Budi", text: "Jalan RT 01 berlubang", publishedAt: new Date("2026-11-18T03:00:00Z") }),
+      incomingComment({ externalId: "s2", platform: "file", authorId: undefined, authorName: "budi ", text: "Pupuk subsidi belum datang", publishedAt: new Date("2026-11-19T03:00:00Z") }),
+    ]);
+    const id = (await env.db.prisma.comment.findFirstOrThrow({ where: { villageId: village, externalId: "s1" } })).id;
+    const res = await request(app).get(preview(id)).set("Cookie", cookies.admin!).expect(200);
+    expect(res.body.data).toMatchObject({ platform: "file", byNameOnly: true, comments: 2 });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { Role } from "@suara-desa/shared/auth";
 import { createUser } from "@suara-desa/core/services/authService";
-import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
+import { getVillageSettings, nextRetentionPurge, purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { localDay, retentionCutoff, retentionStart } from "@suara-desa/shared/time";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
@@ -155,10 +155,10 @@ describe("retention", () => {
     await request(app).get(`/api/villages/99999/settings`).set("Cookie", cookies.admin!).expect(404);
 
     const stored = await request(app).get(url).set("Cookie", cookies.admin!).expect(200);
-    expect(stored.body.data).toEqual({ villageId: recent, retentionMonths: null, keptFrom: null, purgedBefore: null, dueForDeletion: 0, oldestCommentDay: localDay(daysAgo(400), tz) });
+    expect(stored.body.data).toEqual({ villageId: recent, retentionMonths: null, keptFrom: null, purgedBefore: null, nextDeletionAt: null, dueForDeletion: 0, oldestCommentDay: localDay(daysAgo(400), tz) });
     // A preview changes nothing stored.
     const six = await request(app).get(`${url}?retentionMonths=6`).set("Cookie", cookies.admin!).expect(200);
-    expect(six.body.data).toMatchObject({ retentionMonths: 6, keptFrom: localDay(retentionStart(new Date(), 6, tz), tz), dueForDeletion: 2 });
+    expect(six.body.data).toMatchObject({ retentionMonths: 6, keptFrom: localDay(retentionStart(new Date(), 6, tz), tz), dueForDeletion: 2, nextDeletionAt: nextRetentionPurge(new Date()).toISOString() });
     expect((await request(app).get(`${url}?retentionMonths=12`).set("Cookie", cookies.admin!).expect(200)).body.data.dueForDeletion).toBe(1);
     expect((await env.db.prisma.village.findUniqueOrThrow({ where: { id: recent } })).retentionMonths).toBeNull();
 
@@ -172,6 +172,24 @@ describe("retention", () => {
     expect(longer).toMatchObject({ retentionMonths: 24, keptFrom: six.body.data.keptFrom, purgedBefore: six.body.data.keptFrom });
     const forever = (await request(app).get(`${url}?retentionMonths=none`).set("Cookie", cookies.admin!).expect(200)).body.data;
     expect(forever).toMatchObject({ retentionMonths: null, keptFrom: six.body.data.keptFrom });
+  });
+
+  it("counts what the next nightly deletion removes at its own time, a day further after 02:30 WIB", async () => {
+    const v = (await createVillage(env.db, { name: "Desa Batas Hari" })).id;
+    // One comment at noon WIB on each day from 2026-05-25 to 2026-06-05.
+    await seed(v, Array.from({ length: 12 }, (_, i) => incomingComment({ externalId: `d${i}`, text: `Laporan ${i}`, publishedAt: new Date(Date.UTC(2026, 4, 25 + i, 5)) })));
+    await env.db.prisma.village.update({ where: { id: v }, data: { retentionMonths: 6 } });
+    const admin = { userId: 1, username: "p-admin", role: "admin" as const, villageIds: [] };
+    // Asked at 10:00 WIB on 2026-11-30: the first day kept is 2026-05-30 (25–29 May, five comments, are
+    // past it), but the deletion runs at 02:30 WIB on 2026-12-01, six months after 2026-05-31: 25–30 May go.
+    const asked = new Date("2026-11-30T03:00:00Z");
+    const s = await getVillageSettings(env.db, admin, v, undefined, asked);
+    expect(s).toMatchObject({ keptFrom: "2026-05-30", nextDeletionAt: "2026-11-30T19:30:00.000Z", dueForDeletion: 6 });
+    // Before 02:30 the deletion is the same night's.
+    expect(nextRetentionPurge(new Date("2026-11-30T19:00:00Z")).toISOString()).toBe("2026-11-30T19:30:00.000Z");
+    expect(nextRetentionPurge(new Date("2026-11-30T19:30:00Z")).toISOString()).toBe("2026-12-01T19:30:00.000Z");
+    await purgeExpiredComments(env.db, new Date(s.nextDeletionAt!));
+    expect(await env.db.prisma.comment.count({ where: { villageId: v } })).toBe(12 - s.dueForDeletion);
   });
 
   it("computes calendar-month cut-offs, clamped to the end of shorter months", () => {

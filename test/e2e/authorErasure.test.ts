@@ -73,9 +73,12 @@ describe("Hapus semua komentar penulis ini", () => {
     // The question in village-office words: the count and the dates the API previewed; no ids, no pseudonym.
     const question = card.getByRole("group", { name: /^Atas permintaan warga/ });
     await question.waitFor();
+    // Demo authors have platform accounts: no name-only warning, one paragraph naming the platform.
+    expect(shown.byNameOnly).toBe(false);
+    const platformName = { x: "X", facebook: "Facebook", instagram: "Instagram", file: "Berkas impor" }[shown.platform];
     const text = await question.locator("p").innerText();
     expect(text).toBe(
-      `Atas permintaan warga (UU PDP): hapus ${numberId(shown.comments)} komentar penulis ini di desa ini (terbit ${dateId(shown.firstAt, village.timeZone)} – ${dateId(shown.lastAt, village.timeZone)})? Teks komentar tidak bisa dikembalikan; statistik dihitung ulang tanpa komentar ini.`,
+      `Atas permintaan warga (UU PDP): hapus ${numberId(shown.comments)} komentar penulis ini dari ${platformName} di desa ini (terbit ${dateId(shown.firstAt, village.timeZone)} – ${dateId(shown.lastAt, village.timeZone)})? Teks komentar tidak bisa dikembalikan; statistik dihitung ulang tanpa komentar ini.`,
     );
     expect(await card.innerText()).not.toMatch(/[0-9a-f]{16,}/);
     // The safe answer has the focus; nothing sticks out at 360 px.

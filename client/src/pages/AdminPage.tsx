@@ -51,7 +51,8 @@ export default function AdminPage({ village }: { village: VillageDTO }) {
       <PublicPagePanel village={village} />
       <TopicsPanel village={village} />
       <RetagPanel village={village} />
-      <RetentionPanel village={village} />
+      {/* Keyed: a choice not saved for one village is not carried to the next. */}
+      <RetentionPanel key={village.id} village={village} />
       <BackgroundJobs />
       <AuditLog />
     </div>

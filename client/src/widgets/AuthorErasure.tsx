@@ -7,7 +7,7 @@ import type { AuthorErasurePreviewDTO } from "@suara-desa/shared/contracts";
 import { localDay } from "@suara-desa/shared/time";
 import { ApiError } from "../api/client";
 import { eraseCommentAuthor, fetchAuthorErasure } from "../api/hooks";
-import { useI18n } from "../i18n";
+import { useI18n, type MessageKey } from "../i18n";
 import { useErrorWords } from "./StatusViews";
 
 export interface AuthorErasureProps {
@@ -70,7 +70,8 @@ export function AuthorErasure({ commentId, timeZone, onErased }: AuthorErasurePr
   const question = (p: AuthorErasurePreviewDTO): string => {
     const [from, to] = [localDay(new Date(p.firstAt), timeZone), localDay(new Date(p.lastAt), timeZone)];
     const count = fmt.number(p.comments);
-    return from === to ? t("erase.confirmDay", { count, date: fmt.date(from) }) : t("erase.confirmRange", { count, from: fmt.date(from), to: fmt.date(to) });
+    const platform = t(`platform.${p.platform}` as MessageKey);
+    return from === to ? t("erase.confirmDay", { count, platform, date: fmt.date(from) }) : t("erase.confirmRange", { count, platform, from: fmt.date(from), to: fmt.date(to) });
   };
 
   return (
@@ -80,6 +81,7 @@ export function AuthorErasure({ commentId, timeZone, onErased }: AuthorErasurePr
       {(step.kind === "confirm" || step.kind === "deleting") ? (
         <div className="erase-confirm" role="group" aria-labelledby={`${uid}-question`}>
           <p id={`${uid}-question`}>{question(step.preview)}</p>
+          {step.preview.byNameOnly && <p className="tone-bad">{t("erase.byNameOnly")}</p>}
           <div className="correction-actions">
             <button type="button" className="button button-danger" disabled={step.kind === "deleting"} onClick={() => void erase(step.preview)}>
               {step.kind === "deleting" ? t("erase.deleting") : t("erase.confirm", { count: fmt.number(step.preview.comments) })}

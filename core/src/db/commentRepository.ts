@@ -308,9 +308,9 @@ export function findCommentRef(db: Database, id: number) {
   });
 }
 
-/** A comment's village, platform, author pseudonym and whether the village wrote it, or null: what an erasure request starts from (never shown). */
+/** A comment's village, platform, author pseudonym and name, and whether the village wrote it, or null: what an erasure request starts from (never shown). */
 export function findCommentAuthor(db: Database, id: number) {
-  return db.prisma.comment.findUnique({ where: { id }, select: { villageId: true, platform: true, authorPseudonym: true, fromVillage: true } });
+  return db.prisma.comment.findUnique({ where: { id }, select: { villageId: true, platform: true, authorPseudonym: true, authorName: true, fromVillage: true } });
 }
 
 /**

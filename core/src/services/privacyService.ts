@@ -3,19 +3,30 @@
 // (their comments go everywhere, and the touched days' aggregates are recomputed without them).
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
-import type { AuthorErasureDTO, AuthorErasurePreviewDTO, VillageSettingsDTO } from "@suara-desa/shared/contracts";
+import type { AuthorErasureDTO, AuthorErasurePreviewDTO, Platform, VillageSettingsDTO } from "@suara-desa/shared/contracts";
 import {
   countCommentsPublishedBefore, findAuthorComments, findCommentAuthor, findCommentIdsPublishedBefore, findOldestCommentDay, summarizeAuthorComments,
 } from "../db/commentRepository";
 import { deleteComments, raisePurgedBefore, storableFrom } from "../db/ingestRepository";
 import { findVillagesWithRetention, getVillage, setVillageRetention } from "../db/villageRepository";
 import { conflict, notFound } from "../errors";
-import { ANONYMOUS_AUTHOR_KEY, authorPseudonym } from "../ingest/pseudonym";
+import { ANONYMOUS_AUTHOR_KEY, authorPseudonym as pseudonymOf } from "../ingest/pseudonym";
 import { assertCanManagePrivacy, canReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
-import { localDay, retentionStart } from "@suara-desa/shared/time";
+import { addDays, localDay, localTimeToUtc, retentionStart } from "@suara-desa/shared/time";
 
 export interface PurgeSummary { villages: number; deleted: number }
+
+/** When the nightly purge runs (the scheduler's cron and the workers' pg-boss schedule): 02:30 WIB. */
+export const RETENTION_PURGE_SCHEDULE = { cron: "30 2 * * *", timeZone: "Asia/Jakarta", minuteOfDay: 2 * 60 + 30 } as const;
+
+/** The first purge run after `now`. */
+export function nextRetentionPurge(now: Date): Date {
+  const { timeZone, minuteOfDay } = RETENTION_PURGE_SCHEDULE;
+  const today = localDay(now, timeZone);
+  const at = localTimeToUtc(today, minuteOfDay, timeZone);
+  return at.getTime() > now.getTime() ? at : localTimeToUtc(addDays(today, 1), minuteOfDay, timeZone);
+}
 
 /**
  * Deletes raw comments older than each village's retention, whole local days at a time; DailyRollup
@@ -61,14 +72,18 @@ export async function deleteAuthorComments(
  * for a comment that does not exist or whose village the caller may not read (as the comment
  * detail answers), 403 for a member who may not manage privacy.
  */
-async function commentAuthorFor(db: Database, auth: AuthContext | undefined, commentId: number): Promise<{ villageId: number; authorPseudonym: string }> {
+async function commentAuthorFor(
+  db: Database,
+  auth: AuthContext | undefined,
+  commentId: number,
+): Promise<{ villageId: number; platform: string; authorPseudonym: string; authorName: string | null }> {
   const found = await findCommentAuthor(db, commentId);
   if (!found || !canReadVillage(auth, found.villageId)) throw notFound("Komentar");
   assertCanManagePrivacy(auth, found.villageId);
   // Not a resident's request: the village's own account (its public replies are the record of its answers).
   if (found.fromVillage) throw conflict("Komentar ini ditulis oleh akun desa sendiri, bukan oleh warga: komentarnya tidak dihapus per penulis");
   // No author recorded: every such comment shares one pseudonym, so "this author" would be everyone without a name.
-  if (found.authorPseudonym === authorPseudonym(found.platform, ANONYMOUS_AUTHOR_KEY)) {
+  if (found.authorPseudonym === pseudonymOf(found.platform, ANONYMOUS_AUTHOR_KEY)) {
     throw conflict("Penulis komentar ini tidak tercatat (diimpor tanpa nama atau akun penulis): komentar tanpa penulis tidak bisa dihapus per penulis");
   }
   return found;
@@ -79,11 +94,16 @@ async function commentAuthorFor(db: Database, auth: AuthContext | undefined, com
  * office can confirm a resident's request without ever seeing the author's pseudonym.
  */
 export async function previewCommentAuthorErasure(db: Database, auth: AuthContext | undefined, commentId: number): Promise<AuthorErasurePreviewDTO> {
-  const { villageId, authorPseudonym } = await commentAuthorFor(db, auth, commentId);
+  const { villageId, platform, authorPseudonym, authorName } = await commentAuthorFor(db, auth, commentId);
   const s = await summarizeAuthorComments(db, villageId, authorPseudonym);
   // Erased meanwhile (another admin, the nightly purge): nothing left to preview.
   if (s.comments === 0 || !s.firstAt || !s.lastAt) throw notFound("Komentar");
-  return { villageId, comments: s.comments, days: s.days, firstAt: s.firstAt.toISOString(), lastAt: s.lastAt.toISOString() };
+  return {
+    villageId, platform: platform as Platform, comments: s.comments, days: s.days, firstAt: s.firstAt.toISOString(), lastAt: s.lastAt.toISOString(),
+    // Imported with a name and no account id (a file, a WhatsApp contact without a number): everyone
+    // of that name on the platform shares the pseudonym.
+    byNameOnly: authorName !== null && authorPseudonym === pseudonymOf(platform, authorName),
+  };
 }
 
 /** Erases every comment of a comment's author in the comment's village only (deleteAuthorComments, audited there). */
@@ -93,9 +113,10 @@ export async function deleteCommentAuthorComments(db: Database, auth: AuthContex
 }
 
 /**
- * A village's retention as the admin page shows it: the first day kept (what imports store and the
- * nightly deletion keeps), the latest deletion's cut-off, and how many stored comments the next
- * deletion removes. `proposedMonths` previews a change before it is saved (undefined: as stored).
+ * A village's retention as the admin page shows it: the first day kept now (what imports store), the
+ * latest deletion's cut-off, and how many stored comments the next nightly deletion removes (its
+ * cut-off is computed at its own time, a day later than now's after 02:30). `proposedMonths` previews
+ * a change before it is saved (undefined: as stored).
  */
 export async function getVillageSettings(
   db: Database,
@@ -109,8 +130,12 @@ export async function getVillageSettings(
   if (!village) throw notFound("Desa");
   const retentionMonths = proposedMonths === undefined ? village.retentionMonths : proposedMonths;
   const from = storableFrom({ retentionMonths, purgedBefore: village.purgedBefore, timeZone: village.timeZone }, now);
+  // The purge only visits villages with a retention.
+  const nextDeletion = retentionMonths === null ? null : nextRetentionPurge(now);
   const [dueForDeletion, oldestCommentDay] = await Promise.all([
-    from ? countCommentsPublishedBefore(db, villageId, from) : Promise.resolve(0),
+    nextDeletion && retentionMonths !== null
+      ? countCommentsPublishedBefore(db, villageId, retentionStart(nextDeletion, retentionMonths, village.timeZone))
+      : Promise.resolve(0),
     findOldestCommentDay(db, villageId),
   ]);
   return {
@@ -118,6 +143,7 @@ export async function getVillageSettings(
     retentionMonths,
     keptFrom: from ? localDay(from, village.timeZone) : null,
     purgedBefore: village.purgedBefore ? localDay(village.purgedBefore, village.timeZone) : null,
+    nextDeletionAt: nextDeletion?.toISOString() ?? null,
     dueForDeletion,
     oldestCommentDay,
   };

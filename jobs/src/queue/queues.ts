@@ -19,7 +19,7 @@ import { markAbandonedRuns } from "@suara-desa/core/db/jobRunRepository";
 import { listSchedulableSources } from "@suara-desa/core/db/sourceRepository";
 import { env } from "@suara-desa/core/env";
 import { generateWeeklyReports } from "@suara-desa/core/services/reports/reportService";
-import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
+import { purgeExpiredComments, RETENTION_PURGE_SCHEDULE } from "@suara-desa/core/services/privacyService";
 import { runSource, type RunSourceOptions, type RunSourceResult } from "../ingest/runSource";
 import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 import { retagRange, retagVillage } from "../retag";
@@ -102,7 +102,7 @@ export async function ensureSchedules(boss: PgBoss): Promise<void> {
   await boss.schedule(QUEUES.tick, "* * * * *");
   await boss.schedule(QUEUES.nlpScan, "*/15 * * * *");
   await boss.schedule(QUEUES.weeklyReport, "0 7 * * 1", {}, { tz: "Asia/Jakarta" });
-  await boss.schedule(QUEUES.retention, "30 2 * * *", {}, { tz: "Asia/Jakarta" });
+  await boss.schedule(QUEUES.retention, RETENTION_PURGE_SCHEDULE.cron, {}, { tz: RETENTION_PURGE_SCHEDULE.timeZone });
 }
 
 /** Sends one run of a source; null when one is already waiting (the singleton keeps one). */

@@ -1,12 +1,11 @@
 // "Masa simpan komentar" (UU PDP): how long raw comments are kept. Shows, for the retention chosen in
 // the list before it is saved, the first day kept and how many stored comments the next nightly
-// deletion would remove; the server computes both (the same rule imports and the deletion follow).
+// deletion would remove, and when; the server computes them (the rules imports and the deletion follow).
 import { useId, useState } from "react";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
-import { ApiError } from "../../api/client";
 import { saveRetention, useVillageSettings } from "../../api/hooks";
 import { useI18n } from "../../i18n";
-import { ErrorState, LoadingState } from "../../widgets/StatusViews";
+import { ErrorState, LoadingState, useErrorWords } from "../../widgets/StatusViews";
 
 const CHOICES = [3, 6, 12, 24, 36, 60];
 
@@ -15,6 +14,7 @@ const choiceOf = (months: number | null): string => (months === null ? "none" : 
 
 export function RetentionPanel({ village }: { village: VillageDTO }) {
   const { t, fmt } = useI18n();
+  const words = useErrorWords();
   const id = useId();
   const saved = useVillageSettings(village.id);
   const [choice, setChoice] = useState<string | null>(null);
@@ -38,7 +38,7 @@ export function RetentionPanel({ village }: { village: VillageDTO }) {
       setChoice(null);
       setMessage(t("retention.saved"));
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(words(e));
     } finally {
       setSaving(false);
     }
@@ -66,16 +66,17 @@ export function RetentionPanel({ village }: { village: VillageDTO }) {
             </div>
           </div>
           {changed && !preview.data && preview.status === "loading" && <LoadingState />}
+          {changed && preview.status === "error" && <ErrorState error={preview.error} onRetry={preview.refetch} />}
           {shown && (
             <ul className="retention-facts" aria-live="polite">
               <li>
                 {shown.keptFrom
-                  ? t("retention.keptFrom", { date: fmt.date(shown.keptFrom) })
+                  ? t(shown.retentionMonths === null ? "retention.keptFrom" : "retention.keptFromMoving", { date: fmt.date(shown.keptFrom) })
                   : t("retention.keepsAll")}
               </li>
-              {shown.dueForDeletion > 0 && (
+              {shown.dueForDeletion > 0 && shown.nextDeletionAt && (
                 <li className={changed ? "tone-bad" : undefined}>
-                  {t(changed ? "retention.dueIfSaved" : "retention.due", { count: fmt.number(shown.dueForDeletion) })}
+                  {t(changed ? "retention.dueIfSaved" : "retention.due", { count: fmt.number(shown.dueForDeletion), when: fmt.dateTime(shown.nextDeletionAt, village.timeZone) })}
                 </li>
               )}
               {shown.purgedBefore && <li>{t("retention.purgedBefore", { date: fmt.date(shown.purgedBefore) })}</li>}

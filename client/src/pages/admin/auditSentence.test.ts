@@ -39,6 +39,9 @@ describe("auditSentence", () => {
     expect(auditSentence(entry({ action: "settings.change", target: "topic:banjir_bencana", targetLabel: "Banjir & bencana", details: { op: "edit" } }), tId))
       .toBe("Siti mengubah nama atau kata kunci topik Banjir & bencana");
     expect(auditSentence(entry({ action: "export", target: "comments.csv", targetLabel: null, details: { format: "csv" } }), tId)).toBe("Siti mengunduh daftar komentar (CSV)");
+    const retention = { action: "settings.change", target: "village:32.15.04.2006", targetLabel: "Mulyasari" };
+    expect(auditSentence(entry({ ...retention, details: { retentionMonths: { from: null, to: 12 } } }), tId)).toBe("Siti mengubah masa simpan komentar menjadi 12 bulan");
+    expect(auditSentence(entry({ ...retention, details: { retentionMonths: { from: 12, to: null } } }), tId)).toBe("Siti mengubah masa simpan komentar menjadi selamanya");
     const purge = entry({ action: "privacy.delete", actor: "system", username: null, userId: null, target: "retention", targetLabel: null, details: { deleted: 1234 } });
     expect(auditSentence(purge, tId, (n) => n.toLocaleString("id-ID"))).toBe("1.234 komentar lama dihapus otomatis karena melewati masa simpan");
     expect(auditSentence(entry({ action: "retag", actor: "cli", username: "cli", userId: null, details: { via: "cli" } }), tId)).toBe("Petugas server (baris perintah) memulai analisis ulang komentar");

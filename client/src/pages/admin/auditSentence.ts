@@ -35,7 +35,9 @@ function key(e: AuditEntryDTO): { key: MessageKey; vars?: Record<string, string 
       if (kind === "alert") return { key: d.removed ? "audit.alertRemove" : "audit.alertAdd" };
       if (typeof d.publicPage === "boolean") return { key: d.publicPage ? "audit.publicOn" : "audit.publicOff" };
       if (d.retentionMonths && typeof d.retentionMonths === "object") {
-        const to = num((d.retentionMonths as { to?: unknown }).to);
+        const change = d.retentionMonths as { to?: unknown };
+        if (change.to === null) return { key: "audit.retentionForever" };
+        const to = num(change.to);
         if (to !== null) return { key: "audit.retention", vars: { months: to } };
       }
       return { key: "audit.settings" };
