@@ -8,6 +8,8 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import { createTempDatabase } from "../helpers/tempDb";
 import { CLI_TOKEN_KEY, runCli } from "./helpers/runCli";
 import { createVillage } from "./helpers/sourceFactory";
+import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
+import { createVillage as createFactoryVillage, incomingComment } from "../factories/village";
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 let villageCode: string;
@@ -221,5 +223,26 @@ describe("npm run ingest -- run", () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("npm run village -- purge", () => {
+  it("runs the nightly retention purge now (for SCHEDULER=off): only comments past their village's retention go", async () => {
+    const kept = await temp.db.prisma.comment.count();
+    const v = (await createFactoryVillage(temp.db, { name: "Desa Purge" })).id;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const stored = await storeBatch(temp.db, { villageId: v, sourceId: null, posts: [], comments: [400, 10].map((n) => incomingComment({ externalId: `p${n}`, text: `Laporan ${n}`, publishedAt: daysAgo(n) })) });
+    await finishImport(temp.db, v, stored.days);
+    await temp.db.prisma.village.update({ where: { id: v }, data: { retentionMonths: 6 } });
+
+    const r = await village(["purge", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ villages: 1, deleted: 1 });
+    expect((await temp.db.prisma.comment.findMany({ where: { villageId: v } })).map((c) => c.externalId)).toEqual(["p10"]);
+    // Other villages (no retention) keep everything.
+    expect(await temp.db.prisma.comment.count({ where: { villageId: { not: v } } })).toBe(kept);
+    const again = await village(["purge"]);
+    expect(again.stdout).toBe("village: retention purge: 0 comment(s) past their village's retention deleted (1 village(s) with a retention)\n");
   });
 });

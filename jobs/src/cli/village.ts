@@ -3,11 +3,13 @@
 //   add <kemendagri code> [--json]      add a village from the official registry (idn-area-data)
 //   list [--json]                       villages served, with their time zone
 //   search <name or code> [--province 32] [--json]   find the code of a village in the registry
+//   purge [--json]                      the nightly retention purge, now (SCHEDULER=off: run it from cron)
 // Adding is audited as the command line (CLI_ACTOR). Bad input exits 2 with a message naming it.
 import { pathToFileURL } from "node:url";
 import type { Database } from "@suara-desa/core/db/client";
 import { findVillages } from "@suara-desa/core/db/villageRepository";
 import { CLI_ACTOR } from "@suara-desa/core/services/auditService";
+import { purgeExpiredComments } from "@suara-desa/core/services/privacyService";
 import { addVillageFromRegistry, CODE_PATTERN, searchRegistryVillages } from "@suara-desa/core/services/registryService";
 import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageExitCode } from "./progress";
 
@@ -15,7 +17,8 @@ import { type CliIo, parseArgs, runDatabaseCommand, runMain, UsageError, usageEx
 const USAGE = `usage: npm run village -- <command>
   add <kemendagri code> [--json]          e.g. add 32.15.04.2006
   list [--json]
-  search <name or code> [--province <2 digits>] [--json]`;
+  search <name or code> [--province <2 digits>] [--json]
+  purge [--json]                          delete comments past each village's retention (nightly; from cron with SCHEDULER=off)`;
 
 
 /** Runs one command against `db`; returns the exit status (0 ok, 2 bad input). */
@@ -52,6 +55,12 @@ export async function runVillageCommand(db: Database, argv: string[], io: CliIo)
           for (const h of hits) io.out(`${h.code} ${h.name} (${h.kind}), Kec. ${h.kecamatan}, ${h.kabupaten}, ${h.province}${h.villageId !== null ? ` — already served, id ${h.villageId}` : ""}`);
           io.out(`village: ${hits.length} match(es)${hits.length === 20 ? " (first 20; narrow the search)" : ""}`);
         }
+        return 0;
+      }
+      case "purge": {
+        // What the scheduler runs at 02:30 WIB; daily aggregates stay, each village's deletion is audited.
+        const r = await purgeExpiredComments(db, new Date());
+        io.out(flags.json ? JSON.stringify(r) : `village: retention purge: ${r.deleted} comment(s) past their village's retention deleted (${r.villages} village(s) with a retention)`);
         return 0;
       }
       default:
