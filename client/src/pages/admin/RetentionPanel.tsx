@@ -55,7 +55,7 @@ export function RetentionPanel({ village }: { village: VillageDTO }) {
         <>
           <div className="field">
             <label htmlFor={`${id}-months`}>{t("retention.label")}</label>
-            <div className="search-row">
+            <div className="search-row retention-row">
               <select id={`${id}-months`} value={current} onChange={(e) => { setChoice(e.target.value); setMessage(null); }}>
                 <option value="none">{t("retention.forever")}</option>
                 {options.map((m) => <option key={m} value={String(m)}>{t("retention.months", { count: m })}</option>)}
