@@ -3,26 +3,13 @@
 // stored it), the list and the delivery log say so, the test message is refused while off; on again
 // likewise; the switch is a named switch for screen readers; at 360 px nothing sticks out.
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { VillageDTO } from "@suara-desa/shared/contracts";
-import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { demoSession, openPage, screenshotPath } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
+const demo = demoSession();
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launchBrowser();
-  await loginAsDemo(browser, server.baseUrl);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
+const newPage = (viewport?: { width: number; height: number }) => openPage(demo.browser, viewport);
 
 const GROUP = "-1001234567890"; // the demo's Telegram group
 const SWITCH_NAME = `Kirim peringatan ke Telegram ${GROUP}`;
@@ -31,7 +18,7 @@ const panelOf = (page: Page) => page.locator("section").filter({ has: page.getBy
 
 /** Opens Admin and moves the keyboard focus onto the group's switch with Tab, as a keyboard user would. */
 async function openAndTabToSwitch(page: Page): Promise<{ panel: Locator; sw: Locator; row: Locator }> {
-  await page.goto(server.baseUrl + "/admin");
+  await page.goto(demo.server.baseUrl + "/admin");
   const panel = panelOf(page);
   const sw = panel.getByRole("switch", { name: SWITCH_NAME });
   await sw.waitFor();

@@ -3,25 +3,12 @@
 // its author's comments, reads how many and over which dates (as the API previews them), confirms,
 // is told how many were deleted, and the author's comments are gone from the village.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AuthorErasurePreviewDTO, CommentListDTO, VillageDTO } from "@suara-desa/shared/contracts";
 import { localDay } from "@suara-desa/shared/time";
-import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { demoSession, openPage, screenshotPath } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launchBrowser();
-  await loginAsDemo(browser, server.baseUrl);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoSession();
 
 /** GET through the page's session: status and `data`. */
 async function api<T>(page: Page, url: string): Promise<{ status: number; data: T }> {
@@ -42,10 +29,10 @@ const numberId = (n: number) => new Intl.NumberFormat("id-ID").format(n);
 
 describe("Hapus semua komentar penulis ini", () => {
   it("previews, confirms and erases one author's comments in the village from the explorer, on a 360-px phone", async () => {
-    const page = await openPage(browser, { width: 360, height: 740 });
+    const page = await openPage(demo.browser, { width: 360, height: 740 });
     // The explorer's own first page: the cards on screen, in order.
     const listed = page.waitForResponse((r) => /\/api\/villages\/\d+\/comments\?/.test(r.url()) && r.request().method() === "GET");
-    await page.goto(server.baseUrl + "/jelajahi");
+    await page.goto(demo.server.baseUrl + "/jelajahi");
     const comments = ((await (await listed).json()) as CommentListDTO).data;
     await page.getByRole("heading", { level: 1, name: "Jelajahi Komentar" }).waitFor();
     const village = (await api<VillageDTO[]>(page, "/api/villages")).data.find((v) => v.code === "32.15.04.2006")!;

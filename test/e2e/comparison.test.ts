@@ -4,26 +4,13 @@
 // columns sort (aria-sort says how), a village's name opens its review for the same week, and on a
 // 360-px phone the table scrolls inside its box.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OverviewDTO, VillageComparisonDTO, VillageDTO } from "@suara-desa/shared/contracts";
-import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { demoSession, openPage, screenshotPath } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
+const demo = demoSession();
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launchBrowser();
-  await loginAsDemo(browser, server.baseUrl);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
+const newPage = (viewport?: { width: number; height: number }) => openPage(demo.browser, viewport);
 
 /** An API answer read with the browser's own session. */
 const api = <T,>(page: Page, url: string) => page.evaluate(async (u) => (await (await fetch(u)).json()).data, url) as Promise<T>;
@@ -32,7 +19,7 @@ const rowNames = (page: Page) => page.locator(".compare-table tbody th a").allTe
 describe("Perbandingan Desa at 1366 px", () => {
   it("opens from the menu with one row per village, each with its weekly review's figures", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
+    await page.goto(demo.server.baseUrl + "/");
     await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Perbandingan Desa" }).click();
     await page.getByRole("heading", { level: 1, name: "Perbandingan Desa" }).waitFor();
     await page.locator(".compare-table tbody tr").nth(1).waitFor();
@@ -54,7 +41,7 @@ describe("Perbandingan Desa at 1366 px", () => {
 
   it("shows a small sample's counts instead of a percentage, says why, and does not rank it as the most negative", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/bandingkan");
+    await page.goto(demo.server.baseUrl + "/bandingkan");
     await page.locator(".compare-table tbody tr").nth(1).waitFor();
     const week = await page.locator("#week-select").inputValue();
     const d = await api<VillageComparisonDTO>(page, `/api/comparison?week=${week}`);
@@ -83,7 +70,7 @@ describe("Perbandingan Desa at 1366 px", () => {
 
   it("sorts by a column either way and says so with aria-sort", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/bandingkan");
+    await page.goto(demo.server.baseUrl + "/bandingkan");
     await page.locator(".compare-table tbody tr").nth(1).waitFor();
     const header = page.locator(".compare-table thead th").nth(1);
     await header.getByRole("button", { name: /Komentar/ }).click();
@@ -99,7 +86,7 @@ describe("Perbandingan Desa at 1366 px", () => {
 
   it("opens a village's weekly review for the same week from its row", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/bandingkan?week=2026-W46");
+    await page.goto(demo.server.baseUrl + "/bandingkan?week=2026-W46");
     await page.locator(".compare-table tbody tr").nth(1).waitFor();
     await page.getByRole("link", { name: "Buka Ringkasan Mingguan Desa Mulyasejati" }).click();
     await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
@@ -114,7 +101,7 @@ describe("Perbandingan Desa at 1366 px", () => {
 describe("Perbandingan Desa at 360 px", () => {
   it("keeps the page within the screen; the table scrolls inside its box", async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/bandingkan");
+    await page.goto(demo.server.baseUrl + "/bandingkan");
     await page.locator(".compare-table tbody tr").nth(1).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     const box = page.locator(".comparison .table-scroll");

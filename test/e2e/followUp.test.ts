@@ -3,25 +3,12 @@
 // status with a note and sees it in the history, the explorer shows intent and urgency, and a 360-px
 // phone shows the list, then the issue on its own screen, without overlapping boxes.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import { demoSession, openPage, screenshotPath } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
+const demo = demoSession();
 
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launchBrowser();
-  await loginAsDemo(browser, server.baseUrl);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const newPage = (viewport?: { width: number; height: number }) => openPage(browser, viewport);
+const newPage = (viewport?: { width: number; height: number }) => openPage(demo.browser, viewport);
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -44,7 +31,7 @@ async function overlaps(page: Page, selector: string): Promise<number> {
 describe("Tindak Lanjut at 1366 px", () => {
   it("leads from the weekly review's 'Perlu dijawab' card to the issue, urgent ones first", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/");
+    await page.goto(demo.server.baseUrl + "/");
     const card = page.locator("section.needs-reply");
     await card.getByRole("heading", { name: "Perlu dijawab" }).waitFor();
     const firstLink = card.locator(".needs-reply-list a").first();
@@ -63,7 +50,7 @@ describe("Tindak Lanjut at 1366 px", () => {
 
   it("counts the issues per status and changes one with a note, shown in its history", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/tindak-lanjut");
+    await page.goto(demo.server.baseUrl + "/tindak-lanjut");
     await page.locator(".fu-row").first().waitFor();
     const tab = (name: RegExp) => page.locator(".fu-tab").filter({ hasText: name });
     for (const name of [/^Perlu jawaban/, /^Dijawab/, /^Ditindaklanjuti/, /^Selesai/, /^Diteruskan/, /^Tidak perlu/]) {
@@ -89,12 +76,12 @@ describe("Tindak Lanjut at 1366 px", () => {
 
   it("shows intent and urgency in the explorer and filters by them", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/jelajahi?urgent=1");
+    await page.goto(demo.server.baseUrl + "/jelajahi?urgent=1");
     await page.locator("article.comment").first().waitFor();
     const cards = page.locator("article.comment");
     const n = await cards.count();
     for (let i = 0; i < n; i++) expect(await cards.nth(i).locator(".badge-urgent").count()).toBe(1);
-    await page.goto(server.baseUrl + "/jelajahi?intent=pertanyaan");
+    await page.goto(demo.server.baseUrl + "/jelajahi?intent=pertanyaan");
     await page.locator("article.comment").first().waitFor();
     expect(await page.locator("article.comment .badge-intent").first().textContent()).toContain("Pertanyaan");
     await page.close();
@@ -104,7 +91,7 @@ describe("Tindak Lanjut at 1366 px", () => {
 describe("Peringatan (Admin)", () => {
   it("adds an e-mail channel for urgent reports and queues a test message", async () => {
     const page = await newPage();
-    await page.goto(server.baseUrl + "/admin");
+    await page.goto(demo.server.baseUrl + "/admin");
     const panel = page.locator("section").filter({ has: page.getByRole("heading", { name: "Peringatan" }) });
     await panel.getByRole("heading", { name: "Peringatan" }).waitFor();
     await panel.getByLabel("Saluran").selectOption("email");
@@ -122,7 +109,7 @@ describe("Peringatan (Admin)", () => {
 describe("Halaman publik", () => {
   it("shows residents the village's figures and published issues on a phone, without names or comments", async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/publik/32.15.04.2006");
+    await page.goto(demo.server.baseUrl + "/publik/32.15.04.2006");
     await page.getByRole("heading", { level: 1, name: /Suara Warga Desa/ }).waitFor();
     await page.locator(".public-cases li").first().waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
@@ -148,7 +135,7 @@ describe("Halaman publik", () => {
 describe("Tindak Lanjut on a 360×740 phone", () => {
   it("shows the list, then the issue on its own screen, with no sideways scrolling or overlapping boxes", async () => {
     const page = await newPage({ width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/tindak-lanjut");
+    await page.goto(demo.server.baseUrl + "/tindak-lanjut");
     await page.locator(".fu-row").first().waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await overlaps(page, ".fu-row")).toBe(0);

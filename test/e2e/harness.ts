@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SCREENSHOT_DIR = path.join(ROOT, "test", "e2e", "screenshots");
@@ -150,4 +151,31 @@ export async function loginAsDemo(browser: Browser, baseUrl: string): Promise<vo
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.getByRole("heading", { level: 1, name: "Ringkasan Mingguan" }).waitFor();
   await page.close();
+}
+
+/**
+ * One test file's demo: the client built, the real server on a fresh database with the demo villages,
+ * a browser, and the demo admin logged in (registered as the file's beforeAll/afterAll).
+ */
+export function demoSession(): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildClient();
+    server = await startServer();
+    browser = await launchBrowser();
+    await loginAsDemo(browser, server.baseUrl);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error("demoSession: used before its beforeAll ran");
+    return x;
+  };
+  return {
+    get server() { return started(server); },
+    get browser() { return started(browser); },
+  };
 }

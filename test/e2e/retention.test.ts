@@ -3,25 +3,12 @@
 // three-month period would delete and when before anything is saved, saves it (still there after a
 // reload, now as what the next nightly deletion removes), and fits the phone.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { VillageDTO, VillageSettingsDTO } from "@suara-desa/shared/contracts";
 import { localDay } from "@suara-desa/shared/time";
-import { buildClient, launchBrowser, loginAsDemo, openPage, screenshotPath, startServer, type Browser, type RunningServer } from "./harness";
+import { demoSession, openPage, screenshotPath } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildClient();
-  server = await startServer();
-  browser = await launchBrowser();
-  await loginAsDemo(browser, server.baseUrl);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoSession();
 
 const panelOf = (page: Page) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Masa simpan komentar" }) });
 
@@ -39,8 +26,8 @@ const numberId = (n: number) => new Intl.NumberFormat("id-ID").format(n);
 
 describe("Masa simpan komentar", () => {
   it("shows what the village keeps, previews a shorter period's deletions before saving, saves it, on a 360-px phone", async () => {
-    const page = await openPage(browser, { width: 360, height: 740 });
-    await page.goto(server.baseUrl + "/admin");
+    const page = await openPage(demo.browser, { width: 360, height: 740 });
+    await page.goto(demo.server.baseUrl + "/admin");
     const panel = panelOf(page);
     const select = panel.getByLabel("Simpan komentar selama");
     await select.waitFor();

@@ -453,7 +453,6 @@ export async function findCaseOfComment(db: Database, villageId: number, comment
   return db.prisma.followUpCase.findFirst({ where: { id: c.caseId, villageId }, include: caseInclude });
 }
 
-/** Cases opened in [from, to) with their first reply time (response figures). */
 /**
  * The response figures of the cases opened in [from, to): how many, how many answered, how many
  * overdue at `now` (the inbox's rule), and the (openedAt, firstReplyAt) pairs of the answered ones.
