@@ -22,6 +22,16 @@ describe("catalogues", () => {
     expect(translate(id, "explorer.shown", { count: "1.234" })).toBe("1.234 komentar ditampilkan");
     expect(translate(id, "explorer.shown")).toBe("{count} komentar ditampilkan");
   });
+
+  it("pick the English singular only for one", () => {
+    expect(translate(en, "retention.months", { count: 1 })).toBe("1 month");
+    expect(translate(en, "retention.months", { count: 12 })).toBe("12 months");
+    expect(translate(en, "explorer.shownOf", { count: "1", total: "1.234" })).toBe("1 of 1.234 comments shown");
+    expect(translate(en, "explorer.shownOf", { count: "0", total: "1" })).toBe("0 of 1 comment shown");
+    expect(translate(en, "retag.stale", { count: 1 })).toBe("1 comment still carries old labels.");
+    // A missing parameter stays visible, without the word forms.
+    expect(translate(en, "retention.months")).toBe("{count} {count}");
+  });
 });
 
 describe("formatters", () => {

@@ -3,16 +3,24 @@ import type { MessageKey, Messages } from "./id";
 
 export type Params = Record<string, string | number>;
 
+// {name} is a parameter; {name|singular|plural} picks a word by it (English "1 comment", "2 comments"):
+// the singular when the parameter reads "1", whether given as a number or already formatted.
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+
 /** Fills {placeholders} in a catalogue message; a missing parameter stays visible as {name}. */
 export function translate(messages: Messages, key: MessageKey, params?: Params): string {
   const template = messages[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, other?: string) => {
+    if (!params || !(name in params)) return one === undefined ? whole : `{${name}}`;
+    const value = String(params[name]);
+    if (one === undefined) return value;
+    return value === "1" ? one : other!;
+  });
 }
 
-/** The placeholder names used by a message template, sorted (for catalogue consistency checks). */
+/** The parameter names used by a message template, once each, sorted (for catalogue consistency checks). */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
 }
 
 export interface Formatters {
