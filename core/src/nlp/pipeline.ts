@@ -104,7 +104,15 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        when/where after it; only danger nouns are read on a stem. Bank-data phishing: "jangan berikan", "tidak
 //        perlu isi", "disuruh segera isi" and "nama rekening" are not asks; Sundanese and Javanese lures, forms.gle
 //        and quoted links count; the "is it real?" question needs a question particle
-export const CORE_VERSION = "1.6.4";
+// 1.7.0: spam lures written from a new development set (120 synthetic comments by a helper session that read only
+//        the annotation guide; test/fixtures/village-corpus/synthetic-spam-round5.jsonl): a request for identity data
+//        (NIK, KTP, KK, phone number, address) to a non-village link, a mobile number or this account's inbox, around aid,
+//        a prize, a registration or a deadline; a fee for an official service or aid payable to a number or a link; a
+//        testimonial thanking a stranger for money, a paid debt or a returned husband with the stranger's contact. A
+//        resident who quotes spam to report or warn about it is judged by their own words (the learned score does not
+//        decide it). Loans for the blacklisted and Sundanese dating bait join the claims; victims' words count as a
+//        resident's
+export const CORE_VERSION = "1.7.0";
 
 /**
  * Name and version stored with every result. The topic model and default taxonomy versions ride

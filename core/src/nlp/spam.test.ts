@@ -363,3 +363,53 @@ describe("detectSpam: the texts three cold reviews wrote to break the app-file, 
     expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(263);
   });
 });
+
+describe("detectSpam: identity-data harvests, fees for services, testimonials, quoted reports (1.7.0)", () => {
+  const pipeline = createPipeline({ topics: DEFAULT_TOPICS });
+  const isSpam = (t: string) => pipeline.analyze(t).spam.isSpam;
+
+  it("flags a request for NIK, KK or a phone number sent to a link, a number or an inbox, around aid or a registration", () => {
+    for (const t of [
+      "Bantuan sembako tahap 4 sudah cair, yg belum dapat silakan isi NIK dan nomor HP di bit.ly/sembako-jabar26 sebelum hari Jumat",
+      "mangga kintunkeun foto KTP sareng KK ka WA 0857 2231 4490 kanggo pendataan bansos, enggal nya",
+      "Please send your ID card and home address to claim the community grant: tinyurl.com/grant-village",
+      "sy admin desa yg baru, utk data ulang PKH silakan kirim NIK + foto KK via inbox ke akun ini 🙏",
+    ]) expect(isSpam(t), t).toBe(true);
+  });
+
+  it("flags a fee for a document or aid payable to a stranger's number or link", () => {
+    for (const t of [
+      "Pengurusan KTP dan KK online cepat jadi, biaya administrasi 75rb, hubungi Pak Rudi 0813-4455-6621",
+      "aktivasi IKD wajib minggu ini, lewat wa.me/6281277001122 aja fee 30k",
+    ]) expect(isSpam(t), t).toBe(true);
+  });
+
+  it("flags a testimonial that gives the benefactor's contact", () => {
+    for (const t of [
+      "Alhamdulillah berkat Bu Ratna utang saya 40 juta lunas dalam 2 bulan, yg mau konsultasi WA beliau 0812 7788 1234",
+      "Thanks to Mr. Benson's trading signals I made $2,500 this month, contact him on telegram @bensonfx_signals",
+    ]) expect(isSpam(t), t).toBe(true);
+  });
+
+  it("does not flag residents: complaints about fees, the village's own fees, thanks, and quoted spam being reported", () => {
+    for (const t of [
+      "kok ngurus KK di desa dimintai biaya administrasi 100rb sama oknum? bukannya gratis pak?",
+      "Turnamen bulutangkis karang taruna, biaya pendaftaran 50rb per pasang, daftar ke panitia WA 0812 3344 5566",
+      "terima kasih pak kades berkat perbaikan jalan warga bisa jualan lagi ke pasar",
+      "min tolong hapus komen2 yg isinya 'depo 25k wd 3jt situs sebelah', tiap postingan ada 😡",
+      "hati2 ada pesan 'kirim NIK dan KK ke WA ini untuk BLT' itu penipuan, jangan dikirim",
+      "abdi kabobodo ngaklik link 'hadiah BRI' saldo leungit 2 juta, kedah lapor ka saha?",
+      "Kantor desa buka pendaftaran PKH, bawa fotokopi KTP dan KK ke balai desa hari Senin",
+    ]) expect(isSpam(t), t).toBe(false);
+  });
+
+  it("gives the round-5 development set its expected verdicts", () => {
+    // test/fixtures/village-corpus/synthetic-spam-round5.jsonl: 120 comments written from the annotation guide by a
+    // helper session (1.7.0's rules were written with them in view). Rows marked "open" are known misses.
+    const rows = readFileSync(new URL("../../../test/fixtures/village-corpus/synthetic-spam-round5.jsonl", import.meta.url), "utf8")
+      .trim().split("\n").map((l) => JSON.parse(l) as { text: string; spam: boolean; open?: boolean });
+    const wrong = rows.filter((r) => !r.open && isSpam(r.text) !== r.spam).map((r) => `${r.spam ? "missed" : "flagged"}: ${r.text}`);
+    expect(wrong).toEqual([]);
+    expect(rows.filter((r) => !r.open).length).toBe(119);
+  });
+});

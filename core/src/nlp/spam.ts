@@ -126,6 +126,8 @@ const CLAIMS = [
   "ga ribet", "gak ribet", "no dc", "saminggu", "ampuh", "chat aku", ".apk", "reseller dibuka", "kulit putih", "kulit bodas",
   "hello dear", "serious friendship", "pengin kenalan", "pengen kenalan", "ingin kenalan", "mau kenalan",
   "hak cipta", "akan dinonaktifkan", "24 jam", "24 hours", "hi dear", "your profile", "can we chat", "you look so", "oil rig",
+  // Loans to the blacklisted and dating apps in Sundanese (pipeline 1.7.0).
+  "blacklist", "bisa acc", "limit up to", "hoyong kenalan", "cari jodoh", "milarian jodoh", "golek jodoh",
 ];
 // Whether any claim occurs in a string: one regex scan instead of an includes() call per claim (same
 // answer: an alternation of the claims as literals matches wherever one of them occurs).
@@ -136,7 +138,9 @@ const AMOUNT_RE = /\b\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|yuta|ewu)\b|(?<
 // Residents asking about or complaining of such offers, or about the village's own programmes.
 const RESIDENT = new Set(["kapan", "gimana", "bagaimana", "apakah", "syarat", "syaratna", "bantuan", "blt", "bansos", "pkh", "kades", "pak", "bu", "rt", "rw",
   "warga", "tolong", "mohon", "terjerat", "korban", "tertipu", "ditipu", "penipuan", "hati", "waspada", "hapus", "resah", "umkm", "bumdes",
-  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako"]);
+  "kelas", "pelatihan", "posyandu", "pengajian", "ibu", "bapak", "karang", "taruna", "rapat", "musdes", "sembako",
+  // Victims telling what happened to them (pipeline 1.7.0).
+  "ketipu", "kabobodo", "dibobodo", "diapusi", "kapusan", "scammed", "lapor", "melapor"]);
 // Lost and found: a reward ("hadiah", "imbalan") for a found cat, wallet or motorbike, with the finder's number,
 // is a resident's post: a lost thing and a loss word anywhere in it (descriptions and plates sit between them). Money
 // to win back, a debt, a loan or a claim ("recover lost funds", "hutang ilang, pinjaman cair", "yang menemukan
@@ -257,6 +261,56 @@ function bankDataLure(plain: string): boolean {
   return URL_RE.test(withoutVillageLinks(plain)) && BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
     && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
 }
+// Personal data asked for by an order, the way fake aid registrations and impersonated officials harvest it
+// ("Verify your NIK and phone number at bit.ly/…", "silahkan kirim foto KTP + KK ke WA 0852…", "ngeusian NIK
+// sareng nomer HP di link ieu"): the order as for bank data (not told as done, as someone else's or as what not to
+// do), then within four words an identity number, a family card, an ID photo or one's phone number or address.
+const PERSONAL_DATA_ASK_RE = /(?<!\b(?:udah|sudah|sdh|udh|terlanjur|telanjur|kadung|disuruh|nyuruh|suruh|dikon|kon|diminta|dimintai|minta|dipenta|told|asked|jangan|jgn|ulah|ojo|aja|perlu|usah|never|don't|not)\s(?:\S+\s)?)\b(?:isi|isikan|diisi|eusian|ngeusian|eusikeun|isien|ngisi|kirim|kirimkan|kirimkeun|kintun|kintunkeun|kirimke|kirimin|masukkan|masukan|input|lengkapi|cantumkan|sertakan|berikan|kasih|lampirkan|update|perbarui|daftarkan|verifikasi|verify|aktivasi|activate|confirm|enter|send|provide|fill|submit)\s(?:\S+\s){0,4}?(?<!\b(?:ke|to|via|melalui|nama|atas)\s)(?:nik|no\.?\s?ktp|nomor\s?ktp|foto\s?ktp|ktp|kk|kartu\s?keluarga|data\s?diri|biodata|selfie|nom[oe]r\s?(?:hp|wa|telepon|telpon)|no\.?\s?(?:hp|wa)|phone\s?number|id\s?card|home\s?address|address)\b/;
+// Where the data is to go: a link that is not the village's or the government's, a mobile or WhatsApp number, or
+// this account's inbox ("lewat inbox ke akun ini", "DM aku").
+const HARVEST_CHANNEL_RE = /\b(?:wa\.me|inbox|dm|japri|pm|whatsapp)\b|(?:\+?62|\b0)8\d[\d\s.-]{7,14}\d/;
+/** A request for personal data to a channel of the asker's, around aid, a prize, a registration or a deadline; not a warning, a quote or a question. */
+function personalDataLure(plain: string): boolean {
+  const own = plain.replace(QUOTED_RE, "$1 ");
+  return PERSONAL_DATA_ASK_RE.test(own) && (URL_RE.test(withoutVillageLinks(plain)) || HARVEST_CHANNEL_RE.test(own))
+    && (AID_LURE_RE.test(own) || PRESSURE_OR_YOU_RE.test(own) || REGISTRATION_RE.test(own)) && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
+}
+const REGISTRATION_RE = /\b(?:pendaftaran|daftar|pendataan|data ulang|verifikasi|aktivasi|registrasi|insentif|honorer|pppk|cpns|prakerja|paling lambat|deadline|before|sebelum)\b/;
+
+// A fee to pay someone on a phone number or a link for an official service or aid ("siapkeun biaya administrasi
+// 100rb", "transfer biaya materai 50rb", "fee 25k aja", "namung biaya materai 20ewu"): services of the village, the
+// kecamatan and the dukcapil are free or paid at the office, never to a stranger's number. A resident who was asked
+// for such a fee says so ("dimintai biaya 100rb sama oknum") and names no number to pay.
+const FEE_RE = /(?<!\b(?:dimintai|diminta|dipinta|dipenta|dijaluk|ditarik|minta|nanya|tanya|pungli|tanpa|tidak ada|gak ada|ga ada|no|free of)\s(?:\S+\s)?)\b(?:biaya|biayana|biayane|fee|ongkos|transfer|tf)\s(?:\S+\s){0,2}?(?:\d+(?:[.,]\d+)?\s?(?:rb|rebu|ribu|k|jt|juta|ewu)\b|rp\.?\s?\d)/;
+const FEE_SERVICE_RE = /\b(?:administrasi|admin|materai|meterai|pendaftaran|registrasi|aktivasi|pengurusan|ngurus|bantuan|bantosan|bansos|blt|pkh|kis|kks|ktp|nik|kk|insentif|honorer|pppk|cpns|verifikasi|pencairan)\b/;
+/**
+ * A fee for a service or aid, payable to a number or a link; not a warning or a resident's complaint. The amount is
+ * read in `lower` (the lower-cased text: deobfuscate() reads the 0 of "20ewu" as a letter).
+ */
+function feeLure(plain: string, lower: string): boolean {
+  const own = plain.replace(QUOTED_RE, "$1 ");
+  return FEE_RE.test(lower.replace(QUOTED_RE, "$1 ")) && FEE_SERVICE_RE.test(own) && (HARVEST_CHANNEL_RE.test(own) || URL_RE.test(withoutVillageLinks(own)))
+    && !FEE_COMPLAINT_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
+}
+// A resident's complaint or warning about such a fee, and the fees of the village's own groups (a karang taruna
+// tournament's "biaya 100rb/tim, WA panitia 0812…"). WARNING_RE is too wide here: the lure itself threatens that an
+// NIK "diblokir".
+const FEE_COMPLAINT_RE = /\b(?:oknum|pungli|pungutan liar|kenapa|kok|mahal|keberatan|protes|lapor|dilaporkan|dimintai|diminta|dijaluk|dipenta|ditarik|hati-hati|hati2|ati-ati|waspada|awas|penipuan|penipu|modus|hoax|hoaks|scam|jangan percaya|jangan transfer|jangan mau|bumdes|pkk|koperasi|poktan|gapoktan|karang taruna|panitia|dkm|sekretariat|kelompok tani)\b/;
+
+// A testimonial with a way to reach the benefactor: the stranger "thanks to whom" a debt was paid, money came or a
+// husband came back ("berkat Bu Dewi saya dapat 5 juta … IG beliau @…", "I made $4,000 with Mrs. …'s signals …
+// WhatsApp", "utang kula lunas … wa.me/…"). A resident thanking the village or a volunteer names no such gain.
+const TESTIMONIAL_GAIN_RE = /\b(?:(?:utang|hutang|utangna|utange|debts?|loan)\s(?:\S+\s){0,3}?(?:lunas|paid|cleared|beres)|(?:dapat|dapet|meraih|kenging|entuk|oleh|menghasilkan|made|earned|earn|won|raup)\s(?:\S+\s){0,2}?(?:rp\.?\s?\d|\$\s?\d|\d+(?:[.,]\d+)?\s?(?:rb|ribu|k|jt|juta|yuta|ewu|million|dollars?)\b)|laris manis|came back|booming|trading|signals?|mentor|coach|spell|pelet|pesugihan|penarikan|withdraw)\b/;
+const TESTIMONIAL_THANKS_RE = /\b(?:berkat|thanks to|thank you|terima kasih|makasih|hatur nuhun|matur nuwun|maturnuwun|alhamdulillah|grateful|bantuan spiritual|best decision|changed my life|i made|i earned)\b/;
+const TESTIMONIAL_CONTACT_RE = /\b(?:wa\.me|whatsapp|wa|telegram|ig|instagram|email|e-mail|inbox|dm|link di (?:profil|profile|bio)|cek (?:profil|bio)|my profile|profil saya|contact (?:her|him|them)|hubungi (?:beliau|mentor|coach|mbah|ki))\b|@[a-z0-9_.]{3,}|(?:\+?\d[\d\s().-]{8,16}\d)/;
+/** Thanks to a stranger for a gain, with the stranger's contact: a testimonial that advertises; not a warning. */
+function testimonialLure(plain: string): boolean {
+  const own = plain.replace(QUOTED_RE, "$1 ");
+  return TESTIMONIAL_THANKS_RE.test(own) && TESTIMONIAL_GAIN_RE.test(own) && TESTIMONIAL_CONTACT_RE.test(own) && !WARNING_RE.test(plain);
+}
+/** The gate's cheap reading of the three lures above: one of their words and somewhere to send something. */
+const LURE_GATE_RE = /\b(?:nik|ktp|kk|kartu keluarga|data diri|biodata|phone number|address|nom[oe]r hp|no hp|biaya|biayana|biayane|fee|ongkos|berkat|thanks to|mentor|coach|lunas|signals?|trading)\b/i;
+
 const NOT_SPAM: SpamResult = Object.freeze({ isSpam: false, score: 0, reason: null }) as SpamResult;
 
 function mayBeSpam(text: string, normalized: string): boolean {
@@ -272,6 +326,7 @@ function mayBeSpam(text: string, normalized: string): boolean {
   if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
   if (bankData && asksBankDataByLink(text)) return true;
   if (SUSPECT_RE.test(text)) return true;
+  if (LURE_GATE_RE.test(text) && (maybeSuspect(text) || contact || CONTACT_HINT_RE.test(text) || normalized.split(" ").some((w) => CALL.has(w)))) return true;
   if (mentionsApk(text) || bankCsOnPhone(text)) return true;
   // English and slang offers ("followers", "free") are rewritten by the normaliser: read both forms.
   let offer = false;
@@ -424,6 +479,8 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   // digits, which the normaliser's scan reports as suspect.
   if ((any & BIT_APK && mentionsApk(text)) || (any & BIT_BANK && maySuspect && bankCsOnPhone(text))) return true;
   if (any & BIT_BANK_DATA && asksBankDataByLink(text)) return true;
+  // The lures' words and somewhere to send something: a number or handle (suspect), a contact or call word, a link.
+  if ((maySuspect || any & (BIT_CONTACT | BIT_CALL) || CONTACT_HINT_RE.test(text)) && LURE_GATE_RE.test(text)) return true;
   let offer = (any & BIT_OFFER) !== 0;
   let call = (any & BIT_CALL) !== 0;
   // The raw text's words can only add what the normalised words did not already give.
@@ -458,7 +515,7 @@ export function combineSpam(rule: SpamResult, model: SpamModelScore | undefined,
   // A resident asking whether a link or message is real repeats the lure's words, which the learned score reads
   // as the lure itself; the question is for the village to answer, not to hide ("min ini link resmi gak ya? disuruh
   // isi no rekening"). Only the rules can call such a comment spam.
-  if (text !== undefined && IS_IT_REAL_RE.test(text.toLowerCase())) return rule;
+  if (text !== undefined && (IS_IT_REAL_RE.test(text.toLowerCase()) || quotedReport(text) !== null)) return rule;
   return { isSpam: true, score: Math.round(model.probability * 1000) / 1000, reason: "promosi:model" };
 }
 
@@ -512,8 +569,26 @@ function digitCount(s: string): number {
   return n;
 }
 
+// A resident reporting or warning about spam quotes it ("komen2 yg bilang 'depo 10k WD 2jt situs sebelah' itu judol,
+// jangan dipercaya", "ngaklik link 'undian BRI' terus saldo leungit"): outside the quotes, a word of reporting,
+// warning or harm. Such a comment is judged by its own words only, and the learned score (which reads the quoted
+// lure as the lure) does not decide it.
+const REPORT_RE = /\b(?:komen|komen2|komentar|komentar2|comment|comments|postingan|post|report|laporkan|lapor|hapus|dihapus|hapusin|blokir|diblokir|filter|judol|penipuan|penipu|tipu|ditipu|ketipu|tertipu|kabobodo|dibobodo|diapusi|ilegal|illegal|spam|hoax|hoaks|scam|jangan|jgn|ulah|ojo|tergiur|waspada|hati2|hati-hati|awas|beware|careful)\b/;
+/** The comment without its quotes when they quote what it reports or warns about; null otherwise. */
+function quotedReport(text: string): string | null {
+  if (!QUOTE_CHAR_RE.test(text)) return null;
+  const own = text.replace(QUOTED_RE, "$1 ");
+  return own !== text && REPORT_RE.test(own.toLowerCase()) ? own : null;
+}
+const QUOTE_CHAR_RE = /["'“‘]/;
+
 /** The full verdict for a comment that passed the cheap mayBeSpam filter. */
 function spamVerdict(text: string, normalized: string): SpamResult {
+  const own = quotedReport(text);
+  return own === null ? verdictOf(text, normalized) : verdictOf(own, own);
+}
+
+function verdictOf(text: string, normalized: string): SpamResult {
   const plain = deobfuscate(text);
   const norm = normalized.toLowerCase();
   const words = new Set<string>();
@@ -593,6 +668,9 @@ function spamVerdict(text: string, normalized: string): SpamResult {
   // A link that asks for a bank account, card, PIN or OTP to get aid or a prize ("Pendaftaran BLT … SEGERA isi data
   // diri & no rekening 👉 s.id/…"): the fake aid registration (bankDataLure).
   if (bankDataLure(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  // The same registration asking for identity data, a fee for a service paid to a stranger, a testimonial with the
+  // benefactor's contact (lureVerdict).
+  if (personalDataLure(plain) || feeLure(plain, text.toLowerCase()) || testimonialLure(plain)) return { isSpam: true, score: 0.8, reason: "promosi" };
 
   // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
   let offer = 0;
