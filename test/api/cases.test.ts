@@ -191,3 +191,49 @@ describe("villages stay apart", () => {
     expect([403, 404]).toContain(bulk.status);
   });
 });
+
+describe("an official's correction follows through to the case", () => {
+  const WATER = "surat pengantar SKCK di kantor desa bisa diurus hari sabtu ga ya min?";
+  const LIGHTS = "lampu jalan di gang mawar RT 06 mati semua, gelap kalau malam";
+  const LIGHTS_2 = "gang mawar RT 06 lampu jalannya mati semua pak, gelap banget malam";
+  const detailOf = async (id: number) => (await perangkat.get(`/api/cases/${id}`).expect(200)).body.data as { case: CaseBody & { reason: string | null }; events: Array<{ actor: string; kind: string; details: Record<string, unknown> }> };
+  const commentIdOf = async (externalId: string) => (await env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId } })).id;
+  const correct = (id: number, body: Record<string, unknown>) => perangkat.patch(`/api/comments/${id}/labels`).send(body).expect(200);
+
+  beforeAll(async () => {
+    await ingest(villageId, sourceId, [
+      incomingComment({ externalId: "w1", text: WATER, publishedAt: at(20, 2) }),
+      incomingComment({ externalId: "l1", text: LIGHTS, publishedAt: at(20, 3) }),
+      incomingComment({ externalId: "l2", text: LIGHTS_2, publishedAt: at(20, 5) }),
+    ]);
+  });
+
+  it("closes a case nobody has acted on when its only request is corrected away, and reopens it when corrected back", async () => {
+    const c = (await caseOf(WATER))!;
+    expect(c.status).toBe("perlu_jawaban");
+    const waiting = (await list(perangkat, "status=perlu_jawaban")).total;
+    const id = await commentIdOf("w1");
+    await correct(id, { intent: "lainnya" });
+    const closed = await detailOf(c.id);
+    expect(closed.case).toMatchObject({ status: "tidak_perlu", overdue: false });
+    expect(closed.case.reason).toMatch(/dikoreksi petugas/i);
+    expect(closed.events.at(-1)).toMatchObject({ kind: "status", details: { from: "perlu_jawaban", to: "tidak_perlu" } });
+    expect((await list(perangkat, "status=perlu_jawaban")).total).toBe(waiting - 1);
+    // Corrected back to a question: the same case waits for an answer again.
+    await correct(id, { intent: "pertanyaan" });
+    expect((await detailOf(c.id)).case.status).toBe("perlu_jawaban");
+    expect((await list(perangkat, "status=perlu_jawaban")).total).toBe(waiting);
+  });
+
+  it("keeps a case open while another of its comments still asks, and leaves a case someone answered to the officials", async () => {
+    const lights = (await caseOf(LIGHTS))!;
+    expect(lights.commentCount).toBe(2);
+    await correct(await commentIdOf("l1"), { intent: "apresiasi" });
+    expect((await detailOf(lights.id)).case.status).toBe("perlu_jawaban");
+
+    const water = (await caseOf(WATER))!;
+    await perangkat.patch(`/api/cases/${water.id}`).send({ status: "dijawab" }).expect(200);
+    await correct(await commentIdOf("w1"), { intent: "apresiasi" });
+    expect((await detailOf(water.id)).case.status).toBe("dijawab");
+  });
+});

@@ -377,6 +377,13 @@ export async function findCaseCommentIds(db: Database, villageId: number, caseId
   return rows.map((r) => r.id);
 }
 
+/** How many comments of a case still ask for an answer or report a danger, by their effective labels. */
+export async function countCaseRequests(db: Database, villageId: number, caseId: number): Promise<number> {
+  const rows = await sqlAll<{ n: number | bigint }>(db, `SELECT COUNT(*) AS n FROM "Comment" c
+    WHERE c."villageId" = @villageId AND c."caseId" = @caseId AND (${NEEDS_REPLY_SQL} OR (${URGENT_SQL} AND c."fromVillage" = false))`, { villageId, caseId });
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Whether any person (not ingestion) has acted on a case of the village. */
 export async function hasOfficialCaseEvents(db: Database, villageId: number): Promise<boolean> {
   return (await db.prisma.followUpEvent.count({ where: { villageId, NOT: { actor: "sistem" } } })) > 0;

@@ -11,7 +11,7 @@ import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import {
-  applyCaseOps, countCasesByTopic, countCases, countInboxCases, findAssignees, findCase, findCaseCandidates, findCaseCommentIds, findCaseCommentStats,
+  applyCaseOps, countCaseRequests, countCasesByTopic, countCases, countInboxCases, findAssignees, findCase, findCaseCandidates, findCaseCommentIds, findCaseCommentStats,
   findCaseEvents, findCaseOfComment, findCases, findCaseSummaries, findCaseFiguresOpenedIn, findFirstVillageReplies, findInboxPage, findServiceLevel,
   markAnswered, mergeCases, saveServiceLevel, splitCase, statusesOf, updateCase, type CaseCandidate, type CaseFilter, type CaseOp, type CaseRow,
   type CaseSummaryRow, type InboxCountRows, type NewCase, type ServiceLevelRow, OPEN_STATUSES,
@@ -155,6 +155,33 @@ export async function syncCases(db: Database, villageId: number, days?: string[]
     if (result.opened + result.joined + result.answered > 0) await bumpVillageVersion(db, villageId);
     return result;
   });
+}
+
+/** The reason a case gets when an official's corrections leave it with nothing to answer (see followCorrection). */
+export const CORRECTED_AWAY_REASON = "Dikoreksi petugas: tidak ada lagi komentar yang meminta jawaban";
+
+/**
+ * Follows an official's intent or urgency correction of a comment through to its case. A case nobody has acted on
+ * yet (still waiting for a first answer) whose comments no longer ask for anything closes as "tidak perlu tindak
+ * lanjut" with CORRECTED_AWAY_REASON, recorded as the official's action: it no longer counts as waiting or
+ * overdue. A case closed that way reopens when one of its comments is corrected back to a request. A case someone
+ * has answered, assigned or handled is left to the officials.
+ */
+export async function followCorrection(db: Database, auth: AuthContext, villageId: number, commentId: number, now = new Date()): Promise<void> {
+  const row = await findCaseOfComment(db, villageId, commentId);
+  if (!row) return;
+  const requests = await countCaseRequests(db, villageId, row.id);
+  let input: CaseUpdateInput | null = null;
+  if (requests === 0 && row.status === "perlu_jawaban" && !row.firstReplyAt && row.assigneeId === null) {
+    input = { status: "tidak_perlu", reason: CORRECTED_AWAY_REASON };
+  } else if (requests > 0 && row.status === "tidak_perlu" && row.reason === CORRECTED_AWAY_REASON) {
+    input = { status: "perlu_jawaban" };
+  }
+  if (!input) return;
+  const { data, events } = changeOf(row, input, auth.username, now);
+  await updateCase(db, villageId, row.id, data, events);
+  await bumpVillageVersion(db, villageId);
+  await recordAudit(db, auth, { action: "case.change", villageId, target: `case:${row.id}`, details: { ...input, via: `comment:${commentId}` } });
 }
 
 /** Called when the village's reply to a resident's comment reached the platform (replies from the dashboard). */

@@ -10,7 +10,7 @@ import { badRequest, notFound } from "../errors";
 import { assertCanCorrectLabels, assertCanReadVillage, assertCanViewRawPersonalData } from "../policies/access";
 import { presentComment, presentPost } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
-import { followUpOfComment, syncCases } from "./caseService";
+import { followCorrection, followUpOfComment, syncCases } from "./caseService";
 import { forgetVillagePipeline } from "../ingest/villagePipeline";
 
 /** A comment with the post it answers, its parent and replies; `raw` shows personal data (audited) in all of them. */
@@ -71,9 +71,12 @@ export async function correctLabels(
   // The day read before the write, and the day the comment is on now (an import batch in between may have moved it).
   const now = await findCommentRef(db, commentId);
   const days = [...new Set([row.day, ...(now ? [now.day] : [])])];
-  // A comment corrected to a request gets its case now (one corrected away keeps its case: an
-  // official closes it as tidak_perlu, with a reason).
-  if (input.intent !== undefined || input.urgent !== undefined) await syncCases(db, row.villageId, days);
+  // A comment corrected to a request gets its case now; one corrected away closes a case nobody has acted on
+  // when none of its comments asks for anything any more (followCorrection).
+  if (input.intent !== undefined || input.urgent !== undefined) {
+    await syncCases(db, row.villageId, days);
+    await followCorrection(db, auth, row.villageId, commentId);
+  }
   await recordAudit(db, auth, {
     action: "label.change", villageId: row.villageId, target: `comment:${commentId}`,
     details: { sentiment: input.sentiment, topics: input.topics, intent: input.intent, urgent: input.urgent },
