@@ -317,7 +317,7 @@ export const en: Messages = {
   "sources.interval": "Collection interval (minutes)",
   "sources.save": "Save",
   "sources.adminOnly": "Only an administrator can add, test or run sources.",
-  "sources.noToken": "no token",
+  "sources.noToken": "not connected: new comments are not fetched",
   "connect.title": "Connect an account",
   "connect.description": "Log in with the village's X or Facebook account: Suara Desa keeps the permission (encrypted) without copying ids and tokens. Pasting a token still works below.",
   "connect.x": "Connect X account",

@@ -315,7 +315,7 @@ export const id = {
   "sources.interval": "Selang pengambilan (menit)",
   "sources.save": "Simpan",
   "sources.adminOnly": "Hanya admin yang dapat menambah, menguji atau menjalankan sumber.",
-  "sources.noToken": "tanpa token",
+  "sources.noToken": "belum terhubung: komentar baru tidak diambil",
   "connect.title": "Hubungkan akun",
   "connect.description": "Masuk dengan akun desa di X atau Facebook: Suara Desa menyimpan izinnya (terenkripsi) tanpa perlu menyalin ID dan token. Menempelkan token tetap bisa di bawah.",
   "connect.x": "Hubungkan akun X",

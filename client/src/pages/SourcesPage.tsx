@@ -87,6 +87,9 @@ function SourceCard({ source: s, village, canManage, providers, onChanged }: { s
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const isApi = s.platform !== "file";
+  // The platform's numeric account id matters to whoever sets the source up, not to the office reading it.
+  const handle = s.handle ? `@${s.handle}` : null;
+  const account = handle && !canManage ? handle : [handle, s.accountId].filter(Boolean).join(" · ");
 
   const act = async (fn: () => Promise<{ ok: boolean; text: string } | null>) => {
     setBusy(true);
@@ -114,8 +117,7 @@ function SourceCard({ source: s, village, canManage, providers, onChanged }: { s
         <div>
           <dt>{t("sources.account")}</dt>
           <dd>
-            {s.handle ? `@${s.handle} · ` : ""}
-            {s.accountId}
+            {account}
             {isApi && !s.hasToken ? ` · ${t("sources.noToken")}` : ""}
           </dd>
         </div>
