@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NlpPool } from "@suara-desa/core/ingest/nlpPool";
 import { toStoredAnalysis } from "@suara-desa/core/ingest/storedAnalysis";
-import { getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
+import { forgetVillagePipeline, getVillagePipeline } from "@suara-desa/core/ingest/villagePipeline";
 import { createPipeline } from "@suara-desa/core/nlp/pipeline";
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { createVillage } from "../factories/village";
@@ -156,5 +156,38 @@ describe("officials' corrections on worker threads", () => {
     expect([corrected[0].intent, corrected[1].urgent]).toEqual(["keluhan", true]);
     expect((await pool.analyze({ signature: "niat|1", topics, corrections, texts })).analyses).toEqual(corrected);
     expect((await pool.analyze({ signature: "niat|0", topics, corrections: [], texts })).analyses).toEqual(plain);
+  });
+
+  it("gives each village its own corrected pipeline, even when two villages' corrections carry the same stamp", async () => {
+    const praise = "Terima kasih pelayanan KTP di kantor desa sekarang cepat";
+    const complaint = "Air PDAM mati sudah tiga hari, warga beli air galon";
+    const at = new Date("2026-11-20T03:00:00.000Z");
+    // Village A corrected the praise to negatif; village B corrected a complaint to negatif — one correction each,
+    // at the same millisecond: equal counts and latest times, so equal correction stamps.
+    const correct = async (name: string, text: string) => {
+      const v = await createVillage(temp.db, { name });
+      const file = path.join(temp.dir, `stamp-${v.id}.jsonl`);
+      fs.writeFileSync(file, JSON.stringify({ id: `seed-${v.id}`, platform: "facebook", author: "warga", text, published_at: "2026-11-19T01:00:00Z" }) + "\n");
+      await importFile(temp.db, file, { villageCode: v.code, nlpPool: null });
+      await temp.db.prisma.comment.updateMany({ where: { villageId: v.id }, data: { humanSentiment: "negatif", humanSentimentBy: "uji", humanSentimentAt: at } });
+      forgetVillagePipeline(v.id); // as a correction from the dashboard does
+      return v;
+    };
+    const a = await correct("Stempel A", praise);
+    const b = await correct("Stempel B", complaint);
+    const single = new NlpPool(1);
+    try {
+      for (const v of [a, b]) {
+        const file = path.join(temp.dir, `stamp-new-${v.id}.jsonl`);
+        fs.writeFileSync(file, JSON.stringify({ id: `new-${v.id}`, platform: "facebook", author: "warga lain", text: praise, published_at: "2026-11-21T01:00:00Z" }) + "\n");
+        await importFile(temp.db, file, { villageCode: v.code, nlpPool: single });
+      }
+    } finally {
+      await single.close();
+    }
+    const label = async (villageId: number) => (await temp.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId: `new-${villageId}` } })).sentimentLabel;
+    // A's correction teaches A only: the same praise is negatif in A and positif in B.
+    expect(await label(a.id)).toBe("negatif");
+    expect(await label(b.id)).toBe("positif");
   });
 });

@@ -99,7 +99,11 @@ export async function analyzePrepared(p: PreparedBatch, pool: NlpPool | null, ti
       const { pipeline, topicIds } = p.village;
       return pipeline.analyzeBatch(texts).map((a) => toStoredAnalysis(a, topicIds));
     }
-    const r = await pool.analyze({ signature: `${p.village.signature}|${p.village.corrections}`, topics: p.village.topics, corrections: p.village.correctionList, texts });
+    // A village's corrections make its pipeline its own: the stamp of two villages' corrections (counts and latest
+    // times) could coincide, so the worker's cache key names the village then. Without corrections, villages on
+    // one taxonomy share one pipeline.
+    const own = p.village.correctionList.length > 0 ? `village:${p.input.villageId}|` : "";
+    const r = await pool.analyze({ signature: `${own}${p.village.signature}|${p.village.corrections}`, topics: p.village.topics, corrections: p.village.correctionList, texts });
     if (r.modelVersion !== p.village.baseModel.version) {
       throw new Error(`NLP worker runs model ${r.modelVersion}, this process ${p.village.baseModel.version}`);
     }
