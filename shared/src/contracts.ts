@@ -452,8 +452,12 @@ export interface CaseEventDTO { id: number; at: string; actor: string; kind: str
 
 export interface CaseDetailDTO {
   case: CaseDTO;
-  /** Each comment of the case with its thread: replies in time order, the village's own marked. */
-  comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }> }>;
+  /**
+   * Each comment of the case with its thread: replies in time order, the village's own marked.
+   * `replyFromDashboard`: a reply to it can be posted from the dashboard (the village's account for
+   * its platform is connected) — the reply route's own rule; otherwise the official answers on the platform.
+   */
+  comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }>; replyFromDashboard: boolean }>;
   events: CaseEventDTO[];
   /** The first comment with personal data and residents' names masked: a starting point for a public quote. */
   suggestedQuote: string;

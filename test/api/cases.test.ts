@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import type { IncomingComment } from "@suara-desa/core/ingest/types";
+import { sealSecret } from "@suara-desa/core/services/secretBox";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -235,5 +236,39 @@ describe("an official's correction follows through to the case", () => {
     await perangkat.patch(`/api/cases/${water.id}`).send({ status: "dijawab" }).expect(200);
     await correct(await commentIdOf("w1"), { intent: "apresiasi" });
     expect((await detailOf(water.id)).case.status).toBe("dijawab");
+  });
+});
+
+describe("replying from the dashboard or on the platform", () => {
+  // The same request either passes the reply route's source check (and is refused only for its
+  // text) or is refused as not repliable: the issue panel's flag must say which, before typing.
+  const attempt = (commentId: number) => perangkat.post(`/api/comments/${commentId}/replies`).send({ text: "Hubungi kami di 081234567890 ya" });
+
+  it("says a comment cannot be answered from the dashboard while the village's account is not connected", async () => {
+    const c = (await caseOf(FIRE))!;
+    const detail = (await perangkat.get(`/api/cases/${c.id}`).expect(200)).body.data;
+    expect(detail.comments.map((x: { replyFromDashboard: boolean }) => x.replyFromDashboard)).toEqual([false]);
+    const res = await attempt(detail.comments[0].comment.id).expect(404);
+    expect(res.body.error.message).toContain("belum terhubung");
+  });
+
+  it("says it can once the account is connected, as the reply route then agrees", async () => {
+    await env.db.prisma.source.update({ where: { id: sourceId }, data: { tokenEnc: sealSecret("tok-sukamaju") } });
+    try {
+      const c = (await caseOf(FIRE))!;
+      const detail = (await perangkat.get(`/api/cases/${c.id}`).expect(200)).body.data;
+      expect(detail.comments.map((x: { replyFromDashboard: boolean }) => x.replyFromDashboard)).toEqual([true]);
+      const res = await attempt(detail.comments[0].comment.id).expect(400);
+      expect(res.body.error.message).toContain("nomor telepon");
+    } finally {
+      await env.db.prisma.source.update({ where: { id: sourceId }, data: { tokenEnc: null } });
+    }
+  });
+
+  it("says no for comments imported without a source (another village's file import)", async () => {
+    const other = (await outsider.get(`/api/villages/${otherVillageId}/cases`).expect(200)).body.data[0];
+    const detail = (await outsider.get(`/api/cases/${other.id}`).expect(200)).body.data;
+    expect(detail.comments.length).toBeGreaterThan(0);
+    for (const x of detail.comments) expect(x.replyFromDashboard).toBe(false);
   });
 });

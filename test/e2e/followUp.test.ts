@@ -65,6 +65,8 @@ describe("Tindak Lanjut at 1366 px", () => {
     await page.locator(".fu-change").getByLabel("Status", { exact: true }).selectOption("selesai");
     await page.getByLabel("Catatan internal (tidak terlihat warga)").fill("Sudah diperbaiki bersama warga RT 02");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    // Nobody answered the residents in the conversation yet: the page asks before marking it finished.
+    await page.getByRole("alertdialog").getByRole("button", { name: "Ya, tandai Selesai" }).click();
     await page.getByText("Tersimpan.").waitFor();
     const history = page.locator(".fu-history li");
     await expect.poll(async () => (await history.allTextContents()).join("\n")).toContain("mengubah status menjadi Selesai");

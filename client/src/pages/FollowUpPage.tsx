@@ -1,13 +1,14 @@
 // Tindak Lanjut: the inbox of residents' requests grouped as issues (isu). Urgent and overdue first;
 // filters and the open issue live in the URL (?status=…&isu=12) so a link in the WhatsApp group opens
 // the same view. Desktop: list and issue side by side; phone: the list, then the issue on its own.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CASE_STATUSES, INTENTS, PLATFORMS, type CaseDTO, type CaseDetailDTO, type CaseStatus, type CommentDTO, type VillageDTO } from "@suara-desa/shared/contracts";
 import { ApiError } from "../api/client";
 import { caseActions, useAssignees, useCaseDetail, useCases, useReplyTemplates, type CaseFilters } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
 import { useI18n, type MessageKey } from "../i18n";
 import { navigate } from "../router";
+import { originalUrl } from "../widgets/CommentCard";
 import { IntentBadge, UrgentBadge } from "../widgets/IntentBadge";
 import { EmptyState, ErrorState, LoadingState } from "../widgets/StatusViews";
 import { villageHref } from "./paths";
@@ -57,6 +58,12 @@ function toParams(tab: StatusTab, f: CaseFilters, caseId: number | null): Record
   return out;
 }
 
+/** The width at which the list and the open issue take turns (followUp.css). */
+const PHONE_LAYOUT = "(max-width: 960px)";
+
+/** Statuses that tell residents they were answered: confirmed when no reply to them is recorded. */
+const ANSWERED_STATUSES: readonly CaseStatus[] = ["dijawab", "selesai"];
+
 /** "3 jam", "2 hari" — a duration an official reads at a glance. */
 function useDuration(): (ms: number) => string {
   const { fmt, lang } = useI18n();
@@ -81,14 +88,35 @@ export default function FollowUpPage({ village, search, defaultVillageId }: Page
   const [selected, setSelected] = useState<number[]>([]);
   const [focus, setFocus] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
+  // Where the list was scrolled when an issue opened over it (a phone shows one or the other).
+  const listScroll = useRef<number | null>(null);
+  const shownCase = useRef<number | null>(caseId);
   const go = (nextTab: StatusTab, f: CaseFilters, id: number | null, replace = true) =>
     navigate(villageHref("/tindak-lanjut", village.id, defaultVillageId, toParams(nextTab, f, id)), { replace });
-  const open = (id: number | null) => go(tab, filters, id, false);
+  const open = (id: number | null) => {
+    if (caseId === null && id !== null) listScroll.current = window.scrollY;
+    go(tab, filters, id, false);
+  };
   const setFilter = <K extends keyof CaseFilters>(k: K, v: CaseFilters[K] | undefined) => go(tab, { ...filters, [k]: v }, null);
   useEffect(() => setSelected([]), [search]);
 
   const list = cases.data?.data ?? [];
   const counts = cases.data?.counts;
+  // Back to the list: the same place in it, and the keyboard on the issue just closed.
+  useLayoutEffect(() => {
+    const closed = shownCase.current;
+    shownCase.current = caseId;
+    if (caseId !== null || closed === null) return;
+    const row = listRef.current?.querySelector<HTMLButtonElement>(`[data-case="${closed}"] .case-open`);
+    const index = list.findIndex((c) => c.id === closed);
+    if (index >= 0) setFocus(index);
+    if (listScroll.current !== null && window.matchMedia(PHONE_LAYOUT).matches) {
+      window.scrollTo(0, listScroll.current);
+      row?.focus({ preventScroll: true });
+    } else row?.focus();
+    listScroll.current = null;
+    // Only the issue closing matters here, not every refetch of the list.
+  }, [caseId]);
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if ((e.target as HTMLElement).closest("input, select, textarea")) return;
     const move = (d: number) => {
@@ -169,9 +197,6 @@ export default function FollowUpPage({ village, search, defaultVillageId }: Page
 
       <div className="fu-layout">
         <section className="fu-list" aria-label={t("inbox.title")}>
-          {mayChange && selected.length > 0 && (
-            <BulkBar villageId={village.id} selected={selected} assignees={assignees.data ?? []} onDone={() => setSelected([])} />
-          )}
           {cases.status === "loading" && <LoadingState />}
           {cases.status === "error" && <ErrorState error={cases.error} onRetry={cases.refetch} />}
           {cases.status === "success" && list.length === 0 && <EmptyState message={t("inbox.empty")} />}
@@ -202,6 +227,10 @@ export default function FollowUpPage({ village, search, defaultVillageId }: Page
                 </button>
               )}
             </>
+          )}
+          {/* After the list and sticky at the bottom of the screen: in view wherever the ticked issue is, over no issue at the end. */}
+          {mayChange && selected.length > 0 && (
+            <BulkBar villageId={village.id} selected={selected} cases={list} assignees={assignees.data ?? []} onDone={() => setSelected([])} />
           )}
         </section>
         <section className="fu-case" aria-label={t("inbox.change")}>
@@ -248,7 +277,7 @@ interface CaseRowProps {
 function CaseRow({ c, current, selectable, selected, onSelect, onOpen, timeZone, topicName }: CaseRowProps) {
   const { t, fmt } = useI18n();
   return (
-    <li className={`fu-row${current ? " is-current" : ""}${c.urgent ? " is-urgent" : ""}`}>
+    <li className={`fu-row${current ? " is-current" : ""}${c.urgent ? " is-urgent" : ""}`} data-case={c.id}>
       {selectable && <input type="checkbox" className="fu-check" aria-label={t("inbox.select", { id: String(c.id) })} checked={selected} onChange={(e) => onSelect(e.target.checked)} />}
       <button type="button" className="case-open" aria-current={current ? "true" : undefined} onClick={onOpen}>
         <span className="fu-badges">
@@ -271,13 +300,31 @@ function CaseRow({ c, current, selectable, selected, onSelect, onOpen, timeZone,
   );
 }
 
-function BulkBar({ villageId, selected, assignees, onDone }: { villageId: number; selected: number[]; assignees: Array<{ id: number; displayName: string }>; onDone(): void }) {
+interface BulkBarProps {
+  villageId: number;
+  selected: number[];
+  cases: CaseDTO[];
+  assignees: Array<{ id: number; displayName: string }>;
+  onDone(): void;
+}
+
+function BulkBar({ villageId, selected, cases, assignees, onDone }: BulkBarProps) {
   const { t, fmt } = useI18n();
   const [status, setStatus] = useState("");
   const [assignee, setAssignee] = useState("");
   const [state, setState] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  // Selected issues this status would tell residents were answered while no reply to them is recorded.
+  const unanswered = (ANSWERED_STATUSES as readonly string[]).includes(status)
+    ? cases.filter((c) => selected.includes(c.id) && c.status !== status && c.firstReplyAt === null).length
+    : 0;
   const apply = async () => {
     setState(null);
+    if (unanswered > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     try {
       await caseActions.bulk(villageId, {
         caseIds: selected,
@@ -302,7 +349,7 @@ function BulkBar({ villageId, selected, assignees, onDone }: { villageId: number
   return (
     <div className="fu-bulk" role="group" aria-label={t("inbox.selected", { count: fmt.number(selected.length) })}>
       <strong>{t("inbox.selected", { count: fmt.number(selected.length) })}</strong>
-      <select aria-label={t("inbox.bulkStatus")} value={status} onChange={(e) => setStatus(e.target.value)}>
+      <select aria-label={t("inbox.bulkStatus")} value={status} onChange={(e) => { setStatus(e.target.value); setConfirming(false); }}>
         <option value="">{t("inbox.bulkStatus")}</option>
         {(["perlu_jawaban", "dijawab", "ditindaklanjuti", "selesai"] as const).map((s) => (
           <option key={s} value={s}>
@@ -328,6 +375,36 @@ function BulkBar({ villageId, selected, assignees, onDone }: { villageId: number
         </button>
       )}
       {state && <span className="tone-bad" role="alert">{t("inbox.failed", { message: state })}</span>}
+      {confirming && (
+        <NoReplyConfirm
+          message={t("inbox.confirmNoReplyBulk", { count: fmt.number(unanswered), status: t(`case.status.${status as CaseStatus}`) })}
+          status={status as CaseStatus}
+          onYes={() => void apply()}
+          onNo={() => setConfirming(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** "Tetap tandai …?" in the page itself (a phone's browser dialog is easy to dismiss unread and cannot be tested). */
+function NoReplyConfirm({ message, status, onYes, onNo }: { message: string; status: CaseStatus; onYes(): void; onNo(): void }) {
+  const { t } = useI18n();
+  const uid = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The safe answer has the focus: Enter does not change the status by accident.
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div className="fu-confirm" role="alertdialog" aria-labelledby={`${uid}-q`}>
+      <p id={`${uid}-q`}>{message}</p>
+      <div className="correction-actions">
+        <button type="button" className="button button-primary" onClick={onYes}>
+          {t("inbox.confirmYes", { status: t(`case.status.${status}`) })}
+        </button>
+        <button type="button" className="button" ref={cancel} onClick={onNo}>
+          {t("inbox.confirmNo")}
+        </button>
+      </div>
     </div>
   );
 }
@@ -383,13 +460,13 @@ function CasePanel({ caseId, village, mayChange, assignees, onBack, onOpen, topi
       {mayChange && <ChangeForm d={d} assignees={assignees} />}
       <h3>{t("inbox.thread")}</h3>
       <ul className="fu-comments">
-        {d.comments.map(({ comment, thread }) => (
+        {d.comments.map(({ comment, thread, replyFromDashboard }) => (
           <li key={comment.id} className="fu-comment">
             <div className="fu-comment-head">
               {mayChange && d.comments.length > 1 && (
                 <input type="checkbox" aria-label={t("inbox.selectComment")} checked={split.includes(comment.id)} onChange={(e) => setSplit((s) => (e.target.checked ? [...s, comment.id] : s.filter((x) => x !== comment.id)))} />
               )}
-              <MiniComment comment={comment} timeZone={village.timeZone} />
+              <MiniComment comment={comment} timeZone={village.timeZone} withLink />
             </div>
             {thread.length === 0 ? (
               <p className="muted fu-noreply">{t("inbox.noReplies")}</p>
@@ -403,7 +480,7 @@ function CasePanel({ caseId, village, mayChange, assignees, onBack, onOpen, topi
                 ))}
               </ul>
             )}
-            {mayChange && <ReplyBox comment={comment} village={village} topic={c.topic?.name ?? null} />}
+            {mayChange && <ReplyBox key={comment.id} comment={comment} canPost={replyFromDashboard} c={c} village={village} />}
           </li>
         ))}
       </ul>
@@ -418,15 +495,27 @@ function CasePanel({ caseId, village, mayChange, assignees, onBack, onOpen, topi
   );
 }
 
-function MiniComment({ comment, timeZone }: { comment: CommentDTO; timeZone: string }) {
+/** One comment of a conversation; `withLink`: with its link on the platform, to answer it there. */
+function MiniComment({ comment, timeZone, withLink = false }: { comment: CommentDTO; timeZone: string; withLink?: boolean }) {
   const { t, fmt } = useI18n();
+  const url = withLink ? originalUrl(comment) : null;
   return (
     <div className="mini-comment">
       <span className="comment-author">{comment.author}</span> · <span>{t(`platform.${comment.platform}`)}</span> ·{" "}
       <time dateTime={comment.publishedAt}>{fmt.dateTime(comment.publishedAt, timeZone)}</time>{" "}
       <UrgentBadge urgent={comment.urgent} /> <IntentBadge intent={comment.intent} />
       <p>{comment.text}</p>
+      {url && <OriginalLink url={url} platform={comment.platform} />}
     </div>
+  );
+}
+
+function OriginalLink({ url, platform }: { url: string; platform: CommentDTO["platform"] }) {
+  const { t } = useI18n();
+  return (
+    <a className="fu-original" href={url} target="_blank" rel="noopener noreferrer nofollow">
+      {t("inbox.openOriginal", { platform: t(`platform.${platform}`) })}
+    </a>
   );
 }
 
@@ -442,14 +531,25 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
   const [note, setNote] = useState("");
   const [publicTitle, setPublicTitle] = useState(c.publicTitle ?? "");
   const [publicQuote, setPublicQuote] = useState(c.publicQuote ?? "");
-  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" | "confirm" } | { kind: "error"; message: string }>({ kind: "idle" });
   useEffect(() => {
     setStatus(c.status);
     setAssignee(c.assignee ? String(c.assignee.id) : "");
     setNote("");
   }, [c.id, c.status, c.assignee]);
-  const submit = async (e: FormEvent) => {
+  // A reply to the residents is recorded: the village's account answered in a thread, or an official marked it answered.
+  const replied = c.firstReplyAt !== null || d.comments.some((x) => x.thread.some((r) => r.fromVillage));
+  const needsConfirm = !replied && status !== c.status && ANSWERED_STATUSES.includes(status);
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (needsConfirm) setState({ kind: "confirm" });
+    else void save();
+  };
+  const cancel = () => {
+    setStatus(c.status);
+    setState({ kind: "idle" });
+  };
+  const save = async () => {
     setState({ kind: "saving" });
     const assigneeId = assignee ? Number(assignee) : null;
     try {
@@ -477,7 +577,14 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
       <div className="fu-fields">
         <div className="field">
           <label htmlFor={`${uid}-s`}>{t("inbox.status")}</label>
-          <select id={`${uid}-s`} value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
+          <select
+            id={`${uid}-s`}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as CaseStatus);
+              setState({ kind: "idle" });
+            }}
+          >
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`case.status.${s}`)}
@@ -538,7 +645,7 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
         <textarea id={`${uid}-n`} rows={2} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="correction-actions">
-        <button type="submit" className="button button-primary" disabled={!changed || missing || state.kind === "saving"}>
+        <button type="submit" className="button button-primary" disabled={!changed || missing || state.kind === "saving" || state.kind === "confirm"}>
           {t("inbox.save")}
         </button>
         <span role="status" aria-live="polite" className={state.kind === "error" ? "tone-bad" : "tone-good"}>
@@ -546,39 +653,83 @@ function ChangeForm({ d, assignees }: { d: CaseDetailDTO; assignees: Array<{ id:
           {state.kind === "error" && t("inbox.failed", { message: state.message })}
         </span>
       </div>
+      {state.kind === "confirm" && <NoReplyConfirm message={t("inbox.confirmNoReply", { status: t(`case.status.${status}`) })} status={status} onYes={() => void save()} onNo={cancel} />}
     </form>
   );
 }
 
-/** Replies on the platform where the resident wrote (where the village's source allows it). */
-function ReplyBox({ comment, village, topic }: { comment: CommentDTO; village: VillageDTO; topic: string | null }) {
+type ReplyState =
+  | { kind: "idle" | "sending" | "copied" | "copyFailed" | "marked" }
+  | { kind: "done"; state: string; why: string | null }
+  | { kind: "error"; message: string };
+
+/**
+ * The answer to one resident's comment. Where the village's account for its source is connected
+ * (`canPost`, the reply route's own rule) it is posted on the platform from here; elsewhere the
+ * official writes it here, copies it, answers on the platform and marks the issue answered. The
+ * text stays until the platform has the reply.
+ */
+function ReplyBox({ comment, canPost, c, village }: { comment: CommentDTO; canPost: boolean; c: CaseDTO; village: VillageDTO }) {
   const { t } = useI18n();
   const uid = useId();
   const auth = useAuth();
   const templates = useReplyTemplates(village.id);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState("");
-  const fillTemplate = (raw: string) =>
-    raw.replaceAll("{nama_desa}", village.name).replaceAll("{topik}", topic ?? "ini").replaceAll("{petugas}", auth.user.displayName);
-  const [state, setState] = useState<{ kind: "idle" | "sending" } | { kind: "done"; state: string; why: string | null } | { kind: "unavailable" } | { kind: "error"; message: string }>({ kind: "idle" });
+  // The route refused it as not repliable after all (the account was disconnected meanwhile).
+  const [refused, setRefused] = useState(false);
+  const [state, setState] = useState<ReplyState>({ kind: "idle" });
+  const elsewhere = !canPost || refused;
   const platform = t(`platform.${comment.platform}`);
+  const url = originalUrl(comment);
+  const fillTemplate = (raw: string) =>
+    raw.replaceAll("{nama_desa}", village.name).replaceAll("{topik}", c.topic?.name ?? "ini").replaceAll("{petugas}", auth.user.displayName);
+  const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const send = async (e: FormEvent) => {
     e.preventDefault();
+    if (elsewhere) return;
     setState({ kind: "sending" });
     try {
       const r = await caseActions.reply(comment.id, text.trim());
       setState({ kind: "done", state: r.state, why: r.lastError ?? null });
-      if (r.state !== "gagal") setText("");
+      // A reply still waiting or failed keeps its text: "Coba lagi" sends the same words.
+      if (r.state === "terkirim") setText("");
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setState({ kind: "unavailable" });
-      else setState({ kind: "error", message: err instanceof Error ? err.message : String(err) });
+      if (err instanceof ApiError && err.status === 404) {
+        setRefused(true);
+        setState({ kind: "idle" });
+      } else setState({ kind: "error", message: message(err) });
     }
   };
-  if (state.kind === "unavailable") return <p className="muted fu-reply-note">{t("inbox.replyUnavailable", { platform })}</p>;
-  const stateKey: MessageKey | null = state.kind === "done" ? (`inbox.replyState.${state.state}` as MessageKey) : null;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState({ kind: "copied" });
+    } catch {
+      // No clipboard access (a dashboard on plain http in the village office): select it for the person to copy.
+      textRef.current?.focus();
+      textRef.current?.select();
+      setState({ kind: "copyFailed" });
+    }
+  };
+  const markAnswered = async () => {
+    setState({ kind: "sending" });
+    try {
+      const answer = text.trim();
+      await caseActions.change(c.id, { status: "dijawab", ...(answer ? { note: t("inbox.answeredOnPlatform", { platform, text: answer }) } : {}) });
+      setState({ kind: "marked" });
+    } catch (err) {
+      setState({ kind: "error", message: message(err) });
+    }
+  };
+  const bad = state.kind === "error" || (state.kind === "done" && state.state === "gagal") || state.kind === "copyFailed";
   return (
-    <form className="fu-reply" onSubmit={send}>
+    <form className="fu-reply" onSubmit={send} aria-describedby={`${uid}-how`}>
+      <p id={`${uid}-how`} className={elsewhere ? "fu-reply-note fu-reply-elsewhere" : "fu-reply-note muted"}>
+        {elsewhere ? t("inbox.replyElsewhere", { platform }) : t("inbox.replyDirect", { platform })}
+      </p>
       <label htmlFor={`${uid}-r`} className="visually-hidden">
-        {t("inbox.reply", { platform })}
+        {t("inbox.answerText")}
       </label>
       {(templates.data ?? []).length > 0 && (
         <select aria-label={t("inbox.template")} value="" onChange={(e) => e.target.value !== "" && setText(fillTemplate(templates.data![Number(e.target.value)].text))}>
@@ -590,22 +741,41 @@ function ReplyBox({ comment, village, topic }: { comment: CommentDTO; village: V
           ))}
         </select>
       )}
-      <textarea id={`${uid}-r`} rows={2} value={text} maxLength={1000} placeholder={t("inbox.replyPlaceholder")} onChange={(e) => setText(e.target.value)} />
+      <textarea ref={textRef} id={`${uid}-r`} rows={3} value={text} maxLength={1000} placeholder={t("inbox.replyPlaceholder")} onChange={(e) => setText(e.target.value)} />
       <div className="correction-actions">
-        <button type="submit" className="button" disabled={!text.trim() || state.kind === "sending"}>
-          {t("inbox.reply", { platform })}
-        </button>
-        <span role="status" aria-live="polite" className={state.kind === "error" || (state.kind === "done" && state.state === "gagal") ? "tone-bad" : "tone-good"}>
-          {stateKey && t(stateKey, { why: state.kind === "done" ? (state.why ?? "") : "" })}
-          {state.kind === "error" && t("inbox.failed", { message: state.message })}
-        </span>
-        {state.kind === "done" && state.state === "menunggu" && state.why && <span className="muted">{state.why}</span>}
-        {state.kind === "done" && state.state !== "terkirim" && (
-          <button type="submit" className="link-button">
-            {t("inbox.retry")}
-          </button>
+        {elsewhere ? (
+          <>
+            <button type="button" className="button" disabled={!text.trim()} onClick={() => void copy()}>
+              {t("inbox.copy")}
+            </button>
+            {url && <OriginalLink url={url} platform={comment.platform} />}
+            {c.status === "perlu_jawaban" && (
+              <button type="button" className="button" disabled={state.kind === "sending"} onClick={() => void markAnswered()}>
+                {t("inbox.markAnswered")}
+              </button>
+            )}
+          </>
+        ) : (
+          <>
+            <button type="submit" className="button" disabled={!text.trim() || state.kind === "sending"}>
+              {t("inbox.reply", { platform })}
+            </button>
+            {state.kind === "done" && state.state !== "terkirim" && (
+              <button type="submit" className="link-button" disabled={!text.trim()}>
+                {t("inbox.retry")}
+              </button>
+            )}
+          </>
         )}
       </div>
+      <p role="status" aria-live="polite" className={`fu-reply-state ${bad ? "tone-bad" : "tone-good"}`}>
+        {state.kind === "done" && t(`inbox.replyState.${state.state}` as MessageKey, { why: state.why ?? "" })}
+        {state.kind === "done" && state.state === "menunggu" && state.why && ` ${state.why}`}
+        {state.kind === "error" && `${t("inbox.failed", { message: state.message })} ${t("inbox.replyKept")}`}
+        {state.kind === "copied" && t("inbox.copied", { platform })}
+        {state.kind === "copyFailed" && t("inbox.copyFailed")}
+        {state.kind === "marked" && t("inbox.markedAnswered")}
+      </p>
     </form>
   );
 }

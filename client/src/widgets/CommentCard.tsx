@@ -20,6 +20,11 @@ export interface CommentCardProps {
 // link, say) leads nowhere, so it is not offered.
 const MASK = "•";
 
+/** The comment's link on its platform as presented (masked for roles not allowed raw data), or null when it leads nowhere. */
+export function originalUrl(c: CommentDTO): string | null {
+  return c.url && !c.url.includes(MASK) ? c.url : null;
+}
+
 const LANGUAGE_KEYS: Record<string, MessageKey> = {
   id: "language.id",
   su: "language.su",
@@ -69,8 +74,8 @@ export function CommentCard({ comment: c, timeZone, onTopic, topicName, children
         <span className="comment-extra">
           {languageKey && <span>{t("comment.language", { language: t(languageKey) })}</span>}
           <span>{t("comment.likes", { count: fmt.number(c.likeCount) })}</span>
-          {c.url && !c.url.includes(MASK) && (
-            <a href={c.url} target="_blank" rel="noopener noreferrer nofollow">
+          {originalUrl(c) && (
+            <a href={originalUrl(c)!} target="_blank" rel="noopener noreferrer nofollow">
               {t("comment.original", { platform })}
               <span aria-hidden="true"> ↗</span>
             </a>

@@ -29,6 +29,7 @@ import { groupingVocabulary } from "../nlp/resources";
 import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { presentComment } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
+import { replyableComments } from "./replyTargets";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -298,15 +299,17 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
   assertCanReadVillage(auth, villageId);
   const [dto] = await presentCases(db, villageId, [row], now);
   const ids = await findCaseCommentIds(db, villageId, caseId);
-  const comments = [];
+  const threads = [];
   for (const id of ids.slice(0, 50)) {
     const thread = await getCommentThread(db, id);
-    if (!thread || thread.comment.villageId !== villageId) continue;
-    comments.push({
-      comment: presentComment(thread.comment),
-      thread: thread.replies.map((r) => ({ ...presentComment(r), fromVillage: r.fromVillage })),
-    });
+    if (thread && thread.comment.villageId === villageId) threads.push(thread);
   }
+  const replyable = await replyableComments(db, threads.map((th) => th.comment));
+  const comments = threads.map((th) => ({
+    comment: presentComment(th.comment),
+    thread: th.replies.map((r) => ({ ...presentComment(r), fromVillage: r.fromVillage })),
+    replyFromDashboard: replyable.get(th.comment.id) ?? false,
+  }));
   const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
     id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: caseEventDetailsColumn.parse(e.details),
   }));

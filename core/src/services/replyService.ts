@@ -18,14 +18,9 @@ import { findPii } from "../nlp/pii";
 import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
 import { recordVillageReply } from "./caseService";
+import { replyTargetOf, type ReplyTarget } from "./replyTargets";
 
-/** Where a reply goes: the source's account and the resident's item on the platform. */
-export interface ReplyTarget {
-  sourceId: number;
-  platform: "x" | "facebook" | "instagram";
-  /** The resident's tweet / comment id on the platform. */
-  externalId: string;
-}
+export type { ReplyTarget } from "./replyTargets";
 
 export type PostOutcome =
   | { ok: true; replyId: string }
@@ -56,12 +51,11 @@ async function loadComment(db: Database, auth: AuthContext | undefined, commentI
   return c;
 }
 
-/** The platform target of a comment, or a 404 naming why the dashboard cannot reply there. */
+/** The platform target of a comment, or a 404 naming why the dashboard cannot reply there (the issue panel's rule too). */
 async function targetOf(db: Database, c: Awaited<ReturnType<typeof loadComment>>): Promise<ReplyTarget> {
-  if (c.platform !== "x" && c.platform !== "facebook" && c.platform !== "instagram") throw notFound("Sumber balasan (komentar dari berkas impor tidak bisa dibalas dari dasbor)");
-  const source = c.sourceId ? await getSource(db, c.sourceId) : null;
-  if (!source || source.villageId !== c.villageId || !source.tokenEnc) throw notFound("Sumber balasan (akun desa untuk komentar ini belum terhubung)");
-  return { sourceId: source.id, platform: c.platform, externalId: c.externalId };
+  const target = replyTargetOf(c, c.sourceId ? await getSource(db, c.sourceId) : null);
+  if ("why" in target) throw notFound(`Sumber balasan (${target.why})`);
+  return target;
 }
 
 /**
