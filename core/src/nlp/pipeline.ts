@@ -15,7 +15,7 @@ import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, floodKeyWords, markFloods } from "./spam";
 import { detectPii } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
-import { decideFromFeatures, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
+import { decideFromFeatures, decideFromShared, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, MAX_CORRECTIONS, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
 import { applyIntentOnline, buildIntentOnline } from "./intentAdaptation";
 import { normalizeText } from "./normalize";
@@ -155,7 +155,14 @@ function sentimentStage(res: NlpResources, adaptation: SentimentAdaptation | nul
     };
   }
   // The villageSentiment stage, with the intent features passed along.
-  if (general && village) return (forms, _ctx, features) => decideVillageSentiment(village, forms, probabilitiesWords(general, forms.normalizedWords, p), shared(features)).result;
+  if (general && village) {
+    return (forms, _ctx, features) => {
+      const probs = probabilitiesWords(general, forms.normalizedWords, p);
+      const base = shared(features);
+      // With the intent features in the same space, the village models read them in place (no feature array).
+      return base ? decideFromShared(village, base, probs) : decideVillageSentiment(village, forms, probs, base).result;
+    };
+  }
   return general ? (forms) => predictSentimentWords(general, forms.normalizedWords) : (forms, ctx) => sentimentLexicon(forms.normalized, ctx);
 }
 

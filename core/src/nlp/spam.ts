@@ -230,6 +230,12 @@ const CONTACT_HINT_RE = /\d[\d .-]{7,}\d|https?:|www\.|\.(?:com|id|xyz|site|link
 // Obfuscation the normaliser may have left: digits or symbols inside words, spaced single letters,
 // styled letters (mathematical bold/italic, fullwidth, circled, squared) and gambling site names.
 const SUSPECT_RE = /[a-z][0-9|$@!€][a-z]|(?:^|[^a-z0-9])[0-9|$@][a-z]{2}|(?:^|\s)\p{L}[\s.\-_*]\p{L}[\s.\-_*]\p{L}(?:[\s.\-_*]|$)|[\u{1D400}-\u{1D7FF}\u{FF21}-\u{FF5A}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D22}\u{A730}\u{A731}\u0262\u0274\u0280\u028F\u0299\u029C\u029F\u026A\u01EB]|(?<![a-z])[a-z]{3,}(?:88|77|777|4d|303|138|168|99|69|123|365|888)\b/iu;
+// What SUSPECT_RE needs in an ASCII text: a letter beside a digit or | $ @ ! (its first, second and last
+// alternatives: every site suffix starts with a digit) or a letter standing first or after white space before a
+// separator (spaced letters); its styled letters are not ASCII, and any non-ASCII character lets SUSPECT_RE decide.
+// One cheap pass: about half of the texts with a digit have no such letter beside it ("rapat jam 19.30", "RT 03").
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
+const MAYBE_SUSPECT_RE = /[^\x00-\x7f]|[a-z][0-9|$@!]|[0-9|$@][a-z]|(?:^|\s)[a-z][\s.\-_*]/i;
 // Asked to give bank details: an order to fill or send (not told as done, as what someone else was told or as
 // what not to do, a word before the verb at most: "udah isi", "disuruh segera isi", "jangan berikan", "tidak perlu
 // isi"), then within four words an account, card, PIN or OTP that is not where money goes or whose name it is
@@ -254,11 +260,17 @@ function asksBankDataByLink(text: string): boolean {
   const lower = text.toLowerCase();
   return URL_RE.test(lower) && BANK_DATA_ASK_RE.test(lower);
 }
-/** The fake aid registration: a non-village link, an order to give bank data, aid or a prize with pressure; not a warning, a quote or a question. */
-function bankDataLure(plain: string): boolean {
+/**
+ * The fake aid registration: a non-village link, an order to give bank data, aid or a prize with pressure; not a
+ * warning, a quote or a question. `link` is URL_RE.test(plain), which the verdict has already read: without it
+ * there is no link left once the village's are taken out either (withoutVillageLinks only drops whole pieces
+ * between spaces, and no link spans a space), and the other tests are skipped.
+ */
+function bankDataLure(plain: string, link: boolean): boolean {
+  if (!link || !URL_RE.test(withoutVillageLinks(plain))) return false;
   // The ask must be the comment's own (a quoted lure is a resident's report); the link may be quoted.
   const own = plain.replace(QUOTED_RE, "$1 ");
-  return URL_RE.test(withoutVillageLinks(plain)) && BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
+  return BANK_DATA_ASK_RE.test(own) && AID_LURE_RE.test(own) && PRESSURE_OR_YOU_RE.test(own)
     && !WARNING_RE.test(plain) && !IS_IT_REAL_RE.test(plain);
 }
 // Personal data asked for by an order, the way fake aid registrations and impersonated officials harvest it
@@ -325,7 +337,7 @@ function mayBeSpam(text: string, normalized: string): boolean {
   }
   if (sell && (contact || CONTACT_HINT_RE.test(text))) return true;
   if (bankData && asksBankDataByLink(text)) return true;
-  if (SUSPECT_RE.test(text)) return true;
+  if (MAYBE_SUSPECT_RE.test(text) && SUSPECT_RE.test(text)) return true;
   if (LURE_GATE_RE.test(text) && (maybeSuspect(text) || contact || CONTACT_HINT_RE.test(text) || normalized.split(" ").some((w) => CALL.has(w)))) return true;
   if (mentionsApk(text) || bankCsOnPhone(text)) return true;
   // English and slang offers ("followers", "free") are rewritten by the normaliser: read both forms.
@@ -474,7 +486,7 @@ function mayBeSpamWords(text: string, normalized: string, words: readonly WordRe
   if (any & BIT_TRIGGER) return true;
   if (any & BIT_SELL && (any & BIT_CONTACT || CONTACT_HINT_RE.test(text))) return true;
   const maySuspect = suspect ?? maybeSuspect(text);
-  if (maySuspect && SUSPECT_RE.test(text)) return true;
+  if (maySuspect && MAYBE_SUSPECT_RE.test(text) && SUSPECT_RE.test(text)) return true;
   // The normalised words name the file ("Undangan.apk" -> "undangan apk") and the bank; a bank's number has
   // digits, which the normaliser's scan reports as suspect.
   if ((any & BIT_APK && mentionsApk(text)) || (any & BIT_BANK && maySuspect && bankCsOnPhone(text))) return true;
@@ -582,6 +594,23 @@ function quotedReport(text: string): string | null {
 }
 const QUOTE_CHAR_RE = /["'“‘]/;
 
+// The verdict's word lists as bits of one map (a word is looked up once, not once per list).
+const V_VILLAGE = 1;
+const V_STRONG = 2;
+const V_WEAK = 4;
+const V_MONEY = 8;
+const V_COMPLAINT = 16;
+const V_SELL = 32;
+const V_CONTACT = 64;
+const V_OFFER = 128;
+const V_CALL = 256;
+const V_RESIDENT = 512;
+const VERDICT_WORDS = new Map<string, number>();
+for (const [list, bit] of [[VILLAGE_SELLER, V_VILLAGE], [GAMBLING_STRONG, V_STRONG], [GAMBLING_WEAK, V_WEAK], [PROMO_MONEY, V_MONEY], [COMPLAINT, V_COMPLAINT],
+  [SELL, V_SELL], [CONTACT, V_CONTACT], [OFFER, V_OFFER], [CALL, V_CALL], [RESIDENT, V_RESIDENT]] as const) {
+  for (const w of list) VERDICT_WORDS.set(w, (VERDICT_WORDS.get(w) ?? 0) | bit);
+}
+
 /** The full verdict for a comment that passed the cheap mayBeSpam filter. */
 function spamVerdict(text: string, normalized: string): SpamResult {
   const own = quotedReport(text);
@@ -604,14 +633,23 @@ function verdictOf(text: string, normalized: string): SpamResult {
   let sell = 0;
   let contact = 0;
   let village = 0;
+  let offer = 0;
+  let call = 0;
+  let resident = 0;
+  // One look-up per word for the ten word lists (VERDICT_WORDS) instead of one per list.
   for (const w of words) {
-    if (VILLAGE_SELLER.has(w)) village++;
-    if (GAMBLING_STRONG.has(w)) strong++;
-    else if (GAMBLING_WEAK.has(w)) weak++;
-    if (PROMO_MONEY.has(w)) money++;
-    if (COMPLAINT.has(w)) complaint++;
-    if (SELL.has(w)) sell++;
-    if (CONTACT.has(w)) contact++;
+    const b = VERDICT_WORDS.get(w);
+    if (b === undefined) continue;
+    if (b & V_VILLAGE) village++;
+    if (b & V_STRONG) strong++;
+    else if (b & V_WEAK) weak++;
+    if (b & V_MONEY) money++;
+    if (b & V_COMPLAINT) complaint++;
+    if (b & V_SELL) sell++;
+    if (b & V_CONTACT) contact++;
+    if (b & V_OFFER) offer++;
+    if (b & V_CALL) call++;
+    if (b & V_RESIDENT) resident++;
   }
   // An e-mail address ("nenden.sri88@yahoo.co.id") is not a gambling site name.
   // A site name ends in digits: an ASCII text without one has none (NFKC may turn other characters, "８８", into digits).
@@ -640,25 +678,30 @@ function verdictOf(text: string, normalized: string): SpamResult {
   }
 
   // Seller promotion: an offer plus a contact channel, with a price or number making it concrete.
-  const hasPrice = PRICE_RE.test(plain);
   // A lost thing, the loss, and no money to win back: a lost-and-found post ("uang hasil jual gabah hilang … ada hadiah").
-  const lostFound = LOST_THING_RE.test(plain) && LOST_WORD_RE.test(plain) && !MONEY_BACK_RE.test(plain);
+  // Read only by the seller and offer scores, so only tested when one of them is computed.
+  const lostFound = (): boolean => LOST_THING_RE.test(plain) && LOST_WORD_RE.test(plain) && !MONEY_BACK_RE.test(plain);
   // The village's own or a government site ("cibodas.desa.id", "kemensos.go.id") is not a promotion link.
-  const promoUrl = URL_RE.test(plain) && !VILLAGE_SITE_RE.test(plain);
+  const link = URL_RE.test(plain);
+  const promoUrl = link && !VILLAGE_SITE_RE.test(plain);
   // PHONE_RE needs nine digits ("08" and seven more): most comments have fewer, and skip the copy without separators.
   const hasPhone = digitCount(plain) >= 9 && PHONE_RE.test(plain.replace(/[\s.-]/g, ""));
   let s = 0;
+  let lost: boolean | null = null;
   if (sell > 0 && (contact > 0 || hasPhone || promoUrl)) {
+    const hasPrice = PRICE_RE.test(plain);
     s = Math.min(sell, 3) * 0.2 + (contact > 0 ? 0.2 : 0) + (hasPhone ? 0.3 : 0) + (hasPrice ? 0.25 : 0) + (promoUrl ? 0.15 : 0) + (emojiHeavy ? 0.1 : 0);
     // A resident asking about prices or aid ("harga pupuk naik, tolong dm admin") is not a seller.
     // Nor is the village selling its own produce ("bumdes jual pupuk organik di kantor desa, hubungi pak ...").
-    s -= complaint * 0.15 + Math.min(village, 2) * 0.2 + (lostFound ? 0.4 : 0);
+    lost = lostFound();
+    s -= complaint * 0.15 + Math.min(village, 2) * 0.2 + (lost ? 0.4 : 0);
   }
   if (s >= 0.6) return { isSpam: true, score: clamp01(s), reason: "promosi_jualan" };
 
   // An app to install sent as a wedding invitation, a traffic fine or a parcel receipt ("Undangan.apk"):
   // the lure of malware that empties bank accounts. Residents warning each other about it are not spam.
-  const apk = APK_RE.test(plain) && !SENTENCE_APK_RE.test(text);
+  // (APK_RE needs the letters "apk": a text without them skips the regex.)
+  const apk = plain.includes("apk") && APK_RE.test(plain) && !SENTENCE_APK_RE.test(text);
   // A victim's or a warning's app file: the rest of their words ("minta2 pulsa", "saldo habis") are the harm, not an offer.
   const apkSpared = apk && !APK_CALL_RE.test(plain.replace(QUOTED_RE, "$1 ")) && (WARNING_RE.test(plain) || apkVictim(plain));
   if (apk && !apkSpared) return { isSpam: true, score: 0.9, reason: "promosi:aplikasi" };
@@ -667,24 +710,17 @@ function verdictOf(text: string, normalized: string): SpamResult {
   if (hasPhone && BANK_CS_RE.test(plain) && !BANK_CS_RESIDENT_RE.test(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
   // A link that asks for a bank account, card, PIN or OTP to get aid or a prize ("Pendaftaran BLT … SEGERA isi data
   // diri & no rekening 👉 s.id/…"): the fake aid registration (bankDataLure).
-  if (bankDataLure(plain)) return { isSpam: true, score: 0.85, reason: "promosi" };
+  if (bankDataLure(plain, link)) return { isSpam: true, score: 0.85, reason: "promosi" };
   // The same registration asking for identity data, a fee for a service paid to a stranger, a testimonial with the
-  // benefactor's contact (lureVerdict).
+  // benefactor's contact.
   if (personalDataLure(plain) || feeLure(plain, text.toLowerCase()) || testimonialLure(plain)) return { isSpam: true, score: 0.8, reason: "promosi" };
 
-  // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act.
-  let offer = 0;
-  let call = 0;
-  let resident = 0;
-  for (const w of words) {
-    if (OFFER.has(w)) offer++;
-    if (CALL.has(w)) call++;
-    if (RESIDENT.has(w)) resident++;
-  }
-  if (lostFound) resident += 2;
+  // Loans, schemes, followers, fake prizes: an offer, a claim and a call to act (offer, call and resident
+  // words counted above).
   if (apkSpared) resident += 3;
   let o = 0;
   if (offer > 0) {
+    if (lost ?? lostFound()) resident += 2;
     // Claims count only with an offer (the score below reads them nowhere else).
     let claims = PROMISE_RE.test(joined) ? 1 : 0;
     // The score reads at most three claims: the count stops there.

@@ -4,7 +4,7 @@ import { normalizeText } from "./normalize";
 import { createPipeline } from "./pipeline";
 import { DEFAULT_TOPICS } from "./taxonomy";
 import { predictSentiment } from "./sentimentModel";
-import { decideVillageSentiment, generalProbabilities, parseVillageSentimentModels, villageFeatures } from "./villageSentiment";
+import { decideFromShared, decideVillageSentiment, generalProbabilities, parseVillageSentimentModels, villageFeatures } from "./villageSentiment";
 import { featurize, featurizeIntent } from "./intent";
 import { normalizeWords } from "./normalize";
 
@@ -67,6 +67,8 @@ describe("village-speech sentiment", () => {
       expect(intentFeatures.idx.slice(0, intentFeatures.plain)).toEqual(featurize(f, bits).idx);
       expect(villageFeatures(f, general, bits, intentFeatures)).toEqual(villageFeatures(f, general, bits));
       expect(decideVillageSentiment(res.villageSentiment!, f, general, intentFeatures)).toEqual(decideVillageSentiment(res.villageSentiment!, f, general));
+      // The pipeline's reading of the same features in place: the same label and score, to the last bit.
+      expect(decideFromShared(res.villageSentiment!, intentFeatures, general)).toEqual(decideVillageSentiment(res.villageSentiment!, f, general).result);
     }
   });
 

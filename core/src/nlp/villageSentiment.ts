@@ -82,6 +82,56 @@ export function decideFromFeatures(m: VillageSentimentModels, idx: number[], gen
   return { result: { label: labels[best] as Sentiment, score: Math.round(p[best] * 1e4) / 1e4 }, gate, applied };
 }
 
+// The flags' hashes, by class and bin (flagHash of GENERAL_FLAGS and GENERAL_TOP), read by index per comment.
+const GENERAL_FLAG_HASHES = GENERAL_FLAGS.map((row) => row.map(flagHash));
+const GENERAL_TOP_HASHES = GENERAL_TOP.map(flagHash);
+const GENERAL_LABELS: readonly string[] = ["negatif", "netral", "positif"];
+// Scratch: the four flag indices of one comment, and the domain model's scores (stages are synchronous).
+const flagScratch = new Int32Array(4);
+const domainScratch = new Float64Array(3);
+
+/**
+ * decideFromFeatures(m, villageFeatures(input, general, bits, base), general).result without building the
+ * feature array: the gate's and the domain model's sums run over base.idx's first `plain` indices and then the
+ * four flag indices, the order villageFeatures lists them in, so every sum adds the same weights in the same
+ * order (same floating-point result). `base` must hash into the models' space (m.domain.bits, as the pipeline
+ * checks before passing it).
+ */
+export function decideFromShared(m: VillageSentimentModels, base: IntentFeatures, general: Float64Array): SentimentResult {
+  const mask = (1 << m.domain.bits) - 1;
+  let top = 0;
+  for (let c = 0; c < 3; c++) {
+    flagScratch[c] = GENERAL_FLAG_HASHES[c][Math.min(GENERAL_BINS - 1, Math.floor(general[c] * GENERAL_BINS))] & mask;
+    if (general[c] > general[top]) top = c;
+  }
+  flagScratch[3] = GENERAL_TOP_HASHES[top] & mask;
+  const idx = base.idx;
+  const plain = base.plain;
+  const gw = m.gate.weights;
+  const gc = m.gate.classes;
+  let z = m.gate.bias[0];
+  for (let j = 0; j < plain; j++) z += gw[idx[j] * gc];
+  for (let j = 0; j < 4; j++) z += gw[flagScratch[j] * gc];
+  const gate = sigmoid(z);
+  let p = general;
+  let labels: readonly string[] = GENERAL_LABELS;
+  if (gate >= (m.gate.thresholds.gate ?? 0.5)) {
+    const d = m.domain;
+    const dw = d.weights;
+    const k = d.classes;
+    for (let c = 0; c < k; c++) domainScratch[c] = d.bias[c];
+    for (let j = 0; j < plain + 4; j++) {
+      const base3 = (j < plain ? idx[j] : flagScratch[j - plain]) * k;
+      for (let c = 0; c < k; c++) domainScratch[c] += dw[base3 + c];
+    }
+    p = softmaxInPlace(domainScratch);
+    labels = d.labels;
+  }
+  let best = 0;
+  for (let c = 1; c < 3; c++) if (p[c] > p[best]) best = c;
+  return { label: labels[best] as Sentiment, score: Math.round(p[best] * 1e4) / 1e4 };
+}
+
 /** Input of the stage: both forms of the text and the benchmark model's probabilities. */
 export interface VillageSentimentInput extends IntentInput { general: Float64Array }
 
