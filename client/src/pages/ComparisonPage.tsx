@@ -19,7 +19,7 @@ const COLUMNS: ReadonlyArray<{ key: ComparisonSortKey; label: MessageKey; num: b
   { key: "comments", label: "kpi.comments", num: true },
   { key: "negativeShare", label: "kpi.negativeShare", num: true },
   { key: "topComplaint", label: "compare.topComplaint", num: false },
-  { key: "needsReply", label: "kpi.needsReply", num: true },
+  { key: "needsReply", label: "compare.needsReply", num: true },
   { key: "answeredShare", label: "compare.answeredShare", num: true },
   { key: "medianFirstReplyHours", label: "kpi.medianReply", num: true },
   { key: "freshness", label: "compare.freshness", num: false },
