@@ -104,7 +104,7 @@ export const en: Messages = {
   "topics.negativeShare": "Negative",
   "topics.change": "Change",
   "topics.countShort": "No.",
-  "topics.negativeShareShort": "Neg.",
+  "topics.negativeShareShort": "% neg.",
   "topics.changeShort": "±",
   "topics.previous": "Last week",
   "topics.openExplorer": "See this week's comments about {topic}",

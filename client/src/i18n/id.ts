@@ -102,7 +102,7 @@ export const id = {
   "topics.negativeShare": "Negatif",
   "topics.change": "Perubahan",
   "topics.countShort": "Jml",
-  "topics.negativeShareShort": "Neg.",
+  "topics.negativeShareShort": "% neg.",
   "topics.changeShort": "±",
   "topics.previous": "Minggu lalu",
   "topics.openExplorer": "Lihat komentar tentang {topic} minggu ini",

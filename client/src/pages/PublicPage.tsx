@@ -86,7 +86,7 @@ export default function PublicPage({ code }: { code: string }) {
             <thead><tr><th>{t("public.weekCol")}</th><th className="num">{t("public.comments")}</th><th className="num">{t("public.negative")}</th><th className="num">{t("public.answered")}</th></tr></thead>
             <tbody>
               {p.weeks.map((w) => (
-                <tr key={w.week}><td>{weekRange(w.week)}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{negative(w)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
+                <tr key={w.week}><td className="public-week">{fmt.shortDateRange(weekStart(w.week), weekEnd(w.week))}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{negative(w)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
               ))}
             </tbody>
           </table>
