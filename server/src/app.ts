@@ -9,6 +9,7 @@ import { SECURE_COOKIES_LOCAL } from "@suara-desa/core/auth/session";
 import { env, ROOT_DIR, type Env } from "@suara-desa/core/env";
 import { pingDatabase, type Database } from "@suara-desa/core/db/client";
 import { notFound } from "@suara-desa/core/errors";
+import { compressResponses } from "./middleware/compress";
 import { errorHandler } from "./middleware/errorHandler";
 import { ExportLimiter } from "./middleware/exportLimit";
 import { auditRouter } from "./routes/audit";
@@ -66,6 +67,7 @@ export function createApp(opts: AppOptions): Express {
   const https = config.PUBLIC_URL?.startsWith("https://") ?? false;
   app.locals[SECURE_COOKIES_LOCAL] = https;
   app.use(securityHeaders({ tls: https }));
+  app.use(compressResponses());
   app.use(express.json({ limit: "1mb" }));
 
   // Every API answer is one user's view of residents' data at one moment: no browser, shared

@@ -298,11 +298,12 @@ describe("a village with 100,050 comments", () => {
   /**
    * Starts a download of the big village's CSV (about 10 MB) by a client that reads the headers and
    * then stops reading, like a phone on a bad connection: far more than the socket buffers hold,
-   * so the export stays running until the test lets the client go.
+   * so the export stays running until the test lets the client go. It accepts gzip like every
+   * browser: the export must still wait for the client rather than pile up in a compressor.
    */
   function slowDownload(cookie: string): Promise<{ status: number; abandon(): void }> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, path: `/api/villages/${bigId}/exports/comments.csv`, agent: false, headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" } }, (res) => {
+      const req = http.request({ host: "127.0.0.1", port, path: `/api/villages/${bigId}/exports/comments.csv`, agent: false, headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin", "Accept-Encoding": "gzip, deflate, br" } }, (res) => {
         res.pause();
         resolve({ status: res.statusCode ?? 0, abandon: () => req.destroy() });
       });

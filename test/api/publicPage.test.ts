@@ -51,7 +51,7 @@ describe("the public page", () => {
     expect(page.village.name).toBe("Sukamaju");
     expect(page.week).toBe("2026-W47");
     expect(page.weeks).toHaveLength(12);
-    // Four comments are too few for "% keluhan": the share is withheld and the count given instead.
+    // Four comments are too few for "% negatif": the share is withheld and the count given instead.
     expect(page.weeks.at(-1)).toMatchObject({ week: "2026-W47", comments: 4, negativeShare: null });
     expect(page.weeks.at(-1).negatif).toBeGreaterThanOrEqual(1);
     for (const t of page.topics) expect(t.negativeShare, t.name).toBeNull();

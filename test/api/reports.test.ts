@@ -93,7 +93,7 @@ describe("weekly and monthly PDF", () => {
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     expect(text).toContain("LAPORAN ASPIRASI WARGA");
     expect(text).toContain("Desa Sukamaju");
-    expect(text).toContain("2026-W47 (16–22 November 2026)");
+    expect(text).toContain("Minggu 47 · 16–22 November 2026");
     expect(text).toContain("Infrastruktur");
     expect(text).toContain("Air Bersih");
     expect(text).toMatch(/Halaman 1 dari \d/);
@@ -119,7 +119,7 @@ describe("weekly and monthly PDF", () => {
     expect(flat).toContain("Tindak lanjut aspirasi warga");
     // The same figures as the weekly review (one computation): issues, answered, overdue now.
     expect(flat).toContain(`Isu baru yang perlu dijawab ${o.totals.needsReply}`);
-    expect(flat).toContain(`Dijawab secara terbuka ${o.totals.answered} (0,0%)`);
+    expect(flat).toContain(`Dijawab di publik ${o.totals.answered} (0,0%)`);
     expect(flat).toContain(`Terlambat saat ini (dari isu periode ini) ${o.totals.overdue}`);
     expect(flat).toContain("Isu yang masih terbuka per topik");
     expect(flat).toContain("Isu terbuka untuk dibahas");

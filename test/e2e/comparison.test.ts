@@ -2,7 +2,7 @@
 // and its neighbour Mulyasejati, both Kec. Ciampel): the menu leads to one row per village whose
 // figures are that village's weekly review (a small sample shown as counts, as the review does), the
 // columns sort (aria-sort says how), a village's name opens its review for the same week, and on a
-// 360-px phone the table scrolls inside its box.
+// 360-px phone each village is a card of named figures within the screen.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { OverviewDTO, VillageComparisonDTO, VillageDTO } from "@suara-desa/shared/contracts";
@@ -99,15 +99,24 @@ describe("Perbandingan Desa at 1366 px", () => {
 });
 
 describe("Perbandingan Desa at 360 px", () => {
-  it("keeps the page within the screen; the table scrolls inside its box", async () => {
+  it("shows each village as a card within the screen, every figure named, and still sorts", async () => {
     const page = await newPage({ width: 360, height: 740 });
     await page.goto(demo.server.baseUrl + "/bandingkan");
-    await page.locator(".compare-table tbody tr").nth(1).waitFor();
+    const rows = page.locator(".compare-table tbody tr");
+    await rows.nth(1).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     const box = page.locator(".comparison .table-scroll");
     const { scrollWidth, clientWidth } = await box.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
-    expect(clientWidth).toBeLessThanOrEqual(360);
-    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    for (const cell of await rows.first().locator("td").all()) {
+      const b = (await cell.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(360);
+    }
+    // The column's name is drawn beside each value (the header row is a row of sort buttons now).
+    const labels = await rows.first().locator("td").evaluateAll((tds) => tds.map((td) => getComputedStyle(td, "::before").content));
+    expect(labels).toEqual(["Komentar", "% negatif", "Topik paling dikeluhkan", "Isu baru perlu dijawab", "Dijawab di publik", "Median waktu jawab", "Data terbaru"].map((l) => `"${l}"`));
+    await page.locator(".compare-table thead").getByRole("button", { name: /Komentar/ }).click();
+    expect(await rowNames(page)).toEqual(["Desa Mulyasari", "Desa Mulyasejati"]);
     await page.screenshot({ path: screenshotPath("comparison-360"), fullPage: true });
     expect(page.jsErrors).toEqual([]);
     await page.close();

@@ -109,7 +109,8 @@ describe("the weekly review's downloads: the week on screen", () => {
     // The PDF is that week's report.
     const pdf = await download(page, `Laporan minggu ke-${n} (PDF)`);
     expect(pdf.download.suggestedFilename()).toContain(week);
-    expect(pdfText(pdf.file)).toContain(`Minggu ${week}`);
+    // Named as the dashboard names it: the week's number and dates, not "2026-W47".
+    expect(pdfText(pdf.file)).toContain(`Minggu ${n} · `);
     // The finished week's report was stored: "Laporan tersimpan" lists it without a reload.
     await page.locator(".stored-reports td", { hasText: week }).first().waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);

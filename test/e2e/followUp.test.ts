@@ -1,5 +1,5 @@
 // Tindak Lanjut in real Chromium against the real server and the demo village: the weekly review's
-// "Perlu dijawab" card leads to the inbox, urgent issues come first, an official changes an issue's
+// "Isu terbuka (semua minggu)" card leads to the inbox, urgent issues come first, an official changes an issue's
 // status with a note and sees it in the history, the explorer shows intent and urgency, and a 360-px
 // phone shows the list, then the issue on its own screen, without overlapping boxes.
 import type { Page } from "playwright-core";
@@ -29,11 +29,11 @@ async function overlaps(page: Page, selector: string): Promise<number> {
 }
 
 describe("Tindak Lanjut at 1366 px", () => {
-  it("leads from the weekly review's 'Perlu dijawab' card to the issue, urgent ones first", async () => {
+  it("leads from the weekly review's open-issues card to the issue, urgent ones first", async () => {
     const page = await newPage();
     await page.goto(demo.server.baseUrl + "/");
     const card = page.locator("section.needs-reply");
-    await card.getByRole("heading", { name: "Perlu dijawab" }).waitFor();
+    await card.getByRole("heading", { name: "Isu terbuka (semua minggu)" }).waitFor();
     const firstLink = card.locator(".needs-reply-list a").first();
     await firstLink.waitFor();
     expect(await card.locator(".needs-reply-list li").count()).toBe(5);

@@ -51,6 +51,8 @@ describe("formatters", () => {
     expect(fmt.date("2026-11-16")).toBe("16 Nov 2026");
     expect(fmt.dateRange("2026-11-16", "2026-11-22")).toMatch(/^16\s?–\s?22 Nov 2026$/);
     expect(fmt.dateRange("2026-11-30", "2026-12-06")).toMatch(/^30 Nov\s?–\s?6 Des 2026$/);
+    expect(fmt.shortDateRange("2026-11-16", "2026-11-22")).toMatch(/^16\s?–\s?22 Nov$/);
+    expect(fmt.shortDateRange("2026-10-26", "2026-11-01")).toMatch(/^26 Okt\s?–\s?1 Nov$/);
     // 17:30 UTC is 00:30 the next day in Jakarta (UTC+7).
     expect(fmt.dateTime("2026-11-16T17:30:00Z", "Asia/Jakarta")).toMatch(/17 Nov 2026.*00[.:]30/);
   });

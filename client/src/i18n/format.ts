@@ -37,6 +37,8 @@ export interface Formatters {
   shortDate(isoDate: string): string;
   /** A compact range of calendar dates, e.g. "16–22 Nov 2026". */
   dateRange(fromIso: string, toIso: string): string;
+  /** The same without the year, for a column of recent weeks: "16–22 Nov", "26 Okt – 1 Nov". */
+  shortDateRange(fromIso: string, toIso: string): string;
   /** An instant shown in the village's time zone. */
   dateTime(iso: string, timeZone: string): string;
 }
@@ -59,6 +61,7 @@ export function makeFormatters(locale: string): Formatters {
     date: (isoDate) => day.format(new Date(`${isoDate}T00:00:00Z`)),
     shortDate: (isoDate) => shortDay.format(new Date(`${isoDate}T00:00:00Z`)),
     dateRange: (fromIso, toIso) => day.formatRange(new Date(`${fromIso}T00:00:00Z`), new Date(`${toIso}T00:00:00Z`)),
+    shortDateRange: (fromIso, toIso) => shortDay.formatRange(new Date(`${fromIso}T00:00:00Z`), new Date(`${toIso}T00:00:00Z`)),
     dateTime: (iso, timeZone) => {
       let f = dateTimeCache.get(timeZone);
       if (!f) {

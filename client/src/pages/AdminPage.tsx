@@ -75,7 +75,7 @@ function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
   return (
     <div className="table-scroll">
       {error && <p className="source-error" role="alert">{error}</p>}
-      <table className="data-table">
+      <table className="data-table stack-table">
         <thead>
           <tr>
             <th scope="col">{t("admin.username")}</th>
@@ -92,9 +92,9 @@ function UserTable({ users, selfId }: { users: UserDTO[]; selfId: number }) {
                 <strong>{u.username}</strong>
                 {u.displayName && u.displayName !== u.username ? <div className="muted">{u.displayName}</div> : null}
               </td>
-              <td>{t(roleKey(u.role))}</td>
-              <td>{u.role === "admin" ? t("admin.allVillages") : u.villages.map((v) => v.name).join(", ") || "—"}</td>
-              <td>{u.disabled ? t("admin.disabled") : t("admin.enabled")}</td>
+              <td data-label={t("admin.role")}>{t(roleKey(u.role))}</td>
+              <td data-label={t("admin.villages")}>{u.role === "admin" ? t("admin.allVillages") : u.villages.map((v) => v.name).join(", ") || "—"}</td>
+              <td data-label={t("admin.state")}>{u.disabled ? t("admin.disabled") : t("admin.enabled")}</td>
               <td>
                 {u.id !== selfId && (
                   <>

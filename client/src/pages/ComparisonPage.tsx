@@ -19,7 +19,7 @@ const COLUMNS: ReadonlyArray<{ key: ComparisonSortKey; label: MessageKey; num: b
   { key: "comments", label: "kpi.comments", num: true },
   { key: "negativeShare", label: "kpi.negativeShare", num: true },
   { key: "topComplaint", label: "compare.topComplaint", num: false },
-  { key: "needsReply", label: "kpi.needsReply", num: true },
+  { key: "needsReply", label: "compare.needsReply", num: true },
   { key: "answeredShare", label: "compare.answeredShare", num: true },
   { key: "medianFirstReplyHours", label: "kpi.medianReply", num: true },
   { key: "freshness", label: "compare.freshness", num: false },
@@ -64,13 +64,15 @@ function ComparisonTable({ data, week, defaultVillageId }: { data: VillageCompar
       <span aria-hidden="true">{sort.key === key ? (sort.dir === "desc" ? " ▾" : " ▴") : ""}</span>
     </button>
   );
+  /** A column's name, repeated beside each value where a phone shows a village as a card. */
+  const label = (key: ComparisonSortKey) => t(COLUMNS.find((c) => c.key === key)!.label);
   const ariaSort = (key: ComparisonSortKey) => (sort.key === key ? (sort.dir === "desc" ? "descending" : "ascending") : undefined);
   return (
     <section className="panel" aria-labelledby="compare-table-title">
       <h2 id="compare-table-title">{t("compare.weekHeading", { week: weekNumber(week), range: fmt.dateRange(weekStart(week), weekEnd(week)), count: fmt.number(rows.length) })}</h2>
       <p className="panel-desc">{t("compare.description")}</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-table-title">
-        <table className="compare-table">
+        <table className="compare-table stack-table">
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -89,18 +91,18 @@ function ComparisonTable({ data, week, defaultVillageId }: { data: VillageCompar
                   </Link>
                   <span className="compare-kecamatan">{t("compare.kecamatan", { kecamatan: r.kecamatan })}</span>
                 </th>
-                <td className="num">{fmt.number(r.comments)}</td>
-                <td className="num">
+                <td className="num" data-label={label("comments")}>{fmt.number(r.comments)}</td>
+                <td className="num" data-label={label("negativeShare")}>
                   <NegativeShare row={r} />
                 </td>
-                <td>{r.topComplaint ? t("compare.topComplaintValue", { topic: lang === "en" ? r.topComplaint.nameEn : r.topComplaint.name, count: fmt.number(r.topComplaint.keluhan) }) : "—"}</td>
-                <td className="num">{fmt.number(r.needsReply)}</td>
-                <td className="num">
+                <td data-label={label("topComplaint")}>{r.topComplaint ? t("compare.topComplaintValue", { topic: lang === "en" ? r.topComplaint.nameEn : r.topComplaint.name, count: fmt.number(r.topComplaint.keluhan) }) : "—"}</td>
+                <td className="num" data-label={label("needsReply")}>{fmt.number(r.needsReply)}</td>
+                <td className="num" data-label={label("answeredShare")}>
                   {fmt.percent(r.answeredShare)}
                   {r.needsReply > 0 && <span className="compare-sub"> {fmt.number(r.answered)}/{fmt.number(r.needsReply)}</span>}
                 </td>
-                <td className="num">{r.medianFirstReplyHours === null ? "—" : t("kpi.hours", { n: fmt.number(r.medianFirstReplyHours) })}</td>
-                <td>
+                <td className="num" data-label={label("medianFirstReplyHours")}>{r.medianFirstReplyHours === null ? "—" : t("kpi.hours", { n: fmt.number(r.medianFirstReplyHours) })}</td>
+                <td data-label={label("freshness")}>
                   <Freshness row={r} />
                 </td>
               </tr>

@@ -283,7 +283,7 @@ function FilterForm({ filters, topics, onChange, onSearch }: FilterFormProps) {
         <div className="field">
           <label htmlFor={id("caseStatus")}>{t("explorer.caseStatus")}</label>
           <select id={id("caseStatus")} name="caseStatus" value={filters.caseStatus ?? ""} onChange={(e) => onChange("caseStatus", e.target.value as ExplorerFilters["caseStatus"] | "")}>
-            <option value="">{t("inbox.all")}</option>
+            <option value="">{t("explorer.all")}</option>
             {CASE_STATUS_OPTIONS.map((s) => (
               <option key={s} value={s}>
                 {t(`case.status.${s}`)}

@@ -1,11 +1,13 @@
 // Halaman publik (/publik/<kode-desa>): what residents may see without an account — how many spoke,
 // about what, and how the village answered, plus the issues the officials chose to publish. The
-// server sends aggregates only; this page never sees a comment, an author or an id.
+// server sends aggregates and those issues only (a quote is one the officials chose, masked); this
+// page never sees an author or an id.
 import type { CaseStatus, PublicPageDTO } from "@suara-desa/shared/contracts";
 import { buildUrl, getJson } from "../api/client";
 import { useQuery } from "../api/useQuery";
 import { useI18n } from "../i18n";
 import { isSmallSample, MIN_SHARE_SAMPLE } from "@suara-desa/shared/samples";
+import { weekEnd, weekStart } from "../charts/prepare/weeks";
 import { ErrorState, LoadingState } from "../widgets/StatusViews";
 import { LanguageSwitch } from "../widgets/LanguageSwitch";
 import "./publicPage.css";
@@ -22,6 +24,7 @@ export default function PublicPage({ code }: { code: string }) {
   /** "% complaints" of a row, or "3 dari 7" where the server found too few comments for a percentage. */
   const negative = (r: { comments: number; negatif: number; negativeShare: number | null }) =>
     r.negativeShare !== null || r.comments === 0 ? fmt.percent(r.negativeShare) : t("compare.smallSample", { negatif: fmt.number(r.negatif), comments: fmt.number(r.comments) });
+  const weekRange = (week: string) => fmt.dateRange(weekStart(week), weekEnd(week));
   const smallNote = <p className="muted">{t("public.smallSample", { min: fmt.number(MIN_SHARE_SAMPLE) })}</p>;
   return (
     <main className="public" id="main">
@@ -35,7 +38,7 @@ export default function PublicPage({ code }: { code: string }) {
       <p>{t("public.intro")}</p>
       {p.week && (
         <section aria-labelledby="pub-week">
-          <h2 id="pub-week">{t("public.week", { week: p.week })}</h2>
+          <h2 id="pub-week">{t("public.week", { range: weekRange(p.week) })}</h2>
           <dl className="public-kpis">
             <div><dt>{t("public.comments")}</dt><dd>{fmt.number(p.weeks.at(-1)?.comments ?? 0)}</dd></div>
             <div><dt>{t("public.needsReply")}</dt><dd>{fmt.number(p.followUp.needsReply)}</dd></div>
@@ -67,9 +70,9 @@ export default function PublicPage({ code }: { code: string }) {
               <li key={`${c.opened}-${i}`}>
                 <strong>{c.title}</strong>
                 {c.quote && <blockquote className="public-quote">“{c.quote}”</blockquote>}
-                <span className={`badge fu-status-${c.status}`}>{t(`case.status.${c.status as CaseStatus}`)}</span>
+                <span className={`badge fu-status fu-status-${c.status}`}>{t(`case.status.${c.status as CaseStatus}`)}</span>
                 <span className="muted">
-                  {c.topic ? `${c.topic} · ` : ""}{t("public.opened", { day: fmt.date(c.opened) })}{c.resolved ? ` · ${t("public.resolvedOn", { day: fmt.date(c.resolved) })}` : ""}
+                  {c.topic ? `${c.topic} · ` : ""}{t("public.opened", { day: fmt.date(c.opened) })}{c.resolved ? ` · ${t(c.status === "diteruskan" ? "public.forwardedOn" : "public.resolvedOn", { day: fmt.date(c.resolved) })}` : ""}
                 </span>
               </li>
             ))}
@@ -83,7 +86,7 @@ export default function PublicPage({ code }: { code: string }) {
             <thead><tr><th>{t("public.weekCol")}</th><th className="num">{t("public.comments")}</th><th className="num">{t("public.negative")}</th><th className="num">{t("public.answered")}</th></tr></thead>
             <tbody>
               {p.weeks.map((w) => (
-                <tr key={w.week}><td>{w.week}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{negative(w)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
+                <tr key={w.week}><td className="public-week">{fmt.shortDateRange(weekStart(w.week), weekEnd(w.week))}</td><td className="num">{fmt.number(w.comments)}</td><td className="num">{negative(w)}</td><td className="num">{fmt.number(w.answered)}/{fmt.number(w.needsReply)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -282,8 +282,8 @@ export async function queueWeeklyDigest(db: Database, villageId: number, week: s
   const lines = [
     `Ringkasan mingguan Desa ${village.name}, ${week}`,
     `Komentar warga: ${o.totals.comments}${o.previous ? ` (minggu lalu ${o.previous.comments})` : ""}; negatif ${share(o.totals).toLocaleString("id-ID")}%${o.previous ? ` (minggu lalu ${share(o.previous).toLocaleString("id-ID")}%)` : ""}.`,
-    worst && worst.negatif > 0 ? `Paling dikeluhkan: ${worst.name} (${worst.negatif} komentar negatif).` : "Tidak ada topik yang menonjol dikeluhkan.",
-    `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab terbuka, ${o.totals.overdue} terlambat.`,
+    worst && worst.negatif > 0 ? `Komentar negatif terbanyak: ${worst.name} (${worst.negatif} komentar negatif).` : "Tidak ada topik dengan komentar negatif minggu ini.",
+    `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab di publik, ${o.totals.overdue} terlambat.`,
     `Darurat: ${o.totals.intents.urgent} laporan. Laporan lengkap: ${appLink(`/?week=${week}`)}`,
   ];
   const payload: AlertPayload = { subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };

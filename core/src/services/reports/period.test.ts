@@ -14,8 +14,8 @@ describe("report periods", () => {
     expect(shiftPeriod(weeklyPeriod("2026-W01"), -1).key).toBe("2025-W52");
   });
   it("labels periods in Indonesian and English", () => {
-    expect(periodLabel(weeklyPeriod("2026-W47"), "id")).toBe("Minggu 2026-W47 (16–22 November 2026)");
-    expect(periodLabel(weeklyPeriod("2026-W49"), "id")).toBe("Minggu 2026-W49 (30 November – 6 Desember 2026)");
+    expect(periodLabel(weeklyPeriod("2026-W47"), "id")).toBe("Minggu 47 · 16–22 November 2026");
+    expect(periodLabel(weeklyPeriod("2026-W49"), "id")).toBe("Minggu 49 · 30 November – 6 Desember 2026");
     expect(periodLabel(monthlyPeriod("2026-11"), "en")).toBe("Month November 2026");
     expect(villageDisplayName("Mulyasari", "id")).toBe("Desa Mulyasari");
     expect(villageDisplayName("Desa Sukamaju", "en")).toBe("Desa Sukamaju");

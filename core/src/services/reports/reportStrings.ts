@@ -35,7 +35,7 @@ const id = {
   trendWeekly: "Tren sentimen 12 minggu terakhir",
   trendMonthly: "Tren sentimen 6 bulan terakhir",
   trendNote: "Jumlah komentar per periode menurut sentimen. Periode laporan ditandai.",
-  topConcerns: "Topik yang dibicarakan, paling banyak keluhan (komentar negatif) lebih dulu",
+  topConcerns: "Topik yang dibicarakan, paling banyak komentar negatif lebih dulu",
   topic: "Topik",
   count: "Jumlah",
   previous: "Periode lalu",
@@ -124,7 +124,7 @@ const id = {
   followUpTitle: "Tindak lanjut aspirasi warga",
   followUpIntro: "Komentar yang meminta jawaban (keluhan, pertanyaan, usulan) dikelompokkan per isu. Terlambat: belum dijawab melewati batas waktu jawaban, atau belum selesai melewati target penyelesaian.",
   fuNeedsReply: "Isu baru yang perlu dijawab",
-  fuAnswered: "Dijawab secara terbuka",
+  fuAnswered: "Dijawab di publik",
   fuMedian: "Median waktu sampai jawaban pertama",
   fuOverdue: "Terlambat saat ini (dari isu periode ini)",
   fuHours: "{n} jam",
@@ -276,7 +276,7 @@ const en: ReportStrings = {
   followUpTitle: "Follow-up of residents' requests",
   followUpIntro: "Comments that ask for an answer (complaints, questions, proposals), grouped as issues. Overdue: no answer past the reply deadline, or not resolved past the resolution target.",
   fuNeedsReply: "New issues needing an answer",
-  fuAnswered: "Answered publicly",
+  fuAnswered: "Answered in public",
   fuMedian: "Median time to the first answer",
   fuOverdue: "Overdue now (of this period's issues)",
   fuHours: "{n} h",
@@ -350,7 +350,10 @@ export function formatDay(day: string, lang: ReportLang, opts: { withYear?: bool
   return f.format(new Date(`${day}T00:00:00Z`));
 }
 
-/** "Minggu 2026-W47 (16–22 November 2026)" / "Bulan November 2026". */
+/**
+ * "Minggu 47 · 16–22 November 2026" / "Bulan November 2026": the week as the dashboard names it
+ * (its number in the year and its dates), never the ISO key "2026-W47".
+ */
 export function periodLabel(p: ReportPeriod, lang: ReportLang): string {
   const s = CATALOGUES[lang];
   if (p.kind === "monthly") {
@@ -361,7 +364,7 @@ export function periodLabel(p: ReportPeriod, lang: ReportLang): string {
     p.start.slice(0, 7) === p.end.slice(0, 7)
       ? `${Number(p.start.slice(8))}–${formatDay(p.end, lang)}`
       : `${formatDay(p.start, lang, { withYear: p.start.slice(0, 4) !== p.end.slice(0, 4) })} – ${formatDay(p.end, lang)}`;
-  return `${s.week} ${p.key} (${range})`;
+  return `${s.week} ${Number(p.key.slice(6))} · ${range}`;
 }
 
 /** "Desa Mulyasari" whether the stored name has the prefix or not ("Mulyasari Village" in English). */
