@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findPii } from "../nlp/pii";
-import { presentAuthor, presentComment, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
+import { presentAuthor, presentComment, presentOfficialText, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
 
 const PSEUDONYM = "3f9a1c07d2e4b851";
 
@@ -61,5 +61,13 @@ describe("presentPost and presentUrl", () => {
     expect(presentPost(post)).toMatchObject({ text: "Lapor ke 0812-••••-••55", url: "https://api.whatsapp.com/send?phone=62812••••••55" });
     expect(presentPost(post, { raw: true })).toMatchObject({ text: post.text, url: post.url });
     expect(presentUrl(null, false)).toBeNull();
+  });
+});
+
+describe("presentOfficialText", () => {
+  it("masks personal data in an official's text unless raw, and keeps null", () => {
+    expect(presentOfficialText("Dinas PUPR, pelapor 0812-3456-7890", false)).toBe("Dinas PUPR, pelapor 0812-••••-••90");
+    expect(presentOfficialText("Dinas PUPR, pelapor 0812-3456-7890", true)).toBe("Dinas PUPR, pelapor 0812-3456-7890");
+    expect(presentOfficialText(null, false)).toBeNull();
   });
 });

@@ -41,6 +41,14 @@ export function presentUrl(url: string | null, raw: boolean): string | null {
   return url && !raw ? redactLink(url) : url;
 }
 
+/**
+ * Free text written by officials (a case note, "diteruskan ke", its reference, a reason, a public
+ * title) or named after a chat (a source's name): masked like a comment's text unless `raw`.
+ */
+export function presentOfficialText<T extends string | null>(text: T, raw: boolean): T {
+  return (text === null || raw ? text : redactPersonalData(text).text) as T;
+}
+
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
 export function presentComment(row: PresentableComment, opts: { raw?: boolean } = {}): CommentDTO {
   const raw = opts.raw ?? false;
