@@ -62,6 +62,13 @@ describe("presentPost and presentUrl", () => {
     expect(presentPost(post, { raw: true })).toMatchObject({ text: post.text, url: post.url });
     expect(presentUrl(null, false)).toBeNull();
   });
+
+  it("link a post on X without its author's username unless raw", () => {
+    const url = "https://x.com/budi_santoso/status/1861234567890123456";
+    expect(presentUrl(url, false)).toBe("https://x.com/i/web/status/1861234567890123456");
+    expect(presentUrl("https://twitter.com/budi_santoso/status/1861234567890123456?s=20", false)).toBe("https://x.com/i/web/status/1861234567890123456?s=20");
+    expect(presentUrl(url, true)).toBe(url);
+  });
 });
 
 describe("presentOfficialText", () => {

@@ -286,7 +286,9 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
   const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
     id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: presentEventDetails(caseEventDetailsColumn.parse(e.details), raw),
   }));
-  const suggestedQuote = await draftPublicQuote(db, villageId, caseId, row.representativeId);
+  // The draft masks the residents' names, so beside the text it would tell which words are a name:
+  // only roles that see the names anyway get it.
+  const suggestedQuote = raw ? await draftPublicQuote(db, villageId, caseId, row.representativeId) : "";
   return { case: dto, comments, events, suggestedQuote };
 }
 
