@@ -10,6 +10,7 @@ import { importWhatsApp } from "@suara-desa/jobs/ingest/whatsapp/importWhatsApp"
 import { importFile } from "@suara-desa/jobs/ingest/file/importFile";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
+import { binaryParser, pdfText } from "../helpers/pdfText";
 import { as, loginAs } from "../helpers/session";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
@@ -77,6 +78,25 @@ describe("ids and links made from the author", () => {
     const again = await importWhatsApp(env.db, path.join(env.dir, "WhatsApp Chat with Warga RW 02.txt"), { villageCode: village.code });
     const csv = await importFile(env.db, path.join(env.dir, "form.csv"), { villageCode: village.code });
     expect({ wa: again.new, csv: csv.new, count: await env.db.prisma.comment.count({ where: { villageId: village.id } }) }).toEqual({ wa: 0, csv: 0, count: before });
+  });
+});
+
+describe("a WhatsApp chat named after a resident's number", () => {
+  it("is shown masked on Sumber Data to a viewer and a perangkat, in full to an admin and the pimpinan", async () => {
+    const sources = async (api: ReturnType<typeof as>) => JSON.stringify((await api.get(`/api/villages/${village.id}/sources`).expect(200)).body.data);
+    for (const api of [viewer, perangkat]) {
+      const body = await sources(api);
+      expect(body).not.toContain("1122-3344");
+      expect(body).toContain("WhatsApp: Warga RW 02");
+    }
+    for (const api of [admin, pimpinan]) expect(await sources(api)).toContain(`WhatsApp: ${CHAT_PHONE}`);
+  });
+
+  it("is masked in the weekly PDF's sources table", async () => {
+    const pdf = await perangkat.get(`/api/villages/${village.id}/reports/weekly.pdf?week=2026-W47`).buffer(true).parse(binaryParser).expect(200);
+    const text = pdfText(pdf.body as Buffer).replace(/\s+/g, " ");
+    expect(text).toContain("Warga RW 02");
+    expect(text).not.toContain("1122-3344");
   });
 });
 
