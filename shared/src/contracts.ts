@@ -272,7 +272,8 @@ export interface PiiSpanDTO { type: string; start: number; end: number }
 export interface CommentDTO {
   id: number;
   platform: Platform;
-  externalId: string;
+  // No platform/external id: for WhatsApp and CSV rows it is a hash of the author with what is on
+  // screen, so it would confirm a guessed name or phone number. `id` identifies the comment.
   url: string | null;
   author: string; // display name or pseudonym, never a raw id
   text: string; // personal data redacted
@@ -459,7 +460,10 @@ export interface CaseDetailDTO {
    */
   comments: Array<{ comment: CommentDTO; thread: Array<CommentDTO & { fromVillage: boolean }>; replyFromDashboard: boolean }>;
   events: CaseEventDTO[];
-  /** The first comment with personal data and residents' names masked: a starting point for a public quote. */
+  /**
+   * The first comment with personal data and residents' names masked: a starting point for a public
+   * quote. Empty for roles not allowed raw personal data (its masks would tell which words are names).
+   */
   suggestedQuote: string;
 }
 

@@ -90,7 +90,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-type Dto = { id: number; externalId: string; author: string; text: string; url: string | null; hasPersonalData: boolean };
+type Dto = { id: number; author: string; text: string; url: string | null; hasPersonalData: boolean };
 const PSEUDONYM = /^warga-[0-9a-f]{6}$/;
 
 describe("the comment list (every role: it is the same page for all)", () => {
@@ -101,7 +101,7 @@ describe("the comment list (every role: it is the same page for all)", () => {
       const list = res.body.data as Dto[];
       expect(list).toHaveLength(7); // the village's own reply is not a resident's comment
       expect(list.every((c) => PSEUDONYM.test(c.author))).toBe(true);
-      const n3 = list.find((c) => c.externalId === "n3")!;
+      const n3 = list.find((c) => c.id === ids.n3)!;
       expect(n3.text).toBe("Jembatan di RT 05 rusak parah, kalau perlu info hubungi (0812) •••• ••93 atau 0 8 1 2 • • • • • • 9 4 ya pak");
       expect(n3.url).toBe("https://wa.me/62812••••••95");
       expect(n3.hasPersonalData).toBe(true);
@@ -110,14 +110,14 @@ describe("the comment list (every role: it is the same page for all)", () => {
 
   it("masks a number the stored spans missed (comment tagged by an older detector, not yet re-tagged)", async () => {
     const list = (await api.viewer.get(`/api/villages/${villageId}/comments?limit=100`).expect(200)).body.data as Dto[];
-    const n6 = list.find((c) => c.externalId === "n6")!;
+    const n6 = list.find((c) => c.id === ids.n6)!;
     expect(n6.text).toBe("Air PDAM mati tiga hari, jalan juga rusak, hubungi (0813) •••• ••88 segera");
     expect(n6.hasPersonalData).toBe(true);
   });
 
   it("leaves money, years, counts, RT/RW and dates as written", async () => {
     const list = (await api.viewer.get(`/api/villages/${villageId}/comments?limit=100`).expect(200)).body.data as Dto[];
-    const n5 = list.find((c) => c.externalId === "n5")!;
+    const n5 = list.find((c) => c.id === ids.n5)!;
     expect(n5.text).toBe(NOT_PII);
     expect(n5.hasPersonalData).toBe(false);
   });
@@ -179,9 +179,9 @@ describe("searching for a person's number or e-mail", () => {
 
   it("is allowed to admins and pimpinan, and ordinary words stay searchable for everyone", async () => {
     const found = (await api.pimpinan.get(`/api/villages/${villageId}/comments`).query({ q: "3456 7893" }).expect(200)).body.data as Dto[];
-    expect(found.map((c) => c.externalId)).toContain("n3");
+    expect(found.map((c) => c.id)).toContain(ids.n3);
     const words = (await api.viewer.get(`/api/villages/${villageId}/comments`).query({ q: "rusak" }).expect(200)).body.data as Dto[];
-    expect(words.map((c) => c.externalId)).toContain("n3");
+    expect(words.map((c) => c.id)).toContain(ids.n3);
   });
 });
 
@@ -192,7 +192,7 @@ describe("weekly insights", () => {
     const d = (await api.viewer.get(`/api/villages/${villageId}/insights?week=2026-W47`).expect(200)).body.data;
     expect(leaks(JSON.stringify(d))).toEqual([]);
     const attention = [...d.attention.mostNegative, ...d.attention.mostLiked] as Dto[];
-    expect(attention.map((c) => c.externalId)).toEqual(expect.arrayContaining(["n1", "n2", "n3", "n6"]));
+    expect(attention.map((c) => c.id)).toEqual(expect.arrayContaining([ids.n1, ids.n2, ids.n3, ids.n6]));
     expect(attention.every((c) => PSEUDONYM.test(c.author))).toBe(true);
   });
 });
@@ -237,13 +237,13 @@ describe("exports (always redacted: the file leaves the system)", () => {
 
 describe("re-tagging after the detector changed", () => {
   it("stores the spans the new detector finds, so the personal-data filter includes the comment", async () => {
-    const only = async () => ((await api.viewer.get(`/api/villages/${villageId}/comments?pii=only&limit=100`).expect(200)).body.data as Dto[]).map((c) => c.externalId);
-    expect(await only()).not.toContain("n6"); // the filter reads the stored spans
+    const only = async () => ((await api.viewer.get(`/api/villages/${villageId}/comments?pii=only&limit=100`).expect(200)).body.data as Dto[]).map((c) => c.id);
+    expect(await only()).not.toContain(ids.n6); // the filter reads the stored spans
     const summary = await retagVillage(env.db, villageId);
     expect(summary.retagged).toBe(1); // only the comment tagged by the older version
     const n6 = await env.db.prisma.comment.findFirstOrThrow({ where: { villageId, externalId: "n6" } });
     expect(n6.modelVersion?.startsWith(MODEL.version)).toBe(true); // plus the village's taxonomy hash
     expect(JSON.parse(n6.piiSpans!)).toEqual([{ type: "phone", start: n6.text.indexOf(STALE_PHONE), end: n6.text.indexOf(STALE_PHONE) + STALE_PHONE.length }]);
-    expect(await only()).toContain("n6");
+    expect(await only()).toContain(ids.n6);
   });
 });

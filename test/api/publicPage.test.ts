@@ -78,8 +78,10 @@ describe("the public page", () => {
   it("shows a quote only once an official redacted it: no personal data, no resident's name", async () => {
     const cases = (await perangkat.get(`/api/villages/${village.id}/cases?limit=10`).expect(200)).body.data;
     const road = cases.find((c: { publicTitle: string | null }) => c.publicTitle === "Perbaikan jalan RT 03");
-    const detail = (await perangkat.get(`/api/cases/${road.id}`).expect(200)).body.data;
-    // The draft offered to the official has the phone number masked already.
+    // The draft is offered to the pimpinan, who sees the residents' names (its masks mark them), with
+    // the phone number masked already; a perangkat writes the quote.
+    expect((await perangkat.get(`/api/cases/${road.id}`).expect(200)).body.data.suggestedQuote).toBe("");
+    const detail = (await pimpinan.get(`/api/cases/${road.id}`).expect(200)).body.data;
     expect(detail.suggestedQuote).toContain("Jalan RT 03 rusak parah");
     expect(detail.suggestedQuote).not.toContain("0812");
 

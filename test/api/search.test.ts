@@ -6,6 +6,7 @@ import { storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
+import { externalIdsOf } from "../helpers/externalIds";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let api: ReturnType<typeof as>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => env.cleanup());
 
 const found = async (q: string) =>
-  (await api.get(`/api/villages/${villageId}/comments`).query({ q }).expect(200)).body.data.map((c: { externalId: string }) => c.externalId);
+  externalIdsOf(env.db, (await api.get(`/api/villages/${villageId}/comments`).query({ q }).expect(200)).body.data);
 
 describe("explorer text search", () => {
   it("finds words with units, fractions and subscripts as written", async () => {

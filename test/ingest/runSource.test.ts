@@ -80,7 +80,7 @@ describe("runSource", () => {
     expect(src.settings).toEqual({ unreadable: "{windowDays: 3", xUsage: { month: "2026-11", postsRead: r.postsRead } });
     expect(src.cursor).toMatchObject({ platform: "x", phase: "mentions", cycleStart: null });
     // The Sources page says so (the text itself stays in the database for whoever repairs it).
-    expect(presentSource(src)).toMatchObject({ settingsUnreadable: true, status: "active" });
+    expect(presentSource(src, { raw: true })).toMatchObject({ settingsUnreadable: true, status: "active" });
   });
 
   it("a wrong token marks the source 'perlu login ulang' and records a failed JobRun", async () => {

@@ -241,7 +241,7 @@ describe("two villages with colliding ids on every ingest path", () => {
     expect(JSON.stringify(detail)).not.toContain("081298765432");
     const aOnly = await commentOf(A.id, "facebook", "a-only");
     const aThread = (await A.viewer.get(`/api/comments/${aOnly.id}`).expect(200)).body.data as CommentDetailDTO;
-    expect(aThread.replies.map((r) => r.externalId)).toEqual(["a-reply"]);
+    expect(aThread.replies.map((r) => r.id)).toEqual([(await commentOf(A.id, "facebook", "a-reply")).id]);
   });
 });
 

@@ -24,12 +24,33 @@ export { toStoredAnalysis } from "./storedAnalysis";
 /** `expired`: comments not stored because they are older than the village's retention. */
 export interface StoreResult { read: number; new: number; updated: number; unchanged: number; expired: number; days: string[] }
 
-/** Ids and handles of a source's own account: comments by it are the village's replies. */
-async function ownAccountKeys(db: Database, sourceId: number | null): Promise<Set<string>> {
-  if (sourceId === null) return new Set();
+/**
+ * How the village's own account is recognised in a source's comments: comments by it are the
+ * village's replies (left out of statistics, answering cases). A platform connector (X, Facebook,
+ * Instagram) gives author ids, so only an id matches the account id or handle: a display name is
+ * free text a resident can set to the village's handle. A file import has no author ids, and its
+ * account id is this system's own key ("import", "whatsapp:<chat>"), never an author: only a
+ * handle an admin set on the source matches, by the author's name.
+ */
+export interface OwnAccount { keys: Set<string>; byName: boolean }
+
+const ownKey = (k: string) => k.replace(/^@/, "").toLowerCase();
+
+async function ownAccountOf(db: Database, sourceId: number | null): Promise<OwnAccount> {
+  const none = { keys: new Set<string>(), byName: false };
+  if (sourceId === null) return none;
   const s = await getSource(db, sourceId);
-  if (!s) return new Set();
-  return new Set([s.accountId, s.handle ?? ""].map((k) => k.replace(/^@/, "").toLowerCase()).filter(Boolean));
+  if (!s) return none;
+  const file = s.platform === "file";
+  const keys = (file ? [s.handle ?? ""] : [s.accountId, s.handle ?? ""]).map(ownKey).filter(Boolean);
+  return { keys: new Set(keys), byName: file };
+}
+
+/** Whether comment `c` was written by the village's own account `own`. */
+function isOwnComment(own: OwnAccount, c: Pick<IncomingComment, "authorId" | "authorName">): boolean {
+  if (own.keys.size === 0) return false;
+  const candidates = own.byName ? [c.authorId, c.authorName] : [c.authorId];
+  return candidates.some((k) => k != null && own.keys.has(ownKey(k)));
 }
 
 const villages = new Map<number, { name: string; timeZone: string }>();
@@ -48,7 +69,7 @@ async function villageOf(db: Database, villageId: number): Promise<{ name: strin
 export interface PreparedBatch {
   input: BatchInput;
   villageInfo: { name: string; timeZone: string };
-  own: Set<string>;
+  own: OwnAccount;
   village: VillagePipeline;
   toAnalyze: IncomingComment[];
   likeUpdates: Array<{ id: number; likeCount: number }>;
@@ -66,7 +87,7 @@ export interface BatchInput { villageId: number; sourceId: number | null; posts:
 export async function prepareBatch(db: Database, input: BatchInput, opts: { timings?: IngestTimings } = {}): Promise<PreparedBatch> {
   const villageInfo = await villageOf(db, input.villageId);
   const village = await getVillagePipeline(db, input.villageId);
-  const own = await ownAccountKeys(db, input.sourceId);
+  const own = await ownAccountOf(db, input.sourceId);
 
   // The last occurrence of a key in a batch wins (pages can repeat items).
   const unique = new Map<string, IncomingComment>();
@@ -123,7 +144,7 @@ export async function writePrepared(db: Database, p: PreparedBatch, analyses: St
   const now = Date.now();
   const rows: CommentRow[] = p.toAnalyze.map((c, i) => {
     const stored = analyses[i];
-    const fromVillage = own.size > 0 && [c.authorId, c.authorName].some((k) => k != null && own.has(k.replace(/^@/, "").toLowerCase()));
+    const fromVillage = isOwnComment(own, c);
     // An urgent resident comment gets its outbox rows in the transaction that stores it (if new).
     const urgentAlert = stored.urgent && !fromVillage && isRecentForAlert(c.publishedAt, now)
       ? formatUrgent(villageInfo, { text: c.text, piiSpans: stored.piiSpans, platform: c.platform, publishedAt: c.publishedAt, urgentTerms: stored.urgentTerms }, null)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findPii } from "../nlp/pii";
-import { presentAuthor, presentComment, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
+import { presentAuthor, presentComment, presentOfficialText, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
 
 const PSEUDONYM = "3f9a1c07d2e4b851";
 
@@ -61,5 +61,20 @@ describe("presentPost and presentUrl", () => {
     expect(presentPost(post)).toMatchObject({ text: "Lapor ke 0812-••••-••55", url: "https://api.whatsapp.com/send?phone=62812••••••55" });
     expect(presentPost(post, { raw: true })).toMatchObject({ text: post.text, url: post.url });
     expect(presentUrl(null, false)).toBeNull();
+  });
+
+  it("link a post on X without its author's username unless raw", () => {
+    const url = "https://x.com/budi_santoso/status/1861234567890123456";
+    expect(presentUrl(url, false)).toBe("https://x.com/i/web/status/1861234567890123456");
+    expect(presentUrl("https://twitter.com/budi_santoso/status/1861234567890123456?s=20", false)).toBe("https://x.com/i/web/status/1861234567890123456?s=20");
+    expect(presentUrl(url, true)).toBe(url);
+  });
+});
+
+describe("presentOfficialText", () => {
+  it("masks personal data in an official's text unless raw, and keeps null", () => {
+    expect(presentOfficialText("Dinas PUPR, pelapor 0812-3456-7890", false)).toBe("Dinas PUPR, pelapor 0812-••••-••90");
+    expect(presentOfficialText("Dinas PUPR, pelapor 0812-3456-7890", true)).toBe("Dinas PUPR, pelapor 0812-3456-7890");
+    expect(presentOfficialText(null, false)).toBeNull();
   });
 });

@@ -36,9 +36,22 @@ export function presentAuthor(row: { authorName: string | null; authorPseudonym:
   return name;
 }
 
-/** A link as shown: a wa.me link (or any link carrying a phone or e-mail) is masked unless `raw`. */
+/**
+ * A link as shown: a wa.me link (or any link carrying a phone or e-mail) is masked unless `raw`, and
+ * a post on X is linked without its author's username (x.com/<username>/status/<id> names the author
+ * the pseudonym stands for; x.com/i/web/status/<id> opens the same post).
+ */
 export function presentUrl(url: string | null, raw: boolean): string | null {
-  return url && !raw ? redactLink(url) : url;
+  if (!url || raw) return url;
+  return redactLink(url.replace(/^https:\/\/(?:www\.)?(?:x|twitter)\.com\/[^/?#]+\/status\//i, "https://x.com/i/web/status/"));
+}
+
+/**
+ * Free text written by officials (a case note, "diteruskan ke", its reference, a reason, a public
+ * title) or named after a chat (a source's name): masked like a comment's text unless `raw`.
+ */
+export function presentOfficialText<T extends string | null>(text: T, raw: boolean): T {
+  return (text === null || raw ? text : redactPersonalData(text).text) as T;
 }
 
 /** Presents one comment; personal data is redacted unless `raw` (allowed roles only, audited). */
@@ -60,7 +73,6 @@ export function presentComment(row: PresentableComment, opts: { raw?: boolean } 
   return {
     id: row.id,
     platform: row.platform as Platform,
-    externalId: row.externalId,
     url: presentUrl(row.url, raw),
     author: presentAuthor(row, raw),
     text: redacted ? redacted.text : row.text,

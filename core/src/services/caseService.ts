@@ -26,8 +26,8 @@ import { groupIssues, type GroupItem } from "../nlp/grouping";
 import { extractPlaces } from "../nlp/places";
 import { findPii } from "../nlp/pii";
 import { groupingVocabulary } from "../nlp/resources";
-import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
-import { presentComment } from "../presenters/commentPresenter";
+import { assertCanCorrectLabels, assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
+import { presentComment, presentOfficialText } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
 import { replyableComments } from "./replyTargets";
 
@@ -200,7 +200,8 @@ function isOverdue(c: { status: string; firstReplyDueAt: Date; resolveDueAt: Dat
   return false;
 }
 
-async function presentCases(db: Database, villageId: number, rows: CaseSummaryRow[], now: Date): Promise<CaseDTO[]> {
+/** Cases as listed; officials' free text is masked unless `raw` (roles allowed raw personal data). */
+async function presentCases(db: Database, villageId: number, rows: CaseSummaryRow[], now: Date, raw: boolean): Promise<CaseDTO[]> {
   const [reps, topicRows, stats] = await Promise.all([
     findListedComments(db, villageId, rows.map((r) => r.representativeId)),
     findTopicsForVillage(db, villageId),
@@ -220,8 +221,8 @@ async function presentCases(db: Database, villageId: number, rows: CaseSummaryRo
       representative, assignee: r.assignee ? { id: r.assignee.id, displayName: r.assignee.displayName || r.assignee.username } : null,
       openedAt: r.openedAt.toISOString(), firstReplyAt: r.firstReplyAt?.toISOString() ?? null, firstReplyDueAt: r.firstReplyDueAt.toISOString(),
       resolveDueAt: r.resolveDueAt?.toISOString() ?? null, resolvedAt: r.resolvedAt?.toISOString() ?? null, overdue: isOverdue(r, now),
-      forwardedTo: r.forwardedTo, forwardRef: r.forwardRef, reason: r.reason, publicTitle: r.publicTitle,
-      publicQuote: r.publicQuote,
+      forwardedTo: presentOfficialText(r.forwardedTo, raw), forwardRef: presentOfficialText(r.forwardRef, raw),
+      reason: presentOfficialText(r.reason, raw), publicTitle: presentOfficialText(r.publicTitle, raw), publicQuote: presentOfficialText(r.publicQuote, raw),
     }];
   });
 }
@@ -271,7 +272,8 @@ export async function listCases(db: Database, auth: AuthContext | undefined, vil
     platform: q.platform, openedFrom, openedTo,
   };
   const offset = q.cursor ?? 0;
-  const key = `cases:${JSON.stringify([filter, offset, q.limit])}`;
+  const raw = canViewRawPersonalData(auth, villageId);
+  const key = `cases:${JSON.stringify([filter, offset, q.limit, raw])}`;
   const page = await cachedForVillage(db, villageId, key, async () => {
     const [counted, ids] = await Promise.all([
       inboxCountRows(db, villageId, filter, now),
@@ -279,7 +281,7 @@ export async function listCases(db: Database, auth: AuthContext | undefined, vil
     ]);
     const counts = inboxCounts(counted, filter.overdue === true);
     const total = statusesOf(filter.status).reduce((sum, s) => sum + (counts[s as CaseStatus] ?? 0), 0);
-    const data = await presentCases(db, villageId, await findCaseSummaries(db, villageId, ids.slice(0, q.limit)), now);
+    const data = await presentCases(db, villageId, await findCaseSummaries(db, villageId, ids.slice(0, q.limit)), now, raw);
     return { list: { data, counts, total, nextCursor: ids.length > q.limit ? String(offset + q.limit) : null }, nextDueAt: counted.nextDueAt };
   }, { now, validUntil: (p) => p.nextDueAt });
   return page.list;
@@ -297,7 +299,8 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
   const row = await loadCase(db, auth, caseId);
   const villageId = row.villageId;
   assertCanReadVillage(auth, villageId);
-  const [dto] = await presentCases(db, villageId, [row], now);
+  const raw = canViewRawPersonalData(auth, villageId);
+  const [dto] = await presentCases(db, villageId, [row], now, raw);
   const ids = await findCaseCommentIds(db, villageId, caseId);
   const threads = [];
   for (const id of ids.slice(0, 50)) {
@@ -311,10 +314,17 @@ export async function getCaseDetail(db: Database, auth: AuthContext | undefined,
     replyFromDashboard: replyable.get(th.comment.id) ?? false,
   }));
   const events = (await findCaseEvents(db, villageId, caseId)).map((e) => ({
-    id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: caseEventDetailsColumn.parse(e.details),
+    id: e.id, at: e.at.toISOString(), actor: e.actor, kind: e.kind, details: presentEventDetails(caseEventDetailsColumn.parse(e.details), raw),
   }));
-  const suggestedQuote = await draftPublicQuote(db, villageId, caseId, row.representativeId);
+  // The draft masks the residents' names, so beside the text it would tell which words are a name:
+  // only roles that see the names anyway get it.
+  const suggestedQuote = raw ? await draftPublicQuote(db, villageId, caseId, row.representativeId) : "";
   return { case: dto, comments, events, suggestedQuote };
+}
+
+/** A history event's texts (a note, "diteruskan ke", a reason, a title) masked unless `raw`. */
+function presentEventDetails(details: Record<string, unknown>, raw: boolean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, typeof v === "string" ? presentOfficialText(v, raw) : v]));
 }
 
 async function assertAssignee(db: Database, villageId: number, assigneeId: number | null | undefined): Promise<void> {
@@ -368,20 +378,27 @@ async function caseAuthorNames(db: Database, villageId: number, caseId: number):
 }
 
 /**
- * A quote goes public only redacted: under a public title, with no NIK, phone number or e-mail
- * address and without the name of any resident who wrote in the case.
+ * What goes on the public page (the title and the quote) goes only redacted: no NIK, phone number
+ * or e-mail address and without the name of any resident who wrote in the case; the quote only
+ * under a public title.
  */
-async function assertPublishableQuote(db: Database, row: CaseRow, input: CaseUpdateInput): Promise<void> {
-  const quote = input.publicQuote!;
+async function assertPublishable(db: Database, row: CaseRow, input: CaseUpdateInput): Promise<void> {
+  if (input.publicTitle) await assertPublicText(db, row, "publicTitle", input.publicTitle);
+  if (!input.publicQuote) return;
   const title = input.publicTitle !== undefined ? input.publicTitle : row.publicTitle;
   if (!title) throw badRequest("publicQuote: beri judul untuk halaman publik dulu; kutipan tampil di bawah judul itu");
-  if (findPii(quote).length > 0) throw badRequest("publicQuote: berisi data pribadi (NIK, nomor telepon atau e-mail); samarkan dulu");
+  await assertPublicText(db, row, "publicQuote", input.publicQuote);
+}
+
+/** Refuses (400 naming `field`) a public text with personal data or a resident's name of the case. */
+async function assertPublicText(db: Database, row: CaseRow, field: "publicTitle" | "publicQuote", text: string): Promise<void> {
+  if (findPii(text).length > 0) throw badRequest(`${field}: berisi data pribadi (NIK, nomor telepon atau e-mail); samarkan dulu`);
   // A number masked on screen (0812-••••-••90) still gives part of it away.
-  if (/\d[\d\s.-]*•|•[•\s.-]*\d/.test(quote)) throw badRequest("publicQuote: berisi nomor yang baru disamarkan sebagian; hapus nomornya");
-  const lower = quote.toLowerCase();
+  if (/\d[\d\s.-]*•|•[•\s.-]*\d/.test(text)) throw badRequest(`${field}: berisi nomor yang baru disamarkan sebagian; hapus nomornya`);
+  const lower = text.toLowerCase();
   for (const name of await caseAuthorNames(db, row.villageId, row.id)) {
     const parts = [name, ...name.split(/\s+/).filter((p) => p.length >= 4)];
-    if (parts.some((p) => lower.includes(p.toLowerCase()))) throw badRequest("publicQuote: menyebut nama warga yang menulis; samarkan dulu");
+    if (parts.some((p) => lower.includes(p.toLowerCase()))) throw badRequest(`${field}: menyebut nama warga yang menulis; samarkan dulu`);
   }
 }
 
@@ -406,7 +423,7 @@ export async function changeCase(db: Database, auth: AuthContext | undefined, ca
   const row = await loadCase(db, auth, caseId);
   assertCanCorrectLabels(auth, row.villageId);
   await assertAssignee(db, row.villageId, input.assigneeId);
-  if (input.publicQuote) await assertPublishableQuote(db, row, input);
+  await assertPublishable(db, row, input);
   const { data, events } = changeOf(row, input, auth.username, now);
   if (events.length > 0) {
     await updateCase(db, row.villageId, caseId, data, events);
@@ -515,7 +532,7 @@ export async function followUpFigures(db: Database, villageId: number, from: Dat
   return { needsReply: f.needsReply, answered: f.answered, overdue: f.overdue, medianFirstReplyHours: median === null ? null : Math.round(median * 10) / 10 };
 }
 
-/** One open or period case as the report lists it (text redacted like every report quote). */
+/** One open or period case as the report lists it (texts redacted like every report quote). */
 export interface ReportCase {
   id: number;
   title: string;
@@ -561,7 +578,7 @@ export async function followUpReport(db: Database, villageId: number, from: Date
     return {
       id: c.id, title: rep ? presentComment(rep).text : "", topicKey: c.topicKey, intent: c.intent, urgent: c.urgent,
       status: c.status as CaseStatus, openedAt: c.openedAt, firstReplyAt: c.firstReplyAt, overdue: isOverdue(c, now),
-      forwardedTo: c.forwardedTo, comments: c._count.comments,
+      forwardedTo: presentOfficialText(c.forwardedTo, false), comments: c._count.comments,
     };
   };
   const openCases = open.map(toReport).sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue) || a.openedAt.getTime() - b.openedAt.getTime());

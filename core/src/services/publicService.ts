@@ -12,6 +12,7 @@ import { cachedForVillage } from "../db/dataVersion";
 import { findVillageByCode, setVillagePublicPage } from "../db/villageRepository";
 import { forbidden, notFound } from "../errors";
 import { assertCanReadVillage } from "../policies/access";
+import { presentOfficialText } from "../presenters/commentPresenter";
 import { recordAudit } from "./auditService";
 import { followUpFigures } from "./caseService";
 import { computeWeeklyOverview } from "./overviewService";
@@ -40,7 +41,8 @@ export async function getPublicPage(db: Database, code: string, now = new Date()
       topics: o.topics.filter((t) => t.count > 0).map((t) => ({ name: t.name, comments: t.count, negatif: t.negatif, negativeShare: share(t.negatif, t.count) })).sort((a, b) => b.comments - a.comments),
       followUp: { needsReply: o.totals.needsReply, answered: o.totals.answered, resolved: await countResolvedThisWeek(db, v.id, o.week, v.timeZone), medianFirstReplyHours: o.totals.medianFirstReplyHours },
       cases: cases.map((c) => ({
-        title: c.publicTitle!, quote: c.publicQuote, topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],
+        // Checked when published; masked again for what was published before the title was checked.
+        title: presentOfficialText(c.publicTitle!, false), quote: presentOfficialText(c.publicQuote, false), topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],
         opened: c.openedAt.toISOString().slice(0, 10), resolved: c.resolvedAt ? c.resolvedAt.toISOString().slice(0, 10) : null,
       })),
     };

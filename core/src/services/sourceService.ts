@@ -5,7 +5,7 @@
 import { recordAudit } from "./auditService";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { badRequest, conflict, notFound } from "../errors";
-import { assertCanManageSources, assertCanReadVillage } from "../policies/access";
+import { assertCanManageSources, assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
 import type { Database } from "../db/client";
 import {
   countSourceComments, createSource, deleteSource, findSourceByAccount, getSource, lastRunsBySource, listSources, updateSource,
@@ -61,12 +61,12 @@ export interface SourceChanges {
   status?: "active" | "paused";
 }
 
-/** The DTO of one source with its last run and comment count. */
+/** The DTO of one source with its last run and comment count, for the admins who manage sources (unmasked). */
 export async function presentSourceById(db: Database, id: number): Promise<SourceDTO> {
   const row = await getSource(db, id);
   if (!row) throw notFound("Sumber");
   const runs = await lastRunsBySource(db, [id]);
-  return presentSource(row, { lastRun: runs.get(id) ?? null, comments: await countSourceComments(db, id) });
+  return presentSource(row, { raw: true, lastRun: runs.get(id) ?? null, comments: await countSourceComments(db, id) });
 }
 
 type Auth = AuthContext | null | undefined;
@@ -78,7 +78,8 @@ export async function listVillageSources(db: Database, auth: Auth, villageId: nu
   const rows = await listSources(db, villageId);
   const runs = await lastRunsBySource(db, rows.map((r) => r.id));
   const out: SourceDTO[] = [];
-  for (const r of rows) out.push(presentSource(r, { lastRun: runs.get(r.id) ?? null, comments: await countSourceComments(db, r.id) }));
+  const raw = canViewRawPersonalData(auth, villageId);
+  for (const r of rows) out.push(presentSource(r, { raw, lastRun: runs.get(r.id) ?? null, comments: await countSourceComments(db, r.id) }));
   return out;
 }
 

@@ -6,6 +6,7 @@ import { addDays, isoWeekOfDay, localTimeToUtc } from "@suara-desa/shared/time";
 import type { Sentiment } from "@suara-desa/shared/contracts";
 import { piiSpansColumn } from "../../db/jsonColumns";
 import { redactPersonalData } from "../../nlp/pii";
+import { presentOfficialText } from "../../presenters/commentPresenter";
 import { baseVersion, MODEL_CARD_FILE, readModelCard } from "../../nlp/modelCard";
 import { MODEL } from "../../nlp/pipeline";
 import type { RisingTerm } from "../../nlp/risingTerms";
@@ -284,11 +285,12 @@ export async function getReportData(
   const freshness = await getFreshness(db, villageId, village.timeZone, dataDays[0] ?? null, opts.now ?? new Date());
   const sourceList: SourceSummary[] = sources.map((s) => ({
     platform: s.platform,
-    label: s.handle ? (s.handle.startsWith("@") ? s.handle : `@${s.handle}`) : (s.name ?? s.accountId),
+    // A report is a redacted document: a chat named after a resident's number is masked.
+    label: presentOfficialText(s.handle ? (s.handle.startsWith("@") ? s.handle : `@${s.handle}`) : (s.name ?? s.accountId), false),
     status: s.status,
     lastRunAt: s.lastRunAt ?? lastRuns.get(s.id)?.startedAt ?? null,
     comments: bySource.get(s.id) ?? 0,
-    error: s.lastError ?? lastRuns.get(s.id)?.error ?? null,
+    error: presentOfficialText(s.lastError ?? lastRuns.get(s.id)?.error ?? null, false),
     failedRuns: failed.get(s.id) ?? 0,
   }));
   const unsourced = bySource.get(null) ?? 0;
