@@ -31,7 +31,8 @@ const PHONE_CANDIDATE_RE = new RegExp(`(?<![\\d+])(?:\\([${WS}]*)?(?:\\+[${WS}]*
 // slash: "045/123/2026" is a letter number.
 const LINE_MARK = ".\\-\\u2010-\\u2015\\u2212";
 const LINE_GAP = `[${WS}]*(?:[${LINE_MARK}][${WS}]*)?`;
-const LANDLINE_RE = new RegExp(`(?<![\\d+])(?:\\([${WS}]*0[2-79]\\d{1,2}[${WS}]*\\)|0[2-79]\\d{1,2}(?=[${WS}${LINE_MARK}]))${LINE_GAP}[1-9]\\d{2,7}(?:${LINE_GAP}\\d{2,4}){0,2}(?!\\d)`, "g");
+// Sticky: tried only where findLandlines() sees an area code start (a scan for "0" is cheaper than the regex's).
+const LANDLINE_RE = new RegExp(`(?:\\([${WS}]*0[2-79]\\d{1,2}[${WS}]*\\)|0[2-79]\\d{1,2}(?=[${WS}${LINE_MARK}]))${LINE_GAP}[1-9]\\d{2,7}(?:${LINE_GAP}\\d{2,4}){0,2}(?!\\d)`, "y");
 const CALL_CENTRE_RE = /^1[45]00|^14\d{3}(?!\d)/;
 // Links that open a WhatsApp chat with a number: whatever the digits look like, they are a phone.
 const WA_LINK_RE = /(?:\bwa\.me\/|\bwhatsapp\.com\/send\/?\?(?:[^\s#&]*&){0,8}phone=)(?:\+|%2b)?(\d{6,15})(?!\d)/gi;
@@ -44,7 +45,7 @@ const AT_FORM = `(?:[${WS}]*(?:@|[[({][${WS}]*at[${WS}]*[\\])}])[${WS}]*|%40)`;
 const MAIL_TLD = "(?:com|net|org|id|co|info|biz|me|io|edu|gov|ac|sch|my|sg|uk|us|au|xyz|online)";
 const SPELLED_EMAIL_RE = new RegExp(`(?<![\\w.+%-])[a-z0-9][a-z0-9._%+-]{0,63}?${AT_FORM}[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9-]+)*\\.${MAIL_TLD}(?![a-z0-9])`, "gi");
 const AT_HINT_RE = new RegExp(`%40|[[({][${WS}]*at[${WS}]*[\\])}]`, "i");
-const SPACED_AT_RE = new RegExp(`[${WS}]@|@[${WS}]`);
+const AROUND_AT_RE = new RegExp(`[${WS}]`);
 const AT_MARK_RE = new RegExp(`[${WS}]*(?:@|[[({]|%40)`);
 // "no KK", "nomor kartu keluarga", "KK:" shortly before the number.
 const KK_CONTEXT_RE = /(?:\bkk\b|kartu\s+keluarga|\bno\.?\s*kk\b)[^\d]{0,20}$/i;
@@ -64,8 +65,24 @@ const NUMBER_IN_NAME_RE = new RegExp(`\\d(?:[${WS}${LINE_MARK}()+]{0,3}\\d){7}`)
 
 /** Whether `text` may hold an e-mail address with the "@" written out ("[at]", "(at)", "%40"): no digit or "@" needed. */
 export function mayHaveSpelledEmail(text: string): boolean {
-  // Most comments have no bracket: two character searches spare them the regex.
-  return text.includes("%40") || ((text.includes(")") || text.includes("]") || text.includes("}")) && AT_HINT_RE.test(text));
+  // Most comments have no "at" right after a bracket: character searches spare them the regex.
+  if (text.includes("%40")) return true;
+  for (const open of ["(", "[", "{"]) {
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) {
+      let j = i + 1;
+      while (text.charCodeAt(j) === 32) j++;
+      if ((text.charCodeAt(j) | 32) === 97 && (text.charCodeAt(j + 1) | 32) === 116) return AT_HINT_RE.test(text);
+    }
+  }
+  return false;
+}
+
+/** Whether an "@" in `text` has white space beside it ("dedi @ yahoo.co.id"). */
+function hasSpacedAt(text: string): boolean {
+  for (let i = text.indexOf("@"); i >= 0; i = text.indexOf("@", i + 1)) {
+    if (AROUND_AT_RE.test(text[i - 1] ?? "") || AROUND_AT_RE.test(text[i + 1] ?? "")) return true;
+  }
+  return false;
 }
 
 /** Region part valid: known province, regency and district codes not 00. */
@@ -183,6 +200,29 @@ function landlineLength(s: string): number {
   return best;
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Adds the landline numbers of `text` that no span covers yet. */
+function findLandlines(text: string, spans: PiiSpan[]): void {
+  for (let i = text.indexOf("0"); i >= 0; i = text.indexOf("0", i + 1)) {
+    // An area code: "0" then 2–7 or 9, not inside a number, possibly after "(" and spaces.
+    const next = text.charCodeAt(i + 1);
+    if (!((next >= 50 && next <= 55) || next === 57)) continue;
+    let start = i;
+    while (start > 0 && text.charCodeAt(start - 1) === 32) start--;
+    if (text.charCodeAt(start - 1) === 40) start--;
+    else start = i;
+    const prev = text.charCodeAt(start - 1);
+    if (isDigitCode(prev) || prev === 43) continue;
+    LANDLINE_RE.lastIndex = start;
+    const m = LANDLINE_RE.exec(text);
+    if (!m) continue;
+    const length = landlineLength(m[0]);
+    if (length > 0 && !overlaps(spans, start, start + length)) spans.push({ type: "phone", start, end: start + length });
+    i = Math.max(i, start + length - 1);
+  }
+}
+
 function overlaps(spans: PiiSpan[], s: number, e: number): boolean {
   for (const x of spans) if (s < x.end && e > x.start) return true;
   return false;
@@ -212,7 +252,7 @@ export function findPii(text: string): PiiSpan[] {
     }
   }
   // The spelled-out forms only when the text has one of their marks (the regex is tried at every word).
-  if ((at && SPACED_AT_RE.test(text)) || mayHaveSpelledEmail(text)) {
+  if ((at && hasSpacedAt(text)) || mayHaveSpelledEmail(text)) {
     SPELLED_EMAIL_RE.lastIndex = 0;
     for (let m = SPELLED_EMAIL_RE.exec(text); m; m = SPELLED_EMAIL_RE.exec(text)) {
       if (!overlaps(spans, m.index, m.index + m[0].length)) spans.push({ type: "email", start: m.index, end: m.index + m[0].length });
@@ -237,11 +277,7 @@ export function findPii(text: string): PiiSpan[] {
     // Look again right after the phone (or the failed start): a second number may follow in the candidate.
     re.lastIndex = start + Math.max(1, length);
   }
-  LANDLINE_RE.lastIndex = 0;
-  for (let m = LANDLINE_RE.exec(text); m; m = LANDLINE_RE.exec(text)) {
-    const length = landlineLength(m[0]);
-    if (length > 0 && !overlaps(spans, m.index, m.index + length)) spans.push({ type: "phone", start: m.index, end: m.index + length });
-  }
+  findLandlines(text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
 
