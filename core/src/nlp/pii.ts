@@ -207,7 +207,9 @@ function findLandlines(text: string, spans: PiiSpan[]): void {
   for (let i = text.indexOf("0"); i >= 0; i = text.indexOf("0", i + 1)) {
     // An area code: "0" then 2–7 or 9, not inside a number, possibly after "(" and spaces.
     const next = text.charCodeAt(i + 1);
-    if (!((next >= 50 && next <= 55) || next === 57)) continue;
+    if (!((next >= 50 && next <= 55) || next === 57) || !isDigitCode(text.charCodeAt(i + 2))) continue;
+    // ...of 3 or 4 digits, then no digit ("RT 03", "12-03-2026", "2026" stop here, before the regex).
+    if (isDigitCode(text.charCodeAt(i + 3)) && isDigitCode(text.charCodeAt(i + 4))) continue;
     let start = i;
     while (start > 0 && text.charCodeAt(start - 1) === 32) start--;
     if (text.charCodeAt(start - 1) === 40) start--;
