@@ -25,13 +25,14 @@ const SIXTEEN_RE = new RegExp(`(?<!\\d)\\d{2}(?:${NIK_GAP}\\d{2}){5}${NIK_GAP}\\
 // A possible Indonesian mobile number: a prefix (+62, 0062, 62, 0, optionally bracketed) and digits
 // with white space and up to three marks or brackets between them. Deliberately broad;
 // phoneLength() decides which part of it, if any, is a phone number.
-const PHONE_CANDIDATE_RE = new RegExp(`(?<![\\d+])(?:\\([${WS}]*)?(?:\\+[${WS}]*(?:\\([${WS}]*)?62|62|0)(?:${PHONE_GAP}\\d){8,16}`, "g");
+// Landlines are candidates too (the shortest, "022 12345", has 7 digits after its "0").
+const PHONE_CANDIDATE_RE = new RegExp(`(?<![\\d+])(?:\\([${WS}]*)?(?:\\+[${WS}]*(?:\\([${WS}]*)?62|62|0)(?:${PHONE_GAP}\\d){7,16}`, "g");
 // A landline: an area code (0 + 2 or 3 digits, not 08 which is mobile) in brackets or followed by a
 // separator, then the subscriber's 5–8 digits in up to three groups (the first of 3 or more). No
 // slash: "045/123/2026" is a letter number.
 const LINE_MARK = ".\\-\\u2010-\\u2015\\u2212";
 const LINE_GAP = `[${WS}]*(?:[${LINE_MARK}][${WS}]*)?`;
-// Sticky: tried only where findLandlines() sees an area code start (a scan for "0" is cheaper than the regex's).
+// Sticky: tried at the start of a phone candidate that is not a mobile number.
 const LANDLINE_RE = new RegExp(`(?:\\([${WS}]*0[2-79]\\d{1,2}[${WS}]*\\)|0[2-79]\\d{1,2}(?=[${WS}${LINE_MARK}]))${LINE_GAP}[1-9]\\d{2,7}(?:${LINE_GAP}\\d{2,4}){0,2}(?!\\d)`, "y");
 const CALL_CENTRE_RE = /^1[45]00|^14\d{3}(?!\d)/;
 // Links that open a WhatsApp chat with a number: whatever the digits look like, they are a phone.
@@ -200,29 +201,11 @@ function landlineLength(s: string): number {
   return best;
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
-/** Adds the landline numbers of `text` that no span covers yet. */
-function findLandlines(text: string, spans: PiiSpan[]): void {
-  for (let i = text.indexOf("0"); i >= 0; i = text.indexOf("0", i + 1)) {
-    // An area code: "0" then 2–7 or 9, not inside a number, possibly after "(" and spaces.
-    const next = text.charCodeAt(i + 1);
-    if (!((next >= 50 && next <= 55) || next === 57) || !isDigitCode(text.charCodeAt(i + 2))) continue;
-    // ...of 3 or 4 digits, then no digit ("RT 03", "12-03-2026", "2026" stop here, before the regex).
-    if (isDigitCode(text.charCodeAt(i + 3)) && isDigitCode(text.charCodeAt(i + 4))) continue;
-    let start = i;
-    while (start > 0 && text.charCodeAt(start - 1) === 32) start--;
-    if (text.charCodeAt(start - 1) === 40) start--;
-    else start = i;
-    const prev = text.charCodeAt(start - 1);
-    if (isDigitCode(prev) || prev === 43) continue;
-    LANDLINE_RE.lastIndex = start;
-    const m = LANDLINE_RE.exec(text);
-    if (!m) continue;
-    const length = landlineLength(m[0]);
-    if (length > 0 && !overlaps(spans, start, start + length)) spans.push({ type: "phone", start, end: start + length });
-    i = Math.max(i, start + length - 1);
-  }
+/** Length of the landline number starting at `start` in `text` (0 if none). */
+function landlineAt(text: string, start: number): number {
+  LANDLINE_RE.lastIndex = start;
+  const m = LANDLINE_RE.exec(text);
+  return m ? landlineLength(m[0]) : 0;
 }
 
 function overlaps(spans: PiiSpan[], s: number, e: number): boolean {
@@ -274,12 +257,12 @@ export function findPii(text: string): PiiSpan[] {
     const start = m.index;
     const next = text.charCodeAt(start + m[0].length);
     const money = MONEY_CONTEXT_RE.test(text.slice(Math.max(0, start - 4), start));
-    const length = money ? 0 : phoneLength(m[0], next >= 48 && next <= 57);
+    let length = money ? 0 : phoneLength(m[0], next >= 48 && next <= 57);
+    if (length === 0 && !money) length = landlineAt(text, start);
     if (length > 0 && !overlaps(spans, start, start + length)) spans.push({ type: "phone", start, end: start + length });
     // Look again right after the phone (or the failed start): a second number may follow in the candidate.
     re.lastIndex = start + Math.max(1, length);
   }
-  findLandlines(text, spans);
   return spans.sort((a, b) => a.start - b.start);
 }
 
