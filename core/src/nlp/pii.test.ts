@@ -124,7 +124,7 @@ describe("the common ways Indonesians write a mobile number", () => {
       "RT 003/RW 008 dusun 2, RT 08 RW 12",
       "tahun 2026 ada 1.250 warga, 08 RT, 12 RW",
       "hadir 0 8 12 15 20 30 orang per dusun",
-      "kode pos 41381, telp kantor (0267) 123456",
+      "kode pos 41381, surat nomor 045/123/2026",
       "nomor resi 081234567890123 sudah dikirim",
       "id 0812345678901234567 di sistem",
     ];
@@ -133,6 +133,89 @@ describe("the common ways Indonesians write a mobile number", () => {
 
   it("takes the grouped NIK with the same dashes as phones", () => {
     expect(pick("NIK 3215\u20110112\u20110390\u20110001")).toEqual([{ type: "nik", value: "3215\u20110112\u20110390\u20110001" }]);
+  });
+});
+
+describe("numbers split by any white space, slashes, 0062, landlines and NIK groups", () => {
+  const FORMS: Array<[string, string, "phone" | "nik"]> = [
+    ["thin spaces (U+2009)", "0813\u20094567\u20098901", "phone"],
+    ["figure and ideographic spaces", "0813\u20074567\u30008901", "phone"],
+    ["zero-width spaces", "0813\u200b4567\u200b8901", "phone"],
+    ["line breaks", "0857\n1122\n3344", "phone"],
+    ["Windows line breaks and indentation", "0857\r\n   1122\r\n   3344", "phone"],
+    ["tabs", "0857\t1122\t3344", "phone"],
+    ["slashes", "0821/5566/7788", "phone"],
+    ["spaced slashes", "0821 / 5566 / 7788", "phone"],
+    ["the 0062 international prefix", "0062 812 9988 7766", "phone"],
+    ["0062 contiguous", "00628129988776", "phone"],
+    ["a bracketed area code", "(0267) 861234", "phone"],
+    ["an area code and a dash", "0267-861234", "phone"],
+    ["a three-digit area code", "022 7654321", "phone"],
+    ["Jakarta's eight-digit numbers in groups", "021 2927 8881", "phone"],
+    ["a NIK as region, birth date and serial (6-6-4)", "321504 120590 0001", "nik"],
+    ["a NIK with dots between its parts", "32.15.04.120590.0002", "nik"],
+    ["a NIK with mixed separators", "3215 04-120590.0003", "nik"],
+    ["a NIK over two lines", "321504\n120590\n0001", "nik"],
+  ];
+  it.each(FORMS)("finds a number written with %s", (_name, value, type) => {
+    const text = `tolong hubungi ${value} ya pak`;
+    expect(pick(text)).toEqual([{ type, value }]);
+    const out = redact(text, findPii(text));
+    expect(out.length).toBe(text.length);
+    // Only the prefix (operator, area or region code) and the last digits stay readable.
+    expect((out.match(/•/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(out.replace(/\D/g, "").length).toBeLessThanOrEqual(9);
+  });
+
+  it("masks a number split over lines so that collapsing the white space later shows no digits", () => {
+    // Reports and WhatsApp alerts collapse white space after masking.
+    const out = redactPersonalData("kontak saya\n0857\n1122\n3344 ya").text.replace(/\s+/g, " ");
+    expect(out).toBe("kontak saya 0857 •••• ••44 ya");
+  });
+
+  it("keeps a landline's area code and masks the subscriber number", () => {
+    const text = "telepon rumah (0267) 861234, kantor 022 7654321";
+    expect(redact(text, findPii(text))).toBe("telepon rumah (0267) ••••34, kantor 022 •••••21");
+    expect(redact("hp 0062 812 9988 7766", findPii("hp 0062 812 9988 7766"))).toBe("hp 0062 812 •••• ••66");
+  });
+
+  it("leaves money, dates, times, years, RT/RW, short official numbers, kilometres, plates and counts alone", () => {
+    const NOT_PERSONAL = [
+      "bantuan Rp 1.500.000 per KK, katanya 2,5 juta",
+      "rapat 12/05/2026 jam 14.30 di balai desa",
+      "tgl 05/12/2026 jam 08.00, tahun 2026",
+      "RT 03/RW 08 dusun krajan",
+      "darurat telepon 112, polisi 110, damkar 113, SAR 115, ambulans 119, PLN 123",
+      "pengaduan Kemensos 1500888, call center 021 1500755, BPJS 165",
+      "jalan rusak di km 12, sekitar 3,5 km dari kantor",
+      "motor B 1234 XYZ dan D 4321 ABC parkir di situ",
+      "pesan 20 bungkus, 3 kali seminggu, 150 orang hadir",
+      "surat nomor 045/123/2026 dan 140/25/Ds/2026",
+      "anggaran 022 500.000 untuk jalan",
+      "ketemu @ balai.desa jam 9",
+    ];
+    for (const text of NOT_PERSONAL) expect(findPii(text), text).toEqual([]);
+  });
+});
+
+describe("e-mail addresses with the @ written out or spaced", () => {
+  const FORMS: Array<[string, string]> = [
+    ["[at]", "ani.rahma [at] gmail.com"],
+    ["(at)", "ani(at)gmail.com"],
+    ["(AT) in capitals", "ANI (AT) GMAIL.COM"],
+    ["a spaced @", "dedi @ yahoo.co.id"],
+    ["%40 (a link's encoding)", "yayan%40gmail.com"],
+  ];
+  it.each(FORMS)("finds an address written with %s and masks its local part", (_name, value) => {
+    const text = `email saya ${value} ya`;
+    expect(pick(text)).toEqual([{ type: "email", value }]);
+    const out = redact(text, findPii(text));
+    expect(out.length).toBe(text.length);
+    expect(out).toContain(`email saya ${value[0]}•`);
+  });
+
+  it("leaves a spaced @ before something that is not a mail domain, and an @mention", () => {
+    expect(findPii("kumpul @ balai desa, makasih @budi_01 (at) rumah")).toEqual([]);
   });
 });
 
@@ -172,6 +255,11 @@ describe("redactLink", () => {
     const permalink = "https://www.facebook.com/108254917364120/posts/1234567890123456";
     expect(findPii(permalink).length).toBe(1); // the post id reads as a KK number in free text
     expect(redactLink(permalink)).toBe(permalink);
+  });
+
+  it("masks an encoded e-mail and a NIK in a query parameter named for it", () => {
+    expect(redactLink("https://example.com/lapor?email=yayan%40gmail.com&nik=3215041205900009")).toBe("https://example.com/lapor?email=y••••%40gmail.com&nik=3215••••••••0009");
+    expect(redactLink("https://example.com/cek?no_kk=3215010101200003")).toBe("https://example.com/cek?no_kk=3215••••••••0003");
   });
 });
 

@@ -25,6 +25,12 @@ describe("createPipeline", () => {
     expect(a.text.slice(phone.start, phone.end)).toContain("081234567890");
   });
 
+  it("finds an e-mail written with (at) in a comment without a digit or an @", () => {
+    const text = "daftar posyandu kirim ke ani.rahma (at) gmail.com ya bu";
+    const a = pipeline.analyze(text);
+    expect(a.pii.map((p) => [p.type, text.slice(p.start, p.end)])).toEqual([["email", "ani.rahma (at) gmail.com"]]);
+  });
+
   it("analyses Sundanese and Javanese comments", () => {
     const su = pipeline.analyze("Hatur nuhun pisan Pak Kades, jalanna tos diaspal, sae pisan");
     expect(su.language).toBe("su");

@@ -13,7 +13,7 @@ import { predictSentimentWords, probabilitiesWords } from "./sentimentModel";
 import { tagTopicsWords, TOPIC_MODEL_INFO } from "./topics";
 import { TAXONOMY_VERSION } from "./taxonomy";
 import { detectSpamWords, floodKeyWords, markFloods } from "./spam";
-import { detectPii } from "./pii";
+import { detectPii, mayHaveSpelledEmail } from "./pii";
 import { classifyIntentUrgency, intentAfterSpam, type IntentFeatures } from "./intent";
 import { decideFromFeatures, decideFromShared, decideVillageSentiment, villageFeatures, VILLAGE_SENTIMENT_VERSION } from "./villageSentiment";
 import { adaptedIntent, adaptedSentiment, adaptedUrgency, buildAdaptation, buildIntentAdaptation, correctionFromText, MAX_CORRECTIONS, type SentimentAdaptation, type SentimentCorrection } from "./sentimentAdaptation";
@@ -208,9 +208,10 @@ export function createPipeline(opts: { topics: TopicRule[]; corrections?: Readon
       text, normalized: forms.normalized, normalizedWords: forms.normalizedWords, rawWords: forms.rawWords, suspect: forms.suspect, urgent: urgency.urgent,
       model: { probability: spamProbability, threshold: spamThreshold },
     });
-    // Every kind of personal data has a digit or an "@" (pii.ts ANY_PII_RE): the normaliser's scan of the
-    // text already said whether it has one (suspect is false only for ASCII text without either).
-    const pii = forms.suspect === false ? [] : detectPii(text, ctx);
+    // Every kind of personal data has a digit or an "@" (pii.ts ANY_PII_RE) — or an e-mail's "@" written
+    // out ("[at]"): the normaliser's scan of the text already said whether it has one (suspect is false
+    // only for ASCII text without either).
+    const pii = forms.suspect === false && !mayHaveSpelledEmail(text) ? [] : detectPii(text, ctx);
     if (forBatch) lastFloodKey = floodKeyWords(forms.normalized, forms.normalizedWords);
     const said = intentAdaptation ? adaptedIntent(intentAdaptation, forms.normalized, intentAfterSpam(intent, spam)) : intentAfterSpam(intent, spam);
     return {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeRisingTerms, logLikelihood, RISING_STOPWORDS } from "./risingTerms";
+import { computeRisingTerms, logLikelihood, RISING_STOPWORDS, termWords } from "./risingTerms";
 
 const baseline = [
   "jalan desa mohon diperbaiki", "terima kasih admin infonya", "posyandu bulan ini tanggal berapa",
   "selamat pagi warga sukamaju", "kerja bakti minggu depan", "harga beras naik terus",
   "sampah di tps numpuk", "lampu jalan mati", "bantuan blt kapan cair", "pengajian malam jumat",
-].flatMap((t) => [t, t]).map((normalized) => ({ normalized }));
+].flatMap((t) => [t, t]).map((normalized) => ({ text: normalized, normalized }));
 
 const current = [
   "pipa bocor di rt 3 air tidak mengalir", "pipa bocor lagi sudah dua hari", "air pdam mati karena pipa bocor",
@@ -54,5 +54,33 @@ describe("logLikelihood", () => {
   it("is zero when rates are equal and grows with the difference", () => {
     expect(logLikelihood(5, 100, 20, 400)).toBeCloseTo(0, 10);
     expect(logLikelihood(20, 100, 5, 400)).toBeGreaterThan(logLikelihood(10, 100, 5, 400));
+  });
+});
+
+describe("personal data never becomes a term", () => {
+  const texts = [
+    "Air PDAM mati lagi, kalau ada info hubungi WA081234567890 ya",
+    "Saya mau daftar posyandu, hubungi WA081234567890 atau email budisantoso82@gmail.com",
+    "Jembatan retak bahaya, kabari ke WA081234567890, atau budisantoso82@gmail.com",
+    "Lampu jalan mati, tolong hubungi WA081234567890 / budisantoso82@gmail.com",
+    "Sampah numpuk, kontak WA081234567890 budisantoso82@gmail.com",
+    "Pendaftaran lewat ani.rahma [at] gmail.com, ani.rahma [at] gmail.com ya",
+  ];
+  // The normalized forms as the pipeline stores them (lower-cased, the e-mail's domain a <url> token).
+  const week = texts.map((text, i) => ({ id: i, text, normalized: text.toLowerCase().replace(/@gmail\.com/g, " <url>") }));
+
+  it("leaves out a number glued to letters, an e-mail's local part and bigrams holding them", () => {
+    const out = computeRisingTerms({ current: [...week, ...week], baseline: [], baselineWeeks: 4, minCount: 2 });
+    const terms = out.map((t) => t.term);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms.filter((t) => /\d{5}|budisantoso|rahma/.test(t))).toEqual([]);
+  });
+
+  it("gives the words of a comment with personal data and long digit runs blanked", () => {
+    expect(termWords("hubungi WA081234567890 atau budisantoso82@gmail.com", "hubungi wa081234567890 atau budisantoso82 <url>"))
+      .toEqual(["hubungi", "", "atau", "", "url"]);
+    expect(termWords("NIK 321504 120590 0001 belum masuk", "nik 321504 120590 0001 belum masuk")).toEqual(["nik", "", "", "", "belum", "masuk"]);
+    // A long digit run is blanked even where the detector sees no phone; years and RT numbers stay.
+    expect(termWords("resi JNE12345678 tahun 2026 RT 03", "resi jne12345678 tahun 2026 rt 03")).toEqual(["resi", "", "tahun", "2026", "rt", "03"]);
   });
 });

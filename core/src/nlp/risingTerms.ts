@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findPii } from "./pii";
 
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
 
@@ -24,10 +25,42 @@ export const RISING_STOPWORDS: ReadonlySet<string> = new Set([...readList("stopw
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const HAS_LETTER_RE = /\p{L}/u;
+// Five digits in a row: a piece of a phone number, NIK or account number ("wa081234567890"), never a term.
+const LONG_DIGITS_RE = /\d{5}/;
+const IS_WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+
+/**
+ * The lower-cased words of `text` that hold personal data: every word a phone, NIK or e-mail span
+ * touches ("wa081234567890" for "WA081234567890", "budisantoso82" and "gmail" for an address).
+ */
+function personalWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const span of findPii(text)) {
+    let start = span.start;
+    let end = span.end;
+    while (start > 0 && IS_WORD_CHAR_RE.test(text[start - 1])) start--;
+    while (end < text.length && IS_WORD_CHAR_RE.test(text[end])) end++;
+    for (const w of text.slice(start, end).toLowerCase().match(WORD_RE) ?? []) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * The words of a comment that may be counted as terms: the words of its normalized form with
+ * personal data removed (words of a phone, NIK or e-mail in the original text, and any word with
+ * five digits in a row). A removed word leaves "" in its place, so no bigram bridges it. The one
+ * source of the weekly review's rising terms and a topic's frequent words.
+ */
+export function termWords(text: string, normalized: string): string[] {
+  const words = normalized.toLowerCase().match(WORD_RE) ?? [];
+  const personal = personalWords(text);
+  return words.map((w) => (LONG_DIGITS_RE.test(w) || personal.has(w) ? "" : w));
+}
 
 export interface RisingTermsInput {
+  /** The original text (personal data is found in it) and its normalized form (terms are its words). */
   current: Array<{ id: number; text: string; normalized: string }>;
-  baseline: Array<{ normalized: string }>;
+  baseline: Array<{ text: string; normalized: string }>;
   /** How many weeks the baseline covers (for the weekly average). */
   baselineWeeks: number;
   /** Words or phrases never to report (village, hamlet and official names). */
@@ -46,9 +79,9 @@ export interface RisingTerm {
   exampleIds: number[];
 }
 
-/** Unigrams and bigrams of one comment (each once), stopwords and excluded names removed. */
-function termsOf(normalized: string, excluded: ReadonlySet<string>): Set<string> {
-  const words = normalized.toLowerCase().match(WORD_RE) ?? [];
+/** Unigrams and bigrams of one comment (each once), personal data, stopwords and excluded names removed. */
+function termsOf(text: string, normalized: string, excluded: ReadonlySet<string>): Set<string> {
+  const words = termWords(text, normalized);
   const out = new Set<string>();
   let prev: string | null = null;
   for (const w of words) {
@@ -85,14 +118,14 @@ export function computeRisingTerms(input: RisingTermsInput): RisingTerm[] {
 
   const cur = new Map<string, number[]>();
   input.current.forEach((c, i) => {
-    for (const t of termsOf(c.normalized, excluded)) {
+    for (const t of termsOf(c.text, c.normalized, excluded)) {
       const list = cur.get(t);
       if (list) list.push(i);
       else cur.set(t, [i]);
     }
   });
   const base = new Map<string, number>();
-  for (const b of input.baseline) for (const t of termsOf(b.normalized, excluded)) base.set(t, (base.get(t) ?? 0) + 1);
+  for (const b of input.baseline) for (const t of termsOf(b.text, b.normalized, excluded)) base.set(t, (base.get(t) ?? 0) + 1);
 
   const n1 = input.current.length;
   // An empty baseline still gets a comparison: pretend one comment per week without the term.

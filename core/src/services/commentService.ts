@@ -4,14 +4,38 @@ import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
 import { findPii } from "../nlp/pii";
-import { countComments, findComments } from "../db/commentRepository";
+import { countComments, findComments, searchWords } from "../db/commentRepository";
 import { cachedForVillage } from "../db/dataVersion";
 import { getVillage } from "../db/villageRepository";
 import { badRequest, forbidden, notFound } from "../errors";
 import { presentComment } from "../presenters/commentPresenter";
 
-// Seven or more digits, whatever separates them: enough of a phone number or NIK to find its owner.
-const NUMBER_PROBE_RE = /(?:\d[\s.\-\u00A0\u2010-\u2015\u2212()]*){7,}/;
+// Seven digits: enough of a phone number or NIK to find its owner.
+const PROBE_DIGITS = 7;
+const NUMBER_WORD_RE = /^\p{N}+$/u;
+const DIGIT_RE = /\p{N}/gu;
+// Mail services residents use: with another word, a search for someone's address ("ani rahma gmail").
+const MAIL_DOMAIN_WORDS = new Set(["gmail", "googlemail", "yahoo", "ymail", "rocketmail", "outlook", "hotmail", "live", "icloud", "proton", "protonmail"]);
+
+/**
+ * Whether a search could tell whose comment holds a phone number, NIK or e-mail. The search splits
+ * the query into words at every other character and matches them in any order, so the words are
+ * judged, not the punctuation: 7 or more digits in all its number words together ("0812_3456_7890",
+ * "7890+3456+0812", "321504 120590"), a word holding 7 digits ("wa081234567890"), a mail service with
+ * another word ("ani rahma gmail com"), or anything the personal-data detector finds.
+ */
+export function isPersonalDataProbe(q: string): boolean {
+  const words = searchWords(q);
+  let digits = 0;
+  for (const w of words) {
+    const n = w.match(DIGIT_RE)?.length ?? 0;
+    if (NUMBER_WORD_RE.test(w)) digits += n;
+    if (n >= PROBE_DIGITS) return true;
+  }
+  if (digits >= PROBE_DIGITS) return true;
+  if (words.length > 1 && words.some((w) => MAIL_DOMAIN_WORDS.has(w))) return true;
+  return findPii(q).length > 0;
+}
 
 /**
  * A search for a phone number, NIK or e-mail tells whoever runs it which comments hold that
@@ -19,8 +43,8 @@ const NUMBER_PROBE_RE = /(?:\d[\s.\-\u00A0\u2010-\u2015\u2212()]*){7,}/;
  */
 export function assertSearchAllowed(auth: AuthContext, villageId: number, q: string | undefined): void {
   if (!q || canViewRawPersonalData(auth, villageId)) return;
-  if (NUMBER_PROBE_RE.test(q) || findPii(q).length > 0) {
-    throw forbidden("q: mencari nomor telepon, NIK atau e-mail hanya boleh bagi admin dan pimpinan");
+  if (isPersonalDataProbe(q)) {
+    throw forbidden("q: pencarian ini bisa menunjukkan nomor telepon, NIK atau e-mail warga (7 angka atau lebih, atau nama layanan e-mail dengan kata lain); pencarian seperti itu hanya boleh dilakukan admin dan pimpinan.");
   }
 }
 

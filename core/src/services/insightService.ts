@@ -4,7 +4,7 @@
 import type { CommentDTO, TopicDetailDTO, WeeklyInsightsDTO } from "@suara-desa/shared/contracts";
 import { addWeeks, isoWeekOfDay, isoWeekRange, localHourAndWeekday } from "@suara-desa/shared/time";
 import { extractPlaces } from "../nlp/places";
-import { computeRisingTerms, RISING_STOPWORDS, type RisingTerm } from "../nlp/risingTerms";
+import { computeRisingTerms, RISING_STOPWORDS, termWords, type RisingTerm } from "../nlp/risingTerms";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import type { Database } from "../db/client";
 import { cachedForVillage } from "../db/dataVersion";
@@ -60,7 +60,7 @@ export function risingTermsOf(
 ): RisingTerm[] {
   return computeRisingTerms({
     current: current.map((c) => ({ id: c.id, text: c.text, normalized: c.normalizedText ?? c.text.toLowerCase() })),
-    baseline: baseline.map((c) => ({ normalized: c.normalizedText ?? c.text.toLowerCase() })),
+    baseline: baseline.map((c) => ({ text: c.text, normalized: c.normalizedText ?? c.text.toLowerCase() })),
     baselineWeeks: baselinePeriods,
     exclude: [...villageWords(village.name), village.kecamatan, village.kabupaten, "desa", "kades"],
     limit: RISING_TERMS_LIMIT,
@@ -200,8 +200,10 @@ async function computeTopicDetail(db: Database, villageId: number, key: string, 
       if (c.sentiment === "negatif") e.negatif++;
       places.set(p, e);
     }
-    // Emoji markers such as <emo_neg> are features for the model, not words residents wrote.
-    const words = new Set((c.normalizedText ?? c.text.toLowerCase()).replace(/<[^>]*>/g, " ").match(/[\p{L}]{3,}/gu) ?? []);
+    // Emoji markers such as <emo_neg> are features for the model, not words residents wrote; words
+    // holding personal data are never counted (the same words the rising terms leave out).
+    const normalized = (c.normalizedText ?? c.text.toLowerCase()).replace(/<[^>]*>/g, " ");
+    const words = new Set(termWords(c.text, normalized).flatMap((w) => w.match(/[\p{L}]{3,}/gu) ?? []));
     for (const w of words) if (!RISING_STOPWORDS.has(w) && !exclude.has(w)) termCounts.set(w, (termCounts.get(w) ?? 0) + 1);
   }
   const exampleIds = [...comments]

@@ -40,6 +40,11 @@ describe("redactForReport", () => {
   it("masks mentioned accounts", () => {
     expect(redactForReport("@heri.k392 bener, cc @pemdes_mulyasari", null)).toBe("@••• bener, cc @•••");
   });
+  it("masks a number split over lines, so the quote's collapsed white space shows no digits", () => {
+    // The PDF joins a quote's lines after masking: the masking must hold on the text as written.
+    const out = redactForReport("Lampu mati, kontak saya\n0857\n1122\n3344 atau\u20090813\u20094567\u20098901", "[]").replace(/\s+/g, " ");
+    expect(out).toBe("Lampu mati, kontak saya 0857 •••• ••44 atau 0813 •••• ••01");
+  });
   it("survives stale spans that no longer fit the text", () => {
     expect(redactForReport("Telp 081234567890", JSON.stringify([{ type: "phone", start: 40, end: 52 }]))).toBe("Telp 0812••••••90");
   });
