@@ -8,6 +8,8 @@ import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
+import { externalIdsOf } from "../helpers/externalIds";
+import { isPersonalDataProbe } from "@suara-desa/core/services/commentService";
 
 let env: Awaited<ReturnType<typeof createTempDatabase>>;
 let villageId: number;
@@ -53,7 +55,7 @@ describe("a search that spells a person's number, NIK or e-mail", () => {
   });
 
   it("is answered for a pimpinan, who may see raw data", async () => {
-    const found = async (q: string) => (await pimpinan.get(`/api/villages/${villageId}/comments`).query({ q }).expect(200)).body.data.map((c: { externalId: string }) => c.externalId);
+    const found = async (q: string) => externalIdsOf(env.db, (await pimpinan.get(`/api/villages/${villageId}/comments`).query({ q }).expect(200)).body.data);
     expect(await found("0812_3456_7890")).toEqual(["phone"]);
     expect(await found("ani rahma gmail")).toEqual(["email"]);
     expect(await found("321504 120590")).toEqual(["nik"]);
@@ -63,6 +65,11 @@ describe("a search that spells a person's number, NIK or e-mail", () => {
 describe("ordinary searches", () => {
   it.each([["jalan rusak", "phone"], ["RT 03", "phone"], ["2026", "email"], ["bantuan blt", "nik"], ["gmail", "email"]])("%s still finds its comment for a viewer", async (q, id) => {
     const res = await viewer.get(`/api/villages/${villageId}/comments`).query({ q }).expect(200);
-    expect(res.body.data.map((c: { externalId: string }) => c.externalId)).toEqual([id]);
+    expect(await externalIdsOf(env.db, res.body.data)).toEqual([id]);
+  });
+
+  it("counts no RT/RW number, first group of an amount or year towards a probe, but every group of a number", () => {
+    for (const q of ["RT 03 RW 08 2026", "Rp 1.500.000", "banjir 2025 2026 rt 3", "no 12 gang 4"]) expect(isPersonalDataProbe(q), q).toBe(false);
+    for (const q of ["rt 0812 3456 7890", "rt 08 12 34 56 78 90", "2026 0812 3456", "rp 0812 3456 7890"]) expect(isPersonalDataProbe(q), q).toBe(true);
   });
 });

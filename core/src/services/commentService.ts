@@ -17,6 +17,15 @@ const DIGIT_RE = /\p{N}/gu;
 // Mail services residents use: with another word, a search for someone's address ("ani rahma gmail").
 const MAIL_DOMAIN_WORDS = new Set(["gmail", "googlemail", "yahoo", "ymail", "rocketmail", "outlook", "hotmail", "live", "icloud", "proton", "protonmail"]);
 
+// The numbers of ordinary searches, not counted towards a probe: an RT/RW number or an amount's first group right after
+// its word ("RT 03 RW 08", "Rp 1.500.000" is "rp 1 500 000"), and a year ("banjir 2026"). Only up to three digits
+// after the word: "rt 0812 3456 7890" still counts every group (and the search needs "rt" in the comment too).
+const NUMBER_LABEL_WORDS = new Set(["rt", "rw", "rp", "no", "blok", "gang", "gg", "dusun", "km"]);
+function addressOrYear(word: string, digits: number, before: string | undefined): boolean {
+  if (digits <= 3 && before !== undefined && NUMBER_LABEL_WORDS.has(before)) return true;
+  return digits === 4 && Number(word) >= 1950 && Number(word) <= 2099;
+}
+
 /**
  * Whether a search could tell whose comment holds a phone number, NIK or e-mail. The search splits
  * the query into words at every other character and matches them in any order, so the words are
@@ -27,10 +36,11 @@ const MAIL_DOMAIN_WORDS = new Set(["gmail", "googlemail", "yahoo", "ymail", "roc
 export function isPersonalDataProbe(q: string): boolean {
   const words = searchWords(q);
   let digits = 0;
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     const n = w.match(DIGIT_RE)?.length ?? 0;
-    if (NUMBER_WORD_RE.test(w)) digits += n;
     if (n >= PROBE_DIGITS) return true;
+    if (NUMBER_WORD_RE.test(w) && !addressOrYear(w, n, words[i - 1])) digits += n;
   }
   if (digits >= PROBE_DIGITS) return true;
   if (words.length > 1 && words.some((w) => MAIL_DOMAIN_WORDS.has(w))) return true;
