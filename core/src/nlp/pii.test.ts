@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectPii, findPii, isValidNik, nameHasPersonalData, redact, redactLink, redactPersonalData } from "./pii";
+import { detectPii, findPii, findPiiInOfficialText, isValidNik, nameHasPersonalData, redact, redactLink, redactPersonalData } from "./pii";
 import type { NlpContext } from "./types";
 
 const ctx: NlpContext = { topics: [], resources: {} };
@@ -279,5 +279,14 @@ describe("redact", () => {
   it("returns the text unchanged without spans and rejects overlapping spans", () => {
     expect(redact("jalan rusak", [])).toBe("jalan rusak");
     expect(() => redact("0812345678901", [{ type: "phone", start: 0, end: 13 }, { type: "phone", start: 5, end: 13 }])).toThrow(/overlaps/);
+  });
+});
+
+describe("findPiiInOfficialText", () => {
+  it("lets an office's landline stand in what officials publish, never a mobile number, NIK or e-mail", () => {
+    for (const t of ["hubungi kantor desa (0265) 331234", "kantor desa 022 7654321", "telp kantor +62 22 7654321"]) expect(findPiiInOfficialText(t), t).toEqual([]);
+    for (const t of ["hubungi 0812 3456 7890", "wa +62 812-3456-7890", "NIK 3215041205900001", "surel desa@gmail.com"]) expect(findPiiInOfficialText(t).length, t).toBe(1);
+    // A resident's landline in their own words is still personal data for findPii.
+    expect(findPii("rumah saya (0265) 331234").length).toBe(1);
   });
 });

@@ -266,6 +266,22 @@ export function findPii(text: string): PiiSpan[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/** A phone span that is a landline (an area code, not a mobile 08… number), with or without +62. */
+function isLandline(text: string, span: PiiSpan): boolean {
+  if (span.type !== "phone") return false;
+  const national = text.slice(span.start, span.end).replace(/\D+/g, "").replace(/^(?:00)?62/, "0");
+  return /^0[1-79]/.test(national);
+}
+
+/**
+ * Personal data in a text an official writes for the public (a reply, a reply template, a public title): what
+ * findPii finds except landlines — "hubungi kantor desa (0265) 331234" gives the office's number, not a resident's.
+ * A resident's words (a public quote) are checked with findPii itself.
+ */
+export function findPiiInOfficialText(text: string): PiiSpan[] {
+  return findPii(text).filter((s) => !isLandline(text, s));
+}
+
 /** Pipeline stage: personal-data spans in the ORIGINAL comment text. */
 export const detectPii: Stage<string, PiiSpan[]> = (text: string, _ctx: NlpContext) => findPii(text);
 

@@ -24,7 +24,7 @@ import { getVillage } from "../db/villageRepository";
 import { badRequest, forbidden, notFound } from "../errors";
 import { groupIssues, type GroupItem } from "../nlp/grouping";
 import { extractPlaces } from "../nlp/places";
-import { findPii } from "../nlp/pii";
+import { findPii, findPiiInOfficialText } from "../nlp/pii";
 import { groupingVocabulary } from "../nlp/resources";
 import { assertCanCorrectLabels, assertCanReadVillage, canViewRawPersonalData } from "../policies/access";
 import { presentComment, presentOfficialText } from "../presenters/commentPresenter";
@@ -392,7 +392,9 @@ async function assertPublishable(db: Database, row: CaseRow, input: CaseUpdateIn
 
 /** Refuses (400 naming `field`) a public text with personal data or a resident's name of the case. */
 async function assertPublicText(db: Database, row: CaseRow, field: "publicTitle" | "publicQuote", text: string): Promise<void> {
-  if (findPii(text).length > 0) throw badRequest(`${field}: berisi data pribadi (NIK, nomor telepon atau e-mail); samarkan dulu`);
+  // A title is the officials' own words (the office's landline may stand in it); a quote is the resident's.
+  const spans = field === "publicTitle" ? findPiiInOfficialText(text) : findPii(text);
+  if (spans.length > 0) throw badRequest(`${field}: berisi data pribadi (NIK, nomor telepon atau e-mail); samarkan dulu`);
   // A number masked on screen (0812-••••-••90) still gives part of it away.
   if (/\d[\d\s.-]*•|•[•\s.-]*\d/.test(text)) throw badRequest(`${field}: berisi nomor yang baru disamarkan sebagian; hapus nomornya`);
   const lower = text.toLowerCase();

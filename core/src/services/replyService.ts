@@ -14,7 +14,7 @@ import { findReplyByKey, findRepliesOf, findReplyTemplates, insertReply, findRep
 import { getSource } from "../db/sourceRepository";
 import { badRequest, notFound } from "../errors";
 import { finishImport, storeBatch } from "../ingest/store";
-import { findPii } from "../nlp/pii";
+import { findPiiInOfficialText } from "../nlp/pii";
 import { assertCanCorrectLabels, assertCanReadVillage } from "../policies/access";
 import { recordAudit } from "./auditService";
 import { recordVillageReply } from "./caseService";
@@ -71,7 +71,7 @@ export async function sendReply(db: Database, port: ReplyPort, auth: AuthContext
   const target = await targetOf(db, c);
   if (body.length > REPLY_LIMITS[target.platform]) throw badRequest(`text: terlalu panjang untuk ${target.platform} (paling banyak ${REPLY_LIMITS[target.platform]} karakter)`);
   // Personal data is never echoed back in public.
-  if (findPii(body).length > 0) throw badRequest("text: jangan menulis nomor telepon, NIK atau e-mail di balasan publik");
+  if (findPiiInOfficialText(body).length > 0) throw badRequest("text: jangan menulis nomor HP, NIK atau e-mail warga di balasan publik (nomor telepon kantor boleh)");
   const key = createHash("sha256").update(`${c.id}\u0000${body}`).digest("hex");
   const existing = await findReplyByKey(db, key);
   // The same text again: "coba lagi" for one that failed or is still waiting, the sent one otherwise.
@@ -177,7 +177,7 @@ export async function saveReplyTemplates(db: Database, auth: AuthContext | undef
   templates.forEach((t, i) => {
     const unknown = (t.text.match(/\{[^}]*\}/g) ?? []).filter((p) => !(REPLY_TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p));
     if (unknown.length) throw badRequest(`templates.${i}.text: unknown placeholder ${unknown.join(", ")} (use ${REPLY_TEMPLATE_PLACEHOLDERS.join(", ")})`);
-    if (findPii(t.text).length) throw badRequest(`templates.${i}.text: no phone numbers, NIK or e-mail in a public reply`);
+    if (findPiiInOfficialText(t.text).length) throw badRequest(`templates.${i}.text: jangan menulis nomor HP, NIK atau e-mail di templat balasan publik (nomor telepon kantor boleh)`);
   });
   await replaceReplyTemplates(db, villageId, templates);
   await recordAudit(db, auth, { action: "settings.change", villageId, target: "reply-templates", details: { count: templates.length } });
