@@ -585,12 +585,23 @@ function digitCount(s: string): number {
 // jangan dipercaya", "ngaklik link 'undian BRI' terus saldo leungit"): outside the quotes, a word of reporting,
 // warning or harm. Such a comment is judged by its own words only, and the learned score (which reads the quoted
 // lure as the lure) does not decide it.
-const REPORT_RE = /\b(?:komen|komen2|komentar|komentar2|comment|comments|postingan|post|report|laporkan|lapor|hapus|dihapus|hapusin|blokir|diblokir|filter|judol|penipuan|penipu|tipu|ditipu|ketipu|tertipu|kabobodo|dibobodo|diapusi|ilegal|illegal|spam|hoax|hoaks|scam|jangan|jgn|ulah|ojo|tergiur|waspada|hati2|hati-hati|awas|beware|careful)\b/;
-/** The comment without its quotes when they quote what it reports or warns about; null otherwise. */
+const REPORT_RE = /\b(?:komen|komen2|komentar|komentar2|comment|comments|postingan|post|report|laporkan|lapor|hapus|dihapus|hapusin|blokir|diblokir|filter|judol|penipuan|penipu|tipu|ditipu|ketipu|tertipu|kabobodo|dibobodo|diapusi|ilegal|illegal|spam|hoax|hoaks|scam|tergiur|waspada|hati2|hati-hati|awas|beware|careful|(?:jangan|jgn|ulah|ojo) (?:percaya|dipercaya|percoyo|klik|diklik|transfer|tergiur|mau|gelem|daek|dibuka|buka|install|instal|isi|diisi|kirim))\b/;
+// A link, a WhatsApp link or a mobile number.
+const CHANNEL_RE = /https?:\/\/|www\.|wa\.me|\b[a-z0-9-]{2,}\.(?:com|id|net|xyz|site|link|vip|ly|me|co|info|io|app|top)\b|(?:\+?62|\b0)8\d[\d\s.-]{7,14}\d/i;
+/**
+ * The comment without its quotes when they quote what it reports or warns about; null otherwise. A quote that
+ * carries a link or a number ("… gacor88.com wa 0812…" cek komen) is a report only with a warning in the
+ * resident's own words: a promotion in quotes with a sales phrase after it ("jangan sampai ketinggalan") is
+ * still a promotion.
+ */
 function quotedReport(text: string): string | null {
   if (!QUOTE_CHAR_RE.test(text)) return null;
   const own = text.replace(QUOTED_RE, "$1 ");
-  return own !== text && REPORT_RE.test(own.toLowerCase()) ? own : null;
+  if (own === text) return null;
+  const lower = own.toLowerCase();
+  if (!REPORT_RE.test(lower)) return null;
+  if (CHANNEL_RE.test(text) && !CHANNEL_RE.test(own) && !WARNING_RE.test(lower)) return null;
+  return own;
 }
 const QUOTE_CHAR_RE = /["'“‘]/;
 
