@@ -12,35 +12,34 @@ import { presentComment } from "../presenters/commentPresenter";
 
 // Seven digits: enough of a phone number or NIK to find its owner.
 const PROBE_DIGITS = 7;
+// Three digits in one word: a group of a number. The index holds the raw words, so a masked number
+// (0812-••••-••90) could otherwise be uncovered one group a query ("0412", "081234", the last word matched
+// as a prefix).
+const GROUP_DIGITS = 3;
 const NUMBER_WORD_RE = /^\p{N}+$/u;
 const DIGIT_RE = /\p{N}/gu;
+// A year ("banjir 2026") and an amount with its unit ("500rb", "2jt", "10kg") are ordinary searches: no word of
+// a phone number or NIK is written that way.
+const YEAR_RE = /^(?:19[5-9]\d|20\d\d)$/;
+const AMOUNT_WORD_RE = /^\d+(?:rb|ribu|rebu|k|jt|juta|kg|gr|ton|l|ml|m|km|cm|ha|an|x|gb|mb|pcs)$/;
 // Mail services residents use: with another word, a search for someone's address ("ani rahma gmail").
 const MAIL_DOMAIN_WORDS = new Set(["gmail", "googlemail", "yahoo", "ymail", "rocketmail", "outlook", "hotmail", "live", "icloud", "proton", "protonmail"]);
-
-// The numbers of ordinary searches, not counted towards a probe: an RT/RW number or an amount's first group right after
-// its word ("RT 03 RW 08", "Rp 1.500.000" is "rp 1 500 000"), and a year ("banjir 2026"). Only up to three digits
-// after the word: "rt 0812 3456 7890" still counts every group (and the search needs "rt" in the comment too).
-const NUMBER_LABEL_WORDS = new Set(["rt", "rw", "rp", "no", "blok", "gang", "gg", "dusun", "km"]);
-function addressOrYear(word: string, digits: number, before: string | undefined): boolean {
-  if (digits <= 3 && before !== undefined && NUMBER_LABEL_WORDS.has(before)) return true;
-  return digits === 4 && Number(word) >= 1950 && Number(word) <= 2099;
-}
 
 /**
  * Whether a search could tell whose comment holds a phone number, NIK or e-mail. The search splits
  * the query into words at every other character and matches them in any order, so the words are
- * judged, not the punctuation: 7 or more digits in all its number words together ("0812_3456_7890",
- * "7890+3456+0812", "321504 120590"), a word holding 7 digits ("wa081234567890"), a mail service with
- * another word ("ani rahma gmail com"), or anything the personal-data detector finds.
+ * judged, not the punctuation: a word with 3 or more digits that is not a year or an amount with its unit
+ * ("0412", "wa0812"), 7 or more digits in all its number words together ("08 12 34 56 78 90"), a mail
+ * service with another word ("ani rahma gmail com"), or anything the personal-data detector finds.
  */
 export function isPersonalDataProbe(q: string): boolean {
   const words = searchWords(q);
   let digits = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+  for (const w of words) {
     const n = w.match(DIGIT_RE)?.length ?? 0;
-    if (n >= PROBE_DIGITS) return true;
-    if (NUMBER_WORD_RE.test(w) && !addressOrYear(w, n, words[i - 1])) digits += n;
+    if (n === 0 || YEAR_RE.test(w) || AMOUNT_WORD_RE.test(w)) continue;
+    if (n >= GROUP_DIGITS) return true;
+    if (NUMBER_WORD_RE.test(w)) digits += n;
   }
   if (digits >= PROBE_DIGITS) return true;
   if (words.length > 1 && words.some((w) => MAIL_DOMAIN_WORDS.has(w))) return true;
@@ -54,7 +53,7 @@ export function isPersonalDataProbe(q: string): boolean {
 export function assertSearchAllowed(auth: AuthContext, villageId: number, q: string | undefined): void {
   if (!q || canViewRawPersonalData(auth, villageId)) return;
   if (isPersonalDataProbe(q)) {
-    throw forbidden("q: pencarian ini bisa menunjukkan nomor telepon, NIK atau e-mail warga (7 angka atau lebih, atau nama layanan e-mail dengan kata lain); pencarian seperti itu hanya boleh dilakukan admin dan pimpinan.");
+    throw forbidden("q: pencarian ini bisa menunjukkan nomor telepon, NIK atau e-mail warga (angka 3 digit atau lebih selain tahun dan jumlah bersatuan seperti 500rb, atau nama layanan e-mail dengan kata lain); pencarian seperti itu hanya boleh dilakukan admin dan pimpinan.");
   }
 }
 
