@@ -232,6 +232,15 @@ describe("an official's correction follows through to the case", () => {
     await correct(await commentIdOf("l1"), { intent: "apresiasi" });
     expect((await detailOf(lights.id)).case.status).toBe("perlu_jawaban");
 
+    // A note is an official's action: the case stays for the officials.
+    await correct(await commentIdOf("l2"), { intent: "apresiasi" });
+    const noted = await detailOf(lights.id);
+    expect(noted.case.status).toBe("tidak_perlu");
+    await correct(await commentIdOf("l2"), { intent: "keluhan" });
+    await perangkat.patch(`/api/cases/${lights.id}`).send({ note: "sudah dicek ke lapangan" }).expect(200);
+    await correct(await commentIdOf("l2"), { intent: "apresiasi" });
+    expect((await detailOf(lights.id)).case.status).toBe("perlu_jawaban");
+
     const water = (await caseOf(WATER))!;
     await perangkat.patch(`/api/cases/${water.id}`).send({ status: "dijawab" }).expect(200);
     await correct(await commentIdOf("w1"), { intent: "apresiasi" });

@@ -7,15 +7,19 @@ import { toStoredAnalysis } from "./storedAnalysis";
 import type { NlpTask, NlpTaskResult } from "./nlpPool";
 
 const pipelines = new Map<string, { pipeline: Pipeline; topicIds: Map<string, number> }>();
+// Each change of a village's corrections is a new key: the least recently used pipelines are let go, so a
+// long-running worker does not grow without bound (a village's next batch rebuilds its own when needed).
+const MAX_PIPELINES = 32;
 
 parentPort!.on("message", (task: NlpTask & { id: number }) => {
   let reply: NlpTaskResult & { id: number };
   try {
     let p = pipelines.get(task.signature);
-    if (!p) {
-      p = { pipeline: createPipeline({ topics: task.topics, corrections: task.corrections }), topicIds: new Map(task.topics.map((t) => [t.key, t.id])) };
-      pipelines.set(task.signature, p);
-    }
+    if (p) pipelines.delete(task.signature);
+    else p = { pipeline: createPipeline({ topics: task.topics, corrections: task.corrections }), topicIds: new Map(task.topics.map((t) => [t.key, t.id])) };
+    // Most recently used last.
+    pipelines.set(task.signature, p);
+    if (pipelines.size > MAX_PIPELINES) pipelines.delete(pipelines.keys().next().value!);
     const { pipeline, topicIds } = p;
     reply = { id: task.id, analyses: pipeline.analyzeBatch(task.texts).map((a) => toStoredAnalysis(a, topicIds)), modelVersion: pipeline.model.version };
   } catch (e) {

@@ -67,6 +67,10 @@ describe("presentPost and presentUrl", () => {
     const url = "https://x.com/budi_santoso/status/1861234567890123456";
     expect(presentUrl(url, false)).toBe("https://x.com/i/web/status/1861234567890123456");
     expect(presentUrl("https://twitter.com/budi_santoso/status/1861234567890123456?s=20", false)).toBe("https://x.com/i/web/status/1861234567890123456?s=20");
+    // Forms a CSV import can bring (the cold review's): http, mobile., no scheme.
+    for (const form of ["http://twitter.com/budi_santoso/status/186", "https://mobile.twitter.com/budi_santoso/status/186", "https://mobile.x.com/budi_santoso/status/186", "x.com/budi_santoso/status/186"]) {
+      expect(presentUrl(form, false), form).toBe("https://x.com/i/web/status/186");
+    }
     expect(presentUrl(url, true)).toBe(url);
   });
 });

@@ -43,7 +43,7 @@ export function presentAuthor(row: { authorName: string | null; authorPseudonym:
  */
 export function presentUrl(url: string | null, raw: boolean): string | null {
   if (!url || raw) return url;
-  return redactLink(url.replace(/^https:\/\/(?:www\.)?(?:x|twitter)\.com\/[^/?#]+\/status\//i, "https://x.com/i/web/status/"));
+  return redactLink(url.replace(/^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:x|twitter)\.com\/[^/?#]+\/status(?:es)?\//i, "https://x.com/i/web/status/"));
 }
 
 /**

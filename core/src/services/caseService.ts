@@ -163,8 +163,8 @@ export const CORRECTED_AWAY_REASON = "Dikoreksi petugas: tidak ada lagi komentar
 
 /**
  * Follows an official's intent or urgency correction of a comment through to its case. A case nobody has acted on
- * yet (still waiting for a first answer) whose comments no longer ask for anything closes as "tidak perlu tindak
- * lanjut" with CORRECTED_AWAY_REASON, recorded as the official's action: it no longer counts as waiting or
+ * yet (still waiting for a first answer; unassigned, unpublished, no note) whose comments no longer ask for anything
+ * closes as "tidak perlu tindak lanjut" with CORRECTED_AWAY_REASON, recorded as the official's action: it no longer counts as waiting or
  * overdue. A case closed that way reopens when one of its comments is corrected back to a request. A case someone
  * has answered, assigned or handled is left to the officials.
  */
@@ -173,7 +173,10 @@ export async function followCorrection(db: Database, auth: AuthContext, villageI
   if (!row) return;
   const requests = await countCaseRequests(db, villageId, row.id);
   let input: CaseUpdateInput | null = null;
-  if (requests === 0 && row.status === "perlu_jawaban" && !row.firstReplyAt && row.assigneeId === null) {
+  // Nobody acted: no answer, no assignee, not published, no official's note.
+  const untouched = !row.firstReplyAt && row.assigneeId === null && row.publicTitle === null
+    && !(await findCaseEvents(db, villageId, row.id)).some((e) => e.kind === "note");
+  if (requests === 0 && row.status === "perlu_jawaban" && untouched) {
     input = { status: "tidak_perlu", reason: CORRECTED_AWAY_REASON };
   } else if (requests > 0 && row.status === "tidak_perlu" && row.reason === CORRECTED_AWAY_REASON) {
     input = { status: "perlu_jawaban" };
