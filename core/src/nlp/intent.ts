@@ -37,6 +37,14 @@ const AID = ["bantuan", "cair", "dibagi", "pembagian", "donasi", "sumbangan", "s
 const PROMO = ["promo", "diskon", "gacor", "slot", "deposit", "wd", "maxwin", "jp", "order", "harga", "jual", "cod", "ready", "pinjol", "cashback", "bonus", "link", "bio", "dm", "sale"];
 const CHRONIC = ["hari", "minggu", "bulan", "tahun", "taun", "sejak", "udah lama", "sudah lama", "bertahun", "tiap", "setiap", "selalu", "sering", "kalau hujan", "kalo ujan", "musim hujan", "tiap hujan"];
 
+/** When a habit recurs: "tiap malam", "unggal wengi", "saben udan", "every year" (urgency v10, habit). */
+const HABIT_WHEN = ["malam", "hari", "hujan", "tahun", "minggu", "bulan", "musim", "sore", "pagi", "subuh", "magrib", "wengi", "peuting", "poe", "dinten", "taun", "usum", "bengi",
+  "dina", "udan", "ujan", "night", "day", "year", "rain", "week", "weekend", "month", "time"];
+/** What a disaster leaves behind is named after it: "setelah banjir", "sanggeus caah" (urgency v10, habit). */
+const AFTER_WHAT = ["banjir", "kebanjiran", "longsor", "kebakaran", "gempa", "caah", "urug", "kahuruan", "lini", "the flood", "the fire", "flood", "fire"];
+/** What a leaning pole or a cracked wall is feared to do: "takut roboh", "sieun rubuh" (urgency v10, later). */
+const FEARED = ["roboh", "rubuh", "ambruk", "runtuh", "tumbang", "longsor", "banjir", "kebakaran", "jebol", "putus", "jatuh", "labuh", "tiba", "urug", "caah", "it falls", "collapse"];
+
 // Intent/urgency-only cues (intent-v2, urgency-v2). Kept apart from CUE_LISTS because the village
 // sentiment model reads `featurize` (the features above) and must not change with them. Chosen by
 // cross-validation on the village corpus train+valid splits (see the corpus README); each word found
@@ -73,7 +81,10 @@ const EXTRA_LISTS = {
   // Urgency v3: a risk LATER ("sebelum banjir", "takut nanti tumbang") and property crime with nobody in
   // danger now (a stolen motorbike) are not urgent; the v2 gate let both through on "banjir"/"maling".
   later: ["sebelum", "nanti", "ntar", "takutnya", "khawatir", "dikhawatirkan", "bisi", "mengko", "before", "might", "musim hujan", "usum hujan", "kalau hujan", "kalo hujan", "kalo ujan",
-    "rawan", "potensi", "mencegah", "pencegahan", "antisipasi", "mitigasi"],
+    "rawan", "potensi", "mencegah", "pencegahan", "antisipasi", "mitigasi",
+    // Urgency v10: a danger feared ("takut roboh", "sieun ambruk", "wedi ambruk"), waited for ("jangan tunggu banjir") or
+    // conditional ("jika air masuk rumah, hubungi RT").
+    ...["takut", "sieun", "wedi", "afraid"].flatMap((a) => FEARED.map((d) => `${a} ${d}`)), "jangan tunggu", "jika", "apabila"],
   // Urgency v6: the danger is over ("apinya sudah padam", "sudah ditemukan", "tos kapendak", "all safe"): a
   // report after the fact, not a call for help, unless the score alone waives the gate.
   resolved: ["sudah padam", "udah padam", "udh padam", "sudah dipadamkan", "berhasil dipadamkan", "sudah terkendali", "terkendali", "sudah ditangani", "udah ditangani", "udh ditangani",
@@ -83,7 +94,18 @@ const EXTRA_LISTS = {
   theft: ["maling", "dicuri", "dicolong", "colong", "kemalingan", "dibobol", "kabobolan", "dipaling", "leungit", "ilang", "hilang", "pencurian", "copet", "dicopet", "stolen", "theft", "robbed", "burglary"],
   // Urgency v7: a person reported missing (see missingPerson below); no words of its own, a flag.
   missing: [],
-  person2: ["nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
+  // Urgency v10: a danger said to recur ("bakar sampah tiap malam", "unggal wengi", "langganan banjir") or left
+  // behind ("genangan bekas banjir", "setelah banjir banyak yang diare") is a chronic problem, not a danger now
+  // (guide section 2), unless a present-time word puts it now ("tiap tahun banjir, sekarang air sudah sepinggang").
+  habit: ["selalu", "sering", "seringkali", "langganan", "biasanya", "kerap", "menahun", "bertahun-tahun", "berbulan-bulan", "rutin", "berulang", "bekas", "pasca", "sisa",
+    "salawasna", "biasana", "urut", "biasane", "tilas", "always", "often", "usually", "aftermath", "leftover",
+    ...["tiap", "setiap", "saban", "unggal", "saben", "every"].flatMap((a) => HABIT_WHEN.map((d) => `${a} ${d}`)),
+    ...["setelah", "sehabis", "sesudah", "habis", "abis", "sanggeus", "saatos", "sabada", "sakwise", "sawise", "bar", "after"].flatMap((a) => AFTER_WHAT.map((d) => `${a} ${d}`))],
+  // Urgency v10: present-time words the v1 NOW list lacks ("peuting ieu", "bengi iki", "tonight", "menit lalu"); with
+  // NOW's own present-time words they lift the habit and later gates.
+  present2: ["peuting ieu", "wengi ieu", "ayeuna keneh", "keneh", "isih", "bengi iki", "wengi niki", "dalu niki", "dalu menika", "sore iki", "esuk iki", "enjing niki",
+    "tonight", "this morning", "this evening", "this afternoon", "just now", "menit lalu", "menit yang lalu", "minutes ago"],
+  person2: ["sepaha", "sebetis", "seleher", "sepundak", "sadengkul", "sacangkeng", "dievakuasi", "nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
 };
 type ExtraName = keyof typeof EXTRA_LISTS;
 const EXTRA_NAMES = Object.keys(EXTRA_LISTS) as ExtraName[];
@@ -675,6 +697,11 @@ function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): Urgen
   return { urgent, score: Math.round(prob * 1000) / 1000, urgentTerms };
 }
 
+/** Present-time words that put a danger now (not "tolong", "terus", "lagi": a plea or a repetition is no time). */
+const PRESENT_NOW = new Set(["sekarang", "skrg", "skrng", "saat ini", "barusan", "baru saja", "tadi", "masih", "sedang", "malam ini", "pagi ini", "sore ini", "siang ini",
+  "detik ini", "makin", "semakin", "mulai", "ayeuna", "kiwari", "nembe", "saiki", "now", "right now", "currently", "still"]);
+for (const w of PRESENT_NOW) if (!NOW.includes(w)) throw new Error(`intent.ts: present-time word "${w}" is not in NOW`);
+
 /** Danger-list words that on their own name a property crime, not a person in danger. */
 const THEFT_DANGER = new Set(["hilang", "maling"]);
 
@@ -694,12 +721,18 @@ export function isUrgent(prob: number, f: IntentFeatures, threshold: number, str
   // Since urgency v6 it still needs someone or something happening: a present-time word or a person or home
   // (on ordinary text, reviews and chatter, the score alone passed 0.4 on a third of its false alarms).
   const someone = has(f.cues, "person") || (f.extraCues & EXTRA_BIT.person2) !== 0;
+  // Since urgency v10 a danger said to recur or to be left behind (habit) or feared for later (later) is not urgent
+  // whatever the score, unless a present-time word puts it now or a person is missing: the score learned "tolong",
+  // "warga" and "masuk rumah" and waived the later gate on "tolong dikeruk, jangan tunggu banjir lagi", and read
+  // "ada yang bakar sampah tiap malam, asapnya masuk rumah" as a fire (guide section 2: chronic problems are not urgent).
+  const present = (f.extraCues & EXTRA_BIT.present2) !== 0 || f.nowTerms.some((t) => PRESENT_NOW.has(t));
+  if ((f.extraCues & (EXTRA_BIT.habit | EXTRA_BIT.later)) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0) return false;
   const current = f.nowTerms.some((t) => t !== "!!");
   if (prob >= strong && (someone || current || f.dangerTerms.length > 0)) return true;
   // A danger word is enough, except for a risk named as LATER ("sebelum banjir", "takut nanti tumbang"),
   // a danger said to be over ("apinya sudah padam") or a theft word alone ("motor hilang", "maling"): those
   // need the gate-waiving score.
-  if (f.dangerTerms.length > 0) return (f.extraCues & (EXTRA_BIT.later | EXTRA_BIT.resolved)) === 0 && !f.dangerTerms.every((t) => THEFT_DANGER.has(dangerStem(t) ?? t));
+  if (f.dangerTerms.length > 0) return (f.extraCues & (EXTRA_BIT.later | EXTRA_BIT.resolved | EXTRA_BIT.habit)) === 0 && !f.dangerTerms.every((t) => THEFT_DANGER.has(dangerStem(t) ?? t));
   return someone && current;
 }
 

@@ -19,8 +19,8 @@ import { classifySpam } from "../spam";
 // on VALID it did as well as 2^14 and 2^16 (macro-F1 0.810 vs 0.807 / 0.802).
 export const BITS = 13;
 export const SEED = 20261203;
-/** 2: intent-only cue features, class weights, spam is lainnya, urgency gate with regional danger words. */
-const MODEL_VERSION = "2";
+/** 2: intent-only cue features, class weights, spam is lainnya, urgency gate with regional danger words. 3: retrained on urgency v10's features. */
+const MODEL_VERSION = "3";
 /**
  * 3: risk-later and theft cues, synthetic training comments, cross-validated thresholds and a gate-waiving score.
  * 4: 170 more synthetic training comments (armed threats with and without a named weapon, medical
@@ -33,15 +33,19 @@ const MODEL_VERSION = "2";
  * 9: only danger nouns are read on a stem ("tenggelamnya", "bahayanya" are talk about the event); a missing person
  *    lifts the theft rule but is no longer urgent whatever the score; only whose/age words between the person and
  *    the loss, and when/where after it.
+ * 10: a danger said to recur or to be left behind ("bakar sampah tiap malam", "genangan bekas banjir"), feared ("takut
+ *    roboh"), waited for ("jangan tunggu banjir") or conditional ("jika air masuk rumah") is not urgent without a
+ *    present-time word, whatever the score (intent.ts habit, later, present2); water depth and evacuation words join
+ *    the person words.
  */
-const URGENCY_VERSION = "9";
+const URGENCY_VERSION = "10";
 
 /**
  * 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating,
  * followers; village notices and callbacks as negatives). 4: retrained on urgency v7's features (suffixed danger words).
- * 5: retrained on urgency v8's features.
+ * 5: retrained on urgency v8's features. 6: retrained on urgency v10's features.
  */
-const SPAM_VERSION = "5";
+const SPAM_VERSION = "6";
 
 export interface TrainOpts { epochs: number; lr: number; l2: number; posWeight?: number; classWeights?: readonly number[] }
 
