@@ -87,15 +87,15 @@ describe("urgency stage", () => {
     expect(isUrgent(0.99, ad, 0.5)).toBe(false);
   });
 
-  it("does not let a risk named as later or a theft word alone through the gate; a later risk needs a present-time word for the score to waive it", () => {
+  it("does not let a risk named as later or a theft word alone through the gate, unless the score waives it", () => {
     const later = featurizeIntent({ surface: "got di gang 4 mampet tolong dikeruk sebelum banjir", normalized: "got di gang 4 mampet tolong dikeruk sebelum banjir" }, 13);
     expect(later.dangerTerms).toContain("banjir");
     expect(isUrgent(0.3, later, 0.2)).toBe(false);
     expect(isUrgent(0.3, later, 0.2, 0.9)).toBe(false);
-    expect(isUrgent(0.95, later, 0.2, 0.9)).toBe(false);
-    const laterNow = featurizeIntent({ surface: "air kali sekarang naik terus tolong tanggul diperkuat sebelum jebol", normalized: "air kali sekarang naik terus tolong tanggul diperkuat sebelum jebol" }, 13);
-    expect(isUrgent(0.3, laterNow, 0.2, 0.9)).toBe(false);
-    expect(isUrgent(0.95, laterNow, 0.2, 0.9)).toBe(true);
+    expect(isUrgent(0.95, later, 0.2, 0.9)).toBe(true);
+    for (const t of ["tiang listrik miring di kampung sukasari , takut roboh", "tolong saluran dikeruk , jangan tunggu banjir lagi"]) {
+      expect(isUrgent(0.3, featurizeIntent({ surface: t, normalized: t }, 13), 0.2, 0.9), t).toBe(false);
+    }
     const theft = featurizeIntent({ surface: "sepeda anak saya hilang di sekolah tolong", normalized: "sepeda anak saya hilang di sekolah tolong" }, 13);
     expect(isUrgent(0.3, theft, 0.2)).toBe(false);
     const now = featurizeIntent({ surface: "banjir masuk rumah nenek tidak bisa keluar", normalized: "banjir masuk rumah nenek tidak bisa keluar" }, 13);
@@ -103,12 +103,11 @@ describe("urgency stage", () => {
   });
 });
 
-describe("a danger that recurs, is left behind or is feared is not urgent without a present-time word (urgency v10)", () => {
+describe("a danger that recurs or is left behind is not urgent without a present-time word (urgency v10)", () => {
   const urgentAt = (t: string, prob: number) => isUrgent(prob, featurizeIntent({ surface: t, normalized: t }, 13), 0.2, 0.4);
-  it("reads habits, aftermaths and fears as chronic, whatever the score", () => {
+  it("reads habits and aftermaths as chronic, whatever the score", () => {
     for (const t of ["ada yang bakar sampah tiap malam di kampung babakan , asapnya masuk rumah", "aya nu ngaduruk runtah unggal wengi , haseupna asup ka imah",
-      "genangan bekas banjir jadi sarang nyamuk , tolong ada fogging", "setelah banjir banyak warga yang gatal-gatal dan diare", "tiang listrik miring di kampung sukasari , takut roboh",
-      "tolong saluran dikeruk , jangan tunggu banjir lagi", "jika air masuk rumah , segera hubungi ketua rt"]) {
+      "genangan bekas banjir jadi sarang nyamuk , tolong ada fogging", "setelah banjir banyak warga yang gatal-gatal dan diare", "rumah kami langganan banjir , air masuk rumah"]) {
       expect(urgentAt(t, 0.99), t).toBe(false);
     }
   });

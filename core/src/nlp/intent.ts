@@ -82,9 +82,8 @@ const EXTRA_LISTS = {
   // danger now (a stolen motorbike) are not urgent; the v2 gate let both through on "banjir"/"maling".
   later: ["sebelum", "nanti", "ntar", "takutnya", "khawatir", "dikhawatirkan", "bisi", "mengko", "before", "might", "musim hujan", "usum hujan", "kalau hujan", "kalo hujan", "kalo ujan",
     "rawan", "potensi", "mencegah", "pencegahan", "antisipasi", "mitigasi",
-    // Urgency v10: a danger feared ("takut roboh", "sieun ambruk", "wedi ambruk"), waited for ("jangan tunggu banjir") or
-    // conditional ("jika air masuk rumah, hubungi RT").
-    ...["takut", "sieun", "wedi", "afraid"].flatMap((a) => FEARED.map((d) => `${a} ${d}`)), "jangan tunggu", "jika", "apabila"],
+    // Urgency v10: a danger feared ("takut roboh", "sieun ambruk", "wedi ambruk") or waited for ("jangan tunggu banjir").
+    ...["takut", "sieun", "wedi", "afraid"].flatMap((a) => FEARED.map((d) => `${a} ${d}`)), "jangan tunggu"],
   // Urgency v6: the danger is over ("apinya sudah padam", "sudah ditemukan", "tos kapendak", "all safe"): a
   // report after the fact, not a call for help, unless the score alone waives the gate.
   resolved: ["sudah padam", "udah padam", "udh padam", "sudah dipadamkan", "berhasil dipadamkan", "sudah terkendali", "terkendali", "sudah ditangani", "udah ditangani", "udh ditangani",
@@ -721,12 +720,13 @@ export function isUrgent(prob: number, f: IntentFeatures, threshold: number, str
   // Since urgency v6 it still needs someone or something happening: a present-time word or a person or home
   // (on ordinary text, reviews and chatter, the score alone passed 0.4 on a third of its false alarms).
   const someone = has(f.cues, "person") || (f.extraCues & EXTRA_BIT.person2) !== 0;
-  // Since urgency v10 a danger said to recur or to be left behind (habit) or feared for later (later) is not urgent
-  // whatever the score, unless a present-time word puts it now or a person is missing: the score learned "tolong",
-  // "warga" and "masuk rumah" and waived the later gate on "tolong dikeruk, jangan tunggu banjir lagi", and read
+  // Since urgency v10 a danger said to recur or to be left behind (habit) is not urgent whatever the score, unless a
+  // present-time word puts it now or a person is missing: the score learned "tolong", "warga" and "masuk rumah" and read
   // "ada yang bakar sampah tiap malam, asapnya masuk rumah" as a fire (guide section 2: chronic problems are not urgent).
+  // A risk named as later stays waivable by the score: "air laut udah rembes ke rumah2, pasang tertinggi jam 11 malam
+  // nanti" is a danger now with a worse one later (making later as strict cost two urgent comments of fresh-7 and -8).
   const present = (f.extraCues & EXTRA_BIT.present2) !== 0 || f.nowTerms.some((t) => PRESENT_NOW.has(t));
-  if ((f.extraCues & (EXTRA_BIT.habit | EXTRA_BIT.later)) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0) return false;
+  if ((f.extraCues & EXTRA_BIT.habit) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0) return false;
   const current = f.nowTerms.some((t) => t !== "!!");
   if (prob >= strong && (someone || current || f.dangerTerms.length > 0)) return true;
   // A danger word is enough, except for a risk named as LATER ("sebelum banjir", "takut nanti tumbang"),

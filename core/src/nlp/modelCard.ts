@@ -67,6 +67,7 @@ export interface DomainFigures {
   fresh7?: DomainFigures["fresh2"];
   /** The same on the eighth fresh check set (absent before 1.7.0): four writers, two blind labellers on shuffled texts. */
   fresh8?: DomainFigures["fresh2"];
+  fresh9?: DomainFigures["fresh2"];
   /** Sentiment macro-F1 on a fixed held-out part of the VALID split after k simulated corrections. */
   learningCurve: { dataset: string; n: number; points: Array<{ corrections: number; macroF1: number }> };
   /** Intent macro-F1 and urgent recall on the same held-out part after k simulated intent/urgency corrections (absent before 1.2.0). */

@@ -113,10 +113,10 @@ export interface CorrectionInput { text: string; label: string; intent?: string 
 //        decide it). Loans for the blacklisted and Sundanese dating bait join the claims; victims' words count as a
 //        resident's
 // 1.8.0: urgency v10: a danger said to recur or to be left behind ("ada yang bakar sampah tiap malam, asapnya masuk
-//        rumah", "genangan bekas banjir jadi sarang nyamuk"), feared ("takut roboh"), waited for ("jangan tunggu banjir
-//        lagi") or conditional ("jika air masuk rumah, hubungi RT") is not urgent without a present-time word, whatever
-//        the score (guide section 2: chronic problems); intent, urgency and the learned spam score retrained on the new
-//        features, thresholds re-chosen by cross-validation
+//        rumah", "genangan bekas banjir jadi sarang nyamuk") is not urgent without a present-time word, whatever the
+//        score (guide section 2: chronic problems); a feared danger ("takut roboh") or one waited for ("jangan tunggu
+//        banjir lagi") is a risk later; intent, urgency and the learned spam score retrained on the new features,
+//        thresholds re-chosen by cross-validation
 export const CORE_VERSION = "1.8.0";
 
 /**

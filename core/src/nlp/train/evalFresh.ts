@@ -26,10 +26,11 @@ interface FreshRow { id: string; text: string; lang: string; intent: string; urg
  * same way by five sessions after 1.6.4, labelled blind by five others from shuffled texts; first scored on 1.6.4) and
  * fresh-check-8.jsonl (200 comments written on 2026-12-06 by four sessions from the guide alone while 1.7.0's spam
  * rules were written from another session's development set, labelled blind by two others from shuffled texts; first
- * scored on 1.7.0).
+ * scored on 1.7.0) and fresh-check-9.jsonl (200 comments written on 2026-12-06 the same way by four sessions while urgency
+ * v10 was being written from another session's development set, labelled blind by two others; first scored on 1.8.0).
  * None is ever used for training or a choice.
  */
-export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl", "fresh-check-5.jsonl", "fresh-check-6.jsonl", "fresh-check-7.jsonl", "fresh-check-8.jsonl"] as const;
+export const FRESH_SETS = ["fresh-check.jsonl", "fresh-check-2.jsonl", "fresh-check-3.jsonl", "fresh-check-4.jsonl", "fresh-check-5.jsonl", "fresh-check-6.jsonl", "fresh-check-7.jsonl", "fresh-check-8.jsonl", "fresh-check-9.jsonl"] as const;
 
 /** The rows of one fresh check set; a row not marked split "fresh" is refused (it must never feed training or choices). */
 export function readFreshCheck(file: string = FRESH_SETS[0]): FreshRow[] {

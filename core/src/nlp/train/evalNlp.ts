@@ -142,7 +142,8 @@ async function main(): Promise<void> {
   const fresh6 = evaluateFresh(FRESH_SETS[5]);
   const fresh7 = evaluateFresh(FRESH_SETS[6]);
   const fresh8 = evaluateFresh(FRESH_SETS[7]);
-  for (const [label, f, prev] of [["fresh-2", fresh2, prevDomain?.fresh2], ["fresh-3", fresh3, prevDomain?.fresh3], ["fresh-4", fresh4, prevDomain?.fresh4], ["fresh-5", fresh5, prevDomain?.fresh5], ["fresh-6", fresh6, prevDomain?.fresh6], ["fresh-7", fresh7, prevDomain?.fresh7], ["fresh-8", fresh8, prevDomain?.fresh8]] as const) {
+  const fresh9 = evaluateFresh(FRESH_SETS[8]);
+  for (const [label, f, prev] of [["fresh-2", fresh2, prevDomain?.fresh2], ["fresh-3", fresh3, prevDomain?.fresh3], ["fresh-4", fresh4, prevDomain?.fresh4], ["fresh-5", fresh5, prevDomain?.fresh5], ["fresh-6", fresh6, prevDomain?.fresh6], ["fresh-7", fresh7, prevDomain?.fresh7], ["fresh-8", fresh8, prevDomain?.fresh8], ["fresh-9", fresh9, prevDomain?.fresh9]] as const) {
     lines.push(row(label, "urgent recall / false alarms /100", f.n, [...none, prev ? `${f3(prev.urgentRecall)}/${prev.urgentFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.urgentRecall)}/${f.urgentFalseAlarmsPer100.toFixed(2)}`], "R >= 0.90, <= 2/100"));
     lines.push(row(label, "spam precision / recall / FA /100", f.n, [...none, prev ? `${f3(prev.spamPrecision)}/${f3(prev.spamRecall)}/${prev.spamFalseAlarmsPer100.toFixed(2)}` : "—", `${f3(f.spamPrecision)}/${f3(f.spamRecall)}/${f.spamFalseAlarmsPer100.toFixed(2)}`], "R 1.0, no FA"));
     lines.push(row(label, "intent / sentiment macro-F1", f.n, [...none, prev ? `${f3(prev.intentMacroF1)}/${f3(prev.sentimentMacroF1 ?? 0)}` : "—", `${f3(f.intentMacroF1)}/${f3(f.sentimentMacroF1 ?? 0)}`], ">= 0.80 / >= 0.80"));
@@ -217,7 +218,7 @@ async function main(): Promise<void> {
       "village corpus fresh check (fresh-check.jsonl: comments written before the issue-14 urgency/spam work, never used for choices)",
       "village corpus fresh check 2 (fresh-check-2.jsonl: comments written from the annotation guide only by a session that saw no corpus, model or training comment)",
       "village corpus fresh check 3 (fresh-check-3.jsonl: the same way, by another session, labelled blind by a third)",
-      "village corpus fresh checks 4 to 8 (fresh-check-4.jsonl … fresh-check-8.jsonl: the same way)",
+      "village corpus fresh checks 4 to 9 (fresh-check-4.jsonl … fresh-check-9.jsonl: the same way)",
       "test/fixtures/topics test part (optimistic)",
     ],
     sentiment: { model: figures.model, lexicon: figures.lexicon, sentimentPackage: figures.sentimentPackage, benchmarkModel: figures.benchmarkModel },
@@ -242,6 +243,7 @@ async function main(): Promise<void> {
       fresh6: freshFigures("village-corpus-fresh-check-6", fresh6),
       fresh7: freshFigures("village-corpus-fresh-check-7", fresh7),
       fresh8: freshFigures("village-corpus-fresh-check-8", fresh8),
+      fresh9: freshFigures("village-corpus-fresh-check-9", fresh9),
       learningCurve: { dataset: "village-corpus-valid-heldout", n: curve[0]?.n ?? 0, points: curve.map((p) => ({ corrections: p.corrections, macroF1: p.macroF1 })) },
       intentLearningCurve: {
         dataset: "village-corpus-valid-heldout", n: intentCurve[0]?.n ?? 0, urgent: intentCurve[0]?.urgent ?? 0,

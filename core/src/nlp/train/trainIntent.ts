@@ -33,10 +33,9 @@ const MODEL_VERSION = "3";
  * 9: only danger nouns are read on a stem ("tenggelamnya", "bahayanya" are talk about the event); a missing person
  *    lifts the theft rule but is no longer urgent whatever the score; only whose/age words between the person and
  *    the loss, and when/where after it.
- * 10: a danger said to recur or to be left behind ("bakar sampah tiap malam", "genangan bekas banjir"), feared ("takut
- *    roboh"), waited for ("jangan tunggu banjir") or conditional ("jika air masuk rumah") is not urgent without a
- *    present-time word, whatever the score (intent.ts habit, later, present2); water depth and evacuation words join
- *    the person words.
+ * 10: a danger said to recur or to be left behind ("bakar sampah tiap malam", "genangan bekas banjir") is not urgent
+ *    without a present-time word, whatever the score (intent.ts habit, present2); a feared danger ("takut roboh") or
+ *    one waited for ("jangan tunggu banjir") is a risk later; water depth and evacuation words join the person words.
  */
 const URGENCY_VERSION = "10";
 
