@@ -81,6 +81,29 @@ describe("ids and links made from the author", () => {
   });
 });
 
+describe("one resident writing to two villages", () => {
+  it("has a different pseudonym in each village's list (the exports print the same label), so two offices cannot join their lists on it", async () => {
+    const other = await createVillage(env.db, { name: "Desa Tetangga" });
+    const otherViewer = as(app, await loginAs(app, env.db, "viewer", [other.id]));
+    const text = (v: string) => `Jembatan gantung di ${v} goyang, mohon dicek sebelum musim hujan`;
+    for (const v of [village, other]) {
+      const r = await storeBatch(env.db, { villageId: v.id, sourceId: null, posts: [], comments: [incomingComment({ platform: "facebook", externalId: `fb-same-${v.id}`, authorId: "fb-user-4411", authorName: "Pak Warsito", text: text(v.code), publishedAt: new Date("2026-11-21T02:00:00Z") })] });
+      await finishImport(env.db, v.id, r.days);
+    }
+    const authorIn = async (api: ReturnType<typeof as>, v: { id: number; code: string }) => {
+      const rows = (await api.get(`/api/villages/${v.id}/comments?limit=50`).expect(200)).body.data as Array<{ text: string; author: string }>;
+      return rows.find((r) => r.text === text(v.code))!.author;
+    };
+    const here = await authorIn(viewer, village);
+    const there = await authorIn(otherViewer, other);
+    expect(here).toMatch(/^warga-[0-9a-f]{6}$/);
+    expect(there).toMatch(/^warga-[0-9a-f]{6}$/);
+    expect(here).not.toBe(there);
+    const stored = await env.db.prisma.comment.findMany({ where: { externalId: { startsWith: "fb-same-" } }, select: { authorPseudonym: true } });
+    expect(new Set(stored.map((c) => c.authorPseudonym)).size).toBe(1);
+  });
+});
+
 describe("a WhatsApp chat named after a resident's number", () => {
   it("is shown masked on Sumber Data to a viewer and a perangkat, in full to an admin and the pimpinan", async () => {
     const sources = async (api: ReturnType<typeof as>) => JSON.stringify((await api.get(`/api/villages/${village.id}/sources`).expect(200)).body.data);

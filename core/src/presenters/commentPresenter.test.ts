@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findPii } from "../nlp/pii";
-import { presentAuthor, presentComment, presentOfficialText, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
+import { authorPseudonymLabel, presentAuthor, presentComment, presentOfficialText, presentPost, presentUrl, type PresentableComment } from "./commentPresenter";
 
 const PSEUDONYM = "3f9a1c07d2e4b851";
 
@@ -16,22 +16,33 @@ function row(overrides: Partial<PresentableComment> = {}): PresentableComment {
   };
 }
 
+const LABEL = authorPseudonymLabel(PSEUDONYM, 1);
+
 describe("presentAuthor", () => {
   it("shows the pseudonym unless raw view was asked for (and allowed by the caller)", () => {
-    expect(presentAuthor(row(), false)).toBe("warga-3f9a1c");
+    expect(presentAuthor(row(), false)).toBe(LABEL);
+    expect(LABEL).toMatch(/^warga-[0-9a-f]{6}$/);
     expect(presentAuthor(row(), true)).toBe("Budi Santoso");
   });
 
   it("never shows a name that is a phone number, e-mail or NIK, even raw", () => {
     for (const authorName of ["+62 812-9876-5432", "budi@example.co.id", "0812\u20119876\u20115432", "Ani 3215011203900001"]) {
-      expect(presentAuthor(row({ authorName }), true), authorName).toBe("warga-3f9a1c");
+      expect(presentAuthor(row({ authorName }), true), authorName).toBe(LABEL);
     }
+  });
+
+  it("labels one resident the same within a village and differently in every other village, without showing the stored pseudonym", () => {
+    expect(presentAuthor(row({ id: 2 }), false)).toBe(LABEL);
+    const elsewhere = presentAuthor(row({ villageId: 2 }), false);
+    expect(elsewhere).toMatch(/^warga-[0-9a-f]{6}$/);
+    expect(elsewhere).not.toBe(LABEL);
+    expect(LABEL).not.toBe(`warga-${PSEUDONYM.slice(0, 6)}`);
   });
 
   it("shows the village's own account by name, and the pseudonym when there is no name", () => {
     expect(presentAuthor(row({ authorName: "Pemerintah Desa Sukamaju", fromVillage: true }), false)).toBe("Pemerintah Desa Sukamaju");
-    expect(presentAuthor(row({ authorName: null }), true)).toBe("warga-3f9a1c");
-    expect(presentAuthor(row({ authorName: "   " }), true)).toBe("warga-3f9a1c");
+    expect(presentAuthor(row({ authorName: null }), true)).toBe(LABEL);
+    expect(presentAuthor(row({ authorName: "   " }), true)).toBe(LABEL);
   });
 });
 
@@ -39,7 +50,7 @@ describe("presentComment", () => {
   it("redacts text and link for everyone without raw, and shows both raw with it", () => {
     const r = row({ url: "https://wa.me/6281234567895" });
     const shown = presentComment(r);
-    expect(shown).toMatchObject({ text: "Jalan rusak, hubungi 0812-••••-••90", url: "https://wa.me/62812••••••95", author: "warga-3f9a1c", hasPersonalData: true });
+    expect(shown).toMatchObject({ text: "Jalan rusak, hubungi 0812-••••-••90", url: "https://wa.me/62812••••••95", author: LABEL, hasPersonalData: true });
     expect(presentComment(r, { raw: true })).toMatchObject({ text: r.text, url: r.url, author: "Budi Santoso", hasPersonalData: true });
   });
 

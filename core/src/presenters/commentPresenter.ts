@@ -6,6 +6,8 @@ import { findPii, nameHasPersonalData, redactLink, redactPersonalData } from "..
 import type { ListedComment } from "../db/commentRepository";
 import { baseVersion, readModelCard, type ModelCard } from "../nlp/modelCard";
 import { MODEL } from "../nlp/pipeline";
+import { createHmac } from "node:crypto";
+import { secrets } from "../secrets";
 
 /** A listed comment, optionally knowing whether the village's own account wrote it (threads). */
 export type PresentableComment = ListedComment & { fromVillage?: boolean };
@@ -19,9 +21,26 @@ function effectiveTopics(row: ListedComment): CommentDTO["topics"] {
     .sort((a, b) => b.score - a.score);
 }
 
-/** The pseudonym every role sees instead of a resident's name. */
-export function authorPseudonymLabel(pseudonym: string): string {
-  return `warga-${pseudonym.slice(0, 6)}`;
+// The label key is derived from the install's pseudonym secret: labels change with it, like the pseudonyms.
+const labelKeys = new Map<string, Buffer>();
+function labelKey(): Buffer {
+  const secret = secrets().pseudonymSecret;
+  let key = labelKeys.get(secret);
+  if (!key) {
+    key = createHmac("sha256", secret).update("author-label").digest();
+    labelKeys.clear();
+    labelKeys.set(secret, key);
+  }
+  return key;
+}
+
+/**
+ * The pseudonym every role sees instead of a resident's name: stable within the village, different in every
+ * village (the stored pseudonym is the same wherever one platform account writes, so a label cut from it would let
+ * the officials of two villages join their lists and exports on the same resident).
+ */
+export function authorPseudonymLabel(pseudonym: string, villageId: number): string {
+  return `warga-${createHmac("sha256", labelKey()).update(`${villageId}:${pseudonym}`).digest("hex").slice(0, 6)}`;
 }
 
 /**
@@ -30,9 +49,9 @@ export function authorPseudonymLabel(pseudonym: string): string {
  * A "name" that is a phone number, e-mail or NIK (a WhatsApp sender saved as a number, an e-mail
  * typed as the display name) is never shown, to any role: it is an identifier, not a name.
  */
-export function presentAuthor(row: { authorName: string | null; authorPseudonym: string; fromVillage?: boolean }, raw: boolean): string {
+export function presentAuthor(row: { villageId: number; authorName: string | null; authorPseudonym: string; fromVillage?: boolean }, raw: boolean): string {
   const name = row.authorName?.trim();
-  if (!name || nameHasPersonalData(name) || !(raw || row.fromVillage)) return authorPseudonymLabel(row.authorPseudonym);
+  if (!name || nameHasPersonalData(name) || !(raw || row.fromVillage)) return authorPseudonymLabel(row.authorPseudonym, row.villageId);
   return name;
 }
 
