@@ -286,7 +286,8 @@ function tokenForms(raw: string, tok: string, formal: string): TokenForms {
   if (formal.includes(" ")) {
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
   } else if (formal.length > 0) formalWords.push(wordRecord(formal));
-  const surfaceWord = tok.length > 0 ? wordRecord(tok) : null;
+  // Nearly always the word is its own formal form: its record was just looked up.
+  const surfaceWord = tok.length === 0 ? null : tok === formal && formalWords.length === 1 ? formalWords[0] : wordRecord(tok);
   return {
     raw, tok, formal, same: tok === formal, surfaceWord, rawWord: surfaceWord !== null && tok === raw ? surfaceWord : wordRecord(raw), formalWords,
     formal1: formalWords.length === 1 ? formalWords[0] : null,
