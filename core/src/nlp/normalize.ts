@@ -281,11 +281,13 @@ interface TokenForms {
 }
 
 function tokenForms(raw: string, tok: string, formal: string): TokenForms {
-  const formalWords: WordRecord[] = [];
   // A slang value may be several words ("dan lain-lain"); stages split the normalised text on spaces.
+  // The one-word case is an array literal: pushing onto [] would reserve 17 slots, kept as long as the token's entry.
+  let formalWords: WordRecord[];
   if (formal.includes(" ")) {
+    formalWords = [];
     for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
-  } else if (formal.length > 0) formalWords.push(wordRecord(formal));
+  } else formalWords = formal.length > 0 ? [wordRecord(formal)] : [];
   // Nearly always the word is its own formal form: its record was just looked up.
   const surfaceWord = tok.length === 0 ? null : tok === formal && formalWords.length === 1 ? formalWords[0] : wordRecord(tok);
   return {

@@ -129,9 +129,12 @@ export function tokenForms(token: string): readonly string[] {
 
 /** tokenForms with the token's stem given (the token itself for "no stem"). */
 function formsWithStem(token: string, stem: string): string[] {
-  // Distinct forms in first-seen order (what a Set would give): a word has at most a handful, and an
-  // array with includes() saves a Set and its spread for every word seen for the first time.
-  const forms = [token];
+  // Distinct forms in first-seen order (what a Set would give): a word has at most a handful, so they
+  // are collected in a scratch array with includes() (no Set per word seen for the first time) and
+  // copied out at their exact length (the forms are kept for as long as the word is memoised).
+  const forms = formsScratch;
+  forms.length = 0;
+  forms.push(token);
   const add = (f: string): void => {
     if (!forms.includes(f)) forms.push(f);
   };
@@ -148,8 +151,10 @@ function formsWithStem(token: string, stem: string): string[] {
       for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) add(rest.slice(0, -suf.length));
     }
   }
-  return forms;
+  return forms.slice();
 }
+
+const formsScratch: string[] = [];
 
 /**
  * The root words whose stemming can change a topic score: keyword tokens (a stem is a match form)
