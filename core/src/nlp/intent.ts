@@ -210,15 +210,30 @@ interface TokenInfo {
 const TOKEN_MEMO = new Map<string, TokenInfo>();
 const TOKEN_MEMO_MAX = 200_000;
 
+// Every word some list below names (cues, intent-only cues, suffixed danger words, phrase starts, missing and
+// coming-home words), built on first use (the lists are filled while the module loads). Most words seen for the
+// first time are in none of them: one look-up then stands for the seven.
+let listedWords: Set<string> | null = null;
+
 function newTokenInfo(w: string): TokenInfo {
   const h = hashFeature(w, 0);
-  const stem = WORD_CUES.has(w) || EXTRA_WORDS.has(w) ? null : dangerStem(w);
+  listedWords ??= new Set([...WORD_CUES.keys(), ...EXTRA_WORDS.keys(), ...SUFFIXED_DANGER.keys(), ...PHRASES_BY_FIRST.keys(), ...EXTRA_PHRASES_BY_FIRST.keys(), ...MISSING_WORDS, ...NOT_BACK_WORDS]);
+  if (!listedWords.has(w)) {
+    return {
+      h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: 0, phrases: undefined,
+      extra: undefined, extraPhrases: undefined, first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0, missing: 0,
+    };
+  }
+  // One look-up per list (a has() and then a get() cost two).
+  const cue = WORD_CUES.get(w);
+  const extra = EXTRA_WORDS.get(w);
+  const stem = cue !== undefined || extra !== undefined ? null : dangerStem(w);
   // The word's own features (families 1 and 3) do not depend on its neighbours: mixed once here.
   // Kept as int32 (small integers in the object, not boxed numbers): every reader masks them or
   // mixes them with int32 arithmetic, which gives the same bits.
   return {
-    h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: WORD_CUES.get(w) ?? (stem ? (WORD_CUES.get(stem) ?? 0) & CUE_BIT.danger : 0), phrases: PHRASES_BY_FIRST.get(w),
-    extra: EXTRA_WORDS.get(w) ?? (stem ? EXTRA_WORDS.get(stem) : undefined), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
+    h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: cue ?? (stem ? (WORD_CUES.get(stem) ?? 0) & CUE_BIT.danger : 0), phrases: PHRASES_BY_FIRST.get(w),
+    extra: extra ?? (stem ? EXTRA_WORDS.get(stem) : undefined), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
     missing: (MISSING_WORDS.has(w) ? MISSING_WORD : 0) | (NOT_BACK_WORDS.has(w) ? NOT_BACK_WORD : 0),
   };
 }

@@ -103,13 +103,15 @@ export function withInterleaved(m: Omit<LanguageModel, "interleaved" | "cache">)
 }
 
 const scores = new Float64Array(8);
+// A word's contribution on its way into its record (copied at once): no array per new word.
+const contribution = new Float64Array(3);
 
 /** One word's log-probability contribution per class: the word itself plus char 1-4-grams of " w ". */
-function wordContribution(model: LanguageModel, w: string): Float64Array {
+function wordContribution(model: LanguageModel, w: string, e: Float64Array = new Float64Array(3)): Float64Array {
   const lp = model.interleaved;
   const mask = (1 << model.bits) - 1;
   const ww = model.wordWeight;
-  const e = new Float64Array(3);
+  e.fill(0);
   let h = SEED_LW;
   for (let i = 0; i < w.length; i++) {
     h ^= w.charCodeAt(i);
@@ -196,7 +198,7 @@ export function identifyLanguageWords(words: readonly WordRecord[], model: Langu
     if (model) {
       // Kept as numbers in the record (no array to follow per word).
       if (!r.langScored) {
-        const e = wordContribution(model, r.text);
+        const e = wordContribution(model, r.text, contribution);
         r.langS0 = e[0];
         r.langS1 = e[1];
         r.langS2 = e[2];

@@ -275,21 +275,29 @@ interface TokenForms {
   surfaceWord: WordRecord | null;
   /** The raw token's own record (NormalizedWords.rawWords). */
   rawWord: WordRecord;
-  formalWords: WordRecord[];
-  /** The only formal word's record when there is exactly one (nearly always): read without the array. */
+  /** The formal words' records when there are none or several (a multi-word slang value); empty when formal1 holds the one. */
+  formalWords: readonly WordRecord[];
+  /** The only formal word's record when there is exactly one (nearly always): no array is kept for it. */
   formal1: WordRecord | null;
 }
 
+// Shared by every token with exactly one formal word (formal1) or none: never changed.
+const NO_WORDS: readonly WordRecord[] = [];
+
 function tokenForms(raw: string, tok: string, formal: string): TokenForms {
-  const formalWords: WordRecord[] = [];
+  let formal1: WordRecord | null = null;
+  let formalWords = NO_WORDS;
   // A slang value may be several words ("dan lain-lain"); stages split the normalised text on spaces.
   if (formal.includes(" ")) {
-    for (const p of formal.split(" ")) if (p.length > 0) formalWords.push(wordRecord(p));
-  } else if (formal.length > 0) formalWords.push(wordRecord(formal));
-  const surfaceWord = tok.length > 0 ? wordRecord(tok) : null;
+    const words: WordRecord[] = [];
+    for (const p of formal.split(" ")) if (p.length > 0) words.push(wordRecord(p));
+    if (words.length === 1) formal1 = words[0];
+    else formalWords = words;
+  } else if (formal.length > 0) formal1 = wordRecord(formal);
+  // Nearly always the word is its own formal form: its record was just looked up.
+  const surfaceWord = tok.length === 0 ? null : tok === formal && formal1 !== null ? formal1 : wordRecord(tok);
   return {
-    raw, tok, formal, same: tok === formal, surfaceWord, rawWord: surfaceWord !== null && tok === raw ? surfaceWord : wordRecord(raw), formalWords,
-    formal1: formalWords.length === 1 ? formalWords[0] : null,
+    raw, tok, formal, same: tok === formal, surfaceWord, rawWord: surfaceWord !== null && tok === raw ? surfaceWord : wordRecord(raw), formalWords, formal1,
   };
 }
 

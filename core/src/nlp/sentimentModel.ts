@@ -286,14 +286,18 @@ function finish(model: SentimentModel, wl: number, w0: number, w1: number, w2: n
   return out;
 }
 
-/** Summed weights of the char grams inside " w " and their count (3 classes + count). */
+// wordCharSums' answer, reused: its one caller copies it into the word's record at once.
+const charSums = new Float64Array(4);
+
+/** Summed weights of the char grams inside " w " and their count (3 classes + count), in a scratch array read at once. */
 function wordCharSums(model: SentimentModel, w: string): Float64Array {
   const cfg = model.header.config;
   const weights = model.weights;
   const n = w.length + 2;
   const buf = n * cfg.charMax <= gramBuf.length ? gramBuf : new Int32Array(n * cfg.charMax);
   const count = charGrams(w, cfg, model.mask, buf, 0);
-  const e = new Float64Array(4);
+  const e = charSums;
+  e.fill(0);
   for (let i = 0; i < count; i++) {
     const b = buf[i] * 3;
     e[0] += weights[b];

@@ -366,11 +366,14 @@ const BIT_BANK_DATA = 128;
 const BANK_DATA_WORDS = new Set(["rekening", "norek", "rek", "otp", "pin", "cvv", "kartu", "atm", "bank", "account", "card"]);
 const BANK_WORDS = new Set(["bri", "bca", "bni", "mandiri", "bsi", "btn", "bjb", "cimb", "danamon", "permata", "brimo", "livin", "ovo", "gopay", "shopeepay"]);
 const NON_WORD_RE = /[^\p{L}\p{N}]+/u;
+const ASCII_ALNUM_RE = /^[a-z0-9]+$/;
 
 /** OFFER / CALL membership of one word as mayBeSpam reads it (a word in both counts as an offer). */
 const OFFER_CALL = new Map<string, number>();
 for (const w of CALL) OFFER_CALL.set(w, BIT_CALL);
 for (const w of OFFER) OFFER_CALL.set(w, BIT_OFFER);
+// Every word recordBits looks up (see there).
+const RECORD_LISTED = new Set([...GAMBLING_TRIGGERS, ...SELL, ...CONTACT, ...APK_WORDS, ...BANK_WORDS, ...BANK_DATA_WORDS, ...OFFER_CALL.keys()]);
 
 // The same words as a small open-addressing table over their characters, so the raw text's words
 // are looked up where they lie (no lower-cased copy, no split, no substring per word).
@@ -434,13 +437,18 @@ function rawOfferCall(text: string): number {
 function recordBits(r: WordRecord): number {
   if (r.spamBits >= 0) return r.spamBits;
   const w = r.text.toLowerCase();
+  // A word of ASCII letters and digits (nearly every one) is its own only part: when no list below names
+  // it (most words seen for the first time), one look-up answers for the seven.
+  const simple = ASCII_ALNUM_RE.test(w);
+  if (simple && !RECORD_LISTED.has(w)) return (r.spamBits = 0);
   let bits = GAMBLING_TRIGGERS.has(w) ? BIT_TRIGGER : 0;
   if (SELL.has(w)) bits |= BIT_SELL;
   else if (CONTACT.has(w)) bits |= BIT_CONTACT;
   if (APK_WORDS.has(w)) bits |= BIT_APK;
   else if (BANK_WORDS.has(w)) bits |= BIT_BANK;
   if (BANK_DATA_WORDS.has(w)) bits |= BIT_BANK_DATA;
-  for (const part of w.split(NON_WORD_RE)) bits |= OFFER_CALL.get(part) ?? 0;
+  if (simple) bits |= OFFER_CALL.get(w) ?? 0;
+  else for (const part of w.split(NON_WORD_RE)) bits |= OFFER_CALL.get(part) ?? 0;
   r.spamBits = bits;
   return bits;
 }

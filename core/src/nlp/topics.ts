@@ -129,22 +129,32 @@ export function tokenForms(token: string): readonly string[] {
 
 /** tokenForms with the token's stem given (the token itself for "no stem"). */
 function formsWithStem(token: string, stem: string): string[] {
-  const set = new Set<string>([token]);
+  // Distinct forms in first-seen order (what a Set would give): a word has at most a handful, so they
+  // are collected in a scratch array with includes() (no Set per word seen for the first time) and
+  // copied out at their exact length (the forms are kept for as long as the word is memoised).
+  const forms = formsScratch;
+  forms.length = 0;
+  forms.push(token);
+  const add = (f: string): void => {
+    if (!forms.includes(f)) forms.push(f);
+  };
   // Sastrawi also removes infixes and guesses on regional words ("leres" -> "les"); a short stem
   // that is not inside the word is more often wrong than right.
-  if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) set.add(stem);
+  if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) add(stem);
   for (const suf of REGIONAL_SUFFIXES) {
-    if (token.length - suf.length >= 3 && token.endsWith(suf)) set.add(token.slice(0, -suf.length));
+    if (token.length - suf.length >= 3 && token.endsWith(suf)) add(token.slice(0, -suf.length));
   }
   for (const pre of REGIONAL_PREFIXES) {
     if (token.length - pre.length >= 4 && token.startsWith(pre)) {
       const rest = token.slice(pre.length);
-      set.add(rest);
-      for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) set.add(rest.slice(0, -suf.length));
+      add(rest);
+      for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) add(rest.slice(0, -suf.length));
     }
   }
-  return [...set];
+  return forms.slice();
 }
+
+const formsScratch: string[] = [];
 
 /**
  * The root words whose stemming can change a topic score: keyword tokens (a stem is a match form)
