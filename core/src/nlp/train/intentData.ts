@@ -33,6 +33,25 @@ export function readVillageSplit(split: Split): IntentExample[] {
   return out;
 }
 
+const INTENT_LABEL_SET = new Set<string>(["keluhan", "pertanyaan", "usulan", "apresiasi", "lainnya"]);
+
+/**
+ * Synthetic comments written for TRAINING the intent model only (synthetic-intent-train.jsonl: the kinds the
+ * model called keluhan against the guide — emergency service requests asked as questions, residents' own goods,
+ * memories and condolences, warnings and announcements, thanks after a danger is over, proposals with a reason —
+ * and complaints beside them). Never part of valid or test: a row not marked train and synthetic is refused.
+ */
+export function readSyntheticIntent(): Array<{ id: string; text: string; surface: string; normalized: string; intent: IntentLabel }> {
+  const rows = readJsonl<{ id: string; text: string; intent: string; split: string; synthetic: boolean }>("synthetic-intent-train.jsonl");
+  const res = loadBaseResources().normalize;
+  return rows.map((r, i) => {
+    if (r.split !== "train" || r.synthetic !== true) throw new Error(`synthetic-intent-train.jsonl line ${i + 1}: ${r.id} must be split "train" and synthetic`);
+    if (typeof r.text !== "string" || !INTENT_LABEL_SET.has(r.intent)) throw new Error(`synthetic-intent-train.jsonl line ${i + 1}: ${r.id} needs a text and an intent (keluhan, pertanyaan, usulan, apresiasi or lainnya)`);
+    const n = normalizeText(r.text, res);
+    return { id: r.id, text: r.text, surface: n.surface, normalized: n.normalized, intent: r.intent as IntentLabel };
+  });
+}
+
 /**
  * Synthetic comments written for TRAINING the spam score only (synthetic-spam-train.jsonl: spam worded
  * in ways the corpus lacks, and ordinary comments that look like it). Never part of valid or test.

@@ -9,9 +9,9 @@ import { mulberry32 } from "@suara-desa/shared/random";
 import { INTENT_MODEL_FILE, loadBaseResources, SPAM_MODEL_FILE, URGENCY_MODEL_FILE } from "../resources";
 import { normalizeText } from "../normalize";
 import { decideIntent, featurizeIntent, isUrgent, INTENT_LABELS, linearScores, NEEDS_REPLY, parseLinearModel, sigmoid, softmaxInPlace, type IntentFeatures, type LinearModel, type LinearModelFile } from "../intent";
-import { readSyntheticSpam, readSyntheticUrgency, readUrgencyHeldOut, readVillageSplit, type IntentExample } from "./intentData";
+import { readSyntheticIntent, readSyntheticSpam, readSyntheticUrgency, readUrgencyHeldOut, readVillageSplit, type IntentExample } from "./intentData";
 import { modelOutPath, NUSAX_LANGS, readNusax, readSmsa } from "./data";
-import { chooseSpamThreshold, chooseUrgencyThreshold, CV_SEED, foldsOf, heldOutFolds, outOfFold, SPAM_GRID, URGENCY_GRID, type UrgencyChoice } from "./crossValidate";
+import { chooseSpamThreshold, chooseUrgencyThreshold, CV_SEED, FOLDS, foldsOf, heldOutFolds, outOfFold, SPAM_GRID, URGENCY_GRID, type UrgencyChoice } from "./crossValidate";
 import { macroF1 } from "./metrics";
 import { classifySpam } from "../spam";
 
@@ -19,8 +19,12 @@ import { classifySpam } from "../spam";
 // on VALID it did as well as 2^14 and 2^16 (macro-F1 0.810 vs 0.807 / 0.802).
 export const BITS = 13;
 export const SEED = 20261203;
-/** 2: intent-only cue features, class weights, spam is lainnya, urgency gate with regional danger words. 3: retrained on urgency v10's features. */
-const MODEL_VERSION = "3";
+/**
+ * 2: intent-only cue features, class weights, spam is lainnya, urgency gate with regional danger words. 3: retrained on
+ * urgency v10's features. 4: 240 synthetic training comments (synthetic-intent-train.jsonl), the training set chosen by
+ * cross-validation on train+valid.
+ */
+const MODEL_VERSION = "4";
 /**
  * 3: risk-later and theft cues, synthetic training comments, cross-validated thresholds and a gate-waiving score.
  * 4: 170 more synthetic training comments (armed threats with and without a named weapon, medical
@@ -240,29 +244,55 @@ function main(): void {
   const counts = INTENT_LABELS.map((l) => train.filter((e) => e.intent === l).length);
   const sqrtWeights = counts.map((c) => Math.round(Math.sqrt(Math.max(...counts) / c) * 1000) / 1000);
 
-  // Intent: grid over epochs / lr / l2 / class weights, then the needs-reply threshold, all scored on VALID.
-  let best: { f1: number; opts: TrainOpts; model: LinearModel; file: LinearModelFile } | null = null;
-  for (const classWeights of [undefined, sqrtWeights]) for (const epochs of [10, 20]) for (const lr of [0.02, 0.05, 0.2]) for (const l2 of [0, 1e-4]) {
+  // Synthetic intent comments (train only): whether they help is chosen on VALID like every other option.
+  const synthetic = readSyntheticIntent();
+  const xs = feats(synthetic as IntentExample[]), ys = synthetic.map((e) => INTENT_LABELS.indexOf(e.intent));
+
+  // Intent: for each training set (corpus train, or with the synthetic comments) a grid over epochs / lr / l2 /
+  // class weights scored on VALID; which training set, by 5-fold cross-validation on train+valid at each one's
+  // VALID-best options (VALID's 476 comments tied them; the folds see four times as many); then the needs-reply
+  // threshold on VALID.
+  const bestBy = new Map<boolean, { f1: number; opts: TrainOpts; syn: boolean; model: LinearModel; file: LinearModelFile }>();
+  for (const syn of [false, true]) for (const classWeights of [undefined, sqrtWeights]) for (const epochs of [10, 20]) for (const lr of [0.02, 0.05, 0.2]) for (const l2 of [0, 1e-4]) {
     const opts: TrainOpts = { epochs, lr, l2, ...(classWeights ? { classWeights } : {}) };
-    const file = toModelFile("intent", INTENT_LABELS, trainLinear(xt, yi, 5, opts, SEED), { needsReply: 1 }, {}, MODEL_VERSION);
+    const file = toModelFile("intent", INTENT_LABELS, trainLinear(syn ? [...xt, ...xs] : xt, syn ? [...yi, ...ys] : yi, 5, opts, SEED), { needsReply: 1 }, {}, MODEL_VERSION);
     const model = parseLinearModel(JSON.stringify(file));
     const pred = xv.map((x, i) => decide(softmaxInPlace(linearScores(model, x)), i, 1));
     const f1 = intentStats(valid.map((e) => e.intent), pred).macroF1;
-    process.stderr.write(`intent ${JSON.stringify(opts)} valid macro-F1 ${f1.toFixed(3)}\n`);
-    if (!best || f1 > best.f1) best = { f1, opts, model, file };
+    process.stderr.write(`intent ${syn ? "+synthetic " : ""}${JSON.stringify(opts)} valid macro-F1 ${f1.toFixed(3)}\n`);
+    const prev = bestBy.get(syn);
+    if (!prev || f1 > prev.f1) bestBy.set(syn, { f1, opts, syn, model, file });
   }
+  const pooled = [...train, ...valid];
+  const poolFold = foldsOf(pooled);
+  const poolX = [...xt, ...xv], poolY = pooled.map((e) => INTENT_LABELS.indexOf(e.intent));
+  const poolSpam = pooled.map((e) => classifySpam(e.text, e.normalized).isSpam);
+  const cvF1 = (syn: boolean): number => {
+    const opts = bestBy.get(syn)!.opts;
+    const pred: string[] = new Array(pooled.length);
+    for (let k = 0; k < FOLDS; k++) {
+      const trainIdx = poolX.map((_, i) => i).filter((i) => poolFold[i] !== k);
+      const m = parseLinearModel(JSON.stringify(toModelFile("intent", INTENT_LABELS, trainLinear([...trainIdx.map((i) => poolX[i]), ...(syn ? xs : [])], [...trainIdx.map((i) => poolY[i]), ...(syn ? ys : [])], 5, opts, SEED), { needsReply: 1 }, {}, MODEL_VERSION)));
+      for (let i = 0; i < pooled.length; i++) if (poolFold[i] === k) pred[i] = poolSpam[i] ? "lainnya" : decideIntent(softmaxInPlace(linearScores(m, poolX[i])), INTENT_LABELS, 1).label;
+    }
+    return intentStats(pooled.map((e) => e.intent), pred).macroF1;
+  };
+  const cvPlain = cvF1(false), cvSyn = cvF1(true);
+  process.stderr.write(`intent training set by 5-fold cross-validation on train+valid: corpus only ${cvPlain.toFixed(3)}, +synthetic ${cvSyn.toFixed(3)}\n`);
+  const best = bestBy.get(cvSyn > cvPlain)!;
   // Lowest threshold that keeps needs-reply precision >= 0.92 on VALID; recall matters most.
-  const probs = xv.map((x) => Float64Array.from(softmaxInPlace(linearScores(best!.model, x))));
+  const probs = xv.map((x) => Float64Array.from(softmaxInPlace(linearScores(best.model, x))));
   let needsReply = 1;
   for (const th of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
     const pred = probs.map((p, i) => decide(p, i, th));
     const s = intentStats(valid.map((e) => e.intent), pred);
     process.stderr.write(`  needsReply>=${th}: P ${s.replyP.toFixed(3)} R ${s.replyR.toFixed(3)} macro-F1 ${s.macroF1.toFixed(3)}\n`);
-    if (s.replyP >= 0.92 && s.macroF1 >= best!.f1 - 0.01 && needsReply === 1) needsReply = th;
+    if (s.replyP >= 0.92 && s.macroF1 >= best.f1 - 0.01 && needsReply === 1) needsReply = th;
   }
-  best!.file.thresholds = { needsReply };
-  best!.file.training = { data: "village-corpus train", examples: train.length, ...best!.opts, seed: SEED, tunedOn: "village-corpus valid" };
-  writeFileSync(modelOutPath(INTENT_MODEL_FILE), JSON.stringify(best!.file) + "\n");
+  best.file.thresholds = { needsReply };
+  best.file.training = { data: `village-corpus train${best.syn ? " + synthetic-intent-train.jsonl" : ""}`, examples: train.length + (best.syn ? synthetic.length : 0), ...best.opts, seed: SEED, tunedOn: `village-corpus valid; training set by 5-fold cross-validation on train+valid (corpus only ${round(cvPlain)}, +synthetic ${round(cvSyn)})` };
+  process.stderr.write(`intent chosen ${best.syn ? "+synthetic " : ""}${JSON.stringify(best.opts)} valid macro-F1 ${best.f1.toFixed(3)}, needsReply ${needsReply}\n`);
+  writeFileSync(modelOutPath(INTENT_MODEL_FILE), JSON.stringify(best.file) + "\n");
 
   const all = [...train, ...valid];
   const fold = foldsOf(all);
