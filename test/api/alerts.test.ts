@@ -291,6 +291,14 @@ describe("source health and the weekly digest", () => {
     const mail = mails.find((m) => /Subject: .*Ringkasan/.test(m.data));
     expect(mail?.data).toContain("application/pdf");
     expect(mails.filter((m) => /Subject: .*Ringkasan/.test(m.data))).toHaveLength(1);
+    // The week is named as the PDF names it (number and dates), never by its key "2026-W47".
+    const stored = await env.db.prisma.alertMessage.findFirstOrThrow({ where: { villageId, kind: "digest" } });
+    const payload = JSON.parse(String(stored.payload)) as { subject: string; text: string };
+    const label = /^Minggu \d+ · \d+( [A-Z][a-z]+( \d{4})?)? ?– ?\d+ [A-Z][a-z]+ \d{4}$/;
+    expect(payload.subject).toMatch(/^Ringkasan mingguan Desa Sukamaju — /);
+    expect(payload.subject.split(" — ")[1]).toMatch(label);
+    expect(payload.text.split("\n")[0].split(", ")[1]).toMatch(label);
+    expect(payload.subject + payload.text.split("\n")[0]).not.toMatch(/\d{4}-W\d{2}/);
   });
 });
 

@@ -23,6 +23,8 @@ import { redactPersonalData } from "../nlp/pii";
 import { extractPlaces } from "../nlp/places";
 import { assertCanManageSources } from "../policies/access";
 import { recordAudit } from "./auditService";
+import { weeklyPeriod } from "./reports/period";
+import { periodLabel, villageDisplayName } from "./reports/reportStrings";
 import { sealSecret } from "./secretBox";
 
 export const ALERT_KINDS = ["telegram", "email", "whatsapp", "webhook"] as const;
@@ -279,14 +281,17 @@ export async function queueWeeklyDigest(db: Database, villageId: number, week: s
   const o = await computeWeeklyOverview(db, villageId, week);
   const share = (t: { negatif: number; comments: number }) => (t.comments ? Math.round((1000 * t.negatif) / t.comments) / 10 : 0);
   const worst = [...o.topics].sort((a, b) => b.negatif - a.negatif)[0];
+  // The office reads weeks as dates: the same label the weekly PDF prints, never the key "2026-W47".
+  const weekLabel = periodLabel(weeklyPeriod(week), "id");
+  const villageName = villageDisplayName(village.name, "id");
   const lines = [
-    `Ringkasan mingguan Desa ${village.name}, ${week}`,
+    `Ringkasan mingguan ${villageName}, ${weekLabel}`,
     `Komentar warga: ${o.totals.comments}${o.previous ? ` (minggu lalu ${o.previous.comments})` : ""}; negatif ${share(o.totals).toLocaleString("id-ID")}%${o.previous ? ` (minggu lalu ${share(o.previous).toLocaleString("id-ID")}%)` : ""}.`,
     worst && worst.negatif > 0 ? `Komentar negatif terbanyak: ${worst.name} (${worst.negatif} komentar negatif).` : "Tidak ada topik dengan komentar negatif minggu ini.",
     `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab di publik, ${o.totals.overdue} terlambat.`,
     `Darurat: ${o.totals.intents.urgent} laporan. Laporan lengkap: ${appLink(`/?week=${week}`)}`,
   ];
-  const payload: AlertPayload = { subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };
+  const payload: AlertPayload = { subject: `Ringkasan mingguan ${villageName} — ${weekLabel}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };
   let queued = 0;
   for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "digest", dedupeKey: `digest:${week}`, payload })) queued++;
   return queued;
