@@ -313,8 +313,8 @@ export const SPIKE_P = 0.001;
 const BASELINE_DAYS = 56;
 
 /**
- * Spikes: a topic's negative comments today (village time) far above its daily baseline over the
- * last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
+ * Spikes: a topic's negative comments (negative sentiment, whatever their intent) today (village time)
+ * far above its daily baseline over the last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
  * naming the topic, the counts and two example comments (personal data masked).
  */
 export async function queueSpikeAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
@@ -341,9 +341,16 @@ export async function queueSpikeAlerts(db: Database, villageId: number, now = ne
       .map((c) => `"${redactPersonalData(c.text).text.slice(0, 200)}"`);
     const name = names.get(topic) ?? topic;
     const link = appLink(`/jelajahi?topic=${topic}&sentiment=negatif&from=${today}&to=${today}`);
+    // What is counted is negative sentiment on a topic (any intent), not the "keluhan" intent: say so.
+    const base = baseNeg.get(topic) ?? 0;
+    const dec = (x: number) => x.toLocaleString("id-ID", { maximumFractionDigits: 1 });
+    const usual = base === 0
+      ? "Dalam 8 minggu terakhir tidak ada komentar negatif tentang topik ini."
+      : `Biasanya rata-rata ${lambda >= 1 ? `${dec(lambda)} per hari` : `${dec((7 * base) / BASELINE_DAYS)} per minggu`} (${base} dalam 8 minggu terakhir).`;
+    const villageName = villageDisplayName(village.name, "id");
     const payload: AlertPayload = {
-      subject: `Lonjakan keluhan ${name} — Desa ${village.name}`,
-      text: [`📈 Lonjakan keluhan — Desa ${village.name}`, `${name}: ${k} komentar negatif hari ini (biasanya ${lambda.toLocaleString("id-ID", { maximumFractionDigits: 1 })} per hari dalam 8 minggu terakhir).`, ...examples, `Lihat: ${link}`].join("\n"),
+      subject: `Lonjakan komentar negatif tentang ${name} — ${villageName}`,
+      text: [`📈 Lonjakan komentar negatif — ${villageName}`, `${name}: ${k} komentar negatif hari ini. ${usual}`, ...examples, `Lihat: ${link}`].join("\n"),
       link, urgent: false,
     };
     for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload })) queued++;
