@@ -291,6 +291,14 @@ describe("source health and the weekly digest", () => {
     const mail = mails.find((m) => /Subject: .*Ringkasan/.test(m.data));
     expect(mail?.data).toContain("application/pdf");
     expect(mails.filter((m) => /Subject: .*Ringkasan/.test(m.data))).toHaveLength(1);
+    // The week is named as the PDF names it (number and dates), never by its key "2026-W47".
+    const stored = await env.db.prisma.alertMessage.findFirstOrThrow({ where: { villageId, kind: "digest" } });
+    const payload = JSON.parse(String(stored.payload)) as { subject: string; text: string };
+    const label = /^Minggu \d+ · \d+( [A-Z][a-z]+( \d{4})?)? ?– ?\d+ [A-Z][a-z]+ \d{4}$/;
+    expect(payload.subject).toMatch(/^Ringkasan mingguan Desa Sukamaju — /);
+    expect(payload.subject.split(" — ")[1]).toMatch(label);
+    expect(payload.text.split("\n")[0].split(", ")[1]).toMatch(label);
+    expect(payload.subject + payload.text.split("\n")[0]).not.toMatch(/\d{4}-W\d{2}/);
   });
 });
 
@@ -306,11 +314,15 @@ describe("spikes", () => {
     const r = await storeBatch(env.db, { villageId, sourceId: null, posts: [], comments: texts.map((text, i) => incomingComment({ externalId: `spike-${i}`, text, publishedAt: new Date(now.getTime() - i * 60_000) })) });
     await finishImport(env.db, villageId, r.days);
     await drain(new Date(now.getTime() + 11 * 60_000), 3);
-    const spikes = received.filter((x) => x.path.endsWith("/sendMessage") && String(x.body.text).startsWith("📈 Lonjakan keluhan"));
+    const spikes = received.filter((x) => x.path.endsWith("/sendMessage") && String(x.body.text).startsWith("📈 Lonjakan komentar negatif"));
     // One per Telegram channel that wants spikes (the first one: all events), naming the topic with examples.
     expect(spikes).toHaveLength(1);
     expect(String(spikes[0].body.text)).toContain("Infrastruktur");
-    expect(String(spikes[0].body.text)).toMatch(/\d+ komentar negatif hari ini/);
+    // It counts negative comments, not the intent "keluhan": the words say that, with today against the usual.
+    expect(String(spikes[0].body.text).split("\n")[1]).toMatch(/^Infrastruktur: \d+ komentar negatif hari ini\. (Biasanya rata-rata [\d,]+ per (hari|minggu) \(\d+ dalam 8 minggu terakhir\)|Dalam 8 minggu terakhir tidak ada komentar negatif tentang topik ini)\.$/);
+    const stored = await env.db.prisma.alertMessage.findFirstOrThrow({ where: { villageId, kind: "spike" } });
+    const subject = (JSON.parse(String(stored.payload)) as { subject: string }).subject;
+    expect(subject).toBe("Lonjakan komentar negatif tentang Infrastruktur — Desa Sukamaju");
     expect(String(spikes[0].body.text).split("\n").filter((l) => l.startsWith('"'))).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@suara-desa/server/app";
 import { finishImport, storeBatch } from "@suara-desa/core/ingest/store";
 import { findPii } from "@suara-desa/core/nlp/pii";
+import { bumpVillageVersion } from "@suara-desa/core/db/dataVersion";
 import { createVillage, incomingComment } from "../factories/village";
 import { createTempDatabase } from "../helpers/tempDb";
 import { as, loginAs } from "../helpers/session";
@@ -107,6 +108,15 @@ describe("the public page", () => {
     await perangkat.patch(`/api/cases/${road.id}`).send({ publicTitle: "Perbaikan jalan RT 03" }).expect(200);
     page = (await request(app).get(`/api/public/villages/${village.code}`).expect(200)).body.data;
     expect(page.cases[0].quote).toBeNull();
+  });
+
+  it("dates a case by the village's calendar (WIB), not by UTC", async () => {
+    const road = await env.db.prisma.followUpCase.findFirstOrThrow({ where: { villageId: village.id, publicTitle: "Perbaikan jalan RT 03" } });
+    // 00:30 WIB on 20 November is still 19 November in UTC; 00:10 WIB on 21 November likewise.
+    await env.db.prisma.followUpCase.update({ where: { id: road.id }, data: { openedAt: new Date("2026-11-19T17:30:00Z"), status: "selesai", resolvedAt: new Date("2026-11-20T17:10:00Z") } });
+    await bumpVillageVersion(env.db, village.id);
+    const page = (await request(app).get(`/api/public/villages/${village.code}`).expect(200)).body.data;
+    expect(page.cases[0]).toMatchObject({ title: "Perbaikan jalan RT 03", opened: "2026-11-20", resolved: "2026-11-21" });
   });
 
   it("answers 404 again once closed, and names a malformed code", async () => {

@@ -76,6 +76,28 @@ describe("Tindak Lanjut at 1366 px", () => {
     await page.close();
   });
 
+  it("dates an answer by the village's calendar day (WIB), also when it was given after 00:00 WIB", async () => {
+    const page = await newPage();
+    const day = (iso: string, timeZone: string) => new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "short", timeZone }).format(new Date(iso));
+    let checked = 0;
+    for (const status of ["dijawab", "ditindaklanjuti", "selesai"]) {
+      const listed = page.waitForResponse((r) => /\/api\/villages\/\d+\/cases\?/.test(r.url()) && r.url().includes(`status=${status}`));
+      await page.goto(`${demo.server.baseUrl}/tindak-lanjut?status=${status}`);
+      const cases = ((await (await listed).json()) as { data: Array<{ id: number; firstReplyAt: string | null; overdue: boolean }> }).data;
+      await page.locator(".fu-row").first().waitFor();
+      // Answers given between 00:00 and 07:00 WIB fall on the day before in UTC: those are the ones to
+      // check (an overdue issue shows that instead of its answer's day).
+      for (const c of cases.filter((x) => x.firstReplyAt && !x.overdue && day(x.firstReplyAt, "Asia/Jakarta") !== day(x.firstReplyAt, "UTC"))) {
+        const meta = (await page.locator(`.fu-row[data-case="${c.id}"] .fu-meta`).textContent()) ?? "";
+        expect(meta, `issue ${c.id}, answered ${c.firstReplyAt}`).toContain(`Dijawab ${day(c.firstReplyAt!, "Asia/Jakarta")}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(page.jsErrors).toEqual([]);
+    await page.close();
+  });
+
   it("shows intent and urgency in the explorer and filters by them", async () => {
     const page = await newPage();
     await page.goto(demo.server.baseUrl + "/jelajahi?urgent=1");

@@ -3,6 +3,7 @@
 // the same view. Desktop: list and issue side by side; phone: the list, then the issue on its own.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { CASE_STATUSES, INTENTS, PLATFORMS, type CaseDTO, type CaseDetailDTO, type CaseStatus, type CommentDTO, type VillageDTO } from "@suara-desa/shared/contracts";
+import { localDay } from "@suara-desa/shared/time";
 import { ApiError } from "../api/client";
 import { caseActions, useAssignees, useCaseDetail, useCases, useReplyTemplates, type CaseFilters } from "../api/hooks";
 import { useAuth } from "../auth/useAuth";
@@ -245,7 +246,7 @@ export default function FollowUpPage({ village, search, defaultVillageId }: Page
   );
 }
 
-function DueLine({ c }: { c: CaseDTO }) {
+function DueLine({ c, timeZone }: { c: CaseDTO; timeZone: string }) {
   const { t, fmt } = useI18n();
   const duration = useDuration();
   const now = Date.now();
@@ -254,7 +255,8 @@ function DueLine({ c }: { c: CaseDTO }) {
     return <span className={due < now ? "fu-late" : "fu-due"}>{due < now ? t("inbox.lateBy", { time: duration(now - due) }) : t("inbox.dueIn", { time: duration(due - now) })}</span>;
   }
   if (c.overdue) return <span className="fu-late">{t("inbox.resolveLate")}</span>;
-  if (c.firstReplyAt) return <span className="muted">{t("inbox.answeredAt", { when: fmt.shortDate(c.firstReplyAt.slice(0, 10)) })}</span>;
+  // The village's calendar day: an answer at 04:30 WIB is that day's, not the UTC day before.
+  if (c.firstReplyAt) return <span className="muted">{t("inbox.answeredAt", { when: fmt.shortDate(localDay(new Date(c.firstReplyAt), timeZone)) })}</span>;
   return null;
 }
 
@@ -292,7 +294,7 @@ function CaseRow({ c, current, selectable, selected, onSelect, onOpen, timeZone,
           {c.commentCount > 1 && <span>{t("inbox.comments", { count: fmt.number(c.commentCount) })}</span>}
           <span>{c.platforms.map((p) => t(`platform.${p}`)).join(", ")}</span>
           <time dateTime={c.openedAt}>{fmt.dateTime(c.openedAt, timeZone)}</time>
-          <DueLine c={c} />
+          <DueLine c={c} timeZone={timeZone} />
           {c.assignee && <span>→ {c.assignee.displayName}</span>}
         </span>
       </button>
@@ -453,7 +455,7 @@ function CasePanel({ caseId, village, mayChange, assignees, onBack, onOpen, topi
         <p className="fu-meta">
           {c.topic && <span>{topicName(c.topic.key, c.topic.name)}</span>}
           <span>{t(`intent.${c.intent}`)}</span>
-          <DueLine c={c} />
+          <DueLine c={c} timeZone={village.timeZone} />
           {c.forwardedTo && <span>{t("inbox.forwarded", { to: c.forwardedTo, ref: c.forwardRef ? ` (${c.forwardRef})` : "" })}</span>}
         </p>
       </header>

@@ -33,6 +33,16 @@ describe("computeRisingTerms", () => {
     expect(RISING_STOPWORDS.has("yg") && RISING_STOPWORDS.has("teh") && RISING_STOPWORDS.has("ora")).toBe(true);
   });
 
+  it("never reports a Sundanese or Javanese function word, nor a pair built on one", () => {
+    // "tiasa" (can), "kamari" (yesterday), "sabaraha" (how much), "mboten" (not): rising on their own
+    // in the demo week they tell an office nothing.
+    const week = ["pupuk teu tiasa dibeli kamari", "sabaraha harga pupuk ayeuna", "pupuk mboten wonten", "pupuk langka teu tiasa meser", "tiasa dibantu pupuk kamari"]
+      .map((normalized, i) => ({ id: 200 + i, text: normalized, normalized }));
+    const terms = computeRisingTerms({ current: week, baseline, baselineWeeks: 4, minCount: 2 }).map((t) => t.term);
+    expect(terms).toContain("pupuk");
+    for (const filler of ["tiasa", "kamari", "sabaraha", "ayeuna", "mboten", "wonten"]) expect(terms.filter((t) => t.split(" ").includes(filler)), filler).toEqual([]);
+  });
+
   it("respects the minimum count and limit", () => {
     expect(computeRisingTerms({ current, baseline, baselineWeeks: 4, minCount: 7 })).toEqual([]);
     expect(computeRisingTerms({ current, baseline, baselineWeeks: 4, limit: 1 })).toHaveLength(1);

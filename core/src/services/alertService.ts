@@ -23,6 +23,8 @@ import { redactPersonalData } from "../nlp/pii";
 import { extractPlaces } from "../nlp/places";
 import { assertCanManageSources } from "../policies/access";
 import { recordAudit } from "./auditService";
+import { weeklyPeriod } from "./reports/period";
+import { periodLabel, villageDisplayName } from "./reports/reportStrings";
 import { sealSecret } from "./secretBox";
 
 export const ALERT_KINDS = ["telegram", "email", "whatsapp", "webhook"] as const;
@@ -279,14 +281,17 @@ export async function queueWeeklyDigest(db: Database, villageId: number, week: s
   const o = await computeWeeklyOverview(db, villageId, week);
   const share = (t: { negatif: number; comments: number }) => (t.comments ? Math.round((1000 * t.negatif) / t.comments) / 10 : 0);
   const worst = [...o.topics].sort((a, b) => b.negatif - a.negatif)[0];
+  // The office reads weeks as dates: the same label the weekly PDF prints, never the key "2026-W47".
+  const weekLabel = periodLabel(weeklyPeriod(week), "id");
+  const villageName = villageDisplayName(village.name, "id");
   const lines = [
-    `Ringkasan mingguan Desa ${village.name}, ${week}`,
+    `Ringkasan mingguan ${villageName}, ${weekLabel}`,
     `Komentar warga: ${o.totals.comments}${o.previous ? ` (minggu lalu ${o.previous.comments})` : ""}; negatif ${share(o.totals).toLocaleString("id-ID")}%${o.previous ? ` (minggu lalu ${share(o.previous).toLocaleString("id-ID")}%)` : ""}.`,
     worst && worst.negatif > 0 ? `Komentar negatif terbanyak: ${worst.name} (${worst.negatif} komentar negatif).` : "Tidak ada topik dengan komentar negatif minggu ini.",
     `Perlu dijawab: ${o.totals.needsReply} isu baru, ${o.totals.answered} dijawab di publik, ${o.totals.overdue} terlambat.`,
     `Darurat: ${o.totals.intents.urgent} laporan. Laporan lengkap: ${appLink(`/?week=${week}`)}`,
   ];
-  const payload: AlertPayload = { subject: `Ringkasan mingguan Desa ${village.name} — ${week}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };
+  const payload: AlertPayload = { subject: `Ringkasan mingguan ${villageName} — ${weekLabel}`, text: lines.join("\n"), link: appLink(`/?week=${week}`), urgent: false, reportId };
   let queued = 0;
   for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "digest", dedupeKey: `digest:${week}`, payload })) queued++;
   return queued;
@@ -308,8 +313,8 @@ export const SPIKE_P = 0.001;
 const BASELINE_DAYS = 56;
 
 /**
- * Spikes: a topic's negative comments today (village time) far above its daily baseline over the
- * last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
+ * Spikes: a topic's negative comments (negative sentiment, whatever their intent) today (village time)
+ * far above its daily baseline over the last 8 weeks (Poisson tail below 0.001, at least 5 comments), at most one alert per topic per day,
  * naming the topic, the counts and two example comments (personal data masked).
  */
 export async function queueSpikeAlerts(db: Database, villageId: number, now = new Date()): Promise<number> {
@@ -336,9 +341,16 @@ export async function queueSpikeAlerts(db: Database, villageId: number, now = ne
       .map((c) => `"${redactPersonalData(c.text).text.slice(0, 200)}"`);
     const name = names.get(topic) ?? topic;
     const link = appLink(`/jelajahi?topic=${topic}&sentiment=negatif&from=${today}&to=${today}`);
+    // What is counted is negative sentiment on a topic (any intent), not the "keluhan" intent: say so.
+    const base = baseNeg.get(topic) ?? 0;
+    const dec = (x: number) => x.toLocaleString("id-ID", { maximumFractionDigits: 1 });
+    const usual = base === 0
+      ? "Dalam 8 minggu terakhir tidak ada komentar negatif tentang topik ini."
+      : `Biasanya rata-rata ${lambda >= 1 ? `${dec(lambda)} per hari` : `${dec((7 * base) / BASELINE_DAYS)} per minggu`} (${base} dalam 8 minggu terakhir).`;
+    const villageName = villageDisplayName(village.name, "id");
     const payload: AlertPayload = {
-      subject: `Lonjakan keluhan ${name} — Desa ${village.name}`,
-      text: [`📈 Lonjakan keluhan — Desa ${village.name}`, `${name}: ${k} komentar negatif hari ini (biasanya ${lambda.toLocaleString("id-ID", { maximumFractionDigits: 1 })} per hari dalam 8 minggu terakhir).`, ...examples, `Lihat: ${link}`].join("\n"),
+      subject: `Lonjakan komentar negatif tentang ${name} — ${villageName}`,
+      text: [`📈 Lonjakan komentar negatif — ${villageName}`, `${name}: ${k} komentar negatif hari ini. ${usual}`, ...examples, `Lihat: ${link}`].join("\n"),
       link, urgent: false,
     };
     for (const ch of channels) if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "spike", dedupeKey: `spike:${topic}:${today}`, payload })) queued++;

@@ -3,7 +3,7 @@
 // to a first answer) and the cases an official chose to publish, under a title the official wrote.
 // Nothing else by construction: no comment text, no author, no internal id leaves this service.
 import type { PublicPageDTO } from "@suara-desa/shared/contracts";
-import { addDays, isoWeekRange, localTimeToUtc } from "@suara-desa/shared/time";
+import { addDays, isoWeekRange, localDay, localTimeToUtc } from "@suara-desa/shared/time";
 import type { AuthContext } from "@suara-desa/shared/auth";
 import { isSmallSample } from "@suara-desa/shared/samples";
 import type { Database } from "../db/client";
@@ -43,7 +43,8 @@ export async function getPublicPage(db: Database, code: string, now = new Date()
       cases: cases.map((c) => ({
         // Checked when published; masked again for what was published before the title was checked.
         title: presentOfficialText(c.publicTitle!, false), quote: presentOfficialText(c.publicQuote, false), topic: c.topicKey ? (names.get(c.topicKey) ?? null) : null, status: c.status as PublicPageDTO["cases"][number]["status"],
-        opened: c.openedAt.toISOString().slice(0, 10), resolved: c.resolvedAt ? c.resolvedAt.toISOString().slice(0, 10) : null,
+        // Calendar days of the village: a case opened at 00:30 WIB is that day's, not the UTC day before.
+        opened: localDay(c.openedAt, v.timeZone), resolved: c.resolvedAt ? localDay(c.resolvedAt, v.timeZone) : null,
       })),
     };
   });
