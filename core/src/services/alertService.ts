@@ -159,7 +159,7 @@ export async function queueTestAlert(db: Database, auth: AuthContext | undefined
   const v = await villageOrThrow(db, villageId);
   await enqueueAlert(db, {
     villageId, channelId, kind: "test", dedupeKey: `test:${now.getTime()}`,
-    payload: { subject: `Pesan uji Suara Desa — Desa ${v.name}`, text: `Pesan uji dari Suara Desa untuk Desa ${v.name}. Saluran ini akan menerima peringatan desa.`, link: appLink("/"), urgent: true },
+    payload: { subject: `Pesan uji Suara Desa — ${villageDisplayName(v.name, "id")}`, text: `Pesan uji dari Suara Desa untuk ${villageDisplayName(v.name, "id")}. Saluran ini akan menerima peringatan desa.`, link: appLink("/"), urgent: true },
   });
 }
 
@@ -183,10 +183,10 @@ export function formatUrgent(
   const time = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: village.timeZone }).format(c.publishedAt);
   const places = extractPlaces(c.text);
   const platform = { x: "X", facebook: "Facebook", instagram: "Instagram", file: "berkas impor" }[c.platform] ?? c.platform;
-  const lines = [`⚠️ DARURAT — Desa ${village.name}`, `"${text.length > 600 ? `${text.slice(0, 600)}…` : text}"`, `${platform}, ${time}`];
+  const lines = [`⚠️ DARURAT — ${villageDisplayName(village.name, "id")}`, `"${text.length > 600 ? `${text.slice(0, 600)}…` : text}"`, `${platform}, ${time}`];
   if (places.length) lines.push(`Tempat: ${places.join(", ")}`);
   if (link) lines.push(`Tindak lanjuti: ${link}`);
-  return { subject: `DARURAT — Desa ${village.name}: laporan warga`, text: lines.join("\n"), link, urgent: true };
+  return { subject: `DARURAT — ${villageDisplayName(village.name, "id")}: laporan warga`, text: lines.join("\n"), link, urgent: true };
 }
 
 /**
@@ -247,8 +247,8 @@ export async function queueSourceHealthAlerts(db: Database, villageId: number, n
       if (down) {
         const why = s.status === "needs_login" ? "akun perlu login ulang" : (s.lastError ?? "belum berhasil mengambil komentar");
         const payload: AlertPayload = {
-          subject: `Sumber data bermasalah — Desa ${village.name}`,
-          text: `⚠️ Sumber data bermasalah — Desa ${village.name}\n${name}: ${why}.\nTerakhir berhasil: ${s.lastSuccessAt ? time(s.lastSuccessAt) : "belum pernah"}.\nPerbaiki di Sumber Data: ${appLink("/sumber")}`,
+          subject: `Sumber data bermasalah — ${villageDisplayName(village.name, "id")}`,
+          text: `⚠️ Sumber data bermasalah — ${villageDisplayName(village.name, "id")}\n${name}: ${why}.\nTerakhir berhasil: ${s.lastSuccessAt ? time(s.lastSuccessAt) : "belum pernah"}.\nPerbaiki di Sumber Data: ${appLink("/sumber")}`,
           link: appLink("/sumber"), urgent: false,
         };
         if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:down:${since.toISOString()}`, payload })) queued++;
@@ -258,8 +258,8 @@ export async function queueSourceHealthAlerts(db: Database, villageId: number, n
           const at = key.slice(`health:${s.id}:down:`.length);
           if (!s.lastSuccessAt || Date.parse(at) >= s.lastSuccessAt.getTime()) continue;
           const payload: AlertPayload = {
-            subject: `Sumber data pulih — Desa ${village.name}`,
-            text: `✅ Sumber data pulih — Desa ${village.name}\n${name} kembali mengambil komentar (${time(s.lastSuccessAt)}).`,
+            subject: `Sumber data pulih — ${villageDisplayName(village.name, "id")}`,
+            text: `✅ Sumber data pulih — ${villageDisplayName(village.name, "id")}\n${name} kembali mengambil komentar (${time(s.lastSuccessAt)}).`,
             link: appLink("/sumber"), urgent: false,
           };
           if (await enqueueAlert(db, { villageId, channelId: ch.id, kind: "sourceHealth", dedupeKey: `health:${s.id}:up:${at}`, payload })) queued++;
