@@ -111,9 +111,18 @@ function bestTitle(titles: string[], quote: string): string | null {
 async function publishDemoCases(db: Database, villageId: number, rng: Rng): Promise<number> {
   await setVillagePublicPage(db, villageId, true);
   let n = 0;
-  for (const c of await findVillageCases(db, villageId)) {
-    const titles = c.topicKey ? PUBLIC_TITLES[c.topicKey] : undefined;
-    if (!titles || !["ditindaklanjuti", "selesai", "diteruskan"].includes(c.status) || !rng.chance(0.1)) continue;
+  const eligible = (await findVillageCases(db, villageId))
+    .filter((c) => c.topicKey && PUBLIC_TITLES[c.topicKey] && ["ditindaklanjuti", "selesai", "diteruskan"].includes(c.status));
+  const chosen = eligible.filter(() => rng.chance(0.1));
+  // The page shows each handled state at least once (which cases the demo's stream makes handled depends on the NLP).
+  for (const status of ["ditindaklanjuti", "selesai", "diteruskan"]) {
+    if (!chosen.some((c) => c.status === status)) {
+      const first = eligible.find((c) => c.status === status);
+      if (first) chosen.push(first);
+    }
+  }
+  for (const c of chosen) {
+    const titles = PUBLIC_TITLES[c.topicKey!];
     const at = c.resolvedAt ?? c.firstReplyAt ?? c.openedAt;
     const actor = rng.pick(OFFICIALS);
     // Every other published issue carries the resident's words, redacted, under the official's title.

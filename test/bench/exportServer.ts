@@ -7,10 +7,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import readline from "node:readline";
 import { createApp } from "@suara-desa/server/app";
 import { openDatabase } from "@suara-desa/core/db/client";
+import { ensureSecrets } from "@suara-desa/core/secrets";
 
 const [url] = process.argv.slice(2);
 if (!url) throw new Error("usage: exportServer.ts <databaseUrl>");
 const db = await openDatabase(url, { poolSize: 20 });
+await ensureSecrets(db);
 const app = createApp({ db, clientDir: null, log: (m) => process.stderr.write(`${m}\n`) });
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();

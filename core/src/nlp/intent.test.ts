@@ -119,6 +119,43 @@ describe("a danger that recurs or is left behind is not urgent without a present
   });
 });
 
+describe("a habit or an aftermath beside a danger now does not silence it (urgency v11, the cold review of v10)", () => {
+  it("keeps these emergencies urgent: a person hurt or trapped now, a present-time word, a missing person, or a word that is no habit", () => {
+    for (const t of [
+    "ada anak tenggelam di kolam bekas tambang di belakang kampung, tolong !!",
+    "anak tercebur ke kolam bekas galian pasir, tenggelam, warga sedang mencari",
+    "anak saya digigit ular, ada bekas gigitan di kaki, sekarang pingsan, tolong",
+    "ada kebakaran di gudang bekas di belakang sd, apinya sudah merembet ke rumah warga",
+    "20 warga keracunan sisa makanan hajatan, muntah-muntah dan pingsan, tolong ambulans",
+    "bayi saya kejang berulang, tidak sadar, tolong ambulans desa",
+    "ibu saya pingsan, dia sering sesak napas, tolong ambulans",
+    "bapak saya pasien cuci darah rutin, pingsan di rumah, tolong ambulans",
+    "kakek jatuh dari pohon, tidak sadar, jangan dibawa ke tukang urut, tolong ambulans",
+    "setelah gempa rumah pak rt roboh, ada warga tertimpa, tolong",
+    "pasca gempa ada warga tertimpa tembok, tolong evakuasi",
+    "habis banjir tanggul jebol, air masuk rumah sepinggang, warga terjebak",
+    "rumah pak ujang habis kebakaran, anaknya terjebak di kamar, tolong damkar",
+    "sanggeus lini imah abdi rubuh, aya nu katindih, tulung",
+    "rumah kami langganan banjir, tapi kali ini air sudah sedada, nenek terjebak di atap",
+    "biasana caah teu nepi ka imah, ieu mah cai geus asup ka imah sacangkeng, nini kajebak",
+    "biasane banjir ora nganti omah, iki banyune wis mlebu omah, mbah kejebak",
+    "it floods every year but this time the water is inside and grandma is trapped",
+    "our house always floods but the water is coming into the house fast, my baby is inside, please help",
+    "every time we call the ambulance nobody answers, my father is unconscious",
+    "tiap tahun banjir, malam ini air sudah masuk rumah, ada lansia di rumah",
+    "tolong anak saya umur 5 tahun hilang sejak sore, pakai baju merah, biasanya main di lapangan",
+    "anak saya umur 5 tahun hilang sejak sore, dicari warga belum ketemu, selalu pulang sebelum magrib",
+    "tolong bantu cari, nenek saya hilang sejak subuh, pakai baju biru, sering lupa jalan pulang",
+    ]) expect(an(t).urgent, t).toBe(true);
+  });
+  it("lifts the habit gate below the gate-waiving score too once a present-time word or a person in danger names the danger now", () => {
+    const f = featurizeIntent({ surface: "tiap tahun banjir , malam ini air sudah masuk rumah", normalized: "tiap tahun banjir , malam ini air sudah masuk rumah" }, 13);
+    expect(isUrgent(0.3, f, 0.2, 0.4)).toBe(true);
+    const chronic = featurizeIntent({ surface: "tiap tahun banjir , air masuk rumah", normalized: "tiap tahun banjir , air masuk rumah" }, 13);
+    expect(isUrgent(0.99, chronic, 0.2, 0.4)).toBe(false);
+  });
+});
+
 describe("urgency reads more kinds of danger (urgency v6)", () => {
   const terms = (t: string) => featurizeIntent({ surface: t, normalized: t }, 13).dangerTerms;
 

@@ -39,11 +39,11 @@ const CHRONIC = ["hari", "minggu", "bulan", "tahun", "taun", "sejak", "udah lama
 
 /** When a habit recurs: "tiap malam", "unggal wengi", "saben udan", "every year" (urgency v10, habit). */
 const HABIT_WHEN = ["malam", "hari", "hujan", "tahun", "minggu", "bulan", "musim", "sore", "pagi", "subuh", "magrib", "wengi", "peuting", "poe", "dinten", "taun", "usum", "bengi",
-  "dina", "udan", "ujan", "night", "day", "year", "rain", "week", "weekend", "month", "time"];
+  "dina", "udan", "ujan", "night", "day", "year", "rain", "week", "weekend", "month"];
 /** What a disaster leaves behind is named after it: "setelah banjir", "sanggeus caah" (urgency v10, habit). */
 const AFTER_WHAT = ["banjir", "kebanjiran", "longsor", "kebakaran", "gempa", "caah", "urug", "kahuruan", "lini", "the flood", "the fire", "flood", "fire"];
 /** What a leaning pole or a cracked wall is feared to do: "takut roboh", "sieun rubuh" (urgency v10, later). */
-const FEARED = ["roboh", "rubuh", "ambruk", "runtuh", "tumbang", "longsor", "banjir", "kebakaran", "jebol", "putus", "jatuh", "labuh", "tiba", "urug", "caah", "it falls", "collapse"];
+const FEARED = ["roboh", "rubuh", "ambruk", "runtuh", "tumbang", "longsor", "banjir", "kebakaran", "jebol", "putus", "jatuh", "labuh", "urug", "caah", "it falls", "collapse"];
 
 // Intent/urgency-only cues (intent-v2, urgency-v2). Kept apart from CUE_LISTS because the village
 // sentiment model reads `featurize` (the features above) and must not change with them. Chosen by
@@ -77,7 +77,9 @@ const EXTRA_LISTS = {
     "menjalar", "kobongan", "caught fire", "on fire",
     "anak hilang", "belum ketemu", "belum ditemukan", "tidak ketemu", "teu acan kapendak", "durung ketemu", "bocah ilang", "budak leungit",
     "masuk rumah", "masuk ke rumah", "asup ka imah", "mlebu umah", "mlebu omah", "overflowing", "coming into",
-    "kajebak", "titeuleum", "klelep", "diserang", "menyerang", "mengamuk", "ngamuk", "ditusuk", "pistol", "stabbed", "knife", "gun"],
+    "kajebak", "titeuleum", "klelep", "diserang", "menyerang", "mengamuk", "ngamuk", "ditusuk", "pistol", "stabbed", "knife", "gun",
+    // Urgency v11: crushed or pinned under something, in the four languages.
+    "tertindih", "ketindih", "katindih", "kejepit", "kagencet", "kejebak"],
   // Urgency v3: a risk LATER ("sebelum banjir", "takut nanti tumbang") and property crime with nobody in
   // danger now (a stolen motorbike) are not urgent; the v2 gate let both through on "banjir"/"maling".
   later: ["sebelum", "nanti", "ntar", "takutnya", "khawatir", "dikhawatirkan", "bisi", "mengko", "before", "might", "musim hujan", "usum hujan", "kalau hujan", "kalo hujan", "kalo ujan",
@@ -96,14 +98,16 @@ const EXTRA_LISTS = {
   // Urgency v10: a danger said to recur ("bakar sampah tiap malam", "unggal wengi", "langganan banjir") or left
   // behind ("genangan bekas banjir", "setelah banjir banyak yang diare") is a chronic problem, not a danger now
   // (guide section 2), unless a present-time word puts it now ("tiap tahun banjir, sekarang air sudah sepinggang").
-  habit: ["selalu", "sering", "seringkali", "langganan", "biasanya", "kerap", "menahun", "bertahun-tahun", "berbulan-bulan", "rutin", "berulang", "bekas", "pasca", "sisa",
-    "salawasna", "biasana", "urut", "biasane", "tilas", "always", "often", "usually", "aftermath", "leftover",
+  // Only words that say "again and again" or "left behind by": "bekas", "sisa", "rutin", "sering", "selalu" and "habis"
+  // also stand beside dangers now ("kolam bekas galian", "keracunan sisa makanan", "pasien cuci darah rutin", "habis
+  // kebakaran, anaknya terjebak"; urgency v10's cold review), so an aftermath word counts only before a disaster's name.
+  habit: ["langganan", "menahun", "bertahun-tahun", "berbulan-bulan",
     ...["tiap", "setiap", "saban", "unggal", "saben", "every"].flatMap((a) => HABIT_WHEN.map((d) => `${a} ${d}`)),
-    ...["setelah", "sehabis", "sesudah", "habis", "abis", "sanggeus", "saatos", "sabada", "sakwise", "sawise", "bar", "after"].flatMap((a) => AFTER_WHAT.map((d) => `${a} ${d}`))],
+    ...["bekas", "sisa", "pasca", "urut", "tilas", "setelah", "sehabis", "sesudah", "sanggeus", "saatos", "sabada", "sakwise", "sawise", "after"].flatMap((a) => AFTER_WHAT.map((d) => `${a} ${d}`))],
   // Urgency v10: present-time words the v1 NOW list lacks ("peuting ieu", "bengi iki", "tonight", "menit lalu"); with
   // NOW's own present-time words they lift the habit and later gates.
   present2: ["peuting ieu", "wengi ieu", "ayeuna keneh", "keneh", "isih", "bengi iki", "wengi niki", "dalu niki", "dalu menika", "sore iki", "esuk iki", "enjing niki",
-    "tonight", "this morning", "this evening", "this afternoon", "just now", "menit lalu", "menit yang lalu", "minutes ago"],
+    "tonight", "this morning", "this evening", "this afternoon", "just now", "menit lalu", "menit yang lalu", "minutes ago", "kali ini", "this time", "ieu mah", "saweg", "nuju"],
   person2: ["sepaha", "sebetis", "seleher", "sepundak", "sadengkul", "sacangkeng", "dievakuasi", "nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
 };
 type ExtraName = keyof typeof EXTRA_LISTS;
@@ -716,6 +720,18 @@ const PRESENT_NOW = new Set(["sekarang", "skrg", "skrng", "saat ini", "barusan",
   "detik ini", "makin", "semakin", "mulai", "ayeuna", "kiwari", "nembe", "saiki", "now", "right now", "currently", "still"]);
 for (const w of PRESENT_NOW) if (!NOW.includes(w)) throw new Error(`intent.ts: present-time word "${w}" is not in NOW`);
 
+/**
+ * Danger words that name a person hurt or trapped now ("terjebak", "tertimpa", "pingsan", "keracunan"): beside them
+ * a habit or an aftermath ("setelah gempa … ada warga tertimpa", "langganan banjir … nenek terjebak") is context.
+ */
+const ACUTE = new Set(["terjebak", "terjepit", "tertindih", "ketindih", "katindih", "kejepit", "kagencet", "kejebak", "tertimpa", "tertimbun", "tenggelam", "hanyut", "terseret", "kebawa", "terbawa", "pingsan", "tidak sadar", "kejang", "kejang-kejang",
+  "keracunan", "kesetrum", "tersengat", "sesak napas", "sesak nafas", "pendarahan", "berdarah", "digigit ular", "digigit anjing", "dicokot", "dipacok", "stroke", "struk",
+  "serangan jantung", "tidak bisa bernapas", "tidak bisa napas", "tidak bernapas", "overdosis", "kajebak", "titeuleum", "kalelep", "kelelep", "klelep", "semaput",
+  "kapiuhan", "getihan", "ngagetih", "engap", "teu tiasa napas", "ora iso ambegan", "trapped", "unconscious", "drowning", "drowned", "electrocuted", "bleeding", "seizure",
+  "choking", "not breathing", "can't breathe", "cant breathe", "heart attack", "bitten", "swept", "washed away", "stabbed", "ditusuk", "bacok", "diserang"]);
+const isAcute = (t: string): boolean => ACUTE.has(dangerStem(t) ?? t);
+for (const w of ACUTE) if (!DANGER.includes(w) && !EXTRA_LISTS.danger2.includes(w)) throw new Error(`intent.ts: acute danger "${w}" is in no danger list`);
+
 /** Danger-list words that on their own name a property crime, not a person in danger. */
 const THEFT_DANGER = new Set(["hilang", "maling"]);
 
@@ -741,13 +757,13 @@ export function isUrgent(prob: number, f: IntentFeatures, threshold: number, str
   // A risk named as later stays waivable by the score: "air laut udah rembes ke rumah2, pasang tertinggi jam 11 malam
   // nanti" is a danger now with a worse one later (making later as strict cost two urgent comments of fresh-7 and -8).
   const present = (f.extraCues & EXTRA_BIT.present2) !== 0 || f.nowTerms.some((t) => PRESENT_NOW.has(t));
-  if ((f.extraCues & EXTRA_BIT.habit) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0) return false;
+  if ((f.extraCues & EXTRA_BIT.habit) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0 && !f.dangerTerms.some(isAcute)) return false;
   const current = f.nowTerms.some((t) => t !== "!!");
   if (prob >= strong && (someone || current || f.dangerTerms.length > 0)) return true;
   // A danger word is enough, except for a risk named as LATER ("sebelum banjir", "takut nanti tumbang"),
   // a danger said to be over ("apinya sudah padam") or a theft word alone ("motor hilang", "maling"): those
   // need the gate-waiving score.
-  if (f.dangerTerms.length > 0) return (f.extraCues & (EXTRA_BIT.later | EXTRA_BIT.resolved | EXTRA_BIT.habit)) === 0 && !f.dangerTerms.every((t) => THEFT_DANGER.has(dangerStem(t) ?? t));
+  if (f.dangerTerms.length > 0) return (f.extraCues & (EXTRA_BIT.later | EXTRA_BIT.resolved)) === 0 && !f.dangerTerms.every((t) => THEFT_DANGER.has(dangerStem(t) ?? t));
   return someone && current;
 }
 
