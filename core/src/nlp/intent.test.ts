@@ -105,10 +105,11 @@ describe("urgency stage", () => {
 
 describe("a danger that recurs or is left behind is not urgent without a present-time word (urgency v10)", () => {
   const urgentAt = (t: string, prob: number) => isUrgent(prob, featurizeIntent({ surface: t, normalized: t }, 13), 0.2, 0.4);
-  it("reads habits and aftermaths as chronic, whatever the score", () => {
+  it("reads habits and aftermaths as chronic below the gate-waiving score; above it the score decides (urgency v12)", () => {
     for (const t of ["ada yang bakar sampah tiap malam di kampung babakan , asapnya masuk rumah", "aya nu ngaduruk runtah unggal wengi , haseupna asup ka imah",
       "genangan bekas banjir jadi sarang nyamuk , tolong ada fogging", "setelah banjir banyak warga yang gatal-gatal dan diare", "rumah kami langganan banjir , air masuk rumah"]) {
-      expect(urgentAt(t, 0.99), t).toBe(false);
+      expect(urgentAt(t, 0.3), t).toBe(false);
+      expect(urgentAt(t, 0.99), t).toBe(true);
     }
   });
   it("keeps a danger now urgent when habit words stand beside a present-time word, and a count of minutes is no habit", () => {
@@ -148,11 +149,40 @@ describe("a habit or an aftermath beside a danger now does not silence it (urgen
     "tolong bantu cari, nenek saya hilang sejak subuh, pakai baju biru, sering lupa jalan pulang",
     ]) expect(an(t).urgent, t).toBe(true);
   });
+  it("keeps emergencies an adversarial session wrote beside habit words urgent (urgency v12: the score above the gate-waiving one decides)", () => {
+    // Two more of its 25 are missed for reasons outside this rule (they stay missed without the habit words):
+    // "tp kini air udah sepaha di rumah2, bayi sama ibu hamil blm dievakuasi" and "bapak sekarat, matanya gak respon".
+    for (const t of [
+    "Langganan banjir tiap taun sih, tapi yg ini paling parah, air udah sepinggang di dalem rumah, nenek gak bisa keluar kamar, tolong kirim perahu ke RT 04!!",
+    "Setiap hujan emang banjir di Cieunteung, nah ini air lg naik cepet banget, warga udah pada naik ke atap, butuh perahu karet!!",
+    "Bekas kebakaran minggu lalu nyala lagi!! apinya gede, ada anak kecil di dalam rumah sebelahnya, damkar tolong cepet",
+    "Unggal usum hujan caah, tapi poe ieu cai geus nepi ka dada, aki jeung nini teu bisa kaluar ti imah, tulung!",
+    "Saben udan mesti banjir, tapi dina iki banyune wis mlebu omah sedada, bocah cilik ora bisa metu, tulung!!",
+    "Every year the Citarum floods us but as we speak water is pouring into the houses, my grandma can't get out of her room, please send help",
+    "Setelah gempa jam 3 ini rumah bu Imas ambruk, ada anak kecil di dalam belum bisa dikeluarin, butuh alat berat!!",
+    "Pasca longsor, hari ini tanah gerak lagi, rumah pak RT retak dan miring, 3 KK msh di dalam, tolong evakuasi",
+    "Sisa banjir kmrn belum surut, eh skg hujan lagi, air naik lagi ke rumah, lansia di RT 2 kejebak gak bisa jalan",
+    "Setiap tahun longsor di Cibitung, barusan aja bukit runtuh lagi, ada 2 rumah ketimbun, penghuninya belum keluar!!",
+    "Setiap malam pasti ada yg bakar sampah, tapi yg ini beda, apinya nyambar ke rumah warga, rumah bu Ela kebakar, anaknya masih tidur di dalam!!",
+    "Langganan korslet tiap hujan di gang 5, sekarng kabel putus jatuh ke jalan, ada bocah ketiban kabel, badannya gemeteran",
+    "Sanggeus caah, tembok imah pa Ujang rubuh, budakna katiban tembok, teu walakaya, geura tulungan!!",
+    "Sakwise banjir, bocah tetangga tiba ning kali, kegawa arus, durung ketemu, tulung sing bisa nglangi!!",
+    "After the flood the wall of our neighbour's house collapsed on their son, he is stuck under it and screaming, we need help",
+    "Tiap hari Minggu ada yg mancing di situ, tapi barusan ada bocah kecemplung ke situ, belum muncul lagi!!",
+    "Setiap sore anak2 main di sungai, skrg ada yg keseret arus sampe ke bendungan, tolong warga yg bisa berenang!!",
+    "Menahun tanggul ini bocor, detik2 ini tanggulnya jebol, air masuk deras ke kampung, warga lari ke masjid, banyak yg masih di rumah",
+    "Bertahun-tahun jalan ini longsoran, pagi tadi truk masuk jurang bawa 5 orang, korban luka parah, ambulans belum dateng",
+    "Setelah kebakaran pasar, asapnya masuk ke rumah, anak saya asma kambuh, napasnya ngik-ngik, gak kuat jalan, tolong ambulans",
+    "Tiap musim hujan banjir, ayeuna mah cai ngagolak asup ka imah, si orok jeung indungna aya di loteng, perahu mana?",
+    "Bekas gempa rumah udah retak2, nah tembok dapur runtuh barusan, mertua saya ketiban, kakinya gak bisa digerakin, darahnya banyak",
+    "Every night the stray dogs roam here, this time one is attacking a kid near the mosque, he's bleeding from the leg, someone come quick!",
+    ]) expect(an(t).urgent, t).toBe(true);
+  });
   it("lifts the habit gate below the gate-waiving score too once a present-time word or a person in danger names the danger now", () => {
     const f = featurizeIntent({ surface: "tiap tahun banjir , malam ini air sudah masuk rumah", normalized: "tiap tahun banjir , malam ini air sudah masuk rumah" }, 13);
     expect(isUrgent(0.3, f, 0.2, 0.4)).toBe(true);
     const chronic = featurizeIntent({ surface: "tiap tahun banjir , air masuk rumah", normalized: "tiap tahun banjir , air masuk rumah" }, 13);
-    expect(isUrgent(0.99, chronic, 0.2, 0.4)).toBe(false);
+    expect(isUrgent(0.3, chronic, 0.2, 0.4)).toBe(false);
   });
 });
 

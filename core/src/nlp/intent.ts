@@ -107,7 +107,8 @@ const EXTRA_LISTS = {
   // Urgency v10: present-time words the v1 NOW list lacks ("peuting ieu", "bengi iki", "tonight", "menit lalu"); with
   // NOW's own present-time words they lift the habit and later gates.
   present2: ["peuting ieu", "wengi ieu", "ayeuna keneh", "keneh", "isih", "bengi iki", "wengi niki", "dalu niki", "dalu menika", "sore iki", "esuk iki", "enjing niki",
-    "tonight", "this morning", "this evening", "this afternoon", "just now", "menit lalu", "menit yang lalu", "minutes ago", "kali ini", "this time", "ieu mah", "saweg", "nuju"],
+    "tonight", "this morning", "this evening", "this afternoon", "just now", "menit lalu", "menit yang lalu", "minutes ago", "kali ini", "this time", "ieu mah", "saweg", "nuju",
+    "poe ieu", "dinten ieu", "dina iki", "dino iki", "kini", "hari ini", "as we speak", "detik-detik ini", "sekarng", "skarang", "sekrang"],
   person2: ["sepaha", "sebetis", "seleher", "sepundak", "sadengkul", "sacangkeng", "dievakuasi", "nini", "aki", "mbah", "embah", "sepuh", "emak", "ema", "mamah", "orok", "putra", "pasien", "bumil", "hamil", "lumpuh", "disabilitas", "bumi", "griya", "umah", "grandma", "grandpa", "baby", "elderly", "mother", "father", "wife", "husband"],
 };
 type ExtraName = keyof typeof EXTRA_LISTS;
@@ -751,13 +752,17 @@ export function isUrgent(prob: number, f: IntentFeatures, threshold: number, str
   // Since urgency v6 it still needs someone or something happening: a present-time word or a person or home
   // (on ordinary text, reviews and chatter, the score alone passed 0.4 on a third of its false alarms).
   const someone = has(f.cues, "person") || (f.extraCues & EXTRA_BIT.person2) !== 0;
-  // Since urgency v10 a danger said to recur or to be left behind (habit) is not urgent whatever the score, unless a
-  // present-time word puts it now or a person is missing: the score learned "tolong", "warga" and "masuk rumah" and read
-  // "ada yang bakar sampah tiap malam, asapnya masuk rumah" as a fire (guide section 2: chronic problems are not urgent).
+  // Since urgency v10 a danger said to recur or to be left behind (habit) is not urgent below the gate-waiving score,
+  // unless a present-time word puts it now, a person is missing or a person is hurt or trapped now: the score had
+  // learned "tolong", "warga" and "masuk rumah" and read "ada yang bakar sampah tiap malam, asapnya masuk rumah" as a
+  // fire (guide section 2: chronic problems are not urgent). v10 and v11 made it block whatever the score; two cold
+  // reviews then wrote emergencies beside habit words that no list foresees ("tapi yg ini paling parah, nenek gak bisa
+  // keluar", "as we speak"): v11 silenced 14 of 25, so since v12 a score above the gate-waiving one decides.
   // A risk named as later stays waivable by the score: "air laut udah rembes ke rumah2, pasang tertinggi jam 11 malam
   // nanti" is a danger now with a worse one later (making later as strict cost two urgent comments of fresh-7 and -8).
   const present = (f.extraCues & EXTRA_BIT.present2) !== 0 || f.nowTerms.some((t) => PRESENT_NOW.has(t));
-  if ((f.extraCues & EXTRA_BIT.habit) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0 && !f.dangerTerms.some(isAcute)) return false;
+  const habitual = (f.extraCues & EXTRA_BIT.habit) !== 0 && !present && (f.extraCues & EXTRA_BIT.missing) === 0 && !f.dangerTerms.some(isAcute);
+  if (habitual && prob < strong) return false;
   const current = f.nowTerms.some((t) => t !== "!!");
   if (prob >= strong && (someone || current || f.dangerTerms.length > 0)) return true;
   // A danger word is enough, except for a risk named as LATER ("sebelum banjir", "takut nanti tumbang"),
