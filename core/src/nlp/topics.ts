@@ -135,23 +135,25 @@ function formsWithStem(token: string, stem: string): string[] {
   const forms = formsScratch;
   forms.length = 0;
   forms.push(token);
-  const add = (f: string): void => {
-    if (!forms.includes(f)) forms.push(f);
-  };
   // Sastrawi also removes infixes and guesses on regional words ("leres" -> "les"); a short stem
   // that is not inside the word is more often wrong than right.
-  if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) add(stem);
+  if (stem !== token && !STEM_EXCEPTIONS.has(token) && (stem.length >= 4 || token.includes(stem))) addForm(forms, stem);
   for (const suf of REGIONAL_SUFFIXES) {
-    if (token.length - suf.length >= 3 && token.endsWith(suf)) add(token.slice(0, -suf.length));
+    if (token.length - suf.length >= 3 && token.endsWith(suf)) addForm(forms, token.slice(0, -suf.length));
   }
   for (const pre of REGIONAL_PREFIXES) {
     if (token.length - pre.length >= 4 && token.startsWith(pre)) {
       const rest = token.slice(pre.length);
-      add(rest);
-      for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) add(rest.slice(0, -suf.length));
+      addForm(forms, rest);
+      for (const suf of REGIONAL_SUFFIXES) if (rest.length - suf.length >= 3 && rest.endsWith(suf)) addForm(forms, rest.slice(0, -suf.length));
     }
   }
   return forms.slice();
+}
+
+// A module function, not a closure per call: a new word should allocate only what it keeps.
+function addForm(forms: string[], f: string): void {
+  if (!forms.includes(f)) forms.push(f);
 }
 
 const formsScratch: string[] = [];
@@ -288,6 +290,11 @@ export interface CompiledTopics {
   ruleRows: Array<Float64Array | null>;
   /** Which words are worth stemming for this taxonomy and model. */
   stemFilter: StemFilter;
+  /**
+   * Tokens at the second or a later position of some phrase: the only forms phraseAt() ever asks a
+   * token about, so a token's info keeps only those (most words keep none).
+   */
+  laterTokens: Set<string>;
   /** Scratch per comment, aligned with `keys`: scores and rule hits. */
   scores: Float64Array;
   hits: Int32Array;
@@ -295,6 +302,7 @@ export interface CompiledTopics {
 
 /** Everything scoring needs about one token, looked up once per token per call. */
 interface TokenInfo {
+  /** The token's match forms that are a later token of some phrase (CompiledTopics.laterTokens), in tokenForms order. */
   forms: readonly string[];
   phrases: Phrase[] | null;
   /** Word + stem weights (summed), null when the model has neither. */
@@ -348,8 +356,10 @@ function compileTopicsOnce(topics: TopicRule[], model: TopicModel): CompiledTopi
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const modelColumn = Int32Array.from(keys.map((k) => model.topics.indexOf(k)));
   const ruleRows = keys.map((k) => model.weights.get(`r:${k}`) ?? null);
+  const laterTokens = new Set<string>();
+  for (const list of byFirst.values()) for (const p of list) for (let j = 1; j < p.tokens.length; j++) laterTokens.add(p.tokens[j]);
   const compiled: CompiledTopics = {
-    keys, byFirst, modelColumn, info: new Map(), model, ruleRows,
+    keys, byFirst, modelColumn, info: new Map(), model, ruleRows, laterTokens,
     stemFilter: buildStemFilter(relevantRoots(byFirst, model)), scores: new Float64Array(keys.length), hits: new Int32Array(keys.length),
   };
   perModel.set(topics, compiled);
@@ -395,7 +405,7 @@ function newTokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
     const l = compiled.byFirst.get(f);
     if (l) for (const p of l) if (!found.includes(p)) found.push(p);
   }
-  found.sort((a, b) => b.tokens.length - a.tokens.length);
+  if (found.length > 1) found.sort(byPhraseLength);
   const model = compiled.model;
   let row: Float64Array | null = null;
   let first = -1;
@@ -407,13 +417,32 @@ function newTokenInfo(token: string, compiled: CompiledTopics): TokenInfo {
     const known = tw.tokens.get(token);
     const word = known?.row ?? null;
     const stemRow = stem !== token ? tw.stems.get(stem) : undefined;
-    row = word && stemRow ? word.map((x, k) => x + stemRow[k]) : (word ?? stemRow ?? null);
+    row = word && stemRow ? sumRows(word, stemRow) : (word ?? stemRow ?? null);
     if (known !== undefined) {
       first = known.first;
       second = known.second;
     }
   }
-  return { forms, phrases: found.length > 0 ? found : null, row, first, second };
+  // Only the forms phraseAt() can ask about are kept; a token with nothing to keep (most new words)
+  // shares one info, so a first-seen word leaves no object here for the garbage collector to trace.
+  let later: string[] | null = null;
+  for (const f of forms) if (compiled.laterTokens.has(f)) (later ??= []).push(f);
+  if (later === null && found.length === 0 && row === null && first < 0 && second < 0) return EMPTY_TOKEN_INFO;
+  return { forms: later ?? NO_FORMS, phrases: found.length > 0 ? found : null, row, first, second };
+}
+
+// Never written (not frozen: a frozen object would have another shape in the scoring loops).
+const NO_FORMS: readonly string[] = [];
+const EMPTY_TOKEN_INFO: TokenInfo = { forms: NO_FORMS, phrases: null, row: null, first: -1, second: -1 };
+
+function byPhraseLength(a: Phrase, b: Phrase): number {
+  return b.tokens.length - a.tokens.length;
+}
+
+function sumRows(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k] + b[k];
+  return out;
 }
 
 function phraseAt(infos: TokenInfo[], i: number, phrase: Phrase): boolean {
@@ -631,7 +660,9 @@ function scoreWords(words: readonly WordRecord[], compiled: CompiledTopics, mode
       } else {
         const toks = topicTokens(text);
         r.topicTokens = toks;
-        r.topicInfos = toks.map((t) => tokenInfo(t, compiled));
+        const recInfos = new Array<TokenInfo>(toks.length);
+        for (let i = 0; i < toks.length; i++) recInfos[i] = tokenInfo(toks[i], compiled);
+        r.topicInfos = recInfos;
         r.topicToken1 = toks.length === 1 ? toks[0] : null;
         r.topicInfo1 = toks.length === 1 ? r.topicInfos[0] : null;
       }
