@@ -115,6 +115,15 @@ describe("keyword rules", () => {
     expect(texts.map((t) => scoreTopics(t, everyStem))).toEqual(filtered);
   });
 
+  it("matches a phrase's later words in their regional and prefixed forms (the forms a token's info keeps)", () => {
+    const wisata: TopicRule = { key: "wisata_curug", nameId: "Wisata Curug", nameEn: "Waterfall tourism", keywords: ["parkir wisata", "tiket masuk"] };
+    const compiled = compileTopics([...DEFAULT_TOPICS, wisata]);
+    const keywordsOf = (s: string): string[] => matchRules(topicTokens(s), compiled).map((m) => m.keyword);
+    expect(keywordsOf("parkir wisatana mahal pisan")).toContain("parkir wisata");
+    expect(keywordsOf("tiket dimasukna sabaraha")).toContain("tiket masuk");
+    expect(keywordsOf("parkir wisma mahal")).not.toContain("parkir wisata");
+  });
+
   it("lets the longer phrase win: 'kerja bakti' is an activity, not a job; 'polisi tidur' is a road bump", () => {
     const compiled = compileTopics(DEFAULT_TOPICS);
     const topicsOf = (s: string): string[] => matchRules(topicTokens(s), compiled).map((m) => compiled.keys[m.topic]);
