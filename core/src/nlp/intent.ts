@@ -209,8 +209,7 @@ interface TokenInfo {
   extra: { bits: number; feats: number[] } | undefined;
   extraPhrases: Array<{ rest: string[]; bit: number; term: string; feat: number }> | undefined;
   first: number; surfaceFirst: number; beforeQuestion: number;
-  /** MISSING_WORD and NOT_BACK_WORD (missingPerson's two tests of every token) and the context words (MEMORY_WORD,
-   *  VICTIM_WORD, TREE_WORD, PAST_WORD: urgencyContext), decided once per word. */
+  /** MISSING_WORD and NOT_BACK_WORD (missingPerson's two tests of every token), decided once per word. */
   missing: number;
 }
 const TOKEN_MEMO = new Map<string, TokenInfo>();
@@ -223,8 +222,7 @@ let listedWords: Set<string> | null = null;
 
 function newTokenInfo(w: string): TokenInfo {
   const h = hashFeature(w, 0);
-  listedWords ??= new Set([...WORD_CUES.keys(), ...EXTRA_WORDS.keys(), ...SUFFIXED_DANGER.keys(), ...PHRASES_BY_FIRST.keys(), ...EXTRA_PHRASES_BY_FIRST.keys(), ...MISSING_WORDS, ...NOT_BACK_WORDS,
-    ...CONTEXT_WORDS.keys()]);
+  listedWords ??= new Set([...WORD_CUES.keys(), ...EXTRA_WORDS.keys(), ...SUFFIXED_DANGER.keys(), ...PHRASES_BY_FIRST.keys(), ...EXTRA_PHRASES_BY_FIRST.keys(), ...MISSING_WORDS, ...NOT_BACK_WORDS]);
   if (!listedWords.has(w)) {
     return {
       h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: 0, phrases: undefined,
@@ -241,7 +239,7 @@ function newTokenInfo(w: string): TokenInfo {
   return {
     h: h | 0, word: mix(h, 1) | 0, surface: mix(h, 3) | 0, cues: cue ?? (stem ? (WORD_CUES.get(stem) ?? 0) & CUE_BIT.danger : 0), phrases: PHRASES_BY_FIRST.get(w),
     extra: extra ?? (stem ? EXTRA_WORDS.get(stem) : undefined), extraPhrases: EXTRA_PHRASES_BY_FIRST.get(w), first: mix(h, 7) | 0, surfaceFirst: mix(h, 8) | 0, beforeQuestion: mix(h, 9) | 0,
-    missing: (MISSING_WORDS.has(w) ? MISSING_WORD : 0) | (NOT_BACK_WORDS.has(w) ? NOT_BACK_WORD : 0) | (CONTEXT_WORDS.get(w) ?? 0),
+    missing: (MISSING_WORDS.has(w) ? MISSING_WORD : 0) | (NOT_BACK_WORDS.has(w) ? NOT_BACK_WORD : 0),
   };
 }
 
@@ -264,8 +262,6 @@ export interface IntentFeatures {
   idx: number[]; dangerTerms: string[]; nowTerms: string[]; cues: number; extraCues: number;
   /** How many of `idx` are featurize()'s (the intent-only cues are appended after them). */
   plain: number;
-  /** What the urgency gates read and no model does (CONTEXT_MEMORY, CONTEXT_NO_VICTIM_TREE); set with the intent-only cues. */
-  context: number;
 }
 
 const PUNCT_ONLY = /^[.,;:]+$/;
@@ -464,48 +460,11 @@ function searchedFor(toks: readonly string[]): boolean {
 }
 const MISSING_WORD = 1;
 const NOT_BACK_WORD = 2;
-// Urgency v13: two situations the annotation guide names as not urgent that the score cannot tell from an emergency.
-// A remembered disaster (rule 9: "inget banjir 2024 sampe sedada"; "jadi inget banjir bandang 2016, imah kakeueum nepi
-// ka sadada"): a memory word and a past year or "dulu", with no present-time word outside the memory's own ("masih
-// inget", "inget keneh"). A fallen tree that hurt nobody (rule 21: "pohon tumbang … ga ada yg luka", "teu aya nu
-// cilaka"): a negated victim word beside a tree word, when the fall is the only danger named (a cable, a house hit, a
-// fire or a person trapped is a danger of its own and keeps the comment urgent).
-const MEMORY_WORD = 4;
-const VICTIM_WORD = 8;
-const TREE_WORD = 16;
-const PAST_WORD = 32;
-const CONTEXT_WORDS = new Map<string, number>();
-for (const [bit, words] of [
-  [MEMORY_WORD, ["inget", "ingat", "keinget", "teringat", "kaingetan", "kelingan", "eling", "emut", "remember", "remembered", "remembering", "kenangan", "flashback"]],
-  [VICTIM_WORD, ["luka", "korban", "cilaka", "katarajang", "tatu", "cidera", "cedera", "hurt", "injured", "injuries", "injury", "casualties", "victims"]],
-  [TREE_WORD, ["pohon", "tangkal", "wit", "tree", "bambu", "awi", "dahan", "kalapa", "kelapa", "albasia", "sengon", "mahoni", "beringin", "caringin"]],
-  [PAST_WORD, ["dulu", "dahulu", "baheula", "biyen", "kapungkur", "jaman", "zaman", "ago"]],
-] as const) for (const w of words) CONTEXT_WORDS.set(w, (CONTEXT_WORDS.get(w) ?? 0) | bit);
-/** A remembered disaster (see CONTEXT_WORDS). */
-export const CONTEXT_MEMORY = 1;
-/** A fallen tree that hurt nobody (see CONTEXT_WORDS). */
-export const CONTEXT_NO_VICTIM_TREE = 2;
-const YEAR_RE = /^(19|20)\d\d$/;
-/** The urgency gates' context (CONTEXT_MEMORY, CONTEXT_NO_VICTIM_TREE) of one token sequence. */
-function urgencyContext(toks: readonly string[], infos: readonly TokenInfo[]): number {
-  let memoryAt: number[] | null = null, past = false, victim = false, tree = false;
-  for (let i = 0; i < toks.length; i++) {
-    const k = infos[i].missing;
-    if (k < MEMORY_WORD) continue;
-    if (k & MEMORY_WORD) (memoryAt ??= []).push(i);
-    if (k & PAST_WORD) past = true;
-    if (k & TREE_WORD) tree = true;
-    if (k & VICTIM_WORD && negatedAt(toks, i)) victim = true;
-  }
-  let ctx = victim && tree ? CONTEXT_NO_VICTIM_TREE : 0;
-  if (memoryAt !== null && (past || toks.some((t) => YEAR_RE.test(t))) && !presentOutside(toks, memoryAt)) ctx |= CONTEXT_MEMORY;
-  return ctx;
-}
 /** Where `toks` reports a person missing: the term to show (person … missing word), or null. `infos` are the tokens' infos. */
 function missingPerson(toks: readonly string[], infos: readonly TokenInfo[]): string | null {
   for (let m = 1; m < toks.length; m++) {
     // Nearly every token is neither a missing word nor a not-back word: one field read, not two set look-ups.
-    const kind = infos[m].missing & (MISSING_WORD | NOT_BACK_WORD);
+    const kind = infos[m].missing;
     if (kind === 0) continue;
     const w = toks[m];
     // "hilang" not negated, not "belum hilang" (a fever not gone yet), followed by when or where, not by what.
@@ -538,7 +497,6 @@ function addExtras(norm: string[], normInfo: TokenInfo[], surf: string[], surfIn
     f.extraCues |= EXTRA_BIT.missing;
     if (!f.dangerTerms.includes(missing)) f.dangerTerms.push(missing);
   }
-  f.context = urgencyContext(norm, normInfo);
   const x = f.extraCues;
   for (let a = 0; a < EXTRA_NAMES.length; a++) {
     if (!(x & (1 << a))) continue;
@@ -566,7 +524,7 @@ function featurizeTokens(norm: string[], normInfo: TokenInfo[], surf: string[], 
   // Regional words survive only in the surface form. (Character trigrams were tried: no gain on VALID
   // and twice the weight look-ups, so they were dropped.)
   for (const info of surfInfo) idx.push(info.surface & mask);
-  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0, extraCues: 0, plain: 0, context: 0 };
+  const f: IntentFeatures = { idx, dangerTerms: [], nowTerms: [], cues: 0, extraCues: 0, plain: 0 };
   scanCues(norm, normInfo, f);
   if (surf !== norm) scanCues(surf, surfInfo, f);
   const cues = f.cues;
@@ -762,28 +720,6 @@ function urgencyDecision(m: LinearModel, prob: number, f: IntentFeatures): Urgen
 const PRESENT_NOW = new Set(["sekarang", "skrg", "skrng", "saat ini", "barusan", "baru saja", "tadi", "masih", "sedang", "malam ini", "pagi ini", "sore ini", "siang ini",
   "detik ini", "makin", "semakin", "mulai", "ayeuna", "kiwari", "nembe", "saiki", "now", "right now", "currently", "still"]);
 for (const w of PRESENT_NOW) if (!NOW.includes(w)) throw new Error(`intent.ts: present-time word "${w}" is not in NOW`);
-// Every present-time word (PRESENT_NOW and present2), by first token, for the memory gate's look-up.
-const PRESENT_BY_FIRST = new Map<string, string[][]>();
-for (const w of [...PRESENT_NOW, ...EXTRA_LISTS.present2]) {
-  const [first, ...rest] = w.split(" ");
-  PRESENT_BY_FIRST.set(first, [...(PRESENT_BY_FIRST.get(first) ?? []), rest]);
-}
-/** Whether a present-time word stands in `toks` other than right beside a memory word ("masih inget", "inget keneh"). */
-function presentOutside(toks: readonly string[], memoryAt: readonly number[]): boolean {
-  for (let i = 0; i < toks.length; i++) {
-    const rests = PRESENT_BY_FIRST.get(toks[i]);
-    if (rests === undefined) continue;
-    for (const rest of rests) {
-      if (!rest.every((r, j) => toks[i + 1 + j] === r)) continue;
-      const end = i + rest.length;
-      if (!memoryAt.some((m) => m === i - 1 || m === end + 1)) return true;
-    }
-  }
-  return false;
-}
-/** Danger words that name a fall and nothing else: with CONTEXT_NO_VICTIM_TREE a tree across a road. */
-const FALL_OVER = new Set(["tumbang", "pohon tumbang", "rubuh", "roboh", "ambruk", "runtuh", "collapsed", "collapse"]);
-for (const w of FALL_OVER) if (!DANGER.includes(w)) throw new Error(`intent.ts: fall word "${w}" is not in DANGER`);
 
 /**
  * Danger words that name a person hurt or trapped now ("terjebak", "tertimpa", "pingsan", "keracunan"): beside them
@@ -811,10 +747,6 @@ export function isUrgent(prob: number, f: IntentFeatures, threshold: number, str
   // ordinary comments urgent — "anak saya bilang HP-nya hilang sejak kemarin", "bapak saya belum pulang dari
   // Malaysia sejak 2019" — so a missing person only counts as a danger, not a theft: the score still decides.)
   if (prob < threshold || has(f.cues, "promo")) return false;
-  // Urgency v13: a remembered disaster and a fallen tree that hurt nobody are not urgent whatever the score (guide rules
-  // 9 and 21; the score read "inget banjir bandang 2022 dulu air sampe atap rumah" at 0.97): see CONTEXT_WORDS.
-  if (f.context & CONTEXT_MEMORY) return false;
-  if (f.context & CONTEXT_NO_VICTIM_TREE && f.dangerTerms.every((t) => FALL_OVER.has(t))) return false;
   // A score this high (threshold chosen by cross-validation) is enough without a listed word: the lists
   // cannot name every way of saying "poisoned", "tide water rising" or "not breathing".
   // Since urgency v6 it still needs someone or something happening: a present-time word or a person or home

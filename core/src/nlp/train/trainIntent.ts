@@ -49,10 +49,8 @@ const MODEL_VERSION = "6";
  *    "kali ini", "this time", "ieu mah", "saweg" and "nuju" are present-time words (urgency v10's cold review).
  * 12: the habit gate yields to the gate-waiving score (v11 silenced 14 of 25 emergencies an adversarial session wrote
  *    beside habit words); more present-time words ("poe ieu", "dina iki", "kini", "hari ini", "as we speak").
- * 13: a remembered disaster ("inget banjir bandang 2016 …") and a fallen tree that hurt nobody ("pohon tumbang … ga ada
- *    yg luka") are not urgent whatever the score (guide rules 9 and 21; intent.ts CONTEXT_WORDS).
  */
-const URGENCY_VERSION = "13";
+const URGENCY_VERSION = "12";
 
 /**
  * 2: cross-validated, synthetic training comments. 3: 90 more synthetic comments (pinjol, sellers, MLM, prizes, dating,
