@@ -312,9 +312,11 @@ describe("spam respects urgency", () => {
 
 describe("urgency and the bank-data rule on the texts a cold review wrote against them", () => {
   // test/fixtures/rule-review: 156 comments two cold reviews wrote, with the verdict the guide gives; a development set
-  // (1.6.2 and 1.6.3 were written with them in view), kept so a later change cannot bring a fixed error back. Rows marked "open" are known
-  // errors listed in its README; they are not asserted.
-  const rows = ["a", "b"].flatMap((part) => readFileSync(new URL(`../../../test/fixtures/rule-review/review-2026-12-05-${part}.jsonl`, import.meta.url), "utf8")
+  // (1.6.2 and 1.6.3 were written with them in view), kept so a later change cannot bring a fixed error back; and 63 an
+  // adversarial session wrote against urgency v13's memory and fallen-tree gates (withdrawn: they silenced 27 of these
+  // emergencies), kept so such a gate cannot come back. Rows marked "open" are known errors listed in its README; they
+  // are not asserted.
+  const rows = ["2026-12-05-a", "2026-12-05-b", "2026-12-06-c"].flatMap((part) => readFileSync(new URL(`../../../test/fixtures/rule-review/review-${part}.jsonl`, import.meta.url), "utf8")
     .trim().split("\n").map((l) => JSON.parse(l) as { text: string; urgent: boolean; spam: boolean; open?: boolean }));
 
   it("gives every settled row its expected urgency and spam verdict", () => {
@@ -323,6 +325,6 @@ describe("urgency and the bank-data rule on the texts a cold review wrote agains
       return a.urgent === r.urgent && a.spam.isSpam === r.spam ? [] : [`${r.urgent ? "urgent" : "ordinary"}/${r.spam ? "spam" : "not spam"}: ${r.text}`];
     });
     expect(wrong).toEqual([]);
-    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(108);
+    expect(rows.filter((r) => !r.open).length).toBeGreaterThanOrEqual(158);
   });
 });
