@@ -515,7 +515,9 @@ class FormsBuilder {
   finish(suspect: boolean): NormalizedWords {
     const { normalized, normalizedWords } = this;
     // Trailing . , ; : are dropped (a trailing mark is one token on both sides: a word never ends in one).
-    for (let last = normalized[normalized.length - 1]; normalized.length > 0 && isTrailingMark(last); last = normalized[normalized.length - 1]) {
+    // No read past either end: a comment without tokens (first met on a cold pass) would otherwise read
+    // index -1, and the optimised code would be thrown away and compiled again for that one case.
+    while (normalized.length > 0 && isTrailingMark(normalized[normalized.length - 1])) {
       normalized.pop();
       normalizedWords.pop();
       if (this.surface !== null) {
@@ -530,7 +532,13 @@ class FormsBuilder {
   }
 }
 
-const isTrailingMark = (t: string): boolean => t.length === 1 && (t === "." || t === "," || t === ";" || t === ":");
+// Compared by character code: a one-letter word that is no internalised string (a non-ASCII letter) then
+// reaches no string comparison specialised for the marks, which would send the caller back to the interpreter.
+function isTrailingMark(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 46 || c === 44 || c === 59 || c === 58; // . , ; :
+}
 
 /** normalizeText plus the word records every later stage reads (one look-up per raw token). */
 export function normalizeWords(text: string, res: NormalizeResources): NormalizedWords {
